@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * Applies the committed SQL migrations in prisma/migrations (Prisma's layout:
+ * `<stamp>_<name>/migration.sql`). Prisma 7's migration CLI needs an engine
+ * binary that cannot be downloaded here, so the product applies them itself:
+ * in name order, each once, each in its own transaction, under an advisory
+ * lock so that several instances starting together apply them once, and
+ * checksummed so that an edited, already-applied migration is refused.
+ */
+
+export const MIGRATIONS_TABLE = "_lvr_migrations";
+// Arbitrary constant shared by every instance of the product: "LVR" + "MIG".
+const ADVISORY_LOCK_KEY = 0x4c56524d4947n;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+
+export async function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    }),
+  );
+}
+
+export async function migrate(
+  connectionString: string,
+  opts: { dir?: string; log?: (line: string) => void } = {},
+): Promise<{ applied: string[] }> {
+  const log = opts.log ?? (() => {});
+  const migrations = await loadMigrations(opts.dir);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY.toString()]);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (
+        name        text PRIMARY KEY,
+        checksum    char(64) NOT NULL,
+        applied_at  timestamptz NOT NULL DEFAULT now(),
+        duration_ms integer NOT NULL
+      )`);
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      `SELECT name, checksum FROM "${MIGRATIONS_TABLE}" ORDER BY name`,
+    );
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const known = new Set(migrations.map((m) => m.name));
+    const unknown = rows.filter((r) => !known.has(r.name)).map((r) => r.name);
+    if (unknown.length) {
+      throw new MigrationError(
+        `the database has migrations this version does not know (${unknown.join(", ")}); it was migrated by a newer release`,
+      );
+    }
+
+    const applied: string[] = [];
+    for (const m of migrations) {
+      const previous = done.get(m.name);
+      if (previous !== undefined) {
+        if (previous !== m.checksum) {
+          throw new MigrationError(
+            `migration ${m.name} was edited after it was applied (checksum ${previous.slice(0, 12)}… in the database, ${m.checksum.slice(0, 12)}… on disk); add a new migration instead`,
+          );
+        }
+        continue;
+      }
+      const started = Date.now();
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(
+          `INSERT INTO "${MIGRATIONS_TABLE}" (name, checksum, duration_ms) VALUES ($1, $2, $3)`,
+          [m.name, m.checksum, Date.now() - started],
+        );
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw new MigrationError(`migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
+      }
+      log(`applied migration ${m.name} (${Date.now() - started} ms)`);
+      applied.push(m.name);
+    }
+    return { applied };
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY.toString()]).catch(() => {});
+    await client.end();
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env for the app and the worker. Parsed
+ * lazily (and once) so that `next build`, which has no database, can import
+ * modules that use it.
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set (npm start sets it when it runs the embedded PostgreSQL)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  INGEST_TOKEN: z.string().min(24, "INGEST_TOKEN must be at least 24 characters").optional(),
+  INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  DISPLAY_TIME_ZONE: z.string().refine(isTimeZone, "DISPLAY_TIME_ZONE is not an IANA time zone").default("Asia/Shanghai"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set by the start command when it runs the embedded demo (seeded data, demo logins). */
+  DEMO_MODE: bool,
+  /** Set by the start command when TOP_GATEWAY_URL points at the local emulator it started. */
+  TOP_EMULATOR_ACTIVE: bool,
+  TOP_GATEWAY_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) cached = parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Raw variables for modules that validate their own slice (lib/top/config.ts). */
+export function rawEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}

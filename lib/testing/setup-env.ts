@@ -1,0 +1,6 @@
+import { inject } from "vitest";
+
+// Point the app's env module (and so the Prisma singleton) at this run's database.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DISPLAY_TIME_ZONE ??= "Asia/Shanghai";
+process.env.LOG_LEVEL ??= "silent";
