@@ -1,0 +1,15 @@
+import { SummaryView } from "@/components/dashboard/summary-view";
+import { getDashboardSummary } from "@/lib/dashboard/data";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const summary = await getDashboardSummary();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+      <SummaryView summary={summary} timeZone={getEnv().DISPLAY_TIME_ZONE} />
+    </div>
+  );
+}

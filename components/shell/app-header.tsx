@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { gatewayInfo } from "@/lib/gateway/info";
+import { GatewayBadge } from "./gateway-badge";
+import { MainNav } from "./main-nav";
+
+export async function AppHeader() {
+  await connection(); // configuration is read at request time, not baked in at build
+  const gateway = gatewayInfo();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">LVR</span>
+          LVR Console
+        </Link>
+        <MainNav />
+        <div className="ml-auto">
+          <GatewayBadge gateway={gateway} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm start`: the whole product in one command.
+ *
+ *   database   DATABASE_URL, or an embedded PostgreSQL under .data/ (migrations applied)
+ *   demo data  seeded on first start of the embedded default
+ *   TOP        TOP_GATEWAY_URL, or the local TOP emulator started here
+ *   web app    built when its sources changed, then `next start`
+ *
+ * SIGINT/SIGTERM stop everything cleanly, the database last.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
+import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
+import { dataDir, resolveDatabase } from "./lib/database";
+import { resolveIngestToken } from "./lib/ingest-token";
+import { startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const tsxLoader = "tsx";
+
+const say = (line: string) => console.log(`[lvr] ${line}`);
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "127.0.0.1";
+const publicUrl = process.env.PUBLIC_URL || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+
+const children: Child[] = [];
+let stopDatabase: () => Promise<void> = async () => {};
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    for (const child of [...children].reverse()) await stopChild(child);
+    await stopDatabase().catch((err) => console.error(`[lvr] stopping PostgreSQL failed: ${(err as Error).message}`));
+    say("stopped");
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const db = await resolveDatabase({ log: say });
+  stopDatabase = db.stop;
+  const demo = db.embedded && process.env.DEMO_MODE !== "false";
+  process.env.DEMO_MODE = String(demo);
+
+  if (demo || process.env.DEMO_SEED === "true") {
+    const { seedDemo } = await import("../lib/demo/seed");
+    const { disconnectPrisma } = await import("../lib/db/client");
+    const result = await seedDemo({ audioBaseUrl: publicUrl, onlyIfEmpty: true, log: say });
+    if (!result.skipped) say(`seeded ${result.seeded.toLocaleString("en")} demo call records`);
+    await disconnectPrisma();
+  }
+
+  const ingest = resolveIngestToken(dataDir());
+  process.env.INGEST_TOKEN = ingest.token;
+
+  if (!process.env.TOP_GATEWAY_URL) {
+    const emulatorPort = Number(process.env.TOP_EMULATOR_PORT || 3100);
+    process.env.TOP_APP_KEY ||= DEMO_TOP_APP_KEY;
+    process.env.TOP_APP_SECRET ||= DEMO_TOP_APP_SECRET;
+    const emulator = startChild(
+      "TOP emulator",
+      process.execPath,
+      ["--conditions=react-server", "--import", tsxLoader, path.resolve("scripts/top-emulator.ts")],
+      {
+        ...process.env,
+        TOP_EMULATOR_PORT: String(emulatorPort),
+        TOP_EMULATOR_APPS: process.env.TOP_EMULATOR_APPS || `${process.env.TOP_APP_KEY}:${process.env.TOP_APP_SECRET}`,
+      },
+    );
+    children.push(emulator);
+    await waitForHttp(`http://127.0.0.1:${emulatorPort}/__emulator/received`, emulator, 30_000);
+    process.env.TOP_GATEWAY_URL = `http://127.0.0.1:${emulatorPort}/router/rest`;
+    process.env.TOP_EMULATOR_ACTIVE = "true";
+  }
+
+  if (!buildIsCurrent()) {
+    say("building the web app (first start or sources changed)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) throw new Error("next build failed");
+    recordBuild();
+  }
+
+  const web = startChild("web app", process.execPath, [nextBin, "start", "-H", host, "-p", String(port)], {
+    ...process.env,
+    NODE_ENV: "production",
+  });
+  children.push(web);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
+
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (shuttingDown) return;
+      console.error(`[lvr] ${child.name} exited (code ${code}); stopping`);
+      void shutdown(1);
+    });
+  }
+
+  say("");
+  say(`LVR Console is up at ${publicUrl}`);
+  say(`  database     ${db.embedded ? "embedded PostgreSQL (.data/db)" : "DATABASE_URL"}`);
+  say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
+  say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
+  say(`  push records curl -H "Authorization: Bearer ${ingest.token}" -H "Content-Type: application/json" --data @records.json ${publicUrl}/api/v1/call-records`);
+  say("Press Ctrl+C to stop.");
+}
+
+main().catch(async (err) => {
+  console.error(`[lvr] failed to start: ${(err as Error).message}`);
+  await shutdown(1);
+});
