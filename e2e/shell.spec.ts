@@ -1,0 +1,30 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test.describe("console shell", () => {
+  test("health answers with the database up", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", database: { ok: true } });
+  });
+
+  test("home shows the demo's real counts and flags the local TOP emulator", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByTestId("count-records")).toHaveText("20,000");
+    await expect(page.getByTestId("count-jobs")).toHaveText("20");
+    await expect(page.getByTestId("submission-not_submitted")).toHaveText("20,000");
+    await expect(page.getByTestId("gateway-badge")).toContainText("Local TOP emulator");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const item of ["Calls", "Jobs", "Submissions", "Review"]) {
+      await expect(nav.getByRole("link", { name: item })).toBeVisible();
+    }
+  });
+
+  test("home has no accessibility violations", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("count-records")).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+});
