@@ -1,0 +1,63 @@
+import "server-only";
+import { Prisma, prisma } from "../db/client";
+import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort } from "./cursor";
+import type { CallFilters } from "./filters";
+import { callFiltersWhere } from "./where";
+
+export interface CallRecordRow {
+  id: bigint;
+  call_record_id: bigint;
+  robot_call_job_id: bigint;
+  called_phone_number: string | null;
+  phone_number: string | null;
+  name: string | null;
+  result_status: string | null;
+  intent_level_tag_id: bigint | null;
+  intent_level_code: number | null;
+  intent_level_detail_name: string | null;
+  chat_duration: number | null;
+  start_time: Date | null;
+  tenant_phone_number_id: bigint | null;
+  has_audio: boolean;
+  submission_state: string;
+  last_result_code: string | null;
+  last_result_message: string | null;
+  review_state: string;
+}
+
+export interface CallRecordPage {
+  rows: CallRecordRow[];
+  /** Cursor of the next page, null on the last page. */
+  nextCursor: string | null;
+  /** The cursor could not be read (edited or stale link): the first page is shown. */
+  cursorInvalid: boolean;
+}
+
+export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
+  const { key, desc } = parseSort(filters.sort);
+  const where = callFiltersWhere(filters, timeZone);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
+  const keyset = cursor ? afterCursor(key, desc, cursor) : null;
+  const condition =
+    keyset === null ? where : where === Prisma.empty ? Prisma.sql`WHERE ${keyset}` : Prisma.sql`${where} AND ${keyset}`;
+
+  const rows = await prisma.$queryRaw<CallRecordRow[]>(Prisma.sql`
+    SELECT id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
+           intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
+           tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
+           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state
+    FROM call_records
+    ${condition}
+    ${orderBy(key, desc)}
+    LIMIT ${filters.size + 1}`);
+
+  const hasMore = rows.length > filters.size;
+  const page = hasMore ? rows.slice(0, filters.size) : rows;
+  const last = page.at(-1);
+  const lastValue = last ? (key === "start_time" ? (last.start_time?.toISOString() ?? null) : last.chat_duration) : null;
+  return {
+    rows: page,
+    nextCursor: hasMore && last ? encodeCursor(lastValue, last.id) : null,
+    cursorInvalid: Boolean(filters.cursor) && cursor === null,
+  };
+}

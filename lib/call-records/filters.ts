@@ -1,0 +1,127 @@
+import { z } from "zod";
+
+/**
+ * The `/calls` URL parameters: a public contract (people paste these links),
+ * parsed by this one schema on the server and in the browser. Multi-valued
+ * parameters repeat (`status=BUSY&status=NO_ANSWER`).
+ */
+
+export const SUBMISSION_STATES = ["not_submitted", "queued", "in_flight", "accepted", "rejected", "retrying", "failed"] as const;
+export const REVIEW_STATES = ["unreviewed", "passed", "flagged"] as const;
+export const SORTS = ["-start_time", "start_time", "-chat_duration", "chat_duration"] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const INT64_MAX = 9223372036854775807n;
+const int64 = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be a positive integer id")
+  .transform((s) => BigInt(s))
+  .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+
+const day = /^\d{4}-\d{2}-\d{2}$/;
+const dateParam = z
+  .string()
+  .refine((s) => day.test(s) || !Number.isNaN(Date.parse(s)), "must be yyyy-MM-dd or an ISO 8601 date-time");
+
+export const callFiltersSchema = z.object({
+  job: z.array(int64).default([]),
+  status: z.array(z.string().trim().min(1).max(64)).default([]),
+  intent: z
+    .array(
+      z
+        .string()
+        .regex(/^\d{1,19}:-?\d{1,9}$/, "must be <tagId>:<code>")
+        .transform((s) => {
+          const [tag, code] = s.split(":") as [string, string];
+          return { tagId: BigInt(tag), code: Number(code) };
+        }),
+    )
+    .default([]),
+  submission: z.array(z.enum(SUBMISSION_STATES)).default([]),
+  review: z.array(z.enum(REVIEW_STATES)).default([]),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
+  minDuration: z.coerce.number().int().min(0).optional(),
+  maxDuration: z.coerce.number().int().min(0).optional(),
+  audio: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  sort: z.enum(SORTS).default("-start_time"),
+  cursor: z.string().max(200).optional(),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
+    .default(50),
+});
+
+export type CallFilters = z.infer<typeof callFiltersSchema>;
+
+const MULTI = new Set(["job", "status", "intent", "submission", "review"]);
+
+export interface ParsedFilters {
+  filters: CallFilters;
+  /** Parameters that were ignored because they are invalid, with the reason. */
+  errors: { param: string; message: string }[];
+}
+
+/**
+ * Parses URL search params. An invalid parameter is dropped and reported
+ * (the page says which one and why) instead of failing the whole page.
+ */
+export function parseCallFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedFilters {
+  const raw: Record<string, string | string[]> = {};
+  const entries: [string, string][] =
+    input instanceof URLSearchParams
+      ? [...input.entries()]
+      : Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])));
+  for (const [key, value] of entries) {
+    if (!(key in callFiltersSchema.shape)) continue;
+    if (MULTI.has(key)) ((raw[key] ??= []) as string[]).push(value);
+    else raw[key] = value;
+  }
+
+  const errors: ParsedFilters["errors"] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = callFiltersSchema.safeParse(raw);
+    if (result.success) {
+      if (result.data.minDuration !== undefined && result.data.maxDuration !== undefined && result.data.minDuration > result.data.maxDuration) {
+        errors.push({ param: "maxDuration", message: "must not be below minDuration" });
+        delete raw.maxDuration;
+        continue;
+      }
+      return { filters: result.data, errors };
+    }
+    // Drop each offending value (or whole parameter) and try again.
+    for (const issue of result.error.issues) {
+      const [param, index] = issue.path as [string, number | undefined];
+      const value = raw[param];
+      errors.push({ param, message: `${typeof index === "number" && Array.isArray(value) ? `"${value[index]}" ` : ""}${issue.message}` });
+      if (Array.isArray(value) && typeof index === "number") value.splice(index, 1, "\u0000drop");
+      else delete raw[param];
+    }
+    for (const key of Object.keys(raw)) {
+      const v = raw[key];
+      if (Array.isArray(v)) raw[key] = v.filter((x) => x !== "\u0000drop");
+    }
+  }
+  return { filters: callFiltersSchema.parse({}), errors };
+}
+
+/** Serialises filters back to URL params (omitting defaults), e.g. for links and pagination. */
+export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const j of f.job ?? []) p.append("job", j.toString());
+  for (const s of f.status ?? []) p.append("status", s);
+  for (const i of f.intent ?? []) p.append("intent", `${i.tagId}:${i.code}`);
+  for (const s of f.submission ?? []) p.append("submission", s);
+  for (const r of f.review ?? []) p.append("review", r);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.minDuration !== undefined) p.set("minDuration", String(f.minDuration));
+  if (f.maxDuration !== undefined) p.set("maxDuration", String(f.maxDuration));
+  if (f.audio !== undefined) p.set("audio", String(f.audio));
+  if (f.q) p.set("q", f.q);
+  if (f.sort && f.sort !== "-start_time") p.set("sort", f.sort);
+  if (f.size && f.size !== 50) p.set("size", String(f.size));
+  if (f.cursor) p.set("cursor", f.cursor);
+  return p;
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { addDays, zonedDayStart } from "./zoned";
+
+describe("zonedDayStart", () => {
+  it("starts a Shanghai day at 16:00 UTC the day before", () => {
+    expect(zonedDayStart("2026-03-01", "Asia/Shanghai").toISOString()).toBe("2026-02-28T16:00:00.000Z");
+  });
+  it("follows daylight saving time", () => {
+    expect(zonedDayStart("2026-07-01", "America/New_York").toISOString()).toBe("2026-07-01T04:00:00.000Z");
+    expect(zonedDayStart("2026-01-15", "America/New_York").toISOString()).toBe("2026-01-15T05:00:00.000Z");
+  });
+  it("adds days across month ends", () => {
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+  });
+});
