@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { CallsTable } from "@/components/calls/calls-table";
+import { FilterErrors } from "@/components/calls/filter-errors";
+import { listCallRecords } from "@/lib/call-records/data";
+import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Calls" };
+
+export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { filters, errors } = parseCallFilters(await searchParams);
+  const timeZone = getEnv().DISPLAY_TIME_ZONE;
+  const page = await listCallRecords(filters, timeZone);
+  const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
+  const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+        <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
+      </div>
+      <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          No call records match these filters. <Link href="/calls" className="font-medium text-sky-700 hover:underline">Clear filters</Link>
+        </div>
+      ) : (
+        <CallsTable rows={page.rows} timeZone={timeZone} />
+      )}
+      <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+        {filters.cursor ? (
+          <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            ← First page
+          </Link>
+        ) : <span />}
+        {next ? (
+          <Link href={`/calls?${next}`} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

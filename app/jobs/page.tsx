@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { JobsTable } from "@/components/jobs/jobs-table";
+import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Jobs" };
+
+const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { sort } = paramsSchema.parse(await searchParams);
+  const jobs = await listJobs(sort);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">Jobs</h1>
+      {jobs.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No jobs yet: jobs appear with their first call record.</p>
+      ) : (
+        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="overview" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { CallsTable } from "@/components/calls/calls-table";
+import { listCallRecords } from "@/lib/call-records/data";
+import { parseCallFilters } from "@/lib/call-records/filters";
+import { getDashboardSummary } from "@/lib/dashboard/data";
+import { getEnv } from "@/lib/env";
+import { formatCount } from "@/components/ui/format";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Review" };
+
+export default async function ReviewPage() {
+  const timeZone = getEnv().DISPLAY_TIME_ZONE;
+  const queue = parseCallFilters({ review: "unreviewed", audio: "true", size: "25" }).filters;
+  const [summary, page] = await Promise.all([getDashboardSummary(), listCallRecords(queue, timeZone)]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">Review</h1>
+      <dl className="grid grid-cols-3 gap-3 text-sm sm:max-w-lg">
+        {(["unreviewed", "passed", "flagged"] as const).map((state) => (
+          <div key={state} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+            <dt className="text-xs capitalize text-slate-500">{state}</dt>
+            <dd className="text-lg font-semibold tabular-nums">
+              <Link href={`/calls?review=${state}`} className="hover:underline">{formatCount(summary.byReview[state])}</Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="font-semibold">Newest unreviewed calls with a recording</h2>
+      {page.rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">Nothing waits for review.</p>
+      ) : (
+        <CallsTable rows={page.rows} timeZone={timeZone} />
+      )}
+      {page.nextCursor ? (
+        <Link href="/calls?review=unreviewed&audio=true" className="inline-block text-sm font-medium text-sky-700 hover:underline">All unreviewed calls with a recording →</Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { JobsTable } from "@/components/jobs/jobs-table";
+import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Submissions" };
+
+const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
+
+export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { sort } = paramsSchema.parse(await searchParams);
+  const jobs = await listJobs(sort);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">Submissions</h1>
+      <p className="text-sm text-slate-600">Where each job&apos;s call records stand with the legal platform, judged by the platform&apos;s answer (LvmsResultDto), not by HTTP status.</p>
+      {jobs.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No call records yet.</p>
+      ) : (
+        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="submission" />
+      )}
+    </div>
+  );
+}

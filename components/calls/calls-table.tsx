@@ -1,0 +1,54 @@
+import { maskName, maskPhone } from "@/lib/privacy/mask";
+import type { CallRecordRow } from "@/lib/call-records/data";
+import { formatDateTime } from "@/components/ui/format";
+import { ResultStatusBadge, SubmissionCell } from "./status-badge";
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return "–";
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+export function CallsTable({ rows, timeZone }: { rows: CallRecordRow[]; timeZone: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Call records</caption>
+        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">Start ({timeZone})</th>
+            <th scope="col" className="px-3 py-2">Job</th>
+            <th scope="col" className="px-3 py-2">Callee</th>
+            <th scope="col" className="px-3 py-2">Called number</th>
+            <th scope="col" className="px-3 py-2">Result</th>
+            <th scope="col" className="px-3 py-2">Intent</th>
+            <th scope="col" className="px-3 py-2 text-right">Duration</th>
+            <th scope="col" className="px-3 py-2">Submission</th>
+            <th scope="col" className="px-3 py-2">Review</th>
+            <th scope="col" className="px-3 py-2">Audio</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id.toString()} className="hover:bg-slate-50" data-testid="call-row">
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.start_time ? formatDateTime(r.start_time, timeZone) : "–"}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.robot_call_job_id.toString()}</td>
+              <td className="whitespace-nowrap px-3 py-2">{maskName(r.name) ?? "–"}</td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{maskPhone(r.called_phone_number) ?? "–"}</td>
+              <td className="px-3 py-2"><ResultStatusBadge status={r.result_status} /></td>
+              <td className="px-3 py-2">
+                {r.intent_level_detail_name ?? (r.intent_level_code !== null ? `#${r.intent_level_code}` : "–")}
+                {r.intent_level_tag_id !== null ? (
+                  <span className="ml-1 text-[11px] text-slate-400">group {r.intent_level_tag_id.toString()}·{r.intent_level_code}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(r.chat_duration)}</td>
+              <td className="whitespace-nowrap px-3 py-2"><SubmissionCell state={r.submission_state} code={r.last_result_code} message={r.last_result_message} /></td>
+              <td className="px-3 py-2 capitalize">{r.review_state}</td>
+              <td className="px-3 py-2">{r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-300" aria-label="no recording">–</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+const COLORS: Record<string, string> = {
+  ANSWERED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  TRANSFER_ARTIFICIAL: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  NO_ANSWER: "bg-slate-100 text-slate-700 ring-slate-200",
+  BUSY: "bg-amber-50 text-amber-800 ring-amber-200",
+  REFUSED: "bg-orange-50 text-orange-800 ring-orange-200",
+  POWER_OFF: "bg-slate-100 text-slate-700 ring-slate-200",
+  OUT_OF_SERVICE: "bg-rose-50 text-rose-800 ring-rose-200",
+  VACANT_NUMBER: "bg-rose-50 text-rose-800 ring-rose-200",
+  SYSTEM_ERROR: "bg-red-50 text-red-800 ring-red-200",
+  FROM_PHONE_ERROR: "bg-red-50 text-red-800 ring-red-200",
+};
+
+export function ResultStatusBadge({ status }: { status: string | null }) {
+  if (!status) return <span className="text-slate-400">–</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset ${COLORS[status] ?? "bg-sky-50 text-sky-800 ring-sky-200"}`}>
+      {status}
+    </span>
+  );
+}
+
+const SUBMISSION: Record<string, { label: string; cls: string }> = {
+  not_submitted: { label: "not submitted", cls: "text-slate-500" },
+  queued: { label: "queued", cls: "text-sky-700" },
+  in_flight: { label: "in flight", cls: "text-sky-700" },
+  accepted: { label: "accepted", cls: "text-emerald-700" },
+  rejected: { label: "rejected", cls: "text-red-700" },
+  retrying: { label: "retrying", cls: "text-amber-700" },
+  failed: { label: "failed", cls: "text-red-700" },
+};
+
+export function SubmissionCell({ state, code, message }: { state: string; code: string | null; message: string | null }) {
+  const s = SUBMISSION[state] ?? { label: state, cls: "" };
+  return (
+    <span className={s.cls} title={message ?? undefined}>
+      {s.label}
+      {code ? <span className="ml-1 font-mono text-[11px] text-slate-500">({code})</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import type { JobSort, JobSummary } from "@/lib/jobs/data";
+import { formatCount, formatDateTime, formatPercent } from "@/components/ui/format";
+import { formatDuration } from "@/components/calls/calls-table";
+
+function SortHeader({ label, sort, current, className = "" }: { label: string; sort: JobSort; current: JobSort; className?: string }) {
+  return (
+    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={sort === current ? "descending" : undefined}>
+      <Link href={`/jobs?sort=${sort}`} className={sort === current ? "text-slate-900 underline" : "hover:text-slate-900"}>
+        {label}
+      </Link>
+    </th>
+  );
+}
+
+/** Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. */
+function ProgressBar({ job }: { job: JobSummary }) {
+  const parts = [
+    { n: job.accepted, cls: "bg-emerald-500", label: "accepted" },
+    { n: job.rejected, cls: "bg-red-500", label: "rejected or failed" },
+    { n: job.pending, cls: "bg-sky-500", label: "in progress" },
+    { n: job.notSubmitted, cls: "bg-slate-200", label: "not submitted" },
+  ];
+  const title = parts.map((p) => `${p.label}: ${formatCount(p.n)}`).join(", ");
+  return (
+    <div className="flex h-2 w-40 overflow-hidden rounded" title={title} role="img" aria-label={title}>
+      {parts.map((p) => (p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null))}
+    </div>
+  );
+}
+
+export function JobsTable({ jobs, sort, timeZone, mode }: { jobs: JobSummary[]; sort: JobSort; timeZone: string; mode: "overview" | "submission" }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{mode === "overview" ? "Jobs" : "Submission progress by job"}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <SortHeader label="Job" sort="job" current={sort} />
+            <SortHeader label="Calls" sort="total" current={sort} className="text-right" />
+            {mode === "overview" ? (
+              <>
+                <SortHeader label="Connected" sort="answered_rate" current={sort} className="text-right" />
+                <th scope="col" className="px-3 py-2 text-right">Avg talk</th>
+                <th scope="col" className="px-3 py-2 text-right">Reviewed</th>
+              </>
+            ) : (
+              <>
+                <th scope="col" className="px-3 py-2 text-right">Accepted</th>
+                <th scope="col" className="px-3 py-2 text-right">Rejected / failed</th>
+                <th scope="col" className="px-3 py-2 text-right">In progress</th>
+                <th scope="col" className="px-3 py-2 text-right">Not submitted</th>
+              </>
+            )}
+            <th scope="col" className="px-3 py-2">Submission</th>
+            <th scope="col" className="px-3 py-2">First call</th>
+            <SortHeader label="Last call" sort="last_call" current={sort} />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {jobs.map((j) => {
+            const id = j.jobId.toString();
+            return (
+              <tr key={id} className="hover:bg-slate-50" data-testid="job-row">
+                <td className="px-3 py-2 font-mono text-xs">
+                  <Link href={`/calls?job=${id}`} className="text-sky-700 hover:underline">{id}</Link>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.total)}</td>
+                {mode === "overview" ? (
+                  <>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatPercent(j.answered, j.total)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{j.avgTalkSeconds === null ? "–" : formatDuration(Math.round(j.avgTalkSeconds))}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatPercent(j.reviewed, j.total)}</td>
+                  </>
+                ) : (
+                  <>
+                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{formatCount(j.accepted)}</Link></td>
+                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{formatCount(j.rejected)}</Link></td>
+                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.pending)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{formatCount(j.notSubmitted)}</Link></td>
+                  </>
+                )}
+                <td className="px-3 py-2"><ProgressBar job={j} /></td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.firstCall ? formatDateTime(j.firstCall, timeZone) : "–"}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.lastCall ? formatDateTime(j.lastCall, timeZone) : "–"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
