@@ -23,7 +23,8 @@ export type JobSort = (typeof JOB_SORTS)[number];
 const ORDER: Record<JobSort, Prisma.Sql> = {
   last_call: Prisma.sql`last_call DESC NULLS LAST, job_id`,
   total: Prisma.sql`total DESC, job_id`,
-  answered_rate: Prisma.sql`answered::float8 / NULLIF(total, 0) DESC NULLS LAST, job_id`,
+  // Output aliases cannot appear inside ORDER BY expressions, hence the aggregate again.
+  answered_rate: Prisma.sql`count(*) FILTER (WHERE result_status = 'ANSWERED')::float8 / count(*) DESC, job_id`,
   job: Prisma.sql`job_id`,
 };
 
