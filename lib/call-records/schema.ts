@@ -1,0 +1,321 @@
+import { z } from "zod";
+import { parseWireDate } from "./dates";
+import { JsonSyntaxError, parseJsonExact, stringifyJson, type JsonObject, type JsonValue } from "./json-bigint";
+
+/**
+ * The IvrCallRecordDto as the ingest accepts it (wire names, snake_case, as in
+ * TOP-PROTOCOL.md) and the normalised record it becomes.
+ *
+ * Rules beyond the protocol table, chosen so that whatever validates can be
+ * stored (a record that passes here never makes the INSERT fail):
+ * - every optional field: absent, null or a blank string all mean "no value";
+ * - int64 ids: JSON number or digit string, 1 ..= 2^63-1, exact (the body
+ *   parser hands integers above 2^53 over as bigint);
+ * - chat_duration and intent_level_code also accept digit strings (CSV cells are strings);
+ * - strings are kept verbatim except result_status, which is trimmed (any value
+ *   is valid: vendors add statuses); strings with NUL or unpaired surrogates are
+ *   refused because PostgreSQL cannot store them;
+ * - properties: a string kept verbatim, or an object/array stored as its JSON
+ *   text; its parsed JSON is kept too when it parses;
+ * - rpc_context: an object or the JSON string of one;
+ * - unknown keys are ignored (vendors send extras), so a misspelt optional
+ *   field is dropped rather than rejected.
+ */
+
+export const INT64_MAX = 9223372036854775807n;
+const INT32_MAX = 2147483647;
+const INT32_MIN = -2147483648;
+
+/** Length caps in UTF-16 code units. Generous: they guard the database, not taste. */
+export const LIMITS = {
+  called_phone_number: 64,
+  result_status: 64,
+  full_audio_url: 4096,
+  name: 256,
+  intent_level_detail_name: 256,
+  phone_number: 64,
+  properties: 65_536,
+  rpc_context: 16_384,
+} as const;
+
+/** The wrapper key the TOP form parameter uses; accepted around each record. */
+export const WRAPPED_DTO_KEY = "ivr_call_record_d_t_o";
+
+export interface FieldError {
+  /** The wire field name (e.g. `start_time`), or `$` for the record as a whole. */
+  field: string;
+  message: string;
+}
+
+export interface NormalizedCallRecord {
+  callRecordId: bigint;
+  robotCallJobId: bigint;
+  calledPhoneNumber: string | null;
+  resultStatus: string | null;
+  fullAudioUrl: string | null;
+  chatDuration: number | null;
+  startTime: Date | null;
+  endTime: Date | null;
+  name: string | null;
+  /** Verbatim. */
+  properties: string | null;
+  /** `properties` parsed, when it is JSON that PostgreSQL's jsonb can hold. */
+  propertiesJson: JsonValue | null;
+  intentLevelDetailName: string | null;
+  tenantPhoneNumberId: bigint | null;
+  phoneNumber: string | null;
+  intentLevelCode: number | null;
+  intentLevelTagId: bigint | null;
+  rpcContext: JsonObject | null;
+}
+
+export type CallRecordValidation =
+  | { ok: true; record: NormalizedCallRecord }
+  | { ok: false; errors: FieldError[]; /** The id when it could be read, to help the sender match the error. */ callRecordId: bigint | null };
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+// ---------------------------------------------------------------------------
+// field parsers
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+export function parseInt64(v: unknown): Parsed<bigint> {
+  let n: bigint;
+  if (typeof v === "bigint") n = v;
+  else if (typeof v === "number") {
+    if (!Number.isInteger(v)) return { ok: false, message: "must be an integer" };
+    if (!Number.isSafeInteger(v)) return { ok: false, message: "is not exact as a JSON number; send ids above 2^53 as plain digits" };
+    n = BigInt(v);
+  } else if (typeof v === "string") {
+    const s = v.trim();
+    if (!/^-?\d{1,30}$/.test(s)) return { ok: false, message: "must be an integer (a JSON number or a string of digits)" };
+    n = BigInt(s);
+  } else return { ok: false, message: `must be an integer, not ${describe(v)}` };
+  if (n < 1n) return { ok: false, message: "must be a positive integer" };
+  if (n > INT64_MAX) return { ok: false, message: `exceeds the int64 maximum ${INT64_MAX}` };
+  return { ok: true, value: n };
+}
+
+function parseInt32(v: unknown, min: number, unit: string): Parsed<number> {
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "bigint") return { ok: false, message: `out of range (${min} to ${INT32_MAX}${unit})` };
+  else if (typeof v === "string") {
+    if (!/^\s*-?\d{1,20}\s*$/.test(v)) return { ok: false, message: `must be an integer${unit} (a JSON number or a string of digits)` };
+    n = Number(v);
+  } else return { ok: false, message: `must be an integer${unit}, not ${describe(v)}` };
+  if (!Number.isInteger(n)) return { ok: false, message: `must be a whole number${unit}` };
+  if (n < min || n > INT32_MAX) return { ok: false, message: `out of range (${min} to ${INT32_MAX}${unit})` };
+  return { ok: true, value: n };
+}
+
+function storableText(s: string): string | null {
+  if (s.includes("\u0000")) return "contains a NUL character, which cannot be stored";
+  if (!s.isWellFormed()) return "is not valid Unicode (unpaired surrogate)";
+  return null;
+}
+
+function parseText(v: unknown, max: number): Parsed<string> {
+  if (typeof v !== "string") return { ok: false, message: `must be a string, not ${describe(v)}` };
+  if (v.length > max) return { ok: false, message: `is longer than ${max} characters` };
+  const problem = storableText(v);
+  return problem ? { ok: false, message: problem } : { ok: true, value: v };
+}
+
+/** Why jsonb could not hold this value (NUL or broken strings, non-finite numbers), or null. */
+function jsonbProblem(v: JsonValue): string | null {
+  if (typeof v === "string") return storableText(v);
+  if (typeof v === "number") return Number.isFinite(v) ? null : "holds a number too large for JSON";
+  if (v === null || typeof v !== "object") return null;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const p = jsonbProblem(item);
+      if (p) return p;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(v)) {
+    const p = storableText(key) ?? jsonbProblem(item);
+    if (p) return p;
+  }
+  return null;
+}
+
+function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function parseProperties(v: unknown): Parsed<{ text: string; json: JsonValue | null }> {
+  let text: string;
+  let json: JsonValue | null = null;
+  if (typeof v === "string") {
+    text = v;
+    try {
+      json = parseJsonExact(v);
+    } catch {
+      json = null; // free text is allowed: kept verbatim, just not parsed
+    }
+  } else if (typeof v === "object" && v !== null) {
+    json = v as JsonValue;
+    text = stringifyJson(v);
+  } else return { ok: false, message: `must be a string (usually a JSON object serialised) or an object, not ${describe(v)}` };
+  if (text.length > LIMITS.properties) return { ok: false, message: `is longer than ${LIMITS.properties} characters` };
+  const problem = storableText(text);
+  if (problem) return { ok: false, message: problem };
+  if (json !== null && jsonbProblem(json)) json = null;
+  return { ok: true, value: { text, json } };
+}
+
+function parseRpcContext(v: unknown): Parsed<JsonObject> {
+  let value: unknown = v;
+  if (typeof v === "string") {
+    try {
+      value = parseJsonExact(v);
+    } catch (err) {
+      return { ok: false, message: `is not valid JSON: ${(err as Error).message}` };
+    }
+  }
+  if (!isJsonObject(value)) return { ok: false, message: `must be a JSON object (or the JSON string of one), not ${describe(value)}` };
+  const problem = jsonbProblem(value);
+  if (problem) return { ok: false, message: problem };
+  if (stringifyJson(value).length > LIMITS.rpc_context) return { ok: false, message: `is larger than ${LIMITS.rpc_context} characters as JSON` };
+  return { ok: true, value };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "bigint") return "a number";
+  return `a ${typeof v}`;
+}
+
+// ---------------------------------------------------------------------------
+// zod wiring: each wire field is an `unknown` refined by its parser, so the
+// messages are ours and name the reason in the sender's terms.
+
+function field<T>(parse: (v: unknown) => Parsed<T>) {
+  return (v: unknown, ctx: z.RefinementCtx): T => {
+    const r = parse(v);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  };
+}
+
+const required = <T>(parse: (v: unknown) => Parsed<T>) =>
+  z.unknown().transform(field((v) => (isBlank(v) ? { ok: false, message: "is required" } : parse(v))));
+
+const optional = <T>(parse: (v: unknown) => Parsed<T>) =>
+  z
+    .unknown()
+    .optional()
+    .transform(field((v): Parsed<T | null> => (isBlank(v) ? { ok: true, value: null } : parse(v))));
+
+const text = (max: number) => optional((v) => parseText(v, max));
+
+export const callRecordWireSchema = z.object({
+  call_record_id: required(parseInt64),
+  robot_call_job_id: required(parseInt64),
+  called_phone_number: text(LIMITS.called_phone_number),
+  result_status: optional((v) => parseText(typeof v === "string" ? v.trim() : v, LIMITS.result_status)),
+  full_audio_url: text(LIMITS.full_audio_url),
+  chat_duration: optional((v) => parseInt32(v, 0, " of seconds")),
+  start_time: optional(parseWireDate),
+  end_time: optional(parseWireDate),
+  name: text(LIMITS.name),
+  properties: optional(parseProperties),
+  intent_level_detail_name: text(LIMITS.intent_level_detail_name),
+  tenant_phone_number_id: optional(parseInt64),
+  phone_number: text(LIMITS.phone_number),
+  intent_level_code: optional((v) => parseInt32(v, INT32_MIN, "")),
+  intent_level_tag_id: optional(parseInt64),
+  rpc_context: optional(parseRpcContext),
+});
+
+export type CallRecordWire = z.input<typeof callRecordWireSchema>;
+
+/**
+ * Accepts the flat DTO (with an optional `rpc_context` key beside its fields)
+ * or the TOP form shape `{ ivr_call_record_d_t_o: {...} | "<json>", rpc_context: {...} | "<json>" }`.
+ */
+function unwrap(item: unknown): Parsed<unknown> & { field?: string } {
+  if (!isJsonObject(item) || !Object.hasOwn(item, WRAPPED_DTO_KEY)) return { ok: true, value: item };
+  let dto: unknown = item[WRAPPED_DTO_KEY];
+  if (typeof dto === "string") {
+    try {
+      dto = parseJsonExact(dto);
+    } catch (err) {
+      const reason = err instanceof JsonSyntaxError ? err.message : String(err);
+      return { ok: false, field: WRAPPED_DTO_KEY, message: `is not valid JSON: ${reason}` };
+    }
+  }
+  if (!isJsonObject(dto)) return { ok: false, field: WRAPPED_DTO_KEY, message: `must be a JSON object (or the JSON string of one), not ${describe(dto)}` };
+  const rpc = Object.hasOwn(item, "rpc_context") ? item.rpc_context : dto.rpc_context;
+  return { ok: true, value: { ...dto, rpc_context: rpc } };
+}
+
+const END_BEFORE_START: FieldError = { field: "end_time", message: "is before start_time" };
+
+export function validateCallRecord(item: unknown): CallRecordValidation {
+  const unwrapped = unwrap(item);
+  if (!unwrapped.ok) return { ok: false, errors: [{ field: unwrapped.field ?? "$", message: unwrapped.message }], callRecordId: null };
+  const input = unwrapped.value;
+  const parsed = callRecordWireSchema.safeParse(input);
+  const rawId = isJsonObject(input) ? parseInt64(input.call_record_id) : null;
+  const callRecordId = rawId?.ok ? rawId.value : null;
+
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: typeof issue.path[0] === "string" ? issue.path[0] : "$",
+      message: issue.path.length === 0 ? `the record must be a JSON object, not ${describe(input)}` : issue.message,
+    }));
+    if (isJsonObject(input)) {
+      addCamelCaseHint(input, errors);
+      // zod skips cross-field checks once a field failed; report this one anyway so that one round trip shows every problem
+      if (!errors.some((e) => e.field === "start_time" || e.field === "end_time")) {
+        const [start, end] = [input.start_time, input.end_time].map((v) => (isBlank(v) ? null : parseWireDate(v)));
+        if (start?.ok && end?.ok && end.value < start.value) errors.push({ ...END_BEFORE_START });
+      }
+    }
+    return { ok: false, errors, callRecordId };
+  }
+
+  const d = parsed.data;
+  if (d.start_time && d.end_time && d.end_time < d.start_time) return { ok: false, errors: [{ ...END_BEFORE_START }], callRecordId };
+  return {
+    ok: true,
+    record: {
+      callRecordId: d.call_record_id,
+      robotCallJobId: d.robot_call_job_id,
+      calledPhoneNumber: d.called_phone_number,
+      resultStatus: d.result_status,
+      fullAudioUrl: d.full_audio_url,
+      chatDuration: d.chat_duration,
+      startTime: d.start_time,
+      endTime: d.end_time,
+      name: d.name,
+      properties: d.properties?.text ?? null,
+      propertiesJson: d.properties?.json ?? null,
+      intentLevelDetailName: d.intent_level_detail_name,
+      tenantPhoneNumberId: d.tenant_phone_number_id,
+      phoneNumber: d.phone_number,
+      intentLevelCode: d.intent_level_code,
+      intentLevelTagId: d.intent_level_tag_id,
+      rpcContext: d.rpc_context,
+    },
+  };
+}
+
+/** A record sent with camelCase keys fails on its required ids; say why. */
+function addCamelCaseHint(input: JsonObject, errors: FieldError[]): void {
+  for (const e of errors) {
+    const camel = e.field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (e.message === "is required" && camel !== e.field && Object.hasOwn(input, camel)) {
+      e.message = `is required (wire names are snake_case: ${e.field}, not ${camel})`;
+    }
+  }
+}
