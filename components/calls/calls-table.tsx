@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import type { CallRecordRow } from "@/lib/call-records/data";
 import { formatDateTime } from "@/components/ui/format";
@@ -30,8 +31,14 @@ export function CallsTable({ rows, timeZone }: { rows: CallRecordRow[]; timeZone
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id.toString()} className="hover:bg-slate-50" data-testid="call-row">
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.start_time ? formatDateTime(r.start_time, timeZone) : "–"}</td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.robot_call_job_id.toString()}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                <Link href={`/calls/${r.call_record_id}`} className="text-sky-700 hover:underline">
+                  {r.start_time ? formatDateTime(r.start_time, timeZone) : `#${r.call_record_id}`}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                <Link href={`/calls?job=${r.robot_call_job_id}`} className="hover:underline">{r.robot_call_job_id.toString()}</Link>
+              </td>
               <td className="whitespace-nowrap px-3 py-2">{maskName(r.name) ?? "–"}</td>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{maskPhone(r.called_phone_number) ?? "–"}</td>
               <td className="px-3 py-2"><ResultStatusBadge status={r.result_status} /></td>

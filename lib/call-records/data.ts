@@ -61,3 +61,10 @@ export async function listCallRecords(filters: CallFilters, timeZone: string): P
     cursorInvalid: Boolean(filters.cursor) && cursor === null,
   };
 }
+
+export type CallRecordDetail = NonNullable<Awaited<ReturnType<typeof getCallRecordDetail>>>;
+
+/** One record by its public id (`call_record_id`), with every stored field. */
+export async function getCallRecordDetail(callRecordId: bigint) {
+  return prisma.callRecord.findUnique({ where: { callRecordId } });
+}

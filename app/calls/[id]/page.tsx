@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { RecordDetail } from "@/components/calls/record-detail";
+import { getCallRecordDetail } from "@/lib/call-records/data";
+import { parseInt64 } from "@/lib/call-records/schema";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Call ${(await params).id}` };
+}
+
+export default async function CallRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const parsed = parseInt64(id);
+  if (!parsed.ok) notFound();
+  const record = await getCallRecordDetail(parsed.value);
+  if (!record) notFound();
+  return <RecordDetail record={record} timeZone={getEnv().DISPLAY_TIME_ZONE} />;
+}
