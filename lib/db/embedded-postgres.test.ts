@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { queryRows } from "../testing/pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const dirs: string[] = [];
@@ -16,28 +16,18 @@ async function tempDir(): Promise<string> {
   return d;
 }
 
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
 describe("embedded PostgreSQL", () => {
   it("keeps its data across a stop and a start", async () => {
     const dir = await tempDir();
     const first = await startEmbeddedPostgres({ dataDir: dir, database: "lvr" });
-    await sql(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+    await queryRows(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
     await first.stop();
     expect(existsSync(path.join(dir, "postgres", "postmaster.pid"))).toBe(false); // clean shutdown
 
     const second = await startEmbeddedPostgres({ dataDir: dir, database: "lvr" });
     try {
       expect(second.url).toBe(first.url); // same port and credentials, from the state file
-      expect(await sql(second.url, "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
+      expect(await queryRows(second.url, "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
     } finally {
       await second.stop();
     }
@@ -52,7 +42,7 @@ describe("embedded PostgreSQL", () => {
     await writeFile(lock, `999999\n${path.join(dir, "postgres")}\n1700000000\n5432\n\n127.0.0.1\n  5432001  0\nready   \n`);
     const second = await startEmbeddedPostgres({ dataDir: dir, database: "lvr" });
     try {
-      expect(await sql(second.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+      expect(await queryRows(second.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
     } finally {
       await second.stop();
     }
@@ -72,7 +62,7 @@ describe("embedded PostgreSQL", () => {
       });
       child.once("exit", (code) => reject(new Error(`fixture exited with ${code}`)));
     });
-    await sql(url, "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)");
+    await queryRows(url, "CREATE TABLE survived (v int); INSERT INTO survived VALUES (42)");
     const orphanPid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
@@ -81,7 +71,7 @@ describe("embedded PostgreSQL", () => {
     const next = await startEmbeddedPostgres({ dataDir: dir, database: "lvr" });
     try {
       expect(() => process.kill(orphanPid, 0)).toThrow(); // the orphan was shut down
-      expect(await sql(next.url, "SELECT v FROM survived")).toEqual([{ v: 42 }]);
+      expect(await queryRows(next.url, "SELECT v FROM survived")).toEqual([{ v: 42 }]);
     } finally {
       await next.stop();
     }

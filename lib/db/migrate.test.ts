@@ -1,20 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureDatabase } from "./embedded-postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, scratchDatabase } from "../testing/pg";
 import { migrate, MIGRATIONS_TABLE } from "./migrate";
-
-// Each test works in a database of its own beside the run's main one.
-async function scratchDatabase(tag: string): Promise<string> {
-  const admin = inject("adminDatabaseUrl");
-  const name = `lvr_mig_${tag}_${Math.random().toString(36).slice(2, 8)}`;
-  await ensureDatabase(admin, name);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 const tempDirs: string[] = [];
 afterAll(() => Promise.all(tempDirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -29,20 +18,10 @@ async function writeMigrations(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
 describe("migrate", () => {
   let url: string;
   beforeAll(async () => {
-    url = await scratchDatabase("a");
+    url = await scratchDatabase("mig_a");
   });
 
   it("applies each migration once, in name order", async () => {
@@ -52,7 +31,7 @@ describe("migrate", () => {
     });
     expect((await migrate(url, { dir })).applied).toEqual(["20260101000000_one", "20260102000000_two"]);
     expect((await migrate(url, { dir })).applied).toEqual([]);
-    expect(await query(url, "SELECT count(*)::int AS n FROM t1")).toEqual([{ n: 1 }]);
+    expect(await queryRows(url, "SELECT count(*)::int AS n FROM t1")).toEqual([{ n: 1 }]);
   });
 
   it("refuses an applied migration whose SQL was edited", async () => {
@@ -69,18 +48,18 @@ describe("migrate", () => {
   });
 
   it("rolls a failing migration back completely", async () => {
-    const fresh = await scratchDatabase("b");
+    const fresh = await scratchDatabase("mig_b");
     const dir = await writeMigrations({
       "20260101000000_ok": "CREATE TABLE ok (id int);",
       "20260102000000_bad": "CREATE TABLE half (id int); SELECT 1/0;",
     });
     await expect(migrate(fresh, { dir })).rejects.toThrow(/20260102000000_bad failed and was rolled back: division by zero/);
-    const tables = await query<{ tablename: string }>(fresh, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables = await queryRows<{ tablename: string }>(fresh, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     expect(tables.map((t) => t.tablename)).toEqual([MIGRATIONS_TABLE, "ok"]);
   });
 
   it("applies once when several instances start together", async () => {
-    const fresh = await scratchDatabase("c");
+    const fresh = await scratchDatabase("mig_c");
     const dir = await writeMigrations({ "20260101000000_slow": "SELECT pg_sleep(0.2); CREATE TABLE once (id int);" });
     const results = await Promise.all([migrate(fresh, { dir }), migrate(fresh, { dir }), migrate(fresh, { dir })]);
     expect(results.flatMap((r) => r.applied)).toEqual(["20260101000000_slow"]);

@@ -1,24 +1,12 @@
-import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { ensureDatabase } from "./embedded-postgres";
+import { queryRows, scratchDatabase } from "../testing/pg";
 import { migrate } from "./migrate";
 import { actualShape, diffShapes, expectedShape, loadSchemaDmmf } from "./schema-drift";
 
 async function freshMigratedDatabase(): Promise<string> {
-  const admin = inject("adminDatabaseUrl");
-  const name = `lvr_drift_${Math.random().toString(36).slice(2, 8)}`;
-  await ensureDatabase(admin, name);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  await migrate(u.toString());
-  return u.toString();
-}
-
-async function exec(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
+  const url = await scratchDatabase("drift");
+  await migrate(url);
+  return url;
 }
 
 describe("committed migrations vs prisma/schema.prisma", () => {
@@ -33,7 +21,7 @@ describe("committed migrations vs prisma/schema.prisma", () => {
 
   it("reports a changed column, a missing index, an extra table and an enum change", async () => {
     const url = await freshMigratedDatabase();
-    await exec(url, `
+    await queryRows(url, `
       ALTER TABLE call_records ALTER COLUMN name SET NOT NULL;
       DROP INDEX call_records_duration_id_idx;
       CREATE TABLE stray (id int);
