@@ -54,8 +54,7 @@ async function main() {
   if (demo || process.env.DEMO_SEED === "true") {
     const { seedDemo } = await import("../lib/demo/seed");
     const { disconnectPrisma } = await import("../lib/db/client");
-    const result = await seedDemo({ audioBaseUrl: publicUrl, onlyIfEmpty: true, log: say });
-    if (!result.skipped) say(`seeded ${result.seeded.toLocaleString("en")} demo call records`);
+    await seedDemo({ audioBaseUrl: publicUrl, onlyIfEmpty: true, log: say });
     await disconnectPrisma();
   }
 
@@ -106,7 +105,7 @@ async function main() {
 
   say("");
   say(`LVR Console is up at ${publicUrl}`);
-  say(`  database     ${db.embedded ? "embedded PostgreSQL (.data/db)" : "DATABASE_URL"}`);
+  say(`  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`);
   say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
   say(`  push records curl -H "Authorization: Bearer ${ingest.token}" -H "Content-Type: application/json" --data @records.json ${publicUrl}/api/v1/call-records`);
