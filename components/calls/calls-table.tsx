@@ -45,13 +45,13 @@ export function CallsTable({ rows, timeZone }: { rows: CallRecordRow[]; timeZone
               <td className="px-3 py-2">
                 {r.intent_level_detail_name ?? (r.intent_level_code !== null ? `#${r.intent_level_code}` : "–")}
                 {r.intent_level_tag_id !== null ? (
-                  <span className="ml-1 text-[11px] text-slate-400">group {r.intent_level_tag_id.toString()}·{r.intent_level_code}</span>
+                  <span className="ml-1 text-[11px] text-slate-500">group {r.intent_level_tag_id.toString()}·{r.intent_level_code}</span>
                 ) : null}
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{formatDuration(r.chat_duration)}</td>
               <td className="whitespace-nowrap px-3 py-2"><SubmissionCell state={r.submission_state} code={r.last_result_code} message={r.last_result_message} /></td>
               <td className="px-3 py-2 capitalize">{r.review_state}</td>
-              <td className="px-3 py-2">{r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-300" aria-label="no recording">–</span>}</td>
+              <td className="px-3 py-2">{r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-500" aria-label="no recording">–</span>}</td>
             </tr>
           ))}
         </tbody>

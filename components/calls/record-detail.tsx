@@ -10,16 +10,16 @@ function Field({ label, wire, children }: { label: string; wire?: string; childr
     <div className="grid grid-cols-[12rem_1fr] gap-3 border-b border-slate-100 py-2 text-sm last:border-0">
       <dt className="text-slate-500">
         {label}
-        {wire ? <span className="block font-mono text-[11px] text-slate-400">{wire}</span> : null}
+        {wire ? <span className="block font-mono text-[11px] text-slate-500">{wire}</span> : null}
       </dt>
-      <dd className="min-w-0 break-words">{children ?? <span className="text-slate-400">–</span>}</dd>
+      <dd className="min-w-0 break-words">{children ?? <span className="text-slate-500">–</span>}</dd>
     </div>
   );
 }
 
 /** `properties` as a table when it is a JSON object, else the raw text. */
 function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
-  if (raw === null) return <span className="text-slate-400">–</span>;
+  if (raw === null) return <span className="text-slate-500">–</span>;
   if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
     return (
       <table className="text-xs">

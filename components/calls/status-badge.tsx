@@ -12,7 +12,7 @@ const COLORS: Record<string, string> = {
 };
 
 export function ResultStatusBadge({ status }: { status: string | null }) {
-  if (!status) return <span className="text-slate-400">–</span>;
+  if (!status) return <span className="text-slate-500">–</span>;
   return (
     <span className={`inline-block rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset ${COLORS[status] ?? "bg-sky-50 text-sky-800 ring-sky-200"}`}>
       {status}

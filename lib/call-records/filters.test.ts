@@ -26,6 +26,7 @@ describe("parseCallFilters", () => {
     expect(errors.map((e) => e.param).sort()).toEqual(["from", "intent", "job", "size", "submission"]);
     expect(errors.find((e) => e.param === "job")?.message).toBe('"abc" must be a positive integer id');
     expect(errors.find((e) => e.param === "size")?.message).toBe("must be one of 25, 50, 100");
+    expect(errors.find((e) => e.param === "submission")?.message).toBe('"sent" must be one of not_submitted, queued, in_flight, accepted, rejected, retrying, failed');
   });
 
   it("rejects a duration range that is upside down", () => {

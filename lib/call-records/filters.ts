@@ -37,15 +37,15 @@ export const callFiltersSchema = z.object({
         }),
     )
     .default([]),
-  submission: z.array(z.enum(SUBMISSION_STATES)).default([]),
-  review: z.array(z.enum(REVIEW_STATES)).default([]),
+  submission: z.array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` })).default([]),
+  review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
   from: dateParam.optional(),
   to: dateParam.optional(),
   minDuration: z.coerce.number().int().min(0).optional(),
   maxDuration: z.coerce.number().int().min(0).optional(),
-  audio: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  audio: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
   q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  sort: z.enum(SORTS).default("-start_time"),
+  sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("-start_time"),
   cursor: z.string().max(200).optional(),
   size: z.coerce
     .number()

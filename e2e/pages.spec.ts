@@ -1,0 +1,53 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { queryOne } from "./support/database";
+
+test.describe("browsing", () => {
+  test("calls list pages with keyset cursors and filters from the URL", async ({ page }) => {
+    await page.goto("/calls?status=BUSY&size=25");
+    const rows = page.getByTestId("call-row");
+    await expect(rows).toHaveCount(25);
+    await expect(rows.first()).toContainText("BUSY");
+    // Numbers are masked in the list.
+    await expect(rows.first()).toContainText(/1\d{2}\*{4}\d{4}/);
+    await page.getByRole("link", { name: "Next page →" }).click();
+    await expect(page).toHaveURL(/cursor=/);
+    await expect(rows).toHaveCount(25);
+    await expect(page.getByRole("link", { name: "← First page" })).toBeVisible();
+  });
+
+  test("an invalid filter is named, not fatal", async ({ page }) => {
+    await page.goto("/calls?submission=sent&size=25");
+    await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');
+    await expect(page.getByTestId("call-row")).toHaveCount(25);
+  });
+
+  test("a record's detail shows its wire fields", async ({ page }) => {
+    const rec = await queryOne<{ id: string; job: string }>(
+      "SELECT call_record_id::text AS id, robot_call_job_id::text AS job FROM call_records WHERE source = 'seed' AND properties_json IS NOT NULL ORDER BY start_time DESC LIMIT 1",
+    );
+    await page.goto(`/calls/${rec.id}`);
+    await expect(page.getByRole("heading", { name: `Call ${rec.id}` })).toBeVisible();
+    await expect(page.getByText(rec.job, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("intent_level_tag_id")).toBeVisible();
+    await page.goto("/calls/123abc");
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  });
+
+  test("jobs overview lists every job and links to its calls", async ({ page }) => {
+    const { jobs } = await queryOne<{ jobs: number }>("SELECT count(DISTINCT robot_call_job_id)::int AS jobs FROM call_records");
+    await page.goto("/jobs");
+    await expect(page.getByTestId("job-row")).toHaveCount(jobs);
+    await page.getByTestId("job-row").first().getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/calls\?job=\d+/);
+  });
+
+  for (const path of ["/calls", "/jobs", "/submissions", "/review"]) {
+    test(`${path} has no accessibility violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    });
+  }
+});
