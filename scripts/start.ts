@@ -7,6 +7,10 @@
  *   web app    built when its sources changed, then `next start`
  *
  * SIGINT/SIGTERM stop everything cleanly, the database last.
+ *
+ *   npm start                     the product (production build)
+ *   npm run dev                   the same with `next dev` (hot reload)
+ *   npm start -- --services-only  database, demo data and emulator only
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -22,6 +26,11 @@ const nextBin = require.resolve("next/dist/bin/next");
 const tsxLoader = "tsx";
 
 const say = (line: string) => console.log(`[lvr] ${line}`);
+const mode: "production" | "dev" | "services" = process.argv.includes("--services-only")
+  ? "services"
+  : process.argv.includes("--dev")
+    ? "dev"
+    : "production";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
@@ -81,19 +90,23 @@ async function main() {
     process.env.TOP_EMULATOR_ACTIVE = "true";
   }
 
-  if (!buildIsCurrent()) {
+  if (mode === "production" && !buildIsCurrent()) {
     say("building the web app (first start or sources changed)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) throw new Error("next build failed");
     recordBuild();
   }
 
-  const web = startChild("web app", process.execPath, [nextBin, "start", "-H", host, "-p", String(port)], {
-    ...process.env,
-    NODE_ENV: "production",
-  });
-  children.push(web);
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, web);
+  if (mode !== "services") {
+    const web = startChild(
+      "web app",
+      process.execPath,
+      [nextBin, mode === "dev" ? "dev" : "start", "-H", host, "-p", String(port)],
+      { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+    );
+    children.push(web);
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`, web, mode === "dev" ? 300_000 : 120_000);
+  }
 
   for (const child of children) {
     void child.exited.then((code) => {
@@ -104,11 +117,12 @@ async function main() {
   }
 
   say("");
-  say(`LVR Console is up at ${publicUrl}`);
+  say(mode === "services" ? "Services are up (no web app: --services-only)" : `LVR Console is up at ${publicUrl}`);
   say(`  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`);
   say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
   say(`  push records curl -H "Authorization: Bearer ${ingest.token}" -H "Content-Type: application/json" --data @records.json ${publicUrl}/api/v1/call-records`);
+  if (mode === "services") say(`  DATABASE_URL ${process.env.DATABASE_URL}`);
   say("Press Ctrl+C to stop.");
 }
 

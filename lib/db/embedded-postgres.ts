@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -44,7 +44,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const stateFile = path.resolve(opts.dataDir, "postgres.json");
   await mkdir(opts.dataDir, { recursive: true });
   // As root, the server runs as the `postgres` user, which must be able to reach its directory.
-  if (process.getuid?.() === 0) await chmod(opts.dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    await chmod(opts.dataDir, 0o755);
+    assertReachableByOthers(path.resolve(opts.dataDir));
+  }
 
   let state = await readState(stateFile);
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));
@@ -108,6 +111,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       if (opts.ephemeral) await rm(opts.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every directory above the cluster must be enterable by the unprivileged `postgres` user. */
+function assertReachableByOthers(dir: string): void {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${d}. ` +
+          `Set DATA_DIR to a directory it can reach (for example /var/lib/lvr-console), or start as a regular user.`,
+      );
+    }
+    if (path.dirname(d) === d) return;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
