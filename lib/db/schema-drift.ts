@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+import { MANUAL_INDEXES } from "./manual-indexes";
 import { MIGRATIONS_TABLE } from "./migrate";
 
 /**
@@ -167,6 +168,10 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
     const name = idx.dbName ?? `${table}_${cols.join("_")}_${unique ? "key" : "idx"}`;
     const keys = idx.fields.map((f, i) => `${ident(cols[i]!)}${f.sortOrder === "desc" ? " DESC" : ""}`);
     t.indexes[name] = `CREATE ${unique ? "UNIQUE " : ""}INDEX ${ident(name)} ON public.${ident(table)} USING btree (${keys.join(", ")})`;
+  }
+  for (const [name, { table, definition }] of Object.entries(MANUAL_INDEXES)) {
+    const t = shape.tables[table];
+    if (t) t.indexes[name] = definition;
   }
   return shape;
 }

@@ -1,0 +1,21 @@
+/**
+ * Indexes that schema.prisma cannot express (partial indexes), created by the
+ * migrations. The drift test expects exactly these, with exactly these
+ * definitions, in addition to what the schema declares.
+ */
+export const MANUAL_INDEXES: Record<string, { table: string; definition: string }> = {
+  submission_jobs_one_active_per_record: {
+    table: "submission_jobs",
+    definition:
+      "CREATE UNIQUE INDEX submission_jobs_one_active_per_record ON public.submission_jobs USING btree (record_id) WHERE (state = ANY (ARRAY['queued'::job_state, 'in_flight'::job_state, 'retrying'::job_state]))",
+  },
+  submission_jobs_ready_idx: {
+    table: "submission_jobs",
+    definition:
+      "CREATE INDEX submission_jobs_ready_idx ON public.submission_jobs USING btree (next_attempt_at, id) WHERE (state = ANY (ARRAY['queued'::job_state, 'retrying'::job_state]))",
+  },
+  submission_jobs_lease_idx: {
+    table: "submission_jobs",
+    definition: "CREATE INDEX submission_jobs_lease_idx ON public.submission_jobs USING btree (lease_until) WHERE (state = 'in_flight'::job_state)",
+  },
+};
