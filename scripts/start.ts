@@ -15,7 +15,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
+import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, parseTopConfig } from "../lib/top/config";
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { dataDir, resolveDatabase } from "./lib/database";
 import { resolveIngestToken } from "./lib/ingest-token";
@@ -89,6 +89,15 @@ async function main() {
     process.env.TOP_GATEWAY_URL = `http://127.0.0.1:${emulatorPort}/router/rest`;
     process.env.TOP_EMULATOR_ACTIVE = "true";
   }
+
+  parseTopConfig(process.env); // a clear message now rather than a worker that dies later
+  const worker = startChild(
+    "submission worker",
+    process.execPath,
+    ["--conditions=react-server", "--import", tsxLoader, path.resolve("scripts/worker.ts")],
+    process.env,
+  );
+  children.push(worker);
 
   if (mode === "production" && !buildIsCurrent()) {
     say("building the web app (first start or sources changed)…");

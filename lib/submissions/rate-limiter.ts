@@ -1,0 +1,62 @@
+/**
+ * A token bucket for requests per second, shared by every send of a worker,
+ * that also holds all sends while a ban announced by the gateway lasts
+ * (TOP bans the whole app, not one record).
+ */
+export class RateLimiter {
+  private tokens: number;
+  private last: number;
+  private bannedUntil = 0;
+  private queue: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  private readonly qps: number;
+
+  constructor(
+    maxQps: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Requests reach the gateway with some jitter, which can squeeze two sends
+    // that left 1/qps apart into one of its counting windows: keep 10% spare.
+    this.qps = maxQps * 0.9;
+    // No bursts: sends are spaced at least 1/qps apart, so no window of one
+    // second ever holds more than qps sends (the gateway counts per second).
+    this.tokens = 1;
+    this.last = now();
+  }
+
+  /** Resolves when a request may be sent. */
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push(resolve);
+      this.drain();
+    });
+  }
+
+  ban(ms: number): void {
+    this.bannedUntil = Math.max(this.bannedUntil, this.now() + ms);
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const resolve of this.queue.splice(0)) resolve();
+  }
+
+  private drain(): void {
+    if (this.timer) return;
+    const now = this.now();
+    this.tokens = Math.min(1, this.tokens + ((now - this.last) / 1000) * this.qps);
+    this.last = now;
+    while (this.queue.length && this.tokens >= 1 && now >= this.bannedUntil) {
+      this.tokens -= 1;
+      this.queue.shift()!();
+    }
+    if (!this.queue.length) return;
+    const wait = Math.max(this.bannedUntil - now, ((1 - this.tokens) / this.qps) * 1000, 1);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.drain();
+    }, wait);
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { Prisma } from "../db/client";
+import { parseCallFilters } from "../call-records/filters";
+import { callFiltersWhere } from "../call-records/where";
+
+/**
+ * What a batch sends: records picked one by one (at most a page or a few),
+ * or everything matching a `/calls` filter — carried as the filter itself,
+ * never as a million ids.
+ */
+export const selectionSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("ids"),
+    ids: z.array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id")).min(1, "select at least one record").max(10_000),
+  }),
+  z.object({ type: z.literal("filter"), query: z.string().max(4_000) }),
+  z.object({ type: z.literal("job"), jobId: z.string().regex(/^\d{1,19}$/) }),
+  z.object({ type: z.literal("batch"), batchId: z.string().regex(/^\d{1,19}$/) }),
+]);
+
+export type Selection = z.infer<typeof selectionSchema>;
+
+/** SQL condition over call_records (aliased `r`) for a selection. */
+export function selectionCondition(selection: Selection, timeZone: string): Prisma.Sql {
+  switch (selection.type) {
+    case "ids":
+      return Prisma.sql`r.call_record_id IN (${Prisma.join(selection.ids.map((id) => BigInt(id)))})`;
+    case "job":
+      return Prisma.sql`r.robot_call_job_id = ${BigInt(selection.jobId)}`;
+    case "batch":
+      return Prisma.sql`r.id IN (SELECT record_id FROM submission_jobs WHERE batch_id = ${BigInt(selection.batchId)})`;
+    case "filter": {
+      const { filters } = parseCallFilters(new URLSearchParams(selection.query));
+      const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone);
+      // callFiltersWhere renders "WHERE …" over unaliased columns; wrap it as a subquery on ids.
+      return where === Prisma.empty ? Prisma.sql`TRUE` : Prisma.sql`r.id IN (SELECT id FROM call_records ${where})`;
+    }
+  }
+}

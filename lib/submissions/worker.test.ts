@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCallRecords } from "../call-records/mutations";
+import { prisma } from "../db/client";
+import { startTopEmulator, type TopEmulator } from "../top-emulator/server";
+import { createTopClient, type TopClient } from "../top/client";
+import type { TopConfig } from "../top/config";
+import type { WorkerConfig } from "./config";
+import { cancelBatch, createBatch } from "./mutations";
+import { SubmissionWorker } from "./worker";
+
+const SECRET = "worker-test-secret";
+let emulator: TopEmulator;
+let topConfig: TopConfig;
+const clients: TopClient[] = [];
+let nextJob = 5_500_000_000_000_000n;
+let nextRecord = 4_000_000_000_000_000_000n;
+
+const fast: WorkerConfig = { maxQps: 5_000, concurrency: 16, maxAttempts: 6, leaseMs: 30_000, backoffBaseMs: 5, backoffMaxMs: 50 };
+
+beforeAll(async () => {
+  emulator = await startTopEmulator({ apps: new Map([["worker-app", SECRET]]) });
+  topConfig = { gatewayUrl: emulator.gatewayUrl, appKey: "worker-app", appSecret: SECRET, signMethod: "hmac-sha256", format: "json", timeoutMs: 300, connectTimeoutMs: 1000 };
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await emulator.close();
+});
+
+/** A job of its own with `n` valid records, stored through the ingest path. */
+async function seedJob(n: number): Promise<{ jobId: bigint; ids: bigint[] }> {
+  const jobId = nextJob++;
+  const ids = Array.from({ length: n }, () => nextRecord++);
+  for (let i = 0; i < n; i += 1000) {
+    const items = ids.slice(i, i + 1000).map((id) => ({
+      call_record_id: id.toString(), robot_call_job_id: jobId.toString(), result_status: "ANSWERED",
+      start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00", chat_duration: 55, name: "张三", called_phone_number: "13800001234",
+    }));
+    const r = await ingestCallRecords(items, { source: "api" });
+    expect(r.summary.rejected).toBe(0);
+  }
+  return { jobId, ids };
+}
+
+function worker(config: Partial<WorkerConfig> = {}, top: Partial<TopConfig> = {}) {
+  const client = createTopClient({ ...topConfig, ...top });
+  clients.push(client);
+  return new SubmissionWorker(client, { ...fast, ...config }, { onError: (e) => console.error(e) }, 20);
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting; last value ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const batchOf = (id: bigint) => prisma.submissionBatch.findUniqueOrThrow({ where: { id } });
+async function recordStates(jobId: bigint) {
+  const rows = await prisma.callRecord.groupBy({ by: ["submissionState"], where: { robotCallJobId: jobId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.submissionState, r._count._all]));
+}
+
+describe("submission worker against the TOP emulator", () => {
+  it("sends a batch, records every answer, and sends nothing twice", async () => {
+    const { jobId, ids } = await seedJob(300);
+    const { batchId, queued } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "Asia/Shanghai" });
+    expect(queued).toBe(300);
+    expect(await recordStates(jobId)).toEqual({ queued: 300 });
+    const w = worker();
+    w.start();
+    await waitFor(() => batchOf(batchId), (b) => b.status === "done");
+    await w.stop();
+    expect(await recordStates(jobId)).toEqual({ accepted: 300 });
+    expect(await prisma.submissionAttempt.count({ where: { batchId } })).toBe(300);
+    const received = emulator.received.toJSON().apps["worker-app"]!.entries.filter((e) => e.robot_call_job_id === jobId.toString());
+    expect(received.length).toBe(300);
+    expect(received.every((e) => e.count === 1)).toBe(true);
+    const rec = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: ids[0]! } });
+    expect(rec).toMatchObject({ submissionState: "accepted", lastResultCode: "0", lastResultMessage: "ok", submissionAttempts: 1 });
+
+    // A second batch for the same job skips accepted records unless asked.
+    expect((await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" })).queued).toBe(0);
+  });
+
+  it("ends a 10,000-record batch under 30% mixed faults with every record settled, none stuck, none accepted twice", async () => {
+    const { jobId } = await seedJob(10_000);
+    // 30% in all. Bans stop every send for their length, as they must, so they are kept rare here.
+    emulator.setFaults({ seed: 7, timeout: 0.03, http502: 0.05, http503: 0.03, garbage: 0.04, truncated: 0.03, rateLimit: { probability: 0.001, banSeconds: 1 }, ispTimeout: 0.059, businessReject: 0.06 });
+    try {
+      const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+      const w = worker({ concurrency: 32 });
+      w.start();
+      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 120_000);
+      await w.stop();
+      const states = await recordStates(jobId);
+      expect(Object.keys(states).sort()).toEqual(expect.arrayContaining(["accepted", "rejected"]));
+      expect((states.accepted ?? 0) + (states.rejected ?? 0) + (states.failed ?? 0)).toBe(10_000);
+      expect(await prisma.submissionJob.count({ where: { batchId, state: { in: ["queued", "in_flight", "retrying"] } } })).toBe(0);
+      // Every rejection and give-up carries a reason.
+      expect(await prisma.callRecord.count({ where: { robotCallJobId: jobId, submissionState: { in: ["rejected", "failed"] }, lastResultCode: null } })).toBe(0);
+      const received = emulator.received.toJSON().apps["worker-app"]!.entries.filter((e) => e.robot_call_job_id === jobId.toString());
+      expect(received.length).toBe(states.accepted);
+      expect(received.filter((e) => e.count > 1)).toEqual([]);
+      // Retries happened, and the ledger holds one row per HTTP call.
+      expect(await prisma.submissionAttempt.count({ where: { batchId } })).toBeGreaterThan(10_000);
+    } finally {
+      emulator.setFaults({});
+    }
+  }, 180_000);
+
+  it("pauses the batch on a configuration error instead of burning through the records", async () => {
+    const { jobId } = await seedJob(50);
+    const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+    const w = worker({ concurrency: 4 }, { appSecret: "wrong-secret" });
+    w.start();
+    const batch = await waitFor(() => batchOf(batchId), (b) => b.status === "paused");
+    await w.stop();
+    expect(batch.pausedReason).toContain("25");
+    const attempts = await prisma.submissionAttempt.count({ where: { batchId } });
+    expect(attempts).toBeLessThanOrEqual(4); // at most the calls already on the wire
+    expect(await recordStates(jobId)).toEqual({ queued: 50 }); // nothing failed, nothing lost
+  });
+
+  it("stops sending within a second of a cancel and restores the records", async () => {
+    const { jobId } = await seedJob(200);
+    const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+    const w = worker({ maxQps: 40, concurrency: 2 });
+    w.start();
+    await waitFor(() => prisma.submissionAttempt.count({ where: { batchId } }), (n) => n >= 10);
+    expect(await cancelBatch(batchId)).toMatchObject({ cancelled: expect.any(Number) });
+    const atCancel = Date.now();
+    await new Promise((r) => setTimeout(r, 1000));
+    const lastSent = await prisma.submissionAttempt.aggregate({ where: { batchId }, _max: { sentAt: true } });
+    await w.stop();
+    expect(lastSent._max.sentAt!.getTime()).toBeLessThan(atCancel + 1000);
+    const states = await recordStates(jobId);
+    expect(states.queued ?? 0).toBe(0);
+    expect((states.accepted ?? 0) + (states.not_submitted ?? 0)).toBe(200);
+    expect(states.not_submitted).toBeGreaterThan(100);
+    expect((await batchOf(batchId)).status).toBe("cancelled");
+  });
+
+  it("keeps under the gateway's QPS cap at the default rate", async () => {
+    const { jobId } = await seedJob(60);
+    emulator.setFaults({ qpsCap: { qps: 20, banSeconds: 5 } });
+    try {
+      const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+      const w = worker({ maxQps: 20, concurrency: 8 });
+      w.start();
+      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 30_000);
+      await w.stop();
+      expect(await prisma.submissionAttempt.count({ where: { batchId, errorCode: 7 } })).toBe(0);
+      expect(await recordStates(jobId)).toEqual({ accepted: 60 });
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it("never has two submissions of one record in flight, even from overlapping batches", async () => {
+    const { jobId, ids } = await seedJob(20);
+    const first = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "a", resendAccepted: false, timeZone: "UTC" });
+    const second = await createBatch({ selection: { type: "ids", ids: ids.slice(0, 5).map(String) }, kind: "submit", createdBy: "b", resendAccepted: true, timeZone: "UTC" });
+    expect(first.queued).toBe(20);
+    expect(second.queued).toBe(0);
+    expect((await batchOf(second.batchId)).status).toBe("done");
+    await cancelBatch(first.batchId);
+  });
+});
