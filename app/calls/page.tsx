@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterErrors } from "@/components/calls/filter-errors";
+import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
 import { getEnv } from "@/lib/env";
@@ -27,7 +28,10 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           No call records match these filters. <Link href="/calls" className="font-medium text-sky-700 hover:underline">Clear filters</Link>
         </div>
       ) : (
-        <CallsTable rows={page.rows} timeZone={timeZone} />
+        <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
+          <SelectionBar filterQuery={firstPage} canSubmit />
+          <CallsTable rows={page.rows} timeZone={timeZone} selectable />
+        </CallsSelection>
       )}
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         {filters.cursor ? (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import type { CallRecordRow } from "@/lib/call-records/data";
 import { formatDateTime } from "@/components/ui/format";
+import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
 
 export function formatDuration(seconds: number | null): string {
@@ -9,13 +10,14 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-export function CallsTable({ rows, timeZone }: { rows: CallRecordRow[]; timeZone: string }) {
+export function CallsTable({ rows, timeZone, selectable = false }: { rows: CallRecordRow[]; timeZone: string; selectable?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
         <caption className="sr-only">Call records</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
+            {selectable ? <th scope="col" className="px-3 py-2"><PageCheckbox /></th> : null}
             <th scope="col" className="px-3 py-2">Start ({timeZone})</th>
             <th scope="col" className="px-3 py-2">Job</th>
             <th scope="col" className="px-3 py-2">Callee</th>
@@ -31,6 +33,11 @@ export function CallsTable({ rows, timeZone }: { rows: CallRecordRow[]; timeZone
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id.toString()} className="hover:bg-slate-50" data-testid="call-row">
+              {selectable ? (
+                <td className="px-3 py-2">
+                  <RowCheckbox id={r.call_record_id.toString()} label={`Select call ${r.call_record_id}`} />
+                </td>
+              ) : null}
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                 <Link href={`/calls/${r.call_record_id}`} className="text-sky-700 hover:underline">
                   {r.start_time ? formatDateTime(r.start_time, timeZone) : `#${r.call_record_id}`}

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { CallRecordDetail } from "@/lib/call-records/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { formatDateTime } from "@/components/ui/format";
+import { RetryRecordButton } from "@/components/submissions/retry-record-button";
+import { AttemptTimeline } from "./attempt-timeline";
 import { formatDuration } from "./calls-table";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
 
@@ -37,7 +39,7 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
 }
 
-export function RecordDetail({ record: r, timeZone }: { record: CallRecordDetail; timeZone: string }) {
+export function RecordDetail({ record: r, attempts, timeZone }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string }) {
   const time = (d: Date | null) => (d ? `${formatDateTime(d, timeZone)} (${timeZone})` : null);
   return (
     <article className="space-y-6">
@@ -88,6 +90,13 @@ export function RecordDetail({ record: r, timeZone }: { record: CallRecordDetail
               <Field label="Last submitted">{time(r.lastSubmittedAt)}</Field>
               <Field label="Last answer">{r.lastResultMessage}</Field>
             </dl>
+            <div className="mt-3">
+              <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
+            </div>
+            <h3 className="mt-4 text-sm font-semibold">Attempts</h3>
+            <div className="mt-2">
+              <AttemptTimeline attempts={attempts} timeZone={timeZone} />
+            </div>
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="font-semibold">Record</h2>

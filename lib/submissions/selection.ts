@@ -15,7 +15,12 @@ export const selectionSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("filter"), query: z.string().max(4_000) }),
   z.object({ type: z.literal("job"), jobId: z.string().regex(/^\d{1,19}$/) }),
-  z.object({ type: z.literal("batch"), batchId: z.string().regex(/^\d{1,19}$/) }),
+  z.object({
+    type: z.literal("batch"),
+    batchId: z.string().regex(/^\d{1,19}$/),
+    /** One failure group of the batch: the records whose last answer had this code (null: no code). */
+    failureCode: z.string().max(200).nullable().optional(),
+  }),
 ]);
 
 export type Selection = z.infer<typeof selectionSchema>;
@@ -27,8 +32,13 @@ export function selectionCondition(selection: Selection, timeZone: string): Pris
       return Prisma.sql`r.call_record_id IN (${Prisma.join(selection.ids.map((id) => BigInt(id)))})`;
     case "job":
       return Prisma.sql`r.robot_call_job_id = ${BigInt(selection.jobId)}`;
-    case "batch":
-      return Prisma.sql`r.id IN (SELECT record_id FROM submission_jobs WHERE batch_id = ${BigInt(selection.batchId)})`;
+    case "batch": {
+      const group =
+        selection.failureCode === undefined
+          ? Prisma.empty
+          : Prisma.sql`AND state IN ('rejected', 'failed') AND last_code IS NOT DISTINCT FROM ${selection.failureCode}`;
+      return Prisma.sql`r.id IN (SELECT record_id FROM submission_jobs WHERE batch_id = ${BigInt(selection.batchId)} ${group})`;
+    }
     case "filter": {
       const { filters } = parseCallFilters(new URLSearchParams(selection.query));
       const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone);

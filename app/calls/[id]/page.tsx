@@ -3,6 +3,7 @@ import { RecordDetail } from "@/components/calls/record-detail";
 import { getCallRecordDetail } from "@/lib/call-records/data";
 import { parseInt64 } from "@/lib/call-records/schema";
 import { getEnv } from "@/lib/env";
+import { recordAttempts } from "@/lib/submissions/data";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +17,6 @@ export default async function CallRecordPage({ params }: { params: Promise<{ id:
   if (!parsed.ok) notFound();
   const record = await getCallRecordDetail(parsed.value);
   if (!record) notFound();
-  return <RecordDetail record={record} timeZone={getEnv().DISPLAY_TIME_ZONE} />;
+  const attempts = await recordAttempts(record.id);
+  return <RecordDetail record={record} attempts={attempts} timeZone={getEnv().DISPLAY_TIME_ZONE} />;
 }

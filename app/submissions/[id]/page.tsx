@@ -1,0 +1,18 @@
+import { notFound } from "next/navigation";
+import { BatchDetail } from "@/components/submissions/batch-detail";
+import { failureGroups, getBatch } from "@/lib/submissions/data";
+import { batchView } from "@/lib/submissions/views";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Batch ${(await params).id}` };
+}
+
+export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,19}$/.test(id)) notFound();
+  const batch = await getBatch(BigInt(id));
+  if (!batch) notFound();
+  return <BatchDetail initial={{ batch: batchView(batch), failures: await failureGroups(batch.id) }} />;
+}

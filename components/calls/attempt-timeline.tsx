@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { recordAttempts } from "@/lib/submissions/data";
+import { formatDateTime } from "@/components/ui/format";
+
+type Attempt = Awaited<ReturnType<typeof recordAttempts>>[number];
+
+const OUTCOME: Record<string, string> = {
+  accepted: "text-emerald-700",
+  rejected: "text-red-700",
+  transient: "text-amber-700",
+  config: "text-red-800",
+};
+
+/** Every HTTP call made for the record: what was sent (secret never stored) and what came back. */
+export function AttemptTimeline({ attempts, timeZone }: { attempts: Attempt[]; timeZone: string }) {
+  if (!attempts.length) return <p className="text-sm text-slate-600">Never sent to TOP.</p>;
+  return (
+    <ol className="space-y-3" aria-label="Submission attempts">
+      {attempts.map((a) => (
+        <li key={a.id.toString()} className="rounded border border-slate-100 p-3 text-sm" data-testid="attempt">
+          <div className="flex flex-wrap items-baseline gap-x-3">
+            <span className={`font-semibold ${OUTCOME[a.outcome] ?? ""}`}>{a.outcome}</span>
+            <span className="tabular-nums">{formatDateTime(a.sentAt, timeZone)}</span>
+            <span className="text-slate-500">attempt {a.attempt} · {Math.round(a.latencyMs)} ms · HTTP {a.httpStatus ?? "–"}</span>
+            <Link href={`/submissions/${a.batchId}`} className="text-sky-700 hover:underline">batch #{a.batchId.toString()}</Link>
+          </div>
+          <div className="mt-1 font-mono text-xs text-slate-700">
+            {a.resultSuccess !== null ? `lvms_result_d_t_o: count=${a.resultCount ?? "–"} success=${a.resultSuccess} code=${a.resultCode ?? "–"} message=${a.resultMessage ?? "–"}` : null}
+            {a.errorCode !== null ? `error_response: code=${a.errorCode} msg=${a.errorMsg ?? ""} sub_code=${a.errorSubCode ?? "–"} sub_msg=${a.errorSubMsg ?? "–"}` : null}
+            {a.transportError ? `transport: ${a.transportError}` : null}
+            {a.requestId ? <span className="ml-2 text-slate-500">request_id {a.requestId}</span> : null}
+          </div>
+          <details className="mt-1">
+            <summary className="cursor-pointer text-xs text-slate-600">Parameters sent</summary>
+            <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{JSON.stringify(a.params, null, 2)}</pre>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { PreSubmitDialog } from "@/components/submissions/pre-submit-dialog";
+import type { Selection } from "@/lib/submissions/selection";
+
+/**
+ * Row selection on /calls: single rows, the whole page, or everything that
+ * matches the filter — the last is carried as the filter itself, never as
+ * a list of ids.
+ */
+
+interface SelectionState {
+  allMatching: boolean;
+  ids: ReadonlySet<string>;
+  pageIds: readonly string[];
+  toggle(id: string): void;
+  togglePage(): void;
+  selectAllMatching(): void;
+  clear(): void;
+}
+
+const SelectionContext = createContext<SelectionState | null>(null);
+
+function useSelection(): SelectionState {
+  const ctx = useContext(SelectionContext);
+  if (!ctx) throw new Error("useSelection outside CallsSelection");
+  return ctx;
+}
+
+export function CallsSelection({ pageIds, children }: { pageIds: string[]; children: ReactNode }) {
+  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const state: SelectionState = {
+    allMatching,
+    ids,
+    pageIds,
+    toggle(id) {
+      setAllMatching(false);
+      setIds((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+    },
+    togglePage() {
+      setAllMatching(false);
+      setIds((prev) => (pageIds.every((id) => prev.has(id)) ? new Set([...prev].filter((id) => !pageIds.includes(id))) : new Set([...prev, ...pageIds])));
+    },
+    selectAllMatching() {
+      setAllMatching(true);
+    },
+    clear() {
+      setAllMatching(false);
+      setIds(new Set());
+    },
+  };
+  return <SelectionContext.Provider value={state}>{children}</SelectionContext.Provider>;
+}
+
+export function RowCheckbox({ id, label }: { id: string; label: string }) {
+  const s = useSelection();
+  return <input type="checkbox" aria-label={label} checked={s.allMatching || s.ids.has(id)} onChange={() => s.toggle(id)} className="h-4 w-4" />;
+}
+
+export function PageCheckbox() {
+  const s = useSelection();
+  const all = s.allMatching || (s.pageIds.length > 0 && s.pageIds.every((id) => s.ids.has(id)));
+  return <input type="checkbox" aria-label="Select this page" checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
+}
+
+export function SelectionBar({ filterQuery, canSubmit }: { filterQuery: string; canSubmit: boolean }) {
+  const s = useSelection();
+  const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
+  const count = s.ids.size;
+  if (!s.allMatching && count === 0) return null;
+  const selection: Selection = s.allMatching ? { type: "filter", query: filterQuery } : { type: "ids", ids: [...s.ids] };
+  const label = s.allMatching ? "All records matching the current filter." : `${count} selected record${count === 1 ? "" : "s"}.`;
+  const pageFullySelected = s.pageIds.every((id) => s.ids.has(id));
+  return (
+    <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm">
+      <span data-testid="selection-summary" className="font-medium">
+        {s.allMatching ? "All records matching this filter are selected" : `${count} selected`}
+      </span>
+      {!s.allMatching && pageFullySelected ? (
+        <button type="button" onClick={() => s.selectAllMatching()} className="font-medium text-sky-800 underline">
+          Select all records matching this filter
+        </button>
+      ) : null}
+      <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">Clear</button>
+      {canSubmit ? (
+        <button
+          type="button"
+          onClick={() => setDialog({ selection, label })}
+          className="ml-auto rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
+        >
+          Submit to TOP…
+        </button>
+      ) : null}
+      {dialog ? <PreSubmitDialog selection={dialog.selection} label={dialog.label} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use server";
+
+import { z } from "zod";
+import { ActionError, defineAction } from "../actions/wrapper";
+import { prisma } from "../db/client";
+import { getEnv, rawEnv } from "../env";
+import { parseWorkerConfig } from "./config";
+import { preSubmitCheck } from "./data";
+import { cancelBatch, createBatch, resumeBatch } from "./mutations";
+import { selectionSchema } from "./selection";
+
+const id = z.string().regex(/^\d{1,19}$/, "must be an id");
+
+/** What the pre-submit dialog shows before anything is sent. */
+export const checkSubmission = defineAction({
+  name: "submissions.check",
+  input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
+  handler: async (input) => {
+    const check = await preSubmitCheck(input.selection, {
+      resendAccepted: input.resendAccepted,
+      onlyFailures: input.onlyFailures,
+      maxQps: parseWorkerConfig(rawEnv()).maxQps,
+      timeZone: getEnv().DISPLAY_TIME_ZONE,
+    });
+    return check;
+  },
+});
+
+/** Submits selected records, everything matching a filter, a job or a batch; `onlyFailures` resubmits the rejected and given-up ones. */
+export const submitRecords = defineAction({
+  name: "submissions.submit",
+  input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
+  handler: async (input, { actor }) => {
+    const { batchId, queued } = await createBatch({
+      selection: input.selection,
+      kind: input.onlyFailures ? "resubmit" : "submit",
+      createdBy: actor.id,
+      resendAccepted: input.resendAccepted,
+      onlyFailures: input.onlyFailures,
+      timeZone: getEnv().DISPLAY_TIME_ZONE,
+    });
+    if (queued === 0) throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
+    return { batchId: batchId.toString(), queued };
+  },
+});
+
+/** Sends one record again from its detail page (also an accepted one: the user asked explicitly). */
+export const retryRecord = defineAction({
+  name: "submissions.retryRecord",
+  input: z.object({ callRecordId: id }),
+  handler: async ({ callRecordId }, { actor }) => {
+    const record = await prisma.callRecord.findUnique({ where: { callRecordId: BigInt(callRecordId) }, select: { submissionState: true } });
+    if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
+    if (["queued", "in_flight", "retrying"].includes(record.submissionState)) throw new ActionError("in_flight", "This record is already being submitted.");
+    const { batchId, queued } = await createBatch({
+      selection: { type: "ids", ids: [callRecordId] },
+      kind: "retry",
+      createdBy: actor.id,
+      resendAccepted: true,
+      timeZone: getEnv().DISPLAY_TIME_ZONE,
+    });
+    if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
+    return { batchId: batchId.toString() };
+  },
+});
+
+export const cancelSubmissionBatch = defineAction({
+  name: "submissions.cancel",
+  input: z.object({ batchId: id }),
+  handler: async ({ batchId }) => {
+    const result = await cancelBatch(BigInt(batchId));
+    if (!result) throw new ActionError("not_running", "This batch is not running any more.");
+    return result;
+  },
+});
+
+export const resumeSubmissionBatch = defineAction({
+  name: "submissions.resume",
+  input: z.object({ batchId: id }),
+  handler: async ({ batchId }) => {
+    if (!(await resumeBatch(BigInt(batchId)))) throw new ActionError("not_paused", "This batch is not paused.");
+    return { resumed: true };
+  },
+});

@@ -1,0 +1,112 @@
+import "server-only";
+import { Prisma, prisma } from "../db/client";
+import { LOCAL_RULES, VIOLATES_LOCAL_RULES } from "./local-rules";
+import { selectionCondition, type Selection } from "./selection";
+
+export interface PreSubmitCheck {
+  matching: number;
+  sendable: number;
+  blocked: { reason: string; count: number }[];
+  /** At the configured rate, not counting retries. */
+  estimatedSeconds: number;
+}
+
+/** What a batch over this selection would send, and what it would skip and why. One query. */
+export async function preSubmitCheck(selection: Selection, opts: { resendAccepted: boolean; onlyFailures?: boolean; maxQps: number; timeZone: string }): Promise<PreSubmitCheck> {
+  const condition = selectionCondition(selection, opts.timeZone);
+  const rules = LOCAL_RULES.map((r) => Prisma.sql`count(*) FILTER (WHERE ${r.violated}) AS ${Prisma.raw(`"rule_${r.code}"`)}`);
+  const failures = opts.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty;
+  const [row] = await prisma.$queryRaw<Record<string, bigint>[]>(Prisma.sql`
+    SELECT count(*) AS matching,
+           count(*) FILTER (WHERE r.submission_state IN ('queued', 'in_flight', 'retrying')) AS in_flight,
+           count(*) FILTER (WHERE r.submission_state = 'accepted') AS accepted,
+           count(*) FILTER (WHERE NOT ${VIOLATES_LOCAL_RULES}
+                              AND r.submission_state NOT IN ('queued', 'in_flight', 'retrying')
+                              AND (${opts.resendAccepted} OR r.submission_state <> 'accepted')) AS sendable,
+           ${Prisma.join(rules)}
+    FROM call_records r
+    WHERE ${condition} ${failures}`);
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  const blocked = [
+    { reason: "already in flight in another batch", count: n("in_flight") },
+    ...(opts.resendAccepted ? [] : [{ reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
+    ...LOCAL_RULES.map((r) => ({ reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
+  ].filter((b) => b.count > 0);
+  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps) };
+}
+
+export interface BatchProgress {
+  id: bigint;
+  kind: string;
+  status: string;
+  createdBy: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  pausedReason: string | null;
+  selection: unknown;
+  resendAccepted: boolean;
+  total: number;
+  counts: { queued: number; in_flight: number; retrying: number; accepted: number; rejected: number; failed: number; cancelled: number };
+  /** Answers recorded in the last minute, per second. */
+  throughput: number;
+  etaSeconds: number | null;
+}
+
+const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
+
+async function progressOf(batches: { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number }[]): Promise<BatchProgress[]> {
+  if (!batches.length) return [];
+  const ids = batches.map((b) => b.id);
+  const [counts, rates] = await Promise.all([
+    prisma.$queryRaw<{ batch_id: bigint; state: keyof typeof EMPTY_COUNTS; n: bigint }[]>(Prisma.sql`
+      SELECT batch_id, state::text AS state, count(*) AS n FROM submission_jobs WHERE batch_id IN (${Prisma.join(ids)}) GROUP BY 1, 2`),
+    prisma.$queryRaw<{ batch_id: bigint; n: bigint }[]>(Prisma.sql`
+      SELECT batch_id, count(*) AS n FROM submission_attempts
+      WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - interval '60 seconds' GROUP BY 1`),
+  ]);
+  return batches.map((b) => {
+    const c = { ...EMPTY_COUNTS };
+    for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
+    const throughput = Number(rates.find((r) => r.batch_id === b.id)?.n ?? 0) / 60;
+    const remaining = c.queued + c.in_flight + c.retrying;
+    return { ...b, counts: c, throughput, etaSeconds: b.status === "running" && remaining && throughput ? Math.ceil(remaining / throughput) : null };
+  });
+}
+
+const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true } as const;
+
+export async function listBatches(limit = 50): Promise<BatchProgress[]> {
+  const batches = await prisma.submissionBatch.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: BATCH_FIELDS });
+  return progressOf(batches);
+}
+
+export async function getBatch(id: bigint): Promise<BatchProgress | null> {
+  const batch = await prisma.submissionBatch.findUnique({ where: { id }, select: BATCH_FIELDS });
+  return batch ? ((await progressOf([batch]))[0] ?? null) : null;
+}
+
+export interface FailureGroup {
+  state: "rejected" | "failed";
+  code: string | null;
+  message: string | null;
+  count: number;
+  sampleIds: string[];
+}
+
+/** Failed records of a batch grouped by what the platform (or the wire) said. */
+export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
+  const rows = await prisma.$queryRaw<{ state: "rejected" | "failed"; code: string | null; message: string | null; n: bigint; samples: string[] }[]>(Prisma.sql`
+    SELECT j.state::text AS state, j.last_code AS code, j.last_message AS message, count(*) AS n,
+           (array_agg(r.call_record_id::text ORDER BY r.id))[1:5] AS samples
+    FROM submission_jobs j JOIN call_records r ON r.id = j.record_id
+    WHERE j.batch_id = ${batchId} AND j.state IN ('rejected', 'failed')
+    GROUP BY 1, 2, 3
+    ORDER BY count(*) DESC, 2 NULLS LAST
+    LIMIT 100`);
+  return rows.map((r) => ({ state: r.state, code: r.code, message: r.message, count: Number(r.n), sampleIds: r.samples }));
+}
+
+/** Every HTTP call made for one record, newest first. */
+export async function recordAttempts(recordId: bigint) {
+  return prisma.submissionAttempt.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100 });
+}

@@ -1,0 +1,23 @@
+import type { BatchProgress, FailureGroup } from "./data";
+
+/** JSON shapes for the browser: ids as strings (int64), times as ISO strings. */
+export interface BatchView extends Omit<BatchProgress, "id" | "createdAt" | "finishedAt"> {
+  id: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export function batchView(b: BatchProgress): BatchView {
+  return { ...b, id: b.id.toString(), createdAt: b.createdAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null };
+}
+
+export interface BatchDetailView {
+  batch: BatchView;
+  failures: FailureGroup[];
+}
+
+export const submissionKeys = {
+  all: ["submissions"] as const,
+  list: () => [...submissionKeys.all, "list"] as const,
+  batch: (id: string) => [...submissionKeys.all, "batch", id] as const,
+};
