@@ -63,7 +63,7 @@ export function PreSubmitDialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby="pre-submit-title"
-      className="w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-lg rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-4 p-5">
         <h2 id="pre-submit-title" className="text-lg font-semibold">
