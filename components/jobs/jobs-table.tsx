@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { JobSort, JobSummary } from "@/lib/jobs/data";
 import { formatCount, formatDateTime, formatPercent } from "@/components/ui/format";
 import { formatDuration } from "@/components/calls/calls-table";
+import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
 function SortHeader({ label, sort, current, className = "" }: { label: string; sort: JobSort; current: JobSort; className?: string }) {
   return (
@@ -75,7 +76,10 @@ export function JobsTable({ jobs, sort, timeZone, mode }: { jobs: JobSummary[]; 
                 ) : (
                   <>
                     <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{formatCount(j.accepted)}</Link></td>
-                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{formatCount(j.rejected)}</Link></td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      <Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{formatCount(j.rejected)}</Link>
+                      <div><ResubmitJobFailuresButton jobId={id} failures={j.rejected} /></div>
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.pending)}</td>
                     <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{formatCount(j.notSubmitted)}</Link></td>
                   </>

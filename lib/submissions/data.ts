@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { LOCAL_RULES, VIOLATES_LOCAL_RULES } from "./local-rules";
+import { LOCAL_RULES } from "./local-rules";
+import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
 
 export interface PreSubmitCheck {
@@ -18,11 +19,9 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
   const failures = opts.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty;
   const [row] = await prisma.$queryRaw<Record<string, bigint>[]>(Prisma.sql`
     SELECT count(*) AS matching,
-           count(*) FILTER (WHERE r.submission_state IN ('queued', 'in_flight', 'retrying')) AS in_flight,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ('queued', 'in_flight', 'retrying'))) AS in_flight,
            count(*) FILTER (WHERE r.submission_state = 'accepted') AS accepted,
-           count(*) FILTER (WHERE NOT ${VIOLATES_LOCAL_RULES}
-                              AND r.submission_state NOT IN ('queued', 'in_flight', 'retrying')
-                              AND (${opts.resendAccepted} OR r.submission_state <> 'accepted')) AS sendable,
+           count(*) FILTER (WHERE ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS sendable,
            ${Prisma.join(rules)}
     FROM call_records r
     WHERE ${condition} ${failures}`);
@@ -54,7 +53,9 @@ export interface BatchProgress {
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
 
-async function progressOf(batches: { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number }[]): Promise<BatchProgress[]> {
+type BatchRow = { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number; materialized: boolean };
+
+async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
   if (!batches.length) return [];
   const ids = batches.map((b) => b.id);
   const [counts, rates] = await Promise.all([
@@ -64,16 +65,18 @@ async function progressOf(batches: { id: bigint; kind: string; status: string; c
       SELECT batch_id, count(*) AS n FROM submission_attempts
       WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - interval '60 seconds' GROUP BY 1`),
   ]);
-  return batches.map((b) => {
+  return batches.map(({ materialized, ...b }) => {
     const c = { ...EMPTY_COUNTS };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
+    // Records the workers have not turned into jobs yet are waiting too.
+    if (!materialized && b.status === "running") c.queued += Math.max(0, b.total - Object.values(c).reduce((x, y) => x + y, 0));
     const throughput = Number(rates.find((r) => r.batch_id === b.id)?.n ?? 0) / 60;
     const remaining = c.queued + c.in_flight + c.retrying;
     return { ...b, counts: c, throughput, etaSeconds: b.status === "running" && remaining && throughput ? Math.ceil(remaining / throughput) : null };
   });
 }
 
-const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true } as const;
+const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true, materialized: true } as const;
 
 export async function listBatches(limit = 50): Promise<BatchProgress[]> {
   const batches = await prisma.submissionBatch.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: BATCH_FIELDS });

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { VIOLATES_LOCAL_RULES } from "./local-rules";
-import { selectionCondition, type Selection } from "./selection";
+import { finishBatchIfDone } from "./queue";
+import { selectionCondition, selectionSchema, type Selection } from "./selection";
 
 const ACTIVE = Prisma.sql`('queued', 'in_flight', 'retrying')`;
 
@@ -11,12 +12,11 @@ export interface CreatedBatch {
 }
 
 /**
- * Creates a batch and queues its records in ONE statement (no loop of inserts
- * from JS, so 100,000 records take well under a second). Skipped: records
- * already in flight in another batch (the partial unique index guarantees at
- * most one active job per record even against concurrent batches), records
- * that break TOP's local field rules, and accepted records unless
- * `resendAccepted`.
+ * Creates a batch. Nothing is copied here: the batch keeps its selection,
+ * the newest record id that exists now (later records are not part of it)
+ * and a count of what it will send, so that a batch of a million records is
+ * accepted as fast as a batch of one. The workers then turn it into jobs in
+ * chunks (materializeBatchChunk), durably and resumably.
  */
 export async function createBatch(input: {
   selection: Selection;
@@ -27,41 +27,74 @@ export async function createBatch(input: {
   onlyFailures?: boolean;
   timeZone: string;
 }): Promise<CreatedBatch> {
-  const condition = selectionCondition(input.selection, input.timeZone);
-  const failures = input.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty;
-  const accepted = input.resendAccepted ? Prisma.empty : Prisma.sql`AND r.submission_state <> 'accepted'`;
-  // One transaction: the batch, its jobs and the records' new state appear together or not at all.
+  const onlyFailures = input.onlyFailures ?? false;
+  const eligible = eligibleRecords(input.selection, { resendAccepted: input.resendAccepted, onlyFailures, timeZone: input.timeZone });
+  const [row] = await prisma.$queryRaw<{ id: bigint; total: number }[]>(Prisma.sql`
+    WITH bound AS (SELECT COALESCE(max(id), 0) AS max_id FROM call_records),
+    counted AS (SELECT count(*)::int AS n FROM call_records r, bound WHERE r.id <= bound.max_id AND ${eligible})
+    INSERT INTO submission_batches (kind, created_by, selection, resend_accepted, only_failures, time_zone, max_record_id, total, status, materialized, finished_at)
+    SELECT ${input.kind}::batch_kind, ${input.createdBy}, ${JSON.stringify(input.selection)}::jsonb, ${input.resendAccepted}, ${onlyFailures},
+           ${input.timeZone}, bound.max_id, counted.n,
+           CASE WHEN counted.n = 0 THEN 'done'::batch_status ELSE 'running'::batch_status END,
+           counted.n = 0, CASE WHEN counted.n = 0 THEN now() END
+    FROM bound, counted
+    RETURNING id, total`);
+  return { batchId: row!.id, queued: row!.total };
+}
+
+/** Records of a selection that a batch would send now. */
+export function eligibleRecords(selection: Selection, opts: { resendAccepted: boolean; onlyFailures: boolean; timeZone: string }): Prisma.Sql {
+  return Prisma.sql`${selectionCondition(selection, opts.timeZone)}
+    ${opts.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty}
+    ${opts.resendAccepted ? Prisma.empty : Prisma.sql`AND r.submission_state <> 'accepted'`}
+    AND NOT ${VIOLATES_LOCAL_RULES}
+    AND NOT EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ${ACTIVE})`;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * Turns the next chunk of one running batch into jobs (one statement, in
+ * call_records.id order from the batch's cursor) and marks those records
+ * queued. Workers call this between sends; the batch row lock keeps two
+ * workers off the same batch. Returns false when no batch needed it.
+ */
+export async function materializeBatchChunk(): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const [batch] = await tx.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-      INSERT INTO submission_batches (kind, created_by, selection, resend_accepted)
-      VALUES (${input.kind}::batch_kind, ${input.createdBy}, ${JSON.stringify(input.selection)}::jsonb, ${input.resendAccepted})
-      RETURNING id`);
-    const batchId = batch!.id;
-    const [counted] = await tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`
-      WITH queued AS (
+    const [batch] = await tx.$queryRaw<{ id: bigint; selection: unknown; resend_accepted: boolean; only_failures: boolean; time_zone: string; max_record_id: bigint; cursor: bigint }[]>(Prisma.sql`
+      SELECT id, selection, resend_accepted, only_failures, time_zone, max_record_id, cursor FROM submission_batches
+      WHERE status = 'running' AND NOT materialized
+      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+    if (!batch) return false;
+    const selection = selectionSchema.parse(batch.selection);
+    const eligible = eligibleRecords(selection, { resendAccepted: batch.resend_accepted, onlyFailures: batch.only_failures, timeZone: batch.time_zone });
+    const [chunk] = await tx.$queryRaw<{ last_id: bigint | null; seen: number; queued: number }[]>(Prisma.sql`
+      WITH next AS (
+        SELECT r.id, r.submission_state FROM call_records r
+        WHERE r.id > ${batch.cursor} AND r.id <= ${batch.max_record_id} AND ${eligible}
+        ORDER BY r.id LIMIT ${CHUNK}
+      ), queued AS (
         INSERT INTO submission_jobs (batch_id, record_id, previous_state)
-        SELECT ${batchId}, r.id, r.submission_state
-        FROM call_records r
-        WHERE ${condition} ${failures} ${accepted}
-          AND NOT ${VIOLATES_LOCAL_RULES}
-        ORDER BY r.id
+        SELECT ${batch.id}, id, submission_state FROM next ORDER BY id
         ON CONFLICT (record_id) WHERE state IN ${ACTIVE} DO NOTHING
         RETURNING record_id
       ), marked AS (
-        UPDATE call_records SET submission_state = 'queued'
-        FROM queued WHERE call_records.id = queued.record_id
-        RETURNING 1
+        UPDATE call_records SET submission_state = 'queued' FROM queued WHERE call_records.id = queued.record_id RETURNING 1
       )
-      SELECT count(*) AS n FROM marked`);
-    const queued = Number(counted?.n ?? 0);
-    await tx.$executeRaw(Prisma.sql`
-      UPDATE submission_batches
-      SET total = ${queued},
-          status = CASE WHEN ${queued} = 0 THEN 'done'::batch_status ELSE 'running'::batch_status END,
-          finished_at = CASE WHEN ${queued} = 0 THEN now() END
-      WHERE id = ${batchId}`);
-    return { batchId, queued };
-  }, { timeout: 120_000 });
+      SELECT (SELECT max(id) FROM next) AS last_id, (SELECT count(*) FROM next)::int AS seen, (SELECT count(*) FROM marked)::int AS queued`);
+    const done = !chunk || chunk.seen < CHUNK;
+    if (done) {
+      // Exact now: what was really queued (records may have been taken by another batch meanwhile).
+      await tx.$executeRaw(Prisma.sql`
+        UPDATE submission_batches SET materialized = true, cursor = ${chunk?.last_id ?? batch.cursor},
+          total = (SELECT count(*) FROM submission_jobs WHERE batch_id = ${batch.id})
+        WHERE id = ${batch.id}`);
+      await finishBatchIfDone(batch.id, tx);
+    } else {
+      await tx.$executeRaw(Prisma.sql`UPDATE submission_batches SET cursor = ${chunk.last_id} WHERE id = ${batch.id}`);
+    }
+    return true;
+  }, { timeout: 60_000 });
 }
 
 /**

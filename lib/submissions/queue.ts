@@ -115,10 +115,11 @@ export async function settleJob(
   return jobState as Settlement;
 }
 
-async function finishBatchIfDone(batchId: bigint): Promise<void> {
-  await prisma.$executeRaw(Prisma.sql`
+/** A batch is done when all its jobs exist and none is waiting or on the wire. */
+export async function finishBatchIfDone(batchId: bigint, db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
     UPDATE submission_batches SET status = 'done', finished_at = now()
-    WHERE id = ${batchId} AND status = 'running'
+    WHERE id = ${batchId} AND status = 'running' AND materialized
       AND NOT EXISTS (SELECT 1 FROM submission_jobs WHERE batch_id = ${batchId} AND state IN ('queued', 'in_flight', 'retrying'))`);
 }
 

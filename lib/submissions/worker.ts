@@ -2,6 +2,7 @@ import "server-only";
 import type { TopClient } from "../top/client";
 import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
+import { materializeBatchChunk } from "./mutations";
 import { claimJobs, releaseJob, settleJob, type ClaimedJob, type Settlement } from "./queue";
 import { RateLimiter } from "./rate-limiter";
 
@@ -52,7 +53,9 @@ export class SubmissionWorker {
         const free = this.config.concurrency - this.inFlight.size;
         const jobs = free > 0 ? await claimJobs(free, this.config.leaseMs) : [];
         for (const job of jobs) this.track(this.process(job));
-        if (jobs.length < free || free === 0) await this.idle();
+        // Short of work: turn the next chunk of a new batch into jobs, and look again at once if there was one.
+        const more = jobs.length < free ? await materializeBatchChunk() : false;
+        if (!more && (jobs.length < free || free === 0)) await this.idle();
       } catch (err) {
         this.events.onError?.(err);
         await this.idle();
