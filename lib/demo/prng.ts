@@ -1,3 +1,5 @@
+import { mulberry32 as seeded } from "../random/mulberry32";
+
 /**
  * Deterministic randomness for the demo data: the same seed must give the
  * same records on every machine, so nothing here touches Math.random.
@@ -5,16 +7,9 @@
 
 export type Rng = () => number;
 
-/** mulberry32: a tiny 32-bit PRNG, good enough for demo distributions. Returns [0, 1). */
+/** mulberry32 (lib/random), typed as the demo's Rng. */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seeded(seed);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mulberry32 } from "./prng";
+import { mulberry32 } from "../random/mulberry32";
 
 /**
  * Fault injection: each fault has a probability per request; a seeded PRNG

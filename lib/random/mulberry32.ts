@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded PRNG, so that a fault run can be replayed exactly. */
+/**
+ * mulberry32: a tiny seeded 32-bit PRNG returning [0, 1). Used wherever a run
+ * must be replayable from a seed (demo data, the emulator's fault injection).
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
