@@ -30,6 +30,12 @@ export function AttemptTimeline({ attempts, timeZone }: { attempts: Attempt[]; t
             {a.transportError ? `transport: ${a.transportError}` : null}
             {a.requestId ? <span className="ml-2 text-slate-500">request_id {a.requestId}</span> : null}
           </div>
+          {a.rawAnswer ? (
+            <details className="mt-1">
+              <summary className="cursor-pointer text-xs text-slate-600">Answer as received</summary>
+              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{a.rawAnswer}</pre>
+            </details>
+          ) : null}
           <details className="mt-1">
             <summary className="cursor-pointer text-xs text-slate-600">Parameters sent</summary>
             <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{JSON.stringify(a.params, null, 2)}</pre>

@@ -84,12 +84,12 @@ export async function settleJob(
     WITH attempt AS (
       INSERT INTO submission_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
         outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
-        transport_error, params)
+        transport_error, raw_answer, params)
       VALUES (${job.jobId}, ${job.batchId}, ${job.recordId}, ${job.attempt}, ${call.sentAt}, ${call.answeredAt}, ${call.latencyMs},
         ${call.httpStatus ?? null}, ${call.requestId ?? null}, ${call.kind}::attempt_outcome, ${call.result?.count ?? null},
         ${call.result?.success ?? null}, ${call.result?.code ?? null}, ${call.result?.message ?? null}, ${call.error?.code ?? null},
         ${call.error?.msg ?? null}, ${call.error?.sub_code ?? null}, ${call.error?.sub_msg ?? null}, ${call.transportError ?? null},
-        ${JSON.stringify(call.sentParams)}::jsonb)
+        ${call.rawAnswer ?? null}, ${JSON.stringify(call.sentParams)}::jsonb)
     ), job AS (
       UPDATE submission_jobs SET state = ${jobState}::job_state, attempts = attempts - ${counted ? 0 : 1}, next_attempt_at = ${nextAttemptAt},
         lease_until = NULL, last_code = ${code}, last_message = ${message}, updated_at = now()

@@ -80,6 +80,11 @@ describe("submission worker against the TOP emulator", () => {
     expect(received.every((e) => e.count === 1)).toBe(true);
     const rec = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: ids[0]! } });
     expect(rec).toMatchObject({ submissionState: "accepted", lastResultCode: "0", lastResultMessage: "ok", submissionAttempts: 1 });
+    const [attempt] = await prisma.submissionAttempt.findMany({ where: { recordId: rec.id } });
+    expect(attempt).toMatchObject({ outcome: "accepted", httpStatus: 200, resultSuccess: true, resultCount: 1, attempt: 1 });
+    expect(attempt!.rawAnswer).toContain('"lvms_result_d_t_o":{"count":1,"success":true');
+    expect(attempt!.params).toMatchObject({ method: "alibaba.lvms.lvr.receivecallrecord", app_key: "worker-app", sign_method: "hmac-sha256" });
+    expect(JSON.stringify(attempt!.params)).not.toContain(SECRET);
 
     // A second batch for the same job skips accepted records unless asked.
     expect((await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" })).queued).toBe(0);

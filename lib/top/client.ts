@@ -17,12 +17,16 @@ export interface TopCallResult {
   transportError?: string;
   /** The exact parameters sent (sign included, secret never), for the submission ledger. */
   sentParams: Record<string, string>;
+  /** The answer's body as received (first 4 KiB), for people working out what went wrong. */
+  rawAnswer?: string;
 }
 
 export interface TopClient {
   receiveCallRecord(record: IvrCallRecordDto, opts?: { rpcContext?: object; signal?: AbortSignal; now?: Date }): Promise<TopCallResult>;
   close(): void;
 }
+
+const RAW_ANSWER_CHARS = 4096;
 
 export function createTopClient(config: TopConfig): TopClient {
   const agents = createAgents();
@@ -44,7 +48,7 @@ export function createTopClient(config: TopConfig): TopClient {
         const message = err instanceof TransportError ? err.message : "request failed";
         return { kind: "transient", latencyMs: latency(), transportError: message, sentParams: request.params };
       }
-      const base = { httpStatus: answer.status, latencyMs: latency(), sentParams: request.params };
+      const base = { httpStatus: answer.status, latencyMs: latency(), sentParams: request.params, rawAnswer: answer.body.slice(0, RAW_ANSWER_CHARS) };
       if (answer.status !== 200) {
         return { kind: "transient", ...base, transportError: `HTTP ${answer.status} from the gateway` };
       }

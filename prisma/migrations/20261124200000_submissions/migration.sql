@@ -62,6 +62,7 @@ CREATE TABLE "submission_attempts" (
     "error_sub_code" TEXT,
     "error_sub_msg" TEXT,
     "transport_error" TEXT,
+    "raw_answer" TEXT,
     "params" JSONB NOT NULL,
 
     CONSTRAINT "submission_attempts_pkey" PRIMARY KEY ("id")
