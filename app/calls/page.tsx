@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
+import { FilterBar } from "@/components/calls/filter-bar";
 import { FilterErrors } from "@/components/calls/filter-errors";
+import { facetCounts } from "@/lib/call-records/facets";
 import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
@@ -12,7 +14,7 @@ export const metadata = { title: "Calls" };
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const page = await listCallRecords(filters, timeZone);
+  const [page, facets] = await Promise.all([listCallRecords(filters, timeZone), facetCounts(filters, timeZone)]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
 
@@ -22,6 +24,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
         <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
       </div>
+      {/* Remounted when the URL changes, so back/forward refill the inputs. */}
+      <FilterBar key={firstPage} facets={facets} timeZone={timeZone} />
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">

@@ -7,8 +7,8 @@ import type { CallFilters } from "./filters";
  * filters records (the calls list, exports, bulk actions, review queue) goes
  * through here so that one link means the same rows everywhere.
  */
-export function callFiltersWhere(f: CallFilters, timeZone: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
+export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma.Sql[] = []): Prisma.Sql {
+  const parts: Prisma.Sql[] = [...extra];
   if (f.job.length) parts.push(Prisma.sql`robot_call_job_id IN (${Prisma.join(f.job)})`);
   if (f.status.length) parts.push(Prisma.sql`result_status IN (${Prisma.join(f.status)})`);
   if (f.intent.length) {

@@ -1,0 +1,179 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent, type ReactNode } from "react";
+import type { Facets } from "@/lib/call-records/facets";
+import { callFiltersToSearchParams, parseCallFilters, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type CallFilters } from "@/lib/call-records/filters";
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  "-start_time": "Newest first",
+  start_time: "Oldest first",
+  "-chat_duration": "Longest talk first",
+  chat_duration: "Shortest talk first",
+};
+
+function dayIn(timeZone: string, offsetDays = 0): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(Date.now() + offsetDays * 86_400_000));
+}
+
+/**
+ * The /calls filters. Everything lives in the URL (the same zod schema parses
+ * it here and on the server), so links are shareable and back/forward work.
+ */
+export function FilterBar({ facets, timeZone }: { facets: Facets; timeZone: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const { filters } = parseCallFilters(new URLSearchParams(params.toString()));
+  const [text, setText] = useState({
+    q: filters.q ?? "",
+    job: filters.job.join(", "),
+    from: filters.from ?? "",
+    to: filters.to ?? "",
+    minDuration: filters.minDuration?.toString() ?? "",
+    maxDuration: filters.maxDuration?.toString() ?? "",
+  });
+
+  function go(next: Partial<CallFilters>) {
+    const query = callFiltersToSearchParams({ ...filters, ...next, cursor: undefined }).toString();
+    router.push(query ? `${pathname}?${query}` : pathname);
+  }
+
+  function applyText(e: FormEvent) {
+    e.preventDefault();
+    // Re-parse through the shared schema: what the server will accept is what is applied.
+    const raw = new URLSearchParams(callFiltersToSearchParams({ ...filters, job: [], cursor: undefined }));
+    for (const id of text.job.split(/[\s,]+/).filter(Boolean)) raw.append("job", id);
+    for (const key of ["q", "from", "to", "minDuration", "maxDuration"] as const) {
+      raw.delete(key);
+      if (text[key].trim()) raw.set(key, text[key].trim());
+    }
+    router.push(`${pathname}?${raw.toString()}`);
+  }
+
+  function toggle<K extends "status" | "submission" | "review">(key: K, value: CallFilters[K][number]) {
+    const current = filters[key] as string[];
+    go({ [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] } as Partial<CallFilters>);
+  }
+
+  const intentKey = (i: { tagId: bigint | string; code: number }) => `${i.tagId}:${i.code}`;
+  const activeIntents = new Set(filters.intent.map(intentKey));
+  const count = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
+
+  return (
+    <section aria-label="Filters" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <form role="search" aria-label="Filter calls" onSubmit={applyText} className="flex flex-wrap items-end gap-3 text-sm">
+        <Field label="Search name, number or id">
+          <input value={text.q} onChange={(e) => setText({ ...text, q: e.target.value })} className="w-56 rounded border border-slate-300 px-2 py-1" />
+        </Field>
+        <Field label="Job ids">
+          <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder="e.g. 9007199254741001" className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+        </Field>
+        <Field label={`From (${timeZone})`}>
+          <input type="date" value={text.from.slice(0, 10)} onChange={(e) => setText({ ...text, from: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+        </Field>
+        <Field label="To">
+          <input type="date" value={text.to.slice(0, 10)} onChange={(e) => setText({ ...text, to: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+        </Field>
+        <Field label="Talk time (s)">
+          <span className="flex items-center gap-1">
+            <input inputMode="numeric" aria-label="Minimum talk time in seconds" value={text.minDuration} onChange={(e) => setText({ ...text, minDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+            –
+            <input inputMode="numeric" aria-label="Maximum talk time in seconds" value={text.maxDuration} onChange={(e) => setText({ ...text, maxDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+          </span>
+        </Field>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Apply</button>
+        <span className="flex gap-1" role="group" aria-label="Time presets">
+          {[["Today", 0], ["7 days", 6], ["30 days", 29]].map(([label, back]) => (
+            <button key={label} type="button" onClick={() => go({ from: dayIn(timeZone, -Number(back)), to: dayIn(timeZone) })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+              {label}
+            </button>
+          ))}
+        </span>
+        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">Reset</button>
+      </form>
+
+      <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
+        <Facet title="Result status">
+          {facets.status.map((f) => (
+            <Check key={f.value} checked={filters.status.includes(f.value)} onChange={() => toggle("status", f.value)} label={f.value} count={f.count} mono />
+          ))}
+        </Facet>
+        <Facet title="Submission">
+          {SUBMISSION_STATES.map((s) => (
+            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={s.replace("_", " ")} count={count(facets.submission, s)} />
+          ))}
+        </Facet>
+        <Facet title="Review">
+          {REVIEW_STATES.map((s) => (
+            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={s} count={count(facets.review, s)} />
+          ))}
+        </Facet>
+        <Facet title="Intent (tag group · level)">
+          {facets.intent.map((i) => (
+            <Check
+              key={intentKey(i)}
+              checked={activeIntents.has(intentKey(i))}
+              onChange={() =>
+                go({
+                  intent: activeIntents.has(intentKey(i))
+                    ? filters.intent.filter((x) => intentKey(x) !== intentKey(i))
+                    : [...filters.intent, { tagId: BigInt(i.tagId), code: i.code }],
+                })
+              }
+              label={`${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`}
+              count={i.count}
+            />
+          ))}
+        </Facet>
+        <div className="space-y-2">
+          <Field label="Recording">
+            <select value={filters.audio === undefined ? "" : String(filters.audio)} onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })} className="rounded border border-slate-300 px-2 py-1">
+              <option value="">any</option>
+              <option value="true">with a recording</option>
+              <option value="false">without</option>
+            </select>
+          </Field>
+          <Field label="Sort">
+            <select value={filters.sort} onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })} className="rounded border border-slate-300 px-2 py-1">
+              {SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+            </select>
+          </Field>
+          <Field label="Rows per page">
+            <select value={filters.size} onChange={(e) => go({ size: Number(e.target.value) })} className="rounded border border-slate-300 px-2 py-1">
+              {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </Field>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-600">
+      {label}
+      <span className="text-sm text-slate-900">{children}</span>
+    </label>
+  );
+}
+
+function Facet({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="min-w-40">
+      <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{title}</legend>
+      <div className="max-h-44 space-y-0.5 overflow-y-auto pr-2">{children}</div>
+    </fieldset>
+  );
+}
+
+function Check({ checked, onChange, label, count, mono = false }: { checked: boolean; onChange: () => void; label: string; count: number; mono?: boolean }) {
+  return (
+    <label className="flex items-center gap-2">
+      <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
+      <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
+      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count.toLocaleString("en")}</span>
+    </label>
+  );
+}
