@@ -16,6 +16,27 @@ test.describe("browsing", () => {
     await expect(page.getByRole("link", { name: "← First page" })).toBeVisible();
   });
 
+  test("filters from the filter bar land in the URL and survive a reload", async ({ page }) => {
+    await page.goto("/calls?size=25");
+    const filters = page.getByRole("region", { name: "Filters" });
+    // The box follows the URL: it is checked once the navigation it starts has landed.
+    await filters.getByRole("group", { name: "Result status" }).getByLabel("REFUSED").click();
+    await expect(page).toHaveURL(/status=REFUSED/);
+    await expect(page.getByLabel("REFUSED")).toBeChecked();
+    await page.getByRole("combobox", { name: "Recording" }).selectOption("false");
+    await expect(page).toHaveURL(/audio=false/);
+    await page.reload();
+    await expect(page.getByLabel("REFUSED")).toBeChecked();
+    const rows = page.getByTestId("call-row");
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.allInnerTexts()) expect(text).toContain("REFUSED");
+    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'REFUSED' AND full_audio_url IS NULL");
+    await expect(rows).toHaveCount(Math.min(n, 25));
+    await page.goBack();
+    await expect(page).toHaveURL(/status=REFUSED/);
+    await expect(page).not.toHaveURL(/audio=false/);
+  });
+
   test("an invalid filter is named, not fatal", async ({ page }) => {
     await page.goto("/calls?submission=sent&size=25");
     await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');
