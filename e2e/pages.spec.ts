@@ -37,6 +37,18 @@ test.describe("browsing", () => {
     await expect(page).not.toHaveURL(/audio=false/);
   });
 
+  test("exports the current filter as CSV, masked", async ({ page }) => {
+    await page.goto("/calls?status=BUSY&size=25");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const csv = (await (await download.createReadStream()).toArray()).map(String).join("");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]!.startsWith("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status")).toBe(true);
+    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'BUSY'");
+    expect(lines.length - 1).toBe(n);
+    expect(lines.slice(1).every((l) => l.split(",")[3] === "BUSY")).toBe(true);
+    expect(csv).not.toMatch(/,1\d{10},/); // no full mobile number anywhere
+  });
+
   test("an invalid filter is named, not fatal", async ({ page }) => {
     await page.goto("/calls?submission=sent&size=25");
     await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');

@@ -22,7 +22,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
-        <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
+        <div className="flex items-center gap-3">
+          <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
+          <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            Export CSV
+          </a>
+        </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
       <FilterBar key={firstPage} facets={facets} timeZone={timeZone} />

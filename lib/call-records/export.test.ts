@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "../db/client";
+import { csvCell, exportCallRecordsCsv } from "./export";
+import { parseCallFilters } from "./filters";
+
+const JOB = 660_000_000_000_007n;
+
+beforeAll(async () => {
+  await prisma.callRecord.createMany({
+    data: Array.from({ length: 12 }, (_, i) => ({
+      callRecordId: 4_400_000_000_000n + BigInt(i), robotCallJobId: JOB, resultStatus: "ANSWERED", source: "seed" as const,
+      contentHash: "0".repeat(64), name: "张三丰", calledPhoneNumber: "13812345678",
+      properties: i === 0 ? '{"note":"a, \\"quoted\\" value"}' : "=HYPERLINK(\"x\")",
+    })),
+  });
+});
+
+async function collect(gen: AsyncGenerator<string>): Promise<string> {
+  let out = "";
+  for await (const part of gen) out += part;
+  return out;
+}
+
+describe("CSV export", () => {
+  it("starts with a BOM and the wire names, masks personal data and quotes safely", async () => {
+    const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}`));
+    const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true }));
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state");
+    expect(lines.length).toBe(1 + 12 + 1); // header, rows, trailing newline
+    expect(lines[1]).toBe(`4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed`);
+    expect(csv).not.toContain("13812345678");
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it("quotes cells the way RFC 4180 and spreadsheets need", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell("a,b")).toBe('"a,b"');
+    expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvCell("+86 138")).toBe(`"'+86 138"`);
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(9007199254740993n)).toBe("9007199254740993");
+  });
+});

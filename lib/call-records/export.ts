@@ -1,0 +1,53 @@
+import "server-only";
+import { Prisma, prisma } from "../db/client";
+import { maskName, maskPhone } from "../privacy/mask";
+import type { CallFilters } from "./filters";
+import { callFiltersWhere } from "./where";
+
+/**
+ * CSV of every record matching a filter, produced in keyset chunks so memory
+ * stays flat whatever the size. Wire field names as headers; UTF-8 with a BOM
+ * so that Excel opens Chinese text correctly; personal data masked the same
+ * way as on screen.
+ */
+
+export const EXPORT_COLUMNS = [
+  "call_record_id", "robot_call_job_id", "called_phone_number", "result_status", "full_audio_url", "chat_duration",
+  "start_time", "end_time", "name", "properties", "intent_level_detail_name", "tenant_phone_number_id", "phone_number",
+  "intent_level_code", "intent_level_tag_id", "submission_state", "last_result_code", "last_result_message", "review_state",
+] as const;
+
+const CHUNK = 5_000;
+
+type Row = Record<(typeof EXPORT_COLUMNS)[number], unknown> & { id: bigint };
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  // Quote when needed; a leading =, +, - or @ would be run as a formula by spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean }): AsyncGenerator<string> {
+  yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
+  let after: bigint | null = null;
+  for (;;) {
+    const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, after === null ? [] : [Prisma.sql`id > ${after}`]);
+    const rows: Row[] = await prisma.$queryRaw<Row[]>(Prisma.sql`
+      SELECT id, ${Prisma.raw(EXPORT_COLUMNS.map((c) => (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "))}
+      FROM call_records ${where} ORDER BY id LIMIT ${CHUNK}`);
+    if (!rows.length) return;
+    let chunk = "";
+    for (const r of rows) {
+      if (opts.masked) {
+        r.called_phone_number = maskPhone(r.called_phone_number as string | null);
+        r.name = maskName(r.name as string | null);
+      }
+      chunk += EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\r\n";
+    }
+    yield chunk;
+    if (rows.length < CHUNK) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
