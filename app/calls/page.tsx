@@ -2,7 +2,9 @@ import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { FilterErrors } from "@/components/calls/filter-errors";
+import { countMatching } from "@/lib/call-records/count";
 import { facetCounts } from "@/lib/call-records/facets";
+import { formatCount } from "@/components/ui/format";
 import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
@@ -14,14 +16,16 @@ export const metadata = { title: "Calls" };
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [page, facets] = await Promise.all([listCallRecords(filters, timeZone), facetCounts(filters, timeZone)]);
+  const [page, facets, total] = await Promise.all([listCallRecords(filters, timeZone), facetCounts(filters, timeZone), countMatching(filters, timeZone)]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold tracking-tight">Calls</h1>
+        <h1 className="text-xl font-semibold tracking-tight">
+          Calls <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{formatCount(total.value, total.exact)}</span>
+        </h1>
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">

@@ -1,0 +1,26 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "../db/client";
+import { countMatching, EXACT_LIMIT } from "./count";
+import { parseCallFilters } from "./filters";
+
+const SMALL = 550_000_000_000_001n;
+const LARGE = 550_000_000_000_002n;
+
+beforeAll(async () => {
+  await prisma.$executeRaw`
+    INSERT INTO call_records (call_record_id, robot_call_job_id, source, content_hash)
+    SELECT 6100000000000000000 + g, CASE WHEN g <= 7 THEN ${SMALL}::bigint ELSE ${LARGE}::bigint END, 'seed', repeat('0', 64)
+    FROM generate_series(1, ${EXACT_LIMIT + 500}) g`;
+  await prisma.$executeRaw`ANALYZE call_records`;
+});
+
+describe("countMatching", () => {
+  it("is exact for small results", async () => {
+    expect(await countMatching(parseCallFilters({ job: SMALL.toString() }).filters, "UTC")).toEqual({ value: 7, exact: true });
+  });
+  it("estimates large results, never below what it saw", async () => {
+    const r = await countMatching(parseCallFilters({ job: LARGE.toString() }).filters, "UTC");
+    expect(r.exact).toBe(false);
+    expect(r.value).toBeGreaterThan(EXACT_LIMIT);
+  });
+});
