@@ -72,7 +72,18 @@ test.describe("browsing", () => {
     await page.goto("/jobs");
     await expect(page.getByTestId("job-row")).toHaveCount(jobs);
     await page.getByTestId("job-row").first().getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/calls\?job=\d+/);
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    await expect(page.getByRole("region", { name: "Result status" })).toBeVisible();
+    await page.getByRole("region", { name: "Result status" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/calls\?job=\d+&status=/);
+  });
+
+  test("a job's page has no accessibility violations", async ({ page }) => {
+    const { job } = await queryOne<{ job: string }>("SELECT robot_call_job_id::text AS job FROM call_records WHERE source = 'seed' LIMIT 1");
+    await page.goto(`/jobs/${job}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(job);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 
   for (const path of ["/calls", "/jobs", "/submissions", "/review"]) {

@@ -64,7 +64,7 @@ export function JobsTable({ jobs, sort, timeZone, mode }: { jobs: JobSummary[]; 
             return (
               <tr key={id} className="hover:bg-slate-50" data-testid="job-row">
                 <td className="px-3 py-2 font-mono text-xs">
-                  <Link href={`/calls?job=${id}`} className="text-sky-700 hover:underline">{id}</Link>
+                  <Link href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`} className="text-sky-700 hover:underline">{id}</Link>
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.total)}</td>
                 {mode === "overview" ? (

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { listJobs } from "./data";
+import { getJobDetail, listJobs } from "./data";
 
 const JOB_A = 9_007_199_254_741_501n; // above 2^53: ids must come back exact
 const JOB_B = 9_007_199_254_741_502n;
@@ -57,5 +57,21 @@ describe("listJobs", () => {
     expect(byRate).toEqual([JOB_A, JOB_B]);
     const byLast = (await listJobs("last_call")).map((j) => j.jobId).filter((id) => id === JOB_A || id === JOB_B);
     expect(byLast).toEqual([JOB_B, JOB_A]);
+  });
+});
+
+describe("getJobDetail", () => {
+  it("buckets a job's calls by hour and day in the display time zone, and talk time of answered calls", async () => {
+    const d = await getJobDetail(JOB_A, "Asia/Shanghai");
+    expect(d?.summary.total).toBe(4);
+    expect(d!.byHour.filter((h) => h.count)).toEqual([{ hour: 10, count: 4 }]); // 02:xx UTC is 10:xx in Shanghai
+    expect(d!.byDay).toEqual([{ day: "2026-03-02", count: 4 }]);
+    expect(d!.durations.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([["16–30 s", 1], ["31–60 s", 1]]);
+    expect(d!.byStatus).toEqual([{ status: "ANSWERED", count: 2 }, { status: "BUSY", count: 1 }, { status: "NO_ANSWER", count: 1 }]);
+    expect((await getJobDetail(JOB_A, "America/New_York"))!.byHour.filter((h) => h.count)).toEqual([{ hour: 21, count: 4 }]);
+  });
+
+  it("is null for a job without calls", async () => {
+    expect(await getJobDetail(123n, "UTC")).toBeNull();
   });
 });

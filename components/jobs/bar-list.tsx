@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { formatCount } from "@/components/ui/format";
+
+export interface Bar {
+  key: string;
+  label: string;
+  count: number;
+  /** Opens /calls filtered to this bar. */
+  href?: string;
+  mono?: boolean;
+}
+
+/** Horizontal bars; each one links to the calls it counts. */
+export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="font-semibold">{title}</h2>
+      {bars.length === 0 ? <p className="mt-2 text-sm text-slate-600">No data.</p> : null}
+      <ul className="mt-3 space-y-1">
+        {bars.map((b) => {
+          const inner = (
+            <>
+              <span className={`truncate ${b.mono ? "font-mono text-xs" : ""}`}>{b.label}</span>
+              <span className="h-2 rounded bg-slate-100" aria-hidden>
+                <span className="block h-2 rounded bg-sky-600" style={{ width: `${(b.count / max) * 100}%` }} />
+              </span>
+              <span className="text-right tabular-nums">{formatCount(b.count)}</span>
+            </>
+          );
+          const cls = "grid grid-cols-[9rem_1fr_4.5rem] items-center gap-3 text-sm";
+          return (
+            <li key={b.key}>
+              {b.href ? <Link href={b.href} className={`${cls} hover:text-sky-800`}>{inner}</Link> : <div className={cls}>{inner}</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** Vertical bars for a time series (hours of the day, days). */
+export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="font-semibold">{title}</h2>
+      <ol className="mt-3 flex h-32 items-end gap-0.5">
+        {bars.map((b) => {
+          const bar = <span className="block w-full rounded-t bg-sky-600" style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }} />;
+          return (
+            <li key={b.key} className="flex h-full flex-1 items-end" title={`${b.label}: ${formatCount(b.count)}`}>
+              {b.href ? <Link href={b.href} aria-label={`${b.label}: ${formatCount(b.count)} calls`} className="flex h-full w-full items-end">{bar}</Link> : <span className="sr-only">{`${b.label}: ${formatCount(b.count)}`}</span>}
+              {b.href ? null : bar}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="mt-1 flex justify-between text-xs text-slate-500">
+        <span>{bars[0]?.label}</span>
+        <span>{bars.at(-1)?.label}</span>
+      </div>
+    </section>
+  );
+}
