@@ -27,7 +27,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Specs run signed in as a supervisor unless they say otherwise.
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/supervisor.json" } },
+  ],
   webServer: {
     command: `rm -rf .data-e2e && tsx --conditions=react-server scripts/start.ts`,
     url: `${baseURL}/api/health`,

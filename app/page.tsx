@@ -1,10 +1,12 @@
 import { SummaryView } from "@/components/dashboard/summary-view";
 import { getDashboardSummary } from "@/lib/dashboard/data";
+import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  await requireUser("calls:read");
   const summary = await getDashboardSummary();
   return (
     <div className="space-y-6">

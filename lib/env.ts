@@ -35,6 +35,15 @@ export const envSchema = z.object({
   /** Set by the start command when TOP_GATEWAY_URL points at the local emulator it started. */
   TOP_EMULATOR_ACTIVE: bool,
   TOP_GATEWAY_URL: z.string().url().optional(),
+  /** How long a sign-in lasts. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Consecutive failed sign-ins that lock an account, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** The console's own address; https makes the session cookie Secure. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Password of the demo accounts (shown on the sign-in page in demo mode only). */
+  DEMO_PASSWORD: z.string().min(8).default("lvr-demo-2026"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -67,6 +67,19 @@ async function main() {
     await disconnectPrisma();
   }
 
+  {
+    const { ensureBootstrapUsers } = await import("../lib/auth/bootstrap");
+    const { disconnectPrisma } = await import("../lib/db/client");
+    const created = await ensureBootstrapUsers({
+      demo,
+      demoPassword: process.env.DEMO_PASSWORD || "lvr-demo-2026",
+      adminEmail: process.env.ADMIN_EMAIL || undefined,
+      adminPassword: process.env.ADMIN_PASSWORD || undefined,
+    });
+    if (created.length) say(`created accounts: ${created.join(", ")}`);
+    await disconnectPrisma();
+  }
+
   const ingest = resolveIngestToken(dataDir());
   process.env.INGEST_TOKEN = ingest.token;
 
@@ -130,6 +143,7 @@ async function main() {
   say(`  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`);
   say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
+  if (demo) say(`  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`);
   say(`  push records curl -H "Authorization: Bearer ${ingest.token}" -H "Content-Type: application/json" --data @records.json ${publicUrl}/api/v1/call-records`);
   if (mode === "services") say(`  DATABASE_URL ${process.env.DATABASE_URL}`);
   say("Press Ctrl+C to stop.");

@@ -8,12 +8,15 @@ import { formatCount } from "@/components/ui/format";
 import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
+import { requireUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const [page, facets, total] = await Promise.all([listCallRecords(filters, timeZone), facetCounts(filters, timeZone), countMatching(filters, timeZone)]);
@@ -42,8 +45,8 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
-          <SelectionBar filterQuery={firstPage} canSubmit />
-          <CallsTable rows={page.rows} timeZone={timeZone} selectable />
+          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} />
+          <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} />
         </CallsSelection>
       )}
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const metadata = { title: "Jobs" };
 const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const jobs = await listJobs(sort);
   return (

@@ -3,6 +3,7 @@ import { CallsTable } from "@/components/calls/calls-table";
 import { listCallRecords } from "@/lib/call-records/data";
 import { parseCallFilters } from "@/lib/call-records/filters";
 import { getDashboardSummary } from "@/lib/dashboard/data";
+import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { formatCount } from "@/components/ui/format";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
 
 export default async function ReviewPage() {
+  await requireUser("calls:read");
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const queue = parseCallFilters({ review: "unreviewed", audio: "true", size: "25" }).filters;
   const [summary, page] = await Promise.all([getDashboardSummary(), listCallRecords(queue, timeZone)]);

@@ -4,6 +4,8 @@ import { BatchList } from "@/components/submissions/batch-list";
 import { listBatches } from "@/lib/submissions/data";
 import { batchView } from "@/lib/submissions/views";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { requireUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +14,7 @@ export const metadata = { title: "Submissions" };
 const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
 
 export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const [jobs, batches] = await Promise.all([listJobs(sort), listBatches(50)]);
   return (
@@ -24,7 +27,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No call records yet.</p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="submission" />
+        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="submission" canSubmit={can(user.role, "submissions:write")} />
       )}
     </div>
   );

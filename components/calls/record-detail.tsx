@@ -39,7 +39,7 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
 }
 
-export function RecordDetail({ record: r, attempts, timeZone }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string }) {
+export function RecordDetail({ record: r, attempts, timeZone, canSubmit }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean }) {
   const time = (d: Date | null) => (d ? `${formatDateTime(d, timeZone)} (${timeZone})` : null);
   return (
     <article className="space-y-6">
@@ -90,9 +90,11 @@ export function RecordDetail({ record: r, attempts, timeZone }: { record: CallRe
               <Field label="Last submitted">{time(r.lastSubmittedAt)}</Field>
               <Field label="Last answer">{r.lastResultMessage}</Field>
             </dl>
-            <div className="mt-3">
-              <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
-            </div>
+            {canSubmit ? (
+              <div className="mt-3">
+                <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
+              </div>
+            ) : null}
             <h3 className="mt-4 text-sm font-semibold">Attempts</h3>
             <div className="mt-2">
               <AttemptTimeline attempts={attempts} timeZone={timeZone} />

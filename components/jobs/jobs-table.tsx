@@ -30,7 +30,7 @@ function ProgressBar({ job }: { job: JobSummary }) {
   );
 }
 
-export function JobsTable({ jobs, sort, timeZone, mode }: { jobs: JobSummary[]; sort: JobSort; timeZone: string; mode: "overview" | "submission" }) {
+export function JobsTable({ jobs, sort, timeZone, mode, canSubmit = false }: { jobs: JobSummary[]; sort: JobSort; timeZone: string; mode: "overview" | "submission"; canSubmit?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
@@ -78,7 +78,7 @@ export function JobsTable({ jobs, sort, timeZone, mode }: { jobs: JobSummary[]; 
                     <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{formatCount(j.accepted)}</Link></td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       <Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{formatCount(j.rejected)}</Link>
-                      <div><ResubmitJobFailuresButton jobId={id} failures={j.rejected} /></div>
+                      {canSubmit ? <div><ResubmitJobFailuresButton jobId={id} failures={j.rejected} /></div> : null}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.pending)}</td>
                     <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{formatCount(j.notSubmitted)}</Link></td>

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { currentUser } from "@/lib/auth/current";
 import { gatewayInfo } from "@/lib/gateway/info";
 import { GatewayBadge } from "./gateway-badge";
 import { MainNav } from "./main-nav";
+import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
   await connection(); // configuration is read at request time, not baked in at build
   const gateway = gatewayInfo();
+  const user = await currentUser();
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -14,9 +17,10 @@ export async function AppHeader() {
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">LVR</span>
           LVR Console
         </Link>
-        <MainNav />
-        <div className="ml-auto">
+        {user ? <MainNav /> : null}
+        <div className="ml-auto flex items-center gap-4">
           <GatewayBadge gateway={gateway} />
+          {user ? <UserMenu user={user} /> : null}
         </div>
       </div>
     </header>

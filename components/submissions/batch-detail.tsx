@@ -15,7 +15,7 @@ function eta(seconds: number | null): string {
   return `${Math.round(seconds / 60)} min`;
 }
 
-export function BatchDetail({ initial }: { initial: BatchDetailView }) {
+export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
   const id = initial.batch.id;
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
@@ -46,10 +46,10 @@ export function BatchDetail({ initial }: { initial: BatchDetailView }) {
         <h1 className="text-xl font-semibold tracking-tight">Batch #{b.id}</h1>
         <BatchStatus batch={b} />
         <div className="ml-auto flex gap-2">
-          {b.status === "paused" ? (
+          {canControl && b.status === "paused" ? (
             <button type="button" onClick={() => control.mutate("resume")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Resume</button>
           ) : null}
-          {b.status === "running" || b.status === "paused" ? (
+          {canControl && (b.status === "running" || b.status === "paused") ? (
             <button type="button" onClick={() => control.mutate("cancel")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">Cancel batch</button>
           ) : null}
         </div>
@@ -77,7 +77,7 @@ export function BatchDetail({ initial }: { initial: BatchDetailView }) {
       <section aria-labelledby="failures" className="space-y-3">
         <div className="flex items-center gap-3">
           <h2 id="failures" className="font-semibold">Failures</h2>
-          {failed ? (
+          {canControl && failed ? (
             <button
               type="button"
               onClick={() => setDialog({ selection: { type: "batch", batchId: id }, label: `All ${failed} failures of batch #${id}.` })}
@@ -115,13 +115,13 @@ export function BatchDetail({ initial }: { initial: BatchDetailView }) {
                     ))}
                   </td>
                   <td className="px-3 py-2">
-                    <button
+                    {canControl ? <button
                       type="button"
                       onClick={() => setDialog({ selection: { type: "batch", batchId: id, failureCode: g.code }, label: `${g.count} records that failed with ${g.code ?? "no code"}: ${g.message ?? ""}` })}
                       className="text-sm font-medium text-sky-700 underline"
                     >
                       Resubmit this group…
-                    </button>
+                    </button> : null}
                   </td>
                 </tr>
               ))}

@@ -1,24 +1,19 @@
 import "server-only";
 import type { z } from "zod";
+import { currentUser } from "../auth/current";
+import { can, type Permission } from "../auth/permissions";
+import type { SessionUser } from "../auth/sessions";
 import { log } from "../log";
 
 /**
- * The one way server actions are written: the caller is identified, the input
- * is parsed with zod, and the result is typed. Expected failures (bad input,
- * a state that forbids the action) come back as `{ ok: false, code, message }`
- * for the UI to show; anything else is a fault and throws.
- *
- * Until accounts exist every caller is the console's single operator; the
- * accounts work replaces `currentActor` with the session and adds the role
- * check here, in one place, for every action.
+ * The one way server actions are written: the caller's session and role are
+ * checked on the server, the input is parsed with zod, and the result is
+ * typed. Expected failures (no session, no permission, bad input, a state
+ * that forbids the action) come back as `{ ok: false, code, message }` for
+ * the UI to show; anything else is a fault and throws.
  */
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
-
-export interface Actor {
-  id: string;
-  label: string;
-}
 
 export class ActionError extends Error {
   constructor(
@@ -29,24 +24,32 @@ export class ActionError extends Error {
   }
 }
 
-export async function currentActor(): Promise<Actor> {
-  return { id: "console", label: "console" };
+export interface ActionSpec<S extends z.ZodType, T> {
+  name: string;
+  permission: Permission;
+  input: S;
+  handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<T>;
 }
 
-export function defineAction<S extends z.ZodType, T>(spec: {
-  name: string;
-  input: S;
-  handler: (input: z.output<S>, ctx: { actor: Actor }) => Promise<T>;
-}): (raw: z.input<S>) => Promise<ActionResult<T>> {
+/** Every action defined, for the authorization matrix test. */
+export const ACTION_REGISTRY = new Map<string, Permission>();
+
+export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: z.input<S>) => Promise<ActionResult<T>> {
+  ACTION_REGISTRY.set(spec.name, spec.permission);
   return async (raw) => {
-    const actor = await currentActor();
+    const user = await currentUser();
+    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    if (!can(user.role, spec.permission)) {
+      log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
+      return { ok: false, code: "forbidden", message: `Your role (${user.role}) may not do this.` };
+    }
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       return { ok: false, code: "invalid_input", message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input" };
     }
     try {
-      return { ok: true, data: await spec.handler(parsed.data, { actor }) };
+      return { ok: true, data: await spec.handler(parsed.data, { user }) };
     } catch (err) {
       if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message };
       log().error({ action: spec.name, err: (err as Error).message }, "server action failed");

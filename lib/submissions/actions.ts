@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv, rawEnv } from "../env";
 import { parseWorkerConfig } from "./config";
@@ -14,6 +15,7 @@ const id = z.string().regex(/^\d{1,19}$/, "must be an id");
 /** What the pre-submit dialog shows before anything is sent. */
 export const checkSubmission = defineAction({
   name: "submissions.check",
+  permission: "submissions:write",
   input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
   handler: async (input) => {
     const check = await preSubmitCheck(input.selection, {
@@ -29,17 +31,24 @@ export const checkSubmission = defineAction({
 /** Submits selected records, everything matching a filter, a job or a batch; `onlyFailures` resubmits the rejected and given-up ones. */
 export const submitRecords = defineAction({
   name: "submissions.submit",
+  permission: "submissions:write",
   input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
-  handler: async (input, { actor }) => {
+  handler: async (input, { user }) => {
     const { batchId, queued } = await createBatch({
       selection: input.selection,
       kind: input.onlyFailures ? "resubmit" : "submit",
-      createdBy: actor.id,
+      createdBy: user.email,
       resendAccepted: input.resendAccepted,
       onlyFailures: input.onlyFailures,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
     });
     if (queued === 0) throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
+    await recordAudit({
+      actor: user,
+      action: input.onlyFailures ? "submission.resubmit" : "submission.submit",
+      target: `batch:${batchId}`,
+      details: { selection: input.selection, resendAccepted: input.resendAccepted, queued },
+    });
     return { batchId: batchId.toString(), queued };
   },
 });
@@ -47,38 +56,44 @@ export const submitRecords = defineAction({
 /** Sends one record again from its detail page (also an accepted one: the user asked explicitly). */
 export const retryRecord = defineAction({
   name: "submissions.retryRecord",
+  permission: "submissions:write",
   input: z.object({ callRecordId: id }),
-  handler: async ({ callRecordId }, { actor }) => {
+  handler: async ({ callRecordId }, { user }) => {
     const record = await prisma.callRecord.findUnique({ where: { callRecordId: BigInt(callRecordId) }, select: { submissionState: true } });
     if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
     if (["queued", "in_flight", "retrying"].includes(record.submissionState)) throw new ActionError("in_flight", "This record is already being submitted.");
     const { batchId, queued } = await createBatch({
       selection: { type: "ids", ids: [callRecordId] },
       kind: "retry",
-      createdBy: actor.id,
+      createdBy: user.email,
       resendAccepted: true,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
     });
     if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
+    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId } });
     return { batchId: batchId.toString() };
   },
 });
 
 export const cancelSubmissionBatch = defineAction({
   name: "submissions.cancel",
+  permission: "submissions:write",
   input: z.object({ batchId: id }),
-  handler: async ({ batchId }) => {
+  handler: async ({ batchId }, { user }) => {
     const result = await cancelBatch(BigInt(batchId));
     if (!result) throw new ActionError("not_running", "This batch is not running any more.");
+    await recordAudit({ actor: user, action: "submission.cancel", target: `batch:${batchId}`, details: result });
     return result;
   },
 });
 
 export const resumeSubmissionBatch = defineAction({
   name: "submissions.resume",
+  permission: "submissions:write",
   input: z.object({ batchId: id }),
-  handler: async ({ batchId }) => {
+  handler: async ({ batchId }, { user }) => {
     if (!(await resumeBatch(BigInt(batchId)))) throw new ActionError("not_paused", "This batch is not paused.");
+    await recordAudit({ actor: user, action: "submission.resume", target: `batch:${batchId}` });
     return { resumed: true };
   },
 });

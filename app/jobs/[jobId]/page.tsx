@@ -4,6 +4,7 @@ import { BarList, Columns } from "@/components/jobs/bar-list";
 import { formatDuration } from "@/components/calls/calls-table";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatDateTime, formatPercent } from "@/components/ui/format";
+import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { getJobDetail } from "@/lib/jobs/data";
 
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ jobId: st
 }
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
   const timeZone = getEnv().DISPLAY_TIME_ZONE;

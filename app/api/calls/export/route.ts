@@ -1,11 +1,12 @@
 import { exportCallRecordsCsv } from "@/lib/call-records/export";
 import { parseCallFilters } from "@/lib/call-records/filters";
+import { withPermission } from "@/lib/auth/route-guard";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/calls/export?<the /calls filters>: streamed CSV. */
-export async function GET(request: Request) {
+export const GET = withPermission("calls:export", async (request: Request) => {
   const { filters, errors } = parseCallFilters(new URL(request.url).searchParams);
   if (errors.length) {
     return Response.json({ error: { code: "invalid_filter", message: "some filters are invalid", details: errors } }, { status: 400 });
@@ -30,4 +31,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

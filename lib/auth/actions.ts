@@ -1,0 +1,39 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { recordAudit } from "../audit/mutations";
+import { clientAddress, currentUser } from "./current";
+import { SESSION_COOKIE, deleteSession, sessionCookieOptions } from "./sessions";
+import { signIn } from "./sign-in";
+
+const signInSchema = z.object({
+  email: z.string().trim().email("Enter an email address").max(254),
+  password: z.string().min(1, "Enter the password").max(1024),
+  next: z.string().max(2000).optional(),
+});
+
+export type SignInState = { error?: string; email?: string };
+
+/** The sign-in form's action (progressive: works without JavaScript). */
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid input", email: String(form.get("email") ?? "") };
+  const result = await signIn(parsed.data.email, parsed.data.password, await clientAddress());
+  if (!result.ok) return { error: result.message, email: parsed.data.email };
+  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
+  // Only local paths: never send people elsewhere after signing in.
+  const next = parsed.data.next && /^\/(?!\/)/.test(parsed.data.next) ? parsed.data.next : "/";
+  redirect(next);
+}
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  const user = await currentUser();
+  if (token) await deleteSession(token);
+  jar.delete(SESSION_COOKIE);
+  if (user) await recordAudit({ actor: { id: user.id, email: user.email }, action: "sign_out" });
+  redirect("/sign-in");
+}

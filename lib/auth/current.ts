@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { can, type Permission } from "./permissions";
+import { SESSION_COOKIE, userForToken, type SessionUser } from "./sessions";
+
+/** The signed-in user of the current request, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  return userForToken((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
+/**
+ * For pages: the signed-in user with `permission`. Without a session it
+ * redirects to sign-in (and back afterwards); without the permission to
+ * /forbidden. This is the enforcement; hiding links is only courtesy.
+ */
+export async function requireUser(permission: Permission): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) {
+    const path = (await headers()).get("x-lvr-path") ?? "/";
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  if (!can(user.role, permission)) redirect("/forbidden");
+  return user;
+}
+
+/** The client address as the proxy in front reports it, for rate limits and the audit trail. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}

@@ -1,0 +1,28 @@
+/**
+ * Who may do what, as data. Each role includes the one before it; admin has
+ * every permission. The server checks these on every page, route handler and
+ * server action; the UI only hides what the server would refuse anyway.
+ */
+
+export const ROLES = ["operator", "reviewer", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Browse calls, jobs, submissions; listen to recordings; export masked. */
+  "calls:read": "operator",
+  "calls:export": "operator",
+  "review:write": "reviewer",
+  /** Submit, resubmit, cancel and resume submissions to TOP. */
+  "submissions:write": "supervisor",
+  /** See one record's full phone number and name, with a reason (audited). */
+  "pii:reveal": "supervisor",
+  "calls:export-unmasked": "supervisor",
+  "users:manage": "admin",
+  "audit:read": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(PERMISSIONS[permission]);
+}
