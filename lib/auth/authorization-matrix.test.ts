@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ROLES, type Role } from "./permissions";
+import { SESSION_COOKIE } from "./sessions";
+import { sessionFor } from "./test-session";
+
+/**
+ * Every server action, route handler and page × every role, called directly
+ * (not through the UI). Adding an action or a route means adding a row here:
+ * the first test fails until every registered action has one.
+ */
+
+let token: string | undefined;
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined), set() {}, delete() {} }),
+  headers: async () => new Headers({ "x-lvr-path": "/somewhere" }),
+}));
+
+const { ACTION_REGISTRY } = await import("../actions/wrapper");
+const submissions = await import("../submissions/actions");
+
+type Expect = "allow" | "deny";
+const onlyFrom = (min: Role): Record<Role, Expect> =>
+  Object.fromEntries(ROLES.map((r) => [r, ROLES.indexOf(r) >= ROLES.indexOf(min) ? "allow" : "deny"])) as Record<Role, Expect>;
+
+const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string }>; expect: Record<Role, Expect> }[] = [
+  { name: "submissions.check", call: () => submissions.checkSubmission({ selection: { type: "ids", ids: ["1"] } }), expect: onlyFrom("supervisor") },
+  { name: "submissions.submit", call: () => submissions.submitRecords({ selection: { type: "ids", ids: ["1"] } }), expect: onlyFrom("supervisor") },
+  { name: "submissions.retryRecord", call: () => submissions.retryRecord({ callRecordId: "1" }), expect: onlyFrom("supervisor") },
+  { name: "submissions.cancel", call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
+  { name: "submissions.resume", call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
+];
+
+const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
+  {
+    name: "GET /api/submissions",
+    call: async (cookie) => (await import("@/app/api/submissions/route")).GET(new Request("http://x/api/submissions", { headers: { cookie } }), undefined),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "GET /api/submissions/[id]",
+    call: async (cookie) =>
+      (await import("@/app/api/submissions/[id]/route")).GET(new Request("http://x/api/submissions/1", { headers: { cookie } }), { params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "GET /api/calls/export",
+    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1", { headers: { cookie } }), undefined),
+    expect: onlyFrom("operator"),
+  },
+];
+
+const sp = () => Promise.resolve({});
+const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role, Expect> }[] = [
+  { name: "/", render: async () => (await import("@/app/page")).default(), expect: onlyFrom("operator") },
+  { name: "/calls", render: async () => (await import("@/app/calls/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/calls/[id]", render: async () => (await import("@/app/calls/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
+  { name: "/jobs", render: async () => (await import("@/app/jobs/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/jobs/[jobId]", render: async () => (await import("@/app/jobs/[jobId]/page")).default({ params: Promise.resolve({ jobId: "1" }) }), expect: onlyFrom("operator") },
+  { name: "/submissions", render: async () => (await import("@/app/submissions/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
+  { name: "/review", render: async () => (await import("@/app/review/page")).default(), expect: onlyFrom("operator") },
+];
+
+const tokens = {} as Record<Role, string>;
+beforeAll(async () => {
+  for (const role of ROLES) tokens[role] = (await sessionFor(role)).token;
+});
+
+/** What a page did: rendered (or 404ed), or redirected where. */
+async function pageOutcome(render: () => Promise<unknown>): Promise<string> {
+  try {
+    await render();
+    return "rendered";
+  } catch (err) {
+    const digest = (err as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "rendered";
+    throw err;
+  }
+}
+
+describe("authorization matrix", () => {
+  it("lists every server action", () => {
+    expect(ACTIONS.map((a) => a.name).sort()).toEqual([...ACTION_REGISTRY.keys()].sort());
+  });
+
+  for (const action of ACTIONS) {
+    it(`action ${action.name}`, async () => {
+      token = undefined;
+      expect(await action.call()).toMatchObject({ ok: false, code: "unauthenticated" });
+      for (const role of ROLES) {
+        token = tokens[role];
+        const result = await action.call();
+        if (action.expect[role] === "deny") expect(result, role).toMatchObject({ ok: false, code: "forbidden" });
+        else expect(["forbidden", "unauthenticated"], role).not.toContain(result.code);
+      }
+    });
+  }
+
+  for (const route of ROUTES) {
+    it(`route ${route.name}`, async () => {
+      expect((await route.call("")).status).toBe(401);
+      expect((await route.call(`${SESSION_COOKIE}=not-a-session`)).status).toBe(401);
+      for (const role of ROLES) {
+        const res = await route.call(`${SESSION_COOKIE}=${tokens[role]}`);
+        if (route.expect[role] === "deny") expect(res.status, role).toBe(403);
+        else expect([401, 403], role).not.toContain(res.status);
+      }
+    });
+  }
+
+  for (const page of PAGES) {
+    it(`page ${page.name}`, async () => {
+      token = undefined;
+      expect(await pageOutcome(page.render)).toBe(`redirect /sign-in?next=%2Fsomewhere`);
+      for (const role of ROLES) {
+        token = tokens[role];
+        expect(await pageOutcome(page.render), role).toBe(page.expect[role] === "allow" ? "rendered" : "redirect /forbidden");
+      }
+    });
+  }
+});
