@@ -1,7 +1,7 @@
 import { expect, test as setup } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/demo";
 
 // Signs in once per role the specs use and keeps the cookies for them.
-export const DEMO_PASSWORD = "lvr-demo-2026";
 
 for (const role of ["supervisor", "operator"] as const) {
   setup(`sign in as ${role}`, async ({ page }) => {

@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/demo";
+import { queryOne } from "./support/database";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("every page sends you to sign in, and back afterwards", async ({ page }) => {
+    await page.goto("/jobs?sort=total");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fjobs%3Fsort%3Dtotal$/);
+    await expect(page.getByRole("complementary", { name: "Demo accounts" })).toContainText("operator@demo.local");
+    expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+    await page.getByLabel("Email").fill("reviewer@demo.local");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/jobs\?sort=total$/);
+    await expect(page.getByTestId("current-user")).toContainText("(reviewer)");
+  });
+
+  test("API routes answer 401 without a session", async ({ request }) => {
+    expect((await request.get("/api/submissions")).status()).toBe(401);
+    expect((await request.get("/api/calls/export")).status()).toBe(401);
+  });
+
+  test("a wrong password is refused, and five lock the account", async ({ page }) => {
+    const email = `lockout-${Date.now()}@test.local`;
+    // A throwaway account (same hash format as the product's) so the demo accounts stay usable.
+    const { hash } = await import("@node-rs/argon2");
+    await queryOne("INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Lockout test', 'operator', $2)", [email, await hash("right password 123", { algorithm: 2 })]);
+    await page.goto("/sign-in");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`wrong ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      // Each attempt is on the audit trail once the server has judged it.
+      await expect
+        .poll(async () => (await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE target = $1", [email])).n)
+        .toBe(i + 1);
+      await expect(page.getByRole("alert").filter({ hasText: "wrong" })).toHaveText("The email or password is wrong.");
+    }
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("right password 123");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "locked" })).toContainText("This account is locked after 5 failed sign-ins");
+    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE target = $1 AND action = 'sign_in.lockout'", [email]);
+    expect(n).toBe(1);
+  });
+});
+
+test.describe("operator", () => {
+  test.use({ storageState: "e2e/.auth/operator.json" });
+
+  test("browses and exports but cannot submit", async ({ page, request }) => {
+    await page.goto("/calls?size=25");
+    await expect(page.getByTestId("call-row")).toHaveCount(25);
+    await expect(page.getByLabel("Select this page")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Submit to TOP…" })).toHaveCount(0);
+    expect((await request.get("/api/calls/export?status=BUSY")).status()).toBe(200);
+  });
+});
+
+test.describe("signing out", () => {
+  test("ends the session", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("admin@demo.local");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("current-user")).toContainText("(admin)");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto("/calls");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await context.close();
+  });
+});
