@@ -46,7 +46,9 @@ export default defineConfig({
       TOP_EMULATOR_PORT: String(PORT + 1),
       EMBEDDED_PG_PORT: String(PORT + 2),
       INGEST_TOKEN: "e2e-ingest-token-0123456789abcdef",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
+      // security.spec.ts reads what the product logged.
+      LOG_FILE: ".data-e2e/server.log",
     },
   },
 });

@@ -13,6 +13,7 @@
  *   npm start -- --services-only  database, demo data and emulator only
  */
 import { spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, parseTopConfig } from "../lib/top/config";
@@ -37,6 +38,9 @@ const host = process.env.HOST || "127.0.0.1";
 const publicUrl = process.env.PUBLIC_URL || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 
 const children: Child[] = [];
+// LOG_FILE: everything the product's processes print, also appended to a file.
+if (process.env.LOG_FILE) mkdirSync(path.dirname(path.resolve(process.env.LOG_FILE)), { recursive: true });
+const logFile = process.env.LOG_FILE ? createWriteStream(process.env.LOG_FILE, { flags: "a" }) : undefined;
 let stopDatabase: () => Promise<void> = async () => {};
 let shuttingDown = false;
 
@@ -96,6 +100,7 @@ async function main() {
         TOP_EMULATOR_PORT: String(emulatorPort),
         TOP_EMULATOR_APPS: process.env.TOP_EMULATOR_APPS || `${process.env.TOP_APP_KEY}:${process.env.TOP_APP_SECRET}`,
       },
+      logFile,
     );
     children.push(emulator);
     await waitForHttp(`http://127.0.0.1:${emulatorPort}/__emulator/received`, emulator, 30_000);
@@ -109,6 +114,7 @@ async function main() {
     process.execPath,
     ["--conditions=react-server", "--import", tsxLoader, path.resolve("scripts/worker.ts")],
     process.env,
+    logFile,
   );
   children.push(worker);
 
@@ -125,6 +131,7 @@ async function main() {
       process.execPath,
       [nextBin, mode === "dev" ? "dev" : "start", "-H", host, "-p", String(port)],
       { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+      logFile,
     );
     children.push(web);
     await waitForHttp(`http://127.0.0.1:${port}/api/health`, web, mode === "dev" ? 300_000 : 120_000);

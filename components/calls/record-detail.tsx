@@ -4,6 +4,7 @@ import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { formatDateTime } from "@/components/ui/format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
 import { AttemptTimeline } from "./attempt-timeline";
+import { RevealContact } from "./reveal-contact";
 import { formatDuration } from "./calls-table";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
 
@@ -39,7 +40,7 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
 }
 
-export function RecordDetail({ record: r, attempts, timeZone, canSubmit }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean }) {
+export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReveal }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean; canReveal: boolean }) {
   const time = (d: Date | null) => (d ? `${formatDateTime(d, timeZone)} (${timeZone})` : null);
   return (
     <article className="space-y-6">
@@ -66,6 +67,7 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit }: { rec
             <Field label="Robot call job" wire="robot_call_job_id"><span className="font-mono">{r.robotCallJobId.toString()}</span></Field>
             <Field label="Callee" wire="name">{maskName(r.name)}</Field>
             <Field label="Called number" wire="called_phone_number"><span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span></Field>
+            {canReveal ? <Field label="Full number and name"><RevealContact callRecordId={r.callRecordId.toString()} /></Field> : null}
             <Field label="Caller number" wire="phone_number"><span className="font-mono">{r.phoneNumber}</span></Field>
             <Field label="Line" wire="tenant_phone_number_id">{r.tenantPhoneNumberId?.toString()}</Field>
             <Field label="Result" wire="result_status">{r.resultStatus}</Field>

@@ -17,6 +17,7 @@ vi.mock("next/headers", () => ({
 
 const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
+const privacy = await import("../privacy/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -28,6 +29,7 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "submissions.retryRecord", call: () => submissions.retryRecord({ callRecordId: "1" }), expect: onlyFrom("supervisor") },
   { name: "submissions.cancel", call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
   { name: "submissions.resume", call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
+  { name: "privacy.revealContact", call: () => privacy.revealContact({ callRecordId: "1", reason: "matrix test" }), expect: onlyFrom("supervisor") },
 ];
 
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
@@ -46,6 +48,11 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     name: "GET /api/calls/export",
     call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1", { headers: { cookie } }), undefined),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "GET /api/calls/export?unmasked=true",
+    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true", { headers: { cookie } }), undefined),
+    expect: onlyFrom("supervisor"),
   },
 ];
 

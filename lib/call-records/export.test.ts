@@ -33,6 +33,15 @@ describe("CSV export", () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it("writes full numbers and names only when asked for unmasked data, and reports the row count", async () => {
+    const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}`));
+    let counted = -1;
+    const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }));
+    expect(csv).toContain(",13812345678,");
+    expect(csv).toContain(",张三丰,");
+    expect(counted).toBe(12);
+  });
+
   it("quotes cells the way RFC 4180 and spreadsheets need", () => {
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell("a,b")).toBe('"a,b"');

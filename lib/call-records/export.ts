@@ -29,15 +29,17 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean }): AsyncGenerator<string> {
+export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
   yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
   let after: bigint | null = null;
+  let total = 0;
   for (;;) {
     const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, after === null ? [] : [Prisma.sql`id > ${after}`]);
     const rows: Row[] = await prisma.$queryRaw<Row[]>(Prisma.sql`
       SELECT id, ${Prisma.raw(EXPORT_COLUMNS.map((c) => (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "))}
       FROM call_records ${where} ORDER BY id LIMIT ${CHUNK}`);
-    if (!rows.length) return;
+    if (!rows.length) break;
+    total += rows.length;
     let chunk = "";
     for (const r of rows) {
       if (opts.masked) {
@@ -47,7 +49,8 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
       chunk += EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\r\n";
     }
     yield chunk;
-    if (rows.length < CHUNK) return;
+    if (rows.length < CHUNK) break;
     after = rows[rows.length - 1]!.id;
   }
+  await opts.onDone?.(total);
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Writable } from "node:stream";
 
 /** Child processes of `npm start`, stopped together and in reverse order. */
 
@@ -8,8 +9,13 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+/** With `copyTo`, the child's output also goes to that stream (LOG_FILE). */
+export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, copyTo?: Writable): Child {
+  const proc = spawn(command, args, { env, stdio: ["ignore", copyTo ? "pipe" : "inherit", copyTo ? "pipe" : "inherit"] });
+  if (copyTo) {
+    proc.stdout!.on("data", (c: Buffer) => (process.stdout.write(c), copyTo.write(c)));
+    proc.stderr!.on("data", (c: Buffer) => (process.stderr.write(c), copyTo.write(c)));
+  }
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   return { name, proc, exited };
 }

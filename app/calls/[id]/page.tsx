@@ -21,5 +21,5 @@ export default async function CallRecordPage({ params }: { params: Promise<{ id:
   const record = await getCallRecordDetail(parsed.value);
   if (!record) notFound();
   const attempts = await recordAttempts(record.id);
-  return <RecordDetail record={record} attempts={attempts} timeZone={getEnv().DISPLAY_TIME_ZONE} canSubmit={can(user.role, "submissions:write")} />;
+  return <RecordDetail record={record} attempts={attempts} timeZone={getEnv().DISPLAY_TIME_ZONE} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")} />;
 }

@@ -1,0 +1,25 @@
+"use server";
+
+import { z } from "zod";
+import { ActionError, defineAction } from "../actions/wrapper";
+import { recordAudit } from "../audit/mutations";
+import { prisma } from "../db/client";
+
+/** A supervisor sees one record's full number and name, for a stated reason; the reveal is on the audit trail. */
+export const revealContact = defineAction({
+  name: "privacy.revealContact",
+  permission: "pii:reveal",
+  input: z.object({
+    callRecordId: z.string().regex(/^\d{1,19}$/, "must be a call_record_id"),
+    reason: z.string().trim().min(5, "say why (at least 5 characters)").max(500),
+  }),
+  handler: async ({ callRecordId, reason }, { user }) => {
+    const record = await prisma.callRecord.findUnique({
+      where: { callRecordId: BigInt(callRecordId) },
+      select: { calledPhoneNumber: true, name: true },
+    });
+    if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
+    await recordAudit({ actor: user, action: "pii.reveal", target: `call:${callRecordId}`, details: { reason } });
+    return { calledPhoneNumber: record.calledPhoneNumber, name: record.name };
+  },
+});
