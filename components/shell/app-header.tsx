@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { currentUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { gatewayInfo } from "@/lib/gateway/info";
 import { GatewayBadge } from "./gateway-badge";
 import { MainNav } from "./main-nav";
@@ -17,7 +18,7 @@ export async function AppHeader() {
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">LVR</span>
           LVR Console
         </Link>
-        {user ? <MainNav /> : null}
+        {user ? <MainNav admin={can(user.role, "users:manage")} /> : null}
         <div className="ml-auto flex items-center gap-4">
           <GatewayBadge gateway={gateway} />
           {user ? <UserMenu user={user} /> : null}

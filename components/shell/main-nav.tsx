@@ -8,14 +8,19 @@ const ITEMS = [
   { href: "/jobs", label: "Jobs" },
   { href: "/submissions", label: "Submissions" },
   { href: "/review", label: "Review" },
-] as const;
+];
+const ADMIN_ITEMS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/audit", label: "Audit" },
+];
 
-export function MainNav() {
+/** Admin links are shown to admins; the pages check the role themselves. */
+export function MainNav({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
       <ul className="flex gap-1">
-        {ITEMS.map((item) => {
+        {(admin ? [...ITEMS, ...ADMIN_ITEMS] : ITEMS).map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

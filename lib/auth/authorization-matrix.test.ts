@@ -18,6 +18,7 @@ vi.mock("next/headers", () => ({
 const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
 const privacy = await import("../privacy/actions");
+const users = await import("../users/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -30,6 +31,9 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "submissions.cancel", call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
   { name: "submissions.resume", call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
   { name: "privacy.revealContact", call: () => privacy.revealContact({ callRecordId: "1", reason: "matrix test" }), expect: onlyFrom("supervisor") },
+  { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
+  { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
+  { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },
 ];
 
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
@@ -54,6 +58,11 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true", { headers: { cookie } }), undefined),
     expect: onlyFrom("supervisor"),
   },
+  {
+    name: "GET /api/audit/export",
+    call: async (cookie) => (await import("@/app/api/audit/export/route")).GET(new Request("http://x/api/audit/export?action=none", { headers: { cookie } }), undefined),
+    expect: onlyFrom("admin"),
+  },
 ];
 
 const sp = () => Promise.resolve({});
@@ -66,6 +75,8 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/submissions", render: async () => (await import("@/app/submissions/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
   { name: "/review", render: async () => (await import("@/app/review/page")).default(), expect: onlyFrom("operator") },
+  { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
+  { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
 ];
 
 const tokens = {} as Record<Role, string>;
