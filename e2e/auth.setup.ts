@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from "./support/demo";
 
 // Signs in once per role the specs use and keeps the cookies for them.
 
-for (const role of ["supervisor", "operator"] as const) {
+for (const role of ["supervisor", "operator", "admin"] as const) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(`${role}@demo.local`);

@@ -76,3 +76,58 @@ test.describe("signing out", () => {
     await context.close();
   });
 });
+
+test.describe("supervisor", () => {
+  test("reveals one record's number with a reason, and the reveal is on the audit trail", async ({ page, browser }) => {
+    const { id, phone } = await queryOne<{ id: string; phone: string }>(
+      "SELECT call_record_id::text AS id, called_phone_number AS phone FROM call_records WHERE source = 'seed' AND called_phone_number IS NOT NULL LIMIT 1",
+    );
+    await page.goto(`/calls/${id}`);
+    await expect(page.getByText(phone)).toHaveCount(0);
+    await page.getByRole("button", { name: "Reveal number and name…" }).click();
+    await page.getByLabel("Why do you need the full number?").fill("debtor called back about case");
+    await page.getByRole("button", { name: "Reveal", exact: true }).click();
+    await expect(page.getByTestId("revealed")).toContainText(phone);
+
+    const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+    const adminPage = await admin.newPage();
+    await adminPage.goto("/audit?action=pii.reveal");
+    await expect(adminPage.getByTestId("audit-row").first()).toContainText(`call:${id}`);
+    await expect(adminPage.getByTestId("audit-row").first()).toContainText("debtor called back about case");
+    await admin.close();
+  });
+});
+
+test.describe("admin", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("creates an account that can then sign in with its role", async ({ page, browser }) => {
+    const email = `new-operator-${Date.now()}@test.local`;
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Create a user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("New operator");
+    await form.getByLabel("Role").selectOption("operator");
+    await form.getByLabel("Initial password").fill("a long initial password");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByTestId("user-row").filter({ hasText: email })).toContainText("active");
+    expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+
+    const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await fresh.newPage();
+    await other.goto("/sign-in");
+    await other.getByLabel("Email").fill(email);
+    await other.getByLabel("Password").fill("a long initial password");
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other.getByTestId("current-user")).toContainText("(operator)");
+    await other.goto("/admin/users");
+    await expect(other).toHaveURL(/\/forbidden$/);
+    await fresh.close();
+  });
+
+  test("the audit page has no accessibility violations", async ({ page }) => {
+    await page.goto("/audit");
+    await expect(page.getByTestId("audit-row").first()).toBeVisible();
+    expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => `${v.id} (${v.nodes.length})`))).toEqual([]);
+  });
+});
