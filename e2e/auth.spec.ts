@@ -60,6 +60,28 @@ test.describe("operator", () => {
   });
 });
 
+test.describe("forcing a server action", () => {
+  test("an operator replaying a supervisor's submit-check action gets 'forbidden'", async ({ page, playwright, baseURL }) => {
+    // Capture the real server-action request a supervisor's browser makes…
+    await page.goto("/calls?status=BUSY&size=25");
+    await page.getByLabel("Select this page").check();
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+      page.getByRole("button", { name: "Submit to TOP…" }).click(),
+    ]);
+    // …and send the very same request with an operator's session.
+    const operator = await playwright.request.newContext({ baseURL, storageState: "e2e/.auth/operator.json" });
+    const res = await operator.post(request.url(), {
+      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"]!, origin: baseURL!, accept: "text/x-component" },
+      data: request.postData()!,
+    });
+    const body = await res.text();
+    expect(body).toContain('"code":"forbidden"');
+    expect(body).not.toContain('"sendable"');
+    await operator.dispose();
+  });
+});
+
 test.describe("signing out", () => {
   test("ends the session", async ({ browser }) => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -21,7 +21,7 @@ export async function facetCounts(filters: CallFilters, timeZone: string): Promi
     callFiltersWhere({ ...filters, [key]: [], cursor: undefined }, timeZone, extra);
   const [status, submission, review, intent] = await Promise.all([
     prisma.$queryRaw<{ value: string | null; n: bigint }[]>(Prisma.sql`
-      SELECT result_status AS value, count(*) AS n FROM call_records ${without("status")} GROUP BY 1 ORDER BY 2 DESC LIMIT 50`),
+      SELECT result_status AS value, count(*) AS n FROM call_records ${without("status")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`),
     prisma.$queryRaw<{ value: string; n: bigint }[]>(Prisma.sql`
       SELECT submission_state::text AS value, count(*) AS n FROM call_records ${without("submission")} GROUP BY 1`),
     prisma.$queryRaw<{ value: string; n: bigint }[]>(Prisma.sql`

@@ -43,7 +43,7 @@ export async function getDashboardSummary(now = new Date()): Promise<DashboardSu
     prisma.callRecord.aggregate({ _max: { receivedAt: true } }),
     prisma.callRecord.groupBy({ by: ["submissionState"], _count: { _all: true } }),
     prisma.callRecord.groupBy({ by: ["reviewState"], _count: { _all: true } }),
-    prisma.callRecord.groupBy({ by: ["resultStatus"], _count: { _all: true }, orderBy: { _count: { resultStatus: "desc" } } }),
+    prisma.callRecord.groupBy({ by: ["resultStatus"], _count: { _all: true }, orderBy: [{ _count: { resultStatus: "desc" } }, { resultStatus: "asc" }] }),
   ]);
 
   const bySubmission: Record<SubmissionState, number> = {

@@ -101,7 +101,7 @@ export async function getJobDetail(jobId: bigint, timeZone: string): Promise<Job
       SELECT width_bucket(chat_duration, ARRAY[${Prisma.join(DURATION_BUCKETS.slice(1).map((b) => b.min))}]::int[]) AS bucket, count(*) AS n
       FROM call_records WHERE robot_call_job_id = ${jobId} AND result_status = 'ANSWERED' AND chat_duration IS NOT NULL GROUP BY 1`),
     prisma.$queryRaw<{ status: string; n: bigint }[]>(Prisma.sql`
-      SELECT COALESCE(result_status, '(none)') AS status, count(*) AS n FROM call_records WHERE robot_call_job_id = ${jobId} GROUP BY 1 ORDER BY 2 DESC`),
+      SELECT COALESCE(result_status, '(none)') AS status, count(*) AS n FROM call_records WHERE robot_call_job_id = ${jobId} GROUP BY 1 ORDER BY 2 DESC, 1`),
     prisma.$queryRaw<{ tag_id: bigint; code: number; name: string | null; n: bigint }[]>(Prisma.sql`
       SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, min(intent_level_detail_name) AS name, count(*) AS n
       FROM call_records WHERE robot_call_job_id = ${jobId} AND intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL
