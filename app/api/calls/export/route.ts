@@ -3,6 +3,7 @@ import { parseCallFilters } from "@/lib/call-records/filters";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/permissions";
 import { withPermission } from "@/lib/auth/route-guard";
+import { streamText } from "@/lib/http/stream";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -23,17 +24,7 @@ export const GET = withPermission("calls:export", async (request: Request, _cont
     // On the trail once the whole file went out: who, which filter, masked or not, how many rows.
     onDone: (count) => recordAudit({ actor: user, action: "calls.export", details: { filter: params.toString(), masked: !unmasked, rows: count } }),
   });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await rows.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  const body = streamText(rows);
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, "");
   return new Response(body, {
     headers: {
