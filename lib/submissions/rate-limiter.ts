@@ -10,7 +10,7 @@ export class RateLimiter {
   private queue: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  private readonly qps: number;
+  private qps: number;
 
   constructor(
     maxQps: number,
@@ -31,6 +31,11 @@ export class RateLimiter {
       this.queue.push(resolve);
       this.drain();
     });
+  }
+
+  /** A new rate (requests per second, before the spare), e.g. when workers come and go. */
+  setRate(maxQps: number): void {
+    this.qps = maxQps * 0.9;
   }
 
   ban(ms: number): void {

@@ -45,7 +45,7 @@ async function seedJob(n: number): Promise<{ jobId: bigint; ids: bigint[] }> {
 function worker(config: Partial<WorkerConfig> = {}, top: Partial<TopConfig> = {}) {
   const client = createTopClient({ ...topConfig, ...top });
   clients.push(client);
-  return new SubmissionWorker(client, { ...fast, ...config }, { onError: (e) => console.error(e) }, 20);
+  return new SubmissionWorker(client, { ...fast, ...config }, { onError: (e) => console.error(e) }, 20, 100);
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
@@ -162,6 +162,41 @@ describe("submission worker against the TOP emulator", () => {
     } finally {
       emulator.setFaults({});
     }
+  });
+
+  it("shares the quota between workers: two at TOP_MAX_QPS 20 stay under a cap of 20 together", async () => {
+    const { jobId } = await seedJob(60);
+    emulator.setFaults({ qpsCap: { qps: 20, banSeconds: 5 } });
+    try {
+      const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+      const a = worker({ maxQps: 20, concurrency: 8 });
+      const b = worker({ maxQps: 20, concurrency: 8 });
+      a.start();
+      b.start();
+      await waitFor(() => batchOf(batchId), (x) => x.status === "done", 30_000);
+      await Promise.all([a.stop(), b.stop()]);
+      expect(await prisma.submissionAttempt.count({ where: { batchId, errorCode: 7 } })).toBe(0);
+      expect(await recordStates(jobId)).toEqual({ accepted: 60 });
+    } finally {
+      emulator.setFaults({});
+    }
+  });
+
+  it("holds every worker while a ban announced to one of them lasts", async () => {
+    const { announceBan, banRemainingMs } = await import("./coordination");
+    await announceBan(1500);
+    expect(await banRemainingMs()).toBeGreaterThan(1000);
+    await announceBan(100); // never shortens a ban in force
+    expect(await banRemainingMs()).toBeGreaterThan(1000);
+    const { jobId } = await seedJob(3);
+    const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+    const started = Date.now();
+    const w = worker();
+    w.start();
+    await waitFor(() => batchOf(batchId), (x) => x.status === "done");
+    await w.stop();
+    const first = await prisma.submissionAttempt.aggregate({ where: { batchId }, _min: { sentAt: true } });
+    expect(first._min.sentAt!.getTime() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it("never has two submissions of one record in flight, even from overlapping batches", async () => {

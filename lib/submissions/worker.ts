@@ -2,6 +2,7 @@ import "server-only";
 import type { TopClient } from "../top/client";
 import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
+import { announceBan, banRemainingMs, WorkerPresence } from "./coordination";
 import { materializeBatchChunk } from "./mutations";
 import { claimJobs, releaseJob, settleJob, type ClaimedJob, type Settlement } from "./queue";
 import { RateLimiter } from "./rate-limiter";
@@ -23,12 +24,15 @@ export class SubmissionWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly limiter: RateLimiter;
   private wake: (() => void) | undefined;
+  private readonly presence = new WorkerPresence();
+  private coordination: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly client: TopClient,
     private readonly config: WorkerConfig,
     private readonly events: WorkerEvents = {},
     private readonly pollMs = 250,
+    private readonly coordinationMs = 2_000,
   ) {
     this.limiter = new RateLimiter(config.maxQps);
   }
@@ -36,15 +40,36 @@ export class SubmissionWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.stopped = this.loop();
+    // Two heartbeats before the first send, so that workers starting together
+    // already see each other and none of them starts at the whole quota.
+    const settle = () => new Promise((r) => setTimeout(r, this.coordinationMs));
+    this.stopped = this.coordinate()
+      .then(settle)
+      .then(() => this.coordinate())
+      .then(() => this.loop());
+    this.coordination = setInterval(() => void this.coordinate(), this.coordinationMs);
+  }
+
+  /** Takes this worker's share of the quota, and any ban another worker heard about. */
+  private async coordinate(): Promise<void> {
+    try {
+      const workers = await this.presence.heartbeat();
+      this.limiter.setRate(this.config.maxQps / workers);
+      const banned = await banRemainingMs();
+      if (banned > 0) this.limiter.ban(banned);
+    } catch (err) {
+      this.events.onError?.(err);
+    }
   }
 
   /** Stops claiming, lets calls already on the wire finish and be recorded, and puts the rest back. */
   async stop(): Promise<void> {
     this.running = false;
+    if (this.coordination) clearInterval(this.coordination);
     this.wake?.();
     this.limiter.close();
     await this.stopped;
+    await this.presence.leave().catch(() => {});
   }
 
   private async loop(): Promise<void> {
@@ -89,7 +114,10 @@ export class SubmissionWorker {
       if (!this.running) return await releaseJob(job);
       const sentAt = new Date();
       const call = await this.client.receiveCallRecord(toIvrCallRecordDto(job.record), { rpcContext: rpcContextOf(job.record) });
-      if (call.retryAfterMs) this.limiter.ban(call.retryAfterMs);
+      if (call.retryAfterMs) {
+        this.limiter.ban(call.retryAfterMs);
+        await announceBan(call.retryAfterMs);
+      }
       const settlement = await settleJob(job, { ...call, sentAt, answeredAt: new Date() }, this.config);
       this.events.onSettled?.(job, settlement);
     } catch (err) {

@@ -68,6 +68,24 @@ CREATE TABLE "submission_attempts" (
     CONSTRAINT "submission_attempts_pkey" PRIMARY KEY ("id")
 );
 
+-- Workers share TOP's quota: each announces itself here and takes its share of TOP_MAX_QPS.
+CREATE TABLE "submission_workers" (
+    "id" TEXT NOT NULL,
+    "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "last_seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "submission_workers_pkey" PRIMARY KEY ("id")
+);
+
+-- A ban announced by the gateway holds every worker (TOP bans the app, not a process). One row.
+CREATE TABLE "submission_throttle" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "banned_until" TIMESTAMPTZ(3),
+
+    CONSTRAINT "submission_throttle_pkey" PRIMARY KEY ("id")
+);
+INSERT INTO "submission_throttle" ("id") VALUES (1);
+
 CREATE INDEX "submission_batches_created_at_idx" ON "submission_batches"("created_at" DESC, "id" DESC);
 CREATE INDEX "submission_jobs_batch_id_state_idx" ON "submission_jobs"("batch_id", "state");
 CREATE INDEX "submission_jobs_record_id_idx" ON "submission_jobs"("record_id");
