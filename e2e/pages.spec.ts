@@ -49,6 +49,23 @@ test.describe("browsing", () => {
     expect(csv).not.toMatch(/,1\d{10},/); // no full mobile number anywhere
   });
 
+  test("the table works from the keyboard: j/k move, x selects, Enter opens", async ({ page }) => {
+    await page.goto("/calls?status=BUSY&size=25");
+    const rows = page.getByTestId("call-row");
+    await page.keyboard.press("j");
+    await expect(rows.nth(0)).toBeFocused();
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    await expect(rows.nth(1)).toBeFocused();
+    await page.keyboard.press("x");
+    await expect(page.getByTestId("selection-summary")).toHaveText("1 selected");
+    await rows.nth(1).focus();
+    const href = await rows.nth(1).getByRole("link").first().getAttribute("href");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+
   test("an invalid filter is named, not fatal", async ({ page }) => {
     await page.goto("/calls?submission=sent&size=25");
     await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');

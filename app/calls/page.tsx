@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { FilterErrors } from "@/components/calls/filter-errors";
+import { TableKeys } from "@/components/calls/table-keys";
 import { countMatching } from "@/lib/call-records/count";
 import { facetCounts } from "@/lib/call-records/facets";
 import { formatCount } from "@/components/ui/format";
@@ -49,6 +50,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} />
         </CallsSelection>
       )}
+      <TableKeys />
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         {filters.cursor ? (
           <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">

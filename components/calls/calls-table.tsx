@@ -32,7 +32,7 @@ export function CallsTable({ rows, timeZone, selectable = false }: { rows: CallR
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <tr key={r.id.toString()} className="hover:bg-slate-50" data-testid="call-row">
+            <tr key={r.id.toString()} tabIndex={-1} className="hover:bg-slate-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600" data-testid="call-row">
               {selectable ? (
                 <td className="px-3 py-2">
                   <RowCheckbox id={r.call_record_id.toString()} label={`Select call ${r.call_record_id}`} />
