@@ -66,6 +66,18 @@ test.describe("browsing", () => {
     await expect(page).toHaveURL(new RegExp(`${href}$`));
   });
 
+  test("a record opened from a filtered list pages to the list's next record", async ({ page }) => {
+    await page.goto("/calls?status=NO_ANSWER&size=25");
+    const rows = page.getByTestId("call-row");
+    const second = await rows.nth(1).getByRole("link").first().getAttribute("href");
+    await rows.nth(0).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/calls\/\d+\?status=NO_ANSWER/);
+    await page.getByRole("navigation", { name: "Records in this list" }).getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(new RegExp(`${second!.replace("?", "\\?")}$`));
+    await page.getByRole("link", { name: "← Back to the list" }).click();
+    await expect(page).toHaveURL(/\/calls\?status=NO_ANSWER/);
+  });
+
   test("an invalid filter is named, not fatal", async ({ page }) => {
     await page.goto("/calls?submission=sent&size=25");
     await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');

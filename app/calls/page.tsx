@@ -47,7 +47,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
           <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} />
-          <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} />
+          <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} listQuery={firstPage} />
         </CallsSelection>
       )}
       <TableKeys />

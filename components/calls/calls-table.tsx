@@ -10,7 +10,7 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-export function CallsTable({ rows, timeZone, selectable = false }: { rows: CallRecordRow[]; timeZone: string; selectable?: boolean }) {
+export function CallsTable({ rows, timeZone, selectable = false, listQuery = "" }: { rows: CallRecordRow[]; timeZone: string; selectable?: boolean; /** The list's filter, carried to the record page for previous/next. */ listQuery?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
@@ -39,7 +39,7 @@ export function CallsTable({ rows, timeZone, selectable = false }: { rows: CallR
                 </td>
               ) : null}
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                <Link href={`/calls/${r.call_record_id}`} className="text-sky-700 hover:underline">
+                <Link href={`/calls/${r.call_record_id}${listQuery ? `?${listQuery}` : ""}`} className="text-sky-700 hover:underline">
                   {r.start_time ? formatDateTime(r.start_time, timeZone) : `#${r.call_record_id}`}
                 </Link>
               </td>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { listCallRecords } from "./data";
+import { listCallRecords, neighbours } from "./data";
 import { parseCallFilters, type CallFilters } from "./filters";
 
 // Rows of a job of their own, with ties and NULLs in both sort keys.
@@ -76,5 +76,21 @@ describe("listCallRecords keyset pagination", () => {
     const page = await listCallRecords({ ...filters(""), size: 25, cursor: "bm9wZQ" } as CallFilters, "Asia/Shanghai");
     expect(page.cursorInvalid).toBe(true);
     expect(page.rows[0]?.call_record_id).toBe(BASE + 7n);
+  });
+});
+
+describe("neighbours", () => {
+  async function around(n: bigint, query: string) {
+    const r = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BASE + n }, select: { id: true, startTime: true, chatDuration: true } });
+    const { previous, next } = await neighbours(r, filters(query), "UTC");
+    return [previous === null ? null : previous - BASE, next === null ? null : next - BASE];
+  }
+
+  it("finds the records before and after one in the list's order, NULLs and ties included", async () => {
+    expect(await around(9n, "")).toEqual([10n, 8n]);
+    expect(await around(7n, "")).toEqual([null, 4n]);
+    expect(await around(0n, "")).toEqual([1n, null]);
+    expect(await around(4n, "sort=chat_duration")).toEqual([10n, 0n]);
+    expect(await around(8n, "status=BUSY")).toEqual([null, 2n]);
   });
 });

@@ -68,3 +68,22 @@ export type CallRecordDetail = NonNullable<Awaited<ReturnType<typeof getCallReco
 export async function getCallRecordDetail(callRecordId: bigint) {
   return prisma.callRecord.findUnique({ where: { callRecordId } });
 }
+
+/** The records before and after one record in a filtered, sorted list (for previous/next on its page). */
+export async function neighbours(
+  record: { id: bigint; startTime: Date | null; chatDuration: number | null },
+  filters: CallFilters,
+  timeZone: string,
+): Promise<{ previous: bigint | null; next: bigint | null }> {
+  const { key, desc } = parseSort(filters.sort);
+  const at = { value: key === "start_time" ? record.startTime : record.chatDuration, id: record.id };
+  const one = async (forward: boolean) => {
+    const d = forward ? desc : !desc;
+    const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [afterCursor(key, d, at)]);
+    const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
+      SELECT call_record_id FROM call_records ${where} ${orderBy(key, d)} LIMIT 1`);
+    return row?.call_record_id ?? null;
+  };
+  const [previous, next] = await Promise.all([one(false), one(true)]);
+  return { previous, next };
+}

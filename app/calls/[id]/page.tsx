@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { RecordDetail } from "@/components/calls/record-detail";
-import { getCallRecordDetail } from "@/lib/call-records/data";
+import { RecordPager } from "@/components/calls/record-pager";
+import { getCallRecordDetail, neighbours } from "@/lib/call-records/data";
+import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
 import { parseInt64 } from "@/lib/call-records/schema";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
@@ -13,13 +15,21 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: `Call ${(await params).id}` };
 }
 
-export default async function CallRecordPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CallRecordPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("calls:read");
   const { id } = await params;
   const parsed = parseInt64(id);
   if (!parsed.ok) notFound();
   const record = await getCallRecordDetail(parsed.value);
   if (!record) notFound();
-  const attempts = await recordAttempts(record.id);
-  return <RecordDetail record={record} attempts={attempts} timeZone={getEnv().DISPLAY_TIME_ZONE} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")} />;
+  const { filters } = parseCallFilters((await searchParams) ?? {});
+  const timeZone = getEnv().DISPLAY_TIME_ZONE;
+  const [attempts, around] = await Promise.all([recordAttempts(record.id), neighbours(record, filters, timeZone)]);
+  const listQuery = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
+  return (
+    <>
+      <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
+      <RecordDetail record={record} attempts={attempts} timeZone={timeZone} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")} />
+    </>
+  );
 }
