@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
+import { ColumnChooser } from "@/components/calls/column-chooser";
 import { FilterErrors } from "@/components/calls/filter-errors";
 import { TableKeys } from "@/components/calls/table-keys";
 import { countMatching } from "@/lib/call-records/count";
@@ -32,6 +33,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </h1>
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
+          <ColumnChooser />
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Export CSV
           </a>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 /**
  * Keyboard work on the calls table: j / k move between rows, Enter opens the
  * record, x toggles its selection. Ignored while typing in a field.
  */
 export function TableKeys() {
+  const hint = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -24,10 +25,11 @@ export function TableKeys() {
       e.preventDefault();
     };
     document.addEventListener("keydown", onKey);
+    hint.current?.setAttribute("data-ready", "true"); // lets tests (and styles) know the keys work now
     return () => document.removeEventListener("keydown", onKey);
   }, []);
   return (
-    <p className="text-xs text-slate-500">
+    <p ref={hint} data-testid="table-keys" className="text-xs text-slate-500">
       Keys: <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> move,{" "}
       <kbd className="rounded border px-1">Enter</kbd> opens, <kbd className="rounded border px-1">x</kbd> selects.
     </p>
