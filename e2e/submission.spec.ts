@@ -63,6 +63,17 @@ test.describe("submission to TOP", () => {
     await expect(page.getByTestId("batch-accepted")).toHaveText("25");
   });
 
+  test("select all records matching a filter, carried as the filter", async ({ page }) => {
+    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'VACANT_NUMBER' AND submission_state = 'not_submitted'");
+    await page.goto("/calls?status=VACANT_NUMBER&submission=not_submitted&size=25");
+    await page.getByLabel("Select this page").check();
+    await page.getByRole("button", { name: `Select all ${n.toLocaleString("en")} records matching this filter` }).click();
+    await expect(page.getByTestId("selection-summary")).toHaveText(`All ${n.toLocaleString("en")} records matching this filter are selected`);
+    await page.getByRole("button", { name: "Submit to TOP…" }).click();
+    await expect(page.getByRole("dialog").getByTestId("sendable-count")).toHaveText(n.toLocaleString("en"));
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  });
+
   test("the submissions page lists batches and has no accessibility violations", async ({ page }) => {
     await page.goto("/submissions");
     await expect(page.getByTestId("batch-row").first()).toBeVisible();

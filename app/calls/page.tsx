@@ -48,7 +48,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
-          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} />
+          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={formatCount(total.value, total.exact)} />
           <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} listQuery={firstPage} />
         </CallsSelection>
       )}

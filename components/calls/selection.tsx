@@ -70,22 +70,22 @@ export function PageCheckbox() {
   return <input type="checkbox" aria-label="Select this page" checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
 }
 
-export function SelectionBar({ filterQuery, canSubmit }: { filterQuery: string; canSubmit: boolean }) {
+export function SelectionBar({ filterQuery, canSubmit, matching }: { filterQuery: string; canSubmit: boolean; /** e.g. "1,234" or "≈ 1.2M" */ matching: string }) {
   const s = useSelection();
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
   const count = s.ids.size;
   if (!s.allMatching && count === 0) return null;
   const selection: Selection = s.allMatching ? { type: "filter", query: filterQuery } : { type: "ids", ids: [...s.ids] };
-  const label = s.allMatching ? "All records matching the current filter." : `${count} selected record${count === 1 ? "" : "s"}.`;
+  const label = s.allMatching ? `All ${matching} records matching the current filter.` : `${count} selected record${count === 1 ? "" : "s"}.`;
   const pageFullySelected = s.pageIds.every((id) => s.ids.has(id));
   return (
     <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm">
       <span data-testid="selection-summary" className="font-medium">
-        {s.allMatching ? "All records matching this filter are selected" : `${count} selected`}
+        {s.allMatching ? `All ${matching} records matching this filter are selected` : `${count} selected`}
       </span>
       {!s.allMatching && pageFullySelected ? (
         <button type="button" onClick={() => s.selectAllMatching()} className="font-medium text-sky-800 underline">
-          Select all records matching this filter
+          Select all {matching} records matching this filter
         </button>
       ) : null}
       <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">Clear</button>
