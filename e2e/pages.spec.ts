@@ -99,6 +99,17 @@ test.describe("browsing", () => {
     await expect(page.getByTestId("call-row")).toHaveCount(25);
   });
 
+  test("a recording plays through the audio proxy, with Range for seeking", async ({ page, request }) => {
+    const { id } = await queryOne<{ id: string }>("SELECT call_record_id::text AS id FROM call_records WHERE source = 'seed' AND full_audio_url IS NOT NULL LIMIT 1");
+    const part = await request.get(`/api/audio/${id}`, { headers: { Range: "bytes=0-99" } });
+    expect(part.status()).toBe(206);
+    expect(part.headers()["content-type"]).toBe("audio/mpeg");
+    expect((await part.body()).length).toBe(100);
+    await page.goto(`/calls/${id}`);
+    await expect(page.getByTestId("recording")).toHaveAttribute("src", `/api/audio/${id}`);
+    await expect.poll(() => page.getByTestId("recording").evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(5);
+  });
+
   test("a record's detail shows its wire fields", async ({ page }) => {
     const rec = await queryOne<{ id: string; job: string }>(
       "SELECT call_record_id::text AS id, robot_call_job_id::text AS job FROM call_records WHERE source = 'seed' AND properties_json IS NOT NULL ORDER BY start_time DESC LIMIT 1",

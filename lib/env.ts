@@ -44,6 +44,11 @@ export const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Password of the demo accounts (shown on the sign-in page in demo mode only). */
   DEMO_PASSWORD: z.string().min(8).default("lvr-demo-2026"),
+  /** Hosts (host[:port]) recordings may be fetched from, comma-separated; the console's own demo files are always served. */
+  AUDIO_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof envSchema>;

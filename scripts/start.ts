@@ -36,6 +36,8 @@ const mode: "production" | "dev" | "services" = process.argv.includes("--service
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
 const publicUrl = process.env.PUBLIC_URL || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+// The web app knows its own address: demo recordings under it are served from public/.
+process.env.PUBLIC_URL = publicUrl;
 
 const children: Child[] = [];
 // LOG_FILE: everything the product's processes print, also appended to a file.

@@ -53,8 +53,8 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
       {r.fullAudioUrl ? (
         <section aria-labelledby="recording" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="recording" className="mb-2 font-semibold">Recording</h2>
-          <audio controls preload="metadata" src={r.fullAudioUrl} className="w-full">
-            <a href={r.fullAudioUrl}>Download the recording</a>
+          <audio controls preload="metadata" src={`/api/audio/${r.callRecordId}`} className="w-full" data-testid="recording">
+            <a href={`/api/audio/${r.callRecordId}`}>Download the recording</a>
           </audio>
         </section>
       ) : null}

@@ -59,6 +59,12 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     expect: onlyFrom("supervisor"),
   },
   {
+    name: "GET /api/audio/[id]",
+    call: async (cookie) =>
+      (await import("@/app/api/audio/[id]/route")).GET(new Request("http://x/api/audio/1", { headers: { cookie } }), { params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("operator"),
+  },
+  {
     name: "GET /api/audit/export",
     call: async (cookie) => (await import("@/app/api/audit/export/route")).GET(new Request("http://x/api/audit/export?action=none", { headers: { cookie } }), undefined),
     expect: onlyFrom("admin"),
