@@ -34,7 +34,7 @@ export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; 
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <StatCard label="Call records" value={<span data-testid="count-records">{formatCount(total, summary.records.exact)}</span>} href="/calls" />
           <StatCard label="Jobs" value={<span data-testid="count-jobs">{formatCount(summary.jobs)}</span>} href="/jobs" />
-          <StatCard label="Received in the last 24 h" value={formatCount(summary.receivedLast24h)} />
+          <StatCard label="Received in the last 24 h" value={formatCount(summary.receivedLast24h.value, summary.receivedLast24h.exact)} />
           <StatCard label="With a recording" value={formatCount(summary.withAudio)} hint={formatPercent(summary.withAudio, total)} href="/calls?audio=true" />
         </div>
         <p className="text-xs text-slate-500">
