@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort } from "./cursor";
+import { decodeCursor, encodeCursor, keysetSegments, orderBy, parseSort, type SortKey } from "./cursor";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
 
@@ -33,23 +33,34 @@ export interface CallRecordPage {
   cursorInvalid: boolean;
 }
 
+const LIST_COLUMNS = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
+  intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
+  tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
+  submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state`;
+
+/** Up to `limit` rows after the cursor in the list's order, segment by segment (see keysetSegments). */
+async function readAfter<T>(
+  columns: Prisma.Sql,
+  filters: CallFilters,
+  timeZone: string,
+  order: { key: SortKey; desc: boolean },
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (const segment of keysetSegments(order.key, order.desc, cursor)) {
+    const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [segment]);
+    rows.push(...(await prisma.$queryRaw<T[]>(Prisma.sql`
+      SELECT ${columns} FROM call_records ${where} ${orderBy(order.key, order.desc)} LIMIT ${limit - rows.length}`)));
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
 export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
   const { key, desc } = parseSort(filters.sort);
-  const where = callFiltersWhere(filters, timeZone);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
-  const keyset = cursor ? afterCursor(key, desc, cursor) : null;
-  const condition =
-    keyset === null ? where : where === Prisma.empty ? Prisma.sql`WHERE ${keyset}` : Prisma.sql`${where} AND ${keyset}`;
-
-  const rows = await prisma.$queryRaw<CallRecordRow[]>(Prisma.sql`
-    SELECT id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
-           intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
-           tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
-           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state
-    FROM call_records
-    ${condition}
-    ${orderBy(key, desc)}
-    LIMIT ${filters.size + 1}`);
+  const rows = await readAfter<CallRecordRow>(LIST_COLUMNS, filters, timeZone, { key, desc }, cursor, filters.size + 1);
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
@@ -78,10 +89,7 @@ export async function neighbours(
   const { key, desc } = parseSort(filters.sort);
   const at = { value: key === "start_time" ? record.startTime : record.chatDuration, id: record.id };
   const one = async (forward: boolean) => {
-    const d = forward ? desc : !desc;
-    const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [afterCursor(key, d, at)]);
-    const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
-      SELECT call_record_id FROM call_records ${where} ${orderBy(key, d)} LIMIT 1`);
+    const [row] = await readAfter<{ call_record_id: bigint }>(Prisma.sql`call_record_id`, filters, timeZone, { key, desc: forward ? desc : !desc }, at, 1);
     return row?.call_record_id ?? null;
   };
   const [previous, next] = await Promise.all([one(false), one(true)]);
