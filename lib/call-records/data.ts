@@ -33,15 +33,18 @@ export interface CallRecordPage {
   cursorInvalid: boolean;
 }
 
-export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
+/**
+ * The statement behind one page of the calls list (also run verbatim by the
+ * benchmark, to compare the console with the database alone).
+ */
+export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: { value: Date | number | null; id: bigint } | null } {
   const { key, desc } = parseSort(filters.sort);
   const where = callFiltersWhere(filters, timeZone);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
   const keyset = cursor ? afterCursor(key, desc, cursor) : null;
   const condition =
     keyset === null ? where : where === Prisma.empty ? Prisma.sql`WHERE ${keyset}` : Prisma.sql`${where} AND ${keyset}`;
-
-  const rows = await prisma.$queryRaw<CallRecordRow[]>(Prisma.sql`
+  const sql = Prisma.sql`
     SELECT id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
            intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
@@ -49,7 +52,14 @@ export async function listCallRecords(filters: CallFilters, timeZone: string): P
     FROM call_records
     ${condition}
     ${orderBy(key, desc)}
-    LIMIT ${filters.size + 1}`);
+    LIMIT ${filters.size + 1}`;
+  return { sql, cursor };
+}
+
+export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
+  const { key } = parseSort(filters.sort);
+  const { sql, cursor } = callRecordsPageSql(filters, timeZone);
+  const rows = await prisma.$queryRaw<CallRecordRow[]>(sql);
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
