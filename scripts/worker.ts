@@ -3,6 +3,7 @@
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see README).
  */
+import { startRollupCompactor } from "../lib/call-records/rollups";
 import { disconnectPrisma } from "../lib/db/client";
 import { parseWorkerConfig } from "../lib/submissions/config";
 import { SubmissionWorker } from "../lib/submissions/worker";
@@ -22,6 +23,8 @@ async function main() {
     onError: (err) => console.error(`[worker] ${(err as Error).message.split("\n")[0]}`),
   });
   worker.start();
+  // Folds the rollup deltas that writes append (any process may; one at a time does).
+  const compactor = startRollupCompactor({ onError: (err) => console.error(`[worker] rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
   say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);
@@ -29,6 +32,7 @@ async function main() {
   }, 60_000);
   const stop = async () => {
     clearInterval(report);
+    await compactor.stop();
     await worker.stop();
     client.close();
     await disconnectPrisma();
