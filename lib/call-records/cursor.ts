@@ -63,3 +63,33 @@ export function afterCursor(key: SortKey, desc: boolean, c: { value: Date | numb
     ? Prisma.sql`(${col} IS NULL AND id > ${c.id})`
     : Prisma.sql`(${col} > ${c.value} OR (${col} = ${c.value} AND id > ${c.id}) OR ${col} IS NULL)`;
 }
+
+/**
+ * `SELECT <select> FROM call_records` over the rows after a cursor, in the
+ * given order, at most `limit`. `where(extra)` renders the filters' WHERE with
+ * extra conditions. In ascending order the rows after a non-NULL key are the
+ * larger keys and then every NULL key (NULLs sort last); `(col, id) > (v, c)
+ * OR col IS NULL` cannot be an index range, so PostgreSQL would scan from the
+ * smallest key to the cursor (seconds at millions of rows). The two parts are
+ * therefore read as two index ranges, each ordered and limited, and merged.
+ */
+export function keysetPageSql(
+  select: Prisma.Sql,
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  key: SortKey,
+  desc: boolean,
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Prisma.Sql {
+  if (desc || cursor === null || cursor.value === null) {
+    return Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [afterCursor(key, desc, cursor)] : [])} ${orderBy(key, desc)} LIMIT ${limit}`;
+  }
+  const col = SORT_COLUMNS[key];
+  return Prisma.sql`
+    SELECT * FROM (
+      (SELECT ${select} FROM call_records ${where([Prisma.sql`(${col}, id) > (${cursor.value}, ${cursor.id})`])} ${orderBy(key, false)} LIMIT ${limit})
+      UNION ALL
+      (SELECT ${select} FROM call_records ${where([Prisma.sql`${col} IS NULL`])} ORDER BY id ASC LIMIT ${limit})
+    ) after_cursor
+    ${orderBy(key, false)} LIMIT ${limit}`;
+}

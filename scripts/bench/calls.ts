@@ -39,7 +39,7 @@ async function deepCursor(filters: CallFilters, timeZone: string, offset: number
   const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone);
   const [{ n } = { n: 0 }] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM call_records ${where} LIMIT ${offset + 1}) c`);
-  const at = Math.min(offset, Math.floor(n / 2));
+  const at = n > offset ? offset : Math.floor(n / 2);
   if (at < 1) return null;
   const [row] = await prisma.$queryRaw<{ id: bigint; start_time: Date | null; chat_duration: number | null }[]>(Prisma.sql`
     SELECT id, start_time, chat_duration FROM call_records ${where} ${orderBy(key, desc)} OFFSET ${at - 1} LIMIT 1`);

@@ -36,7 +36,7 @@ export async function openBenchDatabase(ctx: BenchContext): Promise<BenchDatabas
 
 /** Empties what a run writes; keeps users (the bench account) and the audit trail (append-only). */
 export async function resetBenchTables(client: pg.Client): Promise<void> {
-  await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers, submission_throttle, call_records RESTART IDENTITY CASCADE");
+  await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers, call_records RESTART IDENTITY CASCADE");
 }
 
 /** Rows the generator made (their ids are at or above its base), to decide whether a run may reuse them. */

@@ -73,11 +73,13 @@ function psql(url: string, command: string): Promise<void> {
   });
 }
 
-/** The rows just stored for `ids`: exported, deleted, then COPYed back in (timed); records/s. */
+/** The rows just stored for `ids` (one generator run: nothing else lies in their id range): exported, deleted, then COPYed back in (timed); records/s. */
 async function copyCeiling(opts: IngestOptions, ids: string[], file: string): Promise<number> {
-  const list = `(${ids.join(",")})`;
-  await psql(opts.databaseUrl, `\\copy (SELECT ${COLUMNS} FROM call_records WHERE call_record_id IN ${list} ORDER BY id) TO '${file}' WITH (FORMAT csv)`);
-  await opts.client.query(`DELETE FROM call_records WHERE call_record_id IN ${list}`);
+  const sorted = ids.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const range = `call_record_id BETWEEN ${sorted[0]} AND ${sorted.at(-1)}`;
+  await psql(opts.databaseUrl, `\\copy (SELECT ${COLUMNS} FROM call_records WHERE ${range} ORDER BY id) TO '${file}' WITH (FORMAT csv)`);
+  const { rowCount } = await opts.client.query(`DELETE FROM call_records WHERE ${range}`);
+  if (rowCount !== ids.length) throw new Error(`expected ${ids.length} rows in the ingest run's id range, found ${rowCount}`);
   const started = performance.now();
   await psql(opts.databaseUrl, `\\copy call_records (${COLUMNS}) FROM '${file}' WITH (FORMAT csv)`);
   return ids.length / ((performance.now() - started) / 1000);
