@@ -70,3 +70,28 @@ export function keysetSegments(key: SortKey, desc: boolean, c: { value: Date | n
     ? [Prisma.sql`${col} IS NULL AND id > ${c.id}`]
     : [Prisma.sql`(${col}, id) > (${c.value}, ${c.id})`, Prisma.sql`${col} IS NULL`];
 }
+
+/**
+ * One statement: `SELECT <select> FROM call_records` over the rows after a
+ * cursor, in the list's order, at most `limit`. `where(extra)` renders the
+ * filters' WHERE with extra conditions. When the rows after the cursor are
+ * two index ranges (keysetSegments), each is read ordered and limited and the
+ * two are merged, so both stay index scans. `select` must include `id` and
+ * the sort column.
+ */
+export function keysetPageSql(
+  select: Prisma.Sql,
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  key: SortKey,
+  desc: boolean,
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Prisma.Sql {
+  const parts = keysetSegments(key, desc, cursor).map(
+    (segment) => Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,
+  );
+  if (parts.length === 1) return parts[0]!;
+  return Prisma.sql`
+    SELECT * FROM (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}) after_cursor
+    ${orderBy(key, desc)} LIMIT ${limit}`;
+}

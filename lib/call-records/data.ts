@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { decodeCursor, encodeCursor, keysetSegments, orderBy, parseSort, type SortKey } from "./cursor";
+import { decodeCursor, encodeCursor, keysetPageSql, parseSort, SORT_COLUMNS } from "./cursor";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
 
@@ -33,34 +33,25 @@ export interface CallRecordPage {
   cursorInvalid: boolean;
 }
 
-const LIST_COLUMNS = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
-  intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
-  tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
-  submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state`;
-
-/** Up to `limit` rows after the cursor in the list's order, segment by segment (see keysetSegments). */
-async function readAfter<T>(
-  columns: Prisma.Sql,
-  filters: CallFilters,
-  timeZone: string,
-  order: { key: SortKey; desc: boolean },
-  cursor: { value: Date | number | null; id: bigint } | null,
-  limit: number,
-): Promise<T[]> {
-  const rows: T[] = [];
-  for (const segment of keysetSegments(order.key, order.desc, cursor)) {
-    const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [segment]);
-    rows.push(...(await prisma.$queryRaw<T[]>(Prisma.sql`
-      SELECT ${columns} FROM call_records ${where} ${orderBy(order.key, order.desc)} LIMIT ${limit - rows.length}`)));
-    if (rows.length >= limit) break;
-  }
-  return rows;
+/**
+ * The statement behind one page of the calls list (also run verbatim by the
+ * benchmark, to compare the console with the database alone).
+ */
+export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: { value: Date | number | null; id: bigint } | null } {
+  const { key, desc } = parseSort(filters.sort);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
+  const select = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
+           intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
+           tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
+           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state`;
+  const sql = keysetPageSql(select, (extra) => callFiltersWhere(filters, timeZone, extra), key, desc, cursor, filters.size + 1);
+  return { sql, cursor };
 }
 
 export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
-  const { key, desc } = parseSort(filters.sort);
-  const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
-  const rows = await readAfter<CallRecordRow>(LIST_COLUMNS, filters, timeZone, { key, desc }, cursor, filters.size + 1);
+  const { key } = parseSort(filters.sort);
+  const { sql, cursor } = callRecordsPageSql(filters, timeZone);
+  const rows = await prisma.$queryRaw<CallRecordRow[]>(sql);
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
@@ -89,7 +80,11 @@ export async function neighbours(
   const { key, desc } = parseSort(filters.sort);
   const at = { value: key === "start_time" ? record.startTime : record.chatDuration, id: record.id };
   const one = async (forward: boolean) => {
-    const [row] = await readAfter<{ call_record_id: bigint }>(Prisma.sql`call_record_id`, filters, timeZone, { key, desc: forward ? desc : !desc }, at, 1);
+    const d = forward ? desc : !desc;
+    const where = (extra: Prisma.Sql[]) => callFiltersWhere({ ...filters, cursor: undefined }, timeZone, extra);
+    const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(
+      keysetPageSql(Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`, where, key, d, at, 1),
+    );
     return row?.call_record_id ?? null;
   };
   const [previous, next] = await Promise.all([one(false), one(true)]);
