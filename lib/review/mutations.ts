@@ -25,6 +25,12 @@ export async function claimNext(
   const { key, desc } = parseSort(filters.sort);
   const notMine = Prisma.sql`NOT EXISTS (SELECT 1 FROM review_claims c WHERE c.record_id = call_records.id AND c.user_id <> ${userId} AND c.expires_at > now())`;
   const notDone = opts.exclude.length ? [Prisma.sql`call_record_id NOT IN (${Prisma.join(opts.exclude)})`] : [];
+  // The record this reviewer already holds in this queue comes first (a reload does not skip it).
+  const held = Prisma.sql`EXISTS (SELECT 1 FROM review_claims c WHERE c.record_id = call_records.id AND c.user_id = ${userId} AND c.expires_at > now())`;
+  const [mine] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
+    SELECT call_record_id FROM call_records ${callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [held, ...notDone])}
+    ${orderBy(key, desc)} LIMIT 1`);
+  if (mine) return mine.call_record_id;
   const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [notMine, ...notDone]);
   for (let attempt = 0; attempt < 8; attempt++) {
     const [row] = await prisma.$queryRaw<{ candidate: bigint | null; claimed: bigint | null }[]>(Prisma.sql`
@@ -36,6 +42,9 @@ export async function claimNext(
         ON CONFLICT (record_id) DO UPDATE SET user_id = EXCLUDED.user_id, claimed_at = now(), expires_at = EXCLUDED.expires_at
         WHERE review_claims.expires_at <= now() OR review_claims.user_id = EXCLUDED.user_id
         RETURNING record_id
+      ), others AS (
+        -- One record at a time: moving on gives back what this reviewer held before.
+        DELETE FROM review_claims WHERE user_id = ${userId} AND EXISTS (SELECT 1 FROM claimed) AND record_id NOT IN (SELECT record_id FROM claimed)
       )
       SELECT (SELECT call_record_id FROM candidate) AS candidate,
              (SELECT c.call_record_id FROM candidate c JOIN claimed ON claimed.record_id = c.id) AS claimed`);
