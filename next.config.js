@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Next's runtime injects inline scripts and styles; everything else comes from
 // this origin (recordings too: they go through /api/audio). Frames: none, so
 // no clickjacking.
@@ -38,4 +40,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// UI text and formats per language: lib/i18n/ (the language comes from a cookie, not the URL).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -8,6 +8,9 @@ export default defineConfig({
       // `server-only` throws outside a React Server Component bundle; in tests
       // the modules that import it run in plain Node, which is where they belong.
       "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      // Pages and server code read their language and messages from the request
+      // in Next; called directly they get the default language and the real messages.
+      "next-intl/server": fileURLToPath(new URL("./lib/testing/next-intl-server-stub.ts", import.meta.url)),
     },
   },
   test: {

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
+import { LOCALE_TAG } from "@/lib/i18n/config";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -12,24 +15,32 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: { default: "LVR Console", template: "%s · LVR Console" },
-  description: "Call records of AI robot call jobs, reported to the legal platform through TOP.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("description"),
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang={LOCALE_TAG[locale]} className={inter.variable}>
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-          Skip to content
+          {t("skipToContent")}
         </a>
-        <Providers>
-          <AppHeader />
-          <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-            {children}
-          </main>
-        </Providers>
+        {/* Messages, language and time zone are passed on from lib/i18n/request.ts. */}
+        <NextIntlClientProvider>
+          <Providers>
+            <AppHeader />
+            <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

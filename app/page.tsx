@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { SummaryView } from "@/components/dashboard/summary-view";
 import { getDashboardSummary } from "@/lib/dashboard/data";
 import { requireUser } from "@/lib/auth/current";
@@ -8,9 +9,10 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   await requireUser("calls:read");
   const summary = await getDashboardSummary();
+  const t = await getTranslations("dashboard");
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
+      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <SummaryView summary={summary} timeZone={getEnv().DISPLAY_TIME_ZONE} />
     </div>
   );

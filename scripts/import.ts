@@ -10,6 +10,7 @@
  */
 import { access } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { compactRollups } from "../lib/call-records/rollups";
 import { disconnectPrisma } from "../lib/db/client";
 import { formatImportSummary, ImportError, importExitCode, importFile, type ImportFormat } from "../lib/call-records/import-file";
 import { resolveDatabase } from "./lib/database";
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
   try {
     const summary = await importFile(file, { format, batchSize, signal: controller.signal });
     console.log(formatImportSummary(summary));
+    // Fold the rollup deltas this import appended now rather than leaving them to the next worker.
+    await compactRollups();
     return summary.aborted ? 130 : importExitCode(summary);
   } finally {
     process.off("SIGINT", onSigint);

@@ -66,6 +66,17 @@ async function main() {
   const demo = db.embedded && process.env.DEMO_MODE !== "false";
   process.env.DEMO_MODE = String(demo);
 
+  {
+    // Days in the rollups are days in DISPLAY_TIME_ZONE; a changed setting recounts them once, here.
+    const { ensureRollupTimeZone } = await import("../lib/call-records/rollups");
+    const { getEnv } = await import("../lib/env");
+    const { disconnectPrisma } = await import("../lib/db/client");
+    const zone = getEnv().DISPLAY_TIME_ZONE;
+    const { recounted } = await ensureRollupTimeZone(zone);
+    if (recounted) say(`rollup counts recounted for the display time zone ${zone}`);
+    await disconnectPrisma();
+  }
+
   if (demo || process.env.DEMO_SEED === "true") {
     const { seedDemo } = await import("../lib/demo/seed");
     const { disconnectPrisma } = await import("../lib/db/client");

@@ -4,6 +4,7 @@
  * Needs DATABASE_URL and the TOP_* settings (see README).
  */
 import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
+import { startRollupCompactor } from "../lib/call-records/rollups";
 import { disconnectPrisma } from "../lib/db/client";
 import { parseWorkerConfig } from "../lib/submissions/config";
 import { SubmissionWorker } from "../lib/submissions/worker";
@@ -30,6 +31,8 @@ async function main() {
     onError: (err) => console.error(`[worker] archive: ${(err as Error).message.split("\n")[0]}`),
   });
   archiver.start();
+  // Folds the rollup deltas that writes append (any process may; one at a time does).
+  const compactor = startRollupCompactor({ onError: (err) => console.error(`[worker] rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
   say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
   say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
   const report = setInterval(() => {
@@ -40,6 +43,7 @@ async function main() {
   }, 60_000);
   const stop = async () => {
     clearInterval(report);
+    await compactor.stop();
     await Promise.all([worker.stop(), archiver.stop()]);
     client.close();
     await disconnectPrisma();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/ui/format";
+import { getFormat } from "@/components/ui/get-format";
 import { auditFiltersSchema, listAuditEvents } from "@/lib/audit/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const fmt = await getFormat();
   await requireUser("audit:read");
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
@@ -42,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
               <tr key={e.id.toString()} data-testid="audit-row">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(e.at, timeZone)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(e.at)}</td>
                 <td className="px-3 py-2">{e.actorEmail ?? "–"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2">{e.target ?? "–"}</td>

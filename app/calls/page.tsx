@@ -6,7 +6,7 @@ import { FilterErrors } from "@/components/calls/filter-errors";
 import { TableKeys } from "@/components/calls/table-keys";
 import { countMatching } from "@/lib/call-records/count";
 import { facetCounts } from "@/lib/call-records/facets";
-import { formatCount } from "@/components/ui/format";
+import { getFormat } from "@/components/ui/get-format";
 import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
@@ -18,6 +18,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const fmt = await getFormat();
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
@@ -29,7 +30,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">
-          Calls <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{formatCount(total.value, total.exact)}</span>
+          Calls <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{fmt.count(total.value, total.exact)}</span>
         </h1>
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
@@ -48,7 +49,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
-          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={formatCount(total.value, total.exact)} />
+          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={fmt.count(total.value, total.exact)} />
           <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} listQuery={firstPage} />
         </CallsSelection>
       )}

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
 import { requireUser } from "@/lib/auth/current";
-import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Jobs" };
@@ -19,7 +18,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No jobs yet: jobs appear with their first call record.</p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="overview" />
+        <JobsTable jobs={jobs} sort={sort} mode="overview" />
       )}
     </div>
   );

@@ -5,12 +5,13 @@ import { parseCallFilters } from "@/lib/call-records/filters";
 import { getDashboardSummary } from "@/lib/dashboard/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
-import { formatCount } from "@/components/ui/format";
+import { getFormat } from "@/components/ui/get-format";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Review" };
 
 export default async function ReviewPage() {
+  const fmt = await getFormat();
   await requireUser("calls:read");
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const queue = parseCallFilters({ review: "unreviewed", audio: "true", size: "25" }).filters;
@@ -23,7 +24,7 @@ export default async function ReviewPage() {
           <div key={state} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <dt className="text-xs capitalize text-slate-500">{state}</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              <Link href={`/calls?review=${state}`} className="hover:underline">{formatCount(summary.byReview[state])}</Link>
+              <Link href={`/calls?review=${state}`} className="hover:underline">{fmt.count(summary.byReview[state])}</Link>
             </dd>
           </div>
         ))}

@@ -6,7 +6,6 @@ import { batchView } from "@/lib/submissions/views";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Submissions" };
@@ -27,7 +26,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No call records yet.</p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} timeZone={getEnv().DISPLAY_TIME_ZONE} mode="submission" canSubmit={can(user.role, "submissions:write")} />
+        <JobsTable jobs={jobs} sort={sort} mode="submission" canSubmit={can(user.role, "submissions:write")} />
       )}
     </div>
   );

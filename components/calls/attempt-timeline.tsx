@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { recordAttempts } from "@/lib/submissions/data";
-import { formatDateTime } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 type Attempt = Awaited<ReturnType<typeof recordAttempts>>[number];
 
@@ -12,7 +12,8 @@ const OUTCOME: Record<string, string> = {
 };
 
 /** Every HTTP call made for the record: what was sent (secret never stored) and what came back. */
-export function AttemptTimeline({ attempts, timeZone }: { attempts: Attempt[]; timeZone: string }) {
+export function AttemptTimeline({ attempts }: { attempts: Attempt[] }) {
+  const fmt = useFormat();
   if (!attempts.length) return <p className="text-sm text-slate-600">Never sent to TOP.</p>;
   return (
     <ol className="space-y-3" aria-label="Submission attempts">
@@ -20,7 +21,7 @@ export function AttemptTimeline({ attempts, timeZone }: { attempts: Attempt[]; t
         <li key={a.id.toString()} className="rounded border border-slate-100 p-3 text-sm" data-testid="attempt">
           <div className="flex flex-wrap items-baseline gap-x-3">
             <span className={`font-semibold ${OUTCOME[a.outcome] ?? ""}`}>{a.outcome}</span>
-            <span className="tabular-nums">{formatDateTime(a.sentAt, timeZone)}</span>
+            <span className="tabular-nums">{fmt.dateTime(a.sentAt)}</span>
             <span className="text-slate-500">attempt {a.attempt} · {Math.round(a.latencyMs)} ms · HTTP {a.httpStatus ?? "–"}</span>
             <Link href={`/submissions/${a.batchId}`} className="text-sky-700 hover:underline">batch #{a.batchId.toString()}</Link>
           </div>

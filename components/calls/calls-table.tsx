@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import type { CallRecordRow } from "@/lib/call-records/data";
-import { formatDateTime } from "@/components/ui/format";
+import type { Formatter } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
-
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return "–";
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
 
 /** The table's columns; `optional` ones can be hidden with the column chooser. */
 export const CALL_COLUMNS = [
@@ -28,13 +24,13 @@ export const CALL_COLUMNS = [
 
 type ColumnId = (typeof CALL_COLUMNS)[number]["id"];
 
-function cells(r: CallRecordRow, timeZone: string, listQuery: string): Record<ColumnId, { node: React.ReactNode; className?: string }> {
+function cells(r: CallRecordRow, fmt: Formatter, listQuery: string): Record<ColumnId, { node: React.ReactNode; className?: string }> {
   return {
     start: {
       className: "whitespace-nowrap tabular-nums",
       node: (
         <Link href={`/calls/${r.call_record_id}${listQuery ? `?${listQuery}` : ""}`} className="text-sky-700 hover:underline">
-          {r.start_time ? formatDateTime(r.start_time, timeZone) : `#${r.call_record_id}`}
+          {r.start_time ? fmt.dateTime(r.start_time) : `#${r.call_record_id}`}
         </Link>
       ),
     },
@@ -52,7 +48,7 @@ function cells(r: CallRecordRow, timeZone: string, listQuery: string): Record<Co
         </>
       ),
     },
-    duration: { className: "text-right tabular-nums", node: formatDuration(r.chat_duration) },
+    duration: { className: "text-right tabular-nums", node: fmt.duration(r.chat_duration) },
     submission: { className: "whitespace-nowrap", node: <SubmissionCell state={r.submission_state} code={r.last_result_code} message={r.last_result_message} /> },
     review: { className: "capitalize", node: r.review_state },
     audio: { node: r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-500" aria-label="no recording">–</span> },
@@ -71,6 +67,7 @@ export function CallsTable({
   /** The list's filter, carried to the record page for previous/next. */
   listQuery?: string;
 }) {
+  const fmt = useFormat();
   // Columns hidden by the chooser get a data-hide entry on the wrapper (see ColumnChooser).
   const defaultHidden = CALL_COLUMNS.filter((c) => "hiddenByDefault" in c && c.hiddenByDefault).map((c) => c.id).join(" ");
   return (
@@ -89,7 +86,7 @@ export function CallsTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => {
-            const row = cells(r, timeZone, listQuery);
+            const row = cells(r, fmt, listQuery);
             return (
               <tr key={r.id.toString()} tabIndex={-1} className="hover:bg-slate-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600" data-testid="call-row">
                 {selectable ? (

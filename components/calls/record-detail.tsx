@@ -1,11 +1,10 @@
 import Link from "next/link";
 import type { CallRecordDetail } from "@/lib/call-records/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
-import { formatDateTime } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
-import { formatDuration } from "./calls-table";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
 
 function Field({ label, wire, children }: { label: string; wire?: string; children: React.ReactNode }) {
@@ -41,7 +40,8 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
 }
 
 export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReveal }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean; canReveal: boolean }) {
-  const time = (d: Date | null) => (d ? `${formatDateTime(d, timeZone)} (${timeZone})` : null);
+  const fmt = useFormat();
+  const time = (d: Date | null) => (d ? `${fmt.dateTime(d)} (${timeZone})` : null);
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
@@ -73,7 +73,7 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
             <Field label="Result" wire="result_status">{r.resultStatus}</Field>
             <Field label="Start" wire="start_time">{time(r.startTime)}</Field>
             <Field label="End" wire="end_time">{time(r.endTime)}</Field>
-            <Field label="Talk time" wire="chat_duration">{r.chatDuration === null ? null : `${formatDuration(r.chatDuration)} (${r.chatDuration} s)`}</Field>
+            <Field label="Talk time" wire="chat_duration">{r.chatDuration === null ? null : `${fmt.duration(r.chatDuration)} (${r.chatDuration} s)`}</Field>
             <Field label="Intent" wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
             <Field label="Intent tag group" wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
             <Field label="Intent code" wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
@@ -99,7 +99,7 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
             ) : null}
             <h3 className="mt-4 text-sm font-semibold">Attempts</h3>
             <div className="mt-2">
-              <AttemptTimeline attempts={attempts} timeZone={timeZone} />
+              <AttemptTimeline attempts={attempts} />
             </div>
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/components/ui/format";
+import { useFormat } from "@/components/ui/use-format";
 
 export interface Bar {
   key: string;
@@ -12,6 +12,7 @@ export interface Bar {
 
 /** Horizontal bars; each one links to the calls it counts. */
 export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
+  const fmt = useFormat();
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -25,7 +26,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
               <span className="h-2 rounded bg-slate-100" aria-hidden>
                 <span className="block h-2 rounded bg-sky-600" style={{ width: `${(b.count / max) * 100}%` }} />
               </span>
-              <span className="text-right tabular-nums">{formatCount(b.count)}</span>
+              <span className="text-right tabular-nums">{fmt.count(b.count)}</span>
             </>
           );
           const cls = "grid grid-cols-[9rem_1fr_4.5rem] items-center gap-3 text-sm";
@@ -42,6 +43,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
 
 /** Vertical bars for a time series (hours of the day, days). */
 export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
+  const fmt = useFormat();
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -50,8 +52,8 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
         {bars.map((b) => {
           const bar = <span className="block w-full rounded-t bg-sky-600" style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }} />;
           return (
-            <li key={b.key} className="flex h-full flex-1 items-end" title={`${b.label}: ${formatCount(b.count)}`}>
-              {b.href ? <Link href={b.href} aria-label={`${b.label}: ${formatCount(b.count)} calls`} className="flex h-full w-full items-end">{bar}</Link> : <span className="sr-only">{`${b.label}: ${formatCount(b.count)}`}</span>}
+            <li key={b.key} className="flex h-full flex-1 items-end" title={`${b.label}: ${fmt.count(b.count)}`}>
+              {b.href ? <Link href={b.href} aria-label={`${b.label}: ${fmt.count(b.count)} calls`} className="flex h-full w-full items-end">{bar}</Link> : <span className="sr-only">{`${b.label}: ${fmt.count(b.count)}`}</span>}
               {b.href ? null : bar}
             </li>
           );

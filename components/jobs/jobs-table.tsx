@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { JobSort, JobSummary } from "@/lib/jobs/data";
-import { formatCount, formatDateTime, formatPercent } from "@/components/ui/format";
-import { formatDuration } from "@/components/calls/calls-table";
+import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
 function SortHeader({ label, sort, current, className = "" }: { label: string; sort: JobSort; current: JobSort; className?: string }) {
@@ -16,13 +15,14 @@ function SortHeader({ label, sort, current, className = "" }: { label: string; s
 
 /** Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. */
 function ProgressBar({ job }: { job: JobSummary }) {
+  const fmt = useFormat();
   const parts = [
     { n: job.accepted, cls: "bg-emerald-500", label: "accepted" },
     { n: job.rejected, cls: "bg-red-500", label: "rejected or failed" },
     { n: job.pending, cls: "bg-sky-500", label: "in progress" },
     { n: job.notSubmitted, cls: "bg-slate-200", label: "not submitted" },
   ];
-  const title = parts.map((p) => `${p.label}: ${formatCount(p.n)}`).join(", ");
+  const title = parts.map((p) => `${p.label}: ${fmt.count(p.n)}`).join(", ");
   return (
     <div className="flex h-2 w-40 overflow-hidden rounded" title={title} role="img" aria-label={title}>
       {parts.map((p) => (p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null))}
@@ -30,7 +30,8 @@ function ProgressBar({ job }: { job: JobSummary }) {
   );
 }
 
-export function JobsTable({ jobs, sort, timeZone, mode, canSubmit = false }: { jobs: JobSummary[]; sort: JobSort; timeZone: string; mode: "overview" | "submission"; canSubmit?: boolean }) {
+export function JobsTable({ jobs, sort, mode, canSubmit = false }: { jobs: JobSummary[]; sort: JobSort; mode: "overview" | "submission"; canSubmit?: boolean }) {
+  const fmt = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
@@ -66,27 +67,27 @@ export function JobsTable({ jobs, sort, timeZone, mode, canSubmit = false }: { j
                 <td className="px-3 py-2 font-mono text-xs">
                   <Link href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`} className="text-sky-700 hover:underline">{id}</Link>
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.total)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.total)}</td>
                 {mode === "overview" ? (
                   <>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatPercent(j.answered, j.total)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{j.avgTalkSeconds === null ? "–" : formatDuration(Math.round(j.avgTalkSeconds))}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatPercent(j.reviewed, j.total)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.answered, j.total)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{j.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(j.avgTalkSeconds))}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
                   </>
                 ) : (
                   <>
-                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{formatCount(j.accepted)}</Link></td>
+                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{fmt.count(j.accepted)}</Link></td>
                     <td className="px-3 py-2 text-right tabular-nums">
-                      <Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{formatCount(j.rejected)}</Link>
+                      <Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{fmt.count(j.rejected)}</Link>
                       {canSubmit ? <div><ResubmitJobFailuresButton jobId={id} failures={j.rejected} /></div> : null}
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatCount(j.pending)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{formatCount(j.notSubmitted)}</Link></td>
+                    <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.pending)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{fmt.count(j.notSubmitted)}</Link></td>
                   </>
                 )}
                 <td className="px-3 py-2"><ProgressBar job={j} /></td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.firstCall ? formatDateTime(j.firstCall, timeZone) : "–"}</td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.lastCall ? formatDateTime(j.lastCall, timeZone) : "–"}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.firstCall ? fmt.dateTime(j.firstCall) : "–"}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.lastCall ? fmt.dateTime(j.lastCall) : "–"}</td>
               </tr>
             );
           })}

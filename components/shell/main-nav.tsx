@@ -1,24 +1,26 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const ITEMS = [
-  { href: "/calls", label: "Calls" },
-  { href: "/jobs", label: "Jobs" },
-  { href: "/submissions", label: "Submissions" },
-  { href: "/review", label: "Review" },
-];
+  { href: "/calls", key: "calls" },
+  { href: "/jobs", key: "jobs" },
+  { href: "/submissions", key: "submissions" },
+  { href: "/review", key: "review" },
+] as const;
 const ADMIN_ITEMS = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/audit", label: "Audit" },
-];
+  { href: "/admin/users", key: "users" },
+  { href: "/audit", key: "audit" },
+] as const;
 
 /** Admin links are shown to admins; the pages check the role themselves. */
 export function MainNav({ admin }: { admin: boolean }) {
+  const t = useTranslations("shell.nav");
   const pathname = usePathname();
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("label")}>
       <ul className="flex gap-1">
         {(admin ? [...ITEMS, ...ADMIN_ITEMS] : ITEMS).map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -29,7 +31,7 @@ export function MainNav({ admin }: { admin: boolean }) {
                 aria-current={active ? "page" : undefined}
                 className={`rounded px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-50 text-sky-800" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
               >
-                {item.label}
+                {t(item.key)}
               </Link>
             </li>
           );

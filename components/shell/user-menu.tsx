@@ -1,13 +1,15 @@
+import { useTranslations } from "next-intl";
 import { signOutAction } from "@/lib/auth/actions";
 import type { SessionUser } from "@/lib/auth/sessions";
 
 export function UserMenu({ user }: { user: SessionUser }) {
+  const t = useTranslations();
   return (
     <form action={signOutAction} className="flex items-center gap-2 text-sm">
       <span className="text-slate-700" data-testid="current-user">
-        {user.name} <span className="text-xs text-slate-500">({user.role})</span>
+        {user.name} <span className="text-xs text-slate-500">({t(`common.roles.${user.role}`)})</span>
       </span>
-      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">Sign out</button>
+      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">{t("shell.user.signOut")}</button>
     </form>
   );
 }

@@ -1,18 +1,103 @@
-const integer = new Intl.NumberFormat("en");
-const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+/**
+ * Numbers, times and durations for display, in the UI's language. Times are
+ * always shown in the display time zone (DISPLAY_TIME_ZONE), whatever the
+ * language or the host; only the way they are written changes.
+ *
+ * In components, `useFormat()` (components/ui/use-format.ts) binds these to
+ * the active language and time zone; async server pages use `getFormat()`.
+ */
 
-export function formatCount(value: number, exact = true): string {
-  return exact ? integer.format(value) : `≈ ${compact.format(value)}`;
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = make()));
+  return value as T;
 }
 
-export function formatPercent(part: number, whole: number): string {
+const isChinese = (locale: string) => locale.toLowerCase().startsWith("zh");
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+
+/** 20,000; estimates are compact and marked: ≈ 1.2M (en), ≈ 123.5万 (zh). */
+export function formatCount(value: number, locale: string, exact = true): string {
+  return exact
+    ? numberFormat(locale).format(value)
+    : `≈ ${numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value)}`;
+}
+
+/** A decimal number with at most `digits` fraction digits. */
+export function formatDecimal(value: number, locale: string, digits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/** 33.3%; "–" when there is nothing to divide by. */
+export function formatPercent(part: number, whole: number, locale: string): string {
   if (whole === 0) return "–";
-  return `${((part / whole) * 100).toFixed(1)}%`;
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole);
 }
 
-export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  }).format(date);
+// zh: 2026/03/01 08:00:00, en: Mar 1, 2026, 08:00:00 (24-hour clock in both).
+const DATE_TIME: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
+  zh: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+  en: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+};
+const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
+  zh: { year: "numeric", month: "2-digit", day: "2-digit" },
+  en: { year: "numeric", month: "short", day: "numeric" },
+};
+
+/** An instant, in the given time zone. */
+export function formatDateTime(date: Date, timeZone: string, locale: string): string {
+  const options = DATE_TIME[isChinese(locale) ? "zh" : "en"];
+  return cached(`dt|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
 }
+
+/** A calendar day, in the given time zone. */
+export function formatDate(date: Date, timeZone: string, locale: string): string {
+  const options = DATE[isChinese(locale) ? "zh" : "en"];
+  return cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
+}
+
+const unit = (value: number, u: "hour" | "minute" | "second", locale: string) =>
+  numberFormat(locale, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+
+/**
+ * Talk time and waits. `clock` (tables): 1:02, the same in every language;
+ * `long`: 1 min 2 sec (en), 1分钟2秒 (zh).
+ */
+export function formatDuration(seconds: number | null, locale: string, style: "clock" | "long" = "clock"): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "–";
+  const total = Math.max(0, Math.round(seconds));
+  if (style === "clock") return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const parts = [h ? unit(h, "hour", locale) : null, m ? unit(m, "minute", locale) : null, s || total === 0 ? unit(s, "second", locale) : null];
+  return parts.filter(Boolean).join(isChinese(locale) ? "" : " ");
+}
+
+/** How long something will take, rounded to what matters: 45 sec, 12 min, 1.5 hr. */
+export function formatEstimate(seconds: number | null, locale: string): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "–";
+  if (seconds < 90) return unit(Math.round(seconds), "second", locale);
+  if (seconds < 3600) return unit(Math.round(seconds / 60), "minute", locale);
+  return unit(Math.round((seconds / 3600) * 10) / 10, "hour", locale);
+}
+
+/** Bound to one language and time zone; what `useFormat()` and `getFormat()` return. */
+export function formatterFor(locale: string, timeZone: string) {
+  return {
+    locale,
+    timeZone,
+    count: (value: number, exact = true) => formatCount(value, locale, exact),
+    decimal: (value: number, digits = 1) => formatDecimal(value, locale, digits),
+    percent: (part: number, whole: number) => formatPercent(part, whole, locale),
+    dateTime: (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date), timeZone, locale) : "–"),
+    date: (date: Date | string | null | undefined) => (date ? formatDate(new Date(date), timeZone, locale) : "–"),
+    duration: (seconds: number | null, style: "clock" | "long" = "clock") => formatDuration(seconds, locale, style),
+    estimate: (seconds: number | null) => formatEstimate(seconds, locale),
+  };
+}
+
+export type Formatter = ReturnType<typeof formatterFor>;

@@ -54,7 +54,10 @@ export function afterCursor(key: SortKey, desc: boolean, c: { value: Date | numb
   if (desc) {
     return c.value === null
       ? Prisma.sql`((${col} IS NULL AND id < ${c.id}) OR ${col} IS NOT NULL)`
-      : Prisma.sql`(${col} < ${c.value} OR (${col} = ${c.value} AND id < ${c.id}))`;
+      : // A row comparison, not `col < v OR (col = v AND id < c)`: PostgreSQL turns it into an index
+        // condition on (col DESC, id DESC), so a page 10,000 rows deep starts where it should instead
+        // of filtering its way there. Rows with a NULL key compare as NULL and drop out: they came first.
+        Prisma.sql`(${col}, id) < (${c.value}, ${c.id})`;
   }
   return c.value === null
     ? Prisma.sql`(${col} IS NULL AND id > ${c.id})`

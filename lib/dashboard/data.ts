@@ -2,12 +2,13 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import type { ReviewState, SubmissionState } from "../db/client";
 
+import { plannerEstimate } from "../call-records/count";
+import { rollupSource } from "../call-records/rollups";
+
 /**
- * Figures for the home page. Counting every row is exact and cheap up to a
- * few hundred thousand rows; beyond that the planner's estimate is shown
- * (and marked as such) so the page stays fast at millions of records.
+ * Figures for the home page, from the rollups (exact at any size, no scan of
+ * the records) and the received_at index.
  */
-const EXACT_COUNT_LIMIT = 500_000;
 
 export interface CountFigure {
   value: number;
@@ -17,7 +18,7 @@ export interface CountFigure {
 export interface DashboardSummary {
   records: CountFigure;
   jobs: number;
-  receivedLast24h: number;
+  receivedLast24h: CountFigure;
   withAudio: number;
   lastReceivedAt: Date | null;
   bySubmission: Record<SubmissionState, number>;
@@ -25,42 +26,53 @@ export interface DashboardSummary {
   byResultStatus: { status: string; count: number }[];
 }
 
-export async function countRecords(): Promise<CountFigure> {
-  const [{ estimate }] = await prisma.$queryRaw<{ estimate: number }[]>(
-    Prisma.sql`SELECT GREATEST(reltuples, 0)::float8 AS estimate FROM pg_class WHERE oid = 'call_records'::regclass`,
-  ) as [{ estimate: number }];
-  if (estimate > EXACT_COUNT_LIMIT) return { value: Math.round(estimate), exact: false };
-  return { value: await prisma.callRecord.count(), exact: true };
-}
-
 export async function getDashboardSummary(now = new Date()): Promise<DashboardSummary> {
   const since = new Date(now.getTime() - 24 * 3600_000);
-  const [records, jobsRow, recent, audio, last, submission, review, statuses] = await Promise.all([
-    countRecords(),
-    prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(DISTINCT robot_call_job_id) AS n FROM call_records`),
-    prisma.callRecord.count({ where: { receivedAt: { gte: since } } }),
-    prisma.callRecord.count({ where: { fullAudioUrl: { not: null } } }),
+  const [groups, recent, last] = await Promise.all([
+    prisma.$queryRaw<{ kind: string; value: string; n: bigint }[]>(Prisma.sql`
+      WITH r AS (SELECT * FROM ${rollupSource(false)} s)
+      SELECT 'total' AS kind, '' AS value, COALESCE(sum(records), 0)::bigint AS n FROM r
+      UNION ALL SELECT 'jobs', '', count(*)::bigint FROM (SELECT robot_call_job_id FROM r GROUP BY 1 HAVING sum(records) > 0) j
+      UNION ALL SELECT 'audio', '', COALESCE(sum(records), 0)::bigint FROM r WHERE has_audio
+      UNION ALL SELECT 'submission', submission_state::text, sum(records)::bigint FROM r GROUP BY 2
+      UNION ALL SELECT 'review', review_state::text, sum(records)::bigint FROM r GROUP BY 2
+      UNION ALL SELECT 'status', COALESCE(NULLIF(result_status, ''), '(none)'), sum(records)::bigint FROM r GROUP BY 2`),
+    countReceivedSince(since),
     prisma.callRecord.aggregate({ _max: { receivedAt: true } }),
-    prisma.callRecord.groupBy({ by: ["submissionState"], _count: { _all: true } }),
-    prisma.callRecord.groupBy({ by: ["reviewState"], _count: { _all: true } }),
-    prisma.callRecord.groupBy({ by: ["resultStatus"], _count: { _all: true }, orderBy: [{ _count: { resultStatus: "desc" } }, { resultStatus: "asc" }] }),
   ]);
+  const figure = (kind: string) => Number(groups.find((g) => g.kind === kind)?.n ?? 0);
 
   const bySubmission: Record<SubmissionState, number> = {
     not_submitted: 0, queued: 0, in_flight: 0, accepted: 0, rejected: 0, retrying: 0, failed: 0,
   };
-  for (const row of submission) bySubmission[row.submissionState] = row._count._all;
   const byReview: Record<ReviewState, number> = { unreviewed: 0, passed: 0, flagged: 0 };
-  for (const row of review) byReview[row.reviewState] = row._count._all;
+  for (const g of groups) {
+    if (g.kind === "submission") bySubmission[g.value as SubmissionState] = Number(g.n);
+    if (g.kind === "review") byReview[g.value as ReviewState] = Number(g.n);
+  }
 
   return {
-    records,
-    jobs: Number(jobsRow[0]?.n ?? 0),
+    records: { value: figure("total"), exact: true },
+    jobs: figure("jobs"),
     receivedLast24h: recent,
-    withAudio: audio,
+    withAudio: figure("audio"),
     lastReceivedAt: last._max.receivedAt,
     bySubmission,
     byReview,
-    byResultStatus: statuses.map((s) => ({ status: s.resultStatus ?? "(none)", count: s._count._all })),
+    byResultStatus: groups
+      .filter((g) => g.kind === "status" && Number(g.n) > 0)
+      .map((g) => ({ status: g.value, count: Number(g.n) }))
+      .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
   };
+}
+
+const RECENT_EXACT_LIMIT = 100_000;
+
+/** Records received since an instant: exact up to RECENT_EXACT_LIMIT through the received_at index, the planner's estimate beyond. */
+async function countReceivedSince(since: Date): Promise<CountFigure> {
+  const recent = Prisma.sql`SELECT 1 FROM call_records WHERE received_at >= ${since}`;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${recent} LIMIT ${RECENT_EXACT_LIMIT + 1}) capped`);
+  const n = row?.n ?? 0;
+  if (n <= RECENT_EXACT_LIMIT) return { value: n, exact: true };
+  return { value: Math.max(n, await plannerEstimate(recent)), exact: false };
 }

@@ -1,5 +1,5 @@
 /**
- * Indexes that schema.prisma cannot express (partial indexes), created by the
+ * Indexes that schema.prisma cannot express (partial indexes, trigram GIN), created by the
  * migrations. The drift test expects exactly these, with exactly these
  * definitions, in addition to what the schema declares.
  */
@@ -26,5 +26,21 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   audio_archives_lease_idx: {
     table: "audio_archives",
     definition: "CREATE INDEX audio_archives_lease_idx ON public.audio_archives USING btree (lease_until) WHERE (state = 'in_flight'::audio_archive_state)",
+  },
+  call_record_rollups_empty_idx: {
+    table: "call_record_rollups",
+    definition: "CREATE INDEX call_record_rollups_empty_idx ON public.call_record_rollups USING btree (robot_call_job_id) WHERE (records = 0)",
+  },
+  call_record_daily_rollups_empty_idx: {
+    table: "call_record_daily_rollups",
+    definition: "CREATE INDEX call_record_daily_rollups_empty_idx ON public.call_record_daily_rollups USING btree (day) WHERE (records = 0)",
+  },
+  call_records_name_trgm_idx: {
+    table: "call_records",
+    definition: "CREATE INDEX call_records_name_trgm_idx ON public.call_records USING gin (name gin_trgm_ops)",
+  },
+  call_records_called_phone_number_trgm_idx: {
+    table: "call_records",
+    definition: "CREATE INDEX call_records_called_phone_number_trgm_idx ON public.call_records USING gin (called_phone_number gin_trgm_ops)",
   },
 };

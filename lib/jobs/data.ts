@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { rollupSource, rollupTimeZone } from "../call-records/rollups";
 
 export interface JobSummary {
   jobId: bigint;
@@ -23,12 +24,14 @@ export type JobSort = (typeof JOB_SORTS)[number];
 const ORDER: Record<JobSort, Prisma.Sql> = {
   last_call: Prisma.sql`last_call DESC NULLS LAST, job_id`,
   total: Prisma.sql`total DESC, job_id`,
-  // Output aliases cannot appear inside ORDER BY expressions, hence the aggregate again.
-  answered_rate: Prisma.sql`count(*) FILTER (WHERE result_status = 'ANSWERED')::float8 / count(*) DESC, job_id`,
+  answered_rate: Prisma.sql`answered::float8 / NULLIF(total, 0) DESC NULLS LAST, job_id`,
   job: Prisma.sql`job_id`,
 };
 
-/** One row per robot_call_job_id. */
+/**
+ * One row per robot_call_job_id, from the rollups (no scan of the records);
+ * first and last call are two probes of the (job, start_time) index each.
+ */
 export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): Promise<JobSummary[]> {
   const rows = await prisma.$queryRaw<
     {
@@ -36,21 +39,27 @@ export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): P
       pending: bigint; not_submitted: bigint; reviewed: bigint; flagged: bigint; first_call: Date | null; last_call: Date | null;
     }[]
   >(Prisma.sql`
-    SELECT robot_call_job_id AS job_id,
-           count(*) AS total,
-           count(*) FILTER (WHERE result_status = 'ANSWERED') AS answered,
-           avg(chat_duration) FILTER (WHERE result_status = 'ANSWERED')::float8 AS avg_talk,
-           count(*) FILTER (WHERE submission_state = 'accepted') AS accepted,
-           count(*) FILTER (WHERE submission_state IN ('rejected', 'failed')) AS rejected,
-           count(*) FILTER (WHERE submission_state IN ('queued', 'in_flight', 'retrying')) AS pending,
-           count(*) FILTER (WHERE submission_state = 'not_submitted') AS not_submitted,
-           count(*) FILTER (WHERE review_state <> 'unreviewed') AS reviewed,
-           count(*) FILTER (WHERE review_state = 'flagged') AS flagged,
-           min(start_time) AS first_call,
-           max(start_time) AS last_call
-    FROM call_records
-    ${onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`}
-    GROUP BY robot_call_job_id
+    SELECT j.*,
+           (SELECT start_time FROM call_records c WHERE c.robot_call_job_id = j.job_id AND c.start_time IS NOT NULL
+            ORDER BY c.start_time, c.id LIMIT 1) AS first_call,
+           (SELECT start_time FROM call_records c WHERE c.robot_call_job_id = j.job_id AND c.start_time IS NOT NULL
+            ORDER BY c.start_time DESC, c.id DESC LIMIT 1) AS last_call
+    FROM (
+      SELECT robot_call_job_id AS job_id,
+             sum(records)::bigint AS total,
+             COALESCE(sum(records) FILTER (WHERE result_status = 'ANSWERED'), 0)::bigint AS answered,
+             sum(talk_seconds)::float8 / NULLIF(sum(talk_records), 0) AS avg_talk,
+             COALESCE(sum(records) FILTER (WHERE submission_state = 'accepted'), 0)::bigint AS accepted,
+             COALESCE(sum(records) FILTER (WHERE submission_state IN ('rejected', 'failed')), 0)::bigint AS rejected,
+             COALESCE(sum(records) FILTER (WHERE submission_state IN ('queued', 'in_flight', 'retrying')), 0)::bigint AS pending,
+             COALESCE(sum(records) FILTER (WHERE submission_state = 'not_submitted'), 0)::bigint AS not_submitted,
+             COALESCE(sum(records) FILTER (WHERE review_state <> 'unreviewed'), 0)::bigint AS reviewed,
+             COALESCE(sum(records) FILTER (WHERE review_state = 'flagged'), 0)::bigint AS flagged
+      FROM ${rollupSource(false)} r
+      ${onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`}
+      GROUP BY robot_call_job_id
+      HAVING sum(records) > 0
+    ) j
     ORDER BY ${ORDER[sort]}`);
   return rows.map((r) => ({
     jobId: r.job_id,
@@ -66,6 +75,33 @@ export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): P
     firstCall: r.first_call,
     lastCall: r.last_call,
   }));
+}
+
+export interface JobMix {
+  byStatus: { status: string; count: number }[];
+  byIntent: { tagId: string; code: number; count: number }[];
+}
+
+/** Result status and intent distributions of the given jobs, from the rollups. */
+export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
+  const mixes = new Map<string, JobMix>(jobIds.map((id) => [id.toString(), { byStatus: [], byIntent: [] }]));
+  if (jobIds.length === 0) return mixes;
+  const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
+    SELECT robot_call_job_id AS job_id, 'status' AS kind, COALESCE(NULLIF(result_status, ''), '(none)') AS status, NULL::bigint AS tag_id, NULL::int AS code, sum(records)::bigint AS n
+    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)})
+    GROUP BY 1, 3 HAVING sum(records) > 0
+    UNION ALL
+    SELECT robot_call_job_id, 'intent', NULL, intent_level_tag_id, intent_level_code, sum(records)::bigint
+    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)}) AND has_intent
+    GROUP BY 1, 4, 5 HAVING sum(records) > 0
+    ORDER BY 1, 6 DESC, 3, 4, 5`);
+  for (const r of rows) {
+    const mix = mixes.get(r.job_id.toString());
+    if (!mix) continue;
+    if (r.kind === "status") mix.byStatus.push({ status: r.status!, count: Number(r.n) });
+    else mix.byIntent.push({ tagId: r.tag_id!.toString(), code: r.code!, count: Number(r.n) });
+  }
+  return mixes;
 }
 
 export interface JobDetail {
@@ -86,26 +122,43 @@ const DURATION_BUCKETS: { label: string; min: number; max: number | null }[] = [
   { label: "over 5 min", min: 301, max: null },
 ];
 
-/** KPIs and chart data of one job; times bucketed in the display time zone. */
+/**
+ * KPIs and chart data of one job; times bucketed in the display time zone.
+ * Counts by day, status and intent come from the rollups (by day only when
+ * they are counted in this time zone); hour of day and talk time, which the
+ * rollups do not keep, from the job's records through the job index.
+ */
 export async function getJobDetail(jobId: bigint, timeZone: string): Promise<JobDetail | null> {
   const summary = (await listJobs("job", jobId))[0];
   if (!summary) return null;
+  const dailyRollup = (await rollupTimeZone()) === timeZone;
   const [byHour, byDay, durations, byStatus, byIntent] = await Promise.all([
     prisma.$queryRaw<{ hour: number; n: bigint }[]>(Prisma.sql`
       SELECT extract(hour FROM start_time AT TIME ZONE ${timeZone})::int AS hour, count(*) AS n
       FROM call_records WHERE robot_call_job_id = ${jobId} AND start_time IS NOT NULL GROUP BY 1 ORDER BY 1`),
-    prisma.$queryRaw<{ day: string; n: bigint }[]>(Prisma.sql`
-      SELECT to_char(start_time AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day, count(*) AS n
-      FROM call_records WHERE robot_call_job_id = ${jobId} AND start_time IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    dailyRollup
+      ? prisma.$queryRaw<{ day: string; n: bigint }[]>(Prisma.sql`
+          SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(records)::bigint AS n
+          FROM ${rollupSource(true)} r WHERE robot_call_job_id = ${jobId} AND day <> 'infinity'::date
+          GROUP BY r.day HAVING sum(records) > 0 ORDER BY r.day`)
+      : prisma.$queryRaw<{ day: string; n: bigint }[]>(Prisma.sql`
+          SELECT to_char(start_time AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day, count(*) AS n
+          FROM call_records WHERE robot_call_job_id = ${jobId} AND start_time IS NOT NULL GROUP BY 1 ORDER BY 1`),
     prisma.$queryRaw<{ bucket: number; n: bigint }[]>(Prisma.sql`
       SELECT width_bucket(chat_duration, ARRAY[${Prisma.join(DURATION_BUCKETS.slice(1).map((b) => b.min))}]::int[]) AS bucket, count(*) AS n
       FROM call_records WHERE robot_call_job_id = ${jobId} AND result_status = 'ANSWERED' AND chat_duration IS NOT NULL GROUP BY 1`),
     prisma.$queryRaw<{ status: string; n: bigint }[]>(Prisma.sql`
-      SELECT COALESCE(result_status, '(none)') AS status, count(*) AS n FROM call_records WHERE robot_call_job_id = ${jobId} GROUP BY 1 ORDER BY 2 DESC, 1`),
+      SELECT COALESCE(NULLIF(result_status, ''), '(none)') AS status, sum(records)::bigint AS n
+      FROM ${rollupSource(false)} r WHERE robot_call_job_id = ${jobId}
+      GROUP BY 1 HAVING sum(records) > 0 ORDER BY 2 DESC, 1`),
     prisma.$queryRaw<{ tag_id: bigint; code: number; name: string | null; n: bigint }[]>(Prisma.sql`
-      SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, min(intent_level_detail_name) AS name, count(*) AS n
-      FROM call_records WHERE robot_call_job_id = ${jobId} AND intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL
-      GROUP BY 1, 2 ORDER BY 1, 2`),
+      SELECT g.tag_id, g.code, g.n,
+             (SELECT min(intent_level_detail_name) FROM call_records c
+              WHERE c.robot_call_job_id = ${jobId} AND c.intent_level_tag_id = g.tag_id AND c.intent_level_code = g.code) AS name
+      FROM (SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, sum(records)::bigint AS n
+            FROM ${rollupSource(false)} r WHERE robot_call_job_id = ${jobId} AND has_intent
+            GROUP BY 1, 2 HAVING sum(records) > 0) g
+      ORDER BY 1, 2`),
   ]);
   const hours = new Map(byHour.map((h) => [h.hour, Number(h.n)]));
   return {

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarList, Columns } from "@/components/jobs/bar-list";
-import { formatDuration } from "@/components/calls/calls-table";
 import { StatCard } from "@/components/ui/stat-card";
-import { formatCount, formatDateTime, formatPercent } from "@/components/ui/format";
+import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { getJobDetail } from "@/lib/jobs/data";
@@ -15,6 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ jobId: st
 }
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
+  const fmt = await getFormat();
   await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
@@ -29,15 +29,15 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
         <Link href="/jobs" className="text-sm text-sky-700 hover:underline">← Jobs</Link>
         <h1 className="text-xl font-semibold tracking-tight">Job <span className="font-mono">{jobId}</span></h1>
         <span className="text-sm text-slate-500">
-          {s.firstCall ? formatDateTime(s.firstCall, timeZone) : "–"} → {s.lastCall ? formatDateTime(s.lastCall, timeZone) : "–"} ({timeZone})
+          {s.firstCall ? fmt.dateTime(s.firstCall) : "–"} → {s.lastCall ? fmt.dateTime(s.lastCall) : "–"} ({timeZone})
         </span>
       </header>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
-        <StatCard label="Calls" value={formatCount(s.total)} href={calls()} />
-        <StatCard label="Connected" value={formatPercent(s.answered, s.total)} hint={`${formatCount(s.answered)} answered`} href={calls("&status=ANSWERED")} />
-        <StatCard label="Average talk time" value={s.avgTalkSeconds === null ? "–" : formatDuration(Math.round(s.avgTalkSeconds))} />
-        <StatCard label="Accepted by TOP" value={formatCount(s.accepted)} hint={`${formatCount(s.rejected)} rejected or failed`} href={calls("&submission=accepted")} />
-        <StatCard label="Reviewed" value={formatPercent(s.reviewed, s.total)} hint={`${formatCount(s.flagged)} flagged`} href={calls("&review=passed&review=flagged")} />
+        <StatCard label="Calls" value={fmt.count(s.total)} href={calls()} />
+        <StatCard label="Connected" value={fmt.percent(s.answered, s.total)} hint={`${fmt.count(s.answered)} answered`} href={calls("&status=ANSWERED")} />
+        <StatCard label="Average talk time" value={s.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(s.avgTalkSeconds))} />
+        <StatCard label="Accepted by TOP" value={fmt.count(s.accepted)} hint={`${fmt.count(s.rejected)} rejected or failed`} href={calls("&submission=accepted")} />
+        <StatCard label="Reviewed" value={fmt.percent(s.reviewed, s.total)} hint={`${fmt.count(s.flagged)} flagged`} href={calls("&review=passed&review=flagged")} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Columns title={`Calls by hour of day (${timeZone})`} bars={job.byHour.map((h) => ({ key: String(h.hour), label: `${String(h.hour).padStart(2, "0")}:00`, count: h.count }))} />

@@ -1,0 +1,202 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { ensureDatabase } from "../db/embedded-postgres";
+import { migrate } from "../db/migrate";
+import { disconnectPrisma, Prisma, prisma } from "../db/client";
+import { countMatching } from "./count";
+import { facetCounts } from "./facets";
+import { parseCallFilters } from "./filters";
+import { ingestCallRecords } from "./mutations";
+import { compactRollups, ensureRollupTimeZone, rollupTimeZone } from "./rollups";
+
+afterAll(() => disconnectPrisma());
+
+// Tests share one database: each gets its own job ids.
+const newJob = () => BigInt(`0x${randomBytes(6).toString("hex")}`) + 1n;
+const newId = () => BigInt(`0x${randomBytes(7).toString("hex")}`) + 1n;
+
+const DIMS = Prisma.sql`day, robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
+
+/**
+ * Differences between the rollups (plus pending deltas) and a fresh GROUP BY
+ * over call_records, daily and all-time, read in one snapshot so that other
+ * test files writing meanwhile cannot make them disagree.
+ */
+async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[] }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const fresh = Prisma.sql`
+        SELECT COALESCE((start_time AT TIME ZONE (SELECT time_zone FROM call_record_rollup_settings))::date, 'infinity'::date) AS day,
+               robot_call_job_id, COALESCE(result_status, '') AS result_status,
+               (intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL) AS has_intent,
+               CASE WHEN intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL THEN intent_level_tag_id ELSE 0 END AS intent_level_tag_id,
+               CASE WHEN intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL THEN intent_level_code ELSE 0 END AS intent_level_code,
+               submission_state, review_state, full_audio_url IS NOT NULL AS has_audio,
+               count(*)::bigint AS records,
+               count(chat_duration) FILTER (WHERE result_status = 'ANSWERED')::bigint AS talk_records,
+               COALESCE(sum(chat_duration) FILTER (WHERE result_status = 'ANSWERED'), 0)::bigint AS talk_seconds
+        FROM call_records GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+      const kept = (table: Prisma.Sql) => Prisma.sql`
+        SELECT ${DIMS}, sum(records)::bigint AS records, sum(talk_records)::bigint AS talk_records, sum(talk_seconds)::bigint AS talk_seconds
+        FROM (SELECT ${DIMS}, records, talk_records, talk_seconds FROM ${table}
+              UNION ALL SELECT ${DIMS}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
+      const daily = await tx.$queryRaw<unknown[]>(Prisma.sql`
+        (${fresh} EXCEPT ${kept(Prisma.sql`call_record_daily_rollups`)}) UNION ALL (${kept(Prisma.sql`call_record_daily_rollups`)} EXCEPT ${fresh})`);
+      const totalDims = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
+      const freshTotal = Prisma.sql`SELECT ${totalDims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint FROM (${fresh}) f GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+      const keptTotal = Prisma.sql`
+        SELECT ${totalDims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint
+        FROM (SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollups
+              UNION ALL SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
+      const total = await tx.$queryRaw<unknown[]>(Prisma.sql`(${freshTotal} EXCEPT ${keptTotal}) UNION ALL (${keptTotal} EXCEPT ${freshTotal})`);
+      return { daily, total };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+}
+
+function wire(id: bigint, job: bigint, extra: Record<string, unknown> = {}) {
+  return {
+    call_record_id: id.toString(),
+    robot_call_job_id: job.toString(),
+    result_status: "ANSWERED",
+    chat_duration: 40,
+    start_time: "2026-03-01 23:30:00",
+    intent_level_tag_id: 7,
+    intent_level_code: 1,
+    full_audio_url: "https://example.com/a.mp3",
+    ...extra,
+  };
+}
+
+describe("rollups", () => {
+  it("stay equal to a fresh count through inserts, re-pushes that move records, state changes, deletes and compaction", async () => {
+    const job = newJob();
+    const ids = Array.from({ length: 40 }, newId);
+    await ingestCallRecords(
+      ids.map((id, i) => wire(id, job, i % 3 === 0 ? { result_status: "NO_ANSWER", chat_duration: 0, intent_level_tag_id: null, full_audio_url: null } : {})),
+      { source: "api" },
+    );
+    expect(await rollupDrift()).toEqual({ daily: [], total: [] });
+
+    // Re-push: other status, other day (across midnight in Shanghai), other intent, no duration.
+    await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
+    // Unchanged re-push and a state change that moves no group must add no deltas.
+    const before = await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } });
+    await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
+    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { lastResultMessage: "noted" } });
+    expect(await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } })).toBe(before);
+
+    await compactRollups();
+    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { submissionState: "accepted", reviewState: "flagged" } });
+    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(20, 25) } }, data: { startTime: null, fullAudioUrl: null } });
+    expect(await rollupDrift()).toEqual({ daily: [], total: [] });
+    await prisma.callRecord.deleteMany({ where: { callRecordId: { in: ids.slice(30) } } });
+    expect(await rollupDrift()).toEqual({ daily: [], total: [] });
+    await compactRollups();
+    expect(await rollupDrift()).toEqual({ daily: [], total: [] });
+    // Groups that reached zero are gone after compaction.
+    await prisma.callRecord.deleteMany({ where: { robotCallJobId: job } });
+    await compactRollups();
+    expect(await prisma.callRecordRollup.count({ where: { robotCallJobId: job } })).toBe(0);
+    expect(await prisma.callRecordDailyRollup.count({ where: { robotCallJobId: job } })).toBe(0);
+  });
+
+  it("hold under concurrent writers moving records of the same job (no lost update, no deadlock)", async () => {
+    const job = newJob();
+    const ids = Array.from({ length: 200 }, newId);
+    await ingestCallRecords(ids.map((id) => wire(id, job)), { source: "api" });
+    const states = ["queued", "in_flight", "accepted", "rejected"] as const;
+    await Promise.all(
+      ids.map((id, i) =>
+        (async () => {
+          for (const s of states.slice(0, 1 + (i % states.length))) {
+            await prisma.$executeRaw`UPDATE call_records SET submission_state = ${s}::submission_state WHERE call_record_id = ${id}`;
+          }
+          if (i % 50 === 0) await compactRollups();
+        })(),
+      ),
+    );
+    await compactRollups();
+    expect(await rollupDrift()).toEqual({ daily: [], total: [] });
+    const { filters } = parseCallFilters({ job: job.toString() });
+    const facets = await facetCounts(filters, "Asia/Shanghai");
+    expect(facets.submission).toEqual([
+      { value: "accepted", count: 50 }, { value: "in_flight", count: 50 }, { value: "queued", count: 50 }, { value: "rejected", count: 50 },
+    ]);
+  });
+
+  it("answer the same as the records for every rollup filter, by day in the display time zone", async () => {
+    const job = newJob();
+    const ids = Array.from({ length: 30 }, newId);
+    await ingestCallRecords(
+      ids.map((id, i) =>
+        wire(id, job, {
+          result_status: ["ANSWERED", "BUSY", "NO_ANSWER"][i % 3],
+          start_time: `2026-04-0${1 + (i % 4)} 23:${String(10 + i).padStart(2, "0")}:00`, // late evening: the next day in UTC
+          intent_level_code: i % 2,
+          full_audio_url: i % 5 ? "https://example.com/a.mp3" : null,
+        }),
+      ),
+      { source: "api" },
+    );
+    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(0, 12) } }, data: { reviewState: "passed" } });
+    const zone = await rollupTimeZone();
+    const cases = [
+      `job=${job}`,
+      `job=${job}&status=BUSY&status=ANSWERED`,
+      `job=${job}&intent=7:1`,
+      `job=${job}&review=passed&audio=true`,
+      `job=${job}&from=2026-04-02&to=2026-04-03`,
+      `job=${job}&from=2026-04-03`,
+      `job=${job}&to=2026-04-01&submission=not_submitted`,
+    ];
+    for (const query of cases) {
+      const { filters } = parseCallFilters(new URLSearchParams(query));
+      // The same filter plus a no-op talk-time bound takes the records path.
+      const live = { ...filters, minDuration: 0 };
+      const [rolled, counted] = [await countMatching(filters, zone), await countMatching(live, zone)];
+      const fresh = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${job}`);
+      expect(fresh[0]!.n).toBe(30);
+      // minDuration=0 also drops records without a duration; these all have one.
+      expect(rolled, query).toEqual(counted);
+      const [a, b] = [await facetCounts(filters, zone), await facetCounts(live, zone)];
+      expect(a, query).toEqual(b);
+    }
+  });
+
+  it("keeps the time zone it counts days in, and recounts only when it changes", async () => {
+    expect(await ensureRollupTimeZone(await rollupTimeZone())).toEqual({ recounted: false });
+  });
+
+  it("recount days in a new time zone (fresh database)", async () => {
+    const admin = inject("adminDatabaseUrl");
+    const name = `lvr_rollup_${randomBytes(4).toString("hex")}`;
+    await ensureDatabase(admin, name);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    await migrate(url.toString(), { log: () => {} });
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO call_records (call_record_id, robot_call_job_id, start_time, source, content_hash)
+                          VALUES (1, 9, '2026-05-01T20:00:00Z', 'seed', repeat('0', 64))`);
+      const day = async () => (await client.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM call_record_rollup_deltas`)).rows;
+      expect(await day()).toEqual([{ day: "2026-05-02" }]); // Asia/Shanghai
+      await client.query(`UPDATE call_record_rollup_settings SET time_zone = 'America/New_York'`);
+      await client.query(`SELECT call_record_rollups_rebuild()`);
+      const rows = (await client.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, records::int FROM call_record_daily_rollups`)).rows;
+      expect(rows).toEqual([{ day: "2026-05-01", records: 1 }]);
+      expect((await client.query(`SELECT count(*)::int AS n FROM call_record_rollup_deltas`)).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await client.end();
+      const drop = new pg.Client({ connectionString: admin });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    }
+  });
+});

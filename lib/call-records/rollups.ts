@@ -1,0 +1,129 @@
+import "server-only";
+import { Prisma, prisma } from "../db/client";
+import { addDays } from "../time/zoned";
+import type { CallFilters } from "./filters";
+
+/**
+ * Rollup counts of call_records (migration 20261125100000_rollups): per job,
+ * result status, intent, submission state, review state and recording, all
+ * time and per start day. Triggers append every write's net change to a
+ * deltas table in the same transaction; the compactor here folds the deltas
+ * in. Readers always add the pending deltas, so counts are exact at any
+ * moment, whether or not a compactor runs.
+ *
+ * A filter can be answered from the rollups when it only uses their
+ * dimensions: job, status, intent, submission, review, recording, and
+ * `from`/`to` given as whole days in the rollups' time zone. Free text,
+ * talk-time ranges and ISO instants need the records themselves.
+ */
+
+export type RollupDimension = "status" | "intent" | "submission" | "review";
+
+/** The rollups' day time zone, read at most every few seconds (it changes only at start). */
+let cachedZone: { value: string; at: number } | undefined;
+const ZONE_TTL_MS = 10_000;
+
+export async function rollupTimeZone(): Promise<string> {
+  if (cachedZone && Date.now() - cachedZone.at < ZONE_TTL_MS) return cachedZone.value;
+  const row = await prisma.callRecordRollupSettings.findUnique({ where: { id: 1 } });
+  cachedZone = { value: row?.timeZone ?? "", at: Date.now() };
+  return cachedZone.value;
+}
+
+/**
+ * Counts the daily rollup in `timeZone` (DISPLAY_TIME_ZONE), recounting from
+ * the records when it was counted in another zone. Run at start, before the
+ * web app serves; a recount at millions of records takes a while and holds
+ * writers meanwhile, which is why it happens only when the setting changed.
+ */
+export async function ensureRollupTimeZone(timeZone: string): Promise<{ recounted: boolean }> {
+  const recounted = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('call_record_rollups_time_zone'))`;
+    const row = await tx.callRecordRollupSettings.findUnique({ where: { id: 1 } });
+    if (row?.timeZone === timeZone) return false;
+    await tx.callRecordRollupSettings.upsert({ where: { id: 1 }, create: { id: 1, timeZone }, update: { timeZone } });
+    await tx.$executeRaw`SELECT call_record_rollups_rebuild()`;
+    return true;
+  }, { timeout: 30 * 60_000 });
+  cachedZone = { value: timeZone, at: Date.now() };
+  return { recounted };
+}
+
+/** Folds pending deltas into the rollups; returns how many it folded (0 when another compactor is at work). */
+export async function compactRollups(): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ folded: bigint }[]>`SELECT call_record_rollups_compact() AS folded`;
+  return Number(row?.folded ?? 0);
+}
+
+/** Compacts every `intervalMs` until stopped; errors are reported and the next round tries again. */
+export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): { stop(): Promise<void> } {
+  const intervalMs = opts.intervalMs ?? 2_000;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = compactRollups().catch((err) => opts.onError?.(err));
+  }, intervalMs);
+  timer.unref?.();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * The rows to aggregate: the rollup (daily when days are filtered) plus the
+ * pending deltas, with the same columns. `day` exists only on the daily side.
+ */
+export function rollupSource(daily: boolean): Prisma.Sql {
+  const dims = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code,
+    submission_state, review_state, has_audio, records, talk_records, talk_seconds`;
+  return daily
+    ? Prisma.sql`(SELECT day, ${dims} FROM call_record_daily_rollups UNION ALL SELECT day, ${dims} FROM call_record_rollup_deltas)`
+    : Prisma.sql`(SELECT ${dims} FROM call_record_rollups UNION ALL SELECT ${dims} FROM call_record_rollup_deltas)`;
+}
+
+export interface RollupQuery {
+  /** The rollup (plus deltas) to select from. */
+  source: Prisma.Sql;
+  /** WHERE clause over the rollup's columns, or Prisma.empty. */
+  where: Prisma.Sql;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The rollup query for these filters, leaving out `omit` (a facet counts
+ * under every filter but its own), or null when the filters need the records
+ * themselves.
+ */
+export async function rollupQuery(f: CallFilters, timeZone: string, omit?: RollupDimension): Promise<RollupQuery | null> {
+  if (f.q || f.minDuration !== undefined || f.maxDuration !== undefined) return null;
+  const days = f.from !== undefined || f.to !== undefined;
+  if (days) {
+    if ((f.from && !DAY.test(f.from)) || (f.to && !DAY.test(f.to))) return null;
+    if ((await rollupTimeZone()) !== timeZone) return null;
+  }
+  const parts: Prisma.Sql[] = [];
+  if (f.job.length) parts.push(Prisma.sql`robot_call_job_id IN (${Prisma.join(f.job)})`);
+  if (f.status.length && omit !== "status") parts.push(Prisma.sql`result_status IN (${Prisma.join(f.status)})`);
+  if (f.intent.length && omit !== "intent") {
+    const pairs = f.intent.map((i) => Prisma.sql`(${i.tagId}::bigint, ${i.code}::int)`);
+    parts.push(Prisma.sql`has_intent AND (intent_level_tag_id, intent_level_code) IN (${Prisma.join(pairs)})`);
+  }
+  if (f.submission.length && omit !== "submission") {
+    parts.push(Prisma.sql`submission_state IN (${Prisma.join(f.submission.map((s) => Prisma.sql`${s}::submission_state`))})`);
+  }
+  if (f.review.length && omit !== "review") {
+    parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
+  }
+  if (f.audio !== undefined) parts.push(Prisma.sql`has_audio = ${f.audio}`);
+  // `to` includes its whole day; 'infinity' (no start_time) never matches a range, as with start_time.
+  if (f.from) parts.push(Prisma.sql`day >= ${f.from}::date`);
+  if (f.to) parts.push(Prisma.sql`day < ${addDays(f.to, 1)}::date`);
+  if (f.from && !f.to) parts.push(Prisma.sql`day <> 'infinity'::date`);
+  return {
+    source: rollupSource(days),
+    where: parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty,
+  };
+}
