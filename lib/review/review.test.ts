@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ingestCallRecords } from "../call-records/mutations";
+import { countMatching } from "../call-records/count";
+import { listCallRecords } from "../call-records/data";
+import { exportCallRecordsCsv } from "../call-records/export";
+import { facetCounts } from "../call-records/facets";
 import { parseCallFilters } from "../call-records/filters";
 import { sessionFor } from "../auth/test-session";
 import type { SessionUser } from "../auth/sessions";
@@ -102,6 +106,16 @@ describe("verdicts", () => {
     expect(await prisma.reviewClaim.count({ where: { record: { callRecordId: ids[1]! } } })).toBe(0);
     const mine = parseCallFilters({ job: jobId.toString(), reviewer: u.id.toString() }).filters;
     expect(await claimNext(u.id, mine, TZ, { exclude: [], ttlMs: TTL })).toBe(ids[1]);
+    expect(await countMatching(mine, TZ)).toEqual({ value: 1, exact: true });
+    expect((await facetCounts(mine, TZ)).review).toEqual([{ value: "flagged", count: 1 }]);
+    // The list and the export name the reviewer and the reasons.
+    const list = await listCallRecords(parseCallFilters({ job: jobId.toString(), review: "flagged" }).filters, TZ);
+    expect(list.rows.map((r) => [r.call_record_id, r.reviewed_by])).toEqual([[ids[1], u.name]]);
+    let csv = "";
+    for await (const chunk of exportCallRecordsCsv(mine, TZ, { masked: true })) csv += chunk;
+    const [header, row] = csv.trim().split("\r\n");
+    const cell = (name: string) => row!.split(",")[header!.replace("\uFEFF", "").split(",").indexOf(name)];
+    expect([cell("review_state"), cell("reviewed_by"), cell("review_reasons")]).toEqual(["flagged", u.email, "compliance;robot_error"]);
     const audit = await prisma.auditEvent.findMany({ where: { actorId: u.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["review.comment", "review.flag"]);
     expect(audit[1]).toMatchObject({ target: `call:${ids[1]}`, details: { previous: "unreviewed", reasons: ["compliance", "robot_error"], notes: true } });
