@@ -97,9 +97,26 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * under every filter but its own), or null when the filters need the records
  * themselves.
  */
+/**
+ * How each filter relates to the rollups. A Record over every key of
+ * CallFilters, so a new filter does not compile until someone decides here
+ * whether the rollups can answer it (a filter they silently ignored would
+ * make every count wrong).
+ */
+const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | "not a filter"> = {
+  job: "rollup", status: "rollup", intent: "rollup", submission: "rollup", review: "rollup", audio: "rollup",
+  from: "days", to: "days",
+  // No reviewer, talk-time or text dimension in the rollups.
+  reviewer: "records", minDuration: "records", maxDuration: "records", q: "records",
+  sort: "not a filter", cursor: "not a filter", size: "not a filter",
+};
+
+const isSet = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== "");
+
 export async function rollupQuery(f: CallFilters, timeZone: string, omit?: RollupDimension): Promise<RollupQuery | null> {
-  // The rollups have no reviewer dimension: a reviewer filter reads the records.
-  if (f.q || f.minDuration !== undefined || f.maxDuration !== undefined || f.reviewer.length) return null;
+  for (const [key, support] of Object.entries(FILTER_SUPPORT)) {
+    if (support === "records" && isSet(f[key as keyof CallFilters])) return null;
+  }
   const days = f.from !== undefined || f.to !== undefined;
   if (days) {
     if ((f.from && !DAY.test(f.from)) || (f.to && !DAY.test(f.to))) return null;
