@@ -60,6 +60,7 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   let ok = true;
   let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  let compactor: { stop(): Promise<void> } | undefined;
   try {
     const counted = await generatedCount(client, BENCH_RECORD_ID_BASE);
     let generated;
@@ -78,7 +79,13 @@ async function main(): Promise<number> {
       generated = await generateBenchData(client, { records: ctx.records, chunk: ctx.records >= 5_000_000 ? 500_000 : 250_000, log: ctx.log });
       writeFileSync(metaFile, JSON.stringify({ records: ctx.records, now: generated.now.toISOString(), url: db.url }) + "\n");
     }
+    // As in the product, where the worker folds the rollup deltas that writes append every 2 s.
+    const { compactRollups, ensureRollupTimeZone, startRollupCompactor } = await import("../lib/call-records/rollups");
+    await ensureRollupTimeZone(ctx.timeZone);
+    const folded = await compactRollups();
     const generation = (Date.now() - genStarted) / 1000;
+    ctx.log(`rollups compacted (${folded.toLocaleString("en")} deltas folded); data ready in ${generation.toFixed(0)} s`);
+    compactor = startRollupCompactor({ onError: (err) => ctx.log(`rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
     const firstDay = formatGmt8(generated.firstDayMs).slice(0, 10);
     const cases = filterCases(generated.jobs[0]!, addDays(firstDay, 20), addDays(firstDay, 22));
 
@@ -133,6 +140,7 @@ async function main(): Promise<number> {
     const missed = figures.filter((f) => f.verdict === "MISSED").length;
     console.log(`\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`);
   } finally {
+    await compactor?.stop();
     await server?.stop();
     await client.end();
     await disconnectPrisma();
