@@ -36,6 +36,8 @@ async function family(ctx: BenchContext, name: string, figures: Figure[], run: (
 async function main(): Promise<number> {
   const ctx = benchContext(process.argv.slice(2), process.env);
   const runStarted = Date.now();
+  // Other work on the machine shows in every figure: its load is part of the results.
+  const loadAtStart = os.loadavg()[0]!;
   mkdirSync(ctx.dir, { recursive: true });
   const db = await openBenchDatabase(ctx);
   process.env.DATABASE_URL = db.url;
@@ -125,6 +127,7 @@ async function main(): Promise<number> {
         os: `${os.type()} ${os.release()}`,
         node: process.version,
         postgres: `${db.version}${db.embedded ? " (embedded, default settings)" : ""}`,
+        loadAverage1m: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0]! * 10) / 10 },
       },
       generationSeconds: Math.round(generation),
       durationSeconds: Math.round((Date.now() - runStarted) / 1000),
@@ -135,7 +138,7 @@ async function main(): Promise<number> {
     writeFileSync(ctx.resultsPath, JSON.stringify(results, null, 2) + "\n");
     if (!ctx.smoke) writeFileSync(path.join(ctx.dir, "results.md"), formatMarkdown(figures) + "\n");
 
-    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}`);
+    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}, load average ${results.machine.loadAverage1m.start} → ${results.machine.loadAverage1m.end}`);
     console.log(formatTable(figures));
     const missed = figures.filter((f) => f.verdict === "MISSED").length;
     console.log(`\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`);
