@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -49,11 +50,32 @@ export const envSchema = z.object({
     .string()
     .default("")
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** Local state (embedded database, ingest token, archived recordings). */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Where archived recordings are kept; default `$DATA_DIR/audio-archive`. */
+  AUDIO_ARCHIVE_DIR: z.string().min(1).optional(),
+  /** Recordings fetched per second for the archive, per worker process (vendors throttle too). */
+  AUDIO_ARCHIVE_RATE: z.coerce.number().positive().max(1000).default(2),
+  /** Recordings fetched at once, per worker process. */
+  AUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Attempts before a recording is marked failed (it still plays from the live link while that works). */
+  AUDIO_ARCHIVE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** Largest recording fetched (proxy and archive). */
+  AUDIO_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  /** Time allowed for fetching a recording (no answer, or the whole download when archiving). */
+  AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
+  REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
+
+/** The archive directory, absolute. */
+export function audioArchiveDir(env: Env = getEnv()): string {
+  return path.resolve(env.AUDIO_ARCHIVE_DIR ?? path.join(env.DATA_DIR, "audio-archive"));
+}
 
 export function getEnv(): Env {
   if (!cached) cached = parseEnv(process.env);

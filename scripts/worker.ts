@@ -1,8 +1,9 @@
 /**
- * `npm run worker`: drains the submission queue. `npm start` runs one; more
+ * `npm run worker`: drains the submission queue and the recording archive queue. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see README).
  */
+import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
 import { disconnectPrisma } from "../lib/db/client";
 import { parseWorkerConfig } from "../lib/submissions/config";
@@ -23,17 +24,27 @@ async function main() {
     onError: (err) => console.error(`[worker] ${(err as Error).message.split("\n")[0]}`),
   });
   worker.start();
+  const archive = archiverConfig();
+  let archived = 0;
+  const archiver = new AudioArchiver(archive, {
+    onSettled: (_task, outcome) => void (outcome === "archived" && archived++),
+    onError: (err) => console.error(`[worker] archive: ${(err as Error).message.split("\n")[0]}`),
+  });
+  archiver.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: (err) => console.error(`[worker] rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
   say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
+  say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);
+    if (archived) say(`${archived} recordings archived in the last minute`);
     settled = 0;
+    archived = 0;
   }, 60_000);
   const stop = async () => {
     clearInterval(report);
     await compactor.stop();
-    await worker.stop();
+    await Promise.all([worker.stop(), archiver.stop()]);
     client.close();
     await disconnectPrisma();
     process.exit(0);

@@ -13,6 +13,7 @@ import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
+import { listReviewers } from "@/lib/review/data";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Calls" };
@@ -22,7 +23,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [page, facets, total] = await Promise.all([listCallRecords(filters, timeZone), facetCounts(filters, timeZone), countMatching(filters, timeZone)]);
+  const [page, facets, total, reviewers] = await Promise.all([
+    listCallRecords(filters, timeZone),
+    facetCounts(filters, timeZone),
+    countMatching(filters, timeZone),
+    listReviewers(),
+  ]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
 
@@ -41,7 +47,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
-      <FilterBar key={firstPage} facets={facets} timeZone={timeZone} />
+      <FilterBar key={firstPage} facets={facets} timeZone={timeZone} reviewers={reviewers.map(({ id, name }) => ({ id, name }))} />
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">

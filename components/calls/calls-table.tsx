@@ -45,12 +45,26 @@ function cells(r: CallRecordRow, fmt: Formatter, listQuery: string): Record<Colu
         <>
           {r.intent_level_detail_name ?? (r.intent_level_code !== null ? `#${r.intent_level_code}` : "–")}
           {r.intent_level_tag_id !== null ? <span className="ml-1 text-[11px] text-slate-500">group {r.intent_level_tag_id.toString()}·{r.intent_level_code}</span> : null}
+          {r.corrected_intent_tag_id !== null ? (
+            <span className="block text-xs text-amber-800" title="corrected by a reviewer (sent to TOP instead)">
+              → {r.corrected_intent_name ?? `#${r.corrected_intent_code}`}{" "}
+              <span className="text-[11px]">group {r.corrected_intent_tag_id.toString()}·{r.corrected_intent_code}</span>
+            </span>
+          ) : null}
         </>
       ),
     },
     duration: { className: "text-right tabular-nums", node: fmt.duration(r.chat_duration) },
     submission: { className: "whitespace-nowrap", node: <SubmissionCell state={r.submission_state} code={r.last_result_code} message={r.last_result_message} /> },
-    review: { className: "capitalize", node: r.review_state },
+    review: {
+      className: "whitespace-nowrap",
+      node: (
+        <>
+          <span className="capitalize">{r.review_state}</span>
+          {r.reviewed_by ? <span className="block text-[11px] text-slate-500" data-testid="reviewed-by">{r.reviewed_by}</span> : null}
+        </>
+      ),
+    },
     audio: { node: r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-500" aria-label="no recording">–</span> },
   };
 }

@@ -20,7 +20,7 @@ function dayIn(timeZone: string, offsetDays = 0): string {
  * The /calls filters. Everything lives in the URL (the same zod schema parses
  * it here and on the server), so links are shareable and back/forward work.
  */
-export function FilterBar({ facets, timeZone }: { facets: Facets; timeZone: string }) {
+export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets; timeZone: string; reviewers?: { id: string; name: string }[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -108,6 +108,21 @@ export function FilterBar({ facets, timeZone }: { facets: Facets; timeZone: stri
           {REVIEW_STATES.map((s) => (
             <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={s} count={count(facets.review, s)} />
           ))}
+          {reviewers.length ? (
+            <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
+              Reviewed by
+              <select
+                value={filters.reviewer[0]?.toString() ?? ""}
+                onChange={(e) => go({ reviewer: e.target.value ? [BigInt(e.target.value)] : [] })}
+                className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
+              >
+                <option value="">anyone</option>
+                {reviewers.map((r) => (
+                  <option key={r.id} value={r.id}>{r.name}</option>
+                ))}
+              </select>
+            </label>
+          ) : null}
         </Facet>
         <Facet title="Intent (tag group · level)">
           {facets.intent.map((i) => (

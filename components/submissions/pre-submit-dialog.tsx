@@ -81,6 +81,12 @@ export function PreSubmitDialog({
               {check.data.matching.toLocaleString("en")} records will be sent
               {check.data.sendable ? <>, in about {duration(check.data.estimatedSeconds)} at the configured rate</> : null}.
             </p>
+            {check.data.correctedIntent ? (
+              <p data-testid="corrected-intent-note" className="rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900">
+                <span className="tabular-nums">{check.data.correctedIntent.toLocaleString("en")}</span> of them carry a reviewer&apos;s corrected
+                intent: the corrected intent (tag group, level and name) is sent instead of the one received.
+              </p>
+            ) : null}
             {check.data.blocked.length ? (
               <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label="Held back">
                 {check.data.blocked.map((b) => (

@@ -19,6 +19,7 @@ const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
+const review = await import("../review/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -31,6 +32,11 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "submissions.cancel", call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
   { name: "submissions.resume", call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
   { name: "privacy.revealContact", call: () => privacy.revealContact({ callRecordId: "1", reason: "matrix test" }), expect: onlyFrom("supervisor") },
+  { name: "review.claimNext", call: () => review.claimNextRecord({ query: "job=999999999" }), expect: onlyFrom("reviewer") },
+  { name: "review.renewClaim", call: () => review.renewRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
+  { name: "review.releaseClaim", call: () => review.releaseRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
+  { name: "review.submitVerdict", call: () => review.submitReviewVerdict({ callRecordId: "999999999", verdict: "passed" }), expect: onlyFrom("reviewer") },
+  { name: "review.addComment", call: () => review.addReviewComment({ callRecordId: "999999999", positionMs: 0, body: "matrix" }), expect: onlyFrom("reviewer") },
   { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
   { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
   { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },

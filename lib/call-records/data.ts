@@ -23,6 +23,11 @@ export interface CallRecordRow {
   last_result_code: string | null;
   last_result_message: string | null;
   review_state: string;
+  /** Name of who gave the current verdict. */
+  reviewed_by: string | null;
+  corrected_intent_tag_id: bigint | null;
+  corrected_intent_code: number | null;
+  corrected_intent_name: string | null;
 }
 
 export interface CallRecordPage {
@@ -43,7 +48,9 @@ export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sq
   const select = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
            intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
-           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state`;
+           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
+           (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
+           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
   const sql = keysetPageSql(select, (extra) => callFiltersWhere(filters, timeZone, extra), key, desc, cursor, filters.size + 1);
   return { sql, cursor };
 }

@@ -18,7 +18,19 @@ export const EXPORT_COLUMNS = [
   "call_record_id", "robot_call_job_id", "called_phone_number", "result_status", "full_audio_url", "chat_duration",
   "start_time", "end_time", "name", "properties", "intent_level_detail_name", "tenant_phone_number_id", "phone_number",
   "intent_level_code", "intent_level_tag_id", "submission_state", "last_result_code", "last_result_message", "review_state",
+  // Review: when, by whom (email), the flag reasons of the current verdict, and a corrected intent.
+  "reviewed_at", "reviewed_by", "review_reasons", "corrected_intent_level_tag_id", "corrected_intent_level_code", "corrected_intent_level_detail_name",
 ] as const;
+
+/** Columns that are not call_records columns of the same name. */
+const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
+  reviewed_by: "(SELECT u.email FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by",
+  review_reasons:
+    "CASE WHEN review_state = 'flagged' THEN (SELECT array_to_string(v.reasons, ';') FROM reviews v WHERE v.record_id = call_records.id ORDER BY v.id DESC LIMIT 1) END AS review_reasons",
+  corrected_intent_level_tag_id: "corrected_intent_tag_id AS corrected_intent_level_tag_id",
+  corrected_intent_level_code: "corrected_intent_code AS corrected_intent_level_code",
+  corrected_intent_level_detail_name: "corrected_intent_name AS corrected_intent_level_detail_name",
+};
 
 const CHUNK = 2_000;
 
@@ -30,7 +42,7 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-const SELECT = Prisma.raw(EXPORT_COLUMNS.map((c) => (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "));
+const SELECT = Prisma.raw(EXPORT_COLUMNS.map((c) => COMPUTED[c] ?? (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "));
 const PHONE = EXPORT_COLUMNS.indexOf("called_phone_number");
 const NAME = EXPORT_COLUMNS.indexOf("name");
 

@@ -39,6 +39,8 @@ export const callFiltersSchema = z.object({
     .default([]),
   submission: z.array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` })).default([]),
   review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
+  /** Who gave the current verdict (user id). */
+  reviewer: z.array(int64).default([]),
   from: dateParam.optional(),
   to: dateParam.optional(),
   minDuration: z.coerce.number().int().min(0).optional(),
@@ -55,7 +57,7 @@ export const callFiltersSchema = z.object({
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
-const MULTI = new Set(["job", "status", "intent", "submission", "review"]);
+const MULTI = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
 
 export interface ParsedFilters {
   filters: CallFilters;
@@ -114,6 +116,7 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   for (const i of f.intent ?? []) p.append("intent", `${i.tagId}:${i.code}`);
   for (const s of f.submission ?? []) p.append("submission", s);
   for (const r of f.review ?? []) p.append("review", r);
+  for (const r of f.reviewer ?? []) p.append("reviewer", r.toString());
   if (f.from) p.set("from", f.from);
   if (f.to) p.set("to", f.to);
   if (f.minDuration !== undefined) p.set("minDuration", String(f.minDuration));

@@ -84,7 +84,22 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
   const iso = (d: Date) => d.toISOString();
   const json = (v: unknown) => stringifyJson(v);
 
+  // Recording links expire: every stored or changed link is queued for the
+  // archiver in the same statement (the seeded demo plays the console's own
+  // files, which never expire, and is not archived).
+  const archive =
+    source === "seed"
+      ? Prisma.empty
+      : Prisma.sql`, archive AS (
+      INSERT INTO audio_archives (record_id, source_url)
+      SELECT id, full_audio_url FROM upserted WHERE full_audio_url IS NOT NULL
+      ON CONFLICT (record_id) DO UPDATE SET source_url = EXCLUDED.source_url, state = 'queued', attempts = 0,
+        next_attempt_at = now(), lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
+    )`;
+
   const inserted = await prisma.$queryRaw<{ call_record_id: string; inserted: boolean }[]>(Prisma.sql`
+    WITH upserted AS (
     INSERT INTO call_records (
       call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
       chat_duration, start_time, end_time, name, properties, properties_json,
@@ -133,7 +148,9 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
       source = EXCLUDED.source,
       updated_at = now()
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-    RETURNING call_record_id::text AS call_record_id, (xmax = 0) AS inserted
+    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted
+    )${archive}
+    SELECT call_record_id::text AS call_record_id, inserted FROM upserted
   `);
   for (const row of inserted) written.set(row.call_record_id, row.inserted ? "created" : "updated");
   return written;

@@ -98,7 +98,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * themselves.
  */
 export async function rollupQuery(f: CallFilters, timeZone: string, omit?: RollupDimension): Promise<RollupQuery | null> {
-  if (f.q || f.minDuration !== undefined || f.maxDuration !== undefined) return null;
+  // The rollups have no reviewer dimension: a reviewer filter reads the records.
+  if (f.q || f.minDuration !== undefined || f.maxDuration !== undefined || f.reviewer.length) return null;
   const days = f.from !== undefined || f.to !== undefined;
   if (days) {
     if ((f.from && !DAY.test(f.from)) || (f.to && !DAY.test(f.to))) return null;

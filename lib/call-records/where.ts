@@ -19,6 +19,7 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   // Cast the parameters, not the column, so the state indexes stay usable.
   if (f.submission.length) parts.push(Prisma.sql`submission_state IN (${Prisma.join(f.submission.map((s) => Prisma.sql`${s}::submission_state`))})`);
   if (f.review.length) parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
+  if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
   if (f.from) parts.push(Prisma.sql`start_time >= ${boundary(f.from, timeZone, false)}`);
   if (f.to) parts.push(Prisma.sql`start_time < ${boundary(f.to, timeZone, true)}`);
   if (f.minDuration !== undefined) parts.push(Prisma.sql`chat_duration >= ${f.minDuration}`);

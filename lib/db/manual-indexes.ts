@@ -18,6 +18,15 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     table: "submission_jobs",
     definition: "CREATE INDEX submission_jobs_lease_idx ON public.submission_jobs USING btree (lease_until) WHERE (state = 'in_flight'::job_state)",
   },
+  audio_archives_ready_idx: {
+    table: "audio_archives",
+    definition:
+      "CREATE INDEX audio_archives_ready_idx ON public.audio_archives USING btree (next_attempt_at, record_id) WHERE (state = ANY (ARRAY['queued'::audio_archive_state, 'retrying'::audio_archive_state]))",
+  },
+  audio_archives_lease_idx: {
+    table: "audio_archives",
+    definition: "CREATE INDEX audio_archives_lease_idx ON public.audio_archives USING btree (lease_until) WHERE (state = 'in_flight'::audio_archive_state)",
+  },
   call_record_rollups_empty_idx: {
     table: "call_record_rollups",
     definition: "CREATE INDEX call_record_rollups_empty_idx ON public.call_record_rollups USING btree (robot_call_job_id) WHERE (records = 0)",

@@ -10,6 +10,8 @@ export interface PreSubmitCheck {
   blocked: { reason: string; count: number }[];
   /** At the configured rate, not counting retries. */
   estimatedSeconds: number;
+  /** Records to be sent that carry a reviewer's corrected intent: the corrected value is what is sent. */
+  correctedIntent: number;
 }
 
 /** What a batch over this selection would send, and what it would skip and why. One query. */
@@ -22,6 +24,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ('queued', 'in_flight', 'retrying'))) AS in_flight,
            count(*) FILTER (WHERE r.submission_state = 'accepted') AS accepted,
            count(*) FILTER (WHERE ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS sendable,
+           count(*) FILTER (WHERE r.corrected_intent_tag_id IS NOT NULL AND ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS corrected,
            ${Prisma.join(rules)}
     FROM call_records r
     WHERE ${condition} ${failures}`);
@@ -31,7 +34,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     ...(opts.resendAccepted ? [] : [{ reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
     ...LOCAL_RULES.map((r) => ({ reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
   ].filter((b) => b.count > 0);
-  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps) };
+  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), correctedIntent: n("corrected") };
 }
 
 export interface BatchProgress {

@@ -1,3 +1,4 @@
+import { Prisma } from "../db/client";
 import type { IvrCallRecordDto } from "../top/dto";
 
 /** The stored record as TOP's DTO. */
@@ -19,6 +20,18 @@ export interface RecordForSubmission {
   intent_level_tag_id: bigint | null;
   rpc_context: unknown;
 }
+
+/**
+ * The columns of `call_records r` that make the DTO sent to TOP. A reviewer's
+ * corrected intent (tag group, level and its name) is sent instead of the
+ * received one when there is one; the received one stays stored.
+ */
+export const RECORD_AS_SENT = Prisma.sql`r.call_record_id, r.robot_call_job_id, r.called_phone_number, r.result_status, r.full_audio_url,
+  r.chat_duration, r.start_time, r.end_time, r.name, r.properties,
+  CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_detail_name ELSE r.corrected_intent_name END AS intent_level_detail_name,
+  r.tenant_phone_number_id, r.phone_number,
+  CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_code ELSE r.corrected_intent_code END AS intent_level_code,
+  COALESCE(r.corrected_intent_tag_id, r.intent_level_tag_id) AS intent_level_tag_id, r.rpc_context`;
 
 export function toIvrCallRecordDto(r: RecordForSubmission): IvrCallRecordDto {
   const { rpc_context: _rpc, ...dto } = r;

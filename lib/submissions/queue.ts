@@ -3,7 +3,7 @@ import { Prisma, prisma } from "../db/client";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
 import type { WorkerConfig } from "./config";
-import type { RecordForSubmission } from "./dto";
+import { RECORD_AS_SENT, type RecordForSubmission } from "./dto";
 
 /**
  * The queue's two operations: claim ready jobs (FOR UPDATE SKIP LOCKED, so
@@ -42,9 +42,7 @@ export async function claimJobs(limit: number, leaseMs: number): Promise<Claimed
     ), marked AS (
       UPDATE call_records r SET submission_state = 'in_flight'
       FROM claimed c WHERE r.id = c.record_id
-      RETURNING r.id, r.call_record_id, r.robot_call_job_id, r.called_phone_number, r.result_status, r.full_audio_url,
-                r.chat_duration, r.start_time, r.end_time, r.name, r.properties, r.intent_level_detail_name,
-                r.tenant_phone_number_id, r.phone_number, r.intent_level_code, r.intent_level_tag_id, r.rpc_context
+      RETURNING r.id, ${RECORD_AS_SENT}
     )
     SELECT c.id AS job_id, c.batch_id, c.record_id, c.attempts AS attempt, m.*
     FROM claimed c JOIN marked m ON m.id = c.record_id

@@ -32,12 +32,13 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
           {s.firstCall ? fmt.dateTime(s.firstCall) : "–"} → {s.lastCall ? fmt.dateTime(s.lastCall) : "–"} ({timeZone})
         </span>
       </header>
-      <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-6">
         <StatCard label="Calls" value={fmt.count(s.total)} href={calls()} />
         <StatCard label="Connected" value={fmt.percent(s.answered, s.total)} hint={`${fmt.count(s.answered)} answered`} href={calls("&status=ANSWERED")} />
         <StatCard label="Average talk time" value={s.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(s.avgTalkSeconds))} />
         <StatCard label="Accepted by TOP" value={fmt.count(s.accepted)} hint={`${fmt.count(s.rejected)} rejected or failed`} href={calls("&submission=accepted")} />
-        <StatCard label="Reviewed" value={fmt.percent(s.reviewed, s.total)} hint={`${fmt.count(s.flagged)} flagged`} href={calls("&review=passed&review=flagged")} />
+        <StatCard label="Reviewed" value={fmt.percent(s.reviewed, s.total)} hint={`${fmt.count(s.reviewed)} of ${fmt.count(s.total)}`} href={calls("&review=passed&review=flagged")} />
+        <StatCard label="Flagged" value={fmt.percent(s.flagged, s.reviewed)} hint={`${fmt.count(s.flagged)} of the reviewed`} href={calls("&review=flagged")} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Columns title={`Calls by hour of day (${timeZone})`} bars={job.byHour.map((h) => ({ key: String(h.hour), label: `${String(h.hour).padStart(2, "0")}:00`, count: h.count }))} />

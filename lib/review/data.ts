@@ -1,0 +1,112 @@
+import "server-only";
+import { Prisma, prisma } from "../db/client";
+import { getRecordingSource, recordingStatus, type RecordingStatus } from "../audio/data";
+import { maskName, maskPhone } from "../privacy/mask";
+
+export interface ReviewReasonOption {
+  code: string;
+  label: string;
+}
+
+/** The flag reasons offered to reviewers, in their order (retired ones are kept for old verdicts, not offered). */
+export async function listReasons(): Promise<ReviewReasonOption[]> {
+  return prisma.reviewReason.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { code: "asc" }], select: { code: true, label: true } });
+}
+
+export interface IntentOption {
+  tagId: string;
+  code: number;
+  name: string | null;
+}
+
+/** Intent levels seen in the data (tag group + level), to correct a label with. */
+export async function intentOptions(): Promise<IntentOption[]> {
+  const rows = await prisma.$queryRaw<{ tag_id: bigint; code: number; name: string | null }[]>(Prisma.sql`
+    SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, min(intent_level_detail_name) AS name
+    FROM call_records WHERE intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 500`);
+  return rows.map((r) => ({ tagId: r.tag_id.toString(), code: r.code, name: r.name }));
+}
+
+/** People who gave verdicts, for the reviewer filter. */
+export async function listReviewers(): Promise<{ id: string; name: string; email: string }[]> {
+  const rows = await prisma.$queryRaw<{ id: bigint; name: string; email: string }[]>(Prisma.sql`
+    SELECT u.id, u.name, u.email FROM users u
+    WHERE u.role IN ('reviewer', 'supervisor', 'admin') OR EXISTS (SELECT 1 FROM reviews r WHERE r.reviewer_id = u.id)
+    ORDER BY u.name, u.id`);
+  return rows.map((r) => ({ id: r.id.toString(), name: r.name, email: r.email }));
+}
+
+export interface ReviewComment {
+  id: string;
+  positionMs: number;
+  body: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface ReviewItem {
+  callRecordId: string;
+  jobId: string;
+  resultStatus: string | null;
+  startTime: string | null;
+  chatDuration: number | null;
+  /** Masked, as everywhere on screen. */
+  name: string | null;
+  calledPhoneNumber: string | null;
+  intent: { tagId: string | null; code: number | null; name: string | null };
+  correctedIntent: { tagId: string; code: number; name: string | null } | null;
+  reviewState: "unreviewed" | "passed" | "flagged";
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  /** Reasons and notes of the current verdict. */
+  reasons: string[];
+  notes: string | null;
+  hasAudio: boolean;
+  audio: RecordingStatus;
+  comments: ReviewComment[];
+  history: { verdict: string; reasons: string[]; notes: string | null; reviewer: string; at: string }[];
+}
+
+/** One record as the review screen shows it (strings only: it crosses to the browser). */
+export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | null> {
+  const r = await prisma.callRecord.findUnique({
+    where: { callRecordId },
+    select: {
+      id: true, callRecordId: true, robotCallJobId: true, resultStatus: true, startTime: true, chatDuration: true, name: true, calledPhoneNumber: true,
+      intentLevelTagId: true, intentLevelCode: true, intentLevelDetailName: true,
+      correctedIntentTagId: true, correctedIntentCode: true, correctedIntentName: true,
+      reviewState: true, reviewedAt: true, reviewedBy: { select: { name: true } },
+    },
+  });
+  if (!r) return null;
+  const [source, comments, history] = await Promise.all([
+    getRecordingSource(callRecordId),
+    prisma.reviewComment.findMany({ where: { recordId: r.id }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } }),
+    prisma.review.findMany({ where: { recordId: r.id }, orderBy: { id: "desc" }, take: 20, include: { reviewer: { select: { name: true } } } }),
+  ]);
+  const current = history[0];
+  return {
+    callRecordId: r.callRecordId.toString(),
+    jobId: r.robotCallJobId.toString(),
+    resultStatus: r.resultStatus,
+    startTime: r.startTime?.toISOString() ?? null,
+    chatDuration: r.chatDuration,
+    name: maskName(r.name),
+    calledPhoneNumber: maskPhone(r.calledPhoneNumber),
+    intent: { tagId: r.intentLevelTagId?.toString() ?? null, code: r.intentLevelCode, name: r.intentLevelDetailName },
+    correctedIntent:
+      r.correctedIntentTagId !== null && r.correctedIntentCode !== null
+        ? { tagId: r.correctedIntentTagId.toString(), code: r.correctedIntentCode, name: r.correctedIntentName }
+        : null,
+    reviewState: r.reviewState,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewedBy: r.reviewedBy?.name ?? null,
+    reasons: r.reviewState === "flagged" && current ? current.reasons : [],
+    notes: r.reviewState !== "unreviewed" && current ? current.notes : null,
+    hasAudio: Boolean(source?.fullAudioUrl || source?.archive?.fileName),
+    audio: source ? recordingStatus(source) : "none",
+    comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
+    history: history.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt.toISOString() })),
+  };
+}

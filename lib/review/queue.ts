@@ -1,0 +1,24 @@
+import { addDays } from "../time/zoned";
+
+/**
+ * A review queue is any `/calls` filter. With no filter given it is the
+ * default: unreviewed calls with a recording from the last 7 days (today
+ * and the six days before, in the display time zone).
+ */
+
+const FILTER_PARAMS = ["job", "status", "intent", "submission", "review", "reviewer", "from", "to", "minDuration", "maxDuration", "audio", "q", "sort"];
+
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function defaultQueueParams(timeZone: string, now = new Date()): URLSearchParams {
+  return new URLSearchParams({ review: "unreviewed", audio: "true", from: addDays(todayIn(timeZone, now), -6) });
+}
+
+/** The queue's filter parameters: those given, or the default queue when none is. */
+export function queueParams(input: URLSearchParams, timeZone: string, now = new Date()): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of input) if (FILTER_PARAMS.includes(k)) out.append(k, v);
+  return [...out.keys()].length ? out : defaultQueueParams(timeZone, now);
+}
