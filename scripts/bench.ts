@@ -36,6 +36,8 @@ async function family(ctx: BenchContext, name: string, figures: Figure[], run: (
 async function main(): Promise<number> {
   const ctx = benchContext(process.argv.slice(2), process.env);
   const runStarted = Date.now();
+  // Other work on the machine shows in every figure: its load is part of the results.
+  const loadAtStart = os.loadavg()[0]!;
   mkdirSync(ctx.dir, { recursive: true });
   const db = await openBenchDatabase(ctx);
   process.env.DATABASE_URL = db.url;
@@ -60,6 +62,7 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   let ok = true;
   let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  let compactor: { stop(): Promise<void> } | undefined;
   try {
     const counted = await generatedCount(client, BENCH_RECORD_ID_BASE);
     let generated;
@@ -78,7 +81,13 @@ async function main(): Promise<number> {
       generated = await generateBenchData(client, { records: ctx.records, chunk: ctx.records >= 5_000_000 ? 500_000 : 250_000, log: ctx.log });
       writeFileSync(metaFile, JSON.stringify({ records: ctx.records, now: generated.now.toISOString(), url: db.url }) + "\n");
     }
+    // As in the product, where the worker folds the rollup deltas that writes append every 2 s.
+    const { compactRollups, ensureRollupTimeZone, startRollupCompactor } = await import("../lib/call-records/rollups");
+    await ensureRollupTimeZone(ctx.timeZone);
+    const folded = await compactRollups();
     const generation = (Date.now() - genStarted) / 1000;
+    ctx.log(`rollups compacted (${folded.toLocaleString("en")} deltas folded); data ready in ${generation.toFixed(0)} s`);
+    compactor = startRollupCompactor({ onError: (err) => ctx.log(`rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
     const firstDay = formatGmt8(generated.firstDayMs).slice(0, 10);
     const cases = filterCases(generated.jobs[0]!, addDays(firstDay, 20), addDays(firstDay, 22));
 
@@ -118,6 +127,7 @@ async function main(): Promise<number> {
         os: `${os.type()} ${os.release()}`,
         node: process.version,
         postgres: `${db.version}${db.embedded ? " (embedded, default settings)" : ""}`,
+        loadAverage1m: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0]! * 10) / 10 },
       },
       generationSeconds: Math.round(generation),
       durationSeconds: Math.round((Date.now() - runStarted) / 1000),
@@ -128,11 +138,12 @@ async function main(): Promise<number> {
     writeFileSync(ctx.resultsPath, JSON.stringify(results, null, 2) + "\n");
     if (!ctx.smoke) writeFileSync(path.join(ctx.dir, "results.md"), formatMarkdown(figures) + "\n");
 
-    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}`);
+    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}, load average ${results.machine.loadAverage1m.start} → ${results.machine.loadAverage1m.end}`);
     console.log(formatTable(figures));
     const missed = figures.filter((f) => f.verdict === "MISSED").length;
     console.log(`\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`);
   } finally {
+    await compactor?.stop();
     await server?.stop();
     await client.end();
     await disconnectPrisma();

@@ -1,3 +1,6 @@
+/** Longest stretch of sends the bucket may release at once, in milliseconds of the rate. */
+const BURST_MS = 5;
+
 /**
  * A token bucket for requests per second, shared by every send of a worker,
  * that also holds all sends while a ban announced by the gateway lasts
@@ -19,8 +22,10 @@ export class RateLimiter {
     // Requests reach the gateway with some jitter, which can squeeze two sends
     // that left 1/qps apart into one of its counting windows: keep 10% spare.
     this.qps = maxQps * 0.9;
-    // No bursts: sends are spaced at least 1/qps apart, so no window of one
-    // second ever holds more than qps sends (the gateway counts per second).
+    // No bursts: sends are spaced 1/qps apart, so no window of one second
+    // ever holds more than qps sends (the gateway counts per second). Timers
+    // fire at best once a millisecond, so at high rates the bucket holds up to
+    // BURST_MS of sends (one at ordinary quotas), far inside the 10% spare.
     this.tokens = 1;
     this.last = now();
   }
@@ -48,10 +53,15 @@ export class RateLimiter {
     for (const resolve of this.queue.splice(0)) resolve();
   }
 
+  /** Tokens the bucket may hold: 1 at ordinary quotas (below about 400 QPS), else BURST_MS worth of sends. */
+  private capacity(): number {
+    return Math.max(1, Math.floor((this.qps * BURST_MS) / 1000));
+  }
+
   private drain(): void {
     if (this.timer) return;
     const now = this.now();
-    this.tokens = Math.min(1, this.tokens + ((now - this.last) / 1000) * this.qps);
+    this.tokens = Math.min(this.capacity(), this.tokens + ((now - this.last) / 1000) * this.qps);
     this.last = now;
     while (this.queue.length && this.tokens >= 1 && now >= this.bannedUntil) {
       this.tokens -= 1;

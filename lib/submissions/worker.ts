@@ -73,9 +73,17 @@ export class SubmissionWorker {
   }
 
   private async loop(): Promise<void> {
+    // Claim in groups (a quarter of the concurrency) rather than one statement
+    // per freed slot: at high concurrency the claims would otherwise be the
+    // bottleneck, one round trip per record on this single loop.
+    const group = Math.max(1, Math.ceil(this.config.concurrency / 4));
     while (this.running) {
       try {
         const free = this.config.concurrency - this.inFlight.size;
+        if (free < group && this.inFlight.size > 0) {
+          await this.idle(true);
+          continue;
+        }
         const jobs = free > 0 ? await claimJobs(free, this.config.leaseMs) : [];
         for (const job of jobs) this.track(this.process(job));
         // Short of work: turn the next chunk of a new batch into jobs, and look again at once if there was one.
@@ -89,11 +97,11 @@ export class SubmissionWorker {
     await Promise.allSettled(this.inFlight);
   }
 
-  /** Waits for a free slot, new work to be due, or stop. */
-  private idle(): Promise<void> {
+  /** Waits for a free slot (when all are taken, or `forSlot`), new work to be due, or stop. */
+  private idle(forSlot = false): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.pollMs);
-      const slot = this.inFlight.size >= this.config.concurrency ? Promise.race(this.inFlight) : null;
+      const slot = this.inFlight.size > 0 && (forSlot || this.inFlight.size >= this.config.concurrency) ? Promise.race(this.inFlight) : null;
       void slot?.then(done);
       this.wake = done;
       function done() {

@@ -5,12 +5,13 @@ import { encodeCursor, orderBy, parseSort } from "../../lib/call-records/cursor"
 import { parseCallFilters, type CallFilters } from "../../lib/call-records/filters";
 import { callFiltersWhere } from "../../lib/call-records/where";
 import type { BenchContext } from "./context";
-import { atMost, timeRuns, timeStats, type Figure } from "./stats";
+import { atMost, timePaired, timeRuns, timeStats, type Figure } from "./stats";
 
 /**
  * The calls list: first page and a page 10,000 rows deep for eight filter
  * combinations, timed through listCallRecords (what /calls runs), over HTTP
- * (the whole /calls page), and as the identical SQL run directly with pg.
+ * (the whole /calls page), and as the identical SQL run directly with pg
+ * (alternating with the lib runs, so that both meet the same machine load).
  */
 
 export interface FilterCase {
@@ -67,8 +68,9 @@ export async function measureCalls(opts: {
     }
     for (const page of pages) {
       const { sql } = callRecordsPageSql(page.filters, ctx.timeZone);
-      const raw = timeStats(await timeRuns(ctx.reps, () => opts.client.query(sql.text, sql.values as unknown[]), 2, 15_000));
-      const lib = timeStats(await timeRuns(ctx.reps, () => listCallRecords(page.filters, ctx.timeZone), 2, 15_000));
+      const [rawMs, libMs] = await timePaired(ctx.reps, () => opts.client.query(sql.text, sql.values as unknown[]), () => listCallRecords(page.filters, ctx.timeZone), 2, 20_000);
+      const raw = timeStats(rawMs);
+      const lib = timeStats(libMs);
       const name = `${c.name}, ${page.label}`;
       figures.push(
         atMost({ family: "calls list", name: `${name} (server, lib)`, unit: "ms" }, lib, {

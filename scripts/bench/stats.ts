@@ -156,3 +156,27 @@ export function formatMarkdown(figures: Figure[]): string {
     ),
   ].join("\n");
 }
+
+/**
+ * Times `a` and `b` alternately, so that both meet the same moments of a
+ * shared, noisy machine and their percentiles can be compared.
+ */
+export async function timePaired(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>, warmup = 2, budgetMs = Infinity): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    tb.push(performance.now() - t);
+    if (ta.length >= 3 && performance.now() - started > budgetMs) break;
+  }
+  return [ta, tb];
+}
