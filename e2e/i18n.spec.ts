@@ -16,7 +16,7 @@ async function withoutLanguageCookie(page: Page) {
 }
 
 test.describe("language", () => {
-  test.slow(); // axe on full pages, three times
+  test.setTimeout(240_000); // axe on three full pages, and two languages
 
   test.describe("a Chinese browser", () => {
     test.use({ locale: "zh-CN" });
