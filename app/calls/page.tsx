@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
@@ -20,6 +21,7 @@ export const metadata = { title: "Calls" };
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await getFormat();
+  const tr = await getTranslations("review");
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
@@ -41,6 +43,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
           <ColumnChooser />
+          {can(user.role, "review:write") ? (
+            <Link href={`/review${firstPage ? `?${firstPage}` : "?review=unreviewed&audio=true"}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              {tr("reviewThese")}
+            </Link>
+          ) : null}
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Export CSV
           </a>

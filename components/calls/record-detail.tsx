@@ -3,6 +3,8 @@ import type { CallRecordDetail } from "@/lib/call-records/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
+import { RecordingPanel } from "@/components/audio/recording-panel";
+import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
 import { ResultStatusBadge, SubmissionCell } from "./status-badge";
@@ -39,7 +41,24 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
 }
 
-export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReveal }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean; canReveal: boolean }) {
+export function RecordDetail({
+  record: r,
+  attempts,
+  timeZone,
+  canSubmit,
+  canReveal,
+  recording,
+  reviewer,
+}: {
+  record: CallRecordDetail;
+  attempts: Parameters<typeof AttemptTimeline>[0]["attempts"];
+  timeZone: string;
+  canSubmit: boolean;
+  canReveal: boolean;
+  recording?: { status: RecordingStatus; archive: RecordingSource["archive"]; initialTime: number };
+  /** Who gave the current verdict. */
+  reviewer?: string | null;
+}) {
   const fmt = useFormat();
   const time = (d: Date | null) => (d ? `${fmt.dateTime(d)} (${timeZone})` : null);
   return (
@@ -50,14 +69,7 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
         <ResultStatusBadge status={r.resultStatus} />
       </header>
 
-      {r.fullAudioUrl ? (
-        <section aria-labelledby="recording" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="recording" className="mb-2 font-semibold">Recording</h2>
-          <audio controls preload="metadata" src={`/api/audio/${r.callRecordId}`} className="w-full" data-testid="recording">
-            <a href={`/api/audio/${r.callRecordId}`}>Download the recording</a>
-          </audio>
-        </section>
-      ) : null}
+      {recording ? <RecordingPanel callRecordId={r.callRecordId.toString()} status={recording.status} archive={recording.archive} initialTime={recording.initialTime} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="dto" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -77,6 +89,13 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
             <Field label="Intent" wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
             <Field label="Intent tag group" wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
             <Field label="Intent code" wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
+            {r.correctedIntentTagId !== null ? (
+              <Field label="Corrected intent (sent to TOP)">
+                <span data-testid="record-corrected-intent">
+                  {r.correctedIntentName ?? `#${r.correctedIntentCode}`} (group {r.correctedIntentTagId.toString()} · {r.correctedIntentCode})
+                </span>
+              </Field>
+            ) : null}
             <Field label="Recording link" wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{r.fullAudioUrl}</span> : null}</Field>
             <Field label="Properties" wire="properties"><Properties raw={r.properties} parsed={r.propertiesJson} /></Field>
             <Field label="RPC context" wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(r.rpcContext)}</code>}</Field>
@@ -105,7 +124,10 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="font-semibold">Record</h2>
             <dl className="mt-2">
-              <Field label="Review"><span className="capitalize">{r.reviewState}</span></Field>
+              <Field label="Review">
+                <span className="capitalize">{r.reviewState}</span>
+                {reviewer ? <span className="text-slate-600"> · {reviewer}{r.reviewedAt ? `, ${time(r.reviewedAt)}` : ""}</span> : null}
+              </Field>
               <Field label="Received">{time(r.receivedAt)}</Field>
               <Field label="Last changed">{time(r.updatedAt)}</Field>
               <Field label="Source">{r.source}</Field>

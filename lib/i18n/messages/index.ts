@@ -7,8 +7,10 @@ import type { Locale } from "../config";
  * same keys and that every message parses.
  */
 export const NAMESPACES = {
+  audio: { zh: () => import("./zh/audio.json"), en: () => import("./en/audio.json") },
   common: { zh: () => import("./zh/common.json"), en: () => import("./en/common.json") },
   dashboard: { zh: () => import("./zh/dashboard.json"), en: () => import("./en/dashboard.json") },
+  review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
 } satisfies Record<string, Record<Locale, () => Promise<{ default: unknown }>>>;
 
