@@ -53,14 +53,18 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   // c: a comment at this moment.
   const at = Math.floor(await audioTime(page));
   await page.keyboard.press("c");
+  const box = page.getByRole("textbox", { name: /Comment at/ });
+  await expect(box).toBeFocused();
   await page.keyboard.type("debtor disputes the amount");
   await page.keyboard.press("Enter");
   const comment = page.getByTestId("comments").getByRole("listitem");
   await expect(comment).toContainText("debtor disputes the amount");
   await expect(comment.getByRole("button")).toHaveText(`0:${String(at).padStart(2, "0")}`);
   // Clicking it plays from there.
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
+  await expect.poll(() => audioTime(page)).toBeLessThan(at);
   await comment.getByRole("button").click();
   await expect.poll(() => audioTime(page)).toBeGreaterThanOrEqual(at);
 

@@ -221,10 +221,10 @@ export function AudioPlayer({
         <button type="button" onClick={toggle} className={`${button} min-w-20 font-medium`} aria-keyshortcuts="Space" data-testid="play">
           {playing ? t("pause") : t("play")}
         </button>
-        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)} className={button} aria-keyshortcuts="ArrowLeft" aria-label={t("back5")}>
+        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)} className={button} aria-keyshortcuts="ArrowLeft" title={t("back5")}>
           −5 s
         </button>
-        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)} className={button} aria-keyshortcuts="ArrowRight" aria-label={t("forward5")}>
+        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)} className={button} aria-keyshortcuts="ArrowRight" title={t("forward5")}>
           +5 s
         </button>
         <span className="tabular-nums text-slate-700" data-testid="position">

@@ -263,7 +263,7 @@ export function ReviewWorkbench({
                 ))}
               </ol>
               <form onSubmit={submitComment} className="mt-2 flex items-center gap-2 text-sm">
-                <label className="flex flex-1 items-center gap-2">
+                <div className="flex flex-1 items-center gap-2">
                   <button type="button" onClick={startComment} className="whitespace-nowrap text-xs text-slate-600 underline" aria-keyshortcuts="c">
                     {t("commentAt", { time: formatClock(commentAt / 1000) })}
                   </button>
@@ -277,7 +277,7 @@ export function ReviewWorkbench({
                     maxLength={1000}
                     className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
                   />
-                </label>
+                </div>
                 <button type="submit" disabled={!comment.trim()} className={`${button} border-slate-300 bg-white hover:bg-slate-50`}>
                   {t("addComment")}
                 </button>
