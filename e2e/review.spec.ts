@@ -31,6 +31,8 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   const item = page.getByTestId("review-item");
   // Newest first: the second record.
   await expect(item).toHaveAttribute("data-record", ids[1]!);
+  // The waveform is drawn (the page's CSP lets the player fetch and decode the recording).
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-state", "ready");
   expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
 
   // Space plays; the audio element's position advances.
@@ -90,6 +92,19 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Flagged".toLowerCase(), { ignoreCase: true });
   await expect(rows.first().getByTestId("reviewed-by")).not.toBeEmpty();
+});
+
+test("the worker archives a pushed recording; the record page says so and offers the archived file", async ({ page }) => {
+  await expect
+    .poll(async () => (await queryOne<{ state: string }>(`SELECT a.state::text AS state FROM audio_archives a JOIN call_records r ON r.id = a.record_id WHERE r.call_record_id = $1`, [ids[0]])).state, {
+      timeout: 30_000,
+    })
+    .toBe("archived");
+  await page.goto(`/calls/${ids[0]}?t=12`);
+  await expect(page.getByTestId("archive-state")).toHaveAttribute("data-state", "archived");
+  await expect(page.getByRole("link", { name: "Download" })).toHaveAttribute("href", `/api/audio/${ids[0]}?download=1`);
+  // The link opens at its moment.
+  await expect.poll(() => audioTime(page)).toBeGreaterThanOrEqual(12);
 });
 
 test("the player shows why a recording cannot play", async ({ page, request }) => {
