@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
-import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { JOB_SORTS, jobMixes, listJobs } from "@/lib/jobs/data";
 import { requireUser } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
@@ -12,13 +12,14 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const jobs = await listJobs(sort);
+  const mixes = await jobMixes(jobs.map((j) => j.jobId));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">Jobs</h1>
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No jobs yet: jobs appear with their first call record.</p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} mode="overview" />
+        <JobsTable jobs={jobs} sort={sort} mode="overview" mixes={mixes} />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { JobSort, JobSummary } from "@/lib/jobs/data";
+import type { JobMix, JobSort, JobSummary } from "@/lib/jobs/data";
+import { MixBar } from "@/components/jobs/mix-bar";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
@@ -30,7 +31,7 @@ function ProgressBar({ job }: { job: JobSummary }) {
   );
 }
 
-export function JobsTable({ jobs, sort, mode, canSubmit = false }: { jobs: JobSummary[]; sort: JobSort; mode: "overview" | "submission"; canSubmit?: boolean }) {
+export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs: JobSummary[]; sort: JobSort; mode: "overview" | "submission"; canSubmit?: boolean; mixes?: Map<string, JobMix> }) {
   const fmt = useFormat();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -45,6 +46,10 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false }: { jobs: JobSu
                 <SortHeader label="Connected" sort="answered_rate" current={sort} className="text-right" />
                 <th scope="col" className="px-3 py-2 text-right">Avg talk</th>
                 <th scope="col" className="px-3 py-2 text-right">Reviewed</th>
+                <th scope="col" className="px-3 py-2">Result status</th>
+                <th scope="col" className="px-3 py-2">Intent</th>
+                <th scope="col" className="px-3 py-2">Result status</th>
+                <th scope="col" className="px-3 py-2">Intent</th>
               </>
             ) : (
               <>
@@ -73,6 +78,12 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false }: { jobs: JobSu
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.answered, j.total)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{j.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(j.avgTalkSeconds))}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
+                    <td className="px-3 py-2">
+                      <MixBar title="Result status" parts={(mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: m.status, count: m.count }))} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <MixBar title="Intent" parts={(mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: `${m.tagId}:${m.code}`, label: `${m.tagId}:${m.code}`, count: m.count }))} />
+                    </td>
                   </>
                 ) : (
                   <>

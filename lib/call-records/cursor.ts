@@ -48,18 +48,50 @@ export function orderBy(key: SortKey, desc: boolean): Prisma.Sql {
   return desc ? Prisma.sql`ORDER BY ${col} DESC, id DESC` : Prisma.sql`ORDER BY ${col} ASC, id ASC`;
 }
 
-/** Rows strictly after the cursor row in the given order. */
-export function afterCursor(key: SortKey, desc: boolean, c: { value: Date | number | null; id: bigint }): Prisma.Sql {
+/**
+ * Rows strictly after the cursor row in the given order, as a sequence of
+ * segments that are read one after the other until a page is full. Each
+ * segment is a condition the (key, id) index can start from, rather than one
+ * `a OR b OR c` predicate that PostgreSQL can only filter with, walking the
+ * index from its beginning: a deep page, or the "previous" record of a
+ * recent call in oldest-first order, would otherwise scan millions of rows.
+ */
+export function keysetSegments(key: SortKey, desc: boolean, c: { value: Date | number | null; id: bigint } | null): Prisma.Sql[] {
   const col = SORT_COLUMNS[key];
+  if (c === null) return [Prisma.sql`TRUE`];
   if (desc) {
+    // NULLs come first in descending order: the rest of the NULLs, then every non-NULL.
     return c.value === null
-      ? Prisma.sql`((${col} IS NULL AND id < ${c.id}) OR ${col} IS NOT NULL)`
-      : // A row comparison, not `col < v OR (col = v AND id < c)`: PostgreSQL turns it into an index
-        // condition on (col DESC, id DESC), so a page 10,000 rows deep starts where it should instead
-        // of filtering its way there. Rows with a NULL key compare as NULL and drop out: they came first.
-        Prisma.sql`(${col}, id) < (${c.value}, ${c.id})`;
+      ? [Prisma.sql`${col} IS NULL AND id < ${c.id}`, Prisma.sql`${col} IS NOT NULL`]
+      : [Prisma.sql`(${col}, id) < (${c.value}, ${c.id})`];
   }
+  // NULLs come last in ascending order: the rest of the non-NULLs, then every NULL.
   return c.value === null
-    ? Prisma.sql`(${col} IS NULL AND id > ${c.id})`
-    : Prisma.sql`(${col} > ${c.value} OR (${col} = ${c.value} AND id > ${c.id}) OR ${col} IS NULL)`;
+    ? [Prisma.sql`${col} IS NULL AND id > ${c.id}`]
+    : [Prisma.sql`(${col}, id) > (${c.value}, ${c.id})`, Prisma.sql`${col} IS NULL`];
+}
+
+/**
+ * One statement: `SELECT <select> FROM call_records` over the rows after a
+ * cursor, in the list's order, at most `limit`. `where(extra)` renders the
+ * filters' WHERE with extra conditions. When the rows after the cursor are
+ * two index ranges (keysetSegments), each is read ordered and limited and the
+ * two are merged, so both stay index scans. `select` must include `id` and
+ * the sort column.
+ */
+export function keysetPageSql(
+  select: Prisma.Sql,
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  key: SortKey,
+  desc: boolean,
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Prisma.Sql {
+  const parts = keysetSegments(key, desc, cursor).map(
+    (segment) => Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,
+  );
+  if (parts.length === 1) return parts[0]!;
+  return Prisma.sql`
+    SELECT * FROM (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}) after_cursor
+    ${orderBy(key, desc)} LIMIT ${limit}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort } from "./cursor";
+import { decodeCursor, encodeCursor, keysetPageSql, parseSort, SORT_COLUMNS } from "./cursor";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
 
@@ -38,25 +38,27 @@ export interface CallRecordPage {
   cursorInvalid: boolean;
 }
 
-export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
+/**
+ * The statement behind one page of the calls list (also run verbatim by the
+ * benchmark, to compare the console with the database alone).
+ */
+export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: { value: Date | number | null; id: bigint } | null } {
   const { key, desc } = parseSort(filters.sort);
-  const where = callFiltersWhere(filters, timeZone);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
-  const keyset = cursor ? afterCursor(key, desc, cursor) : null;
-  const condition =
-    keyset === null ? where : where === Prisma.empty ? Prisma.sql`WHERE ${keyset}` : Prisma.sql`${where} AND ${keyset}`;
-
-  const rows = await prisma.$queryRaw<CallRecordRow[]>(Prisma.sql`
-    SELECT id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
+  const select = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
            intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
            submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
-           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name
-    FROM call_records
-    ${condition}
-    ${orderBy(key, desc)}
-    LIMIT ${filters.size + 1}`);
+           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
+  const sql = keysetPageSql(select, (extra) => callFiltersWhere(filters, timeZone, extra), key, desc, cursor, filters.size + 1);
+  return { sql, cursor };
+}
+
+export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
+  const { key } = parseSort(filters.sort);
+  const { sql, cursor } = callRecordsPageSql(filters, timeZone);
+  const rows = await prisma.$queryRaw<CallRecordRow[]>(sql);
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
@@ -86,9 +88,10 @@ export async function neighbours(
   const at = { value: key === "start_time" ? record.startTime : record.chatDuration, id: record.id };
   const one = async (forward: boolean) => {
     const d = forward ? desc : !desc;
-    const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [afterCursor(key, d, at)]);
-    const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
-      SELECT call_record_id FROM call_records ${where} ${orderBy(key, d)} LIMIT 1`);
+    const where = (extra: Prisma.Sql[]) => callFiltersWhere({ ...filters, cursor: undefined }, timeZone, extra);
+    const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(
+      keysetPageSql(Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`, where, key, d, at, 1),
+    );
     return row?.call_record_id ?? null;
   };
   const [previous, next] = await Promise.all([one(false), one(true)]);

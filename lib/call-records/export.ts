@@ -1,12 +1,15 @@
 import "server-only";
-import { Prisma, prisma } from "../db/client";
+import pg from "pg";
+import { Prisma } from "../db/client";
+import { getEnv } from "../env";
 import { maskName, maskPhone } from "../privacy/mask";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
 
 /**
  * CSV of every record matching a filter, produced in keyset chunks so memory
- * stays flat whatever the size. Wire field names as headers; UTF-8 with a BOM
+ * stays flat whatever the size (one chunk in memory at a time, pulled by the
+ * response stream). Wire field names as headers; UTF-8 with a BOM
  * so that Excel opens Chinese text correctly; personal data masked the same
  * way as on screen.
  */
@@ -29,9 +32,7 @@ const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
   corrected_intent_level_detail_name: "corrected_intent_name AS corrected_intent_level_detail_name",
 };
 
-const CHUNK = 5_000;
-
-type Row = Record<(typeof EXPORT_COLUMNS)[number], unknown> & { id: bigint };
+const CHUNK = 2_000;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -41,28 +42,49 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+const SELECT = Prisma.raw(EXPORT_COLUMNS.map((c) => COMPUTED[c] ?? (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "));
+const PHONE = EXPORT_COLUMNS.indexOf("called_phone_number");
+const NAME = EXPORT_COLUMNS.indexOf("name");
+
 export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
   yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
-  let after: bigint | null = null;
+  // Rows are read with the pg driver itself, as arrays, on a connection of
+  // the export's own: turning each row into an object through Prisma cost
+  // more than the query and the CSV together (about 4× slower overall), and a
+  // long export does not hold one of the app's pooled connections.
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+  await client.connect();
   let total = 0;
-  for (;;) {
-    const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, after === null ? [] : [Prisma.sql`id > ${after}`]);
-    const rows: Row[] = await prisma.$queryRaw<Row[]>(Prisma.sql`
-      SELECT id, ${Prisma.raw(EXPORT_COLUMNS.map((c) => COMPUTED[c] ?? (c.endsWith("_state") ? `${c}::text AS ${c}` : c)).join(", "))}
-      FROM call_records ${where} ORDER BY id LIMIT ${CHUNK}`);
-    if (!rows.length) break;
-    total += rows.length;
-    let chunk = "";
-    for (const r of rows) {
-      if (opts.masked) {
-        r.called_phone_number = maskPhone(r.called_phone_number as string | null);
-        r.name = maskName(r.name as string | null);
+  const fetchAfter = async (after: string | null): Promise<unknown[][]> => {
+    const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, after === null ? [] : [Prisma.sql`id > ${after}::bigint`]);
+    const query = Prisma.sql`SELECT ${SELECT}, id FROM call_records ${where} ORDER BY id LIMIT ${CHUNK}`;
+    return (await client.query<unknown[]>({ text: query.text, values: query.values, rowMode: "array" })).rows;
+  };
+  // One chunk is read ahead while the previous one is written out.
+  let pending: Promise<unknown[][]> | null = fetchAfter(null);
+  try {
+    while (pending) {
+      const rows: unknown[][] = await pending;
+      pending = rows.length < CHUNK ? null : fetchAfter(String(rows[rows.length - 1]![EXPORT_COLUMNS.length]));
+      if (!rows.length) break;
+      total += rows.length;
+      const lines: string[] = new Array<string>(rows.length);
+      const cells: string[] = new Array<string>(EXPORT_COLUMNS.length);
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k]!;
+        if (opts.masked) {
+          r[PHONE] = maskPhone(r[PHONE] as string | null);
+          r[NAME] = maskName(r[NAME] as string | null);
+        }
+        for (let i = 0; i < cells.length; i++) cells[i] = csvCell(r[i]);
+        lines[k] = cells.join(",");
       }
-      chunk += EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\r\n";
+      yield lines.join("\r\n") + "\r\n";
     }
-    yield chunk;
-    if (rows.length < CHUNK) break;
-    after = rows[rows.length - 1]!.id;
+  } finally {
+    // Stopped early (the download was cancelled): the read-ahead fails when the connection closes.
+    pending?.catch(() => {});
+    await client.end();
   }
   await opts.onDone?.(total);
 }

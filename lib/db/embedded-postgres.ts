@@ -63,7 +63,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   if (!initialised || !state) {
     // A directory without PG_VERSION is an initdb that was interrupted: start over.
     await rm(clusterDir, { recursive: true, force: true });
-    state = { port: opts.port ?? 54329, password: randomBytes(18).toString("base64url") };
+    // A throwaway cluster (tests) takes any free port, so a test run never races a running console
+    // (or another test run) for the default one.
+    state = { port: opts.port ?? (opts.ephemeral ? await freePort() : 54329), password: randomBytes(18).toString("base64url") };
   }
 
   await recoverStaleLock(clusterDir, log);

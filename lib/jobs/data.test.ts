@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { getJobDetail, listJobs } from "./data";
+import { getJobDetail, jobMixes, listJobs } from "./data";
 
 const JOB_A = 9_007_199_254_741_501n; // above 2^53: ids must come back exact
 const JOB_B = 9_007_199_254_741_502n;
@@ -57,6 +57,16 @@ describe("listJobs", () => {
     expect(byRate).toEqual([JOB_A, JOB_B]);
     const byLast = (await listJobs("last_call")).map((j) => j.jobId).filter((id) => id === JOB_A || id === JOB_B);
     expect(byLast).toEqual([JOB_B, JOB_A]);
+  });
+});
+
+describe("jobMixes", () => {
+  it("gives each job's result status distribution, largest first", async () => {
+    const mixes = await jobMixes([JOB_A, JOB_B]);
+    expect(mixes.get(JOB_A.toString())?.byStatus).toEqual([
+      { status: "ANSWERED", count: 2 }, { status: "BUSY", count: 1 }, { status: "NO_ANSWER", count: 1 },
+    ]);
+    expect(mixes.get(JOB_B.toString())).toEqual({ byStatus: [{ status: "NO_ANSWER", count: 1 }], byIntent: [] });
   });
 });
 

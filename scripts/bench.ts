@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: measures the console on large data, each figure next to
+ * the ceiling or target it is compared with (see README, Performance).
+ *
+ *   BENCH_RECORDS        records to generate (default 1,000,000; 10,000 with --smoke)
+ *   BENCH_DATABASE_URL   database to use (default: an embedded PostgreSQL under bench/tmp/db); its tables are emptied
+ *   BENCH_REUSE=true     keep the generated rows of the previous run when the count matches
+ *   BENCH_RESULTS        where to write the results (default bench/results.json)
+ *   --smoke              10,000 records, few repetitions, no web server and no browser (part of npm test)
+ *   --no-http / --no-pages   skip the measurements through the web server / in Chromium
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { benchContext, type BenchContext } from "./bench/context";
+import { generatedCount, openBenchDatabase, resetBenchTables } from "./bench/database";
+import { BENCH_RECORD_ID_BASE, generateBenchData } from "./bench/generate";
+import { formatMarkdown, formatTable, type Figure } from "./bench/stats";
+
+async function family(ctx: BenchContext, name: string, figures: Figure[], run: () => Promise<Figure[]>): Promise<boolean> {
+  const started = Date.now();
+  ctx.log(`— ${name} —`);
+  try {
+    figures.push(...(await run()));
+    ctx.log(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    return true;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(err);
+    figures.push({ family: name, name: "could not be measured", unit: "ms", better: "lower", samples: 0, p50: NaN, p95: NaN, ceiling: "–", verdict: "MISSED", reason: `failed: ${message}` });
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const ctx = benchContext(process.argv.slice(2), process.env);
+  const runStarted = Date.now();
+  mkdirSync(ctx.dir, { recursive: true });
+  const db = await openBenchDatabase(ctx);
+  process.env.DATABASE_URL = db.url;
+  process.env.DISPLAY_TIME_ZONE = ctx.timeZone;
+  process.env.LOG_LEVEL ??= "warn";
+
+  // Loaded after DATABASE_URL is set: the lib modules read it once.
+  const { BENCH_INGEST_TOKEN, ensureBuild, startBenchServer } = await import("./bench/server");
+  process.env.INGEST_TOKEN = BENCH_INGEST_TOKEN;
+  const { disconnectPrisma } = await import("../lib/db/client");
+  const { formatGmt8 } = await import("../lib/demo/wire-time");
+  const { addDays } = await import("../lib/time/zoned");
+  const { filterCases, measureCalls } = await import("./bench/calls");
+  const { measureAggregates } = await import("./bench/aggregates");
+  const { measureExport } = await import("./bench/export");
+  const { measureIngest } = await import("./bench/ingest");
+  const { measureSubmission } = await import("./bench/submission");
+  const { measurePages } = await import("./bench/pages");
+
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const figures: Figure[] = [];
+  let ok = true;
+  let server: Awaited<ReturnType<typeof startBenchServer>> | undefined;
+  try {
+    const counted = await generatedCount(client, BENCH_RECORD_ID_BASE);
+    let generated;
+    const genStarted = Date.now();
+    const metaFile = path.join(ctx.dir, "generated.json");
+    const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, "utf8")) as { records: number; now: string; url: string }) : undefined;
+    if (ctx.reuse && counted.generated === ctx.records && meta?.records === ctx.records && meta.url === db.url) {
+      ctx.log(`reusing the ${ctx.records.toLocaleString("en")} generated records already in the database`);
+      await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers");
+      await client.query("DELETE FROM call_records WHERE call_record_id < $1", [BENCH_RECORD_ID_BASE.toString()]);
+      await client.query("UPDATE call_records SET submission_state = 'not_submitted' WHERE submission_state IN ('queued', 'in_flight', 'retrying')");
+      await client.query("VACUUM ANALYZE call_records");
+      generated = await generateBenchData(client, { records: ctx.records, now: new Date(meta.now), log: ctx.log, dryRun: true });
+    } else {
+      await resetBenchTables(client);
+      generated = await generateBenchData(client, { records: ctx.records, chunk: ctx.records >= 5_000_000 ? 500_000 : 250_000, log: ctx.log });
+      writeFileSync(metaFile, JSON.stringify({ records: ctx.records, now: generated.now.toISOString(), url: db.url }) + "\n");
+    }
+    const generation = (Date.now() - genStarted) / 1000;
+    const firstDay = formatGmt8(generated.firstDayMs).slice(0, 10);
+    const cases = filterCases(generated.jobs[0]!, addDays(firstDay, 20), addDays(firstDay, 22));
+
+    let cookie: string | undefined;
+    let token: string | undefined;
+    {
+      const { sessionFor } = await import("../lib/auth/test-session");
+      token = (await sessionFor("admin", `bench${Date.now().toString(36)}`)).token;
+      cookie = `lvr_session=${token}`;
+    }
+    if (ctx.http) {
+      ensureBuild(ctx);
+      server = await startBenchServer(ctx, { DATABASE_URL: db.url });
+      ctx.log(`web app at ${server.url}`);
+    }
+
+    ok = (await family(ctx, "calls list", figures, () => measureCalls({ ctx, client, serverUrl: server?.url, cookie, cases }))) && ok;
+    ok = (await family(ctx, "aggregates", figures, () => measureAggregates({ ctx, cases, jobIds: generated.jobs }))) && ok;
+    ok = (await family(ctx, "export", figures, () =>
+      measureExport({ ctx, serverUrl: server?.url, serverPid: server?.pid, cookie, firstDay, days: 30, addDays }))) && ok;
+    ok = (await family(ctx, "ingest", figures, () => measureIngest({ ctx, client, databaseUrl: db.url, serverUrl: server?.url, now: generated.now }))) && ok;
+    ok = (await family(ctx, "submission", figures, () => measureSubmission(ctx))) && ok;
+    if (ctx.pages && server) {
+      const url = server.url;
+      ok = (await family(ctx, "pages", figures, () => measurePages({ ctx, serverUrl: url, cookie: cookie!, token: token! }))) && ok;
+    }
+
+    const cpus = os.cpus();
+    const results = {
+      date: new Date().toISOString(),
+      records: ctx.records,
+      smoke: ctx.smoke,
+      machine: {
+        cpu: cpus[0]?.model ?? "unknown",
+        cores: cpus.length,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        postgres: `${db.version}${db.embedded ? " (embedded, default settings)" : ""}`,
+      },
+      generationSeconds: Math.round(generation),
+      durationSeconds: Math.round((Date.now() - runStarted) / 1000),
+      copyThrough: "psql \\copy",
+      figures,
+    };
+    mkdirSync(path.dirname(ctx.resultsPath), { recursive: true });
+    writeFileSync(ctx.resultsPath, JSON.stringify(results, null, 2) + "\n");
+    if (!ctx.smoke) writeFileSync(path.join(ctx.dir, "results.md"), formatMarkdown(figures) + "\n");
+
+    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}`);
+    console.log(formatTable(figures));
+    const missed = figures.filter((f) => f.verdict === "MISSED").length;
+    console.log(`\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`);
+  } finally {
+    await server?.stop();
+    await client.end();
+    await disconnectPrisma();
+    await db.stop();
+  }
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);
