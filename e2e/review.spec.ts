@@ -27,6 +27,8 @@ test.beforeAll(async ({ request, baseURL }) => {
 const audioTime = (page: Page) => page.getByTestId("recording").evaluate((a: HTMLAudioElement) => a.currentTime);
 
 test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comment, moves on, and finds it flagged", async ({ page }) => {
+  // A whole review round (playing real audio, five server actions): longer than one page check.
+  test.setTimeout(120_000);
   await page.goto(`/review?job=${JOB}&review=unreviewed`);
   const item = page.getByTestId("review-item");
   // Newest first: the second record.
