@@ -5,7 +5,7 @@ import { useLanguage } from "./support/locale";
 // Signs in once per role the specs use and keeps the cookies for them, with
 // English chosen as the language (the specs read English text).
 
-for (const role of ["supervisor", "operator", "admin"] as const) {
+for (const role of ["supervisor", "reviewer", "operator", "admin"] as const) {
   setup(`sign in as ${role}`, async ({ page, baseURL }) => {
     await useLanguage(page.context(), baseURL!, "en");
     await page.goto("/sign-in");

@@ -56,8 +56,8 @@ export const envSchema = z.object({
   AUDIO_ARCHIVE_DIR: z.string().min(1).optional(),
   /** Recordings fetched per second for the archive, per worker process (vendors throttle too). */
   AUDIO_ARCHIVE_RATE: z.coerce.number().positive().max(1000).default(2),
-  /** Recordings fetched at once, per worker process. */
-  AUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Recordings fetched at once, per worker process; 0: this worker does not archive. */
+  AUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
   /** Attempts before a recording is marked failed (it still plays from the live link while that works). */
   AUDIO_ARCHIVE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** Largest recording fetched (proxy and archive). */

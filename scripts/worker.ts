@@ -30,11 +30,11 @@ async function main() {
     onSettled: (_task, outcome) => void (outcome === "archived" && archived++),
     onError: (err) => console.error(`[worker] archive: ${(err as Error).message.split("\n")[0]}`),
   });
-  archiver.start();
+  if (archive.concurrency > 0) archiver.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: (err) => console.error(`[worker] rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
   say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
-  say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
+  if (archive.concurrency > 0) say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);
     if (archived) say(`${archived} recordings archived in the last minute`);

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { ColumnChooser } from "@/components/calls/column-chooser";
@@ -24,6 +24,7 @@ export async function generateMetadata() {
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await getFormat();
   const t = await getTranslations("calls");
+  const tr = await getTranslations("review");
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
@@ -45,6 +46,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">{t("masked")}</p>
           <ColumnChooser />
+          {can(user.role, "review:write") ? (
+            <Link href={`/review${firstPage ? `?${firstPage}` : "?review=unreviewed&audio=true"}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+              {tr("reviewThese")}
+            </Link>
+          ) : null}
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             {t("exportCsv")}
           </a>

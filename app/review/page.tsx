@@ -1,47 +1,84 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CallsTable } from "@/components/calls/calls-table";
+import { ReviewWorkbench } from "@/components/review/review-workbench";
+import { getFormat } from "@/components/ui/get-format";
+import { requireUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { listCallRecords } from "@/lib/call-records/data";
 import { parseCallFilters } from "@/lib/call-records/filters";
 import { getDashboardSummary } from "@/lib/dashboard/data";
-import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
-import { getFormat } from "@/components/ui/get-format";
+import { intentOptions, listReasons } from "@/lib/review/data";
+import { defaultQueueParams, queueParams } from "@/lib/review/queue";
 
 export const dynamic = "force-dynamic";
+
 export async function generateMetadata() {
-  return { title: (await getTranslations("review"))("title") };
+  const t = await getTranslations("review");
+  return { title: t("title") };
 }
 
-export default async function ReviewPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * /review?<any /calls filter>: the review queue (default: unreviewed calls
+ * with a recording from the last 7 days). Reviewers work through it one
+ * record at a time; others see what waits.
+ */
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser("calls:read");
+  const t = await getTranslations("review");
+  const tc = await getTranslations("common");
   const fmt = await getFormat();
-  const t = await getTranslations();
-  await requireUser("calls:read");
-  const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const queue = parseCallFilters({ review: "unreviewed", audio: "true", size: "25" }).filters;
-  const [summary, page] = await Promise.all([getDashboardSummary(), listCallRecords(queue, timeZone)]);
+  const env = getEnv();
+  const timeZone = env.DISPLAY_TIME_ZONE;
+  const raw = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(k, x);
+  const queue = queueParams(raw, timeZone);
+  const isDefault = queue.toString() === defaultQueueParams(timeZone).toString();
+  const query = queue.toString();
+  const reviewer = can(user.role, "review:write");
+  const [summary, reasons, intents, page] = await Promise.all([
+    getDashboardSummary(),
+    reviewer ? listReasons() : [],
+    reviewer ? intentOptions() : [],
+    reviewer ? null : listCallRecords(parseCallFilters(new URLSearchParams(`${query}&size=25`)).filters, timeZone),
+  ]);
+  const seconds = Number(raw.get("t"));
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">{t("review.title")}</h1>
-      <dl className="grid grid-cols-3 gap-3 text-sm sm:max-w-lg">
-        {(["unreviewed", "passed", "flagged"] as const).map((state) => (
-          <div key={state} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <dt className="text-xs text-slate-500">{t(`common.review.${state}`)}</dt>
-            <dd className="text-lg font-semibold tabular-nums">
-              <Link href={`/calls?review=${state}`} className="hover:underline">{fmt.count(summary.byReview[state])}</Link>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <h2 className="font-semibold">{t("review.queue")}</h2>
-      {page.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("review.empty")}</p>
-      ) : (
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+        <dl className="flex gap-3 text-sm">
+          {(["unreviewed", "passed", "flagged"] as const).map((state) => (
+            <div key={state} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 shadow-sm">
+              <dt className="text-xs text-slate-500">{tc(`review.${state}`)}</dt>
+              <dd className="font-semibold tabular-nums">
+                <Link href={`/calls?review=${state}`} className="hover:underline">{fmt.count(summary.byReview[state])}</Link>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <p className="text-sm">
+        <span className="font-medium">{t("queue")}:</span> <span data-testid="queue-description">{isDefault ? t("defaultQueue") : t("customQueue", { query: decodeURIComponent(query) })}</span>{" "}
+        <Link href={`/calls?${query}`} className="ml-2 text-sky-700 hover:underline">{t("editQueue")}</Link>
+      </p>
+      {reviewer ? (
+        <ReviewWorkbench
+          query={query}
+          reasons={reasons}
+          intents={intents}
+          claimMinutes={env.REVIEW_CLAIM_MINUTES}
+          initialTime={Number.isFinite(seconds) && seconds > 0 ? seconds : 0}
+        />
+      ) : page && page.rows.length ? (
         <CallsTable rows={page.rows} timeZone={timeZone} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("empty")}</p>
       )}
-      {page.nextCursor ? (
-        <Link href="/calls?review=unreviewed&audio=true" className="inline-block text-sm font-medium text-sky-700 hover:underline">{t("review.all")}</Link>
-      ) : null}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { CallRecordDetail } from "@/lib/call-records/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
+import { RecordingPanel } from "@/components/audio/recording-panel";
+import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
@@ -40,7 +42,24 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
 }
 
-export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReveal }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean; canReveal: boolean }) {
+export function RecordDetail({
+  record: r,
+  attempts,
+  timeZone,
+  canSubmit,
+  canReveal,
+  recording,
+  reviewer,
+}: {
+  record: CallRecordDetail;
+  attempts: Parameters<typeof AttemptTimeline>[0]["attempts"];
+  timeZone: string;
+  canSubmit: boolean;
+  canReveal: boolean;
+  recording?: { status: RecordingStatus; archive: RecordingSource["archive"]; initialTime: number };
+  /** Who gave the current verdict. */
+  reviewer?: string | null;
+}) {
   const fmt = useFormat();
   const t = useTranslations("calls.detail");
   const tCalls = useTranslations("calls");
@@ -53,14 +72,7 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
         <ResultStatusBadge status={r.resultStatus} />
       </header>
 
-      {r.fullAudioUrl ? (
-        <section aria-labelledby="recording" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="recording" className="mb-2 font-semibold">{t("recording")}</h2>
-          <audio controls preload="metadata" src={`/api/audio/${r.callRecordId}`} className="w-full" data-testid="recording">
-            <a href={`/api/audio/${r.callRecordId}`}>{t("download")}</a>
-          </audio>
-        </section>
-      ) : null}
+      {recording ? <RecordingPanel callRecordId={r.callRecordId.toString()} status={recording.status} archive={recording.archive} initialTime={recording.initialTime} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="dto" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -80,6 +92,13 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
             <Field label={t("intent")} wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
             <Field label={t("intentGroup")} wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
             <Field label={t("intentCode")} wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
+            {r.correctedIntentTagId !== null ? (
+              <Field label={t("correctedIntent")}>
+                <span data-testid="record-corrected-intent">
+                  {r.correctedIntentName ?? `#${r.correctedIntentCode}`} ({t("intentGroupCode", { tagId: r.correctedIntentTagId.toString(), code: String(r.correctedIntentCode) })})
+                </span>
+              </Field>
+            ) : null}
             <Field label={t("audioLink")} wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{r.fullAudioUrl}</span> : null}</Field>
             <Field label={t("properties")} wire="properties"><Properties raw={r.properties} parsed={r.propertiesJson} /></Field>
             <Field label={t("rpcContext")} wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(r.rpcContext)}</code>}</Field>
@@ -108,7 +127,10 @@ export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReve
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="font-semibold">{t("stored")}</h2>
             <dl className="mt-2">
-              <Field label={t("review")}><ReviewState state={r.reviewState} /></Field>
+              <Field label={t("review")}>
+                <ReviewState state={r.reviewState} />
+                {reviewer ? <span className="text-slate-600"> · {reviewer}{r.reviewedAt ? `, ${time(r.reviewedAt)}` : ""}</span> : null}
+              </Field>
               <Field label={t("received")}>{time(r.receivedAt)}</Field>
               <Field label={t("updated")}>{time(r.updatedAt)}</Field>
               <Field label={t("source")}>{r.source}</Field>

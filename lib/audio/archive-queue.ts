@@ -13,13 +13,17 @@ export interface ArchiveTask {
   attempt: number;
 }
 
-export async function claimArchiveTasks(limit: number, leaseMs: number): Promise<ArchiveTask[]> {
+export async function claimArchiveTasks(limit: number, leaseMs: number, only?: bigint[]): Promise<ArchiveTask[]> {
   if (limit <= 0) return [];
+  const scope = only
+    ? Prisma.sql`AND record_id IN (SELECT id FROM call_records WHERE call_record_id IN (${only.length ? Prisma.join(only) : Prisma.sql`NULL`}))`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<{ record_id: bigint; source_url: string; attempts: number }[]>(Prisma.sql`
     WITH ready AS (
       SELECT record_id FROM audio_archives
-      WHERE (state IN ('queued', 'retrying') AND next_attempt_at <= now())
-         OR (state = 'in_flight' AND lease_until < now())
+      WHERE ((state IN ('queued', 'retrying') AND next_attempt_at <= now())
+         OR (state = 'in_flight' AND lease_until < now()))
+      ${scope}
       ORDER BY next_attempt_at, record_id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED

@@ -69,6 +69,7 @@ const config = (over: Partial<ConstructorParameters<typeof AudioArchiver>[0]> = 
 let nextId = 7_100_000_000_000_000_000n;
 async function ingestWithAudio(pathname: string): Promise<bigint> {
   const id = nextId++;
+  mine.push(id);
   const r = await ingestCallRecords(
     [{ call_record_id: id.toString(), robot_call_job_id: "71", result_status: "ANSWERED", start_time: "2026-11-20 09:00:00", full_audio_url: `http://${host}${pathname}` }],
     { source: "api" },
@@ -91,8 +92,11 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
   }
 }
 
+// Other test files share the database: this archiver takes only this file's records.
+const mine: bigint[] = [];
+
 async function runArchiver<T>(fn: () => Promise<T>, over: Parameters<typeof config>[0] = {}): Promise<T> {
-  const archiver = new AudioArchiver(config(over), { onError: (e) => console.error(e) }, 20);
+  const archiver = new AudioArchiver({ ...config(over), only: mine }, { onError: (e) => console.error(e) }, 20);
   archiver.start();
   try {
     return await fn();

@@ -28,6 +28,8 @@ export interface ArchiverConfig {
   backoffBaseMs: number;
   backoffMaxMs: number;
   fetch: Omit<UpstreamOptions, "range">;
+  /** Only these records (call_record_id), e.g. to archive a few by hand; all when absent. */
+  only?: bigint[];
 }
 
 export function archiverConfig(env: Env = getEnv()): ArchiverConfig {
@@ -146,7 +148,7 @@ export class AudioArchiver {
     while (this.running) {
       try {
         const free = this.config.concurrency - this.inFlight.size;
-        const tasks = free > 0 ? await claimArchiveTasks(free, this.config.leaseMs) : [];
+        const tasks = free > 0 ? await claimArchiveTasks(free, this.config.leaseMs, this.config.only) : [];
         for (const task of tasks) this.track(this.process(task));
         if (tasks.length < free || free === 0) await this.idle();
       } catch (err) {

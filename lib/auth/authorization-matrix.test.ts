@@ -86,7 +86,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/jobs/[jobId]", render: async () => (await import("@/app/jobs/[jobId]/page")).default({ params: Promise.resolve({ jobId: "1" }) }), expect: onlyFrom("operator") },
   { name: "/submissions", render: async () => (await import("@/app/submissions/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/review", render: async () => (await import("@/app/review/page")).default(), expect: onlyFrom("operator") },
+  { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
 ];

@@ -248,6 +248,8 @@ describe("submission worker against the TOP emulator", () => {
           TOP_APP_SECRET: SECRET,
           TOP_MAX_QPS: "400",
           TOP_CONCURRENCY: "8",
+          // Only the submission queue: other test files' recordings are not this worker's to archive.
+          AUDIO_ARCHIVE_CONCURRENCY: "0",
           SUBMISSION_LEASE_MS: "1500",
         },
         stdio: "ignore",

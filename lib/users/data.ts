@@ -7,3 +7,8 @@ export async function listUsers() {
     select: { id: true, email: true, name: true, role: true, disabledAt: true, lockedUntil: true, createdAt: true },
   });
 }
+
+/** A user's display name (for "reviewed by"), or null. */
+export async function userName(id: bigint): Promise<string | null> {
+  return (await prisma.user.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+}

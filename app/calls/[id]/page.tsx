@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/data";
+import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
+import { userName } from "@/lib/users/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
 import { parseInt64 } from "@/lib/call-records/schema";
 import { requireUser } from "@/lib/auth/current";
@@ -25,12 +27,21 @@ export default async function CallRecordPage({ params, searchParams }: { params:
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around] = await Promise.all([recordAttempts(record.id), neighbours(record, filters, timeZone)]);
+  const [attempts, around, source, reviewer] = await Promise.all([
+    recordAttempts(record.id),
+    neighbours(record, filters, timeZone),
+    getRecordingSource(record.callRecordId),
+    record.reviewedById === null ? null : userName(record.reviewedById),
+  ]);
+  const t = Number((await searchParams)?.t);
   const listQuery = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
-      <RecordDetail record={record} attempts={attempts} timeZone={timeZone} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")} />
+      <RecordDetail record={record} attempts={attempts} timeZone={timeZone} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")}
+        recording={source ? { status: recordingStatus(source), archive: source.archive, initialTime: Number.isFinite(t) && t > 0 ? t : 0 } : undefined}
+        reviewer={reviewer}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { Locale } from "../config";
  */
 export const NAMESPACES = {
   admin: { zh: () => import("./zh/admin.json"), en: () => import("./en/admin.json") },
+  audio: { zh: () => import("./zh/audio.json"), en: () => import("./en/audio.json") },
   audit: { zh: () => import("./zh/audit.json"), en: () => import("./en/audit.json") },
   auth: { zh: () => import("./zh/auth.json"), en: () => import("./en/auth.json") },
   calls: { zh: () => import("./zh/calls.json"), en: () => import("./en/calls.json") },

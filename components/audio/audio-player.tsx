@@ -1,0 +1,285 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type RefObject } from "react";
+import { formatClock, isTypingTarget } from "./time";
+
+export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;
+
+function seekElement(a: HTMLAudioElement, seconds: number) {
+  const end = Number.isFinite(a.duration) && a.duration > 0 ? a.duration : Infinity;
+  a.currentTime = Math.max(0, Math.min(end, seconds));
+}
+
+function toggleElement(a: HTMLAudioElement) {
+  if (a.paused) void a.play().catch(() => {});
+  else a.pause();
+}
+
+/** What the review screen does with the player: seek (comments) and read the position (new comment). */
+export interface PlayerApi {
+  seek(seconds: number): void;
+  currentTime(): number;
+}
+
+/**
+ * The recording player: a waveform (wavesurfer.js, drawn over the page's own
+ * <audio> element, so playback is the browser's and the waveform only draws
+ * and seeks) with play/pause, ±5 s, speed, volume, download, and keys
+ * (space, ←/→, [ and ]). The position is kept in the URL (`?t=42`), so a link
+ * opens at a moment. When the waveform cannot be drawn (decoding fails, or
+ * the module does not load) the plain <audio> controls remain.
+ */
+export function AudioPlayer({
+  src,
+  downloadHref,
+  initialTime = 0,
+  apiRef,
+  keyboard = true,
+  syncUrl = true,
+}: {
+  src: string;
+  downloadHref?: string | null;
+  initialTime?: number;
+  apiRef?: RefObject<PlayerApi | null>;
+  keyboard?: boolean;
+  syncUrl?: boolean;
+}) {
+  const t = useTranslations("audio");
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const waveRef = useRef<HTMLDivElement>(null);
+  const [waveform, setWaveform] = useState<"loading" | "ready" | "off">("loading");
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(initialTime);
+  const [duration, setDuration] = useState(0);
+  const [speed, setSpeed] = useState(1);
+  const [volume, setVolume] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+
+  // The waveform, over the same <audio> element.
+  useEffect(() => {
+    const media = audioRef.current;
+    const container = waveRef.current;
+    if (!media || !container) return;
+    let destroyed = false;
+    let ws: { destroy(): void } | undefined;
+    const absolute = new URL(src, window.location.href).href;
+    import("wavesurfer.js")
+      .then(({ default: WaveSurfer }) => {
+        if (destroyed) return;
+        const instance = WaveSurfer.create({
+          container,
+          media,
+          // The same absolute URL as the element's: wavesurfer keeps the element's source (no blob: URL, which CSP would refuse).
+          url: absolute,
+          height: 64,
+          waveColor: "#94a3b8",
+          progressColor: "#0369a1",
+          cursorColor: "#0f172a",
+          barWidth: 2,
+          barGap: 1,
+          dragToSeek: true,
+        });
+        ws = instance;
+        instance.on("ready", () => !destroyed && setWaveform("ready"));
+        instance.on("error", () => {
+          if (destroyed) return;
+          setWaveform("off");
+        });
+      })
+      .catch(() => !destroyed && setWaveform("off"));
+    return () => {
+      destroyed = true;
+      ws?.destroy();
+    };
+  }, [src]);
+
+  // Media events → state, the URL, and the starting position.
+  useEffect(() => {
+    const a = audioRef.current;
+    if (!a) return;
+    let lastSecond = -1;
+    const writeUrl = () => {
+      if (!syncUrl) return;
+      const s = Math.floor(a.currentTime);
+      if (s === lastSecond) return;
+      lastSecond = s;
+      const url = new URL(window.location.href);
+      if (s > 0) url.searchParams.set("t", String(s));
+      else url.searchParams.delete("t");
+      window.history.replaceState(window.history.state, "", url);
+    };
+    const onMeta = () => {
+      setDuration(a.duration || 0);
+      if (initialTime > 0 && a.currentTime === 0) a.currentTime = Math.min(initialTime, a.duration || initialTime);
+    };
+    const onTime = () => {
+      setTime(a.currentTime);
+      writeUrl();
+    };
+    const onPlay = () => setPlaying(true);
+    const onPause = () => setPlaying(false);
+    const onError = () => {
+      setPlaying(false);
+      // The element does not say why; the route does, as JSON.
+      void fetch(src, { headers: { Range: "bytes=0-0" } })
+        .then(async (r) => (r.ok ? t("failed") : ((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? t("failed")))
+        .catch(() => t("failed"))
+        .then((m) => setError(m));
+    };
+    a.addEventListener("loadedmetadata", onMeta);
+    a.addEventListener("durationchange", onMeta);
+    a.addEventListener("timeupdate", onTime);
+    a.addEventListener("seeked", onTime);
+    a.addEventListener("play", onPlay);
+    a.addEventListener("pause", onPause);
+    a.addEventListener("error", onError);
+    if (a.readyState >= 1) onMeta();
+    if (a.error) onError();
+    return () => {
+      a.removeEventListener("loadedmetadata", onMeta);
+      a.removeEventListener("durationchange", onMeta);
+      a.removeEventListener("timeupdate", onTime);
+      a.removeEventListener("seeked", onTime);
+      a.removeEventListener("play", onPlay);
+      a.removeEventListener("pause", onPause);
+      a.removeEventListener("error", onError);
+    };
+  }, [src, initialTime, syncUrl, t]);
+
+  const seek = (seconds: number) => {
+    if (audioRef.current) seekElement(audioRef.current, seconds);
+  };
+  const toggle = () => {
+    if (audioRef.current) toggleElement(audioRef.current);
+  };
+  const changeSpeed = (next: number) => {
+    setSpeed(next);
+    if (audioRef.current) audioRef.current.playbackRate = next;
+  };
+
+  useEffect(() => {
+    if (!apiRef) return;
+    apiRef.current = {
+      seek: (s) => audioRef.current && seekElement(audioRef.current, s),
+      currentTime: () => audioRef.current?.currentTime ?? 0,
+    };
+    return () => {
+      apiRef.current = null;
+    };
+  }, [apiRef]);
+
+  // Keys, anywhere on the page except while typing.
+  useEffect(() => {
+    if (!keyboard) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
+      const a = audioRef.current;
+      if (!a) return;
+      if (e.key === " ") {
+        if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) return; // the focused control's own Space
+        e.preventDefault();
+        toggleElement(a);
+      } else if (e.key === "ArrowLeft") {
+        e.preventDefault();
+        seekElement(a, a.currentTime - 5);
+      } else if (e.key === "ArrowRight") {
+        e.preventDefault();
+        seekElement(a, a.currentTime + 5);
+      } else if (e.key === "[" || e.key === "]") {
+        const i = SPEEDS.findIndex((s) => s >= a.playbackRate);
+        const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + (e.key === "]" ? 1 : -1)))]!;
+        a.playbackRate = next;
+        setSpeed(next);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [keyboard]);
+
+  const button = "rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50";
+  return (
+    <section aria-label={t("label")} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <div
+        ref={waveRef}
+        data-testid="waveform"
+        data-state={waveform}
+        aria-hidden="true"
+        className={waveform === "off" ? "hidden" : "min-h-16 cursor-pointer"}
+      />
+      {/* The element that plays; its own controls show only when there is no waveform. */}
+      <audio ref={audioRef} src={src} preload="metadata" controls={waveform === "off"} className={waveform === "off" ? "w-full" : "hidden"} data-testid="recording">
+        <a href={src}>{t("download")}</a>
+      </audio>
+      {error ? (
+        <p role="alert" data-testid="audio-error" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <button type="button" onClick={toggle} className={`${button} min-w-20 font-medium`} aria-keyshortcuts="Space" data-testid="play">
+          {playing ? t("pause") : t("play")}
+        </button>
+        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)} className={button} aria-keyshortcuts="ArrowLeft" title={t("back5")}>
+          −5 s
+        </button>
+        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)} className={button} aria-keyshortcuts="ArrowRight" title={t("forward5")}>
+          +5 s
+        </button>
+        <span className="tabular-nums text-slate-700" data-testid="position">
+          {formatClock(time)} / {formatClock(duration)}
+        </span>
+        <label className="ml-auto flex items-center gap-1">
+          <span className="text-slate-600">{t("speed")}</span>
+          <select value={speed} onChange={(e) => changeSpeed(Number(e.target.value))} className="rounded border border-slate-300 px-1 py-0.5" data-testid="speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          <span className="text-slate-600">{t("volume")}</span>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={volume}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              setVolume(v);
+              if (audioRef.current) audioRef.current.volume = v;
+            }}
+            className="w-24"
+          />
+        </label>
+        {downloadHref ? (
+          <a href={downloadHref} download className={button}>
+            {t("download")}
+          </a>
+        ) : null}
+        <span className="relative">
+          <button type="button" onClick={() => setHelp(!help)} aria-expanded={help} aria-controls="player-keys" className={button}>
+            {t("keys")}
+          </button>
+          {help ? (
+            <div id="player-keys" role="dialog" aria-label={t("keys")} className="absolute right-0 z-10 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 text-left shadow-lg">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt><kbd>Space</kbd></dt>
+                <dd>{t("keyPlay")}</dd>
+                <dt><kbd>←</kbd> <kbd>→</kbd></dt>
+                <dd>{t("keySeek")}</dd>
+                <dt><kbd>[</kbd> <kbd>]</kbd></dt>
+                <dd>{t("keySpeed")}</dd>
+              </dl>
+            </div>
+          ) : null}
+        </span>
+      </div>
+      {waveform === "off" && !error ? <p className="text-xs text-slate-600">{t("noWaveform")}</p> : null}
+    </section>
+  );
+}
