@@ -124,6 +124,7 @@ test.describe("admin", () => {
   test.use({ storageState: "e2e/.auth/admin.json" });
 
   test("creates an account that can then sign in with its role", async ({ page, browser }) => {
+    test.slow(); // an axe pass and two sign-ins (argon2id) exceed 30 s on a busy machine
     const email = `new-operator-${Date.now()}@test.local`;
     await page.goto("/admin/users");
     const form = page.getByRole("form", { name: "Create a user" });

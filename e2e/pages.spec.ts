@@ -143,6 +143,7 @@ test.describe("browsing", () => {
 
   for (const path of ["/calls", "/jobs", "/submissions", "/review"]) {
     test(`${path} has no accessibility violations`, async ({ page }) => {
+      test.slow(); // axe over a full page (/calls: 50 rows × 12 columns) exceeds 30 s on a busy machine
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();

@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
 import { auditFiltersSchema, listAuditEvents } from "@/lib/audit/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audit" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("audit"))("metaTitle") };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await getFormat();
+  const t = await getTranslations("audit");
   await requireUser("audit:read");
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
@@ -18,26 +22,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
-        <h1 className="text-xl font-semibold tracking-tight">Audit trail</h1>
-        <a href={`/api/audit/export?${query}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">Export CSV</a>
+        <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+        <a href={`/api/audit/export?${query}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t("exportCsv")}</a>
       </div>
-      <form method="get" role="search" aria-label="Filter the audit trail" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
-        <label className="flex flex-col gap-1">User or target<input name="user" defaultValue={filters.user} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">Action (prefix)<input name="action" defaultValue={filters.action} placeholder="e.g. sign_in" className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">From<input type="date" name="from" defaultValue={filters.from?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">To<input type="date" name="to" defaultValue={filters.to?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Filter</button>
+      <form method="get" role="search" aria-label={t("filter.label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+        <label className="flex flex-col gap-1">{t("filter.user")}<input name="user" defaultValue={filters.user} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">{t("filter.action")}<input name="action" defaultValue={filters.action} placeholder={t("filter.actionPlaceholder")} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">{t("filter.from")}<input type="date" name="from" defaultValue={filters.from?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <label className="flex flex-col gap-1">{t("filter.to")}<input type="date" name="to" defaultValue={filters.to?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("filter.submit")}</button>
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">Audit events, newest first</caption>
+          <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">When ({timeZone})</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Target</th>
-              <th scope="col" className="px-3 py-2">Details</th>
+              <th scope="col" className="px-3 py-2">{t("table.when", { timeZone })}</th>
+              <th scope="col" className="px-3 py-2">{t("table.who")}</th>
+              <th scope="col" className="px-3 py-2">{t("table.action")}</th>
+              <th scope="col" className="px-3 py-2">{t("table.target")}</th>
+              <th scope="col" className="px-3 py-2">{t("table.details")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -52,9 +56,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">No events match.</p> : null}
+        {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
       </div>
-      {next ? <Link href={`/audit?${query}${query.size ? "&" : ""}before=${next}`} className="text-sm font-medium text-sky-700 hover:underline">Older events →</Link> : null}
+      {next ? <Link href={`/audit?${query}${query.size ? "&" : ""}before=${next}`} className="text-sm font-medium text-sky-700 hover:underline">{t("older")}</Link> : null}
     </div>
   );
 }

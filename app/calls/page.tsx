@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { ColumnChooser } from "@/components/calls/column-chooser";
@@ -16,10 +17,13 @@ import { getEnv } from "@/lib/env";
 import { listReviewers } from "@/lib/review/data";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Calls" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("calls"))("title") };
+}
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const fmt = await getFormat();
+  const t = await getTranslations("calls");
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
@@ -36,13 +40,13 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">
-          Calls <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{fmt.count(total.value, total.exact)}</span>
+          {t("title")} <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{fmt.count(total.value, total.exact)}</span>
         </h1>
         <div className="flex items-center gap-3">
-          <p className="text-xs text-slate-500">Phone numbers and names are masked.</p>
+          <p className="text-xs text-slate-500">{t("masked")}</p>
           <ColumnChooser />
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
-            Export CSV
+            {t("exportCsv")}
           </a>
         </div>
       </div>
@@ -51,7 +55,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          No call records match these filters. <Link href="/calls" className="font-medium text-sky-700 hover:underline">Clear filters</Link>
+          {t("empty")} <Link href="/calls" className="font-medium text-sky-700 hover:underline">{t("clearFilters")}</Link>
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
@@ -60,15 +64,15 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </CallsSelection>
       )}
       <TableKeys />
-      <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+      <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
         {filters.cursor ? (
           <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            ← First page
+            {t("firstPage")}
           </Link>
         ) : <span />}
         {next ? (
           <Link href={`/calls?${next}`} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            Next page →
+            {t("nextPage")}
           </Link>
         ) : null}
       </nav>

@@ -1,27 +1,34 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { DEMO_USERS } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Sign in" };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const raw = (await searchParams).next;
   const next = typeof raw === "string" && /^\/(?!\/)/.test(raw) ? raw : "/";
   if (await currentUser()) redirect(next);
   const env = getEnv();
+  const t = await getTranslations();
   return (
     <div className="mx-auto max-w-sm space-y-6 pt-8">
-      <h1 className="text-xl font-semibold tracking-tight">Sign in to LVR Console</h1>
+      <h1 className="text-xl font-semibold tracking-tight">{t("auth.heading")}</h1>
       <SignInForm next={next} />
       {env.DEMO_MODE ? (
-        <aside aria-label="Demo accounts" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-medium">Demo mode: these accounts exist, all with the password <code className="rounded bg-white px-1">{env.DEMO_PASSWORD}</code></p>
+        <aside aria-label={t("auth.demo.label")} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p className="font-medium">
+            {t.rich("auth.demo.intro", { password: env.DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-white px-1">{chunks}</code> })}
+          </p>
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
             {DEMO_USERS.map((u) => (
-              <li key={u.email}>{u.email} <span className="text-amber-800">({u.role})</span></li>
+              <li key={u.email}>{u.email} <span className="text-amber-800">({t(`common.roles.${u.role}`)})</span></li>
             ))}
           </ul>
         </aside>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { BatchList } from "@/components/submissions/batch-list";
@@ -8,7 +9,9 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Submissions" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("submissions"))("title") };
+}
 
 const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
 
@@ -16,15 +19,16 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const user = await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const [jobs, batches] = await Promise.all([listJobs(sort), listBatches(50)]);
+  const t = await getTranslations("submissions");
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">Submissions</h1>
-      <p className="text-sm text-slate-600">Where each job&apos;s call records stand with the legal platform, judged by the platform&apos;s answer (LvmsResultDto), not by HTTP status.</p>
-      <h2 className="font-semibold">Batches</h2>
+      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <h2 className="font-semibold">{t("batches")}</h2>
       <BatchList initial={batches.map(batchView)} />
-      <h2 className="font-semibold">Progress by job</h2>
+      <h2 className="font-semibold">{t("byJob")}</h2>
       {jobs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No call records yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("noRecords")}</p>
       ) : (
         <JobsTable jobs={jobs} sort={sort} mode="submission" canSubmit={can(user.role, "submissions:write")} />
       )}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
@@ -16,12 +18,14 @@ export interface UserView {
 }
 
 export function CreateUserForm() {
+  const t = useTranslations("admin.create");
+  const tc = useTranslations("common.roles");
+  const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ email: "", name: "", role: "operator" as Role, password: "" });
   const create = useMutation({
     mutationFn: async () => {
-      const r = await createUser(form);
-      if (!r.ok) throw new Error(r.message);
+      unwrap(await createUser(form));
     },
     onSuccess: () => {
       setForm({ email: "", name: "", role: "operator", password: "" });
@@ -33,45 +37,47 @@ export function CreateUserForm() {
     create.mutate();
   };
   return (
-    <form onSubmit={submit} aria-label="Create a user" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-      <label className="flex flex-col gap-1">Email<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <label className="flex flex-col gap-1">Name<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <label className="flex flex-col gap-1">Role
+    <form onSubmit={submit} aria-label={t("label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+      <label className="flex flex-col gap-1">{t("email")}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
+      <label className="flex flex-col gap-1">{t("name")}<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
+      <label className="flex flex-col gap-1">{t("role")}
         <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} className="rounded border border-slate-300 px-2 py-1">
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
         </select>
       </label>
-      <label className="flex flex-col gap-1">Initial password<input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <button type="submit" disabled={create.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Create user</button>
-      {create.isError ? <p role="alert" className="w-full text-red-700">{create.error.message}</p> : null}
+      <label className="flex flex-col gap-1">{t("password")}<input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
+      <button type="submit" disabled={create.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("submit")}</button>
+      {create.isError ? <p role="alert" className="w-full text-red-700">{errorText(create.error)}</p> : null}
     </form>
   );
 }
 
 export function UserRow({ user, self }: { user: UserView; self: boolean }) {
+  const t = useTranslations("admin");
+  const tc = useTranslations("common.roles");
+  const errorText = useErrorText();
   const router = useRouter();
   const update = useMutation({
     mutationFn: async (change: { role: Role } | { disabled: boolean }) => {
-      const r = "role" in change ? await changeRole({ userId: user.id, role: change.role }) : await setUserDisabled({ userId: user.id, disabled: change.disabled });
-      if (!r.ok) throw new Error(r.message);
+      unwrap("role" in change ? await changeRole({ userId: user.id, role: change.role }) : await setUserDisabled({ userId: user.id, disabled: change.disabled }));
     },
     onSuccess: () => router.refresh(),
   });
   return (
     <tr data-testid="user-row">
-      <td className="px-3 py-2">{user.email}{self ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}</td>
+      <td className="px-3 py-2">{user.email}{self ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}</td>
       <td className="px-3 py-2">{user.name}</td>
       <td className="px-3 py-2">
-        <select aria-label={`Role of ${user.email}`} value={user.role} disabled={update.isPending} onChange={(e) => update.mutate({ role: e.target.value as Role })} className="rounded border border-slate-300 px-2 py-1">
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        <select aria-label={t("roleOf", { email: user.email })} value={user.role} disabled={update.isPending} onChange={(e) => update.mutate({ role: e.target.value as Role })} className="rounded border border-slate-300 px-2 py-1">
+          {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
         </select>
       </td>
-      <td className="px-3 py-2">{user.disabled ? "disabled" : user.locked ? "locked" : "active"}</td>
+      <td className="px-3 py-2">{t(`state.${user.disabled ? "disabled" : user.locked ? "locked" : "active"}`)}</td>
       <td className="px-3 py-2">
         <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} className="text-sm font-medium text-sky-700 underline">
-          {user.disabled ? "Enable" : "Disable"}
+          {user.disabled ? t("enable") : t("disable")}
         </button>
-        {update.isError ? <p role="alert" className="text-xs text-red-700">{update.error.message}</p> : null}
+        {update.isError ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
       </td>
     </tr>
   );

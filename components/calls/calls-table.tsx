@@ -1,30 +1,33 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import type { CallRecordRow } from "@/lib/call-records/data";
 import type { Formatter } from "@/components/ui/format";
 import { useFormat } from "@/components/ui/use-format";
 import { PageCheckbox, RowCheckbox } from "./selection";
-import { ResultStatusBadge, SubmissionCell } from "./status-badge";
+import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
 
-/** The table's columns; `optional` ones can be hidden with the column chooser. */
+/** The table's columns (labels: `calls.columns.<id>`); `optional` ones can be hidden with the column chooser. */
 export const CALL_COLUMNS = [
-  { id: "start", label: "Start" },
-  { id: "job", label: "Job", optional: true },
-  { id: "callee", label: "Callee", optional: true },
-  { id: "called", label: "Called number", optional: true },
-  { id: "caller", label: "Caller number", optional: true, hiddenByDefault: true },
-  { id: "line", label: "Line", optional: true, hiddenByDefault: true },
-  { id: "result", label: "Result", optional: true },
-  { id: "intent", label: "Intent", optional: true },
-  { id: "duration", label: "Duration", optional: true },
-  { id: "submission", label: "Submission", optional: true },
-  { id: "review", label: "Review", optional: true },
-  { id: "audio", label: "Audio", optional: true },
+  { id: "start" },
+  { id: "job", optional: true },
+  { id: "callee", optional: true },
+  { id: "called", optional: true },
+  { id: "caller", optional: true, hiddenByDefault: true },
+  { id: "line", optional: true, hiddenByDefault: true },
+  { id: "result", optional: true },
+  { id: "intent", optional: true },
+  { id: "duration", optional: true },
+  { id: "submission", optional: true },
+  { id: "review", optional: true },
+  { id: "audio", optional: true },
 ] as const;
 
 type ColumnId = (typeof CALL_COLUMNS)[number]["id"];
 
-function cells(r: CallRecordRow, fmt: Formatter, listQuery: string): Record<ColumnId, { node: React.ReactNode; className?: string }> {
+type Translate = ReturnType<typeof useTranslations<"calls.table">>;
+
+function cells(r: CallRecordRow, fmt: Formatter, t: Translate, listQuery: string): Record<ColumnId, { node: React.ReactNode; className?: string }> {
   return {
     start: {
       className: "whitespace-nowrap tabular-nums",
@@ -44,11 +47,11 @@ function cells(r: CallRecordRow, fmt: Formatter, listQuery: string): Record<Colu
       node: (
         <>
           {r.intent_level_detail_name ?? (r.intent_level_code !== null ? `#${r.intent_level_code}` : "–")}
-          {r.intent_level_tag_id !== null ? <span className="ml-1 text-[11px] text-slate-500">group {r.intent_level_tag_id.toString()}·{r.intent_level_code}</span> : null}
+          {r.intent_level_tag_id !== null ? <span className="ml-1 text-[11px] text-slate-500">{t("group", { tagId: r.intent_level_tag_id.toString(), code: String(r.intent_level_code) })}</span> : null}
           {r.corrected_intent_tag_id !== null ? (
-            <span className="block text-xs text-amber-800" title="corrected by a reviewer (sent to TOP instead)">
+            <span className="block text-xs text-amber-800" title={t("correctedTitle")}>
               → {r.corrected_intent_name ?? `#${r.corrected_intent_code}`}{" "}
-              <span className="text-[11px]">group {r.corrected_intent_tag_id.toString()}·{r.corrected_intent_code}</span>
+              <span className="text-[11px]">{t("group", { tagId: r.corrected_intent_tag_id.toString(), code: String(r.corrected_intent_code) })}</span>
             </span>
           ) : null}
         </>
@@ -60,12 +63,12 @@ function cells(r: CallRecordRow, fmt: Formatter, listQuery: string): Record<Colu
       className: "whitespace-nowrap",
       node: (
         <>
-          <span className="capitalize">{r.review_state}</span>
+          <ReviewState state={r.review_state} />
           {r.reviewed_by ? <span className="block text-[11px] text-slate-500" data-testid="reviewed-by">{r.reviewed_by}</span> : null}
         </>
       ),
     },
-    audio: { node: r.has_audio ? <span aria-label="has recording">♪</span> : <span className="text-slate-500" aria-label="no recording">–</span> },
+    audio: { node: r.has_audio ? <span role="img" aria-label={t("hasRecording")}>♪</span> : <span role="img" className="text-slate-500" aria-label={t("noRecording")}>–</span> },
   };
 }
 
@@ -82,30 +85,32 @@ export function CallsTable({
   listQuery?: string;
 }) {
   const fmt = useFormat();
+  const t = useTranslations();
+  const tt = useTranslations("calls.table");
   // Columns hidden by the chooser get a data-hide entry on the wrapper (see ColumnChooser).
   const defaultHidden = CALL_COLUMNS.filter((c) => "hiddenByDefault" in c && c.hiddenByDefault).map((c) => c.id).join(" ");
   return (
     <div id="calls-table" data-hide={defaultHidden} className="calls-table overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">Call records</caption>
+        <caption className="sr-only">{t("calls.table.caption")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             {selectable ? <th scope="col" className="px-3 py-2"><PageCheckbox /></th> : null}
             {CALL_COLUMNS.map((c) => (
               <th key={c.id} scope="col" data-col={c.id} className={`px-3 py-2 ${c.id === "duration" ? "text-right" : ""}`}>
-                {c.id === "start" ? `Start (${timeZone})` : c.label}
+                {c.id === "start" ? t("calls.table.start", { timeZone }) : t(`calls.columns.${c.id}`)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => {
-            const row = cells(r, fmt, listQuery);
+            const row = cells(r, fmt, tt, listQuery);
             return (
               <tr key={r.id.toString()} tabIndex={-1} className="hover:bg-slate-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600" data-testid="call-row">
                 {selectable ? (
                   <td className="px-3 py-2">
-                    <RowCheckbox id={r.call_record_id.toString()} label={`Select call ${r.call_record_id}`} />
+                    <RowCheckbox id={r.call_record_id.toString()} label={t("calls.table.selectCall", { id: r.call_record_id.toString() })} />
                   </td>
                 ) : null}
                 {CALL_COLUMNS.map((c) => (

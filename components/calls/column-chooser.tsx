@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useSyncExternalStore } from "react";
 import { CALL_COLUMNS } from "./calls-table";
 
@@ -28,6 +29,7 @@ function parse(raw: string): string[] {
 
 /** Which columns /calls shows, remembered in this browser. */
 export function ColumnChooser() {
+  const t = useTranslations("calls.columns");
   const raw = useSyncExternalStore(subscribe, () => localStorage.getItem(STORAGE_KEY) ?? DEFAULT_HIDDEN, () => DEFAULT_HIDDEN);
   const hidden = parse(raw);
 
@@ -43,13 +45,13 @@ export function ColumnChooser() {
 
   return (
     <details className="relative text-sm">
-      <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">Columns</summary>
+      <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">{t("button")}</summary>
       <fieldset className="absolute right-0 z-20 mt-1 w-52 space-y-1 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-        <legend className="sr-only">Shown columns</legend>
+        <legend className="sr-only">{t("legend")}</legend>
         {CALL_COLUMNS.filter((c) => "optional" in c && c.optional).map((c) => (
           <label key={c.id} className="flex items-center gap-2">
             <input type="checkbox" checked={!hidden.includes(c.id)} onChange={() => toggle(c.id)} />
-            {c.label}
+            {t(c.id)}
           </label>
         ))}
       </fieldset>

@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useFormat } from "@/components/ui/use-format";
 import { useState, type FormEvent, type ReactNode } from "react";
 import type { Facets } from "@/lib/call-records/facets";
 import { callFiltersToSearchParams, parseCallFilters, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type CallFilters } from "@/lib/call-records/filters";
 
-const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
-  "-start_time": "Newest first",
-  start_time: "Oldest first",
-  "-chat_duration": "Longest talk first",
-  chat_duration: "Shortest talk first",
-};
+const SORT_LABELS = {
+  "-start_time": "newest",
+  start_time: "oldest",
+  "-chat_duration": "longest",
+  chat_duration: "shortest",
+} as const satisfies Record<(typeof SORTS)[number], string>;
 
 function dayIn(timeZone: string, offsetDays = 0): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -21,6 +23,8 @@ function dayIn(timeZone: string, offsetDays = 0): string {
  * it here and on the server), so links are shareable and back/forward work.
  */
 export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets; timeZone: string; reviewers?: { id: string; name: string }[] }) {
+  const t = useTranslations("calls.filters");
+  const tc = useTranslations("common");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -61,62 +65,62 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
   const count = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
 
   return (
-    <section aria-label="Filters" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <form role="search" aria-label="Filter calls" onSubmit={applyText} className="flex flex-wrap items-end gap-3 text-sm">
-        <Field label="Search name, number or id">
+    <section aria-label={t("label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <form role="search" aria-label={t("search")} onSubmit={applyText} className="flex flex-wrap items-end gap-3 text-sm">
+        <Field label={t("q")}>
           <input value={text.q} onChange={(e) => setText({ ...text, q: e.target.value })} className="w-56 rounded border border-slate-300 px-2 py-1" />
         </Field>
-        <Field label="Job ids">
-          <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder="e.g. 9007199254741001" className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+        <Field label={t("jobs")}>
+          <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder={t("jobsPlaceholder")} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </Field>
-        <Field label={`From (${timeZone})`}>
+        <Field label={t("from", { timeZone })}>
           <input type="date" value={text.from.slice(0, 10)} onChange={(e) => setText({ ...text, from: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
         </Field>
-        <Field label="To">
+        <Field label={t("to")}>
           <input type="date" value={text.to.slice(0, 10)} onChange={(e) => setText({ ...text, to: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
         </Field>
-        <Field label="Talk time (s)">
+        <Field label={t("talkTime")}>
           <span className="flex items-center gap-1">
-            <input inputMode="numeric" aria-label="Minimum talk time in seconds" value={text.minDuration} onChange={(e) => setText({ ...text, minDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+            <input inputMode="numeric" aria-label={t("minTalk")} value={text.minDuration} onChange={(e) => setText({ ...text, minDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
             –
-            <input inputMode="numeric" aria-label="Maximum talk time in seconds" value={text.maxDuration} onChange={(e) => setText({ ...text, maxDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+            <input inputMode="numeric" aria-label={t("maxTalk")} value={text.maxDuration} onChange={(e) => setText({ ...text, maxDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
           </span>
         </Field>
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Apply</button>
-        <span className="flex gap-1" role="group" aria-label="Time presets">
-          {[["Today", 0], ["7 days", 6], ["30 days", 29]].map(([label, back]) => (
-            <button key={label} type="button" onClick={() => go({ from: dayIn(timeZone, -Number(back)), to: dayIn(timeZone) })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
-              {label}
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("apply")}</button>
+        <span className="flex gap-1" role="group" aria-label={t("presets")}>
+          {([["today", 0], ["days7", 6], ["days30", 29]] as const).map(([label, back]) => (
+            <button key={label} type="button" onClick={() => go({ from: dayIn(timeZone, -back), to: dayIn(timeZone) })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+              {t(label)}
             </button>
           ))}
         </span>
-        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">Reset</button>
+        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">{t("reset")}</button>
       </form>
 
       <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
-        <Facet title="Result status">
+        <Facet title={t("resultStatus")}>
           {facets.status.map((f) => (
-            <Check key={f.value} checked={filters.status.includes(f.value)} onChange={() => toggle("status", f.value)} label={f.value} count={f.count} mono />
+            <Check key={f.value} checked={filters.status.includes(f.value)} onChange={() => toggle("status", f.value)} label={f.value} count={f.count} exact={facets.exact} mono />
           ))}
         </Facet>
-        <Facet title="Submission">
+        <Facet title={t("submission")}>
           {SUBMISSION_STATES.map((s) => (
-            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={s.replace("_", " ")} count={count(facets.submission, s)} />
+            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={tc(`submission.${s}`)} count={count(facets.submission, s)} exact={facets.exact} />
           ))}
         </Facet>
-        <Facet title="Review">
+        <Facet title={t("review")}>
           {REVIEW_STATES.map((s) => (
-            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={s} count={count(facets.review, s)} />
+            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={tc(`review.${s}`)} count={count(facets.review, s)} exact={facets.exact} />
           ))}
           {reviewers.length ? (
             <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
-              Reviewed by
+              {t("reviewedBy")}
               <select
                 value={filters.reviewer[0]?.toString() ?? ""}
                 onChange={(e) => go({ reviewer: e.target.value ? [BigInt(e.target.value)] : [] })}
                 className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
               >
-                <option value="">anyone</option>
+                <option value="">{t("anyone")}</option>
                 {reviewers.map((r) => (
                   <option key={r.id} value={r.id}>{r.name}</option>
                 ))}
@@ -124,7 +128,7 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
             </label>
           ) : null}
         </Facet>
-        <Facet title="Intent (tag group · level)">
+        <Facet title={t("intent")}>
           {facets.intent.map((i) => (
             <Check
               key={intentKey(i)}
@@ -137,24 +141,24 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
                 })
               }
               label={`${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`}
-              count={i.count}
+              count={i.count} exact={facets.exact}
             />
           ))}
         </Facet>
         <div className="space-y-2">
-          <Field label="Recording">
+          <Field label={t("recording")}>
             <select value={filters.audio === undefined ? "" : String(filters.audio)} onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })} className="rounded border border-slate-300 px-2 py-1">
-              <option value="">any</option>
-              <option value="true">with a recording</option>
-              <option value="false">without</option>
+              <option value="">{t("recordingAny")}</option>
+              <option value="true">{t("recordingWith")}</option>
+              <option value="false">{t("recordingWithout")}</option>
             </select>
           </Field>
-          <Field label="Sort">
+          <Field label={t("sort")}>
             <select value={filters.sort} onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })} className="rounded border border-slate-300 px-2 py-1">
-              {SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+              {SORTS.map((s) => <option key={s} value={s}>{t(`sorts.${SORT_LABELS[s]}`)}</option>)}
             </select>
           </Field>
-          <Field label="Rows per page">
+          <Field label={t("pageSize")}>
             <select value={filters.size} onChange={(e) => go({ size: Number(e.target.value) })} className="rounded border border-slate-300 px-2 py-1">
               {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
@@ -183,12 +187,13 @@ function Facet({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Check({ checked, onChange, label, count, mono = false }: { checked: boolean; onChange: () => void; label: string; count: number; mono?: boolean }) {
+function Check({ checked, onChange, label, count, exact = true, mono = false }: { checked: boolean; onChange: () => void; label: string; count: number; exact?: boolean; mono?: boolean }) {
+  const fmt = useFormat();
   return (
     <label className="flex items-center gap-2">
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
       <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
-      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count.toLocaleString("en")}</span>
+      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{fmt.count(count, exact)}</span>
     </label>
   );
 }

@@ -1,15 +1,29 @@
-export function FilterErrors({ errors, cursorInvalid }: { errors: { param: string; message: string }[]; cursorInvalid: boolean }) {
+import { useTranslations } from "next-intl";
+import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type ParsedFilters } from "@/lib/call-records/filters";
+
+const ALLOWED: Record<string, readonly (string | number)[]> = { submission: SUBMISSION_STATES, review: REVIEW_STATES, sort: SORTS, size: PAGE_SIZES };
+const PARAMS = ["job", "status", "intent", "submission", "review", "sort", "size", "from", "to", "minDuration", "maxDuration", "audio", "q", "cursor"] as const;
+
+/** Parts of a /calls link that were ignored, and why, in the user's language. */
+export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters["errors"]; cursorInvalid: boolean }) {
+  const t = useTranslations("calls.filterErrors");
   if (!errors.length && !cursorInvalid) return null;
+  const reason = (e: ParsedFilters["errors"][number]) => {
+    if (e.code === "min_above_max") return t("min_above_max");
+    const param = (PARAMS as readonly string[]).includes(e.param) ? (e.param as (typeof PARAMS)[number]) : "other";
+    const text = t(`params.${param}`, { allowed: (ALLOWED[e.param] ?? []).join(", ") });
+    return e.value !== undefined ? t("quoted", { value: e.value, reason: text }) : text;
+  };
   return (
     <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-      <p className="font-medium">Some parts of this link were ignored:</p>
+      <p className="font-medium">{t("title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => (
           <li key={i}>
-            <code>{e.param}</code>: {e.message}
+            <code>{e.param}</code>: {reason(e)}
           </li>
         ))}
-        {cursorInvalid ? <li><code>cursor</code>: the page position could not be read; showing the first page</li> : null}
+        {cursorInvalid ? <li><code>cursor</code>: {t("cursor")}</li> : null}
       </ul>
     </div>
   );

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CallRecordDetail } from "@/lib/call-records/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
-import { ResultStatusBadge, SubmissionCell } from "./status-badge";
+import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
 
 function Field({ label, wire, children }: { label: string; wire?: string; children: React.ReactNode }) {
   return (
@@ -41,74 +42,76 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
 
 export function RecordDetail({ record: r, attempts, timeZone, canSubmit, canReveal }: { record: CallRecordDetail; attempts: Parameters<typeof AttemptTimeline>[0]["attempts"]; timeZone: string; canSubmit: boolean; canReveal: boolean }) {
   const fmt = useFormat();
-  const time = (d: Date | null) => (d ? `${fmt.dateTime(d)} (${timeZone})` : null);
+  const t = useTranslations("calls.detail");
+  const tCalls = useTranslations("calls");
+  const time = (d: Date | null) => (d ? t("inZone", { time: fmt.dateTime(d), timeZone }) : null);
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">← Job {r.robotCallJobId.toString()}</Link>
-        <h1 className="text-xl font-semibold tracking-tight">Call {r.callRecordId.toString()}</h1>
+        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">{t("job", { id: r.robotCallJobId.toString() })}</Link>
+        <h1 className="text-xl font-semibold tracking-tight">{tCalls("callTitle", { id: r.callRecordId.toString() })}</h1>
         <ResultStatusBadge status={r.resultStatus} />
       </header>
 
       {r.fullAudioUrl ? (
         <section aria-labelledby="recording" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="recording" className="mb-2 font-semibold">Recording</h2>
+          <h2 id="recording" className="mb-2 font-semibold">{t("recording")}</h2>
           <audio controls preload="metadata" src={`/api/audio/${r.callRecordId}`} className="w-full" data-testid="recording">
-            <a href={`/api/audio/${r.callRecordId}`}>Download the recording</a>
+            <a href={`/api/audio/${r.callRecordId}`}>{t("download")}</a>
           </audio>
         </section>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="dto" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="dto" className="font-semibold">Call record</h2>
+          <h2 id="dto" className="font-semibold">{t("record")}</h2>
           <dl className="mt-2">
-            <Field label="Call record id" wire="call_record_id"><span className="font-mono">{r.callRecordId.toString()}</span></Field>
-            <Field label="Robot call job" wire="robot_call_job_id"><span className="font-mono">{r.robotCallJobId.toString()}</span></Field>
-            <Field label="Callee" wire="name">{maskName(r.name)}</Field>
-            <Field label="Called number" wire="called_phone_number"><span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span></Field>
-            {canReveal ? <Field label="Full number and name"><RevealContact callRecordId={r.callRecordId.toString()} /></Field> : null}
-            <Field label="Caller number" wire="phone_number"><span className="font-mono">{r.phoneNumber}</span></Field>
-            <Field label="Line" wire="tenant_phone_number_id">{r.tenantPhoneNumberId?.toString()}</Field>
-            <Field label="Result" wire="result_status">{r.resultStatus}</Field>
-            <Field label="Start" wire="start_time">{time(r.startTime)}</Field>
-            <Field label="End" wire="end_time">{time(r.endTime)}</Field>
-            <Field label="Talk time" wire="chat_duration">{r.chatDuration === null ? null : `${fmt.duration(r.chatDuration)} (${r.chatDuration} s)`}</Field>
-            <Field label="Intent" wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
-            <Field label="Intent tag group" wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
-            <Field label="Intent code" wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
-            <Field label="Recording link" wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{r.fullAudioUrl}</span> : null}</Field>
-            <Field label="Properties" wire="properties"><Properties raw={r.properties} parsed={r.propertiesJson} /></Field>
-            <Field label="RPC context" wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(r.rpcContext)}</code>}</Field>
+            <Field label={t("callRecordId")} wire="call_record_id"><span className="font-mono">{r.callRecordId.toString()}</span></Field>
+            <Field label={t("robotCallJob")} wire="robot_call_job_id"><span className="font-mono">{r.robotCallJobId.toString()}</span></Field>
+            <Field label={t("callee")} wire="name">{maskName(r.name)}</Field>
+            <Field label={t("called")} wire="called_phone_number"><span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span></Field>
+            {canReveal ? <Field label={t("fullContact")}><RevealContact callRecordId={r.callRecordId.toString()} /></Field> : null}
+            <Field label={t("caller")} wire="phone_number"><span className="font-mono">{r.phoneNumber}</span></Field>
+            <Field label={t("line")} wire="tenant_phone_number_id">{r.tenantPhoneNumberId?.toString()}</Field>
+            <Field label={t("result")} wire="result_status">{r.resultStatus}</Field>
+            <Field label={t("start")} wire="start_time">{time(r.startTime)}</Field>
+            <Field label={t("end")} wire="end_time">{time(r.endTime)}</Field>
+            <Field label={t("talkTime")} wire="chat_duration">{r.chatDuration === null ? null : `${fmt.duration(r.chatDuration)} (${fmt.duration(r.chatDuration, "long")})`}</Field>
+            <Field label={t("intent")} wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
+            <Field label={t("intentGroup")} wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
+            <Field label={t("intentCode")} wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
+            <Field label={t("audioLink")} wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{r.fullAudioUrl}</span> : null}</Field>
+            <Field label={t("properties")} wire="properties"><Properties raw={r.properties} parsed={r.propertiesJson} /></Field>
+            <Field label={t("rpcContext")} wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(r.rpcContext)}</code>}</Field>
           </dl>
         </section>
 
         <section aria-labelledby="state" className="space-y-6">
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="state" className="font-semibold">Submission to TOP</h2>
+            <h2 id="state" className="font-semibold">{t("submission")}</h2>
             <dl className="mt-2">
-              <Field label="State"><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage} /></Field>
-              <Field label="Attempts">{String(r.submissionAttempts)}</Field>
-              <Field label="Last submitted">{time(r.lastSubmittedAt)}</Field>
-              <Field label="Last answer">{r.lastResultMessage}</Field>
+              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage} /></Field>
+              <Field label={t("attempts")}>{String(r.submissionAttempts)}</Field>
+              <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
+              <Field label={t("lastAnswer")}>{r.lastResultMessage}</Field>
             </dl>
             {canSubmit ? (
               <div className="mt-3">
                 <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
               </div>
             ) : null}
-            <h3 className="mt-4 text-sm font-semibold">Attempts</h3>
+            <h3 className="mt-4 text-sm font-semibold">{t("attempts")}</h3>
             <div className="mt-2">
               <AttemptTimeline attempts={attempts} />
             </div>
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 className="font-semibold">Record</h2>
+            <h2 className="font-semibold">{t("stored")}</h2>
             <dl className="mt-2">
-              <Field label="Review"><span className="capitalize">{r.reviewState}</span></Field>
-              <Field label="Received">{time(r.receivedAt)}</Field>
-              <Field label="Last changed">{time(r.updatedAt)}</Field>
-              <Field label="Source">{r.source}</Field>
+              <Field label={t("review")}><ReviewState state={r.reviewState} /></Field>
+              <Field label={t("received")}>{time(r.receivedAt)}</Field>
+              <Field label={t("updated")}>{time(r.updatedAt)}</Field>
+              <Field label={t("source")}>{r.source}</Field>
             </dl>
           </div>
         </section>

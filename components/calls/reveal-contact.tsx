@@ -1,33 +1,35 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { revealContact } from "@/lib/privacy/actions";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
+  const t = useTranslations("calls.reveal");
+  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const reveal = useMutation({
     mutationFn: async () => {
-      const r = await revealContact({ callRecordId, reason });
-      if (!r.ok) throw new Error(r.message);
-      return r.data;
+      return unwrap(await revealContact({ callRecordId, reason }));
     },
   });
   if (reveal.data) {
     return (
       <div data-testid="revealed" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-        <div><span className="text-slate-600">Name:</span> {reveal.data.name ?? "–"}</div>
-        <div><span className="text-slate-600">Called number:</span> <span className="font-mono">{reveal.data.calledPhoneNumber ?? "–"}</span></div>
-        <p className="mt-1 text-xs text-amber-900">This reveal is on the audit trail.</p>
+        <div><span className="text-slate-600">{t("name")}</span> {reveal.data.name ?? "–"}</div>
+        <div><span className="text-slate-600">{t("called")}</span> <span className="font-mono">{reveal.data.calledPhoneNumber ?? "–"}</span></div>
+        <p className="mt-1 text-xs text-amber-900">{t("audited")}</p>
       </div>
     );
   }
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} className="text-sm font-medium text-sky-700 underline">
-        Reveal number and name…
+        {t("open")}
       </button>
     );
   }
@@ -38,13 +40,13 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
   return (
     <form onSubmit={submit} className="space-y-2 text-sm">
       <label className="block">
-        <span className="text-slate-700">Why do you need the full number?</span>
+        <span className="text-slate-700">{t("why")}</span>
         <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
       </label>
-      {reveal.isError ? <p role="alert" className="text-red-700">{reveal.error.message}</p> : null}
+      {reveal.isError ? <p role="alert" className="text-red-700">{errorText(reveal.error)}</p> : null}
       <div className="flex gap-2">
-        <button type="submit" disabled={reveal.isPending} className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700">Reveal</button>
-        <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">Cancel</button>
+        <button type="submit" disabled={reveal.isPending} className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700">{t("reveal")}</button>
+        <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">{t("cancel")}</button>
       </div>
     </form>
   );

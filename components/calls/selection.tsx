@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { PreSubmitDialog } from "@/components/submissions/pre-submit-dialog";
 import type { Selection } from "@/lib/submissions/selection";
@@ -66,36 +67,38 @@ export function RowCheckbox({ id, label }: { id: string; label: string }) {
 
 export function PageCheckbox() {
   const s = useSelection();
+  const t = useTranslations("calls.table");
   const all = s.allMatching || (s.pageIds.length > 0 && s.pageIds.every((id) => s.ids.has(id)));
-  return <input type="checkbox" aria-label="Select this page" checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
+  return <input type="checkbox" aria-label={t("selectPage")} checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
 }
 
 export function SelectionBar({ filterQuery, canSubmit, matching }: { filterQuery: string; canSubmit: boolean; /** e.g. "1,234" or "≈ 1.2M" */ matching: string }) {
   const s = useSelection();
+  const t = useTranslations("calls.selection");
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
   const count = s.ids.size;
   if (!s.allMatching && count === 0) return null;
   const selection: Selection = s.allMatching ? { type: "filter", query: filterQuery } : { type: "ids", ids: [...s.ids] };
-  const label = s.allMatching ? `All ${matching} records matching the current filter.` : `${count} selected record${count === 1 ? "" : "s"}.`;
+  const label = s.allMatching ? t("dialogAll", { matching }) : t("dialogSome", { count });
   const pageFullySelected = s.pageIds.every((id) => s.ids.has(id));
   return (
-    <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm">
+    <div role="region" aria-label={t("region")} className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm">
       <span data-testid="selection-summary" className="font-medium">
-        {s.allMatching ? `All ${matching} records matching this filter are selected` : `${count} selected`}
+        {s.allMatching ? t("summaryAll", { matching }) : t("summarySome", { count })}
       </span>
       {!s.allMatching && pageFullySelected ? (
         <button type="button" onClick={() => s.selectAllMatching()} className="font-medium text-sky-800 underline">
-          Select all {matching} records matching this filter
+          {t("selectAll", { matching })}
         </button>
       ) : null}
-      <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">Clear</button>
+      <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">{t("clear")}</button>
       {canSubmit ? (
         <button
           type="button"
           onClick={() => setDialog({ selection, label })}
           className="ml-auto rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
         >
-          Submit to TOP…
+          {t("submit")}
         </button>
       ) : null}
       {dialog ? <PreSubmitDialog selection={dialog.selection} label={dialog.label} onClose={() => setDialog(null)} /> : null}

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 const COLORS: Record<string, string> = {
   ANSWERED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   TRANSFER_ARTIFICIAL: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -11,6 +13,7 @@ const COLORS: Record<string, string> = {
   FROM_PHONE_ERROR: "bg-red-50 text-red-800 ring-red-200",
 };
 
+/** The platform's result status, as its wire value (ANSWERED, BUSY, …). */
 export function ResultStatusBadge({ status }: { status: string | null }) {
   if (!status) return <span className="text-slate-500">–</span>;
   return (
@@ -20,22 +23,35 @@ export function ResultStatusBadge({ status }: { status: string | null }) {
   );
 }
 
-const SUBMISSION: Record<string, { label: string; cls: string }> = {
-  not_submitted: { label: "not submitted", cls: "text-slate-500" },
-  queued: { label: "queued", cls: "text-sky-700" },
-  in_flight: { label: "in flight", cls: "text-sky-700" },
-  accepted: { label: "accepted", cls: "text-emerald-700" },
-  rejected: { label: "rejected", cls: "text-red-700" },
-  retrying: { label: "retrying", cls: "text-amber-700" },
-  failed: { label: "failed", cls: "text-red-700" },
+const SUBMISSION_CLASS: Record<string, string> = {
+  not_submitted: "text-slate-500",
+  queued: "text-sky-700",
+  in_flight: "text-sky-700",
+  accepted: "text-emerald-700",
+  rejected: "text-red-700",
+  retrying: "text-amber-700",
+  failed: "text-red-700",
 };
 
+/** A submission state value (`common.submission.<state>`), or the value itself when it is not a known one. */
+export function useStateLabel() {
+  const t = useTranslations("common");
+  return (group: "submission" | "review", state: string): string => {
+    const key = `${group}.${state}` as Parameters<typeof t.has>[0];
+    return t.has(key) ? t(key) : state;
+  };
+}
+
 export function SubmissionCell({ state, code, message }: { state: string; code: string | null; message: string | null }) {
-  const s = SUBMISSION[state] ?? { label: state, cls: "" };
+  const label = useStateLabel();
   return (
-    <span className={s.cls} title={message ?? undefined}>
-      {s.label}
+    <span className={SUBMISSION_CLASS[state] ?? ""} title={message ?? undefined}>
+      {label("submission", state)}
       {code ? <span className="ml-1 font-mono text-[11px] text-slate-500">({code})</span> : null}
     </span>
   );
+}
+
+export function ReviewState({ state }: { state: string }) {
+  return <>{useStateLabel()("review", state)}</>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useRef } from "react";
  * record, x toggles its selection. Ignored while typing in a field.
  */
 export function TableKeys() {
+  const t = useTranslations("calls");
   const hint = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -30,8 +32,7 @@ export function TableKeys() {
   }, []);
   return (
     <p ref={hint} data-testid="table-keys" className="text-xs text-slate-500">
-      Keys: <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> move,{" "}
-      <kbd className="rounded border px-1">Enter</kbd> opens, <kbd className="rounded border px-1">x</kbd> selects.
+      {t.rich("keys", { kbd: (chunks) => <kbd className="rounded border px-1">{chunks}</kbd> })}
     </p>
   );
 }

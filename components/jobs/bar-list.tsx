@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 
 export interface Bar {
@@ -13,11 +14,12 @@ export interface Bar {
 /** Horizontal bars; each one links to the calls it counts. */
 export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
   const fmt = useFormat();
+  const t = useTranslations("jobs.charts");
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="font-semibold">{title}</h2>
-      {bars.length === 0 ? <p className="mt-2 text-sm text-slate-600">No data.</p> : null}
+      {bars.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("noData")}</p> : null}
       <ul className="mt-3 space-y-1">
         {bars.map((b) => {
           const inner = (
@@ -44,6 +46,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
 /** Vertical bars for a time series (hours of the day, days). */
 export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
   const fmt = useFormat();
+  const t = useTranslations("jobs.charts");
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -53,7 +56,7 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
           const bar = <span className="block w-full rounded-t bg-sky-600" style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }} />;
           return (
             <li key={b.key} className="flex h-full flex-1 items-end" title={`${b.label}: ${fmt.count(b.count)}`}>
-              {b.href ? <Link href={b.href} aria-label={`${b.label}: ${fmt.count(b.count)} calls`} className="flex h-full w-full items-end">{bar}</Link> : <span className="sr-only">{`${b.label}: ${fmt.count(b.count)}`}</span>}
+              {b.href ? <Link href={b.href} aria-label={t("barCalls", { label: b.label, count: fmt.count(b.count) })} className="flex h-full w-full items-end">{bar}</Link> : <span className="sr-only">{`${b.label}: ${fmt.count(b.count)}`}</span>}
               {b.href ? null : bar}
             </li>
           );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { JobMix, JobSort, JobSummary } from "@/lib/jobs/data";
 import { MixBar } from "@/components/jobs/mix-bar";
 import { useFormat } from "@/components/ui/use-format";
@@ -17,13 +18,14 @@ function SortHeader({ label, sort, current, className = "" }: { label: string; s
 /** Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. */
 function ProgressBar({ job }: { job: JobSummary }) {
   const fmt = useFormat();
+  const t = useTranslations("jobs.progress");
   const parts = [
     { n: job.accepted, cls: "bg-emerald-500", label: "accepted" },
-    { n: job.rejected, cls: "bg-red-500", label: "rejected or failed" },
-    { n: job.pending, cls: "bg-sky-500", label: "in progress" },
-    { n: job.notSubmitted, cls: "bg-slate-200", label: "not submitted" },
-  ];
-  const title = parts.map((p) => `${p.label}: ${fmt.count(p.n)}`).join(", ");
+    { n: job.rejected, cls: "bg-red-500", label: "rejected" },
+    { n: job.pending, cls: "bg-sky-500", label: "inProgress" },
+    { n: job.notSubmitted, cls: "bg-slate-200", label: "notSubmitted" },
+  ] as const;
+  const title = parts.map((p) => `${t(p.label)}: ${fmt.count(p.n)}`).join(", ");
   return (
     <div className="flex h-2 w-40 overflow-hidden rounded" title={title} role="img" aria-label={title}>
       {parts.map((p) => (p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null))}
@@ -33,35 +35,34 @@ function ProgressBar({ job }: { job: JobSummary }) {
 
 export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs: JobSummary[]; sort: JobSort; mode: "overview" | "submission"; canSubmit?: boolean; mixes?: Map<string, JobMix> }) {
   const fmt = useFormat();
+  const t = useTranslations("jobs.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{mode === "overview" ? "Jobs" : "Submission progress by job"}</caption>
+        <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
-            <SortHeader label="Job" sort="job" current={sort} />
-            <SortHeader label="Calls" sort="total" current={sort} className="text-right" />
+            <SortHeader label={t("job")} sort="job" current={sort} />
+            <SortHeader label={t("calls")} sort="total" current={sort} className="text-right" />
             {mode === "overview" ? (
               <>
-                <SortHeader label="Connected" sort="answered_rate" current={sort} className="text-right" />
-                <th scope="col" className="px-3 py-2 text-right">Avg talk</th>
-                <th scope="col" className="px-3 py-2 text-right">Reviewed</th>
-                <th scope="col" className="px-3 py-2">Result status</th>
-                <th scope="col" className="px-3 py-2">Intent</th>
-                <th scope="col" className="px-3 py-2">Result status</th>
-                <th scope="col" className="px-3 py-2">Intent</th>
+                <SortHeader label={t("connected")} sort="answered_rate" current={sort} className="text-right" />
+                <th scope="col" className="px-3 py-2 text-right">{t("avgTalk")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("reviewed")}</th>
+                <th scope="col" className="px-3 py-2">{t("statusMix")}</th>
+                <th scope="col" className="px-3 py-2">{t("intentMix")}</th>
               </>
             ) : (
               <>
-                <th scope="col" className="px-3 py-2 text-right">Accepted</th>
-                <th scope="col" className="px-3 py-2 text-right">Rejected / failed</th>
-                <th scope="col" className="px-3 py-2 text-right">In progress</th>
-                <th scope="col" className="px-3 py-2 text-right">Not submitted</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("accepted")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("rejected")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("inProgress")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("notSubmitted")}</th>
               </>
             )}
-            <th scope="col" className="px-3 py-2">Submission</th>
-            <th scope="col" className="px-3 py-2">First call</th>
-            <SortHeader label="Last call" sort="last_call" current={sort} />
+            <th scope="col" className="px-3 py-2">{t("submission")}</th>
+            <th scope="col" className="px-3 py-2">{t("firstCall")}</th>
+            <SortHeader label={t("lastCall")} sort="last_call" current={sort} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -76,13 +77,13 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
                 {mode === "overview" ? (
                   <>
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.answered, j.total)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{j.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(j.avgTalkSeconds))}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{fmt.duration(j.avgTalkSeconds)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
                     <td className="px-3 py-2">
-                      <MixBar title="Result status" parts={(mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: m.status, count: m.count }))} />
+                      <MixBar title={t("statusMix")} parts={(mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: m.status, count: m.count }))} />
                     </td>
                     <td className="px-3 py-2">
-                      <MixBar title="Intent" parts={(mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: `${m.tagId}:${m.code}`, label: `${m.tagId}:${m.code}`, count: m.count }))} />
+                      <MixBar title={t("intentMix")} parts={(mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: `${m.tagId}:${m.code}`, label: `${m.tagId}:${m.code}`, count: m.count }))} />
                     </td>
                   </>
                 ) : (
@@ -97,8 +98,8 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
                   </>
                 )}
                 <td className="px-3 py-2"><ProgressBar job={j} /></td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.firstCall ? fmt.dateTime(j.firstCall) : "–"}</td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{j.lastCall ? fmt.dateTime(j.lastCall) : "–"}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.firstCall)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.lastCall)}</td>
               </tr>
             );
           })}

@@ -1,17 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { useFormat } from "@/components/ui/use-format";
 import { useEffect, useRef, useState } from "react";
 import { checkSubmission, submitRecords } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys } from "@/lib/submissions/views";
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
 
 /**
  * Before anything is sent: how many records go, how many are held back and
@@ -28,6 +25,9 @@ export function PreSubmitDialog({
   onlyFailures?: boolean;
   onClose: () => void;
 }) {
+  const t = useTranslations("submissions");
+  const fmt = useFormat();
+  const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -40,17 +40,13 @@ export function PreSubmitDialog({
   const check = useQuery({
     queryKey: [...submissionKeys.all, "check", selection, resendAccepted, onlyFailures],
     queryFn: async () => {
-      const r = await checkSubmission({ selection, resendAccepted, onlyFailures });
-      if (!r.ok) throw new Error(r.message);
-      return r.data;
+      return unwrap(await checkSubmission({ selection, resendAccepted, onlyFailures }));
     },
   });
 
   const submit = useMutation({
     mutationFn: async () => {
-      const r = await submitRecords({ selection, resendAccepted, onlyFailures });
-      if (!r.ok) throw new Error(r.message);
-      return r.data;
+      return unwrap(await submitRecords({ selection, resendAccepted, onlyFailures }));
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: submissionKeys.list() });
@@ -67,19 +63,22 @@ export function PreSubmitDialog({
     >
       <div className="space-y-4 p-5">
         <h2 id="pre-submit-title" className="text-lg font-semibold">
-          {onlyFailures ? "Resubmit failures to TOP" : "Submit to TOP"}
+          {onlyFailures ? t("dialog.resubmit") : t("dialog.submit")}
         </h2>
         <p className="text-sm text-slate-600">{label}</p>
         {check.isPending ? (
-          <p role="status" className="text-sm text-slate-600">Checking the records…</p>
+          <p role="status" className="text-sm text-slate-600">{t("dialog.checking")}</p>
         ) : check.isError ? (
-          <p role="alert" className="text-sm text-red-700">The check failed: {check.error.message}</p>
+          <p role="alert" className="text-sm text-red-700">{t("dialog.checkFailed", { message: errorText(check.error) })}</p>
         ) : (
           <div className="space-y-3 text-sm">
             <p>
-              <strong data-testid="sendable-count" className="text-lg tabular-nums">{check.data.sendable.toLocaleString("en")}</strong> of{" "}
-              {check.data.matching.toLocaleString("en")} records will be sent
-              {check.data.sendable ? <>, in about {duration(check.data.estimatedSeconds)} at the configured rate</> : null}.
+              {t.rich(check.data.sendable ? "dialog.willSendTime" : "dialog.willSend", {
+                sendable: fmt.count(check.data.sendable),
+                matching: fmt.count(check.data.matching),
+                duration: fmt.estimate(check.data.estimatedSeconds),
+                strong: (chunks) => <strong data-testid="sendable-count" className="text-lg tabular-nums">{chunks}</strong>,
+              })}
             </p>
             {check.data.correctedIntent ? (
               <p data-testid="corrected-intent-note" className="rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900">
@@ -88,24 +87,23 @@ export function PreSubmitDialog({
               </p>
             ) : null}
             {check.data.blocked.length ? (
-              <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label="Held back">
-                {check.data.blocked.map((b) => (
-                  <li key={b.reason}>
-                    <span className="tabular-nums">{b.count.toLocaleString("en")}</span> held back: {b.reason}
-                  </li>
-                ))}
+              <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label={t("dialog.heldBackLabel")}>
+                {check.data.blocked.map((b) => {
+                  const key = `blocked.${b.code}` as Parameters<typeof t.has>[0];
+                  return <li key={b.code}>{t("dialog.heldBack", { count: fmt.count(b.count), reason: t.has(key) ? t(key) : b.reason })}</li>;
+                })}
               </ul>
             ) : null}
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={resendAccepted} onChange={(e) => setResendAccepted(e.target.checked)} />
-              Send again records the platform already accepted
+              {t("dialog.resendAccepted")}
             </label>
           </div>
         )}
-        {submit.isError ? <p role="alert" className="text-sm text-red-700">{submit.error.message}</p> : null}
+        {submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
         <div className="flex justify-end gap-2">
           <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
-            Cancel
+            {t("dialog.cancel")}
           </button>
           <button
             type="button"
@@ -113,7 +111,7 @@ export function PreSubmitDialog({
             onClick={() => submit.mutate()}
             className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
           >
-            {submit.isPending ? "Queuing…" : `Send ${check.data?.sendable.toLocaleString("en") ?? ""} records`}
+            {submit.isPending ? t("dialog.queuing") : t("dialog.send", { count: check.data ? fmt.count(check.data.sendable) : "" })}
           </button>
         </div>
       </div>

@@ -1,20 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PreSubmitDialog } from "./pre-submit-dialog";
 
 export function ResubmitJobFailuresButton({ jobId, failures }: { jobId: string; failures: number }) {
+  const t = useTranslations("submissions.resubmitJob");
   const [open, setOpen] = useState(false);
   if (!failures) return null;
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className="text-sm font-medium text-sky-700 underline">
-        Resubmit failures…
+        {t("button")}
       </button>
       {open ? (
         <PreSubmitDialog
           selection={{ type: "job", jobId }}
-          label={`The ${failures} rejected and given-up records of job ${jobId}.`}
+          label={t("label", { count: failures, id: jobId })}
           onlyFailures
           onClose={() => setOpen(false)}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateTime, formatDuration, formatEstimate, formatPercent, formatterFor } from "./format";
+import { formatCount, formatDate, formatDay, formatDateTime, formatDuration, formatEstimate, formatPercent, formatterFor } from "./format";
 
 describe("format", () => {
   it("formats exact and estimated counts per language", () => {
@@ -21,6 +21,11 @@ describe("format", () => {
     // Late in the day in Shanghai is the next calendar day than in UTC.
     expect(formatDate(new Date("2026-03-01T17:00:00Z"), "Asia/Shanghai", "zh-CN")).toBe("2026/03/02");
     expect(formatDate(new Date("2026-03-01T17:00:00Z"), "UTC", "en")).toBe("Mar 1, 2026");
+  });
+  it("writes calendar days per language without shifting them", () => {
+    expect(formatDay("2026-03-01", "zh-CN")).toBe("2026/03/01");
+    expect(formatDay("2026-03-01", "en")).toBe("Mar 1, 2026");
+    expect(formatDay("not a day", "en")).toBe("not a day");
   });
   it("uses a 24-hour clock in both languages", () => {
     const afternoon = new Date("2026-03-01T07:05:09Z");

@@ -59,6 +59,12 @@ export function formatDate(date: Date, timeZone: string, locale: string): string
   return cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
 }
 
+/** A calendar day given as yyyy-MM-dd (already in the display time zone), written per language. */
+export function formatDay(isoDay: string, locale: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDay : formatDate(date, "UTC", locale);
+}
+
 const unit = (value: number, u: "hour" | "minute" | "second", locale: string) =>
   numberFormat(locale, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 
@@ -95,6 +101,7 @@ export function formatterFor(locale: string, timeZone: string) {
     percent: (part: number, whole: number) => formatPercent(part, whole, locale),
     dateTime: (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date), timeZone, locale) : "–"),
     date: (date: Date | string | null | undefined) => (date ? formatDate(new Date(date), timeZone, locale) : "–"),
+    day: (isoDay: string) => formatDay(isoDay, locale),
     duration: (seconds: number | null, style: "clock" | "long" = "clock") => formatDuration(seconds, locale, style),
     estimate: (seconds: number | null) => formatEstimate(seconds, locale),
   };

@@ -14,14 +14,27 @@ const signInSchema = z.object({
   next: z.string().max(2000).optional(),
 });
 
-export type SignInState = { error?: string; email?: string };
+/** `code` lets the form say the error in the user's language; `error` is the English fallback. */
+export type SignInState = {
+  error?: string;
+  code?: "invalid" | "locked" | "rate_limited" | "email" | "password";
+  lockedUntil?: string;
+  maxFailures?: number;
+  email?: string;
+};
 
 /** The sign-in form's action (progressive: works without JavaScript). */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid input", email: String(form.get("email") ?? "") };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: issue?.message ?? "Invalid input", code: issue?.path[0] === "password" ? "password" : "email", email: String(form.get("email") ?? "") };
+  }
   const result = await signIn(parsed.data.email, parsed.data.password, await clientAddress());
-  if (!result.ok) return { error: result.message, email: parsed.data.email };
+  if (!result.ok) {
+    const locked = result.code === "locked" ? { lockedUntil: result.lockedUntil.toISOString(), maxFailures: result.maxFailures } : {};
+    return { error: result.message, code: result.code, ...locked, email: parsed.data.email };
+  }
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   // Only local paths: never send people elsewhere after signing in.
   const next = parsed.data.next && /^\/(?!\/)/.test(parsed.data.next) ? parsed.data.next : "/";

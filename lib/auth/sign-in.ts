@@ -7,7 +7,8 @@ import { createSession } from "./sessions";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date }
-  | { ok: false; code: "invalid" | "locked" | "rate_limited"; message: string };
+  | { ok: false; code: "invalid" | "rate_limited"; message: string }
+  | { ok: false; code: "locked"; message: string; lockedUntil: Date; maxFailures: number };
 
 // A password hash to verify against when the account does not exist, so that
 // the answer takes as long for unknown emails as for wrong passwords.
@@ -51,7 +52,13 @@ export async function signIn(emailInput: string, password: string, address: stri
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await recordAudit({ actor: { id: user.id, email }, action: "sign_in.locked", target: email, details: { address } });
-    return { ok: false, code: "locked", message: `This account is locked after ${env.LOGIN_MAX_FAILURES} failed sign-ins. Try again after ${user.lockedUntil.toISOString().slice(11, 16)} UTC or ask an admin.` };
+    return {
+      ok: false,
+      code: "locked",
+      message: `This account is locked after ${env.LOGIN_MAX_FAILURES} failed sign-ins. Try again after ${user.lockedUntil.toISOString().slice(11, 16)} UTC or ask an admin.`,
+      lockedUntil: user.lockedUntil,
+      maxFailures: env.LOGIN_MAX_FAILURES,
+    };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     const failures = user.failedLogins + 1;

@@ -33,7 +33,7 @@ describe("parseCallFilters", () => {
     const { filters, errors } = parseCallFilters({ minDuration: "60", maxDuration: "10" });
     expect(filters.minDuration).toBe(60);
     expect(filters.maxDuration).toBeUndefined();
-    expect(errors).toEqual([{ param: "maxDuration", message: "must not be below minDuration" }]);
+    expect(errors).toEqual([{ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" }]);
   });
 
   it("round-trips through URL params, omitting defaults", () => {

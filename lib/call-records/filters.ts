@@ -61,8 +61,12 @@ const MULTI = new Set(["job", "status", "intent", "submission", "review", "revie
 
 export interface ParsedFilters {
   filters: CallFilters;
-  /** Parameters that were ignored because they are invalid, with the reason. */
-  errors: { param: string; message: string }[];
+  /**
+   * Parameters that were ignored because they are invalid, with the reason
+   * (`value`: the offending value of a repeated parameter; `code` for the
+   * one rule that spans two parameters), so the UI can say it in its language.
+   */
+  errors: { param: string; message: string; value?: string; code?: "min_above_max" }[];
 }
 
 /**
@@ -86,7 +90,7 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
     const result = callFiltersSchema.safeParse(raw);
     if (result.success) {
       if (result.data.minDuration !== undefined && result.data.maxDuration !== undefined && result.data.minDuration > result.data.maxDuration) {
-        errors.push({ param: "maxDuration", message: "must not be below minDuration" });
+        errors.push({ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" });
         delete raw.maxDuration;
         continue;
       }
@@ -96,7 +100,8 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
     for (const issue of result.error.issues) {
       const [param, index] = issue.path as [string, number | undefined];
       const value = raw[param];
-      errors.push({ param, message: `${typeof index === "number" && Array.isArray(value) ? `"${value[index]}" ` : ""}${issue.message}` });
+      const offending = typeof index === "number" && Array.isArray(value) ? value[index] : undefined;
+      errors.push({ param, message: `${offending !== undefined ? `"${offending}" ` : ""}${issue.message}`, ...(offending !== undefined ? { value: offending } : {}) });
       if (Array.isArray(value) && typeof index === "number") value.splice(index, 1, "\u0000drop");
       else delete raw[param];
     }

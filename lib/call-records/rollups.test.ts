@@ -8,7 +8,7 @@ import { countMatching } from "./count";
 import { facetCounts } from "./facets";
 import { parseCallFilters } from "./filters";
 import { ingestCallRecords } from "./mutations";
-import { compactRollups, ensureRollupTimeZone, rollupTimeZone } from "./rollups";
+import { compactRollups, ensureRollupTimeZone, JOB_TOTALS_SOURCE, rollupTimeZone } from "./rollups";
 
 afterAll(() => disconnectPrisma());
 
@@ -52,7 +52,33 @@ async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[] }> {
               UNION ALL SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
       const total = await tx.$queryRaw<unknown[]>(Prisma.sql`(${freshTotal} EXCEPT ${keptTotal}) UNION ALL (${keptTotal} EXCEPT ${freshTotal})`);
-      return { daily, total };
+      // Over all jobs, all time and by day.
+      const level = (dims: Prisma.Sql, table: Prisma.Sql) => {
+        const f = Prisma.sql`SELECT ${dims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint FROM (${fresh}) f GROUP BY ${dims}`;
+        const k = Prisma.sql`
+          SELECT ${dims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint
+          FROM (SELECT ${dims}, records, talk_records, talk_seconds FROM ${table}
+                UNION ALL SELECT ${dims}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
+          GROUP BY ${dims} HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
+        return tx.$queryRaw<unknown[]>(Prisma.sql`(${f} EXCEPT ${k}) UNION ALL (${k} EXCEPT ${f})`);
+      };
+      const globalDims = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
+      const global = [
+        ...(await level(globalDims, Prisma.sql`call_record_global_rollups`)),
+        ...(await level(Prisma.sql`day, ${globalDims}`, Prisma.sql`call_record_global_daily_rollups`)),
+      ];
+      // The jobs overview's totals against the records.
+      const jobs = await tx.$queryRaw<unknown[]>(Prisma.sql`
+        WITH f AS (
+          SELECT robot_call_job_id, count(*)::bigint AS records, count(*) FILTER (WHERE result_status = 'ANSWERED')::bigint AS answered,
+                 count(*) FILTER (WHERE submission_state IN ('rejected', 'failed'))::bigint AS rejected,
+                 count(*) FILTER (WHERE review_state = 'flagged')::bigint AS flagged
+          FROM call_records GROUP BY 1),
+        k AS (
+          SELECT robot_call_job_id, sum(records)::bigint AS records, sum(answered)::bigint AS answered, sum(rejected)::bigint AS rejected, sum(flagged)::bigint AS flagged
+          FROM ${JOB_TOTALS_SOURCE} t GROUP BY 1 HAVING sum(records) <> 0)
+        (SELECT * FROM f EXCEPT SELECT * FROM k) UNION ALL (SELECT * FROM k EXCEPT SELECT * FROM f)`);
+      return { daily, total: [...total, ...global, ...jobs] };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
@@ -103,6 +129,7 @@ describe("rollups", () => {
     await compactRollups();
     expect(await prisma.callRecordRollup.count({ where: { robotCallJobId: job } })).toBe(0);
     expect(await prisma.callRecordDailyRollup.count({ where: { robotCallJobId: job } })).toBe(0);
+    expect(await prisma.callRecordJobTotal.count({ where: { robotCallJobId: job } })).toBe(0);
   });
 
   it("hold under concurrent writers moving records of the same job (no lost update, no deadlock)", async () => {
@@ -165,6 +192,18 @@ describe("rollups", () => {
       expect(rolled, query).toEqual(counted);
       const [a, b] = [await facetCounts(filters, zone), await facetCounts(live, zone)];
       expect(a, query).toEqual(b);
+    }
+  });
+
+  it("answer filters without a job from the levels over all jobs", async () => {
+    const job = newJob();
+    await ingestCallRecords([wire(newId(), job, { result_status: "ODD_STATUS_FOR_GLOBAL_TEST" })], { source: "api" });
+    const zone = await rollupTimeZone();
+    for (const query of ["status=ODD_STATUS_FOR_GLOBAL_TEST", "status=ODD_STATUS_FOR_GLOBAL_TEST&from=2026-03-01&to=2026-03-02"]) {
+      const { filters } = parseCallFilters(new URLSearchParams(query));
+      expect(await countMatching(filters, zone), query).toEqual({ value: 1, exact: true });
+      const facets = await facetCounts(filters, zone);
+      expect(facets.intent, query).toEqual([{ tagId: "7", code: 1, name: null, count: 1 }]);
     }
   });
 

@@ -72,16 +72,36 @@ export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err
 }
 
 /**
- * The rows to aggregate: the rollup (daily when days are filtered) plus the
- * pending deltas, with the same columns. `day` exists only on the daily side.
+ * The rows to aggregate: a rollup plus the pending deltas, with the same
+ * columns. Per job (`robot_call_job_id` is a column) or over all jobs (a few
+ * thousand groups, for counts that do not filter by job); all time or by
+ * `day`.
  */
-export function rollupSource(daily: boolean): Prisma.Sql {
-  const dims = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code,
+export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
+  const groups = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code,
     submission_state, review_state, has_audio, records, talk_records, talk_seconds`;
-  return daily
-    ? Prisma.sql`(SELECT day, ${dims} FROM call_record_daily_rollups UNION ALL SELECT day, ${dims} FROM call_record_rollup_deltas)`
-    : Prisma.sql`(SELECT ${dims} FROM call_record_rollups UNION ALL SELECT ${dims} FROM call_record_rollup_deltas)`;
+  const cols = perJob ? (daily ? Prisma.sql`day, robot_call_job_id, ${groups}` : Prisma.sql`robot_call_job_id, ${groups}`) : daily ? Prisma.sql`day, ${groups}` : groups;
+  const table = perJob
+    ? daily ? Prisma.sql`call_record_daily_rollups` : Prisma.sql`call_record_rollups`
+    : daily ? Prisma.sql`call_record_global_daily_rollups` : Prisma.sql`call_record_global_rollups`;
+  return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas)`;
 }
+
+/** The jobs overview's figures per job: call_record_job_totals plus the pending deltas, in its columns. */
+export const JOB_TOTALS_SOURCE = Prisma.sql`(
+  SELECT robot_call_job_id, records, answered, talk_records, talk_seconds, accepted, rejected, pending, not_submitted, reviewed, flagged
+  FROM call_record_job_totals
+  UNION ALL
+  SELECT robot_call_job_id, records,
+         CASE WHEN result_status = 'ANSWERED' THEN records ELSE 0 END,
+         talk_records, talk_seconds,
+         CASE WHEN submission_state = 'accepted' THEN records ELSE 0 END,
+         CASE WHEN submission_state IN ('rejected', 'failed') THEN records ELSE 0 END,
+         CASE WHEN submission_state IN ('queued', 'in_flight', 'retrying') THEN records ELSE 0 END,
+         CASE WHEN submission_state = 'not_submitted' THEN records ELSE 0 END,
+         CASE WHEN review_state <> 'unreviewed' THEN records ELSE 0 END,
+         CASE WHEN review_state = 'flagged' THEN records ELSE 0 END
+  FROM call_record_rollup_deltas)`;
 
 export interface RollupQuery {
   /** The rollup (plus deltas) to select from. */
@@ -141,7 +161,7 @@ export async function rollupQuery(f: CallFilters, timeZone: string, omit?: Rollu
   if (f.to) parts.push(Prisma.sql`day < ${addDays(f.to, 1)}::date`);
   if (f.from && !f.to) parts.push(Prisma.sql`day <> 'infinity'::date`);
   return {
-    source: rollupSource(days),
+    source: rollupSource(days, f.job.length > 0),
     where: parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty,
   };
 }

@@ -3,7 +3,7 @@ import { Prisma, prisma } from "../db/client";
 import type { ReviewState, SubmissionState } from "../db/client";
 
 import { plannerEstimate } from "../call-records/count";
-import { rollupSource } from "../call-records/rollups";
+import { JOB_TOTALS_SOURCE, rollupSource } from "../call-records/rollups";
 
 /**
  * Figures for the home page, from the rollups (exact at any size, no scan of
@@ -30,9 +30,9 @@ export async function getDashboardSummary(now = new Date()): Promise<DashboardSu
   const since = new Date(now.getTime() - 24 * 3600_000);
   const [groups, recent, last] = await Promise.all([
     prisma.$queryRaw<{ kind: string; value: string; n: bigint }[]>(Prisma.sql`
-      WITH r AS (SELECT * FROM ${rollupSource(false)} s)
+      WITH r AS (SELECT * FROM ${rollupSource(false, false)} s)
       SELECT 'total' AS kind, '' AS value, COALESCE(sum(records), 0)::bigint AS n FROM r
-      UNION ALL SELECT 'jobs', '', count(*)::bigint FROM (SELECT robot_call_job_id FROM r GROUP BY 1 HAVING sum(records) > 0) j
+      UNION ALL SELECT 'jobs', '', count(*)::bigint FROM (SELECT robot_call_job_id FROM ${JOB_TOTALS_SOURCE} t GROUP BY 1 HAVING sum(records) > 0) j
       UNION ALL SELECT 'audio', '', COALESCE(sum(records), 0)::bigint FROM r WHERE has_audio
       UNION ALL SELECT 'submission', submission_state::text, sum(records)::bigint FROM r GROUP BY 2
       UNION ALL SELECT 'review', review_state::text, sum(records)::bigint FROM r GROUP BY 2

@@ -43,4 +43,16 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     table: "call_records",
     definition: "CREATE INDEX call_records_called_phone_number_trgm_idx ON public.call_records USING gin (called_phone_number gin_trgm_ops)",
   },
+  call_record_global_rollups_empty_idx: {
+    table: "call_record_global_rollups",
+    definition: "CREATE INDEX call_record_global_rollups_empty_idx ON public.call_record_global_rollups USING btree (result_status) WHERE (records = 0)",
+  },
+  call_record_global_daily_rollups_empty_idx: {
+    table: "call_record_global_daily_rollups",
+    definition: "CREATE INDEX call_record_global_daily_rollups_empty_idx ON public.call_record_global_daily_rollups USING btree (day) WHERE (records = 0)",
+  },
+  call_record_job_totals_empty_idx: {
+    table: "call_record_job_totals",
+    definition: "CREATE INDEX call_record_job_totals_empty_idx ON public.call_record_job_totals USING btree (robot_call_job_id) WHERE (records = 0)",
+  },
 };

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { rollupSource, rollupTimeZone } from "../call-records/rollups";
+import { JOB_TOTALS_SOURCE, rollupSource, rollupTimeZone } from "../call-records/rollups";
 
 export interface JobSummary {
   jobId: bigint;
@@ -29,7 +29,7 @@ const ORDER: Record<JobSort, Prisma.Sql> = {
 };
 
 /**
- * One row per robot_call_job_id, from the rollups (no scan of the records);
+ * One row per robot_call_job_id, from the per-job totals (no scan of the records);
  * first and last call are two probes of the (job, start_time) index each.
  */
 export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): Promise<JobSummary[]> {
@@ -47,15 +47,15 @@ export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): P
     FROM (
       SELECT robot_call_job_id AS job_id,
              sum(records)::bigint AS total,
-             COALESCE(sum(records) FILTER (WHERE result_status = 'ANSWERED'), 0)::bigint AS answered,
+             sum(answered)::bigint AS answered,
              sum(talk_seconds)::float8 / NULLIF(sum(talk_records), 0) AS avg_talk,
-             COALESCE(sum(records) FILTER (WHERE submission_state = 'accepted'), 0)::bigint AS accepted,
-             COALESCE(sum(records) FILTER (WHERE submission_state IN ('rejected', 'failed')), 0)::bigint AS rejected,
-             COALESCE(sum(records) FILTER (WHERE submission_state IN ('queued', 'in_flight', 'retrying')), 0)::bigint AS pending,
-             COALESCE(sum(records) FILTER (WHERE submission_state = 'not_submitted'), 0)::bigint AS not_submitted,
-             COALESCE(sum(records) FILTER (WHERE review_state <> 'unreviewed'), 0)::bigint AS reviewed,
-             COALESCE(sum(records) FILTER (WHERE review_state = 'flagged'), 0)::bigint AS flagged
-      FROM ${rollupSource(false)} r
+             sum(accepted)::bigint AS accepted,
+             sum(rejected)::bigint AS rejected,
+             sum(pending)::bigint AS pending,
+             sum(not_submitted)::bigint AS not_submitted,
+             sum(reviewed)::bigint AS reviewed,
+             sum(flagged)::bigint AS flagged
+      FROM ${JOB_TOTALS_SOURCE} r
       ${onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`}
       GROUP BY robot_call_job_id
       HAVING sum(records) > 0

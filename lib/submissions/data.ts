@@ -7,7 +7,8 @@ import { selectionCondition, type Selection } from "./selection";
 export interface PreSubmitCheck {
   matching: number;
   sendable: number;
-  blocked: { reason: string; count: number }[];
+  /** `code`: `in_flight`, `accepted` or `rule_<local rule code>`, for the UI to say `reason` in its language. */
+  blocked: { code: string; reason: string; count: number }[];
   /** At the configured rate, not counting retries. */
   estimatedSeconds: number;
   /** Records to be sent that carry a reviewer's corrected intent: the corrected value is what is sent. */
@@ -30,9 +31,9 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     WHERE ${condition} ${failures}`);
   const n = (k: string) => Number(row?.[k] ?? 0);
   const blocked = [
-    { reason: "already in flight in another batch", count: n("in_flight") },
-    ...(opts.resendAccepted ? [] : [{ reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
-    ...LOCAL_RULES.map((r) => ({ reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
+    { code: "in_flight", reason: "already in flight in another batch", count: n("in_flight") },
+    ...(opts.resendAccepted ? [] : [{ code: "accepted", reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
+    ...LOCAL_RULES.map((r) => ({ code: `rule_${r.code}`, reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
   ].filter((b) => b.count > 0);
   return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), correctedIntent: n("corrected") };
 }

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/data";
@@ -12,7 +13,7 @@ import { recordAttempts } from "@/lib/submissions/data";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  return { title: `Call ${(await params).id}` };
+  return { title: (await getTranslations("calls"))("callTitle", { id: (await params).id }) };
 }
 
 export default async function CallRecordPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }) {

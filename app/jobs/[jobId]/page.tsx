@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BarList, Columns } from "@/components/jobs/bar-list";
 import { StatCard } from "@/components/ui/stat-card";
 import { getFormat } from "@/components/ui/get-format";
@@ -10,11 +11,12 @@ import { getJobDetail } from "@/lib/jobs/data";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ jobId: string }> }) {
-  return { title: `Job ${(await params).jobId}` };
+  return { title: (await getTranslations("jobs"))("jobTitle", { id: (await params).jobId }) };
 }
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const fmt = await getFormat();
+  const t = await getTranslations("jobs");
   await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
@@ -26,30 +28,30 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href="/jobs" className="text-sm text-sky-700 hover:underline">← Jobs</Link>
-        <h1 className="text-xl font-semibold tracking-tight">Job <span className="font-mono">{jobId}</span></h1>
+        <Link href="/jobs" className="text-sm text-sky-700 hover:underline">{t("back")}</Link>
+        <h1 className="text-xl font-semibold tracking-tight">{t.rich("heading", { id: jobId, mono: (chunks) => <span className="font-mono">{chunks}</span> })}</h1>
         <span className="text-sm text-slate-500">
-          {s.firstCall ? fmt.dateTime(s.firstCall) : "–"} → {s.lastCall ? fmt.dateTime(s.lastCall) : "–"} ({timeZone})
+          {t("range", { first: fmt.dateTime(s.firstCall), last: fmt.dateTime(s.lastCall), timeZone })}
         </span>
       </header>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-6">
-        <StatCard label="Calls" value={fmt.count(s.total)} href={calls()} />
-        <StatCard label="Connected" value={fmt.percent(s.answered, s.total)} hint={`${fmt.count(s.answered)} answered`} href={calls("&status=ANSWERED")} />
-        <StatCard label="Average talk time" value={s.avgTalkSeconds === null ? "–" : fmt.duration(Math.round(s.avgTalkSeconds))} />
-        <StatCard label="Accepted by TOP" value={fmt.count(s.accepted)} hint={`${fmt.count(s.rejected)} rejected or failed`} href={calls("&submission=accepted")} />
-        <StatCard label="Reviewed" value={fmt.percent(s.reviewed, s.total)} hint={`${fmt.count(s.reviewed)} of ${fmt.count(s.total)}`} href={calls("&review=passed&review=flagged")} />
-        <StatCard label="Flagged" value={fmt.percent(s.flagged, s.reviewed)} hint={`${fmt.count(s.flagged)} of the reviewed`} href={calls("&review=flagged")} />
+        <StatCard label={t("kpi.calls")} value={fmt.count(s.total)} href={calls()} />
+        <StatCard label={t("kpi.connected")} value={fmt.percent(s.answered, s.total)} hint={t("kpi.answered", { count: fmt.count(s.answered) })} href={calls("&status=ANSWERED")} />
+        <StatCard label={t("kpi.avgTalk")} value={<span data-testid="avg-talk">{fmt.duration(s.avgTalkSeconds, "long")}</span>} />
+        <StatCard label={t("kpi.accepted")} value={fmt.count(s.accepted)} hint={t("kpi.rejected", { count: fmt.count(s.rejected) })} href={calls("&submission=accepted")} />
+        <StatCard label={t("kpi.reviewed")} value={fmt.percent(s.reviewed, s.total)} hint={t("kpi.flagged", { count: fmt.count(s.flagged) })} href={calls("&review=passed&review=flagged")} />
+        <StatCard label={t("kpi.flaggedShare")} value={fmt.percent(s.flagged, s.reviewed)} hint={t("kpi.flaggedOfReviewed", { count: fmt.count(s.flagged) })} href={calls("&review=flagged")} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Columns title={`Calls by hour of day (${timeZone})`} bars={job.byHour.map((h) => ({ key: String(h.hour), label: `${String(h.hour).padStart(2, "0")}:00`, count: h.count }))} />
-        <Columns title="Calls per day" bars={job.byDay.map((d) => ({ key: d.day, label: d.day, count: d.count, href: calls(`&from=${d.day}&to=${d.day}`) }))} />
-        <BarList title="Result status" bars={job.byStatus.map((b) => ({ key: b.status, label: b.status, count: b.count, mono: true, href: calls(`&status=${encodeURIComponent(b.status)}`) }))} />
+        <Columns title={t("charts.byHour", { timeZone })} bars={job.byHour.map((h) => ({ key: String(h.hour), label: `${String(h.hour).padStart(2, "0")}:00`, count: h.count }))} />
+        <Columns title={t("charts.byDay")} bars={job.byDay.map((d) => ({ key: d.day, label: fmt.day(d.day), count: d.count, href: calls(`&from=${d.day}&to=${d.day}`) }))} />
+        <BarList title={t("charts.resultStatus")} bars={job.byStatus.map((b) => ({ key: b.status, label: b.status, count: b.count, mono: true, href: calls(`&status=${encodeURIComponent(b.status)}`) }))} />
         <BarList
-          title="Talk time of answered calls"
-          bars={job.durations.map((d) => ({ key: d.label, label: d.label, count: d.count, href: calls(`&status=ANSWERED&minDuration=${d.min}${d.max === null ? "" : `&maxDuration=${d.max}`}`) }))}
+          title={t("charts.talkTime")}
+          bars={job.durations.map((d) => ({ key: d.label, label: t.has(`buckets.${d.min}` as never) ? t(`buckets.${d.min}` as never) : d.label, count: d.count, href: calls(`&status=ANSWERED&minDuration=${d.min}${d.max === null ? "" : `&maxDuration=${d.max}`}`) }))}
         />
         <BarList
-          title="Intent (tag group · level)"
+          title={t("charts.intent")}
           bars={job.byIntent.map((i) => ({ key: `${i.tagId}:${i.code}`, label: `${i.name ?? `#${i.code}`} · ${i.tagId}:${i.code}`, count: i.count, href: calls(`&intent=${i.tagId}:${i.code}`) }))}
         />
       </div>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BatchDetail } from "@/components/submissions/batch-detail";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
@@ -8,7 +9,7 @@ import { batchView } from "@/lib/submissions/views";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  return { title: `Batch ${(await params).id}` };
+  return { title: (await getTranslations("submissions"))("batchTitle", { id: (await params).id }) };
 }
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {

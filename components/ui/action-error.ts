@@ -1,0 +1,29 @@
+import { useTranslations } from "next-intl";
+
+/**
+ * A server action's `{ ok: false, code, message }`, thrown in a mutation so
+ * that the UI can say it in the user's language by its code.
+ */
+export class ActionFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws the failure of an action result, returns its data otherwise. */
+export function unwrap<R extends { ok: true; data: unknown } | { ok: false; code: string; message: string }>(result: R): Extract<R, { ok: true }>["data"] {
+  if (!result.ok) throw new ActionFailure(result.code, result.message);
+  return (result as Extract<R, { ok: true }>).data;
+}
+
+/** The text for an error: translated by code when there is a translation, else the server's message. */
+export function useErrorText(): (error: Error) => string {
+  const t = useTranslations("errors");
+  return (error) => {
+    const key = error instanceof ActionFailure ? (error.code as Parameters<typeof t.has>[0]) : null;
+    return key && t.has(key) ? t(key, { message: error.message }) : error.message;
+  };
+}
