@@ -114,7 +114,7 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
   const dir = path.join(ctx.dir, "ingest");
   await mkdir(dir, { recursive: true });
   const rounds = ctx.smoke ? 2 : 5;
-  const perRound = ctx.smoke ? 2_000 : Math.min(40_000, Math.max(10_000, Math.round(ctx.records / 100 / 1_000) * 1_000));
+  const perRound = ctx.smoke ? 1_000 : Math.min(40_000, Math.max(10_000, Math.round(ctx.records / 100 / 1_000) * 1_000));
   const withCopy = psqlAvailable();
   if (!withCopy) ctx.log("psql not found: the COPY ceiling is not measured");
 

@@ -171,7 +171,7 @@ async function clientOverhead(config: TopConfig, record: RecordForSubmission, ct
 export async function measureSubmission(ctx: BenchContext): Promise<Figure[]> {
   const emulator = await startEmulator(ctx);
   const config = parseTopConfig({ TOP_GATEWAY_URL: emulator.gatewayUrl, TOP_APP_KEY: DEMO_TOP_APP_KEY, TOP_APP_SECRET: DEMO_TOP_APP_SECRET });
-  const perRun = ctx.smoke ? 200 : 2_000;
+  const perRun = ctx.smoke ? 100 : 2_000;
   const runs = ctx.smoke ? 2 : 3;
   const concurrencies = [8, 64];
   const figures: Figure[] = [];
