@@ -120,7 +120,8 @@ export async function cancelBatch(batchId: bigint): Promise<{ cancelled: number 
       )
       SELECT count(*) AS n FROM restored`;
     return { cancelled: Number(rows[0]?.n ?? 0) };
-  });
+    // A batch may hold a hundred thousand waiting records, each restored here (and counted again in the rollups).
+  }, { timeout: 60_000 });
 }
 
 /** Resumes a batch paused by a configuration error, once the configuration is fixed. */
