@@ -29,10 +29,13 @@ export async function countMatching(filters: CallFilters, timeZone: string): Pro
     return { value: Number(row?.n ?? 0), exact: true };
   }
   const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone);
-  const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM call_records ${where} LIMIT ${EXACT_LIMIT + 1}) capped`);
+  return countUpTo(Prisma.sql`SELECT 1 FROM call_records ${where}`, EXACT_LIMIT);
+}
+
+/** Rows of `query`: exact up to `limit` (counting stops there), the planner's estimate beyond, never below what was counted. */
+export async function countUpTo(query: Prisma.Sql, limit: number): Promise<{ value: number; exact: boolean }> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${query} LIMIT ${limit + 1}) capped`);
   const n = row?.n ?? 0;
-  if (n <= EXACT_LIMIT) return { value: n, exact: true };
-  const estimate = await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`);
-  return { value: Math.max(estimate, n), exact: false };
+  if (n <= limit) return { value: n, exact: true };
+  return { value: Math.max(n, await plannerEstimate(query)), exact: false };
 }

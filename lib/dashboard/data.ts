@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import type { ReviewState, SubmissionState } from "../db/client";
 
-import { plannerEstimate } from "../call-records/count";
+import { countUpTo } from "../call-records/count";
 import { JOB_TOTALS_SOURCE, rollupSource } from "../call-records/rollups";
 
 /**
@@ -69,10 +69,6 @@ export async function getDashboardSummary(now = new Date()): Promise<DashboardSu
 const RECENT_EXACT_LIMIT = 100_000;
 
 /** Records received since an instant: exact up to RECENT_EXACT_LIMIT through the received_at index, the planner's estimate beyond. */
-async function countReceivedSince(since: Date): Promise<CountFigure> {
-  const recent = Prisma.sql`SELECT 1 FROM call_records WHERE received_at >= ${since}`;
-  const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${recent} LIMIT ${RECENT_EXACT_LIMIT + 1}) capped`);
-  const n = row?.n ?? 0;
-  if (n <= RECENT_EXACT_LIMIT) return { value: n, exact: true };
-  return { value: Math.max(n, await plannerEstimate(recent)), exact: false };
+function countReceivedSince(since: Date): Promise<CountFigure> {
+  return countUpTo(Prisma.sql`SELECT 1 FROM call_records WHERE received_at >= ${since}`, RECENT_EXACT_LIMIT);
 }
