@@ -8,6 +8,7 @@
  *   BENCH_RESULTS        where to write the results (default bench/results.json)
  *   --smoke              10,000 records, few repetitions, no web server and no browser (part of npm test)
  *   --no-http / --no-pages   skip the measurements through the web server / in Chromium
+ *   --only=export,submission measure only these families (calls-list, aggregates, export, ingest, submission, pages)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +20,7 @@ import { BENCH_RECORD_ID_BASE, generateBenchData } from "./bench/generate";
 import { formatMarkdown, formatTable, type Figure } from "./bench/stats";
 
 async function family(ctx: BenchContext, name: string, figures: Figure[], run: () => Promise<Figure[]>): Promise<boolean> {
+  if (ctx.only.size > 0 && !ctx.only.has(name)) return true;
   const started = Date.now();
   ctx.log(`— ${name} —`);
   try {
@@ -98,7 +100,8 @@ async function main(): Promise<number> {
       token = (await sessionFor("admin", `bench${Date.now().toString(36)}`)).token;
       cookie = `lvr_session=${token}`;
     }
-    if (ctx.http) {
+    const wanted = (name: string) => ctx.only.size === 0 || ctx.only.has(name);
+    if (ctx.http && ["calls list", "export", "ingest", "pages"].some(wanted)) {
       ensureBuild(ctx);
       server = await startBenchServer(ctx, { DATABASE_URL: db.url });
       ctx.log(`web app at ${server.url}`);

@@ -18,6 +18,19 @@ export interface BenchContext {
   log: (line: string) => void;
   /** Repetitions of a timed query (more for fast ones, bounded by a time budget). */
   reps: number;
+  /** Families to measure (`--only=export,submission`); all when empty. */
+  only: Set<string>;
+}
+
+export const BENCH_FAMILIES = ["calls list", "aggregates", "export", "ingest", "submission", "pages"] as const;
+
+function parseOnly(argv: string[]): Set<string> {
+  const arg = argv.find((a) => a.startsWith("--only="));
+  if (!arg) return new Set();
+  const names = arg.slice("--only=".length).split(",").map((n) => n.trim().replace(/-/g, " ")).filter(Boolean);
+  const unknown = names.filter((n) => !(BENCH_FAMILIES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`--only: unknown famil${unknown.length > 1 ? "ies" : "y"} ${unknown.join(", ")} (known: ${BENCH_FAMILIES.map((f) => f.replace(/ /g, "-")).join(", ")})`);
+  return new Set(names);
 }
 
 export function benchContext(argv: string[], env: NodeJS.ProcessEnv): BenchContext {
@@ -39,5 +52,6 @@ export function benchContext(argv: string[], env: NodeJS.ProcessEnv): BenchConte
     timeZone: env.DISPLAY_TIME_ZONE || "Asia/Shanghai",
     log: (line) => console.error(`[bench] ${line}`),
     reps: smoke ? 3 : 30,
+    only: parseOnly(argv),
   };
 }
