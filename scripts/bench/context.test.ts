@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { benchContext } from "./context";
+import { benchContext as contextOf } from "./context";
+
+const benchContext = (argv: string[], env: Record<string, string>) => contextOf(argv, env as NodeJS.ProcessEnv);
 
 describe("benchContext", () => {
   it("measures every family unless --only names some", () => {
