@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, prisma } from "../db/client";
+import { Prisma, prisma, readRows } from "../db/client";
 import { decodeCursor, encodeCursor, keysetPageSql, parseSort, SORT_COLUMNS } from "./cursor";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
@@ -58,7 +58,7 @@ export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sq
 export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
   const { key } = parseSort(filters.sort);
   const { sql, cursor } = callRecordsPageSql(filters, timeZone);
-  const rows = await prisma.$queryRaw<CallRecordRow[]>(sql);
+  const rows = await readRows<CallRecordRow>(sql);
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
