@@ -39,9 +39,25 @@ function recordsOf(seed: number, count: number, now: Date): DemoRecordWire[] {
   return [...generateDemoRecords({ seed, now, records: count, jobs: 200, audioBaseUrl: "http://127.0.0.1:3510" })];
 }
 
+/**
+ * A kept-alive connection the server closes just as the next request is
+ * written fails with EPIPE/ECONNRESET before the server read anything. Senders
+ * retry those (a push is idempotent: same records, same outcome), so does the
+ * benchmark, once.
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code !== "EPIPE" && code !== "ECONNRESET") throw err;
+    return fetch(url, init);
+  }
+}
+
 async function post(opts: IngestOptions, body: string): Promise<void> {
   const init = { method: "POST", headers: { Authorization: `Bearer ${BENCH_INGEST_TOKEN}`, "Content-Type": "application/json" }, body };
-  const res = opts.serverUrl ? await fetch(`${opts.serverUrl}/api/v1/call-records`, init) : await handleIngestRequest(new Request("http://bench/api/v1/call-records", init));
+  const res = opts.serverUrl ? await send(`${opts.serverUrl}/api/v1/call-records`, init) : await handleIngestRequest(new Request("http://bench/api/v1/call-records", init));
   const answer = (await res.json()) as { summary?: { created: number; rejected: number } };
   if (res.status !== 200 || !answer.summary || answer.summary.rejected > 0) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(answer).slice(0, 300)}`);
 }
