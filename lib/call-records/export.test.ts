@@ -4,6 +4,10 @@ import { csvCell, exportCallRecordsCsv } from "./export";
 import { parseCallFilters } from "./filters";
 
 const JOB = 660_000_000_000_007n;
+/** Records with times and numbers set, and enough of them to span several keyset pages and response chunks. */
+const TIMED_JOB = 660_000_000_000_008n;
+const MANY_JOB = 660_000_000_000_009n;
+const MANY = 2_345;
 
 beforeAll(async () => {
   await prisma.callRecord.createMany({
@@ -11,6 +15,20 @@ beforeAll(async () => {
       callRecordId: 4_400_000_000_000n + BigInt(i), robotCallJobId: JOB, resultStatus: "ANSWERED", source: "seed" as const,
       contentHash: "0".repeat(64), name: "张三丰", calledPhoneNumber: "13812345678",
       properties: i === 0 ? '{"note":"a, \\"quoted\\" value"}' : "=HYPERLINK(\"x\")",
+    })),
+  });
+  await prisma.callRecord.createMany({
+    data: [
+      {
+        callRecordId: 4_400_000_000_100n, robotCallJobId: TIMED_JOB, source: "seed" as const, contentHash: "0".repeat(64),
+        startTime: new Date("2026-03-04T05:06:07.089Z"), endTime: new Date("0999-12-31T23:59:59.001Z"), chatDuration: -3, intentLevelCode: 0,
+      },
+    ],
+  });
+  await prisma.callRecord.createMany({
+    data: Array.from({ length: MANY }, (_, i) => ({
+      callRecordId: 4_400_000_010_000n + BigInt(i), robotCallJobId: MANY_JOB, source: "seed" as const, contentHash: "0".repeat(64),
+      properties: `{"row":${i},"pad":"${"x".repeat(60)}"}`,
     })),
   });
 });
@@ -42,6 +60,30 @@ describe("CSV export", () => {
     expect(counted).toBe(12);
   });
 
+  it("writes times as ISO 8601 in UTC with milliseconds, and numbers as their digits (a negative one defused like a formula)", async () => {
+    const { filters } = parseCallFilters(new URLSearchParams(`job=${TIMED_JOB}`));
+    const [header, row] = (await collect(exportCallRecordsCsv(filters, "Asia/Shanghai", { masked: true }))).split("\r\n");
+    const cells = Object.fromEntries(header!.replace("\uFEFF", "").split(",").map((name, i) => [name, row!.split(",")[i]]));
+    expect(cells.start_time).toBe(new Date("2026-03-04T05:06:07.089Z").toISOString());
+    expect(cells.end_time).toBe(new Date("0999-12-31T23:59:59.001Z").toISOString());
+    expect(cells.chat_duration).toBe(`"'-3"`);
+    expect(cells.intent_level_code).toBe("0");
+    expect(cells.reviewed_at).toBe("");
+  });
+
+  it("reads every row once, in order, across keyset pages, and hands out whole lines in chunks of 16K characters and a little more", async () => {
+    const { filters } = parseCallFilters(new URLSearchParams(`job=${MANY_JOB}`));
+    const chunks: string[] = [];
+    for await (const chunk of exportCallRecordsCsv(filters, "UTC", { masked: true })) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) expect(chunk.endsWith("\r\n")).toBe(true);
+    for (const chunk of chunks.slice(1, -1)) expect(chunk.length).toBeGreaterThanOrEqual(16 * 1024);
+    // Small enough to die young in the GC (a big string goes to V8's large-object space).
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(17 * 1024);
+    const ids = chunks.join("").split("\r\n").slice(1, -1).map((line) => line.split(",")[0]);
+    expect(ids).toEqual(Array.from({ length: MANY }, (_, i) => String(4_400_000_010_000n + BigInt(i))));
+  });
+
   it("quotes cells the way RFC 4180 and spreadsheets need", () => {
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell("a,b")).toBe('"a,b"');
@@ -49,5 +91,10 @@ describe("CSV export", () => {
     expect(csvCell("+86 138")).toBe(`"'+86 138"`);
     expect(csvCell(null)).toBe("");
     expect(csvCell(9007199254740993n)).toBe("9007199254740993");
+    expect(csvCell(-7)).toBe(`"'-7"`);
+    expect(csvCell('=1+"2"')).toBe(`"'=1+""2"""`);
+    expect(csvCell("\tx")).toBe(`"'\tx"`);
+    expect(csvCell("")).toBe("");
+    expect(csvCell(new Date("2026-01-02T03:04:05.006Z"))).toBe("2026-01-02T03:04:05.006Z");
   });
 });
