@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchContext as contextOf } from "./context";
-
-const benchContext = (argv: string[], env: Record<string, string>) => contextOf(argv, env as NodeJS.ProcessEnv);
+import { benchContext } from "./context";
 
 describe("benchContext", () => {
   it("measures every family unless --only names some", () => {
