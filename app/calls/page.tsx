@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Suspense } from "react";
 import { CallsTable } from "@/components/calls/calls-table";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { ColumnChooser } from "@/components/calls/column-chooser";
+import { CallsTotal, TotalPending } from "@/components/calls/calls-total";
 import { FilterErrors } from "@/components/calls/filter-errors";
 import { TableKeys } from "@/components/calls/table-keys";
 import { countMatching } from "@/lib/call-records/count";
@@ -28,12 +30,13 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [page, facets, total, reviewers] = await Promise.all([
-    listCallRecords(filters, timeZone),
-    facetCounts(filters, timeZone),
-    countMatching(filters, timeZone),
-    listReviewers(),
-  ]);
+  // The rows are what the page is for (and its largest paint): they are
+  // queried first, alone with the cheap reviewer list, and sent as soon as
+  // they are in. The facet counts and the total (up to a second on a free-text
+  // filter) start after them and stream into their <Suspense> places.
+  const [page, reviewers] = await Promise.all([listCallRecords(filters, timeZone), listReviewers()]);
+  const facets = settledLater(facetCounts(filters, timeZone));
+  const total = settledLater(countMatching(filters, timeZone));
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
 
@@ -41,7 +44,10 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">
-          {t("title")} <span data-testid="calls-total" className="ml-1 text-base font-normal text-slate-500">{fmt.count(total.value, total.exact)}</span>
+          {t("title")}{" "}
+          <Suspense fallback={<TotalPending />}>
+            <CallsTotal total={total} />
+          </Suspense>
         </h1>
         <div className="flex items-center gap-3">
           <p className="text-xs text-slate-500">{t("masked")}</p>
@@ -57,7 +63,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
-      <FilterBar key={firstPage} facets={facets} timeZone={timeZone} reviewers={reviewers.map(({ id, name }) => ({ id, name }))} />
+      <FilterBar key={firstPage} filters={filters} facets={facets} timeZone={timeZone} reviewers={reviewers.map(({ id, name }) => ({ id, name }))} />
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
@@ -65,7 +71,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
-          <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={fmt.count(total.value, total.exact)} />
+          <Suspense fallback={null}>
+            <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={total.then(({ value, exact }) => fmt.count(value, exact))} />
+          </Suspense>
           <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} listQuery={firstPage} />
         </CallsSelection>
       )}
@@ -84,4 +92,14 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
       </nav>
     </div>
   );
+}
+
+/**
+ * A promise that is awaited later, during streaming: marked as handled now,
+ * so that a failure while the rest of the page renders is not reported as an
+ * unhandled rejection (it still reaches the error boundary where it is used).
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

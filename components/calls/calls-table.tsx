@@ -4,26 +4,9 @@ import { maskName, maskPhone } from "@/lib/privacy/mask";
 import type { CallRecordRow } from "@/lib/call-records/data";
 import type { Formatter } from "@/components/ui/format";
 import { useFormat } from "@/components/ui/use-format";
+import { CALL_COLUMNS, type ColumnId } from "./call-columns";
 import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
-
-/** The table's columns (labels: `calls.columns.<id>`); `optional` ones can be hidden with the column chooser. */
-export const CALL_COLUMNS = [
-  { id: "start" },
-  { id: "job", optional: true },
-  { id: "callee", optional: true },
-  { id: "called", optional: true },
-  { id: "caller", optional: true, hiddenByDefault: true },
-  { id: "line", optional: true, hiddenByDefault: true },
-  { id: "result", optional: true },
-  { id: "intent", optional: true },
-  { id: "duration", optional: true },
-  { id: "submission", optional: true },
-  { id: "review", optional: true },
-  { id: "audio", optional: true },
-] as const;
-
-type ColumnId = (typeof CALL_COLUMNS)[number]["id"];
 
 type Translate = ReturnType<typeof useTranslations<"calls.table">>;
 

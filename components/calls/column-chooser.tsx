@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useSyncExternalStore } from "react";
-import { CALL_COLUMNS } from "./calls-table";
+import { CALL_COLUMNS } from "./call-columns";
 
 const STORAGE_KEY = "lvr.calls.hiddenColumns";
 const CHANGED = "lvr:columns-changed";

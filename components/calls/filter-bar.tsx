@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useFormat } from "@/components/ui/use-format";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { Suspense, use, useState, type FormEvent, type ReactNode } from "react";
 import type { Facets } from "@/lib/call-records/facets";
-import { callFiltersToSearchParams, parseCallFilters, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type CallFilters } from "@/lib/call-records/filters";
+import type { CallFilters } from "@/lib/call-records/filters";
+import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/filter-params";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -19,16 +20,27 @@ function dayIn(timeZone: string, offsetDays = 0): string {
 }
 
 /**
- * The /calls filters. Everything lives in the URL (the same zod schema parses
- * it here and on the server), so links are shareable and back/forward work.
+ * The /calls filters. Everything lives in the URL, so links are shareable and
+ * back/forward work; the server parses it (the one zod schema) and passes the
+ * result. The counts next to the options arrive later than the list (they can
+ * take a second on a free-text filter): the inputs work at once, the counts
+ * fill in when `facets` resolves.
  */
-export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets; timeZone: string; reviewers?: { id: string; name: string }[] }) {
+export function FilterBar({
+  filters,
+  facets,
+  timeZone,
+  reviewers = [],
+}: {
+  filters: CallFilters;
+  facets: Promise<Facets>;
+  timeZone: string;
+  reviewers?: { id: string; name: string }[];
+}) {
   const t = useTranslations("calls.filters");
   const tc = useTranslations("common");
   const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
-  const { filters } = parseCallFilters(new URLSearchParams(params.toString()));
   const [text, setText] = useState({
     q: filters.q ?? "",
     job: filters.job.join(", "),
@@ -62,7 +74,12 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
 
   const intentKey = (i: { tagId: bigint | string; code: number }) => `${i.tagId}:${i.code}`;
   const activeIntents = new Set(filters.intent.map(intentKey));
-  const count = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
+  const toggleIntent = (i: { tagId: string; code: number }) =>
+    go({
+      intent: activeIntents.has(intentKey(i))
+        ? filters.intent.filter((x) => intentKey(x) !== intentKey(i))
+        : [...filters.intent, { tagId: BigInt(i.tagId), code: i.code }],
+    });
 
   return (
     <section aria-label={t("label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
@@ -99,18 +116,21 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
 
       <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
         <Facet title={t("resultStatus")}>
-          {facets.status.map((f) => (
-            <Check key={f.value} checked={filters.status.includes(f.value)} onChange={() => toggle("status", f.value)} label={f.value} count={f.count} exact={facets.exact} mono />
-          ))}
+          {/* The options themselves come with the counts (the statuses that occur). */}
+          <Suspense fallback={<OptionsPending label={t("counting")} />}>
+            <FacetOptions facets={facets} pick={(f) => f.status.map((o) => ({ key: o.value, label: o.value, count: o.count }))}>
+              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono />}
+            </FacetOptions>
+          </Suspense>
         </Facet>
         <Facet title={t("submission")}>
           {SUBMISSION_STATES.map((s) => (
-            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={tc(`submission.${s}`)} count={count(facets.submission, s)} exact={facets.exact} />
+            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={tc(`submission.${s}`)} count={<FacetCount facets={facets} pick={(f) => countOf(f.submission, s)} />} />
           ))}
         </Facet>
         <Facet title={t("review")}>
           {REVIEW_STATES.map((s) => (
-            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={tc(`review.${s}`)} count={count(facets.review, s)} exact={facets.exact} />
+            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={tc(`review.${s}`)} count={<FacetCount facets={facets} pick={(f) => countOf(f.review, s)} />} />
           ))}
           {reviewers.length ? (
             <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
@@ -129,21 +149,11 @@ export function FilterBar({ facets, timeZone, reviewers = [] }: { facets: Facets
           ) : null}
         </Facet>
         <Facet title={t("intent")}>
-          {facets.intent.map((i) => (
-            <Check
-              key={intentKey(i)}
-              checked={activeIntents.has(intentKey(i))}
-              onChange={() =>
-                go({
-                  intent: activeIntents.has(intentKey(i))
-                    ? filters.intent.filter((x) => intentKey(x) !== intentKey(i))
-                    : [...filters.intent, { tagId: BigInt(i.tagId), code: i.code }],
-                })
-              }
-              label={`${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`}
-              count={i.count} exact={facets.exact}
-            />
-          ))}
+          <Suspense fallback={<OptionsPending />}>
+            <FacetOptions facets={facets} pick={(f) => f.intent.map((i) => ({ key: intentKey(i), label: `${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`, count: i.count, intent: i }))}>
+              {(o, count) => <Check key={o.key} checked={activeIntents.has(o.key)} onChange={() => toggleIntent(o.intent)} label={o.label} count={count} />}
+            </FacetOptions>
+          </Suspense>
         </Facet>
         <div className="space-y-2">
           <Field label={t("recording")}>
@@ -187,13 +197,56 @@ function Facet({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Check({ checked, onChange, label, count, exact = true, mono = false }: { checked: boolean; onChange: () => void; label: string; count: number; exact?: boolean; mono?: boolean }) {
+const countOf = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
+
+/** One count once the facets are in (≈ when they are estimates); a grey bar until then. */
+function FacetCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Facets) => number }) {
+  return (
+    <Suspense fallback={<span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 align-middle" />}>
+      <ResolvedCount facets={facets} pick={pick} />
+    </Suspense>
+  );
+}
+
+function ResolvedCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Facets) => number }) {
   const fmt = useFormat();
+  const resolved = use(facets);
+  return <>{fmt.count(pick(resolved), resolved.exact)}</>;
+}
+
+/** Options that exist only as facet values (statuses, intents), each with its count. */
+function FacetOptions<O extends { key: string; count: number }>({
+  facets,
+  pick,
+  children,
+}: {
+  facets: Promise<Facets>;
+  pick: (f: Facets) => O[];
+  children: (option: O, count: string) => ReactNode;
+}) {
+  const fmt = useFormat();
+  const resolved = use(facets);
+  return <>{pick(resolved).map((o) => children(o, fmt.count(o.count, resolved.exact)))}</>;
+}
+
+/** Stand-in rows while the counts are computed; `label` (once per bar) tells screen readers why. */
+function OptionsPending({ label }: { label?: string }) {
+  return (
+    <div className="animate-pulse space-y-1.5 py-0.5">
+      {label ? <span role="status" className="sr-only">{label}</span> : null}
+      {["w-4/5", "w-2/3", "w-3/4", "w-1/2"].map((width) => (
+        <div key={width} aria-hidden className={`h-3.5 rounded bg-slate-200 ${width}`} />
+      ))}
+    </div>
+  );
+}
+
+function Check({ checked, onChange, label, count, mono = false }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean }) {
   return (
     <label className="flex items-center gap-2">
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
       <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
-      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{fmt.count(count, exact)}</span>
+      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count}</span>
     </label>
   );
 }

@@ -1,9 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useState, type ReactNode } from "react";
-import { PreSubmitDialog } from "@/components/submissions/pre-submit-dialog";
+import { createContext, lazy, Suspense, use, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Selection } from "@/lib/submissions/selection";
+
+// The dialog (and the query hooks it uses) is fetched when a selection is
+// made, not with the page: most visits to /calls never submit anything.
+const loadDialog = () => import("@/components/submissions/pre-submit-dialog");
+const PreSubmitDialog = lazy(() => loadDialog().then((m) => ({ default: m.PreSubmitDialog })));
 
 /**
  * Row selection on /calls: single rows, the whole page, or everything that
@@ -72,12 +76,26 @@ export function PageCheckbox() {
   return <input type="checkbox" aria-label={t("selectPage")} checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
 }
 
-export function SelectionBar({ filterQuery, canSubmit, matching }: { filterQuery: string; canSubmit: boolean; /** e.g. "1,234" or "≈ 1.2M" */ matching: string }) {
+export function SelectionBar({
+  filterQuery,
+  canSubmit,
+  matching: matchingPromise,
+}: {
+  filterQuery: string;
+  canSubmit: boolean;
+  /** e.g. "1,234" or "≈ 1.2M"; counted after the list is sent, so render this under <Suspense>. */
+  matching: Promise<string>;
+}) {
   const s = useSelection();
   const t = useTranslations("calls.selection");
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
   const count = s.ids.size;
-  if (!s.allMatching && count === 0) return null;
+  const shown = s.allMatching || count > 0;
+  useEffect(() => {
+    if (shown && canSubmit) void loadDialog();
+  }, [shown, canSubmit]);
+  if (!shown) return null;
+  const matching = use(matchingPromise);
   const selection: Selection = s.allMatching ? { type: "filter", query: filterQuery } : { type: "ids", ids: [...s.ids] };
   const label = s.allMatching ? t("dialogAll", { matching }) : t("dialogSome", { count });
   const pageFullySelected = s.pageIds.every((id) => s.ids.has(id));
@@ -101,7 +119,11 @@ export function SelectionBar({ filterQuery, canSubmit, matching }: { filterQuery
           {t("submit")}
         </button>
       ) : null}
-      {dialog ? <PreSubmitDialog selection={dialog.selection} label={dialog.label} onClose={() => setDialog(null)} /> : null}
+      {dialog ? (
+        <Suspense fallback={null}>
+          <PreSubmitDialog selection={dialog.selection} label={dialog.label} onClose={() => setDialog(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

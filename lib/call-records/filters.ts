@@ -1,15 +1,14 @@
 import { z } from "zod";
+import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-params";
 
 /**
  * The `/calls` URL parameters: a public contract (people paste these links),
- * parsed by this one schema on the server and in the browser. Multi-valued
- * parameters repeat (`status=BUSY&status=NO_ANSWER`).
+ * parsed by this one schema (on the server: the browser gets the parsed
+ * filters, and builds links with filter-params.ts, which holds no zod).
+ * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
  */
 
-export const SUBMISSION_STATES = ["not_submitted", "queued", "in_flight", "accepted", "rejected", "retrying", "failed"] as const;
-export const REVIEW_STATES = ["unreviewed", "passed", "flagged"] as const;
-export const SORTS = ["-start_time", "start_time", "-chat_duration", "chat_duration"] as const;
-export const PAGE_SIZES = [25, 50, 100] as const;
+export { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-params";
 
 const INT64_MAX = 9223372036854775807n;
 const int64 = z
@@ -111,25 +110,4 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
     }
   }
   return { filters: callFiltersSchema.parse({}), errors };
-}
-
-/** Serialises filters back to URL params (omitting defaults), e.g. for links and pagination. */
-export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const j of f.job ?? []) p.append("job", j.toString());
-  for (const s of f.status ?? []) p.append("status", s);
-  for (const i of f.intent ?? []) p.append("intent", `${i.tagId}:${i.code}`);
-  for (const s of f.submission ?? []) p.append("submission", s);
-  for (const r of f.review ?? []) p.append("review", r);
-  for (const r of f.reviewer ?? []) p.append("reviewer", r.toString());
-  if (f.from) p.set("from", f.from);
-  if (f.to) p.set("to", f.to);
-  if (f.minDuration !== undefined) p.set("minDuration", String(f.minDuration));
-  if (f.maxDuration !== undefined) p.set("maxDuration", String(f.maxDuration));
-  if (f.audio !== undefined) p.set("audio", String(f.audio));
-  if (f.q) p.set("q", f.q);
-  if (f.sort && f.sort !== "-start_time") p.set("sort", f.sort);
-  if (f.size && f.size !== 50) p.set("size", String(f.size));
-  if (f.cursor) p.set("cursor", f.cursor);
-  return p;
 }

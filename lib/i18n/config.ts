@@ -1,21 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 
-/** The console's languages. Chinese is the default; English is the alternative. */
-export const LOCALES = ["zh", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "zh";
-
-/** The cookie that remembers the chosen language (no locale in URLs). */
-export const LOCALE_COOKIE = "LVR_LOCALE";
-export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAME, LOCALE_TAG, LOCALES, type Locale } from "./locales";
 
 export const localeSchema = z.enum(LOCALES);
-
-/** BCP 47 tag for `<html lang>` and for Intl formatting. */
-export const LOCALE_TAG: Record<Locale, string> = { zh: "zh-CN", en: "en" };
-
-/** Each language named in itself, for the switch. */
-export const LOCALE_NAME: Record<Locale, string> = { zh: "中文", en: "English" };
 
 /**
  * The language of a request: the cookie when it holds a known language,

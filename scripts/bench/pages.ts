@@ -11,7 +11,10 @@ import { atMost, timeStats, type Figure } from "./stats";
 
 async function firstLoadJsKb(serverUrl: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${serverUrl}/calls`, { headers: { Cookie: cookie } })).text();
-  const srcs = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")));
+  // `noModule` scripts (Next's legacy polyfills) are never fetched by a browser
+  // that runs ES modules, Chromium included: they are not part of what loads.
+  const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const srcs = new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+\.js[^"]*)"/)?.[1]?.replaceAll("&amp;", "&") ?? []));
   let bytes = 0;
   for (const src of srcs) {
     const res = await fetch(new URL(src, serverUrl), { headers: { Cookie: cookie } });
