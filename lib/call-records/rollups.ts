@@ -49,13 +49,13 @@ export async function ensureRollupTimeZone(timeZone: string): Promise<{ recounte
   return { recounted };
 }
 
-/** Folds pending deltas into the rollups; returns how many it folded (0 when another compactor is at work). */
+/** Folds pending deltas (counts and the jobs' first/last call) into the rollups; returns how many it folded (0 when another compactor is at work). */
 export async function compactRollups(): Promise<number> {
   const [row] = await prisma.$queryRaw<{ folded: bigint }[]>`SELECT call_record_rollups_compact() AS folded`;
   const folded = Number(row?.folded ?? 0);
   // Emptied again and again, the deltas table would keep its dead pages, and every
   // count that adds the pending deltas would scan them. A vacuum of a table this small is cheap.
-  if (folded > 0) await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas");
+  if (folded > 0) await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas, call_record_job_bounds_deltas");
   return folded;
 }
 
@@ -91,9 +91,13 @@ export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
   return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas)`;
 }
 
-/** The jobs overview's figures per job: call_record_job_totals plus the pending deltas, in its columns. */
+/**
+ * The jobs overview's figures per job: call_record_job_totals plus the pending deltas, in its columns.
+ * first_call/last_call are the kept range only (NULL on the deltas' rows); jobTotals() adds what is pending.
+ */
 export const JOB_TOTALS_SOURCE = Prisma.sql`(
-  SELECT robot_call_job_id, records, answered, talk_records, talk_seconds, accepted, rejected, pending, not_submitted, reviewed, flagged
+  SELECT robot_call_job_id, records, answered, talk_records, talk_seconds, accepted, rejected, pending, not_submitted, reviewed, flagged,
+         first_call, last_call
   FROM call_record_job_totals
   UNION ALL
   SELECT robot_call_job_id, records,
@@ -104,8 +108,46 @@ export const JOB_TOTALS_SOURCE = Prisma.sql`(
          CASE WHEN submission_state IN ('queued', 'in_flight', 'retrying') THEN records ELSE 0 END,
          CASE WHEN submission_state = 'not_submitted' THEN records ELSE 0 END,
          CASE WHEN review_state <> 'unreviewed' THEN records ELSE 0 END,
-         CASE WHEN review_state = 'flagged' THEN records ELSE 0 END
+         CASE WHEN review_state = 'flagged' THEN records ELSE 0 END,
+         NULL::timestamptz, NULL::timestamptz
   FROM call_record_rollup_deltas)`;
+
+/**
+ * One row per job with calls, exact at any moment: the kept totals plus the
+ * pending count deltas, and the first/last call widened by the pending
+ * arrivals, or read from the records (two probes of the job's start_time
+ * index) for the few jobs a start time left since the last compaction.
+ * Columns: job_id, total, answered, talk_records, talk_seconds, accepted,
+ * rejected, pending, not_submitted, reviewed, flagged, first_call, last_call.
+ * `where` filters the totals' rows (robot_call_job_id), or Prisma.empty.
+ */
+export function jobTotals(where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT t.job_id, t.total, t.answered, t.talk_records, t.talk_seconds, t.accepted, t.rejected, t.pending, t.not_submitted,
+           t.reviewed, t.flagged,
+           CASE WHEN b.recheck
+                THEN (SELECT c.start_time FROM call_records c WHERE c.robot_call_job_id = t.job_id AND c.start_time IS NOT NULL
+                      ORDER BY c.start_time, c.id LIMIT 1)
+                ELSE LEAST(t.kept_first, b.first_call) END AS first_call,
+           CASE WHEN b.recheck
+                THEN (SELECT c.start_time FROM call_records c WHERE c.robot_call_job_id = t.job_id AND c.start_time IS NOT NULL
+                      ORDER BY c.start_time DESC, c.id DESC LIMIT 1)
+                ELSE GREATEST(t.kept_last, b.last_call) END AS last_call
+    FROM (
+      SELECT robot_call_job_id AS job_id, sum(records)::bigint AS total, sum(answered)::bigint AS answered,
+             sum(talk_records)::bigint AS talk_records, sum(talk_seconds)::bigint AS talk_seconds,
+             sum(accepted)::bigint AS accepted, sum(rejected)::bigint AS rejected, sum(pending)::bigint AS pending,
+             sum(not_submitted)::bigint AS not_submitted, sum(reviewed)::bigint AS reviewed, sum(flagged)::bigint AS flagged,
+             min(first_call) AS kept_first, max(last_call) AS kept_last
+      FROM ${JOB_TOTALS_SOURCE} r ${where}
+      GROUP BY robot_call_job_id
+      HAVING sum(records) > 0
+    ) t
+    LEFT JOIN (
+      SELECT robot_call_job_id, min(first_call) AS first_call, max(last_call) AS last_call, bool_or(recheck) AS recheck
+      FROM call_record_job_bounds_deltas GROUP BY 1
+    ) b ON b.robot_call_job_id = t.job_id)`;
+}
 
 export interface RollupQuery {
   /** The rollup (plus deltas) to select from. */
