@@ -145,21 +145,23 @@ export interface JobMix {
 export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
   const mixes = new Map<string, JobMix>(jobIds.map((id) => [id.toString(), { byStatus: [], byIntent: [] }]));
   if (jobIds.length === 0) return mixes;
-  // A few thousand rollup rows through the job index: the planner's estimate makes it launch
-  // parallel workers, whose start costs several times the scan (at 1M records, 50 jobs:
-  // 80–100 ms serial, 260–520 ms with workers on a loaded machine). Serial, in a transaction of its own.
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-    prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
+  // The page's jobs one by one through the rollups' job index (a nested loop from the id list):
+  // as one IN list over the rollups, the planner's estimate launched parallel workers, whose
+  // start cost several times the scan (1M records, 50 jobs: 260–520 ms against 80–100 ms serial).
+  const ids = Prisma.sql`ARRAY[${Prisma.join(jobIds)}]::bigint[]`;
+  const cols = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, records`;
+  const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
+    WITH r AS (
+      SELECT x.* FROM unnest(${ids}) AS j(id)
+      CROSS JOIN LATERAL (SELECT ${cols} FROM call_record_rollups WHERE robot_call_job_id = j.id) x
+      UNION ALL
+      SELECT ${cols} FROM call_record_rollup_deltas WHERE robot_call_job_id = ANY (${ids}))
     SELECT robot_call_job_id AS job_id, 'status' AS kind, COALESCE(NULLIF(result_status, ''), '(none)') AS status, NULL::bigint AS tag_id, NULL::int AS code, sum(records)::bigint AS n
-    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)})
-    GROUP BY 1, 3 HAVING sum(records) > 0
+    FROM r GROUP BY 1, 3 HAVING sum(records) > 0
     UNION ALL
     SELECT robot_call_job_id, 'intent', NULL, intent_level_tag_id, intent_level_code, sum(records)::bigint
-    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)}) AND has_intent
-    GROUP BY 1, 4, 5 HAVING sum(records) > 0
-    ORDER BY 1, 6 DESC, 3, 4, 5`),
-  ]);
+    FROM r WHERE has_intent GROUP BY 1, 4, 5 HAVING sum(records) > 0
+    ORDER BY 1, 6 DESC, 3, 4, 5`);
   for (const r of rows) {
     const mix = mixes.get(r.job_id.toString());
     if (!mix) continue;
