@@ -123,6 +123,7 @@ test.describe("browsing", () => {
   });
 
   test("jobs overview pages by keyset with the count of jobs, sorts from the first page, and links to a job and its calls", async ({ page }) => {
+    test.slow(); // eight page loads of the overview and a job's page
     // More jobs than one page holds: 60 of one call each, with the latest calls, removed afterwards.
     await queryOne(`
       INSERT INTO call_records (call_record_id, robot_call_job_id, result_status, start_time, source, content_hash)
