@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { JobMix, JobSort, JobSummary } from "@/lib/jobs/data";
+import type { JobMix, JobSummary } from "@/lib/jobs/data";
+import { jobsHref, type JobSort } from "@/lib/jobs/params";
 import { MixBar } from "@/components/jobs/mix-bar";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
-function SortHeader({ label, sort, current, className = "" }: { label: string; sort: JobSort; current: JobSort; className?: string }) {
+function SortHeader({ label, sort, current, mode, className = "" }: { label: string; sort: JobSort; current: JobSort; mode: "overview" | "submission"; className?: string }) {
+  // A new sort starts from its first page; the job id sorts up, the others down.
+  const href = mode === "overview" ? jobsHref(sort) : `/submissions?sort=${sort}`;
   return (
-    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={sort === current ? "descending" : undefined}>
-      <Link href={`/jobs?sort=${sort}`} className={sort === current ? "text-slate-900 underline" : "hover:text-slate-900"}>
+    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={sort === current ? (sort === "job" ? "ascending" : "descending") : undefined}>
+      <Link href={href} className={sort === current ? "text-slate-900 underline" : "hover:text-slate-900"}>
         {label}
       </Link>
     </th>
@@ -42,11 +45,11 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
         <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
-            <SortHeader label={t("job")} sort="job" current={sort} />
-            <SortHeader label={t("calls")} sort="total" current={sort} className="text-right" />
+            <SortHeader label={t("job")} sort="job" current={sort} mode={mode} />
+            <SortHeader label={t("calls")} sort="total" current={sort} mode={mode} className="text-right" />
             {mode === "overview" ? (
               <>
-                <SortHeader label={t("connected")} sort="answered_rate" current={sort} className="text-right" />
+                <SortHeader label={t("connected")} sort="answered_rate" current={sort} mode={mode} className="text-right" />
                 <th scope="col" className="px-3 py-2 text-right">{t("avgTalk")}</th>
                 <th scope="col" className="px-3 py-2 text-right">{t("reviewed")}</th>
                 <th scope="col" className="px-3 py-2">{t("statusMix")}</th>
@@ -62,7 +65,7 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
             )}
             <th scope="col" className="px-3 py-2">{t("submission")}</th>
             <th scope="col" className="px-3 py-2">{t("firstCall")}</th>
-            <SortHeader label={t("lastCall")} sort="last_call" current={sort} />
+            <SortHeader label={t("lastCall")} sort="last_call" current={sort} mode={mode} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

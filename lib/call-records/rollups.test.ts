@@ -8,7 +8,7 @@ import { countMatching } from "./count";
 import { facetCounts } from "./facets";
 import { parseCallFilters } from "./filters";
 import { ingestCallRecords } from "./mutations";
-import { compactRollups, ensureRollupTimeZone, JOB_TOTALS_SOURCE, rollupTimeZone } from "./rollups";
+import { compactRollups, ensureRollupTimeZone, jobTotals, rollupTimeZone } from "./rollups";
 
 afterAll(() => disconnectPrisma());
 
@@ -72,11 +72,11 @@ async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[] }> {
         WITH f AS (
           SELECT robot_call_job_id, count(*)::bigint AS records, count(*) FILTER (WHERE result_status = 'ANSWERED')::bigint AS answered,
                  count(*) FILTER (WHERE submission_state IN ('rejected', 'failed'))::bigint AS rejected,
-                 count(*) FILTER (WHERE review_state = 'flagged')::bigint AS flagged
+                 count(*) FILTER (WHERE review_state = 'flagged')::bigint AS flagged,
+                 min(start_time) AS first_call, max(start_time) AS last_call
           FROM call_records GROUP BY 1),
         k AS (
-          SELECT robot_call_job_id, sum(records)::bigint AS records, sum(answered)::bigint AS answered, sum(rejected)::bigint AS rejected, sum(flagged)::bigint AS flagged
-          FROM ${JOB_TOTALS_SOURCE} t GROUP BY 1 HAVING sum(records) <> 0)
+          SELECT job_id, total, answered, rejected, flagged, first_call, last_call FROM ${jobTotals()} t)
         (SELECT * FROM f EXCEPT SELECT * FROM k) UNION ALL (SELECT * FROM k EXCEPT SELECT * FROM f)`);
       return { daily, total: [...total, ...global, ...jobs] };
     },
@@ -112,12 +112,18 @@ describe("rollups", () => {
     await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
     // Unchanged re-push and a state change that moves no group must add no deltas.
     const before = await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } });
+    const boundsBefore = await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } });
+    expect(boundsBefore).toBeGreaterThan(0); // the re-push moved start times
     await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
     await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { lastResultMessage: "noted" } });
     expect(await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } })).toBe(before);
+    // Nor any change to the job's first/last call (neither does a state change below).
+    expect(await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })).toBe(boundsBefore);
 
     await compactRollups();
+    const boundsAfterFold = await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } });
     await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { submissionState: "accepted", reviewState: "flagged" } });
+    expect(await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })).toBe(boundsAfterFold);
     await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(20, 25) } }, data: { startTime: null, fullAudioUrl: null } });
     expect(await rollupDrift()).toEqual({ daily: [], total: [] });
     await prisma.callRecord.deleteMany({ where: { callRecordId: { in: ids.slice(30) } } });

@@ -49,13 +49,13 @@ export async function ensureRollupTimeZone(timeZone: string): Promise<{ recounte
   return { recounted };
 }
 
-/** Folds pending deltas into the rollups; returns how many it folded (0 when another compactor is at work). */
+/** Folds pending deltas (counts and the jobs' first/last call) into the rollups; returns how many it folded (0 when another compactor is at work). */
 export async function compactRollups(): Promise<number> {
   const [row] = await prisma.$queryRaw<{ folded: bigint }[]>`SELECT call_record_rollups_compact() AS folded`;
   const folded = Number(row?.folded ?? 0);
   // Emptied again and again, the deltas table would keep its dead pages, and every
   // count that adds the pending deltas would scan them. A vacuum of a table this small is cheap.
-  if (folded > 0) await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas");
+  if (folded > 0) await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas, call_record_job_bounds_deltas");
   return folded;
 }
 
@@ -91,21 +91,78 @@ export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
   return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas)`;
 }
 
-/** The jobs overview's figures per job: call_record_job_totals plus the pending deltas, in its columns. */
+/** The pending count deltas in call_record_job_totals' columns (one row per delta, not grouped). */
+const JOB_DELTAS = Prisma.sql`
+  SELECT robot_call_job_id, records,
+         CASE WHEN result_status = 'ANSWERED' THEN records ELSE 0 END AS answered,
+         talk_records, talk_seconds,
+         CASE WHEN submission_state = 'accepted' THEN records ELSE 0 END AS accepted,
+         CASE WHEN submission_state IN ('rejected', 'failed') THEN records ELSE 0 END AS rejected,
+         CASE WHEN submission_state IN ('queued', 'in_flight', 'retrying') THEN records ELSE 0 END AS pending,
+         CASE WHEN submission_state = 'not_submitted' THEN records ELSE 0 END AS not_submitted,
+         CASE WHEN review_state <> 'unreviewed' THEN records ELSE 0 END AS reviewed,
+         CASE WHEN review_state = 'flagged' THEN records ELSE 0 END AS flagged,
+         NULL::timestamptz AS first_call, NULL::timestamptz AS last_call
+  FROM call_record_rollup_deltas`;
+
+/**
+ * The jobs overview's figures per job: call_record_job_totals plus the pending deltas, in its columns.
+ * first_call/last_call are the kept range only (NULL on the deltas' rows); jobTotals() adds what is pending.
+ */
 export const JOB_TOTALS_SOURCE = Prisma.sql`(
-  SELECT robot_call_job_id, records, answered, talk_records, talk_seconds, accepted, rejected, pending, not_submitted, reviewed, flagged
+  SELECT robot_call_job_id, records, answered, talk_records, talk_seconds, accepted, rejected, pending, not_submitted, reviewed, flagged,
+         first_call, last_call
   FROM call_record_job_totals
   UNION ALL
-  SELECT robot_call_job_id, records,
-         CASE WHEN result_status = 'ANSWERED' THEN records ELSE 0 END,
-         talk_records, talk_seconds,
-         CASE WHEN submission_state = 'accepted' THEN records ELSE 0 END,
-         CASE WHEN submission_state IN ('rejected', 'failed') THEN records ELSE 0 END,
-         CASE WHEN submission_state IN ('queued', 'in_flight', 'retrying') THEN records ELSE 0 END,
-         CASE WHEN submission_state = 'not_submitted' THEN records ELSE 0 END,
-         CASE WHEN review_state <> 'unreviewed' THEN records ELSE 0 END,
-         CASE WHEN review_state = 'flagged' THEN records ELSE 0 END
-  FROM call_record_rollup_deltas)`;
+  ${JOB_DELTAS})`;
+
+/**
+ * One row per job with calls, exact at any moment: the kept totals plus the
+ * pending count deltas, and the first/last call widened by the pending
+ * arrivals, or read from the records (two probes of the job's start_time
+ * index) for the few jobs a start time left since the last compaction.
+ * The kept row of a job is read as it is (no re-aggregation of every job:
+ * sums of bigint are numeric and cost more than the rest of the overview);
+ * only the pending deltas, a few rows, are grouped and joined.
+ * Columns: job_id, total, answered, talk_records, talk_seconds, accepted,
+ * rejected, pending, not_submitted, reviewed, flagged, first_call, last_call.
+ * `where` filters by robot_call_job_id (both the kept rows and the deltas), or Prisma.empty.
+ */
+export function jobTotals(where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const plus = (col: string) => Prisma.raw(`COALESCE(k.${col}, 0) + COALESCE(d.${col}, 0) AS ${col}`);
+  return Prisma.sql`(
+    SELECT t.job_id, t.total, t.answered, t.talk_records, t.talk_seconds, t.accepted, t.rejected, t.pending, t.not_submitted,
+           t.reviewed, t.flagged,
+           CASE WHEN b.recheck
+                THEN (SELECT c.start_time FROM call_records c WHERE c.robot_call_job_id = t.job_id AND c.start_time IS NOT NULL
+                      ORDER BY c.start_time, c.id LIMIT 1)
+                ELSE LEAST(t.kept_first, b.first_call) END AS first_call,
+           CASE WHEN b.recheck
+                THEN (SELECT c.start_time FROM call_records c WHERE c.robot_call_job_id = t.job_id AND c.start_time IS NOT NULL
+                      ORDER BY c.start_time DESC, c.id DESC LIMIT 1)
+                ELSE GREATEST(t.kept_last, b.last_call) END AS last_call
+    FROM (
+      SELECT COALESCE(k.robot_call_job_id, d.robot_call_job_id) AS job_id,
+             COALESCE(k.records, 0) + COALESCE(d.records, 0) AS total,
+             ${plus("answered")}, ${plus("talk_records")}, ${plus("talk_seconds")}, ${plus("accepted")}, ${plus("rejected")},
+             ${plus("pending")}, ${plus("not_submitted")}, ${plus("reviewed")}, ${plus("flagged")},
+             k.first_call AS kept_first, k.last_call AS kept_last
+      FROM (SELECT * FROM call_record_job_totals ${where}) k
+      FULL JOIN (
+        SELECT robot_call_job_id, sum(records)::bigint AS records, sum(answered)::bigint AS answered,
+               sum(talk_records)::bigint AS talk_records, sum(talk_seconds)::bigint AS talk_seconds,
+               sum(accepted)::bigint AS accepted, sum(rejected)::bigint AS rejected, sum(pending)::bigint AS pending,
+               sum(not_submitted)::bigint AS not_submitted, sum(reviewed)::bigint AS reviewed, sum(flagged)::bigint AS flagged
+        FROM (${JOB_DELTAS}) s ${where}
+        GROUP BY 1
+      ) d ON d.robot_call_job_id = k.robot_call_job_id
+    ) t
+    LEFT JOIN (
+      SELECT robot_call_job_id, min(first_call) AS first_call, max(last_call) AS last_call, bool_or(recheck) AS recheck
+      FROM call_record_job_bounds_deltas ${where} GROUP BY 1
+    ) b ON b.robot_call_job_id = t.job_id
+    WHERE t.total > 0)`;
+}
 
 export interface RollupQuery {
   /** The rollup (plus deltas) to select from. */

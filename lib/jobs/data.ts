@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
-import { JOB_TOTALS_SOURCE, rollupSource, rollupTimeZone } from "../call-records/rollups";
+import { jobTotals, rollupSource, rollupTimeZone } from "../call-records/rollups";
+import type { JobCursor, JobSort } from "./params";
 
 export interface JobSummary {
   jobId: bigint;
@@ -17,55 +18,33 @@ export interface JobSummary {
   lastCall: Date | null;
 }
 
-export const JOB_SORTS = ["last_call", "total", "answered_rate", "job"] as const;
-export type JobSort = (typeof JOB_SORTS)[number];
-
-// Allow-listed ORDER BY clauses; the sort name from the URL never reaches SQL.
-const ORDER: Record<JobSort, Prisma.Sql> = {
-  last_call: Prisma.sql`last_call DESC NULLS LAST, job_id`,
-  total: Prisma.sql`total DESC, job_id`,
-  answered_rate: Prisma.sql`answered::float8 / NULLIF(total, 0) DESC NULLS LAST, job_id`,
-  job: Prisma.sql`job_id`,
-};
+export { JOB_SORTS, type JobCursor, type JobSort } from "./params";
 
 /**
- * One row per robot_call_job_id, from the per-job totals (no scan of the records);
- * first and last call are two probes of the (job, start_time) index each.
+ * Allow-listed sort keys; the sort name from the URL never reaches SQL. Each
+ * sorts by one key (NULLs mapped below every value) and then the job id
+ * ascending, so every job has one place and a page boundary is a (key, job) pair.
  */
-export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): Promise<JobSummary[]> {
-  const rows = await prisma.$queryRaw<
-    {
-      job_id: bigint; total: bigint; answered: bigint; avg_talk: number | null; accepted: bigint; rejected: bigint;
-      pending: bigint; not_submitted: bigint; reviewed: bigint; flagged: bigint; first_call: Date | null; last_call: Date | null;
-    }[]
-  >(Prisma.sql`
-    SELECT j.*,
-           (SELECT start_time FROM call_records c WHERE c.robot_call_job_id = j.job_id AND c.start_time IS NOT NULL
-            ORDER BY c.start_time, c.id LIMIT 1) AS first_call,
-           (SELECT start_time FROM call_records c WHERE c.robot_call_job_id = j.job_id AND c.start_time IS NOT NULL
-            ORDER BY c.start_time DESC, c.id DESC LIMIT 1) AS last_call
-    FROM (
-      SELECT robot_call_job_id AS job_id,
-             sum(records)::bigint AS total,
-             sum(answered)::bigint AS answered,
-             sum(talk_seconds)::float8 / NULLIF(sum(talk_records), 0) AS avg_talk,
-             sum(accepted)::bigint AS accepted,
-             sum(rejected)::bigint AS rejected,
-             sum(pending)::bigint AS pending,
-             sum(not_submitted)::bigint AS not_submitted,
-             sum(reviewed)::bigint AS reviewed,
-             sum(flagged)::bigint AS flagged
-      FROM ${JOB_TOTALS_SOURCE} r
-      ${onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`}
-      GROUP BY robot_call_job_id
-      HAVING sum(records) > 0
-    ) j
-    ORDER BY ${ORDER[sort]}`);
-  return rows.map((r) => ({
+const SORT_KEYS: Record<JobSort, { key: Prisma.Sql; type: Prisma.Sql; desc: boolean }> = {
+  // Epoch milliseconds (start_time keeps milliseconds): exact in a cursor.
+  last_call: { key: Prisma.sql`COALESCE((extract(epoch FROM last_call) * 1000)::bigint, -9223372036854775807)`, type: Prisma.sql`bigint`, desc: true },
+  total: { key: Prisma.sql`total`, type: Prisma.sql`bigint`, desc: true },
+  // float8 prints the shortest text that reads back as the same value.
+  answered_rate: { key: Prisma.sql`COALESCE(answered::float8 / NULLIF(total, 0), -1)`, type: Prisma.sql`float8`, desc: true },
+  job: { key: Prisma.sql`job_id`, type: Prisma.sql`bigint`, desc: false },
+};
+
+interface JobRow {
+  job_id: bigint; total: bigint; answered: bigint; talk_records: bigint; talk_seconds: bigint; accepted: bigint; rejected: bigint;
+  pending: bigint; not_submitted: bigint; reviewed: bigint; flagged: bigint; first_call: Date | null; last_call: Date | null;
+}
+
+function toSummary(r: JobRow): JobSummary {
+  return {
     jobId: r.job_id,
     total: Number(r.total),
     answered: Number(r.answered),
-    avgTalkSeconds: r.avg_talk,
+    avgTalkSeconds: Number(r.talk_records) > 0 ? Number(r.talk_seconds) / Number(r.talk_records) : null,
     accepted: Number(r.accepted),
     rejected: Number(r.rejected),
     pending: Number(r.pending),
@@ -74,7 +53,87 @@ export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): P
     flagged: Number(r.flagged),
     firstCall: r.first_call,
     lastCall: r.last_call,
-  }));
+  };
+}
+
+/**
+ * Every job with calls (or only `onlyJob`), from the per-job totals: no scan
+ * of the records, and first/last call kept there too. The submissions page
+ * lists all jobs; the jobs overview pages with listJobsPage.
+ */
+export async function listJobs(sort: JobSort = "last_call", onlyJob?: bigint): Promise<JobSummary[]> {
+  const { key, desc } = SORT_KEYS[sort];
+  const rows = await prisma.$queryRaw<JobRow[]>(Prisma.sql`
+    SELECT j.* FROM ${jobTotals(onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`)} j
+    ORDER BY ${key} ${desc ? Prisma.sql`DESC` : Prisma.empty}, job_id`);
+  return rows.map(toSummary);
+}
+
+export const JOB_PAGE_SIZE = 50;
+
+export interface JobPage {
+  jobs: JobSummary[];
+  /** Jobs with calls, all pages. */
+  total: number;
+  /** Jobs before this page's first row (its 0-based position). */
+  offset: number;
+  /** The page after this one (`after`), or null on the last page. */
+  next: JobCursor | null;
+  /** The page before this one (`before`), or null on the first page. */
+  prev: JobCursor | null;
+}
+
+/**
+ * One page of the jobs overview, by keyset: the jobs after `after` (or before
+ * `before`) in the sort's order. The per-job rows are aggregated once (one row
+ * per job from the totals, no index probes but for the few jobs a start time
+ * left since the last compaction); the page, the count of all jobs and the
+ * page's position are read from them in the same statement.
+ */
+export async function listJobsPage(opts: { sort: JobSort; after?: JobCursor; before?: JobCursor; size?: number }): Promise<JobPage> {
+  const size = opts.size ?? JOB_PAGE_SIZE;
+  const { key, type, desc } = SORT_KEYS[opts.sort];
+  const cursor = opts.before ?? opts.after;
+  const backward = opts.before !== undefined;
+  // Rows after the cursor in the sort's order (`later`) or before it.
+  const beyond = (c: JobCursor, later: boolean) => {
+    const up = later !== desc; // key greater than the cursor's
+    return Prisma.sql`(sort_key ${up ? Prisma.sql`>` : Prisma.sql`<`} ${c.key}::${type}
+      OR (sort_key = ${c.key}::${type} AND job_id ${later ? Prisma.sql`>` : Prisma.sql`<`} ${c.jobId}))`;
+  };
+  const ascending = desc === backward; // the order the page is read in
+  const order = Prisma.sql`sort_key ${ascending ? Prisma.empty : Prisma.sql`DESC`}, job_id ${backward ? Prisma.sql`DESC` : Prisma.empty}`;
+  const rows = await prisma.$queryRaw<(Partial<JobRow> & { key: string | null; job_count: bigint; preceding: bigint })[]>(Prisma.sql`
+    WITH j AS MATERIALIZED (SELECT t.*, ${key} AS sort_key FROM ${jobTotals()} t),
+    page AS (
+      SELECT * FROM j ${cursor ? Prisma.sql`WHERE ${beyond(cursor, !backward)}` : Prisma.empty}
+      ORDER BY ${order} LIMIT ${size + 1})
+    SELECT p.*, p.sort_key::text AS key,
+           (SELECT count(*) FROM j) AS job_count,
+           ${cursor ? Prisma.sql`(SELECT count(*) FROM j WHERE ${backward ? beyond(cursor, false) : Prisma.sql`NOT ${beyond(cursor, true)}`})` : Prisma.sql`0::bigint`} AS preceding
+    FROM (SELECT 1) one LEFT JOIN page p ON true
+    ORDER BY ${order}`);
+  const total = Number(rows[0]?.job_count ?? 0);
+  let found = rows.filter((r) => r.job_id !== null && r.job_id !== undefined) as (JobRow & { key: string })[];
+  const more = found.length > size;
+  found = found.slice(0, size);
+  if (backward) {
+    // Fewer than a page before the cursor: the first page, whole.
+    if (!more) return listJobsPage({ sort: opts.sort, size });
+    found.reverse();
+  }
+  const preceding = Number(rows[0]?.preceding ?? 0);
+  const offset = backward ? preceding - found.length : preceding;
+  const cursorOf = (r: JobRow & { key: string }): JobCursor => ({ key: r.key, jobId: r.job_id });
+  const first = found[0];
+  const last = found[found.length - 1];
+  return {
+    jobs: found.map(toSummary),
+    total,
+    offset,
+    next: last && (backward || more) ? cursorOf(last) : null,
+    prev: first && offset > 0 ? cursorOf(first) : null,
+  };
 }
 
 export interface JobMix {
@@ -86,14 +145,22 @@ export interface JobMix {
 export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
   const mixes = new Map<string, JobMix>(jobIds.map((id) => [id.toString(), { byStatus: [], byIntent: [] }]));
   if (jobIds.length === 0) return mixes;
+  // The page's jobs one by one through the rollups' job index (a nested loop from the id list):
+  // as one IN list over the rollups, the planner's estimate launched parallel workers, whose
+  // start cost several times the scan (1M records, 50 jobs: 260–520 ms against 80–100 ms serial).
+  const ids = Prisma.sql`ARRAY[${Prisma.join(jobIds)}]::bigint[]`;
+  const cols = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, records`;
   const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
+    WITH r AS (
+      SELECT x.* FROM unnest(${ids}) AS j(id)
+      CROSS JOIN LATERAL (SELECT ${cols} FROM call_record_rollups WHERE robot_call_job_id = j.id) x
+      UNION ALL
+      SELECT ${cols} FROM call_record_rollup_deltas WHERE robot_call_job_id = ANY (${ids}))
     SELECT robot_call_job_id AS job_id, 'status' AS kind, COALESCE(NULLIF(result_status, ''), '(none)') AS status, NULL::bigint AS tag_id, NULL::int AS code, sum(records)::bigint AS n
-    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)})
-    GROUP BY 1, 3 HAVING sum(records) > 0
+    FROM r GROUP BY 1, 3 HAVING sum(records) > 0
     UNION ALL
     SELECT robot_call_job_id, 'intent', NULL, intent_level_tag_id, intent_level_code, sum(records)::bigint
-    FROM ${rollupSource(false)} r WHERE robot_call_job_id IN (${Prisma.join(jobIds)}) AND has_intent
-    GROUP BY 1, 4, 5 HAVING sum(records) > 0
+    FROM r WHERE has_intent GROUP BY 1, 4, 5 HAVING sum(records) > 0
     ORDER BY 1, 6 DESC, 3, 4, 5`);
   for (const r of rows) {
     const mix = mixes.get(r.job_id.toString());
