@@ -7,8 +7,8 @@ import { RECORD_AS_SENT, type RecordForSubmission } from "./dto";
 
 /**
  * The queue's two operations: claim ready jobs (FOR UPDATE SKIP LOCKED, so
- * any number of workers share it) and settle a job with the answer, writing
- * the ledger row and the state changes in one transaction.
+ * any number of workers share it) and settle answers, writing the ledger rows
+ * and the state changes of a whole group of answers in one statement.
  */
 
 export interface ClaimedJob {

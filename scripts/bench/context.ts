@@ -33,7 +33,7 @@ function parseOnly(argv: string[]): Set<string> {
   return new Set(names);
 }
 
-export function benchContext(argv: string[], env: NodeJS.ProcessEnv): BenchContext {
+export function benchContext(argv: string[], env: Partial<NodeJS.ProcessEnv>): BenchContext {
   const smoke = argv.includes("--smoke") || env.BENCH_SMOKE === "true";
   const records = Number(env.BENCH_RECORDS || (smoke ? 10_000 : 1_000_000));
   if (!Number.isInteger(records) || records < 1_000) throw new Error("BENCH_RECORDS must be an integer of at least 1,000");
