@@ -106,10 +106,12 @@ describe("submission worker against the TOP emulator", () => {
     emulator.setFaults({ seed: 7, timeout: 0.03, http502: 0.05, http503: 0.03, garbage: 0.04, truncated: 0.03, rateLimit: { probability: 0.001, banSeconds: 1 }, ispTimeout: 0.059, businessReject: 0.06 });
     try {
       const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
-      // Short, for the emulator's held answers (timeouts) to come back as transient failures quickly.
-      const w = worker({ concurrency: 32 }, { timeoutMs: 300 });
+      // Short enough for the emulator's held answers (3% never answer) to come back as
+      // transient failures soon, long enough that a loaded machine's slow answers do
+      // not time out too (sent again, they would look like a double send).
+      const w = worker({ concurrency: 32 }, { timeoutMs: 1_000 });
       w.start();
-      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 120_000);
+      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 200_000);
       await w.stop();
       const states = await recordStates(jobId);
       expect(Object.keys(states).sort()).toEqual(expect.arrayContaining(["accepted", "rejected"]));
@@ -125,7 +127,7 @@ describe("submission worker against the TOP emulator", () => {
     } finally {
       emulator.setFaults({});
     }
-  }, 180_000);
+  }, 240_000);
 
   it("pauses the batch on a configuration error instead of burning through the records", async () => {
     const { jobId } = await seedJob(50);
