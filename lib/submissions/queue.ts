@@ -121,12 +121,13 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
         next_attempt_at = a.next_attempt_at, lease_until = NULL, last_code = a.code, last_message = a.message, updated_at = now()
       FROM answer a
       WHERE j.id = a.job_id AND j.state = 'in_flight' AND j.attempts = a.attempt
-      RETURNING j.id, j.record_id
+      -- The answer that settled the job travels with it: a group may hold a late answer of an earlier attempt of the same job.
+      RETURNING j.id, j.record_id, a.job_state, a.code, a.message, a.counted, a.sent_at
     ), record AS (
-      UPDATE call_records r SET submission_state = a.job_state::submission_state, last_result_code = a.code, last_result_message = a.message,
-        submission_attempts = r.submission_attempts + CASE WHEN a.counted THEN 1 ELSE 0 END,
-        last_submitted_at = CASE WHEN a.counted THEN a.sent_at ELSE r.last_submitted_at END
-      FROM job, answer a WHERE r.id = job.record_id AND a.job_id = job.id
+      UPDATE call_records r SET submission_state = job.job_state::submission_state, last_result_code = job.code, last_result_message = job.message,
+        submission_attempts = r.submission_attempts + CASE WHEN job.counted THEN 1 ELSE 0 END,
+        last_submitted_at = CASE WHEN job.counted THEN job.sent_at ELSE r.last_submitted_at END
+      FROM job WHERE r.id = job.record_id
       RETURNING job.id AS job_id
     )
     SELECT job_id FROM record`);
