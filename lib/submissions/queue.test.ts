@@ -105,6 +105,17 @@ describe("grouped settle", () => {
     await cancelBatch(batchId);
   });
 
+  it("settles a job from its current attempt's answer when a late answer of an earlier attempt is in the same group", async () => {
+    const { jobId, batchId, jobs } = await claimed(1);
+    // Attempt 1's lease ran out and the job was claimed again; both answers arrive together.
+    await prisma.$executeRaw`UPDATE submission_jobs SET attempts = 2 WHERE id = ${jobs[0]!.jobId}`;
+    expect(await settleJobs([accepted(at(jobs[0]!, 2)), transient(jobs[0]!)], config)).toEqual(["accepted", "stale"]);
+    expect(await jobStates(batchId)).toEqual([["accepted", 2]]);
+    expect(await recordStates(jobId)).toEqual([["accepted", 1, "0"]]);
+    expect(await prisma.submissionAttempt.count({ where: { batchId } })).toBe(2);
+    expect((await prisma.submissionBatch.findUniqueOrThrow({ where: { id: batchId } })).status).toBe("done");
+  });
+
   it("finishes the batch when a group holds its last jobs, and pauses it on a configuration error", async () => {
     const done = await claimed(4);
     expect(await settleJobs(done.jobs.map(accepted), config)).toEqual(["accepted", "accepted", "accepted", "accepted"]);

@@ -92,7 +92,7 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
     });
   const iso = (d: Date) => d.toISOString();
 
-  const settled = await prisma.$queryRaw<{ job_id: bigint }[]>(Prisma.sql`
+  const settled = await prisma.$queryRaw<{ job_id: bigint; attempt: number }[]>(Prisma.sql`
     WITH answer AS (
       SELECT * FROM unnest(
         ${col((r) => r.job.jobId)}::text[]::bigint[], ${col((r) => r.job.batchId)}::text[]::bigint[], ${col((r) => r.job.recordId)}::text[]::bigint[],
@@ -122,19 +122,19 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
       FROM answer a
       WHERE j.id = a.job_id AND j.state = 'in_flight' AND j.attempts = a.attempt
       -- The answer that settled the job travels with it: a group may hold a late answer of an earlier attempt of the same job.
-      RETURNING j.id, j.record_id, a.job_state, a.code, a.message, a.counted, a.sent_at
+      RETURNING j.id, j.record_id, a.attempt, a.job_state, a.code, a.message, a.counted, a.sent_at
     ), record AS (
       UPDATE call_records r SET submission_state = job.job_state::submission_state, last_result_code = job.code, last_result_message = job.message,
         submission_attempts = r.submission_attempts + CASE WHEN job.counted THEN 1 ELSE 0 END,
         last_submitted_at = CASE WHEN job.counted THEN job.sent_at ELSE r.last_submitted_at END
       FROM job WHERE r.id = job.record_id
-      RETURNING job.id AS job_id
+      RETURNING job.id AS job_id, job.attempt
     )
-    SELECT job_id FROM record`);
-  const done = new Set(settled.map((r) => r.job_id));
+    SELECT job_id, attempt FROM record`);
+  const done = new Set(settled.map((r) => `${r.job_id}:${r.attempt}`));
 
   const settlements = rows.map((r): Settlement => {
-    if (!done.has(r.job.jobId)) return "stale";
+    if (!done.has(`${r.job.jobId}:${r.job.attempt}`)) return "stale";
     if (r.call.kind === "config") return "paused";
     return r.jobState as Settlement;
   });
