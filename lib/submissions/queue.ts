@@ -7,8 +7,8 @@ import { RECORD_AS_SENT, type RecordForSubmission } from "./dto";
 
 /**
  * The queue's two operations: claim ready jobs (FOR UPDATE SKIP LOCKED, so
- * any number of workers share it) and settle a job with the answer, writing
- * the ledger row and the state changes in one transaction.
+ * any number of workers share it) and settle answers, writing the ledger rows
+ * and the state changes of a whole group of answers in one statement.
  */
 
 export interface ClaimedJob {
@@ -55,70 +55,125 @@ export async function claimJobs(limit: number, leaseMs: number): Promise<Claimed
 
 export type Settlement = "accepted" | "rejected" | "retrying" | "failed" | "paused" | "stale";
 
-/** Records one HTTP call and what it means for the job, the record and the batch. */
-export async function settleJob(
-  job: ClaimedJob,
-  call: TopCallResult & { sentAt: Date; answeredAt: Date },
-  config: Pick<WorkerConfig, "maxAttempts" | "backoffBaseMs" | "backoffMaxMs">,
-): Promise<Settlement> {
-  const { code, message } = outcomeText(call);
-  let jobState: "accepted" | "rejected" | "retrying" | "failed" | "queued";
-  let nextAttemptAt = new Date();
-  if (call.kind === "accepted") jobState = "accepted";
-  else if (call.kind === "rejected") jobState = "rejected";
-  else if (call.kind === "config") jobState = "queued"; // not the record's fault: back in line, the attempt not counted
-  else if (job.attempt >= config.maxAttempts) jobState = "failed";
-  else {
-    jobState = "retrying";
-    nextAttemptAt = new Date(Date.now() + retryDelayMs(job.attempt, { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, retryAfterMs: call.retryAfterMs }));
-  }
-  const counted = call.kind !== "config";
+export type AnsweredCall = TopCallResult & { sentAt: Date; answeredAt: Date };
 
-  // One statement, so one round trip and atomic: the ledger row, the job and
-  // the record change together. Only the worker still holding the job (same
-  // attempt, still in flight) changes its state; a job taken over after a
-  // lost lease is left to its new worker, but the call is on the ledger.
-  const [row] = await prisma.$queryRaw<{ settled: boolean }[]>(Prisma.sql`
-    WITH attempt AS (
+export interface Answer {
+  job: ClaimedJob;
+  call: AnsweredCall;
+}
+
+export type SettleConfig = Pick<WorkerConfig, "maxAttempts" | "backoffBaseMs" | "backoffMaxMs">;
+
+/** Records one HTTP call and what it means for the job, the record and the batch. */
+export async function settleJob(job: ClaimedJob, call: AnsweredCall, config: SettleConfig): Promise<Settlement> {
+  const [settlement] = await settleJobs([{ job, call }], config);
+  return settlement!;
+}
+
+/**
+ * Records a group of HTTP calls: their ledger rows, jobs and records change in
+ * ONE statement (one round trip, one commit, one firing of the rollup trigger
+ * on call_records), whatever the group's size. Per-record statements made the
+ * worker database-bound: each record cost a commit and a trigger run of its
+ * own. Returns each call's settlement, in the order given.
+ *
+ * Only the worker still holding a job (same attempt, still in flight) changes
+ * its state; a job taken over after a lost lease is left to its new worker,
+ * but the call is on the ledger ("stale").
+ */
+export async function settleJobs(answers: readonly Answer[], config: SettleConfig): Promise<Settlement[]> {
+  if (answers.length === 0) return [];
+  const rows = answers.map(({ job, call }) => ({ job, call, ...decide(job, call, config), ...outcomeText(call) }));
+  // Column arrays as text[] (exact for int64 and timestamps, nothing for the driver to guess), cast in SQL.
+  const col = <T>(pick: (r: (typeof rows)[number]) => T | null | undefined, str: (v: T) => string = String) =>
+    rows.map((r) => {
+      const v = pick(r);
+      return v === null || v === undefined ? null : str(v);
+    });
+  const iso = (d: Date) => d.toISOString();
+
+  const settled = await prisma.$queryRaw<{ job_id: bigint; attempt: number }[]>(Prisma.sql`
+    WITH answer AS (
+      SELECT * FROM unnest(
+        ${col((r) => r.job.jobId)}::text[]::bigint[], ${col((r) => r.job.batchId)}::text[]::bigint[], ${col((r) => r.job.recordId)}::text[]::bigint[],
+        ${col((r) => r.job.attempt)}::text[]::integer[], ${col((r) => r.call.sentAt, iso)}::text[]::timestamptz[],
+        ${col((r) => r.call.answeredAt, iso)}::text[]::timestamptz[], ${col((r) => r.call.latencyMs)}::text[]::double precision[],
+        ${col((r) => r.call.httpStatus)}::text[]::integer[], ${col((r) => r.call.requestId)}::text[], ${col((r) => r.call.kind)}::text[],
+        ${col((r) => r.call.result?.count)}::text[]::integer[], ${col((r) => r.call.result?.success)}::text[]::boolean[],
+        ${col((r) => r.call.result?.code)}::text[], ${col((r) => r.call.result?.message)}::text[], ${col((r) => r.call.error?.code)}::text[]::integer[],
+        ${col((r) => r.call.error?.msg)}::text[], ${col((r) => r.call.error?.sub_code)}::text[], ${col((r) => r.call.error?.sub_msg)}::text[],
+        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(r.call.sentParams))}::text[]::jsonb[],
+        ${col((r) => r.jobState)}::text[], ${col((r) => r.counted)}::text[]::boolean[], ${col((r) => r.nextAttemptAt, iso)}::text[]::timestamptz[],
+        ${col((r) => r.code)}::text[], ${col((r) => r.message)}::text[]
+      ) AS a(job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id, outcome, result_count, result_success,
+             result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg, transport_error, raw_answer, params,
+             job_state, counted, next_attempt_at, code, message)
+    ), attempt AS (
       INSERT INTO submission_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
         outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
         transport_error, raw_answer, params)
-      VALUES (${job.jobId}, ${job.batchId}, ${job.recordId}, ${job.attempt}, ${call.sentAt}, ${call.answeredAt}, ${call.latencyMs},
-        ${call.httpStatus ?? null}, ${call.requestId ?? null}, ${call.kind}::attempt_outcome, ${call.result?.count ?? null},
-        ${call.result?.success ?? null}, ${call.result?.code ?? null}, ${call.result?.message ?? null}, ${call.error?.code ?? null},
-        ${call.error?.msg ?? null}, ${call.error?.sub_code ?? null}, ${call.error?.sub_msg ?? null}, ${call.transportError ?? null},
-        ${call.rawAnswer ?? null}, ${JSON.stringify(call.sentParams)}::jsonb)
+      SELECT job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
+        outcome::attempt_outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
+        transport_error, raw_answer, params
+      FROM answer ORDER BY job_id
     ), job AS (
-      UPDATE submission_jobs SET state = ${jobState}::job_state, attempts = attempts - ${counted ? 0 : 1}, next_attempt_at = ${nextAttemptAt},
-        lease_until = NULL, last_code = ${code}, last_message = ${message}, updated_at = now()
-      WHERE id = ${job.jobId} AND state = 'in_flight' AND attempts = ${job.attempt}
-      RETURNING record_id
+      UPDATE submission_jobs j SET state = a.job_state::job_state, attempts = j.attempts - CASE WHEN a.counted THEN 0 ELSE 1 END,
+        next_attempt_at = a.next_attempt_at, lease_until = NULL, last_code = a.code, last_message = a.message, updated_at = now()
+      FROM answer a
+      WHERE j.id = a.job_id AND j.state = 'in_flight' AND j.attempts = a.attempt
+      -- The answer that settled the job travels with it: a group may hold a late answer of an earlier attempt of the same job.
+      RETURNING j.id, j.record_id, a.attempt, a.job_state, a.code, a.message, a.counted, a.sent_at
     ), record AS (
-      UPDATE call_records r SET submission_state = ${jobState}::text::submission_state, last_result_code = ${code}, last_result_message = ${message},
-        submission_attempts = r.submission_attempts + ${counted ? 1 : 0},
-        last_submitted_at = CASE WHEN ${counted} THEN ${call.sentAt}::timestamptz ELSE r.last_submitted_at END
+      UPDATE call_records r SET submission_state = job.job_state::submission_state, last_result_code = job.code, last_result_message = job.message,
+        submission_attempts = r.submission_attempts + CASE WHEN job.counted THEN 1 ELSE 0 END,
+        last_submitted_at = CASE WHEN job.counted THEN job.sent_at ELSE r.last_submitted_at END
       FROM job WHERE r.id = job.record_id
-      RETURNING 1
+      RETURNING job.id AS job_id, job.attempt
     )
-    SELECT EXISTS (SELECT 1 FROM record) AS settled`);
-  if (!row?.settled) return "stale";
+    SELECT job_id, attempt FROM record`);
+  const done = new Set(settled.map((r) => `${r.job_id}:${r.attempt}`));
 
-  if (call.kind === "config") {
+  const settlements = rows.map((r): Settlement => {
+    if (!done.has(`${r.job.jobId}:${r.job.attempt}`)) return "stale";
+    if (r.call.kind === "config") return "paused";
+    return r.jobState as Settlement;
+  });
+
+  // Configuration errors stop their batch (rare: one statement per such batch and reason).
+  const paused = new Map<bigint, string>();
+  rows.forEach((r, i) => {
+    if (settlements[i] === "paused" && !paused.has(r.job.batchId)) paused.set(r.job.batchId, `TOP refused the app's configuration: ${r.code} ${r.message ?? ""}`.trim());
+  });
+  for (const [batchId, reason] of paused) {
     await prisma.$executeRaw(Prisma.sql`
-      UPDATE submission_batches SET status = 'paused', paused_reason = ${`TOP refused the app's configuration: ${code} ${message ?? ""}`.trim()}
-      WHERE id = ${job.batchId} AND status = 'running'`);
-    return "paused";
+      UPDATE submission_batches SET status = 'paused', paused_reason = ${reason} WHERE id = ${batchId} AND status = 'running'`);
   }
-  if (jobState !== "retrying") await finishBatchIfDone(job.batchId);
-  return jobState as Settlement;
+  // A final outcome may have been its batch's last job: one look per batch in the group.
+  const finished = [...new Set(rows.filter((_, i) => settlements[i] === "accepted" || settlements[i] === "rejected" || settlements[i] === "failed").map((r) => r.job.batchId))];
+  if (finished.length > 0) await finishBatchesIfDone(finished);
+  return settlements;
+}
+
+/** The job's next state after a call: final, back in line, or retried later. */
+function decide(job: ClaimedJob, call: TopCallResult, config: SettleConfig): { jobState: "accepted" | "rejected" | "retrying" | "failed" | "queued"; nextAttemptAt: Date; counted: boolean } {
+  const counted = call.kind !== "config";
+  if (call.kind === "accepted" || call.kind === "rejected") return { jobState: call.kind, nextAttemptAt: new Date(), counted };
+  if (call.kind === "config") return { jobState: "queued", nextAttemptAt: new Date(), counted }; // not the record's fault: back in line, the attempt not counted
+  if (job.attempt >= config.maxAttempts) return { jobState: "failed", nextAttemptAt: new Date(), counted };
+  const delay = retryDelayMs(job.attempt, { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, retryAfterMs: call.retryAfterMs });
+  return { jobState: "retrying", nextAttemptAt: new Date(Date.now() + delay), counted };
 }
 
 /** A batch is done when all its jobs exist and none is waiting or on the wire. */
 export async function finishBatchIfDone(batchId: bigint, db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
+  await finishBatchesIfDone([batchId], db);
+}
+
+async function finishBatchesIfDone(batchIds: bigint[], db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
   await db.$executeRaw(Prisma.sql`
-    UPDATE submission_batches SET status = 'done', finished_at = now()
-    WHERE id = ${batchId} AND status = 'running' AND materialized
-      AND NOT EXISTS (SELECT 1 FROM submission_jobs WHERE batch_id = ${batchId} AND state IN ('queued', 'in_flight', 'retrying'))`);
+    UPDATE submission_batches b SET status = 'done', finished_at = now()
+    WHERE b.id = ANY(${batchIds.map(String)}::text[]::bigint[]) AND b.status = 'running' AND b.materialized
+      AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))`);
 }
 
 /** Puts a claimed job back without an attempt (the worker is stopping before it was sent). */

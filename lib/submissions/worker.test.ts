@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { ingestCallRecords } from "../call-records/mutations";
 import { prisma } from "../db/client";
 import { startTopEmulator, type TopEmulator } from "../top-emulator/server";
@@ -13,6 +13,7 @@ const SECRET = "worker-test-secret";
 let emulator: TopEmulator;
 let topConfig: TopConfig;
 const clients: TopClient[] = [];
+const workers: SubmissionWorker[] = [];
 let nextJob = 5_500_000_000_000_000n;
 let nextRecord = 4_000_000_000_000_000_000n;
 
@@ -20,7 +21,14 @@ const fast: WorkerConfig = { maxQps: 5_000, concurrency: 16, maxAttempts: 6, lea
 
 beforeAll(async () => {
   emulator = await startTopEmulator({ apps: new Map([["worker-app", SECRET]]) });
-  topConfig = { gatewayUrl: emulator.gatewayUrl, appKey: "worker-app", appSecret: SECRET, signMethod: "hmac-sha256", format: "json", timeoutMs: 300, connectTimeoutMs: 1000 };
+  // A generous timeout: on a loaded machine a 300 ms one times out answers that
+  // were on their way (sent twice, at-least-once), which the tests that count
+  // sends cannot tell from a bug. The fault test sets its own short one.
+  topConfig = { gatewayUrl: emulator.gatewayUrl, appKey: "worker-app", appSecret: SECRET, signMethod: "hmac-sha256", format: "json", timeoutMs: 5_000, connectTimeoutMs: 1000 };
+});
+// A test that failed or timed out must not leave its worker claiming the next tests' jobs.
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
 });
 afterAll(async () => {
   for (const c of clients) c.close();
@@ -45,7 +53,9 @@ async function seedJob(n: number): Promise<{ jobId: bigint; ids: bigint[] }> {
 function worker(config: Partial<WorkerConfig> = {}, top: Partial<TopConfig> = {}) {
   const client = createTopClient({ ...topConfig, ...top });
   clients.push(client);
-  return new SubmissionWorker(client, { ...fast, ...config }, { onError: (e) => console.error(e) }, 20, 100);
+  const w = new SubmissionWorker(client, { ...fast, ...config }, { onError: (e) => console.error(e) }, 20, 100);
+  workers.push(w);
+  return w;
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
@@ -96,9 +106,12 @@ describe("submission worker against the TOP emulator", () => {
     emulator.setFaults({ seed: 7, timeout: 0.03, http502: 0.05, http503: 0.03, garbage: 0.04, truncated: 0.03, rateLimit: { probability: 0.001, banSeconds: 1 }, ispTimeout: 0.059, businessReject: 0.06 });
     try {
       const { batchId } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
-      const w = worker({ concurrency: 32 });
+      // Short enough for the emulator's held answers (3% never answer) to come back as
+      // transient failures soon, long enough that a loaded machine's slow answers do
+      // not time out too (sent again, they would look like a double send).
+      const w = worker({ concurrency: 32 }, { timeoutMs: 1_000 });
       w.start();
-      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 120_000);
+      await waitFor(() => batchOf(batchId), (b) => b.status === "done", 200_000);
       await w.stop();
       const states = await recordStates(jobId);
       expect(Object.keys(states).sort()).toEqual(expect.arrayContaining(["accepted", "rejected"]));
@@ -114,7 +127,7 @@ describe("submission worker against the TOP emulator", () => {
     } finally {
       emulator.setFaults({});
     }
-  }, 180_000);
+  }, 240_000);
 
   it("pauses the batch on a configuration error instead of burning through the records", async () => {
     const { jobId } = await seedJob(50);

@@ -4,7 +4,8 @@ import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
 import { announceBan, banRemainingMs, WorkerPresence } from "./coordination";
 import { materializeBatchChunk } from "./mutations";
-import { claimJobs, releaseJob, settleJob, type ClaimedJob, type Settlement } from "./queue";
+import { claimJobs, releaseJob, settleJobs, type ClaimedJob, type Settlement } from "./queue";
+import { SettleGroups } from "./settle-group";
 import { RateLimiter } from "./rate-limiter";
 
 /**
@@ -26,6 +27,8 @@ export class SubmissionWorker {
   private wake: (() => void) | undefined;
   private readonly presence = new WorkerPresence();
   private coordination: NodeJS.Timeout | undefined;
+  // Answers are written in groups: one statement per group rather than per record kept the worker database-bound.
+  private readonly settlements: SettleGroups;
 
   constructor(
     private readonly client: TopClient,
@@ -35,6 +38,7 @@ export class SubmissionWorker {
     private readonly coordinationMs = 2_000,
   ) {
     this.limiter = new RateLimiter(config.maxQps);
+    this.settlements = new SettleGroups((answers) => settleJobs(answers, config));
   }
 
   start(): void {
@@ -126,7 +130,7 @@ export class SubmissionWorker {
         this.limiter.ban(call.retryAfterMs);
         await announceBan(call.retryAfterMs);
       }
-      const settlement = await settleJob(job, { ...call, sentAt, answeredAt: new Date() }, this.config);
+      const settlement = await this.settlements.add({ job, call: { ...call, sentAt, answeredAt: new Date() } });
       this.events.onSettled?.(job, settlement);
     } catch (err) {
       // The job stays in flight until its lease runs out, then any worker takes it again.
