@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { plannerEstimate } from "./count";
+import { intentKey, intentNames } from "./intent-names";
 import type { CallFilters } from "./filters";
 import { rollupQuery, type RollupDimension } from "./rollups";
 import { callFiltersWhere } from "./where";
@@ -70,20 +71,6 @@ async function countFacet(filters: CallFilters, timeZone: string, dim: RollupDim
   return { rows: rows.map((r) => ({ ...r, n: BigInt(Math.round(Number(r.n) * scale)) })), exact: false };
 }
 
-/** A label for each (tag group, code): any record's detail name, found through the intent index. */
-async function intentNames(pairs: { k1: string; k2: number | null }[]): Promise<Map<string, string | null>> {
-  if (pairs.length === 0) return new Map();
-  const values = pairs.map((p) => Prisma.sql`(${p.k1}::bigint, ${p.k2}::int)`);
-  const rows = await prisma.$queryRaw<{ tag: string; code: number; name: string | null }[]>(Prisma.sql`
-    SELECT v.tag::text AS tag, v.code,
-           (SELECT min(intent_level_detail_name) FROM (
-              SELECT intent_level_detail_name FROM call_records c
-              WHERE c.intent_level_tag_id = v.tag AND c.intent_level_code = v.code AND c.intent_level_detail_name IS NOT NULL
-              LIMIT 20) names) AS name
-    FROM (VALUES ${Prisma.join(values)}) AS v(tag, code)`);
-  return new Map(rows.map((r) => [`${r.tag}:${r.code}`, r.name]));
-}
-
 const byCountThenValue = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
 
 export async function facetCounts(filters: CallFilters, timeZone: string): Promise<Facets> {
@@ -93,13 +80,13 @@ export async function facetCounts(filters: CallFilters, timeZone: string): Promi
   const intents = intent!.rows
     .sort((a, b) => (BigInt(a.k1) < BigInt(b.k1) ? -1 : BigInt(a.k1) > BigInt(b.k1) ? 1 : a.k2! - b.k2!))
     .slice(0, 200);
-  const names = await intentNames(intents);
+  const names = await intentNames(intents.map((i) => ({ tagId: i.k1, code: i.k2! })));
   const plain = (g: { rows: Grouped[] }) => g.rows.map((r) => ({ value: r.k1, count: Number(r.n) }));
   return {
     status: plain(status!).sort(byCountThenValue).slice(0, 50),
     submission: plain(submission!).sort(byCountThenValue),
     review: plain(review!).sort(byCountThenValue),
-    intent: intents.map((r) => ({ tagId: r.k1, code: r.k2!, name: names.get(`${r.k1}:${r.k2}`) ?? null, count: Number(r.n) })),
+    intent: intents.map((r) => ({ tagId: r.k1, code: r.k2!, name: names.get(intentKey(r.k1, r.k2!)) ?? null, count: Number(r.n) })),
     exact: [status, submission, review, intent].every((g) => g!.exact),
   };
 }

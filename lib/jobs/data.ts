@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { intentKey, intentNames } from "../call-records/intent-names";
 import { jobTotals, rollupSource, rollupTimeZone } from "../call-records/rollups";
 import type { JobCursor, JobSort } from "./params";
 
@@ -218,22 +219,19 @@ export async function getJobDetail(jobId: bigint, timeZone: string): Promise<Job
       SELECT COALESCE(NULLIF(result_status, ''), '(none)') AS status, sum(records)::bigint AS n
       FROM ${rollupSource(false)} r WHERE robot_call_job_id = ${jobId}
       GROUP BY 1 HAVING sum(records) > 0 ORDER BY 2 DESC, 1`),
-    prisma.$queryRaw<{ tag_id: bigint; code: number; name: string | null; n: bigint }[]>(Prisma.sql`
-      SELECT g.tag_id, g.code, g.n,
-             (SELECT min(intent_level_detail_name) FROM call_records c
-              WHERE c.robot_call_job_id = ${jobId} AND c.intent_level_tag_id = g.tag_id AND c.intent_level_code = g.code) AS name
-      FROM (SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, sum(records)::bigint AS n
-            FROM ${rollupSource(false)} r WHERE robot_call_job_id = ${jobId} AND has_intent
-            GROUP BY 1, 2 HAVING sum(records) > 0) g
-      ORDER BY 1, 2`),
+    prisma.$queryRaw<{ tag_id: bigint; code: number; n: bigint }[]>(Prisma.sql`
+      SELECT intent_level_tag_id AS tag_id, intent_level_code AS code, sum(records)::bigint AS n
+      FROM ${rollupSource(false)} r WHERE robot_call_job_id = ${jobId} AND has_intent
+      GROUP BY 1, 2 HAVING sum(records) > 0 ORDER BY 1, 2`),
   ]);
   const hours = new Map(byHour.map((h) => [h.hour, Number(h.n)]));
+  const names = await intentNames(byIntent.map((i) => ({ tagId: i.tag_id, code: i.code })));
   return {
     summary,
     byHour: Array.from({ length: 24 }, (_, hour) => ({ hour, count: hours.get(hour) ?? 0 })),
     byDay: byDay.map((d) => ({ day: d.day, count: Number(d.n) })),
     durations: DURATION_BUCKETS.map((b, i) => ({ ...b, count: Number(durations.find((d) => d.bucket === i)?.n ?? 0) })),
     byStatus: byStatus.map((s) => ({ status: s.status, count: Number(s.n) })),
-    byIntent: byIntent.map((i) => ({ tagId: i.tag_id.toString(), code: i.code, name: i.name, count: Number(i.n) })),
+    byIntent: byIntent.map((i) => ({ tagId: i.tag_id.toString(), code: i.code, name: names.get(intentKey(i.tag_id, i.code)) ?? null, count: Number(i.n) })),
   };
 }
