@@ -129,7 +129,7 @@ async function main(): Promise<number> {
         memoryGb: Math.round(os.totalmem() / 2 ** 30),
         os: `${os.type()} ${os.release()}`,
         node: process.version,
-        postgres: `${db.version}${db.embedded ? " (embedded, default settings)" : ""}`,
+        postgres: `${db.version}${db.embedded ? " (embedded)" : ""}, shared_buffers ${db.sharedBuffers}`,
         loadAverage1m: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0]! * 10) / 10 },
       },
       generationSeconds: Math.round(generation),

@@ -149,12 +149,14 @@ export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
   // The page's jobs one by one through the rollups' job index (a nested loop from the id list):
   // as one IN list over the rollups, the planner's estimate launched parallel workers, whose
   // start cost several times the scan (1M records, 50 jobs: 260–520 ms against 80–100 ms serial).
+  // OFFSET 0 keeps the LATERAL subquery from being flattened into a hash join over a parallel
+  // scan of the whole rollup (10M records, 400,000 rollup rows: 176 ms against 36 ms).
   const ids = Prisma.sql`ARRAY[${Prisma.join(jobIds)}]::bigint[]`;
   const cols = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, records`;
   const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
     WITH r AS (
       SELECT x.* FROM unnest(${ids}) AS j(id)
-      CROSS JOIN LATERAL (SELECT ${cols} FROM call_record_rollups WHERE robot_call_job_id = j.id) x
+      CROSS JOIN LATERAL (SELECT ${cols} FROM call_record_rollups WHERE robot_call_job_id = j.id OFFSET 0) x
       UNION ALL
       SELECT ${cols} FROM call_record_rollup_deltas WHERE robot_call_job_id = ANY (${ids}))
     SELECT robot_call_job_id AS job_id, 'status' AS kind, COALESCE(NULLIF(result_status, ''), '(none)') AS status, NULL::bigint AS tag_id, NULL::int AS code, sum(records)::bigint AS n

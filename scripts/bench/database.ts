@@ -12,6 +12,8 @@ export interface BenchDatabase {
   url: string;
   embedded: boolean;
   version: string;
+  /** The server's shared_buffers, as PostgreSQL prints it (e.g. "2GB"). */
+  sharedBuffers: string;
   stop(): Promise<void>;
 }
 
@@ -30,8 +32,9 @@ export async function openBenchDatabase(ctx: BenchContext): Promise<BenchDatabas
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
+  const buffers = (await client.query<{ shared_buffers: string }>("SHOW shared_buffers")).rows[0]!.shared_buffers;
   await client.end();
-  return { url, embedded, version: rows[0]!.server_version, stop };
+  return { url, embedded, version: rows[0]!.server_version, sharedBuffers: buffers, stop };
 }
 
 /** Empties what a run writes; keeps users (the bench account) and the audit trail (append-only). */
