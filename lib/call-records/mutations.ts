@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { textColumn } from "../db/text-column";
 import { contentHash } from "./content-hash";
 import {
   MAX_RECORDS_PER_BATCH,
@@ -76,11 +77,7 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
 
   // Column arrays go over the wire as text[] (exact for int64, no float
   // rounding, nothing for the driver to guess) and are cast in SQL.
-  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str: (v: T) => string = String) =>
-    rows.map(({ record }) => {
-      const v = pick(record);
-      return v === null ? null : str(v);
-    });
+  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) => textColumn(rows, (r) => pick(r.record), str);
   const iso = (d: Date) => d.toISOString();
   const json = (v: unknown) => stringifyJson(v);
 

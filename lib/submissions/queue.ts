@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { textColumn } from "../db/text-column";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
 import type { WorkerConfig } from "./config";
@@ -84,12 +85,7 @@ export async function settleJob(job: ClaimedJob, call: AnsweredCall, config: Set
 export async function settleJobs(answers: readonly Answer[], config: SettleConfig): Promise<Settlement[]> {
   if (answers.length === 0) return [];
   const rows = answers.map(({ job, call }) => ({ job, call, ...decide(job, call, config), ...outcomeText(call) }));
-  // Column arrays as text[] (exact for int64 and timestamps, nothing for the driver to guess), cast in SQL.
-  const col = <T>(pick: (r: (typeof rows)[number]) => T | null | undefined, str: (v: T) => string = String) =>
-    rows.map((r) => {
-      const v = pick(r);
-      return v === null || v === undefined ? null : str(v);
-    });
+  const col = <T>(pick: (r: (typeof rows)[number]) => T | null | undefined, str?: (v: T) => string) => textColumn(rows, pick, str);
   const iso = (d: Date) => d.toISOString();
 
   const settled = await prisma.$queryRaw<{ job_id: bigint; attempt: number }[]>(Prisma.sql`
