@@ -12,7 +12,7 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   submission_jobs_ready_idx: {
     table: "submission_jobs",
     definition:
-      "CREATE INDEX submission_jobs_ready_idx ON public.submission_jobs USING btree (next_attempt_at, id) WHERE (state = ANY (ARRAY['queued'::job_state, 'retrying'::job_state]))",
+      "CREATE INDEX submission_jobs_ready_idx ON public.submission_jobs USING btree (batch_id, next_attempt_at, id) WHERE (state = ANY (ARRAY['queued'::job_state, 'retrying'::job_state]))",
   },
   submission_jobs_lease_idx: {
     table: "submission_jobs",
@@ -54,5 +54,15 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   call_record_job_totals_empty_idx: {
     table: "call_record_job_totals",
     definition: "CREATE INDEX call_record_job_totals_empty_idx ON public.call_record_job_totals USING btree (robot_call_job_id) WHERE (records = 0)",
+  },
+  call_records_review_start_time_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_review_start_time_idx ON public.call_records USING btree (review_state, start_time DESC, id DESC) WHERE (review_state <> 'unreviewed'::review_state)",
+  },
+  call_records_reviewer_start_time_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_reviewer_start_time_idx ON public.call_records USING btree (reviewed_by_id, start_time DESC, id DESC) WHERE (reviewed_by_id IS NOT NULL)",
   },
 };

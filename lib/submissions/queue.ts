@@ -27,14 +27,30 @@ export interface ClaimedJob {
 export async function claimJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
   const rows = await prisma.$queryRaw<(RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number })[]>(Prisma.sql`
-    WITH ready AS (
+    WITH expired AS (
       SELECT j.id FROM submission_jobs j
-      JOIN submission_batches b ON b.id = j.batch_id AND b.status = 'running'
-      WHERE (j.state IN ('queued', 'retrying') AND j.next_attempt_at <= now())
-         OR (j.state = 'in_flight' AND j.lease_until < now())
-      ORDER BY j.next_attempt_at, j.id
+      WHERE j.state = 'in_flight' AND j.lease_until < now()
+        AND EXISTS (SELECT 1 FROM submission_batches b WHERE b.id = j.batch_id AND b.status = 'running')
+      ORDER BY j.lease_until
       LIMIT ${limit}
       FOR UPDATE OF j SKIP LOCKED
+    ), due AS (
+      -- Each running batch's due jobs in due order, from the index: never a sort
+      -- of a whole batch, and jobs of paused batches are not walked over.
+      SELECT d.id, d.next_attempt_at FROM submission_batches b
+      CROSS JOIN LATERAL (
+        SELECT j.id, j.next_attempt_at FROM submission_jobs j
+        WHERE j.batch_id = b.id AND j.state IN ('queued', 'retrying') AND j.next_attempt_at <= now()
+        ORDER BY j.next_attempt_at, j.id
+        LIMIT ${limit}
+        FOR UPDATE OF j SKIP LOCKED
+      ) d
+      WHERE b.status = 'running'
+    ), ready AS (
+      SELECT id FROM expired
+      UNION ALL
+      (SELECT id FROM due ORDER BY next_attempt_at, id LIMIT ${limit})
+      LIMIT ${limit}
     ), claimed AS (
       UPDATE submission_jobs j
       SET state = 'in_flight', attempts = j.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()

@@ -242,7 +242,7 @@ describe("submission worker against the TOP emulator", () => {
     expect(await prisma.submissionJob.count({ where: { batchId } })).toBe(0);
     let chunks = 0;
     while (!(await batchOf(batchId)).materialized && (await materializeBatchChunk())) chunks++;
-    expect(chunks).toBe(21); // 20 full chunks, and one that finds the end
+    expect(chunks).toBe(21); // a first chunk of 500, 19 of 5,000, and the last 4,500
     expect(await prisma.submissionJob.count({ where: { batchId } })).toBe(100_000);
     expect((await batchOf(batchId)).total).toBe(100_000);
     await cancelBatch(batchId);

@@ -22,9 +22,13 @@ export interface WorkerEvents {
 export class SubmissionWorker {
   private running = false;
   private stopped: Promise<void> | undefined;
+  /** Calls on the wire (the concurrency limit counts these). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Answers received and not yet committed. */
+  private readonly unsettled = new Set<Promise<void>>();
   private readonly limiter: RateLimiter;
   private wake: (() => void) | undefined;
+  private wakeMaterializer: (() => void) | undefined;
   private readonly presence = new WorkerPresence();
   private coordination: NodeJS.Timeout | undefined;
   // Answers are written in groups: one statement per group rather than per record kept the worker database-bound.
@@ -36,6 +40,8 @@ export class SubmissionWorker {
     private readonly events: WorkerEvents = {},
     private readonly pollMs = 250,
     private readonly coordinationMs = 2_000,
+    /** Answers waiting for their commit before the worker stops claiming. */
+    private readonly maxUnsettled = Math.max(256, config.concurrency * 4),
   ) {
     this.limiter = new RateLimiter(config.maxQps);
     this.settlements = new SettleGroups((answers) => settleJobs(answers, config));
@@ -50,7 +56,8 @@ export class SubmissionWorker {
     this.stopped = this.coordinate()
       .then(settle)
       .then(() => this.coordinate())
-      .then(() => this.loop());
+      .then(() => Promise.all([this.loop(), this.materialize()]))
+      .then(() => {});
     this.coordination = setInterval(() => void this.coordinate(), this.coordinationMs);
   }
 
@@ -71,6 +78,7 @@ export class SubmissionWorker {
     this.running = false;
     if (this.coordination) clearInterval(this.coordination);
     this.wake?.();
+    this.wakeMaterializer?.();
     this.limiter.close();
     await this.stopped;
     await this.presence.leave().catch(() => {});
@@ -83,6 +91,12 @@ export class SubmissionWorker {
     const group = Math.max(1, Math.ceil(this.config.concurrency / 4));
     while (this.running) {
       try {
+        // Answers are written in the background; if the database falls behind,
+        // stop taking work until it catches up (memory stays bounded).
+        if (this.unsettled.size >= this.maxUnsettled) {
+          await Promise.race(this.unsettled);
+          continue;
+        }
         const free = this.config.concurrency - this.inFlight.size;
         if (free < group && this.inFlight.size > 0) {
           await this.idle(true);
@@ -90,15 +104,39 @@ export class SubmissionWorker {
         }
         const jobs = free > 0 ? await claimJobs(free, this.config.leaseMs) : [];
         for (const job of jobs) this.track(this.process(job));
-        // Short of work: turn the next chunk of a new batch into jobs, and look again at once if there was one.
-        const more = jobs.length < free ? await materializeBatchChunk() : false;
-        if (!more && (jobs.length < free || free === 0)) await this.idle();
+        if (jobs.length < free || free === 0) await this.idle();
       } catch (err) {
         this.events.onError?.(err);
         await this.idle();
       }
     }
     await Promise.allSettled(this.inFlight);
+    await Promise.allSettled(this.unsettled);
+  }
+
+  /**
+   * Turns new batches into jobs, chunk by chunk, beside the sending: a batch's
+   * first records go out while its other chunks are being written (in the
+   * claim loop, a 5,000-record chunk held every send back for seconds at 10M records).
+   */
+  private async materialize(): Promise<void> {
+    while (this.running) {
+      try {
+        if (await materializeBatchChunk()) {
+          this.wake?.();
+          continue;
+        }
+      } catch (err) {
+        this.events.onError?.(err);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wakeMaterializer = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
   }
 
   /** Waits for a free slot (when all are taken, or `forSlot`), new work to be due, or stop. */
@@ -115,11 +153,17 @@ export class SubmissionWorker {
     });
   }
 
-  private track(p: Promise<void>): void {
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+  private track(p: Promise<void>, set = this.inFlight): void {
+    set.add(p);
+    void p.finally(() => set.delete(p));
   }
 
+  /**
+   * Sends one job. Its slot is free as soon as the answer is in: the answer
+   * joins the next group commit in the background. Holding the slot until the
+   * commit made the database's latency part of every call's, and at high
+   * concurrency the slots waited on commits rather than on TOP.
+   */
   private async process(job: ClaimedJob): Promise<void> {
     try {
       await this.limiter.take();
@@ -130,8 +174,15 @@ export class SubmissionWorker {
         this.limiter.ban(call.retryAfterMs);
         await announceBan(call.retryAfterMs);
       }
-      const settlement = await this.settlements.add({ job, call: { ...call, sentAt, answeredAt: new Date() } });
-      this.events.onSettled?.(job, settlement);
+      const settled = this.settlements.add({ job, call: { ...call, sentAt, answeredAt: new Date() } }).then(
+        (settlement) => this.events.onSettled?.(job, settlement),
+        // Not written: the job stays in flight until its lease runs out, then any worker sends it again.
+        (err: unknown) => this.events.onError?.(err),
+      );
+      this.track(settled, this.unsettled);
+      // A configuration error pauses the batch once written: until then its slot
+      // stays taken, or the worker would go on sending records that cannot pass.
+      if (call.kind === "config") await settled;
     } catch (err) {
       // The job stays in flight until its lease runs out, then any worker takes it again.
       this.events.onError?.(err);
