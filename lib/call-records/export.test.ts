@@ -8,6 +8,8 @@ const JOB = 660_000_000_000_007n;
 const TIMED_JOB = 660_000_000_000_008n;
 const MANY_JOB = 660_000_000_000_009n;
 const MANY = 2_345;
+/** Times whose ISO text PostgreSQL shortens or cannot print in four digits, and a value holding the row separator. */
+const EDGE_JOB = 660_000_000_000_010n;
 
 beforeAll(async () => {
   await prisma.callRecord.createMany({
@@ -24,6 +26,15 @@ beforeAll(async () => {
         startTime: new Date("2026-03-04T05:06:07.089Z"), endTime: new Date("0999-12-31T23:59:59.001Z"), chatDuration: -3, intentLevelCode: 0,
       },
     ],
+  });
+  await prisma.callRecord.createMany({
+    data: [
+      ["2026-03-04T05:06:07.090Z", "2026-03-04T05:06:07.000Z", "before\u001fafter"],
+      ["2026-03-04T05:06:07.100Z", "+010000-01-01T00:00:00.000Z", ""],
+    ].map(([start, end, properties], i) => ({
+      callRecordId: 4_400_000_000_200n + BigInt(i), robotCallJobId: EDGE_JOB, source: "seed" as const, contentHash: "0".repeat(64),
+      startTime: new Date(start!), endTime: new Date(end!), properties, name: i === 0 ? "李\u001f四" : null,
+    })),
   });
   await prisma.callRecord.createMany({
     data: Array.from({ length: MANY }, (_, i) => ({
@@ -69,6 +80,27 @@ describe("CSV export", () => {
     expect(cells.chat_duration).toBe(`"'-3"`);
     expect(cells.intent_level_code).toBe("0");
     expect(cells.reviewed_at).toBe("");
+  });
+
+  it("writes times with three digits of milliseconds whatever PostgreSQL's own text, and values that hold the unit separator (U+001F) as they are", async () => {
+    const { filters } = parseCallFilters(new URLSearchParams(`job=${EDGE_JOB}`));
+    let counted = -1;
+    const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }));
+    const [, first, second, end] = csv.split("\r\n");
+    const cell = (line: string, name: string) => line.split(",")[csv.replace("\uFEFF", "").split("\r\n")[0]!.split(",").indexOf(name)];
+    expect(cell(first!, "start_time")).toBe("2026-03-04T05:06:07.090Z");
+    expect(cell(first!, "end_time")).toBe("2026-03-04T05:06:07.000Z");
+    expect(cell(first!, "properties")).toBe("before\u001fafter");
+    expect(cell(first!, "name")).toBe("李\u001f四");
+    expect(cell(second!, "start_time")).toBe("2026-03-04T05:06:07.100Z");
+    // As PostgreSQL's to_char prints a five-digit year.
+    expect(cell(second!, "end_time")).toBe("10000-01-01T00:00:00.000Z");
+    expect(cell(second!, "properties")).toBe("");
+    expect(end).toBe("");
+    expect(counted).toBe(2);
+    // Masked: the name is masked by its characters, the separator being one.
+    const masked = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true }));
+    expect(masked.split("\r\n")[1]).toContain(",李**,");
   });
 
   it("reads every row once, in order, across keyset pages, and hands out whole lines in chunks of 16K characters and a little more", async () => {

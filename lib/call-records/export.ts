@@ -2,8 +2,8 @@ import "server-only";
 import pg from "pg";
 import { Prisma } from "../db/client";
 import { getEnv } from "../env";
-import { maskName, maskPhone } from "../privacy/mask";
 import type { CallFilters } from "./filters";
+import { csvCell, csvLine, SEP, splitRow, type LineLayout } from "./export-row";
 import { callFiltersWhere } from "./where";
 
 /**
@@ -34,10 +34,10 @@ const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
   corrected_intent_level_detail_name: "corrected_intent_name AS corrected_intent_level_detail_name",
 };
 
-/** Columns PostgreSQL formats itself (the same text as `Date.prototype.toISOString`). */
+/** Time columns. */
 const TIMESTAMPS = new Set<string>(["start_time", "end_time", "reviewed_at"]);
 
-/** Rows per keyset query: big enough that the round trips do not show, small enough that a page dies young in the GC. */
+/** Rows per keyset query: big enough that the round trips do not show. */
 const PAGE = 1_000;
 /**
  * Characters of CSV text handed to the response at a time (16–48 KB on the
@@ -47,75 +47,92 @@ const PAGE = 1_000;
  */
 const CHUNK_CHARS = 16 * 1024;
 
-const QUOTE_NEEDED = /[",\r\n]/;
+export { csvCell };
 
-/** A text cell as CSV: quoted when needed; a leading =, +, -, @, TAB or CR (a formula to spreadsheets) is defused with a `'`. */
-function textCell(text: string): string {
-  const c = text.charCodeAt(0);
-  if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) return `"'${text.replaceAll('"', '""')}"`;
-  return QUOTE_NEEDED.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** A time as `Date.prototype.toISOString` prints it, by PostgreSQL (years 1–9999 also come out right as ISO text: see `isoUtc`). */
+const toChar = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return textCell(value instanceof Date ? value.toISOString() : String(value));
-}
-
-// Times are printed by PostgreSQL, already as text: parsing them into Dates
-// only to print them again was the largest share of the per-row cost.
-const SELECT = Prisma.raw(
-  EXPORT_COLUMNS.map((c) =>
-    TIMESTAMPS.has(c)
-      ? `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${c}`
-      : (COMPUTED[c] ?? (c.endsWith("_state") ? `${c}::text AS ${c}` : c)),
-  ).join(", "),
-);
-const PHONE = EXPORT_COLUMNS.indexOf("called_phone_number");
-const NAME = EXPORT_COLUMNS.indexOf("name");
+/** Each column's value, as the SQL expression the export reads. */
+const VALUE = EXPORT_COLUMNS.map((c) => COMPUTED[c]?.replace(/ AS \w+$/, "") ?? c);
 
 /**
- * Every column arrives as the text PostgreSQL sent: the CSV wants text, so
- * the driver's parsers (bigint checks, dates) would be work thrown away.
+ * The row as one text: the columns' texts, then the id, joined by SEP (concat
+ * writes NULL as empty text, which the CSV writes like NULL). Times in UTC as
+ * PostgreSQL's ISO text, which `isoUtc` completes in JavaScript: to_char was
+ * the costliest expression of the query; it is kept for years it would not
+ * fit (their text ends with `Z`).
  */
+const JOINED = Prisma.raw(
+  "concat(" +
+    EXPORT_COLUMNS.map((c, i) =>
+      TIMESTAMPS.has(c)
+        ? `CASE WHEN ${c} >= '0001-01-01 00:00:00+00' AND ${c} < '10000-01-01 00:00:00+00' THEN (${c} AT TIME ZONE 'UTC')::text ELSE ${toChar(c)} END`
+        : VALUE[i],
+    )
+      .concat("id")
+      .join(", E'\\x1f', ") +
+    ")",
+);
+/** The columns one by one (for a row whose text holds SEP). */
+const SEPARATE = Prisma.raw(EXPORT_COLUMNS.map((c, i) => (TIMESTAMPS.has(c) ? toChar(c) : `${VALUE[i]}::text`)).join(", "));
+
+const LAYOUT: LineLayout = {
+  columns: EXPORT_COLUMNS.length,
+  times: EXPORT_COLUMNS.flatMap((c, i) => (TIMESTAMPS.has(c) ? [i] : [])),
+  phone: EXPORT_COLUMNS.indexOf("called_phone_number"),
+  name: EXPORT_COLUMNS.indexOf("name"),
+};
+
+/** Below every id (ids come from a sequence starting at 1): the first page is the same statement as the others. */
+const BEFORE_ANY_ID = "-9223372036854775808";
+
+/** Text as PostgreSQL sent it: the CSV wants text, the driver's parsers would be work thrown away. */
 const AS_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) => value };
 
 export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
   yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
-  // Rows are read with the pg driver itself, as arrays, on a connection of
-  // the export's own: turning each row into an object through Prisma cost
-  // more than the query and the CSV together (about 4× slower overall), and a
-  // long export does not hold one of the app's pooled connections.
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+  // Rows are read with the pg driver itself on a connection of the export's
+  // own: turning each row into an object through Prisma cost more than the
+  // query and the CSV together (about 4× slower overall), and a long export
+  // does not hold one of the app's pooled connections. DateStyle is pinned:
+  // `isoUtc` reads the ISO text of times.
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: "-c DateStyle=ISO,MDY" });
   await client.connect();
   let total = 0;
-  const columns = EXPORT_COLUMNS.length;
-  const fetchAfter = async (after: string | null): Promise<(string | null)[][]> => {
-    const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, after === null ? [] : [Prisma.sql`id > ${after}::bigint`]);
-    const query = Prisma.sql`SELECT ${SELECT}, id FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
-    return (await client.query<(string | null)[]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT })).rows;
+  // Every page is the same statement with another id: parsed and planned once.
+  const statement = "export_page";
+  const fetchAfter = async (after: string): Promise<string[]> => {
+    const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, [Prisma.sql`id > ${after}::bigint`]);
+    const query = Prisma.sql`SELECT ${JOINED} FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
+    const { rows } = await client.query<[string]>({ name: statement, text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    const texts = new Array<string>(rows.length);
+    for (let k = 0; k < rows.length; k++) texts[k] = rows[k]![0];
+    return texts;
+  };
+  /** A row whose values hold SEP, read again by its id (the last part of its text) one column at a time. */
+  const separately = async (row: string): Promise<string[] | null> => {
+    const id = row.slice(row.lastIndexOf(SEP) + 1);
+    const query = Prisma.sql`SELECT ${SEPARATE} FROM call_records WHERE id = ${id}::bigint`;
+    const { rows } = await client.query<(string | null)[]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    return rows[0]?.map((v) => v ?? "") ?? null; // null: deleted since
   };
   // One page is read ahead while the previous one is written out.
-  let pending: Promise<(string | null)[][]> | null = fetchAfter(null);
+  let pending: Promise<string[]> | null = fetchAfter(BEFORE_ANY_ID);
   let out = "";
   try {
     while (pending) {
-      const rows: (string | null)[][] = await pending;
-      pending = rows.length < PAGE ? null : fetchAfter(rows[rows.length - 1]![columns]!);
+      const rows: string[] = await pending;
+      const last = rows.length ? rows[rows.length - 1]! : "";
+      pending = rows.length < PAGE ? null : fetchAfter(last.slice(last.lastIndexOf(SEP) + 1));
       total += rows.length;
       for (let k = 0; k < rows.length; k++) {
-        const r = rows[k]!;
-        if (opts.masked) {
-          r[PHONE] = maskPhone(r[PHONE]);
-          r[NAME] = maskName(r[NAME]);
+        const row = rows[k]!;
+        const cells = splitRow(row, LAYOUT) ?? (await separately(row));
+        if (cells === null) {
+          total--;
+          continue;
         }
-        // One string per line, built cell by cell: no array of cells to join.
-        const first = r[0];
-        let line = first == null ? "" : textCell(first);
-        for (let i = 1; i < columns; i++) {
-          const v = r[i];
-          line += v == null ? "," : "," + textCell(v);
-        }
-        out += line + "\r\n";
+        out += csvLine(cells, LAYOUT, opts.masked);
         if (out.length >= CHUNK_CHARS) {
           yield out;
           out = "";
