@@ -1,16 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Suspense } from "react";
-import { CallsTable } from "@/components/calls/calls-table";
+import { CallsList } from "@/components/calls/calls-list";
+import { CallsTablePending } from "@/components/calls/calls-table-view";
 import { FilterBar } from "@/components/calls/filter-bar";
 import { ColumnChooser } from "@/components/calls/column-chooser";
 import { CallsTotal, TotalPending } from "@/components/calls/calls-total";
-import { FilterErrors } from "@/components/calls/filter-errors";
-import { TableKeys } from "@/components/calls/table-keys";
 import { countMatching } from "@/lib/call-records/count";
 import { facetCounts } from "@/lib/call-records/facets";
 import { getFormat } from "@/components/ui/get-format";
-import { CallsSelection, SelectionBar } from "@/components/calls/selection";
 import { listCallRecords } from "@/lib/call-records/data";
 import { callFiltersToSearchParams, parseCallFilters } from "@/lib/call-records/filters";
 import { requireUser } from "@/lib/auth/current";
@@ -24,21 +22,25 @@ export async function generateMetadata() {
 }
 
 export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const fmt = await getFormat();
-  const t = await getTranslations("calls");
-  const tr = await getTranslations("review");
+  // The signed-in user is checked before any record is read (the header's
+  // lookup of the same session is shared: lib/auth/current.ts).
   const user = await requireUser("calls:read");
   const { filters, errors } = parseCallFilters(await searchParams);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  // The rows are what the page is for (and its largest paint): they are
-  // queried first, alone with the cheap reviewer list, and sent as soon as
-  // they are in. The facet counts and the total (up to a second on a free-text
-  // filter) start after them and stream into their <Suspense> places.
-  const [page, reviewers] = await Promise.all([listCallRecords(filters, timeZone), listReviewers()]);
-  const facets = settledLater(facetCounts(filters, timeZone));
-  const total = settledLater(countMatching(filters, timeZone));
+  // The page's first flush (header, title, filter bar) waits for no query
+  // but the session the header looks up anyway, so it goes out with the
+  // header: the rows and the reviewers stream into their <Suspense> places
+  // when their queries return. The facet counts and the total (up to a second
+  // on a free-text filter) start after the list, so they do not compete with
+  // it, and stream into their own places.
+  const list = settledLater(listCallRecords(filters, timeZone));
+  const listDone = list.then(() => undefined, () => undefined);
+  const facets = settledLater(listDone.then(() => facetCounts(filters, timeZone)));
+  const total = settledLater(listDone.then(() => countMatching(filters, timeZone)));
+  const reviewers = settledLater(listReviewers().then((list) => list.map(({ id, name }) => ({ id, name }))));
+  const [fmt, t, tr] = await Promise.all([getFormat(), getTranslations("calls"), getTranslations("review")]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
-  const next = page.nextCursor ? callFiltersToSearchParams({ ...filters, cursor: page.nextCursor }).toString() : null;
+  const canSubmit = can(user.role, "submissions:write");
 
   return (
     <div className="space-y-4">
@@ -63,33 +65,19 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
-      <FilterBar key={firstPage} filters={filters} facets={facets} timeZone={timeZone} reviewers={reviewers.map(({ id, name }) => ({ id, name }))} />
-      <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
-      {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {t("empty")} <Link href="/calls" className="font-medium text-sky-700 hover:underline">{t("clearFilters")}</Link>
-        </div>
-      ) : (
-        <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
-          <Suspense fallback={null}>
-            <SelectionBar filterQuery={firstPage} canSubmit={can(user.role, "submissions:write")} matching={total.then(({ value, exact }) => fmt.count(value, exact))} />
-          </Suspense>
-          <CallsTable rows={page.rows} timeZone={timeZone} selectable={can(user.role, "submissions:write")} listQuery={firstPage} />
-        </CallsSelection>
-      )}
-      <TableKeys />
-      <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
-        {filters.cursor ? (
-          <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            {t("firstPage")}
-          </Link>
-        ) : <span />}
-        {next ? (
-          <Link href={`/calls?${next}`} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            {t("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <FilterBar key={firstPage} filters={filters} facets={facets} timeZone={timeZone} reviewers={reviewers} />
+      <Suspense fallback={<CallsTablePending timeZone={timeZone} selectable={canSubmit} />}>
+        <CallsList
+          list={list}
+          errors={errors}
+          cursor={filters.cursor}
+          firstPage={firstPage}
+          next={(cursor) => callFiltersToSearchParams({ ...filters, cursor }).toString()}
+          timeZone={timeZone}
+          canSubmit={canSubmit}
+          matching={settledLater(total.then(({ value, exact }) => fmt.count(value, exact)))}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -1,47 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useSyncExternalStore } from "react";
 import { CALL_COLUMNS } from "./call-columns";
-
-const STORAGE_KEY = "lvr.calls.hiddenColumns";
-const CHANGED = "lvr:columns-changed";
-const DEFAULT_HIDDEN = JSON.stringify(CALL_COLUMNS.filter((c) => "hiddenByDefault" in c && c.hiddenByDefault).map((c) => c.id));
-
-// The preference lives in localStorage (remembered per browser); the server renders the defaults.
-function subscribe(onChange: () => void) {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(CHANGED, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(CHANGED, onChange);
-  };
-}
-
-function parse(raw: string): string[] {
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : JSON.parse(DEFAULT_HIDDEN);
-  } catch {
-    return JSON.parse(DEFAULT_HIDDEN);
-  }
-}
+import { setHiddenColumns, useHiddenColumns } from "./hidden-columns";
 
 /** Which columns /calls shows, remembered in this browser. */
 export function ColumnChooser() {
   const t = useTranslations("calls.columns");
-  const raw = useSyncExternalStore(subscribe, () => localStorage.getItem(STORAGE_KEY) ?? DEFAULT_HIDDEN, () => DEFAULT_HIDDEN);
-  const hidden = parse(raw);
-
-  useEffect(() => {
-    document.getElementById("calls-table")?.setAttribute("data-hide", parse(raw).join(" "));
-  }, [raw]);
-
-  const toggle = (id: string) => {
-    const next = hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id];
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    window.dispatchEvent(new Event(CHANGED));
-  };
+  // The table applies the same choice itself (see CallsTableView).
+  const hidden = useHiddenColumns();
+  const toggle = (id: string) => setHiddenColumns(hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id]);
 
   return (
     <details className="relative text-sm">

@@ -30,12 +30,13 @@ export function FilterBar({
   filters,
   facets,
   timeZone,
-  reviewers = [],
+  reviewers,
 }: {
   filters: CallFilters;
   facets: Promise<Facets>;
   timeZone: string;
-  reviewers?: { id: string; name: string }[];
+  /** Who has reviewed or may review: streamed, so the bar is sent without waiting for them. */
+  reviewers: Promise<Reviewer[]>;
 }) {
   const t = useTranslations("calls.filters");
   const tc = useTranslations("common");
@@ -132,21 +133,9 @@ export function FilterBar({
           {REVIEW_STATES.map((s) => (
             <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={tc(`review.${s}`)} count={<FacetCount facets={facets} pick={(f) => countOf(f.review, s)} />} />
           ))}
-          {reviewers.length ? (
-            <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
-              {t("reviewedBy")}
-              <select
-                value={filters.reviewer[0]?.toString() ?? ""}
-                onChange={(e) => go({ reviewer: e.target.value ? [BigInt(e.target.value)] : [] })}
-                className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
-              >
-                <option value="">{t("anyone")}</option>
-                {reviewers.map((r) => (
-                  <option key={r.id} value={r.id}>{r.name}</option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          <Suspense fallback={null}>
+            <ReviewerSelect reviewers={reviewers} value={filters.reviewer[0]?.toString() ?? ""} label={t("reviewedBy")} anyone={t("anyone")} onChange={(id) => go({ reviewer: id ? [BigInt(id)] : [] })} />
+          </Suspense>
         </Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>
@@ -247,6 +236,27 @@ function Check({ checked, onChange, label, count, mono = false }: { checked: boo
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
       <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
       <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count}</span>
+    </label>
+  );
+}
+
+interface Reviewer {
+  id: string;
+  name: string;
+}
+
+function ReviewerSelect({ reviewers, value, label, anyone, onChange }: { reviewers: Promise<Reviewer[]>; value: string; label: string; anyone: string; onChange(id: string): void }) {
+  const list = use(reviewers);
+  if (!list.length) return null;
+  return (
+    <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900">
+        <option value="">{anyone}</option>
+        {list.map((r) => (
+          <option key={r.id} value={r.id}>{r.name}</option>
+        ))}
+      </select>
     </label>
   );
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "./sessions";
 
-/** The signed-in user of the current request, or null. */
-export async function currentUser(): Promise<SessionUser | null> {
-  return userForToken((await cookies()).get(SESSION_COOKIE)?.value);
-}
+/**
+ * The signed-in user of the current request, or null. Looked up once per
+ * request: the header and the page ask for it while they render side by side.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => userForToken((await cookies()).get(SESSION_COOKIE)?.value));
 
 /**
  * For pages: the signed-in user with `permission`. Without a session it

@@ -32,3 +32,17 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
   );
   return Object.fromEntries(entries) as Messages;
 }
+
+/**
+ * The namespaces that code running in the browser reads (client components and
+ * what they import). Only these go into the page, through the root layout's
+ * NextIntlClientProvider: the others (audit, dashboard, errors, jobs) are
+ * rendered on the server only and would be dead weight in every page's
+ * payload. `client-namespaces.test.ts` keeps this list equal to what the
+ * client components use.
+ */
+export const CLIENT_NAMESPACES = ["admin", "audio", "auth", "calls", "common", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
+
+export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+}

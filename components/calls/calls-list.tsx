@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import type { CallRecordPage } from "@/lib/call-records/data";
+import type { ParsedFilters } from "@/lib/call-records/filters";
+import { CallsTable } from "./calls-table";
+import { FilterErrors } from "./filter-errors";
+import { CallsSelection, SelectionBar } from "./selection";
+import { TableKeys } from "./table-keys";
+
+/**
+ * The rows of /calls and the links to the next page: streamed after the
+ * page's header and filter bar, which do not wait for the list query.
+ */
+export async function CallsList({
+  list,
+  errors,
+  cursor,
+  firstPage,
+  next,
+  timeZone,
+  canSubmit,
+  matching,
+}: {
+  list: Promise<CallRecordPage>;
+  errors: ParsedFilters["errors"];
+  /** The cursor this page was asked for (a "first page" link is shown when there is one). */
+  cursor: string | undefined;
+  /** The filter without the cursor, as URL parameters. */
+  firstPage: string;
+  /** The URL parameters of the next page, given its cursor. */
+  next: (cursor: string) => string;
+  timeZone: string;
+  canSubmit: boolean;
+  matching: Promise<string>;
+}) {
+  const [page, t] = await Promise.all([list, getTranslations("calls")]);
+  return (
+    <>
+      <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          {t("empty")} <Link href="/calls" className="font-medium text-sky-700 hover:underline">{t("clearFilters")}</Link>
+        </div>
+      ) : (
+        <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
+          <Suspense fallback={null}>
+            <SelectionBar filterQuery={firstPage} canSubmit={canSubmit} matching={matching} />
+          </Suspense>
+          <CallsTable rows={page.rows} timeZone={timeZone} selectable={canSubmit} listQuery={firstPage} />
+        </CallsSelection>
+      )}
+      <TableKeys />
+      <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
+        {cursor ? (
+          <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            {t("firstPage")}
+          </Link>
+        ) : <span />}
+        {page.nextCursor ? (
+          <Link href={`/calls?${next(page.nextCursor)}`} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            {t("nextPage")}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
