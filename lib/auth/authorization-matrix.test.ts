@@ -79,7 +79,7 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
 
 const sp = () => Promise.resolve({});
 const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role, Expect> }[] = [
-  { name: "/", render: async () => (await import("@/app/page")).default(), expect: onlyFrom("operator") },
+  { name: "/", render: async () => (await import("@/app/(home)/page")).default(), expect: onlyFrom("operator") },
   { name: "/calls", render: async () => (await import("@/app/calls/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/calls/[id]", render: async () => (await import("@/app/calls/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
   { name: "/jobs", render: async () => (await import("@/app/jobs/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
