@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { listCallRecords, neighbours } from "./data";
+import { answeredByJobIndex, callRecordsPageSql, listCallRecords, neighbours } from "./data";
 import { parseCallFilters, type CallFilters } from "./filters";
 
 // Rows of a job of their own, with ties and NULLs in both sort keys.
@@ -64,6 +64,27 @@ describe("listCallRecords keyset pagination", () => {
     expect(await walkSmall(`q=${BASE + 9n}`, 5)).toEqual([9n]);
     expect(await walkSmall("audio=true&minDuration=30", 5)).toEqual([9n, 5n, 1n]);
     expect(await walkSmall("from=2026-03-01T01:03:00Z&to=2026-03-01T01:05:00Z", 5)).toEqual([8n, 6n, 5n]);
+  });
+
+  it("pages a job by status and intent from the job index alone, in the list's order", async () => {
+    expect(answeredByJobIndex(filters("status=ANSWERED"), "start_time")).toBe(true);
+    expect(callRecordsPageSql(filters("status=ANSWERED"), "UTC").sql.text).toContain("WHERE id IN (SELECT id FROM");
+    // NULL start times first, ties by id, across the cursor's two segments.
+    expect(await walkSmall("status=ANSWERED", 2)).toEqual([4n, 10n, 9n, 6n, 5n, 1n, 0n]);
+    expect(await walkSmall("status=ANSWERED&status=BUSY&from=2026-03-01T01:01:00Z", 2)).toEqual([10n, 9n, 8n, 6n, 5n, 2n]);
+    // Columns outside the index, or another order: the plain statement.
+    for (const q of ["status=ANSWERED&minDuration=1", "status=ANSWERED&q=李", "status=ANSWERED&sort=chat_duration", ""]) {
+      expect(callRecordsPageSql(filters(q), "UTC").sql.text, q).not.toContain("WHERE id IN");
+    }
+  });
+
+  it("matches Latin text whatever its case, and Chinese text exactly", async () => {
+    expect(await walkSmall("q=李", 20)).toEqual((await walkSmall("", 20)).filter((n) => n !== 2n));
+    await prisma.callRecord.create({
+      data: { callRecordId: BASE + 50n, robotCallJobId: JOB, name: "Wang Xiaoming", source: "seed", contentHash: "0".repeat(64) },
+    });
+    expect(await walkSmall("q=wANG", 5)).toEqual([50n]);
+    await prisma.callRecord.delete({ where: { callRecordId: BASE + 50n } });
   });
 
   it("treats a day in `to` as inclusive, in the display time zone", async () => {

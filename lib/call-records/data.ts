@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma, readRows } from "../db/client";
-import { decodeCursor, encodeCursor, keysetPageSql, parseSort, SORT_COLUMNS } from "./cursor";
+import { decodeCursor, encodeCursor, keysetPageSql, orderBy, parseSort, SORT_COLUMNS, type SortKey } from "./cursor";
 import type { CallFilters } from "./filters";
 import { callFiltersWhere } from "./where";
 
@@ -51,8 +51,36 @@ export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sq
            submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
            corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
-  const sql = keysetPageSql(select, (extra) => callFiltersWhere(filters, timeZone, extra), key, desc, cursor, filters.size + 1);
-  return { sql, cursor };
+  const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
+  const limit = filters.size + 1;
+  if (!answeredByJobIndex(filters, key)) return { sql: keysetPageSql(select, where, key, desc, cursor, limit), cursor };
+  // The page's ids from the job index alone (an index-only scan that tests status and intent on its
+  // entries), then those rows: a rare status and intent within a job no longer reads the job's
+  // records one by one (thousands of scattered heap pages) to find a page of them.
+  const ids = keysetPageSql(Prisma.sql`id, start_time`, where, key, desc, cursor, limit);
+  return { sql: Prisma.sql`SELECT ${select} FROM call_records WHERE id IN (SELECT id FROM (${ids}) page) ${orderBy(key, desc)} LIMIT ${limit}`, cursor };
+}
+
+/**
+ * True when the job index (robot_call_job_id, start_time DESC, id DESC)
+ * INCLUDE (result_status, intent_level_tag_id, intent_level_code) holds
+ * every column the filters and the order need, and a status or intent
+ * filter narrows the job's records (a job alone is read in the index's order
+ * directly: no rows to skip).
+ */
+export function answeredByJobIndex(f: CallFilters, key: SortKey): boolean {
+  return (
+    key === "start_time" &&
+    f.job.length > 0 &&
+    (f.status.length > 0 || f.intent.length > 0) &&
+    f.submission.length === 0 &&
+    f.review.length === 0 &&
+    f.reviewer.length === 0 &&
+    f.minDuration === undefined &&
+    f.maxDuration === undefined &&
+    f.audio === undefined &&
+    !f.q
+  );
 }
 
 export async function listCallRecords(filters: CallFilters, timeZone: string): Promise<CallRecordPage> {
