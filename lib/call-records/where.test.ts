@@ -5,6 +5,7 @@ import { countMatching } from "./count";
 import { listCallRecords } from "./data";
 import { facetCounts } from "./facets";
 import { parseCallFilters, type CallFilters } from "./filters";
+import { callFiltersWhere } from "./where";
 
 /**
  * Every /calls filter, alone and in pairs, against a plain TypeScript reading
@@ -165,4 +166,15 @@ describe("every filter and pair of filters", () => {
       expect(facets.exact).toBe(true);
     }
   }, 180_000);
+});
+
+describe("free text", () => {
+  const text = (q: string) => callFiltersWhere(parseCallFilters(new URLSearchParams({ q })).filters, ZONE).text;
+  it("compares names without case only when the text has cased letters", () => {
+    expect(text("王小")).toContain("name LIKE");
+    expect(text("0012")).toContain("name LIKE");
+    expect(text("Wang")).toContain("name ILIKE");
+    expect(text("王W")).toContain("name ILIKE");
+    expect(text("王ǅ")).toContain("name ILIKE");
+  });
 });

@@ -27,12 +27,21 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   if (f.audio !== undefined) parts.push(f.audio ? Prisma.sql`full_audio_url IS NOT NULL` : Prisma.sql`full_audio_url IS NULL`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const alternatives = [Prisma.sql`name ILIKE ${like}`, Prisma.sql`called_phone_number LIKE ${like}`];
+    // ILIKE lower-cases every name it tests (twice the CPU of LIKE on a scan); text without cased
+    // letters (Chinese names, digits) matches the same with LIKE.
+    const name = UNCASED.test(f.q) ? Prisma.sql`name LIKE ${like}` : Prisma.sql`name ILIKE ${like}`;
+    const alternatives = [name, Prisma.sql`called_phone_number LIKE ${like}`];
     if (/^\d{1,19}$/.test(f.q) && BigInt(f.q) <= 9223372036854775807n) alternatives.push(Prisma.sql`call_record_id = ${BigInt(f.q)}`);
     parts.push(Prisma.sql`(${Prisma.join(alternatives, " OR ")})`);
   }
   return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
+
+/**
+ * Letters without case (Han, kana, Hangul: Unicode's "other letters"), digits and spaces: no character
+ * lower-cases to one of these but itself, so `ILIKE` and `LIKE` match the same names.
+ */
+export const UNCASED = /^[\p{Lo}\p{Nd} ]+$/u;
 
 /** `yyyy-MM-dd` is a day in the display time zone; `to` includes its whole day. */
 function boundary(value: string, timeZone: string, end: boolean): Date {
