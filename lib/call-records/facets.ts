@@ -43,50 +43,102 @@ const FACETS: Record<RollupDimension, { rollup: Prisma.Sql; record: Prisma.Sql; 
 };
 
 type Grouped = { k1: string; k2: number | null; n: bigint };
+type FacetResult = { rows: Grouped[]; exact: boolean };
 
-async function countFacet(filters: CallFilters, timeZone: string, dim: RollupDimension): Promise<{ rows: Grouped[]; exact: boolean }> {
+const DIMENSIONS = ["status", "submission", "review", "intent"] as const satisfies readonly RollupDimension[];
+
+const selectKeys = (dim: RollupDimension, cols: Prisma.Sql) => (dim === "intent" ? cols : Prisma.sql`${cols}, NULL::int`);
+
+async function countFromRollup(dim: RollupDimension, rollup: { source: Prisma.Sql; where: Prisma.Sql }): Promise<FacetResult> {
   const spec = FACETS[dim];
-  const select = (cols: Prisma.Sql) =>
-    dim === "intent" ? Prisma.sql`${cols}` : Prisma.sql`${cols}, NULL::int`;
-  const rollup = await rollupQuery(filters, timeZone, dim);
-  if (rollup) {
-    const where = spec.rollupFilter
-      ? rollup.where === Prisma.empty ? Prisma.sql`WHERE ${spec.rollupFilter}` : Prisma.sql`${rollup.where} AND ${spec.rollupFilter}`
-      : rollup.where;
-    const rows = await prisma.$queryRaw<Grouped[]>(Prisma.sql`
-      SELECT k1::text AS k1, k2, sum(records)::bigint AS n
-      FROM (SELECT ${select(spec.rollup)}, records FROM ${rollup.source} r ${where}) AS g(k1, k2, records)
-      GROUP BY k1, k2 HAVING sum(records) > 0`);
-    return { rows, exact: true };
-  }
-  const where = callFiltersWhere({ ...filters, [dim]: [], cursor: undefined }, timeZone, spec.recordFilter ? [spec.recordFilter] : []);
+  const where = spec.rollupFilter
+    ? rollup.where === Prisma.empty ? Prisma.sql`WHERE ${spec.rollupFilter}` : Prisma.sql`${rollup.where} AND ${spec.rollupFilter}`
+    : rollup.where;
   const rows = await prisma.$queryRaw<Grouped[]>(Prisma.sql`
-    SELECT k1::text AS k1, k2, count(*)::bigint AS n
-    FROM (SELECT ${select(spec.record)} FROM call_records ${where} LIMIT ${LIVE_LIMIT}) AS g(k1, k2)
-    GROUP BY k1, k2`);
-  const sampled = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  if (sampled < LIVE_LIMIT) return { rows, exact: true };
-  const estimate = await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`);
-  const scale = Math.max(estimate, sampled) / sampled;
-  return { rows: rows.map((r) => ({ ...r, n: BigInt(Math.round(Number(r.n) * scale)) })), exact: false };
+    SELECT k1::text AS k1, k2, sum(records)::bigint AS n
+    FROM (SELECT ${selectKeys(dim, spec.rollup)}, records FROM ${rollup.source} r ${where}) AS g(k1, k2, records)
+    GROUP BY k1, k2 HAVING sum(records) > 0`);
+  return { rows, exact: true };
+}
+
+/**
+ * Facets whose counts share one WHERE: each facet drops only its own
+ * filter, so every facet without an active filter of its own counts under
+ * exactly the same conditions, and each facet with one counts under its own.
+ */
+export function liveScanGroups(filters: CallFilters): RollupDimension[][] {
+  const active = (dim: RollupDimension) => filters[dim].length > 0;
+  const shared = DIMENSIONS.filter((d) => !active(d));
+  return [...(shared.length ? [shared] : []), ...DIMENSIONS.filter(active).map((d) => [d])];
+}
+
+/**
+ * Counts several facets from one scan of the matching records: the first
+ * LIVE_LIMIT records under the group's WHERE are read once (a materialized
+ * sample) and grouped by each facet's columns. A free-text search that
+ * cannot use an index reads the table until it has found its sample, so
+ * four separate scans cost four times as much for the same answer. Under
+ * the limit every count is exact and equal to a scan per facet. At the
+ * limit all of the group's counts are that sample's shares of the planner's
+ * estimate of the group's matching records, and marked as estimates.
+ * A facet alone in its group keeps its own condition (a status, an intent)
+ * inside the sample, as a scan of its own would.
+ */
+async function countLive(filters: CallFilters, timeZone: string, dims: RollupDimension[]): Promise<Map<RollupDimension, FacetResult>> {
+  const own = dims.length === 1 ? FACETS[dims[0]!].recordFilter : undefined;
+  const where = callFiltersWhere({ ...filters, ...Object.fromEntries(dims.map((d) => [d, []])), cursor: undefined }, timeZone, own ? [own] : []);
+  const columns = Prisma.sql`result_status, submission_state, review_state, intent_level_tag_id, intent_level_code`;
+  const branches = dims.map((dim) => {
+    const spec = FACETS[dim];
+    const filter = spec.recordFilter ? Prisma.sql`WHERE ${spec.recordFilter}` : Prisma.empty;
+    return Prisma.sql`SELECT ${dim}::text AS dim, k1::text AS k1, k2, count(*)::bigint AS n
+      FROM (SELECT ${selectKeys(dim, spec.record)} FROM sample ${filter}) AS g(k1, k2) GROUP BY k1, k2`;
+  });
+  const rows = await prisma.$queryRaw<(Grouped & { dim: string })[]>(Prisma.sql`
+    WITH sample AS MATERIALIZED (SELECT ${columns} FROM call_records ${where} LIMIT ${LIVE_LIMIT})
+    SELECT 'sampled' AS dim, NULL::text AS k1, NULL::int AS k2, count(*)::bigint AS n FROM sample
+    UNION ALL ${Prisma.join(branches, " UNION ALL ")}`);
+  const sampled = Number(rows.find((r) => r.dim === "sampled")?.n ?? 0);
+  const exact = sampled < LIVE_LIMIT;
+  const scale = exact ? 1 : Math.max(await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`), sampled) / sampled;
+  return new Map(
+    dims.map((dim) => [
+      dim,
+      {
+        rows: rows
+          .filter((r) => r.dim === dim)
+          .map(({ k1, k2, n }) => ({ k1, k2, n: exact ? n : BigInt(Math.round(Number(n) * scale)) })),
+        exact,
+      },
+    ]),
+  );
+}
+
+async function countFacets(filters: CallFilters, timeZone: string): Promise<Record<RollupDimension, FacetResult>> {
+  // Whether the rollups can answer depends on the filters only, not on which facet is counted.
+  const rollups = await Promise.all(DIMENSIONS.map((dim) => rollupQuery(filters, timeZone, dim)));
+  if (rollups.every((r) => r !== null)) {
+    const counted = await Promise.all(DIMENSIONS.map((dim, i) => countFromRollup(dim, rollups[i]!)));
+    return Object.fromEntries(DIMENSIONS.map((dim, i) => [dim, counted[i]!])) as Record<RollupDimension, FacetResult>;
+  }
+  const groups = await Promise.all(liveScanGroups(filters).map((dims) => countLive(filters, timeZone, dims)));
+  return Object.fromEntries(groups.flatMap((g) => [...g.entries()])) as Record<RollupDimension, FacetResult>;
 }
 
 const byCountThenValue = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
 
 export async function facetCounts(filters: CallFilters, timeZone: string): Promise<Facets> {
-  const [status, submission, review, intent] = await Promise.all(
-    (["status", "submission", "review", "intent"] as const).map((dim) => countFacet(filters, timeZone, dim)),
-  );
-  const intents = intent!.rows
+  const { status, submission, review, intent } = await countFacets(filters, timeZone);
+  const intents = intent.rows
     .sort((a, b) => (BigInt(a.k1) < BigInt(b.k1) ? -1 : BigInt(a.k1) > BigInt(b.k1) ? 1 : a.k2! - b.k2!))
     .slice(0, 200);
   const names = await intentNames(intents.map((i) => ({ tagId: i.k1, code: i.k2! })));
   const plain = (g: { rows: Grouped[] }) => g.rows.map((r) => ({ value: r.k1, count: Number(r.n) }));
   return {
-    status: plain(status!).sort(byCountThenValue).slice(0, 50),
-    submission: plain(submission!).sort(byCountThenValue),
-    review: plain(review!).sort(byCountThenValue),
+    status: plain(status).sort(byCountThenValue).slice(0, 50),
+    submission: plain(submission).sort(byCountThenValue),
+    review: plain(review).sort(byCountThenValue),
     intent: intents.map((r) => ({ tagId: r.k1, code: r.k2!, name: names.get(intentKey(r.k1, r.k2!)) ?? null, count: Number(r.n) })),
-    exact: [status, submission, review, intent].every((g) => g!.exact),
+    exact: [status, submission, review, intent].every((g) => g.exact),
   };
 }
