@@ -113,5 +113,8 @@ describe("neighbours", () => {
     expect(await around(0n, "")).toEqual([1n, null]);
     expect(await around(4n, "sort=chat_duration")).toEqual([10n, 0n]);
     expect(await around(8n, "status=BUSY")).toEqual([null, 2n]);
+    // Through the job index (a job and a status): NULL start times first, ties by id.
+    expect(await around(4n, "status=ANSWERED")).toEqual([null, 10n]);
+    expect(await around(5n, "status=ANSWERED")).toEqual([6n, 1n]);
   });
 });

@@ -52,13 +52,28 @@ export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sq
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
            corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
   const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
-  const limit = filters.size + 1;
-  if (!answeredByJobIndex(filters, key)) return { sql: keysetPageSql(select, where, key, desc, cursor, limit), cursor };
-  // The page's ids from the job index alone (an index-only scan that tests status and intent on its
-  // entries), then those rows: a rare status and intent within a job no longer reads the job's
-  // records one by one (thousands of scattered heap pages) to find a page of them.
+  return { sql: filteredPageSql(filters, select, where, key, desc, cursor, filters.size + 1), cursor };
+}
+
+/**
+ * keysetPageSql over the filtered records. When the job index answers the
+ * filters, the page's ids come from it alone first (an index-only scan that
+ * tests status and intent on its entries), then those rows: a rare status
+ * and intent within a job no longer reads the job's records one by one
+ * (thousands of scattered heap pages) to find a page of them.
+ */
+function filteredPageSql(
+  filters: CallFilters,
+  select: Prisma.Sql,
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  key: SortKey,
+  desc: boolean,
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Prisma.Sql {
+  if (!answeredByJobIndex(filters, key)) return keysetPageSql(select, where, key, desc, cursor, limit);
   const ids = keysetPageSql(Prisma.sql`id, start_time`, where, key, desc, cursor, limit);
-  return { sql: Prisma.sql`SELECT ${select} FROM call_records WHERE id IN (SELECT id FROM (${ids}) page) ${orderBy(key, desc)} LIMIT ${limit}`, cursor };
+  return Prisma.sql`SELECT ${select} FROM call_records WHERE id IN (SELECT id FROM (${ids}) page) ${orderBy(key, desc)} LIMIT ${limit}`;
 }
 
 /**
@@ -118,7 +133,7 @@ export async function neighbours(
     const d = forward ? desc : !desc;
     const where = (extra: Prisma.Sql[]) => callFiltersWhere({ ...filters, cursor: undefined }, timeZone, extra);
     const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(
-      keysetPageSql(Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`, where, key, d, at, 1),
+      filteredPageSql(filters, Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`, where, key, d, at, 1),
     );
     return row?.call_record_id ?? null;
   };
