@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma, prisma } from "../db/client";
-import { facetCounts, LIVE_LIMIT, liveScanGroups } from "./facets";
+import { facetCounts, LARGE_ESTIMATE, LARGE_SAMPLE, LIVE_LIMIT, liveSampleSize, liveScanGroups } from "./facets";
 import { parseCallFilters } from "./filters";
 
 const JOB = 770_000_000_000_001n;
@@ -112,5 +112,14 @@ describe("live facet counts past the limit", () => {
     expect(f.submission.map((x) => x.value)).toEqual(["not_submitted"]);
     const busy = f.status.find((x) => x.value === "BUSY")!.count;
     expect(busy / total(f.status)).toBeCloseTo(0.25, 1);
+  });
+});
+
+describe("liveSampleSize", () => {
+  it("reads up to the exact limit unless the planner expects ten times as many matches", () => {
+    expect(liveSampleSize(0)).toBe(LIVE_LIMIT);
+    expect(liveSampleSize(LARGE_ESTIMATE - 1)).toBe(LIVE_LIMIT);
+    expect(liveSampleSize(LARGE_ESTIMATE)).toBe(LARGE_SAMPLE);
+    expect(LARGE_SAMPLE).toBeLessThan(LIVE_LIMIT);
   });
 });

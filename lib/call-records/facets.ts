@@ -10,12 +10,30 @@ import { callFiltersWhere } from "./where";
  * Counts next to each filter option. Each facet counts under every other
  * active filter but its own, so picking a second status shows how many that
  * adds. Aggregated in SQL: from the rollups when the filters allow (exact,
- * at any size), else from the matching records, at most LIVE_LIMIT of them
- * per facet; past that the counts are that sample's shares of the planner's
- * estimate, and marked as estimates.
+ * at any size), else from the matching records, at most LIVE_LIMIT of them,
+ * read once for all the facets that count under the same filters; past that
+ * the counts are that sample's shares of the planner's estimate, and marked
+ * as estimates.
  */
 
 export const LIVE_LIMIT = 50_000;
+
+/**
+ * How many matching records a live count reads. Up to LIVE_LIMIT, so that
+ * every result below it is exact; but when the planner expects ten times
+ * that many matches (a one-character search: a tenth of 10M records), the
+ * counts will be estimates whatever is read, and a smaller sample gives them
+ * for a fifth of the scan (a one-character search cannot use the trigram
+ * indexes and tests every record it passes). Fewer matches than the sample
+ * are still counted exactly, so a wrong estimate costs exactness only between
+ * the sample's size and LIVE_LIMIT, shown as an estimate, never a wrong
+ * exact count.
+ */
+export const LARGE_ESTIMATE = 10 * LIVE_LIMIT;
+export const LARGE_SAMPLE = 10_000;
+export function liveSampleSize(estimate: number): number {
+  return estimate >= LARGE_ESTIMATE ? LARGE_SAMPLE : LIVE_LIMIT;
+}
 
 type Count = { value: string; count: number };
 type IntentCount = { tagId: string; code: number; name: string | null; count: number };
@@ -74,7 +92,7 @@ export function liveScanGroups(filters: CallFilters): RollupDimension[][] {
 
 /**
  * Counts several facets from one scan of the matching records: the first
- * LIVE_LIMIT records under the group's WHERE are read once (a materialized
+ * LIVE_LIMIT (or liveSampleSize) records under the group's WHERE are read once (a materialized
  * sample) and grouped by each facet's columns. A free-text search that
  * cannot use an index reads the table until it has found its sample, so
  * four separate scans cost four times as much for the same answer. Under
@@ -94,13 +112,15 @@ async function countLive(filters: CallFilters, timeZone: string, dims: RollupDim
     return Prisma.sql`SELECT ${dim}::text AS dim, k1::text AS k1, k2, count(*)::bigint AS n
       FROM (SELECT ${selectKeys(dim, spec.record)} FROM sample ${filter}) AS g(k1, k2) GROUP BY k1, k2`;
   });
+  const estimate = await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`);
+  const limit = liveSampleSize(estimate);
   const rows = await prisma.$queryRaw<(Grouped & { dim: string })[]>(Prisma.sql`
-    WITH sample AS MATERIALIZED (SELECT ${columns} FROM call_records ${where} LIMIT ${LIVE_LIMIT})
+    WITH sample AS MATERIALIZED (SELECT ${columns} FROM call_records ${where} LIMIT ${limit})
     SELECT 'sampled' AS dim, NULL::text AS k1, NULL::int AS k2, count(*)::bigint AS n FROM sample
     UNION ALL ${Prisma.join(branches, " UNION ALL ")}`);
   const sampled = Number(rows.find((r) => r.dim === "sampled")?.n ?? 0);
-  const exact = sampled < LIVE_LIMIT;
-  const scale = exact ? 1 : Math.max(await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`), sampled) / sampled;
+  const exact = sampled < limit;
+  const scale = exact ? 1 : Math.max(estimate, sampled) / sampled;
   return new Map(
     dims.map((dim) => [
       dim,
