@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { countMatching, EXACT_LIMIT } from "./count";
+import { countCap, countMatching, EXACT_LIMIT, LARGE_COUNT } from "./count";
 import { parseCallFilters } from "./filters";
 
 const SMALL = 550_000_000_000_001n;
@@ -25,5 +25,14 @@ describe("countMatching", () => {
     const r = await countMatching(parseCallFilters({ job: LARGE.toString(), q: "debtor" }).filters, "UTC");
     expect(r.exact).toBe(false);
     expect(r.value).toBeGreaterThan(EXACT_LIMIT);
+  });
+});
+
+describe("countCap", () => {
+  it("counts up to the exact limit unless the planner expects ten times as many matches", () => {
+    expect(countCap(0)).toBe(EXACT_LIMIT);
+    expect(countCap(10 * EXACT_LIMIT - 1)).toBe(EXACT_LIMIT);
+    expect(countCap(10 * EXACT_LIMIT)).toBe(LARGE_COUNT);
+    expect(LARGE_COUNT).toBeLessThan(EXACT_LIMIT);
   });
 });
