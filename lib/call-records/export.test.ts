@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../db/client";
-import { csvCell, exportCallRecordsCsv } from "./export";
+import { exportCallRecordsCsv } from "./export";
+import { csvCell } from "./export-row";
 import { parseCallFilters } from "./filters";
 
 const JOB = 660_000_000_000_007n;

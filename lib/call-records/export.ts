@@ -3,7 +3,7 @@ import pg from "pg";
 import { Prisma } from "../db/client";
 import { getEnv } from "../env";
 import type { CallFilters } from "./filters";
-import { csvCell, csvLine, SEP, splitRow, type LineLayout } from "./export-row";
+import { csvLine, SEP, splitRow, type LineLayout } from "./export-row";
 import { callFiltersWhere } from "./where";
 
 /**
@@ -46,8 +46,6 @@ const PAGE = 1_000;
  * encoded, would go to the large-object space, which only a full GC frees.
  */
 const CHUNK_CHARS = 16 * 1024;
-
-export { csvCell };
 
 /** A time as `Date.prototype.toISOString` prints it, by PostgreSQL (years 1–9999 also come out right as ISO text: see `isoUtc`). */
 const toChar = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

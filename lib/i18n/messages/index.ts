@@ -36,7 +36,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 /**
  * The namespaces that code running in the browser reads (client components and
  * what they import). Only these go into the page, through the root layout's
- * NextIntlClientProvider: the others (audit, dashboard, errors, jobs) are
+ * NextIntlClientProvider: the others (audit, dashboard, jobs) are
  * rendered on the server only and would be dead weight in every page's
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
