@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, prisma, readRows } from "../db/client";
 import { decodeCursor, encodeCursor, keysetPageSql, orderBy, parseSort, SORT_COLUMNS, type SortKey } from "./cursor";
 import type { CallFilters } from "./filters";
+import { EFFECTIVE_SUBMISSION_STATE } from "./in-flight";
 import { callFiltersWhere } from "./where";
 
 export interface CallRecordRow {
@@ -48,7 +49,7 @@ export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sq
   const select = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
            intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
-           submission_state::text AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
+           ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
            corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
   const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
@@ -118,7 +119,11 @@ export type CallRecordDetail = NonNullable<Awaited<ReturnType<typeof getCallReco
 
 /** One record by its public id (`call_record_id`), with every stored field. */
 export async function getCallRecordDetail(callRecordId: bigint) {
-  return prisma.callRecord.findUnique({ where: { callRecordId } });
+  const record = await prisma.callRecord.findUnique({ where: { callRecordId } });
+  if (!record) return null;
+  // On the wire: a state of the queue, not stored on the record (in-flight.ts).
+  const onTheWire = await prisma.submissionJob.findFirst({ where: { recordId: record.id, state: "in_flight" }, select: { id: true } });
+  return onTheWire ? { ...record, submissionState: "in_flight" as const } : record;
 }
 
 /** The records before and after one record in a filtered, sorted list (for previous/next on its page). */

@@ -3,6 +3,7 @@ import pg from "pg";
 import { Prisma } from "../db/client";
 import { getEnv } from "../env";
 import type { CallFilters } from "./filters";
+import { EFFECTIVE_SUBMISSION_STATE_SQL } from "./in-flight";
 import { csvLine, SEP, splitRow, type LineLayout } from "./export-row";
 import { callFiltersWhere } from "./where";
 
@@ -26,6 +27,7 @@ export const EXPORT_COLUMNS = [
 
 /** Columns that are not call_records columns of the same name. */
 const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
+  submission_state: `${EFFECTIVE_SUBMISSION_STATE_SQL} AS submission_state`,
   reviewed_by: "(SELECT u.email FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by",
   review_reasons:
     "CASE WHEN review_state = 'flagged' THEN (SELECT array_to_string(v.reasons, ';') FROM reviews v WHERE v.record_id = call_records.id ORDER BY v.id DESC LIMIT 1) END AS review_reasons",

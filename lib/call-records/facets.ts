@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { plannerEstimate } from "./count";
+import { EFFECTIVE_SUBMISSION_STATE } from "./in-flight";
 import { intentKey, intentNames } from "./intent-names";
 import type { CallFilters } from "./filters";
 import { rollupQuery, type RollupDimension } from "./rollups";
@@ -50,7 +51,8 @@ export interface Facets {
 // Each facet: the rollup column(s) it groups by and the record expression(s) that match them.
 const FACETS: Record<RollupDimension, { rollup: Prisma.Sql; record: Prisma.Sql; recordFilter?: Prisma.Sql; rollupFilter?: Prisma.Sql }> = {
   status: { rollup: Prisma.sql`result_status`, record: Prisma.sql`result_status`, recordFilter: Prisma.sql`result_status IS NOT NULL`, rollupFilter: Prisma.sql`result_status <> ''` },
-  submission: { rollup: Prisma.sql`submission_state::text`, record: Prisma.sql`submission_state::text` },
+  // The sample's submission_state is already the state users see (EFFECTIVE_SUBMISSION_STATE).
+  submission: { rollup: Prisma.sql`submission_state::text`, record: Prisma.sql`submission_state` },
   review: { rollup: Prisma.sql`review_state::text`, record: Prisma.sql`review_state::text` },
   intent: {
     rollup: Prisma.sql`intent_level_tag_id, intent_level_code`,
@@ -105,7 +107,7 @@ export function liveScanGroups(filters: CallFilters): RollupDimension[][] {
 async function countLive(filters: CallFilters, timeZone: string, dims: RollupDimension[]): Promise<Map<RollupDimension, FacetResult>> {
   const own = dims.length === 1 ? FACETS[dims[0]!].recordFilter : undefined;
   const where = callFiltersWhere({ ...filters, ...Object.fromEntries(dims.map((d) => [d, []])), cursor: undefined }, timeZone, own ? [own] : []);
-  const columns = Prisma.sql`result_status, submission_state, review_state, intent_level_tag_id, intent_level_code`;
+  const columns = Prisma.sql`result_status, ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, review_state, intent_level_tag_id, intent_level_code`;
   const branches = dims.map((dim) => {
     const spec = FACETS[dim];
     const filter = spec.recordFilter ? Prisma.sql`WHERE ${spec.recordFilter}` : Prisma.empty;

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { addDays } from "../time/zoned";
 import type { CallFilters } from "./filters";
+import { IN_FLIGHT_ROLLUP_ROWS } from "./in-flight";
 
 /**
  * Rollup counts of call_records (migration 20261125100000_rollups): per job,
@@ -88,7 +89,9 @@ export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
   const table = perJob
     ? daily ? Prisma.sql`call_record_daily_rollups` : Prisma.sql`call_record_rollups`
     : daily ? Prisma.sql`call_record_global_daily_rollups` : Prisma.sql`call_record_global_rollups`;
-  return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas)`;
+  // Records on the wire move from their stored state to in_flight (see in-flight.ts).
+  return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas
+    UNION ALL SELECT ${cols} FROM (${IN_FLIGHT_ROLLUP_ROWS}) in_flight)`;
 }
 
 /** The pending count deltas in call_record_job_totals' columns (one row per delta, not grouped). */

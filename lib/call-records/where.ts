@@ -1,6 +1,7 @@
 import { Prisma } from "../db/client";
 import { addDays, zonedDayStart } from "../time/zoned";
 import type { CallFilters } from "./filters";
+import { submissionStateCondition } from "./in-flight";
 
 /**
  * Builds the SQL WHERE clause for a set of `/calls` filters. Every list that
@@ -16,8 +17,9 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
     const pairs = f.intent.map((i) => Prisma.sql`(${i.tagId}::bigint, ${i.code}::int)`);
     parts.push(Prisma.sql`(intent_level_tag_id, intent_level_code) IN (${Prisma.join(pairs)})`);
   }
+  // As users see it: in_flight comes from the queue (in-flight.ts).
+  if (f.submission.length) parts.push(submissionStateCondition(f.submission));
   // Cast the parameters, not the column, so the state indexes stay usable.
-  if (f.submission.length) parts.push(Prisma.sql`submission_state IN (${Prisma.join(f.submission.map((s) => Prisma.sql`${s}::submission_state`))})`);
   if (f.review.length) parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
   if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
   if (f.from) parts.push(Prisma.sql`start_time >= ${boundary(f.from, timeZone, false)}`);

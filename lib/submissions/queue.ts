@@ -52,17 +52,14 @@ export async function claimJobs(limit: number, leaseMs: number): Promise<Claimed
       (SELECT id FROM due ORDER BY next_attempt_at, id LIMIT ${limit})
       LIMIT ${limit}
     ), claimed AS (
+      -- In flight is the job's state only: the record keeps its stored state until the answer is settled (lib/call-records/in-flight.ts).
       UPDATE submission_jobs j
       SET state = 'in_flight', attempts = j.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
       FROM ready WHERE j.id = ready.id
       RETURNING j.id, j.batch_id, j.record_id, j.attempts
-    ), marked AS (
-      UPDATE call_records r SET submission_state = 'in_flight'
-      FROM claimed c WHERE r.id = c.record_id
-      RETURNING r.id, ${RECORD_AS_SENT}
     )
-    SELECT c.id AS job_id, c.batch_id, c.record_id, c.attempts AS attempt, m.*
-    FROM claimed c JOIN marked m ON m.id = c.record_id
+    SELECT c.id AS job_id, c.batch_id, c.record_id, c.attempts AS attempt, r.id, ${RECORD_AS_SENT}
+    FROM claimed c JOIN call_records r ON r.id = c.record_id
     ORDER BY c.id`);
   return rows.map(({ job_id, batch_id, record_id, attempt, ...record }) => {
     const { id: _id, ...dto } = record as RecordForSubmission & { id: bigint };
@@ -190,11 +187,8 @@ async function finishBatchesIfDone(batchIds: bigint[], db: Pick<typeof prisma, "
 
 /** Puts a claimed job back without an attempt (the worker is stopping before it was sent). */
 export async function releaseJob(job: ClaimedJob): Promise<void> {
-  await prisma.$transaction([
-    prisma.$executeRaw`UPDATE submission_jobs SET state = 'queued', attempts = attempts - 1, lease_until = NULL, updated_at = now()
-      WHERE id = ${job.jobId} AND state = 'in_flight' AND attempts = ${job.attempt}`,
-    prisma.$executeRaw`UPDATE call_records SET submission_state = 'queued' WHERE id = ${job.recordId} AND submission_state = 'in_flight'`,
-  ]);
+  await prisma.$executeRaw`UPDATE submission_jobs SET state = 'queued', attempts = attempts - 1, lease_until = NULL, updated_at = now()
+    WHERE id = ${job.jobId} AND state = 'in_flight' AND attempts = ${job.attempt}`;
 }
 
 /** The code and message a person needs: the platform's own, else what went wrong on the way. */
