@@ -79,7 +79,7 @@ describe("records in flight (a state of the queue, not of the record)", () => {
     expect(await list({ submission: "not_submitted" })).toEqual([]);
 
     // Rollup path (job filter) and record path (free text): the same counts.
-    for (const extra of [{}, { q: "王小明" }]) {
+    for (const extra of [{}, { q: "王小明" }] as Record<string, string>[]) {
       const f = (p: Record<string, string | string[]>) => filters({ job: job.toString(), ...extra, ...p });
       expect(await countMatching(f({ submission: "in_flight" }), TZ)).toEqual({ value: 2, exact: true });
       expect(await countMatching(f({ submission: "queued" }), TZ)).toEqual({ value: 4, exact: true });

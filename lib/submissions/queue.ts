@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, prisma } from "../db/client";
+import { Prisma, prisma, readRows } from "../db/client";
 import { textColumn } from "../db/text-column";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
@@ -26,7 +26,7 @@ export interface ClaimedJob {
  */
 export async function claimJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
-  const rows = await prisma.$queryRaw<(RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number })[]>(Prisma.sql`
+  const rows = await readRows<RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number }>(Prisma.sql`
     WITH expired AS (
       SELECT j.id FROM submission_jobs j
       WHERE j.state = 'in_flight' AND j.lease_until < now()
@@ -101,7 +101,7 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
   const col = <T>(pick: (r: (typeof rows)[number]) => T | null | undefined, str?: (v: T) => string) => textColumn(rows, pick, str);
   const iso = (d: Date) => d.toISOString();
 
-  const settled = await prisma.$queryRaw<{ job_id: bigint; attempt: number }[]>(Prisma.sql`
+  const settled = await readRows<{ job_id: bigint; attempt: number }>(Prisma.sql`
     WITH answer AS (
       SELECT * FROM unnest(
         ${col((r) => r.job.jobId)}::text[]::bigint[], ${col((r) => r.job.batchId)}::text[]::bigint[], ${col((r) => r.job.recordId)}::text[]::bigint[],

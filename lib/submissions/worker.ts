@@ -24,6 +24,12 @@ export class SubmissionWorker {
   private stopped: Promise<void> | undefined;
   /** Calls on the wire (the concurrency limit counts these). */
   private readonly inFlight = new Set<Promise<void>>();
+  /**
+   * Jobs claimed ahead of a free slot (at most one claim group): a freed slot
+   * takes the next one at once instead of waiting for a claim's round trip,
+   * which at low concurrency was most of every call's cycle.
+   */
+  private readonly ready: ClaimedJob[] = [];
   /** Answers received and not yet committed. */
   private readonly unsettled = new Set<Promise<void>>();
   private readonly limiter: RateLimiter;
@@ -97,21 +103,38 @@ export class SubmissionWorker {
           await Promise.race(this.unsettled);
           continue;
         }
-        const free = this.config.concurrency - this.inFlight.size;
-        if (free < group && this.inFlight.size > 0) {
+        this.sendReady();
+        // Free slots, plus one group claimed ahead.
+        const room = this.config.concurrency + group - this.inFlight.size - this.ready.length;
+        if (room < group && this.inFlight.size > 0) {
           await this.idle(true);
           continue;
         }
-        const jobs = free > 0 ? await claimJobs(free, this.config.leaseMs) : [];
-        for (const job of jobs) this.track(this.process(job));
-        if (jobs.length < free || free === 0) await this.idle();
+        const jobs = room > 0 ? await claimJobs(room, this.config.leaseMs) : [];
+        this.ready.push(...jobs);
+        this.sendReady();
+        if (jobs.length < room || room <= 0) await this.idle();
       } catch (err) {
         this.events.onError?.(err);
         await this.idle();
       }
     }
+    // Claimed but never sent: back in line, without an attempt.
+    await Promise.allSettled(this.ready.splice(0).map((job) => releaseJob(job)));
     await Promise.allSettled(this.inFlight);
     await Promise.allSettled(this.unsettled);
+  }
+
+  /** Starts claimed jobs while slots are free. */
+  private sendReady(): void {
+    while (this.running && this.ready.length > 0 && this.inFlight.size < this.config.concurrency) {
+      const p = this.process(this.ready.shift()!);
+      this.inFlight.add(p);
+      void p.finally(() => {
+        this.inFlight.delete(p);
+        this.sendReady();
+      });
+    }
   }
 
   /**
@@ -181,8 +204,14 @@ export class SubmissionWorker {
       );
       this.track(settled, this.unsettled);
       // A configuration error pauses the batch once written: until then its slot
-      // stays taken, or the worker would go on sending records that cannot pass.
-      if (call.kind === "config") await settled;
+      // stays taken, or the worker would go on sending records that cannot pass;
+      // the batch's jobs claimed ahead go back in line unsent.
+      if (call.kind === "config") {
+        await settled;
+        const held = this.ready.filter((j) => j.batchId === job.batchId);
+        this.ready.splice(0, this.ready.length, ...this.ready.filter((j) => j.batchId !== job.batchId));
+        await Promise.allSettled(held.map((j) => releaseJob(j)));
+      }
     } catch (err) {
       // The job stays in flight until its lease runs out, then any worker takes it again.
       this.events.onError?.(err);
