@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 /**
  * The one place that reads process.env for the app and the worker. Parsed
@@ -43,6 +44,20 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** The console's own address; https makes the session cookie Secure. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Proxies in front of the console whose X-Forwarded-For entries are believed:
+   * addresses and CIDR ranges, comma-separated. Empty: none, the client is the
+   * connection's own address (lib/http/client-address.ts).
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (parsed.ok) return parsed.ranges;
+      ctx.addIssue({ code: "custom", message: `not an IP address or CIDR range: ${parsed.invalid.join(", ")}` });
+      return z.NEVER;
+    }),
   /** Password of the demo accounts (shown on the sign-in page in demo mode only). */
   DEMO_PASSWORD: z.string().min(8).default("lvr-demo-2026"),
   /** Hosts (host[:port]) recordings may be fetched from, comma-separated; the console's own demo files are always served. */

@@ -4,12 +4,12 @@
  *   database   DATABASE_URL, or an embedded PostgreSQL under .data/ (migrations applied)
  *   demo data  seeded on first start of the embedded default
  *   TOP        TOP_GATEWAY_URL, or the local TOP emulator started here
- *   web app    built when its sources changed, then `next start`
+ *   web app    built when its sources changed, then served by scripts/web-server.mjs
  *
  * SIGINT/SIGTERM stop everything cleanly, the database last.
  *
  *   npm start                     the product (production build)
- *   npm run dev                   the same with `next dev` (hot reload)
+ *   npm run dev                   the same with Next's dev server (hot reload)
  *   npm start -- --services-only  database, demo data and emulator only
  */
 import { spawnSync } from "node:child_process";
@@ -24,6 +24,7 @@ import { startChild, stopChild, waitForHttp, type Child } from "./lib/processes"
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
+const webServer = path.resolve("scripts/web-server.mjs");
 const tsxLoader = "tsx";
 
 const say = (line: string) => console.log(`[lvr] ${line}`);
@@ -142,7 +143,7 @@ async function main() {
     const web = startChild(
       "web app",
       process.execPath,
-      [nextBin, mode === "dev" ? "dev" : "start", "-H", host, "-p", String(port)],
+      [webServer, ...(mode === "dev" ? ["--dev"] : []), "-H", host, "-p", String(port)],
       { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
       logFile,
     );

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { requestClientAddress } from "../http/request-address";
 import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "./sessions";
 
@@ -26,8 +27,7 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
   return user;
 }
 
-/** The client address as the proxy in front reports it, for rate limits and the audit trail. */
+/** The current request's client address, for rate limits and the audit trail (lib/http/request-address.ts). */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return requestClientAddress(await headers());
 }

@@ -49,6 +49,15 @@ describe("signIn", () => {
     for (let i = 0; i < 22; i++) results.push(await signIn(`nobody${i}@test.local`, "x", "10.9.9.9"));
     expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
   }, 30_000);
+
+  it("counts an IPv6 client by its /64, and audits the full address", async () => {
+    const results = [];
+    for (let i = 0; i < 22; i++) results.push(await signIn(`nobody-v6-${i}@test.local`, "x", `2001:db8:77:1::${(i + 1).toString(16)}`));
+    expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(await signIn("nobody-v6-other@test.local", "x", "2001:db8:77:2::1")).toMatchObject({ code: "invalid" });
+    const event = await prisma.auditEvent.findFirst({ where: { target: "nobody-v6-21@test.local" }, select: { action: true, details: true } });
+    expect(event).toEqual({ action: "sign_in.rate_limited", details: { address: "2001:db8:77:1::16" } });
+  }, 30_000);
 });
 
 describe("sessions", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
+import { rateLimitKey } from "../http/client-address";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
@@ -15,15 +16,17 @@ export type SignInResult =
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$B9zjIWerPLcfOMyWg6X03w$ob5QNks0x48knr0XzY8l/fNRVVrpXci0s4uiQ1eDSRQ";
 
 // Attempts per client address per minute, across accounts (guessing many accounts from one place).
+// IPv6 addresses count by their /64 (lib/http/client-address.ts).
 const PER_ADDRESS = 20;
 const attempts = new Map<string, { minute: number; n: number }>();
 
 function addressAllowed(address: string): boolean {
   const minute = Math.floor(Date.now() / 60_000);
-  const a = attempts.get(address);
+  const key = rateLimitKey(address);
+  const a = attempts.get(key);
   if (!a || a.minute !== minute) {
     if (attempts.size > 10_000) attempts.clear();
-    attempts.set(address, { minute, n: 1 });
+    attempts.set(key, { minute, n: 1 });
     return true;
   }
   a.n++;
@@ -35,7 +38,8 @@ const INVALID = { ok: false as const, code: "invalid" as const, message: "The em
 /**
  * Checks a password. Accounts lock for LOGIN_LOCK_MINUTES after
  * LOGIN_MAX_FAILURES consecutive failures; every outcome is audited (the
- * password never is).
+ * password never is). `address` is the client's, as
+ * lib/http/request-address.ts decides it; it is audited in full.
  */
 export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();

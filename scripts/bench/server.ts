@@ -8,7 +8,7 @@ import type { BenchContext } from "./context";
 const require = createRequire(import.meta.url);
 
 /**
- * The production build served by `next start` (as `npm start` serves it, built
+ * The production build served by scripts/web-server.mjs (as `npm start` serves it, built
  * first when the sources changed) against the bench database, on a private
  * port, with DATA_DIR in the bench directory and no demo.
  */
@@ -35,7 +35,7 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
   const dataDir = path.join(ctx.dir, "data");
   mkdirSync(dataDir, { recursive: true });
   const url = `http://127.0.0.1:${ctx.ports.web}`;
-  const proc: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(ctx.ports.web)], {
+  const proc: ChildProcess = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "-H", "127.0.0.1", "-p", String(ctx.ports.web)], {
     env: {
       ...process.env,
       ...env,
