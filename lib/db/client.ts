@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv } from "../env";
+import { log } from "../log";
 import { PrismaClient, type Prisma } from "./generated/client";
 
 /**
@@ -13,7 +14,12 @@ const globalForPrisma = globalThis as unknown as { lvrPrisma?: PrismaClient; lvr
 function getPool(): pg.Pool {
   if (!globalForPrisma.lvrPool) {
     const env = getEnv();
-    globalForPrisma.lvrPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // An idle connection the server closes (a restart, a failover, an administrator's
+    // termination) is an error event of the pool: unheard, it would end the process.
+    // The pool drops that connection and opens a new one when next needed.
+    pool.on("error", (err) => log().warn({ err: err.message }, "database connection lost while idle; it will be replaced"));
+    globalForPrisma.lvrPool = pool;
   }
   return globalForPrisma.lvrPool;
 }

@@ -1,5 +1,7 @@
+import pg from "pg";
 import { expect, it } from "vitest";
-import { Prisma, prisma, readRows } from "./client";
+import { getEnv } from "../env";
+import { disconnectPrisma, Prisma, prisma, readRows } from "./client";
 
 it("returns what prisma.$queryRaw returns for the types the hot reads use", async () => {
   const query = Prisma.sql`
@@ -12,4 +14,20 @@ it("returns what prisma.$queryRaw returns for the types the hot reads use", asyn
   expect(direct).toEqual(viaPrisma);
   expect(direct).toMatchObject({ big: 9007199254740993n, no_big: null, bigs: [1n, null, 9007199254740993n], bound_big: 9007199254740995n, bound_array: true });
   expect((direct!.at as Date).toISOString()).toBe("2026-03-01T00:00:00.000Z");
+});
+
+it("survives the server closing the pool's idle connections, and reconnects", async () => {
+  // A pool of its own, read from before any Prisma client exists (Prisma's adapter listens to the pools it is given).
+  await disconnectPrisma();
+  const [mine] = await readRows<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+  // From a connection of its own, while the pool's is idle.
+  const admin = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+  await admin.connect();
+  const { rows: [other] } = await admin.query<{ ended: boolean }>("SELECT pg_terminate_backend($1::int) AS ended", [mine!.pid]);
+  await admin.end();
+  expect(other?.ended).toBe(true);
+  // The pool hears the closed connection as an error event; unheard, it would have ended this process.
+  await new Promise((r) => setTimeout(r, 200));
+  const [again] = await readRows<{ one: number }>(Prisma.sql`SELECT 1 AS one`);
+  expect(again?.one).toBe(1);
 });
