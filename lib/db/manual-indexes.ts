@@ -35,11 +35,12 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     table: "call_record_daily_rollups",
     definition: "CREATE INDEX call_record_daily_rollups_empty_idx ON public.call_record_daily_rollups USING btree (day) WHERE (records = 0)",
   },
-  // INCLUDE columns (schema.prisma has no syntax for them): a page of a job by status and intent from the index alone.
+  // INCLUDE columns (schema.prisma has no syntax for them): a page of a job by status and intent, and a job's
+  // hour-of-day and talk-time charts, from the index alone.
   call_records_job_start_time_idx: {
     table: "call_records",
     definition:
-      "CREATE INDEX call_records_job_start_time_idx ON public.call_records USING btree (robot_call_job_id, start_time DESC, id DESC) INCLUDE (result_status, intent_level_tag_id, intent_level_code)",
+      "CREATE INDEX call_records_job_start_time_idx ON public.call_records USING btree (robot_call_job_id, start_time DESC, id DESC) INCLUDE (result_status, intent_level_tag_id, intent_level_code, chat_duration)",
   },
   call_records_name_trgm_idx: {
     table: "call_records",

@@ -196,7 +196,8 @@ const DURATION_BUCKETS: { label: string; min: number; max: number | null }[] = [
  * KPIs and chart data of one job; times bucketed in the display time zone.
  * Counts by day, status and intent come from the rollups (by day only when
  * they are counted in this time zone); hour of day and talk time, which the
- * rollups do not keep, from the job's records through the job index.
+ * rollups do not keep, from the job index alone (it carries start_time and
+ * chat_duration: migration 20261204100000_job_index_talk_time).
  */
 export async function getJobDetail(jobId: bigint, timeZone: string): Promise<JobDetail | null> {
   const summary = (await listJobs("job", jobId))[0];
