@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { Prisma, prisma } from "../db/client";
 import { LOCAL_RULES } from "./local-rules";
 import { eligibleRecords } from "./mutations";
@@ -57,20 +58,32 @@ export interface BatchProgress {
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
 
-type BatchRow = { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number; materialized: boolean };
+type BatchRow = { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number; materialized: boolean; finalCounts: unknown };
+
+/** Jobs by state as kept when the batch was done (migration 20261204120000_batch_final_counts). */
+const finalCountsSchema = z.partialRecord(z.enum(Object.keys(EMPTY_COUNTS) as [keyof typeof EMPTY_COUNTS]), z.number().int().nonnegative());
 
 async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
   if (!batches.length) return [];
+  const kept = new Map<bigint, Partial<typeof EMPTY_COUNTS>>();
+  for (const b of batches) {
+    const parsed = b.status === "done" ? finalCountsSchema.safeParse(b.finalCounts) : null;
+    if (parsed?.success) kept.set(b.id, parsed.data);
+  }
+  // Finished batches keep their counts; only the others' jobs are counted.
+  const live = batches.filter((b) => !kept.has(b.id)).map((b) => b.id);
   const ids = batches.map((b) => b.id);
   const [counts, rates] = await Promise.all([
-    prisma.$queryRaw<{ batch_id: bigint; state: keyof typeof EMPTY_COUNTS; n: bigint }[]>(Prisma.sql`
-      SELECT batch_id, state::text AS state, count(*) AS n FROM submission_jobs WHERE batch_id IN (${Prisma.join(ids)}) GROUP BY 1, 2`),
+    live.length
+      ? prisma.$queryRaw<{ batch_id: bigint; state: keyof typeof EMPTY_COUNTS; n: bigint }[]>(Prisma.sql`
+          SELECT batch_id, state::text AS state, count(*) AS n FROM submission_jobs WHERE batch_id IN (${Prisma.join(live)}) GROUP BY 1, 2`)
+      : [],
     prisma.$queryRaw<{ batch_id: bigint; n: bigint }[]>(Prisma.sql`
       SELECT batch_id, count(*) AS n FROM submission_attempts
       WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - interval '60 seconds' GROUP BY 1`),
   ]);
-  return batches.map(({ materialized, ...b }) => {
-    const c = { ...EMPTY_COUNTS };
+  return batches.map(({ materialized, finalCounts: _final, ...b }) => {
+    const c = { ...EMPTY_COUNTS, ...kept.get(b.id) };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
     // Records the workers have not turned into jobs yet are waiting too.
     if (!materialized && b.status === "running") c.queued += Math.max(0, b.total - Object.values(c).reduce((x, y) => x + y, 0));
@@ -80,7 +93,7 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
   });
 }
 
-const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true, materialized: true } as const;
+const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true, materialized: true, finalCounts: true } as const;
 
 export async function listBatches(limit = 50): Promise<BatchProgress[]> {
   const batches = await prisma.submissionBatch.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: BATCH_FIELDS });

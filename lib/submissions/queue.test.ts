@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ingestCallRecords } from "../call-records/mutations";
 import { Prisma, prisma } from "../db/client";
 import type { TopCallResult } from "../top/client";
+import { getBatch } from "./data";
 import { cancelBatch } from "./mutations";
 import { settleJobs, type Answer, type ClaimedJob, type SettleConfig } from "./queue";
 import { SettleGroups } from "./settle-group";
@@ -118,9 +119,16 @@ describe("grouped settle", () => {
 
   it("finishes the batch when a group holds its last jobs, and pauses it on a configuration error", async () => {
     const done = await claimed(4);
-    expect(await settleJobs(done.jobs.map(accepted), config)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
-    expect((await prisma.submissionBatch.findUniqueOrThrow({ where: { id: done.batchId } })).status).toBe("done");
-    expect(await rollupVersusRecords(done.jobId)).toEqual({ fresh: [{ state: "accepted", n: 4 }], kept: [{ state: "accepted", n: 4 }] });
+    expect(await settleJobs([...done.jobs.slice(0, 3).map(accepted), rejected(done.jobs[3]!)], config)).toEqual(["accepted", "accepted", "accepted", "rejected"]);
+    const finished = await prisma.submissionBatch.findUniqueOrThrow({ where: { id: done.batchId } });
+    expect(finished.status).toBe("done");
+    // Its counts are kept with it, and read from there: a done batch's jobs are not counted again.
+    expect(finished.finalCounts).toEqual({ accepted: 3, rejected: 1 });
+    await prisma.$executeRaw`UPDATE submission_batches SET final_counts = '{"accepted": 2, "rejected": 2}'::jsonb WHERE id = ${done.batchId}`;
+    expect((await getBatch(done.batchId))?.counts).toMatchObject({ accepted: 2, rejected: 2, queued: 0, in_flight: 0 });
+    await prisma.$executeRaw`UPDATE submission_batches SET final_counts = NULL WHERE id = ${done.batchId}`;
+    expect((await getBatch(done.batchId))?.counts).toMatchObject({ accepted: 3, rejected: 1, queued: 0, in_flight: 0 });
+    expect(await rollupVersusRecords(done.jobId)).toEqual({ fresh: [{ state: "accepted", n: 3 }, { state: "rejected", n: 1 }], kept: [{ state: "accepted", n: 3 }, { state: "rejected", n: 1 }] });
 
     const paused = await claimed(3);
     expect(await settleJobs([accepted(paused.jobs[0]!), refused(paused.jobs[1]!), refused(paused.jobs[2]!)], config)).toEqual(["accepted", "paused", "paused"]);

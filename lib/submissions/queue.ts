@@ -180,7 +180,10 @@ export async function finishBatchIfDone(batchId: bigint, db: Pick<typeof prisma,
 
 async function finishBatchesIfDone(batchIds: bigint[], db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
   await db.$executeRaw(Prisma.sql`
-    UPDATE submission_batches b SET status = 'done', finished_at = now()
+    UPDATE submission_batches b SET status = 'done', finished_at = now(),
+      -- Final: the lists read these instead of counting the batch's jobs on every poll.
+      final_counts = COALESCE((SELECT jsonb_object_agg(s.state, s.n) FROM (
+        SELECT j.state::text AS state, count(*) AS n FROM submission_jobs j WHERE j.batch_id = b.id GROUP BY 1) s), '{}'::jsonb)
     WHERE b.id = ANY(${batchIds.map(String)}::text[]::bigint[]) AND b.status = 'running' AND b.materialized
       AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))`);
 }
