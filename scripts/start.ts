@@ -21,6 +21,7 @@ import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { dataDir, resolveDatabase } from "./lib/database";
 import { resolveIngestToken } from "./lib/ingest-token";
 import { startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
+import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -143,7 +144,7 @@ async function main() {
     const web = startChild(
       "web app",
       process.execPath,
-      [webServer, ...(mode === "dev" ? ["--dev"] : []), "-H", host, "-p", String(port)],
+      [...WEB_NODE_FLAGS, webServer, ...(mode === "dev" ? ["--dev"] : []), "-H", host, "-p", String(port)],
       { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
       logFile,
     );

@@ -3,14 +3,16 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
+import { WEB_NODE_FLAGS } from "../lib/web-node-flags";
 import type { BenchContext } from "./context";
 
 const require = createRequire(import.meta.url);
 
 /**
- * The production build served by scripts/web-server.mjs (as `npm start` serves it, built
- * first when the sources changed) against the bench database, on a private
- * port, with DATA_DIR in the bench directory and no demo.
+ * The production build served by scripts/web-server.mjs (as `npm start` serves
+ * it, with the same Node flags, built first when the sources changed) against
+ * the bench database, on a private port, with DATA_DIR in the bench directory
+ * and no demo.
  */
 export interface BenchServer {
   url: string;
@@ -35,7 +37,7 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
   const dataDir = path.join(ctx.dir, "data");
   mkdirSync(dataDir, { recursive: true });
   const url = `http://127.0.0.1:${ctx.ports.web}`;
-  const proc: ChildProcess = spawn(process.execPath, [path.resolve("scripts/web-server.mjs"), "-H", "127.0.0.1", "-p", String(ctx.ports.web)], {
+  const proc: ChildProcess = spawn(process.execPath, [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", "127.0.0.1", "-p", String(ctx.ports.web)], {
     env: {
       ...process.env,
       ...env,
