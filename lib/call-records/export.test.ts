@@ -11,6 +11,9 @@ const MANY_JOB = 660_000_000_000_009n;
 const MANY = 2_345;
 /** Times whose ISO text PostgreSQL shortens or cannot print in four digits, and a value holding the row separator. */
 const EDGE_JOB = 660_000_000_000_010n;
+/** Records on both sides of a day range, their ids out of the order of their start times. */
+const RANGE_JOB = 660_000_000_000_011n;
+const RANGE_DAYS = ["2031-05-01", "2031-05-03", "2031-05-02", "2031-05-04", "2031-05-02", "2031-04-30", "2031-05-03", "2031-05-05"];
 
 beforeAll(async () => {
   await prisma.callRecord.createMany({
@@ -43,6 +46,15 @@ beforeAll(async () => {
       properties: `{"row":${i},"pad":"${"x".repeat(60)}"}`,
     })),
   });
+});
+
+beforeAll(async () => {
+  // Inserted one by one, in this order: the ids follow the list, not the days.
+  for (const [i, day] of RANGE_DAYS.entries()) {
+    await prisma.callRecord.create({
+      data: { callRecordId: 4_400_000_020_000n + BigInt(i), robotCallJobId: RANGE_JOB, source: "seed" as const, contentHash: "0".repeat(64), startTime: new Date(`${day}T12:00:00Z`) },
+    });
+  }
 });
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
@@ -115,6 +127,21 @@ describe("CSV export", () => {
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(17 * 1024);
     const ids = chunks.join("").split("\r\n").slice(1, -1).map((line) => line.split(",")[0]);
     expect(ids).toEqual(Array.from({ length: MANY }, (_, i) => String(4_400_000_010_000n + BigInt(i))));
+  });
+
+  it("writes the records of a day range in id order, whatever the order of their start times, and only the header for an empty range", async () => {
+    const ids = async (query: string) => {
+      const { filters } = parseCallFilters(new URLSearchParams(`job=${RANGE_JOB}&${query}`));
+      let counted = -1;
+      const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true, onDone: async (n) => void (counted = n) }));
+      const rows = csv.split("\r\n").slice(1, -1).map((line) => Number(BigInt(line.split(",")[0]!) - 4_400_000_020_000n));
+      expect(counted).toBe(rows.length);
+      return rows;
+    };
+    expect(await ids("from=2031-05-02&to=2031-05-03")).toEqual([1, 2, 4, 6]);
+    expect(await ids("from=2031-05-03")).toEqual([1, 3, 6, 7]);
+    expect(await ids("to=2031-05-01")).toEqual([0, 5]);
+    expect(await ids("from=2031-06-01")).toEqual([]);
   });
 
   it("quotes cells the way RFC 4180 and spreadsheets need", () => {
