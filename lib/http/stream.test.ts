@@ -111,6 +111,14 @@ describe("gzip responses", () => {
     const bad = await route(new Request("http://localhost/x?bad", { headers: { "accept-encoding": "gzip" } }), undefined);
     expect(bad.status).toBe(400);
     expect(JSON.parse(gunzipSync(Buffer.from(await bad.arrayBuffer())).toString())).toEqual({ error: "bad" });
+    // A fault (a thrown error) too: Next's own error page would go out plain under the gzip header.
+    const failing = withGzip(async () => {
+      throw new Error("database gone");
+    });
+    const fault = await failing(request("gzip"), undefined);
+    expect(fault.status).toBe(500);
+    expect(JSON.parse(gunzipSync(Buffer.from(await fault.arrayBuffer())).toString())).toMatchObject({ error: { code: "internal" } });
+    await expect(failing(request("br"), undefined)).rejects.toThrow("database gone");
     const plain = await route(request("br"), undefined);
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(await plain.text()).toBe("a,b\r\n1,2\r\n");

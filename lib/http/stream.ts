@@ -1,4 +1,5 @@
 import { createGzip } from "node:zlib";
+import { log } from "../log";
 import { GZIP_ACCEPT_ENCODING } from "./gzip-accept.js";
 
 /** A response body that pulls text from an async generator, one chunk at a time (nothing buffered). */
@@ -40,8 +41,17 @@ export const GZIP_LEVEL = 1;
  */
 export function withGzip<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
-    const response = await handler(request, context);
-    if (!acceptsGzip(request)) return response;
+    if (!acceptsGzip(request)) return handler(request, context);
+    let response: Response;
+    try {
+      response = await handler(request, context);
+    } catch (err) {
+      // Next would answer a fault with its plain error page, under the gzip
+      // Content-Encoding next.config.js gave the request: unreadable. The
+      // fault is logged and answered here, compressed like the rest.
+      log().error({ err: err instanceof Error ? err.message : String(err), path: new URL(request.url).pathname }, "route failed");
+      response = Response.json({ error: { code: "internal", message: "Something went wrong on the server; the error is in its log." } }, { status: 500 });
+    }
     const headers = new Headers(response.headers);
     headers.delete("content-length");
     headers.append("vary", "Accept-Encoding");
