@@ -89,7 +89,8 @@ let cached: Env | undefined;
 
 /** The archive directory, absolute. */
 export function audioArchiveDir(env: Env = getEnv()): string {
-  return path.resolve(env.AUDIO_ARCHIVE_DIR ?? path.join(env.DATA_DIR, "audio-archive"));
+  // A run-time setting: not for the build to trace (it would take the whole project into the server output).
+  return path.resolve(/*turbopackIgnore: true*/ env.AUDIO_ARCHIVE_DIR ?? path.join(env.DATA_DIR, "audio-archive"));
 }
 
 export function getEnv(): Env {

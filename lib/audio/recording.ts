@@ -163,9 +163,10 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
   const own = ownDemoPath(rawUrl, opts.ownOrigins);
   if (own) {
     const { file, type } = demoFile(own, opts.publicDir);
-    const info = await stat(file).catch(() => null);
+    // Paths chosen at run time (the demo's files, the archive): not for the build to trace.
+    const info = await stat(/*turbopackIgnore: true*/ file).catch(() => null);
     if (!info?.isFile()) throw new RecordingUnavailable(404, "not_found", "no such demo recording");
-    return { status: 200, headers: { contentType: type, contentLength: String(info.size), contentRange: null }, body: createReadStream(file) };
+    return { status: 200, headers: { contentType: type, contentLength: String(info.size), contentRange: null }, body: createReadStream(/*turbopackIgnore: true*/ file) };
   }
 
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {

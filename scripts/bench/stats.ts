@@ -169,13 +169,20 @@ export async function timePaired(n: number, a: () => Promise<unknown>, b: () => 
   const ta: number[] = [];
   const tb: number[] = [];
   const started = performance.now();
+  const time = async (f: () => Promise<unknown>, into: number[]) => {
+    const t = performance.now();
+    await f();
+    into.push(performance.now() - t);
+  };
   for (let i = 0; i < n; i++) {
-    let t = performance.now();
-    await a();
-    ta.push(performance.now() - t);
-    t = performance.now();
-    await b();
-    tb.push(performance.now() - t);
+    // Each goes first every other time: whatever favours the first (or the second) of a pair favours neither.
+    if (i % 2 === 0) {
+      await time(a, ta);
+      await time(b, tb);
+    } else {
+      await time(b, tb);
+      await time(a, ta);
+    }
     if (ta.length >= 3 && performance.now() - started > budgetMs) break;
   }
   return [ta, tb];
