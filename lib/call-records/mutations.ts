@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, prisma } from "../db/client";
+import { Prisma, readRows } from "../db/client";
 import { textColumn } from "../db/text-column";
 import { contentHash } from "./content-hash";
 import {
@@ -95,7 +95,7 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
       WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
     )`;
 
-  const inserted = await prisma.$queryRaw<{ call_record_id: string; inserted: boolean }[]>(Prisma.sql`
+  const inserted = await readRows<{ call_record_id: string; inserted: boolean }>(Prisma.sql`
     WITH upserted AS (
     INSERT INTO call_records (
       call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
