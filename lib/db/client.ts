@@ -57,8 +57,8 @@ const readTypes = {
 
 /**
  * Rows of a statement on the hot paths (a page of the calls list, the
- * submission queue's claims and settlements), straight from the pg driver on
- * the pool Prisma uses. `prisma.$queryRaw` converts each
+ * submission queue's claims and settlements, the ingest upsert), straight
+ * from the pg driver on the pool Prisma uses. `prisma.$queryRaw` converts each
  * value twice on the way (driver → tagged wire values → JavaScript), which
  * costs about as much as the query itself on a 50-row page; the benchmark
  * compares this path with the bare SQL. Values come back as `$queryRaw`
