@@ -50,6 +50,18 @@ describe("signIn", () => {
     expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
   }, 30_000);
 
+  it("counts the last minute's attempts wherever they were made (a sliding window kept in the database)", async () => {
+    // Twenty attempts another web instance recorded: half a minute ago they count, over a minute ago they do not.
+    const seed = (address: string, secondsAgo: number) => prisma.$executeRaw`
+      INSERT INTO sign_in_attempts (key, at) SELECT ${address}, now() - ${secondsAgo} * interval '1 second' FROM generate_series(1, 20)`;
+    await seed("10.7.7.1", 30);
+    expect(await signIn("nobody-window-1@test.local", "x", "10.7.7.1")).toMatchObject({ ok: false, code: "rate_limited" });
+    await seed("10.7.7.2", 61);
+    expect(await signIn("nobody-window-2@test.local", "x", "10.7.7.2")).toMatchObject({ ok: false, code: "invalid" });
+    // Minute-old attempts are deleted as new ones come.
+    expect(await prisma.signInAttempt.count({ where: { key: "10.7.7.2", at: { lt: new Date(Date.now() - 60_000) } } })).toBe(0);
+  });
+
   it("counts an IPv6 client by its /64, and audits the full address", async () => {
     const results = [];
     for (let i = 0; i < 22; i++) results.push(await signIn(`nobody-v6-${i}@test.local`, "x", `2001:db8:77:1::${(i + 1).toString(16)}`));

@@ -15,22 +15,20 @@ export type SignInResult =
 // the answer takes as long for unknown emails as for wrong passwords.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$B9zjIWerPLcfOMyWg6X03w$ob5QNks0x48knr0XzY8l/fNRVVrpXci0s4uiQ1eDSRQ";
 
-// Attempts per client address per minute, across accounts (guessing many accounts from one place).
-// IPv6 addresses count by their /64 (lib/http/client-address.ts).
+// Attempts per client address in any minute, across accounts (guessing many accounts from one place).
+// IPv6 addresses count by their /64 (lib/http/client-address.ts). Counted in PostgreSQL
+// (sign_in_attempts), so that every web instance shares the limit and a restart keeps it.
 const PER_ADDRESS = 20;
-const attempts = new Map<string, { minute: number; n: number }>();
 
-function addressAllowed(address: string): boolean {
-  const minute = Math.floor(Date.now() / 60_000);
+/** Records an attempt from `address` and says whether it is within the limit (the last minute's attempts, this one included). */
+async function addressAllowed(address: string): Promise<boolean> {
   const key = rateLimitKey(address);
-  const a = attempts.get(key);
-  if (!a || a.minute !== minute) {
-    if (attempts.size > 10_000) attempts.clear();
-    attempts.set(key, { minute, n: 1 });
-    return true;
-  }
-  a.n++;
-  return a.n <= PER_ADDRESS;
+  // One statement: the minute-old rows go, this attempt is added, the earlier ones of the minute are counted.
+  const [row] = await prisma.$queryRaw<{ earlier: number }[]>`
+    WITH expired AS (DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute'),
+    added AS (INSERT INTO sign_in_attempts (key) VALUES (${key}))
+    SELECT count(*)::int AS earlier FROM sign_in_attempts WHERE key = ${key} AND at >= now() - interval '1 minute'`;
+  return (row?.earlier ?? 0) + 1 <= PER_ADDRESS;
 }
 
 const INVALID = { ok: false as const, code: "invalid" as const, message: "The email or password is wrong." };
@@ -44,7 +42,7 @@ const INVALID = { ok: false as const, code: "invalid" as const, message: "The em
 export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const env = getEnv();
-  if (!addressAllowed(address)) {
+  if (!(await addressAllowed(address))) {
     await recordAudit({ actor: null, action: "sign_in.rate_limited", target: email, details: { address } });
     return { ok: false, code: "rate_limited", message: "Too many sign-in attempts from here. Wait a minute and try again." };
   }
