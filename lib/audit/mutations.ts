@@ -1,20 +1,43 @@
 import "server-only";
+import { headers } from "next/headers";
 import { prisma } from "../db/client";
+import { requestClientAddress } from "../http/request-address";
 
-/** Appends to the audit trail (the table refuses updates and deletes). */
+/**
+ * The client address of the request being served, for the trail; undefined
+ * outside a request (the worker, the CLI, tests), where `headers()` throws.
+ */
+async function requestAddress(): Promise<string | undefined> {
+  let h: Awaited<ReturnType<typeof headers>>;
+  try {
+    h = await headers();
+  } catch {
+    return undefined;
+  }
+  return requestClientAddress(h);
+}
+
+/**
+ * Appends to the audit trail (the table refuses updates and deletes). An
+ * event recorded while serving a request carries the client's address
+ * (`details.address`, as lib/http/request-address.ts decides it) unless the
+ * caller gave one.
+ */
 export async function recordAudit(event: {
   actor: { id: bigint | null; email: string | null } | null;
   action: string;
   target?: string | null;
   details?: Record<string, unknown>;
 }): Promise<void> {
+  const address = event.details?.address === undefined ? await requestAddress() : undefined;
+  const details = { ...(address === undefined ? {} : { address }), ...event.details };
   await prisma.auditEvent.create({
     data: {
       actorId: event.actor?.id ?? null,
       actorEmail: event.actor?.email ?? null,
       action: event.action,
       target: event.target ?? null,
-      details: JSON.parse(JSON.stringify(event.details ?? {}, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
+      details: JSON.parse(JSON.stringify(details, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
     },
   });
 }
