@@ -1,21 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { prisma } from "../db/client";
-import { requestClientAddress } from "../http/request-address";
-
-/**
- * The client address of the request being served, for the trail; undefined
- * outside a request (the worker, the CLI, tests), where `headers()` throws.
- */
-async function requestAddress(): Promise<string | undefined> {
-  let h: Awaited<ReturnType<typeof headers>>;
-  try {
-    h = await headers();
-  } catch {
-    return undefined;
-  }
-  return requestClientAddress(h);
-}
+import { currentClientAddress } from "../http/request-address";
 
 /**
  * Appends to the audit trail (the table refuses updates and deletes). An
@@ -29,7 +14,7 @@ export async function recordAudit(event: {
   target?: string | null;
   details?: Record<string, unknown>;
 }): Promise<void> {
-  const address = event.details?.address === undefined ? await requestAddress() : undefined;
+  const address = event.details?.address === undefined ? await currentClientAddress() : undefined;
   const details = { ...(address === undefined ? {} : { address }), ...event.details };
   await prisma.auditEvent.create({
     data: {

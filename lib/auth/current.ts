@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { requestClientAddress } from "../http/request-address";
+import { currentClientAddress, UNKNOWN_ADDRESS } from "../http/request-address";
 import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "./sessions";
 
@@ -29,5 +29,5 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
 
 /** The current request's client address, for rate limits and the audit trail (lib/http/request-address.ts). */
 export async function clientAddress(): Promise<string> {
-  return requestClientAddress(await headers());
+  return (await currentClientAddress()) ?? UNKNOWN_ADDRESS;
 }

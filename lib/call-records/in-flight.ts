@@ -15,15 +15,15 @@ import { Prisma } from "../db/client";
  * it for the price of one small hashed subquery.
  */
 
+const IN_FLIGHT_RECORD_IDS_SQL = "SELECT record_id FROM submission_jobs WHERE state = 'in_flight'";
 /** Ids (call_records.id) of the records with a job on the wire. */
-export const IN_FLIGHT_RECORD_IDS = Prisma.sql`SELECT record_id FROM submission_jobs WHERE state = 'in_flight'`;
+export const IN_FLIGHT_RECORD_IDS = Prisma.raw(IN_FLIGHT_RECORD_IDS_SQL);
 
 /**
  * The record's submission state as users see it (text), over the unqualified
  * columns of call_records. SQL text, for the export's column list.
  */
-export const EFFECTIVE_SUBMISSION_STATE_SQL =
-  "CASE WHEN id IN (SELECT record_id FROM submission_jobs WHERE state = 'in_flight') THEN 'in_flight' ELSE submission_state::text END";
+export const EFFECTIVE_SUBMISSION_STATE_SQL = `CASE WHEN id IN (${IN_FLIGHT_RECORD_IDS_SQL}) THEN 'in_flight' ELSE submission_state::text END`;
 export const EFFECTIVE_SUBMISSION_STATE = Prisma.raw(EFFECTIVE_SUBMISSION_STATE_SQL);
 
 /** States a record may be stored with while its job is in flight. */

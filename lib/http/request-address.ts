@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { getEnv } from "../env";
 import { log } from "../log";
 import { resolveClientAddress, TrustedProxies } from "./client-address";
@@ -33,4 +34,18 @@ export function requestClientAddress(headers: Pick<Headers, "get">): string {
     log().warn("client address unknown: the app is not served by scripts/web-server.mjs (npm start), so sign-in attempts from everywhere share one rate limit");
   }
   return UNKNOWN_ADDRESS;
+}
+
+/**
+ * The client address of the request being served (`headers()`), or undefined
+ * outside a request (the worker, the CLI), where `headers()` throws.
+ */
+export async function currentClientAddress(): Promise<string | undefined> {
+  let h: Awaited<ReturnType<typeof headers>>;
+  try {
+    h = await headers();
+  } catch {
+    return undefined;
+  }
+  return requestClientAddress(h);
 }

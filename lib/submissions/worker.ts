@@ -119,8 +119,7 @@ export class SubmissionWorker {
         await this.idle();
       }
     }
-    // Claimed but never sent: back in line, without an attempt.
-    await Promise.allSettled(this.ready.splice(0).map((job) => releaseJob(job)));
+    await this.releaseReady(() => true);
     await Promise.allSettled(this.inFlight);
     await Promise.allSettled(this.unsettled);
   }
@@ -129,12 +128,17 @@ export class SubmissionWorker {
   private sendReady(): void {
     while (this.running && this.ready.length > 0 && this.inFlight.size < this.config.concurrency) {
       const p = this.process(this.ready.shift()!);
-      this.inFlight.add(p);
-      void p.finally(() => {
-        this.inFlight.delete(p);
-        this.sendReady();
-      });
+      this.track(p);
+      // After track's own handler has freed the slot.
+      void p.finally(() => this.sendReady());
     }
+  }
+
+  /** Puts claimed-ahead jobs that `match` back in line, unsent and without an attempt. */
+  private async releaseReady(match: (job: ClaimedJob) => boolean): Promise<void> {
+    const held = this.ready.filter(match);
+    this.ready.splice(0, this.ready.length, ...this.ready.filter((job) => !match(job)));
+    await Promise.allSettled(held.map((job) => releaseJob(job)));
   }
 
   /**
@@ -208,9 +212,7 @@ export class SubmissionWorker {
       // the batch's jobs claimed ahead go back in line unsent.
       if (call.kind === "config") {
         await settled;
-        const held = this.ready.filter((j) => j.batchId === job.batchId);
-        this.ready.splice(0, this.ready.length, ...this.ready.filter((j) => j.batchId !== job.batchId));
-        await Promise.allSettled(held.map((j) => releaseJob(j)));
+        await this.releaseReady((j) => j.batchId === job.batchId);
       }
     } catch (err) {
       // The job stays in flight until its lease runs out, then any worker takes it again.
