@@ -121,7 +121,17 @@ describe("submission worker against the TOP emulator", () => {
       expect(await prisma.callRecord.count({ where: { robotCallJobId: jobId, submissionState: { in: ["rejected", "failed"] }, lastResultCode: null } })).toBe(0);
       const received = emulator.received.toJSON().apps["worker-app"]!.entries.filter((e) => e.robot_call_job_id === jobId.toString());
       expect(received.length).toBe(states.accepted);
-      expect(received.filter((e) => e.count > 1)).toEqual([]);
+      // At-least-once: a record goes out again only after an attempt that got no answer.
+      // Faulted requests are never recorded by the emulator, but on a loaded machine a
+      // genuine answer can outlast the timeout; such a record arrives twice, and its
+      // ledger must show the unanswered attempt. A resend after an answer never happens.
+      const twice = received.filter((e) => e.count > 1).map((e) => BigInt(e.call_record_id));
+      const unanswered = await prisma.submissionAttempt.findMany({
+        where: { batchId, outcome: "transient", httpStatus: null, transportError: { not: null }, record: { callRecordId: { in: twice } } },
+        select: { recordId: true },
+        distinct: ["recordId"],
+      });
+      expect(unanswered.length).toBe(twice.length);
       // Retries happened, and the ledger holds one row per HTTP call.
       expect(await prisma.submissionAttempt.count({ where: { batchId } })).toBeGreaterThan(10_000);
     } finally {
