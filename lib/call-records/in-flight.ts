@@ -51,19 +51,20 @@ export function submissionStateCondition(states: readonly string[]): Prisma.Sql 
  * Rows in the rollups' columns that move each record in flight from its
  * stored submission state to `in_flight` (-1 there, +1 here; every other
  * dimension and the talk measures cancel out). Added to every rollup source,
- * they make counts by submission state exact as users see them.
+ * they make counts by submission state exact as users see them. The
+ * dimensions come from `call_record_rollup_key`, the SQL function the delta
+ * trigger and the recount use (migration 20261204140000_rollup_key_function).
  */
 export const IN_FLIGHT_ROLLUP_ROWS = Prisma.sql`
-  SELECT COALESCE((r.start_time AT TIME ZONE (SELECT time_zone FROM call_record_rollup_settings WHERE id = 1))::date, 'infinity'::date) AS day,
-         r.robot_call_job_id, COALESCE(r.result_status, '') AS result_status,
-         (r.intent_level_tag_id IS NOT NULL AND r.intent_level_code IS NOT NULL) AS has_intent,
-         CASE WHEN r.intent_level_tag_id IS NOT NULL AND r.intent_level_code IS NOT NULL THEN r.intent_level_tag_id ELSE 0 END AS intent_level_tag_id,
-         CASE WHEN r.intent_level_tag_id IS NOT NULL AND r.intent_level_code IS NOT NULL THEN r.intent_level_code ELSE 0 END AS intent_level_code,
-         s.state AS submission_state, r.review_state, r.full_audio_url IS NOT NULL AS has_audio,
+  SELECT k.day, k.robot_call_job_id, k.result_status, k.has_intent, k.intent_level_tag_id, k.intent_level_code,
+         s.state AS submission_state, k.review_state, k.has_audio,
          s.sign::bigint AS records,
-         CASE WHEN r.result_status = 'ANSWERED' AND r.chat_duration IS NOT NULL THEN s.sign ELSE 0 END::bigint AS talk_records,
-         CASE WHEN r.result_status = 'ANSWERED' THEN COALESCE(r.chat_duration, 0) * s.sign ELSE 0 END::bigint AS talk_seconds
+         CASE WHEN k.talk IS NOT NULL THEN s.sign ELSE 0 END::bigint AS talk_records,
+         (COALESCE(k.talk, 0) * s.sign)::bigint AS talk_seconds
   FROM submission_jobs j
   JOIN call_records r ON r.id = j.record_id
+  -- The zone as a join, not a subquery argument: PostgreSQL inlines the function only without one.
+  CROSS JOIN (SELECT time_zone FROM call_record_rollup_settings WHERE id = 1) z
+  CROSS JOIN LATERAL call_record_rollup_key(r, z.time_zone) k
   CROSS JOIN LATERAL (VALUES (r.submission_state, -1), ('in_flight'::submission_state, 1)) AS s(state, sign)
   WHERE j.state = 'in_flight' AND r.submission_state <> 'in_flight'`;
