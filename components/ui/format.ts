@@ -7,17 +7,12 @@
  * the active language and time zone; async server pages use `getFormat()`.
  */
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let value = cache.get(key);
-  if (!value) cache.set(key, (value = make()));
-  return value as T;
-}
+import { cachedFormatter } from "@/lib/time/intl-cache";
 
 const isChinese = (locale: string) => locale.toLowerCase().startsWith("zh");
 
 const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
-  cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+  cachedFormatter(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 
 /** 20,000; estimates are compact and marked: ≈ 1.2M (en), ≈ 123.5万 (zh). */
 export function formatCount(value: number, locale: string, exact = true): string {
@@ -50,13 +45,13 @@ const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
 /** An instant, in the given time zone. */
 export function formatDateTime(date: Date, timeZone: string, locale: string): string {
   const options = DATE_TIME[isChinese(locale) ? "zh" : "en"];
-  return cached(`dt|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
+  return cachedFormatter(`dt|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
 }
 
 /** A calendar day, in the given time zone. */
 export function formatDate(date: Date, timeZone: string, locale: string): string {
   const options = DATE[isChinese(locale) ? "zh" : "en"];
-  return cached(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
+  return cachedFormatter(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
 }
 
 /** A calendar day given as yyyy-MM-dd (already in the display time zone), written per language. */

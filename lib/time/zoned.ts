@@ -1,3 +1,5 @@
+import { cachedFormatter } from "./intl-cache";
+
 /**
  * Converts a calendar day in an IANA time zone to the instant it starts.
  * Used for `from`/`to` filters given as `yyyy-MM-dd`, which mean days in the
@@ -12,28 +14,17 @@ export function zonedDayStart(day: string, timeZone: string): Date {
   return new Date(instant);
 }
 
-/**
- * One formatter per zone: constructing an Intl.DateTimeFormat costs about
- * 0.07 ms, and a list filtered by a date range converted four boundaries per
- * page, which made building its SQL cost a third of running it. Zones come
- * from the validated settings and filters (a few IANA names), so the cache
- * stays small.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+/** The zone's wall-clock parts of an instant (one formatter per zone: a date-range filter converts four boundaries per page). */
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  return cachedFormatter(`zoned-parts|${timeZone}`, () =>
+    new Intl.DateTimeFormat("en-US", {
       timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+    }),
+  );
 }
 
 export function offsetMs(epochMs: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+  const parts = partsFormatter(timeZone).formatToParts(new Date(epochMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(epochMs / 1000) * 1000;
