@@ -53,24 +53,30 @@ export const submitRecords = defineAction({
   },
 });
 
-/** Sends one record again from its detail page (also an accepted one: the user asked explicitly). */
+/**
+ * Sends one record (again) from its detail page, after the same pre-submit
+ * check as every other send: an accepted record goes only with `resendAccepted`.
+ */
 export const retryRecord = defineAction({
   name: "submissions.retryRecord",
   permission: "submissions:write",
-  input: z.object({ callRecordId: id }),
-  handler: async ({ callRecordId }, { user }) => {
+  input: z.object({ callRecordId: id, resendAccepted: z.boolean().default(false) }),
+  handler: async ({ callRecordId, resendAccepted }, { user }) => {
     const record = await prisma.callRecord.findUnique({ where: { callRecordId: BigInt(callRecordId) }, select: { submissionState: true } });
     if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
     if (["queued", "in_flight", "retrying"].includes(record.submissionState)) throw new ActionError("in_flight", "This record is already being submitted.");
+    if (record.submissionState === "accepted" && !resendAccepted) {
+      throw new ActionError("accepted", "TOP has already accepted this record; choose to send it again explicitly.");
+    }
     const { batchId, queued } = await createBatch({
       selection: { type: "ids", ids: [callRecordId] },
       kind: "retry",
       createdBy: user.email,
-      resendAccepted: true,
+      resendAccepted,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
     });
     if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
-    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId } });
+    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId, resendAccepted } });
     return { batchId: batchId.toString() };
   },
 });

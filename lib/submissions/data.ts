@@ -12,6 +12,8 @@ export interface PreSubmitCheck {
   blocked: { code: string; reason: string; count: number }[];
   /** At the configured rate, not counting retries. */
   estimatedSeconds: number;
+  /** Accepted records among those matching that are not in flight: what "send again" would add. */
+  accepted: number;
   /** Records to be sent that carry a reviewer's corrected intent: the corrected value is what is sent. */
   correctedIntent: number;
 }
@@ -25,6 +27,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     SELECT count(*) AS matching,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ('queued', 'in_flight', 'retrying'))) AS in_flight,
            count(*) FILTER (WHERE r.submission_state = 'accepted') AS accepted,
+           count(*) FILTER (WHERE r.submission_state = 'accepted' AND ${eligibleRecords(selection, { resendAccepted: true, onlyFailures: false, timeZone: opts.timeZone })}) AS resendable,
            count(*) FILTER (WHERE ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS sendable,
            count(*) FILTER (WHERE r.corrected_intent_tag_id IS NOT NULL AND ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS corrected,
            ${Prisma.join(rules)}
@@ -36,7 +39,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     ...(opts.resendAccepted ? [] : [{ code: "accepted", reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
     ...LOCAL_RULES.map((r) => ({ code: `rule_${r.code}`, reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
   ].filter((b) => b.count > 0);
-  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), correctedIntent: n("corrected") };
+  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), accepted: n("resendable"), correctedIntent: n("corrected") };
 }
 
 export interface BatchProgress {

@@ -52,6 +52,8 @@ export const setUserDisabled = defineAction({
   handler: async ({ userId, disabled }, { user }) => {
     const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
     if (!target) throw new ActionError("not_found", "No such user.");
+    // Locking oneself out is never what an admin meant (and another admin would have to undo it).
+    if (disabled && target.id === user.id) throw new ActionError("self", "You cannot deactivate your own account; another admin can.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
       prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, updatedAt: new Date() } }),

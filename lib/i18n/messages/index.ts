@@ -13,6 +13,7 @@ export const NAMESPACES = {
   auth: { zh: () => import("./zh/auth.json"), en: () => import("./en/auth.json") },
   calls: { zh: () => import("./zh/calls.json"), en: () => import("./en/calls.json") },
   common: { zh: () => import("./zh/common.json"), en: () => import("./en/common.json") },
+  confirm: { zh: () => import("./zh/confirm.json"), en: () => import("./en/confirm.json") },
   dashboard: { zh: () => import("./zh/dashboard.json"), en: () => import("./en/dashboard.json") },
   errors: { zh: () => import("./zh/errors.json"), en: () => import("./en/errors.json") },
   jobs: { zh: () => import("./zh/jobs.json"), en: () => import("./en/jobs.json") },
@@ -41,7 +42,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
  */
-export const CLIENT_NAMESPACES = ["admin", "audio", "auth", "calls", "common", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
