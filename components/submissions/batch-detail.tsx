@@ -11,7 +11,7 @@ import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys, type BatchDetailView } from "@/lib/submissions/views";
 import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { batchNeedsPolling } from "@/lib/submissions/views";
+import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
 
 export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
@@ -86,8 +86,8 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
         <p className="text-sm text-slate-600">
           {t("stats", {
             records: b.total,
-            rate: b.throughput ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) }) : t("noAnswers"),
-            eta: fmt.estimate(b.etaSeconds),
+            rate: b.estimating ? t("estimating") : b.throughput ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) }) : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
+            eta: b.estimating ? t("estimating") : fmt.estimate(b.etaSeconds),
           })}
         </p>
       </section>

@@ -60,7 +60,7 @@ export function BatchList({ initial }: { initial: BatchView[] }) {
               <td className="px-3 py-2">{b.createdBy}</td>
               <td className="px-3 py-2 text-right tabular-nums">{fmt.count(b.total)}</td>
               <td className="w-56 px-3 py-2"><BatchProgressBar batch={b} /></td>
-              <td className="px-3 py-2 text-right tabular-nums">{b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : "–"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : b.estimating ? "…" : "–"}</td>
             </tr>
           ))}
         </tbody>
