@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { AudioPlayer, type PlayerApi } from "@/components/audio/audio-player";
@@ -39,6 +40,7 @@ export function ReviewWorkbench({
   initialTime: number;
 }) {
   const t = useTranslations("review");
+  const router = useRouter();
   const tc = useTranslations("common");
   const fmt = useFormat();
   const [state, setState] = useState<Claimed | null>(null);
@@ -128,13 +130,15 @@ export function ReviewWorkbench({
           }),
         );
         setStatus(t("saved", { state: v, id: item.callRecordId }));
+        // The page's unreviewed / passed / flagged counters are server-rendered: refreshed in place, the workbench keeps its state.
+        router.refresh();
         await advance(item.callRecordId);
       } catch (err) {
         setError(t("failed", { message: (err as Error).message }));
         setBusy(false);
       }
     },
-    [item, busy, chosen, notes, intent, advance, t],
+    [item, busy, chosen, notes, intent, advance, t, router],
   );
 
   const skip = useCallback(async () => {
@@ -191,8 +195,10 @@ export function ReviewWorkbench({
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-600" data-testid="review-status">
         {busy && !item ? t("taking") : status}
         {state ? (
-          <span className="ml-2 text-slate-500" data-testid="queue-remaining">
-            · {state.remaining.exact ? t("remaining", { count: state.remaining.value }) : t("remainingEstimate", { count: fmt.count(state.remaining.value, false) })}
+          <span className={(busy && !item) || status ? "ml-2 text-slate-500" : "text-slate-500"} data-testid="queue-remaining">
+            {/* A separator only after something: alone, the count starts the line. */}
+            {(busy && !item) || status ? "· " : ""}
+            {state.remaining.exact ? t("remaining", { count: state.remaining.value }) : t("remainingEstimate", { count: fmt.count(state.remaining.value, false) })}
           </span>
         ) : null}
       </p>

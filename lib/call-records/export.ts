@@ -49,24 +49,24 @@ const PAGE = 1_000;
  */
 const CHUNK_CHARS = 16 * 1024;
 
-/** A time as `Date.prototype.toISOString` prints it, by PostgreSQL (years 1–9999 also come out right as ISO text: see `isoUtc`). */
-const toChar = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A time in the session's (the display) time zone with its offset, by PostgreSQL (years 1–9999 also come out right as ISO text: see `zonedTime`). */
+const toChar = (c: string) => `to_char(${c}, 'YYYY-MM-DD HH24:MI:SS.MSTZH:TZM')`;
 
 /** Each column's value, as the SQL expression the export reads. */
 const VALUE = EXPORT_COLUMNS.map((c) => COMPUTED[c]?.replace(/ AS \w+$/, "") ?? c);
 
 /**
  * The row as one text: the columns' texts, then the id, joined by SEP (concat
- * writes NULL as empty text, which the CSV writes like NULL). Times in UTC as
- * PostgreSQL's ISO text, which `isoUtc` completes in JavaScript: to_char was
- * the costliest expression of the query; it is kept for years it would not
- * fit (their text ends with `Z`).
+ * writes NULL as empty text, which the CSV writes like NULL). Times in the
+ * display time zone (the session's) as PostgreSQL's ISO text, which
+ * `zonedTime` completes in JavaScript: to_char was the costliest expression
+ * of the query; it is kept for years the ISO text would not fit.
  */
 const JOINED = Prisma.raw(
   "concat(" +
     EXPORT_COLUMNS.map((c, i) =>
       TIMESTAMPS.has(c)
-        ? `CASE WHEN ${c} >= '0001-01-01 00:00:00+00' AND ${c} < '10000-01-01 00:00:00+00' THEN (${c} AT TIME ZONE 'UTC')::text ELSE ${toChar(c)} END`
+        ? `CASE WHEN ${c} >= '0001-01-01 00:00:00+00' AND ${c} < '10000-01-01 00:00:00+00' THEN ${c}::text ELSE ${toChar(c)} END`
         : VALUE[i],
     )
       .concat("id")
@@ -113,12 +113,13 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
   // own: turning each row into an object through Prisma cost more than the
   // query and the CSV together (about 4× slower overall), and a long export
   // does not hold one of the app's pooled connections. DateStyle is pinned:
-  // `isoUtc` reads the ISO text of times. Every page is planned for its own
+  // `zonedTime` reads the ISO text of times, printed in the display time zone
+  // (the UI's: people compare the file with the screen). Every page is planned for its own
   // values (plan_cache_mode): PostgreSQL's generic plan of a page with a time
   // range (or a common status) walked that filter's index and sorted all the
   // remaining matches by id for each page of 1,000, so every page cost as much
   // as the rest of the export.
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: "-c DateStyle=ISO,MDY -c plan_cache_mode=force_custom_plan" });
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan` });
   await client.connect();
   let total = 0;
   // Every page is the same statement with another id: parsed once.

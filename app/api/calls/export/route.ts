@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { withPermission } from "@/lib/auth/route-guard";
 import { streamText, withGzip } from "@/lib/http/stream";
 import { getEnv } from "@/lib/env";
+import { zonedFileStamp } from "@/lib/time/zoned";
 
 export const dynamic = "force-dynamic";
 
@@ -23,13 +24,15 @@ export const GET = withGzip(withPermission("calls:export", async (request: Reque
   if (errors.length) {
     return Response.json({ error: { code: "invalid_filter", message: "some filters are invalid", details: errors } }, { status: 400 });
   }
-  const rows = exportCallRecordsCsv(filters, getEnv().DISPLAY_TIME_ZONE, {
+  const timeZone = getEnv().DISPLAY_TIME_ZONE;
+  const rows = exportCallRecordsCsv(filters, timeZone, {
     masked: !unmasked,
     // On the trail once the whole file went out: who, which filter, masked or not, how many rows.
     onDone: (count) => recordAudit({ actor: user, action: "calls.export", details: { filter: params.toString(), masked: !unmasked, rows: count } }),
   });
   const body = streamText(rows);
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, "");
+  // Named in the zone the UI and the file's times use.
+  const stamp = zonedFileStamp(new Date(), timeZone);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
