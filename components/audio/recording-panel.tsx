@@ -16,7 +16,7 @@ export function RecordingPanel({
 }) {
   const t = useTranslations("audio");
   if (status === "none") return null;
-  const tone = status === "archived" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : status === "failed" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-slate-50 text-slate-700";
+  const tone = status === "archived" || status === "local" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : status === "failed" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-slate-50 text-slate-700";
   return (
     <section aria-labelledby="recording" className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -33,7 +33,7 @@ export function RecordingPanel({
       </div>
       <AudioPlayer
         src={`/api/audio/${callRecordId}`}
-        downloadHref={status === "archived" ? `/api/audio/${callRecordId}?download=1` : null}
+        downloadHref={status === "archived" || status === "local" ? `/api/audio/${callRecordId}?download=1` : null}
         initialTime={initialTime}
       />
     </section>
