@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import type { ReviewState, SubmissionState } from "../db/client";
 
-import { countUpTo } from "../call-records/count";
+import { countUpTo } from "../call-records/query/count";
 import { JOB_TOTALS_SOURCE, rollupSource } from "../call-records/rollups";
 
 /**
