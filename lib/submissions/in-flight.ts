@@ -5,8 +5,8 @@ import { Prisma } from "../db/client";
  * lives in the queue only (submission_jobs.state), not in call_records: the
  * record keeps the state it was queued with (`queued` or `retrying`) until its
  * answer is settled. Writing `in_flight` into call_records cost every record
- * one more non-HOT update of the table and its indexes per attempt (about a
- * third of the worker's database time at 10M records), for a state that lasts
+ * one more non-HOT update of the table and its indexes per attempt (a large
+ * share of the worker's database time on a big table), for a state that lasts
  * milliseconds.
  *
  * Readers overlay it: the set in flight is bounded by the workers'

@@ -111,7 +111,7 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
   yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
   // Rows are read with the pg driver itself on a connection of the export's
   // own: turning each row into an object through Prisma cost more than the
-  // query and the CSV together (about 4× slower overall), and a long export
+  // query and the CSV together, and a long export
   // does not hold one of the app's pooled connections. DateStyle is pinned:
   // `isoUtc` reads the ISO text of times. Every page is planned for its own
   // values (plan_cache_mode): PostgreSQL's generic plan of a page with a time

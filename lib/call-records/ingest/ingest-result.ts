@@ -1,7 +1,7 @@
 import type { FieldError } from "../schema";
 
 /**
- * The ingest answer, a public contract (DESIGN.md): one entry per input
+ * The ingest answer, a public contract (docs/design.md): one entry per input
  * record, in input order, ids as strings (int64-safe). Shared by the API, the
  * import CLI and the seed, so it lives apart from the database code.
  */
