@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleIngestRequest } from "../lib/call-records/ingest-request";
+import { handleIngestRequest } from "../lib/call-records/ingest/ingest-request";
 import { pushRecordsCommand, SAMPLE_RECORDS } from "./lib/banner";
 
 /**

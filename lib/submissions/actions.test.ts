@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "../auth/sessions";
 import { sessionFor } from "../auth/test-session";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
 
 let token: string | undefined;
