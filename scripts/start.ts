@@ -12,6 +12,8 @@
  *   npm run dev                   the same with Next's dev server (hot reload)
  *   npm start -- --services-only  database, demo data and emulator only
  */
+// First: the product runs in a process group of its own (quiet Ctrl+C).
+import "./lib/own-process-group";
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
