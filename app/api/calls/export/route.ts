@@ -23,6 +23,8 @@ export const GET = withGzip(withPermission("calls:export", async (request: Reque
   if (errors.length) {
     return Response.json({ error: { code: "invalid_filter", message: "some filters are invalid", details: errors } }, { status: 400 });
   }
+  // Full numbers and names leave with the first byte: on the trail before that, whether or not the download completes.
+  if (unmasked) await recordAudit({ actor: user, action: "pii.export", details: { filter: params.toString() } });
   const rows = exportCallRecordsCsv(filters, getEnv().DISPLAY_TIME_ZONE, {
     masked: !unmasked,
     // On the trail once the whole file went out: who, which filter, masked or not, how many rows.
