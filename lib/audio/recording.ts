@@ -24,6 +24,11 @@ const MAX_REDIRECTS = 3;
 const DEMO_PREFIX = "/demo-audio/";
 export const AUDIO_TYPES: Record<string, string> = { mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4" };
 
+/** The media types a recording may come as (audio, video containers such as MP4, or bytes without a type). */
+export function isRecordingType(contentType: string): boolean {
+  return /^(audio\/[\w.+-]+|video\/[\w.+-]+|application\/octet-stream)$/.test(contentType.split(";")[0]!.trim().toLowerCase());
+}
+
 export interface UpstreamOptions {
   range: string | null;
   /** Origins whose /demo-audio/ links are the console's own files in publicDir. */
@@ -194,6 +199,12 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
       res.resume();
       throw new RecordingUnavailable(502, "upstream_status", status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`);
     }
+    // Only recordings are passed on: an allowed host answering a page (text/html with a script) must not have it served from the console's origin.
+    const contentType = String(res.headers["content-type"] ?? "application/octet-stream");
+    if (!isRecordingType(contentType)) {
+      res.resume();
+      throw new RecordingUnavailable(502, "not_audio", `the link answered ${contentType.split(";")[0]!.trim().toLowerCase() || "no type"}, not a recording`);
+    }
     const length = Number(res.headers["content-length"] ?? 0);
     if (length > maxBytes) {
       res.destroy();
@@ -204,7 +215,7 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
     return {
       status,
       headers: {
-        contentType: String(res.headers["content-type"] ?? "application/octet-stream"),
+        contentType,
         contentLength: res.headers["content-length"] ? String(res.headers["content-length"]) : null,
         contentRange: res.headers["content-range"] ? String(res.headers["content-range"]) : null,
       },

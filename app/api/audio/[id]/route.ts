@@ -1,5 +1,6 @@
 import path from "node:path";
 import { getRecordingSource } from "@/lib/audio/data";
+import { isolatedAudio } from "@/lib/audio/isolation";
 import { playRecording } from "@/lib/audio/playback";
 import { withPermission } from "@/lib/auth/route-guard";
 import { audioArchiveDir, getEnv } from "@/lib/env";
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/audio/<call_record_id>: the recording, with Range — the archived
  * copy when there is one, else the live link through the guarded proxy.
- * `?download=1` asks for it as a file.
+ * `?download=1` asks for it as a file. Every answer is isolated (lib/audio/isolation.ts).
  */
-export const GET = withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = isolatedAudio(withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   if (!/^\d{1,19}$/.test(id) || BigInt(id) > 9223372036854775807n) {
     return Response.json({ error: { code: "invalid_id", message: "call record ids are digits" } }, { status: 400 });
@@ -30,4 +31,4 @@ export const GET = withPermission("calls:read", async (request: Request, { param
     archiveDir: audioArchiveDir(env),
     download: new URL(request.url).searchParams.get("download") === "1",
   });
-});
+}));
