@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { csvCell } from "../csv/cell";
+import { maskJson } from "../privacy/redact";
 import { Prisma, prisma } from "../db/client";
 
 /** /audit filters, from the URL. */
@@ -30,7 +31,8 @@ export async function listAuditEvents(f: AuditFilters, size = 100) {
     orderBy: { id: "desc" },
     take: size + 1,
   });
-  return { rows: rows.slice(0, size), next: rows.length > size ? rows[size - 1]!.id.toString() : null };
+  // Details quote what people and platforms sent: numbers in them are masked like everywhere else.
+  return { rows: rows.slice(0, size).map((r) => ({ ...r, details: maskJson(r.details) as typeof r.details })), next: rows.length > size ? rows[size - 1]!.id.toString() : null };
 }
 
 export async function* auditEventsCsv(f: AuditFilters): AsyncGenerator<string> {
@@ -40,7 +42,7 @@ export async function* auditEventsCsv(f: AuditFilters): AsyncGenerator<string> {
     const rows = await prisma.auditEvent.findMany({ where: { ...where(f), ...(before ? { id: { lt: before } } : {}) }, orderBy: { id: "desc" }, take: 2000 });
     if (!rows.length) return;
     yield rows
-      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(r.details)].map(csvCell).join(",") + "\r\n")
+      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(maskJson(r.details))].map(csvCell).join(",") + "\r\n")
       .join("");
     before = rows[rows.length - 1]!.id;
   }
