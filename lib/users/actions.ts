@@ -54,7 +54,7 @@ export const setUserDisabled = defineAction({
     if (!target) throw new ActionError("not_found", "No such user.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
-      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, updatedAt: new Date() } }),
+      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } }),
       // Disabling signs the person out everywhere at once.
       ...(disabled ? [prisma.session.deleteMany({ where: { userId: target.id } })] : []),
     ]);
