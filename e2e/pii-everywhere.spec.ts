@@ -33,8 +33,8 @@ async function submitAsSupervisor(browser: Browser): Promise<string> {
   await page.getByLabel("Select this page").check();
   await page.getByRole("button", { name: "Submit to TOP…" }).click();
   await page.getByRole("dialog", { name: "Submit to TOP" }).getByRole("button", { name: /^Send 1 record/ }).click();
-  await expect(page).toHaveURL(/\/submissions\/\d+$/);
-  await expect(page.getByTestId("batch-status")).toHaveText("done", { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/submissions\/\d+$/, { timeout: 60_000 });
+  await expect(page.getByTestId("batch-status")).toHaveText("done", { timeout: 60_000 });
   const batchId = page.url().split("/").pop()!;
   await context.close();
   return batchId;
@@ -53,6 +53,8 @@ test.describe("personal data as an operator sees it", () => {
   test.use({ storageState: "e2e/.auth/operator.json" });
 
   test("no page or route shows the full number or name of a submitted record", async ({ browser, page, request }) => {
+    // A submission and some thirty pages, each rendered on the server.
+    test.setTimeout(300_000);
     const ingest = await request.post("/api/v1/call-records", {
       headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
       data: JSON.stringify({

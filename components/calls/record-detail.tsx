@@ -112,10 +112,10 @@ export function RecordDetail({
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="state" className="font-semibold">{t("submission")}</h2>
             <dl className="mt-2">
-              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage} /></Field>
+              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)} /></Field>
               <Field label={t("attempts")}>{String(r.submissionAttempts)}</Field>
               <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
-              <Field label={t("lastAnswer")}>{r.lastResultMessage}</Field>
+              <Field label={t("lastAnswer")}>{r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}</Field>
             </dl>
             {canSubmit ? (
               <div className="mt-3">

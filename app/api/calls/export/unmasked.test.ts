@@ -41,3 +41,21 @@ describe("the unmasked CSV export", () => {
     expect(await res.text()).toContain(PHONE);
   });
 });
+
+describe("the masked CSV export", () => {
+  it("masks the number and the name where the sender repeated them (properties, link)", async () => {
+    const id = 4_600_000_000_000_010n;
+    await prisma.callRecord.create({
+      data: {
+        callRecordId: id, robotCallJobId: JOB + 1n, resultStatus: "ANSWERED", source: "seed", contentHash: "0".repeat(64), name: NAME, calledPhoneNumber: PHONE,
+        properties: JSON.stringify({ note: `call ${NAME} on ${PHONE}`, other: "13800001111" }), fullAudioUrl: `https://rec.example/${PHONE}.mp3`,
+      },
+    });
+    const s = await sessionFor("operator");
+    const res = await GET(new Request(`http://localhost/api/calls/export?job=${JOB + 1n}`, { headers: { cookie: `${SESSION_COOKIE}=${s.token}` } }), undefined);
+    const csv = await res.text();
+    expect(csv).toContain('"{""note"":""call 王** on 139****0202"",""other"":""138****1111""}"');
+    expect(csv).toContain("https://rec.example/139****0202.mp3");
+    for (const full of [PHONE, NAME, "13800001111"]) expect(csv).not.toContain(full);
+  });
+});
