@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionFor } from "@/lib/auth/test-session";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
-import { DEMO_AUDIO_CLIPS } from "@/lib/demo/audio-manifest";
+import { DEMO_AUDIO_CLIPS } from "@/dev/demo/audio-manifest";
 import { GET } from "./route";
 
 const WITH_CLIP = 4_700_000_000_000_001n;

@@ -1,0 +1,178 @@
+import "server-only";
+import { Prisma, prisma, readRows } from "../../db/client";
+import { textColumn } from "../../db/text-column";
+import { contentHash } from "./content-hash";
+import {
+  MAX_RECORDS_PER_BATCH,
+  summarise,
+  type IngestOutcome,
+  type IngestResult,
+  type IngestResultEntry,
+  type IngestSource,
+} from "./ingest-result";
+import { stringifyJson } from "../json-bigint";
+import { validateCallRecord, type NormalizedCallRecord } from "../schema";
+
+export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
+export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
+
+interface Row {
+  record: NormalizedCallRecord;
+  hash: string;
+}
+
+/**
+ * Validates each item and upserts every valid one, idempotently, in ONE SQL
+ * statement: the batch is stored whole or not at all, and a re-push of the
+ * same content changes nothing (not even updated_at).
+ *
+ * - Outcomes: "created" (new call_record_id), "updated" (content changed),
+ *   "unchanged" (same content hash), "rejected" (with field errors; the
+ *   other records are still stored).
+ * - The same call_record_id twice in one batch: the last one is stored (one
+ *   statement cannot touch a row twice), and the entries report what they
+ *   did taken in order, as if sent one after the other: the first against
+ *   the stored row ("created" when there was none), each later one against
+ *   the one before it ("updated" when it differs, else "unchanged"). So a
+ *   new id sent twice is created once. The summary counts entries, so
+ *   received always equals created + updated + unchanged + rejected.
+ * - A change never touches received_at or the submission and review columns:
+ *   what was submitted or reviewed stays on record; the submission side
+ *   compares content itself. `source` follows the write that changed the row.
+ *
+ * Throws (nothing written) when the database fails; callers chunk to at most
+ * MAX_RECORDS_PER_BATCH items.
+ */
+export async function ingestCallRecords(items: readonly unknown[], opts: { source: IngestSource }): Promise<IngestResult> {
+  if (items.length > MAX_RECORDS_PER_BATCH) {
+    throw new RangeError(`ingestCallRecords takes at most ${MAX_RECORDS_PER_BATCH} records per call, got ${items.length}`);
+  }
+  const results: IngestResultEntry[] = [];
+  const latest = new Map<bigint, Row>();
+  const accepted: { index: number; id: bigint; hash: string }[] = [];
+
+  items.forEach((item, index) => {
+    const v = validateCallRecord(item);
+    if (!v.ok) {
+      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors };
+      return;
+    }
+    const hash = contentHash(v.record);
+    latest.set(v.record.callRecordId, { record: v.record, hash });
+    accepted.push({ index, id: v.record.callRecordId, hash });
+  });
+
+  const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
+  const written = await upsertRows([...latest.values()], opts.source);
+  for (const { index, id, hash } of accepted) {
+    let outcome: IngestOutcome;
+    if (repeated.has(id)) {
+      const before = repeated.get(id)!;
+      outcome = before === null ? "created" : before === hash ? "unchanged" : "updated";
+      repeated.set(id, hash);
+    } else {
+      outcome = written.get(id.toString()) ?? "unchanged";
+    }
+    results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };
+  }
+  return { results, summary: summarise(results) };
+}
+
+/** For the ids that occur more than once: the stored content hash (null: no row yet), read before the batch is written. */
+async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Promise<Map<bigint, string | null>> {
+  const seen = new Set<bigint>();
+  const repeated = new Map<bigint, string | null>();
+  for (const { id } of accepted) {
+    if (seen.has(id)) repeated.set(id, null);
+    seen.add(id);
+  }
+  const ids = [...repeated.keys()];
+  const stored = await prisma.callRecord.findMany({ where: { callRecordId: { in: ids } }, select: { callRecordId: true, contentHash: true } });
+  for (const r of stored) repeated.set(r.callRecordId, r.contentHash);
+  return repeated;
+}
+
+/** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */
+async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string, "created" | "updated">> {
+  const written = new Map<string, "created" | "updated">();
+  if (rows.length === 0) return written;
+  // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
+  rows.sort((a, b) => (a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0));
+
+  // Column arrays go over the wire as text[] (exact for int64, no float
+  // rounding, nothing for the driver to guess) and are cast in SQL.
+  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) => textColumn(rows, (r) => pick(r.record), str);
+  const iso = (d: Date) => d.toISOString();
+  const json = (v: unknown) => stringifyJson(v);
+
+  // Recording links expire: every stored or changed link is queued for the
+  // archiver in the same statement (the seeded demo plays the console's own
+  // files, which never expire, and is not archived).
+  const archive =
+    source === "seed"
+      ? Prisma.empty
+      : Prisma.sql`, archive AS (
+      INSERT INTO audio_archives (record_id, source_url)
+      SELECT id, full_audio_url FROM upserted WHERE full_audio_url IS NOT NULL
+      ON CONFLICT (record_id) DO UPDATE SET source_url = EXCLUDED.source_url, state = 'queued', attempts = 0,
+        next_attempt_at = now(), lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
+    )`;
+
+  const inserted = await readRows<{ call_record_id: string; inserted: boolean }>(Prisma.sql`
+    WITH upserted AS (
+    INSERT INTO call_records (
+      call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
+      chat_duration, start_time, end_time, name, properties, properties_json,
+      intent_level_detail_name, tenant_phone_number_id, phone_number, intent_level_code,
+      intent_level_tag_id, rpc_context, content_hash, source
+    )
+    SELECT u.*, ${source}::record_source
+    FROM unnest(
+      ${col((r) => r.callRecordId)}::text[]::bigint[],
+      ${col((r) => r.robotCallJobId)}::text[]::bigint[],
+      ${col((r) => r.calledPhoneNumber)}::text[],
+      ${col((r) => r.resultStatus)}::text[],
+      ${col((r) => r.fullAudioUrl)}::text[],
+      ${col((r) => r.chatDuration)}::text[]::integer[],
+      ${col((r) => r.startTime, iso)}::text[]::timestamptz[],
+      ${col((r) => r.endTime, iso)}::text[]::timestamptz[],
+      ${col((r) => r.name)}::text[],
+      ${col((r) => r.properties)}::text[],
+      ${col((r) => r.propertiesJson, json)}::text[]::jsonb[],
+      ${col((r) => r.intentLevelDetailName)}::text[],
+      ${col((r) => r.tenantPhoneNumberId)}::text[]::bigint[],
+      ${col((r) => r.phoneNumber)}::text[],
+      ${col((r) => r.intentLevelCode)}::text[]::integer[],
+      ${col((r) => r.intentLevelTagId)}::text[]::bigint[],
+      ${col((r) => r.rpcContext, json)}::text[]::jsonb[],
+      ${rows.map((r) => r.hash)}::text[]
+    ) AS u
+    ON CONFLICT (call_record_id) DO UPDATE SET
+      robot_call_job_id = EXCLUDED.robot_call_job_id,
+      called_phone_number = EXCLUDED.called_phone_number,
+      result_status = EXCLUDED.result_status,
+      full_audio_url = EXCLUDED.full_audio_url,
+      chat_duration = EXCLUDED.chat_duration,
+      start_time = EXCLUDED.start_time,
+      end_time = EXCLUDED.end_time,
+      name = EXCLUDED.name,
+      properties = EXCLUDED.properties,
+      properties_json = EXCLUDED.properties_json,
+      intent_level_detail_name = EXCLUDED.intent_level_detail_name,
+      tenant_phone_number_id = EXCLUDED.tenant_phone_number_id,
+      phone_number = EXCLUDED.phone_number,
+      intent_level_code = EXCLUDED.intent_level_code,
+      intent_level_tag_id = EXCLUDED.intent_level_tag_id,
+      rpc_context = EXCLUDED.rpc_context,
+      content_hash = EXCLUDED.content_hash,
+      source = EXCLUDED.source,
+      updated_at = now()
+    WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted
+    )${archive}
+    SELECT call_record_id::text AS call_record_id, inserted FROM upserted
+  `);
+  for (const row of inserted) written.set(row.call_record_id, row.inserted ? "created" : "updated");
+  return written;
+}
