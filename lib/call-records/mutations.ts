@@ -11,7 +11,8 @@ import {
   type IngestSource,
 } from "./ingest-result";
 import { stringifyJson } from "./json-bigint";
-import { validateCallRecord, type NormalizedCallRecord } from "./schema";
+import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "./schema";
+import { unknownFieldWarnings } from "./unknown-fields";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -48,22 +49,23 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
   }
   const results: IngestResultEntry[] = [];
   const latest = new Map<bigint, Row>();
-  const accepted: { index: number; id: bigint }[] = [];
+  const accepted: { index: number; id: bigint; warnings: FieldError[] }[] = [];
 
   items.forEach((item, index) => {
     const v = validateCallRecord(item);
+    const warnings = unknownFieldWarnings(item);
     if (!v.ok) {
-      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors };
+      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors, ...(warnings.length ? { warnings } : {}) };
       return;
     }
     latest.set(v.record.callRecordId, { record: v.record, hash: contentHash(v.record) });
-    accepted.push({ index, id: v.record.callRecordId });
+    accepted.push({ index, id: v.record.callRecordId, warnings });
   });
 
   const written = await upsertRows([...latest.values()], opts.source);
-  for (const { index, id } of accepted) {
+  for (const { index, id, warnings } of accepted) {
     const outcome: IngestOutcome = written.get(id.toString()) ?? "unchanged";
-    results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };
+    results[index] = { index, call_record_id: id.toString(), outcome, errors: [], ...(warnings.length ? { warnings } : {}) };
   }
   return { results, summary: summarise(results) };
 }

@@ -1,5 +1,6 @@
 import { Prisma } from "../db/client";
 import { addDays, zonedDayStart } from "../time/zoned";
+import { parseInstant } from "../input/schema";
 import type { CallFilters } from "./filters";
 import { submissionStateCondition } from "./in-flight";
 
@@ -48,5 +49,6 @@ export const UNCASED = /^[\p{Lo}\p{Nd} ]+$/u;
 /** `yyyy-MM-dd` is a day in the display time zone; `to` includes its whole day. */
 function boundary(value: string, timeZone: string, end: boolean): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return zonedDayStart(end ? addDays(value, 1) : value, timeZone);
-  return new Date(value);
+  // The filter schema let only calendar-valid instants through.
+  return parseInstant(value) ?? new Date(Number.NaN);
 }

@@ -130,3 +130,8 @@ export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
 export async function recordAttempts(recordId: bigint) {
   return prisma.submissionAttempt.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100 });
 }
+
+/** Whether the batch exists (its page answers 404 before it streams, when not). */
+export async function batchExists(id: bigint): Promise<boolean> {
+  return (await prisma.submissionBatch.count({ where: { id } })) > 0;
+}
