@@ -35,7 +35,8 @@ export const textSchema = z.string().refine((s) => !hasNul(s), "must not contain
 export const int4Schema = z.coerce.number().int("must be a whole number").min(-INT4_MAX - 1).max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-](\d{2}):?(\d{2}))$/i;
+// The offset's sign may arrive as a space: an unescaped `+` in a query string is one.
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+ -](\d{2}):?(\d{2}))$/i;
 // Years with four digits: what every form in the console produces, inside PostgreSQL's
 // and JavaScript's ranges (JavaScript's Date ends at ±271821, PostgreSQL's timestamptz in 294276).
 const MIN_YEAR = 1000;
