@@ -3,6 +3,8 @@ import { queryOne } from "./support/database";
 
 // Bad input gets a clear answer with a real HTTP status, against the built server.
 
+test.setTimeout(120_000);
+
 test.describe("statuses of pages", () => {
   test("a missing record, job or batch answers 404 with the not-found page", async ({ request }) => {
     for (const path of ["/calls/123", "/calls/abc", "/calls/9999999999999999999", "/jobs/424242", "/jobs/x", "/submissions/99999", "/submissions/%00"]) {
@@ -54,8 +56,10 @@ test.describe("invalid parameters", () => {
     ] as const) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
-      await expect(page.getByRole("alert").filter({ hasText: "were ignored" }), path).toContainText(param);
-      await expect(page.getByRole("alert").filter({ hasText: "were ignored" })).not.toContainText("size");
+      const notice = page.getByRole("alert").filter({ hasText: "were ignored" });
+      await expect(notice, path).toContainText(param);
+      // Valid parameters beside the invalid one are not listed.
+      expect(await notice.textContent(), path).not.toMatch(/size|status/);
     }
   });
 
@@ -63,7 +67,7 @@ test.describe("invalid parameters", () => {
     for (const raw of [["2026-03-01T00:00:00.000Z", "99999999999999999999999"], [1e308, "1"], ["-271821-04-20T00:00:00.000Z", "1"]]) {
       const cursor = Buffer.from(JSON.stringify(raw)).toString("base64url");
       expect((await page.goto(`/calls?cursor=${cursor}`))?.status()).toBe(200);
-      await expect(page.getByRole("alert")).toContainText("the page position could not be read");
+      await expect(page.getByRole("alert").filter({ hasText: "were ignored" })).toContainText("the page position could not be read");
     }
   });
 
@@ -71,7 +75,7 @@ test.describe("invalid parameters", () => {
     await page.goto("/calls?status=zzz");
     const option = page.getByRole("checkbox", { name: "zzz" });
     await expect(option).toBeChecked();
-    await option.uncheck();
+    await option.click();
     await expect(page).not.toHaveURL(/status=zzz/);
   });
 
