@@ -1,5 +1,5 @@
 import "server-only";
-import { csvCell } from "../call-records/export-row";
+import { csvCell } from "../csv/cell";
 import { Prisma, prisma } from "../db/client";
 import { lowerBound, upperBound, type AuditFilters } from "./schema";
 

@@ -16,10 +16,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-lvr-path": "/fuzz" }),
 }));
 
-const { parseCallFilters } = await import("../call-records/filters");
-const { listCallRecords } = await import("../call-records/data");
-const { countMatching } = await import("../call-records/count");
-const { facetCounts } = await import("../call-records/facets");
+const { parseCallFilters } = await import("../call-records/query/filters");
+const { listCallRecords } = await import("../call-records/query/data");
+const { countMatching } = await import("../call-records/query/count");
+const { facetCounts } = await import("../call-records/query/facets");
 const { parseAuditFilters, listAuditEvents } = await import("../audit/data");
 const { queueParams } = await import("../review/queue");
 const { disconnectPrisma } = await import("../db/client");

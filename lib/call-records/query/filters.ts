@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
+import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+
+/**
+ * The `/calls` URL parameters: a public contract (people paste these links),
+ * parsed by this one schema (on the server: the browser gets the parsed
+ * filters, and builds links with filter-params.ts, which holds no zod).
+ * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
+ */
+
+export { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+
+const int64 = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be a positive integer id")
+  .transform((s) => BigInt(s))
+  .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+
+const dateParam = dayOrInstantSchema;
+/** Seconds of talk time: the range of the int4 column chat_duration. */
+const seconds = z
+  .string()
+  .regex(/^\d{1,40}$/, "must be a whole number of seconds, 0 or more")
+  .transform(Number)
+  .refine((n) => n <= INT4_MAX, `must be at most ${INT4_MAX}`);
+
+export const callFiltersSchema = z.object({
+  job: z.array(int64).default([]),
+  status: z.array(textSchema.pipe(z.string().trim().min(1).max(64))).default([]),
+  intent: z
+    .array(
+      z
+        .string()
+        .regex(/^\d{1,19}:-?\d{1,10}$/, "must be <tagId>:<code>")
+        .transform((s) => {
+          const [tag, code] = s.split(":") as [string, string];
+          return { tagId: BigInt(tag), code: Number(code) };
+        })
+        .refine((i) => i.tagId <= INT64_MAX && Math.abs(i.code) <= INT4_MAX, "is out of range (tagId int64, code int32)"),
+    )
+    .default([]),
+  submission: z.array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` })).default([]),
+  review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
+  /** Who gave the current verdict (user id). */
+  reviewer: z.array(int64).default([]),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
+  minDuration: seconds.optional(),
+  maxDuration: seconds.optional(),
+  audio: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
+  q: textSchema.pipe(z.string().trim().max(100)).optional().transform((v) => (v ? v : undefined)),
+  sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("-start_time"),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "could not be read").optional(),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
+    .default(50),
+});
+
+export type CallFilters = z.infer<typeof callFiltersSchema>;
+
+const MULTI = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
+
+export interface ParsedFilters {
+  filters: CallFilters;
+  /**
+   * Parameters that were ignored because they are invalid, with the reason
+   * (`value`: the offending value of a repeated parameter; `code` for the
+   * one rule that spans two parameters), so the UI can say it in its language.
+   */
+  errors: { param: string; message: string; value?: string; code?: "min_above_max" | "from_after_to" }[];
+}
+
+/**
+ * Parses URL search params. An invalid parameter is dropped and reported
+ * (the page says which one and why) instead of failing the whole page.
+ */
+export function parseCallFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedFilters {
+  const raw: Record<string, string | string[]> = {};
+  const entries: [string, string][] =
+    input instanceof URLSearchParams
+      ? [...input.entries()]
+      : Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])));
+  for (const [key, value] of entries) {
+    if (!(key in callFiltersSchema.shape)) continue;
+    if (MULTI.has(key)) ((raw[key] ??= []) as string[]).push(value);
+    else raw[key] = value;
+  }
+
+  const errors: ParsedFilters["errors"] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = callFiltersSchema.safeParse(raw);
+    if (result.success) {
+      if (result.data.minDuration !== undefined && result.data.maxDuration !== undefined && result.data.minDuration > result.data.maxDuration) {
+        errors.push({ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" });
+        delete raw.maxDuration;
+        continue;
+      }
+      if (result.data.from !== undefined && result.data.to !== undefined && reversed(result.data.from, result.data.to)) {
+        errors.push({ param: "to", message: "must not be before from", code: "from_after_to" });
+        delete raw.to;
+        continue;
+      }
+      return { filters: result.data, errors };
+    }
+    // Drop each offending value (or whole parameter) and try again.
+    for (const issue of result.error.issues) {
+      const [param, index] = issue.path as [string, number | undefined];
+      const value = raw[param];
+      const offending = typeof index === "number" && Array.isArray(value) ? value[index] : undefined;
+      const shown = offending?.replace(/\u0000/g, "\\0");
+      errors.push({ param, message: `${shown !== undefined ? `"${shown}" ` : ""}${issue.message}`, ...(shown !== undefined ? { value: shown } : {}) });
+      if (Array.isArray(value) && typeof index === "number") value.splice(index, 1, "\u0000drop");
+      else delete raw[param];
+    }
+    for (const key of Object.keys(raw)) {
+      const v = raw[key];
+      if (Array.isArray(v)) raw[key] = v.filter((x) => x !== "\u0000drop");
+    }
+  }
+  return { filters: callFiltersSchema.parse({}), errors };
+}
+
+/**
+ * Whether `from` lies after `to`. Two days compare as days; a day against an
+ * instant allows the widest time-zone offset (±14 h), so only a range that is
+ * reversed in every zone is reported.
+ */
+function reversed(from: string, to: string): boolean {
+  if (isCalendarDay(from) && isCalendarDay(to)) return from > to;
+  const slack = 14 * 3_600_000;
+  const start = isCalendarDay(from) ? Date.parse(`${from}T00:00:00Z`) - slack : parseInstant(from)!.getTime();
+  const end = isCalendarDay(to) ? Date.parse(`${to}T00:00:00Z`) + 86_400_000 + slack : parseInstant(to)!.getTime();
+  return start > end;
+}
