@@ -5,7 +5,7 @@ import { decodeCursor } from "./cursor";
 import { listCallRecords } from "./data";
 import { parseCallFilters } from "./filters";
 
-const JOB = 880_000_000_000_000_777n;
+const JOB = 880_000_000_000_000_4321n;
 const ZONE = "Asia/Shanghai";
 const cursor = (value: unknown, id: unknown) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
 
