@@ -63,6 +63,8 @@ test.describe("confirmations before sending or destroying", () => {
   });
 
   test("cancel batch confirms with counts, and the page keeps refreshing until nothing is in flight", async ({ page }) => {
+    // A page of 100 rows, a check and a running batch: more than the default budget on a loaded machine.
+    test.slow();
     // Slow answers: the batch is still running when it is cancelled.
     await setFaults({ delay: { probability: 1, minMs: 1500, maxMs: 2000 } });
     await page.goto("/calls?status=NO_ANSWER&submission=not_submitted&size=100");
