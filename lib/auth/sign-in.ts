@@ -39,7 +39,7 @@ const INVALID = { ok: false as const, code: "invalid" as const, message: "The em
  * password never is). `address` is the client's, as
  * lib/http/request-address.ts decides it; it is audited in full.
  */
-export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+export async function signIn(emailInput: string, password: string, address: string, userAgent?: string | null): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const env = getEnv();
   if (!(await addressAllowed(address))) {
@@ -72,8 +72,11 @@ export async function signIn(emailInput: string, password: string, address: stri
     await recordAudit({ actor: { id: user.id, email }, action: lock ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, failures } });
     return INVALID;
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  const session = await createSession(user.id);
-  await recordAudit({ actor: { id: user.id, email }, action: "sign_in.succeeded", target: email, details: { address } });
+  // With a second factor, the password alone signs no one in: the session owes the
+  // code (lib/auth/second-factor.ts), and failures keep counting until it is given.
+  const pendingSecondFactor = user.totpEnabledAt !== null;
+  if (!pendingSecondFactor) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  const session = await createSession(user.id, { address, userAgent, pendingSecondFactor });
+  await recordAudit({ actor: { id: user.id, email }, action: pendingSecondFactor ? "sign_in.password_accepted" : "sign_in.succeeded", target: email, details: { address } });
   return { ok: true, ...session };
 }
