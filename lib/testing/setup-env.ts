@@ -4,3 +4,6 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DISPLAY_TIME_ZONE ??= "Asia/Shanghai";
 process.env.LOG_LEVEL ??= "silent";
+// Tests create admins and supervisors without a second factor; the tests of the
+// requirement itself (lib/account/two-factor.test.ts) turn it on.
+process.env.REQUIRE_2FA_ROLES ??= "";
