@@ -3,10 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
+import { AccountAdminActions, AccountBadges } from "./account-admin";
 
 export interface UserView {
   id: string;
@@ -15,6 +17,8 @@ export interface UserView {
   role: Role;
   disabled: boolean;
   locked: boolean;
+  twoFactor: boolean;
+  mustChangePassword: boolean;
 }
 
 export function CreateUserForm() {
@@ -57,11 +61,14 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const tc = useTranslations("common.roles");
   const errorText = useErrorText();
   const router = useRouter();
+  // Changing a role is sensitive: an old proof of identity is asked for again, then the change retried.
+  const [retry, setRetry] = useState<{ role: Role } | null>(null);
   const update = useMutation({
     mutationFn: async (change: { role: Role } | { disabled: boolean }) => {
       unwrap("role" in change ? await changeRole({ userId: user.id, role: change.role }) : await setUserDisabled({ userId: user.id, disabled: change.disabled }));
     },
     onSuccess: () => router.refresh(),
+    onError: (err, change) => setRetry(err instanceof ActionFailure && err.code === "reauth_required" && "role" in change ? change : null),
   });
   return (
     <tr data-testid="user-row">
@@ -72,12 +79,18 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
           {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
         </select>
       </td>
-      <td className="px-3 py-2">{t(`state.${user.disabled ? "disabled" : user.locked ? "locked" : "active"}`)}</td>
       <td className="px-3 py-2">
+        {t(`state.${user.disabled ? "disabled" : user.locked ? "locked" : "active"}`)}
+        <AccountBadges user={user} />
+      </td>
+      <td className="px-3 py-2">
+        {user.disabled ? null : <AccountAdminActions user={user} self={self} />}
         <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} className="text-sm font-medium text-sky-700 underline">
           {user.disabled ? t("enable") : t("disable")}
         </button>
-        {update.isError ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
+        {retry ? (
+          <ReauthPrompt onConfirmed={() => { setRetry(null); update.mutate(retry); }} onCancel={() => { setRetry(null); update.reset(); }} />
+        ) : update.isError ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
       </td>
     </tr>
   );
