@@ -2,9 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { currentSession } from "../auth/current";
 import { can, type Permission } from "../auth/permissions";
+import { REAUTH_MESSAGE, recentlyAuthenticated } from "../auth/recent-auth";
 import type { SessionState, SessionUser } from "../auth/sessions";
 import type { SessionStep } from "../auth/steps";
-import { getEnv } from "../env";
 import { log } from "../log";
 
 /**
@@ -57,9 +57,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       const first = parsed.error.issues[0];
       return { ok: false, code: "invalid_input", message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input" };
     }
-    if (spec.recentAuth && session.authenticatedAt.getTime() + getEnv().REAUTH_MINUTES * 60_000 < Date.now()) {
-      return { ok: false, code: "reauth_required", message: "Confirm it is you: enter your password (or a code) again." };
-    }
+    if (spec.recentAuth && !recentlyAuthenticated(session)) return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
     try {
       return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {

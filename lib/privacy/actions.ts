@@ -9,6 +9,7 @@ import { prisma } from "../db/client";
 export const revealContact = defineAction({
   name: "privacy.revealContact",
   permission: "pii:reveal",
+  recentAuth: true,
   input: z.object({
     callRecordId: z.string().regex(/^\d{1,19}$/, "must be a call_record_id"),
     reason: z.string().trim().min(5, "say why (at least 5 characters)").max(500),
