@@ -27,6 +27,8 @@ async function signOut(page: Page) {
 }
 
 test.describe.configure({ mode: "serial" });
+// Whole flows of several sign-ins each, on a machine that may be busy.
+test.setTimeout(180_000);
 
 test("an admin creates an account; its owner must choose a password first", async ({ browser, baseURL }) => {
   const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
