@@ -68,11 +68,12 @@ describe("two-factor sign-in", () => {
     const t1 = await signedIn(u.email);
     expect(await sessionForToken(t1)).toMatchObject({ step: "second_factor" });
     expect(await userForToken(t1)).toBeNull();
-    const code = await codeFor(secret);
-    // The code that confirmed enrolment (same time step) is not accepted again.
-    expect(await completeSecondFactor(t1, u.id, u.email, code, "10.3.0.1")).toEqual({ ok: false, code: "invalid" });
+    // The code that confirmed enrolment (its time step) is not accepted again.
+    const { totpLastStep } = await prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    const used = await generate({ secret, epoch: Number(totpLastStep) * 30 + 1 });
+    expect(await completeSecondFactor(t1, u.id, u.email, used, "10.3.0.1")).toEqual({ ok: false, code: "invalid" });
     await prisma.user.update({ where: { id: u.id }, data: { totpLastStep: BigInt(Math.floor(Date.now() / 30_000) - 2) } });
-    expect(await completeSecondFactor(t1, u.id, u.email, code, "10.3.0.1")).toEqual({ ok: true });
+    expect(await completeSecondFactor(t1, u.id, u.email, await codeFor(secret), "10.3.0.1")).toEqual({ ok: true });
     expect(await userForToken(t1)).toMatchObject({ email: u.email });
 
     const t2 = await signedIn(u.email);
