@@ -53,7 +53,7 @@ test("an admin creates an account; its owner must choose a password first", asyn
   await page.getByLabel("New password", { exact: true }).fill("password123");
   await page.getByLabel("New password again").fill("password123");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert")).toContainText("well-known password");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("well-known password");
   await page.getByLabel("New password", { exact: true }).fill(passwords.own);
   await page.getByLabel("New password again").fill(passwords.own);
   await page.getByRole("button", { name: "Change password" }).click();
@@ -102,7 +102,7 @@ test.describe("signed in as the new account", () => {
     await expect(page).toHaveURL(/\/sign-in\/verify/);
     await page.getByLabel("Code or recovery code").fill("000000");
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert")).toContainText("wrong or has been used");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("wrong or has been used");
     await page.getByLabel("Code or recovery code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByTestId("current-user")).toContainText("Account Tester");
@@ -119,7 +119,7 @@ test.describe("signed in as the new account", () => {
     await signIn(page, passwords.changed);
     await page.getByLabel("Code or recovery code").fill(codes[0]!);
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("alert")).toContainText("wrong or has been used");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("wrong or has been used");
   });
 });
 
@@ -143,6 +143,6 @@ test("an admin resets a password: the one-time link sets a new one", async ({ br
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/sign-in\?password=set$/);
   await page.goto(link);
-  await expect(page.getByRole("alert")).toContainText("expired or has already been used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("expired or has already been used");
   await context.close();
 });
