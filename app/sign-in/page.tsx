@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { DEMO_USERS } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
+import { safeLocalPath } from "@/lib/http/safe-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; password?: string | string[] }> }) {
   const { next: raw, password } = await searchParams;
-  const next = typeof raw === "string" && /^\/(?!\/)/.test(raw) ? raw : "/";
+  const next = safeLocalPath(raw);
   if (await currentUser()) redirect(next);
   const env = getEnv();
   const t = await getTranslations();

@@ -87,7 +87,7 @@ describe("accounts an admin creates or resets", () => {
 
   it("unlock: a locked account signs in again at once, audited", async () => {
     const admin = await sessionFor("admin");
-    const u = await prisma.user.create({ data: { email: `locked-${Date.now()}@test.local`, name: "L", role: "operator", passwordHash: await hashPassword("correct horse battery"), lockedUntil: new Date(Date.now() + 3600_000) } });
+    const u = await prisma.user.create({ data: { email: `locked-${Date.now()}@test.local`, name: "L", role: "operator", passwordHash: await hashPassword("correct horse battery"), failedLogins: 5, failedLoginAt: new Date(), lockedUntil: new Date(Date.now() + 3600_000) } });
     expect(await signIn(u.email, "correct horse battery", "10.1.0.5")).toMatchObject({ ok: false, code: "locked" });
     token = admin.token;
     expect(await users.unlockUser({ userId: u.id.toString() })).toMatchObject({ ok: true });

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "../audit/mutations";
+import { safeLocalPath } from "../http/safe-redirect";
 import { clientAddress, currentSession } from "./current";
 import { SESSION_COOKIE, deleteSession, sessionCookieOptions, sessionForToken } from "./sessions";
 import { signIn } from "./sign-in";
@@ -37,8 +38,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return { error: result.message, code: result.code, ...locked, email: parsed.data.email };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
-  // Only local paths: never send people elsewhere after signing in.
-  const next = parsed.data.next && /^\/(?!\/)/.test(parsed.data.next) ? parsed.data.next : "/";
+  // Only paths on the console: never send people elsewhere after signing in.
+  const next = safeLocalPath(parsed.data.next);
   // A step still owed (second factor, own password, enrolment) comes first.
   const step = (await sessionForToken(result.token))?.step;
   redirect(step ? `${STEP_PATHS[step]}?next=${encodeURIComponent(next)}` : next);

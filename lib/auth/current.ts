@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { currentClientAddress, UNKNOWN_ADDRESS } from "../http/request-address";
 import { can, type Permission } from "./permissions";
@@ -22,7 +22,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 /**
  * For pages: the signed-in user with `permission`. Without a session it
  * redirects to sign-in (and back afterwards); with a sign-in step owed, to
- * that step's page; without the permission to /forbidden. This is the
+ * that step's page; without the permission to the forbidden page with HTTP
+ * 403 (app/forbidden.tsx). This is the
  * enforcement; hiding links is only courtesy.
  */
 export async function requireUser(permission: Permission): Promise<SessionUser> {
@@ -31,7 +32,7 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
     const path = (await headers()).get("x-lvr-path") ?? "/";
     redirect(`${session?.step ? STEP_PATHS[session.step] : "/sign-in"}?next=${encodeURIComponent(path)}`);
   }
-  if (!can(session.user.role, permission)) redirect("/forbidden");
+  if (!can(session.user.role, permission)) forbidden();
   return session.user;
 }
 

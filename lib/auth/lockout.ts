@@ -3,20 +3,26 @@ import { prisma } from "../db/client";
 import { getEnv } from "../env";
 
 /**
- * Counts one failed proof (a wrong second-factor code) toward the account's
- * lockout, the same counter as failed passwords, in one statement so that
- * concurrent attempts each count. Says whether this failure locked it.
+ * Counts one failed proof (a wrong second-factor code, a wrong password when
+ * confirming identity) toward the account's lockout: the same counter, rules
+ * and single statement as a sign-in attempt (lib/auth/sign-in.ts), so that
+ * concurrent attempts each count. A lock that has run out, or a day without
+ * attempts, starts the count again.
  */
 export async function countFailure(userId: bigint): Promise<{ locked: boolean; failures: number; lockedUntil: Date | null }> {
-  const env = getEnv();
+  const { LOGIN_MAX_FAILURES: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
   const [row] = await prisma.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
     UPDATE users SET
-      failed_logins = CASE WHEN failed_logins + 1 >= ${env.LOGIN_MAX_FAILURES} THEN 0 ELSE failed_logins + 1 END,
-      locked_until = CASE WHEN failed_logins + 1 >= ${env.LOGIN_MAX_FAILURES} THEN now() + ${env.LOGIN_LOCK_MINUTES} * interval '1 minute' ELSE locked_until END
+      failed_logins = CASE WHEN (locked_until <= now() OR failed_login_at < now() - interval '1 day') THEN 1 ELSE failed_logins + 1 END,
+      locked_until = CASE
+        WHEN (locked_until <= now() OR failed_login_at < now() - interval '1 day') THEN CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END
+        WHEN locked_until IS NULL AND failed_logins + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
+        ELSE locked_until END,
+      failed_login_at = now()
     WHERE id = ${userId}
-    RETURNING failed_logins + 0 AS failures, locked_until`;
-  const locked = !!row?.locked_until && row.locked_until > new Date() && row.failures === 0;
-  return { locked, failures: locked ? env.LOGIN_MAX_FAILURES : (row?.failures ?? 0), lockedUntil: row?.locked_until ?? null };
+    RETURNING failed_logins AS failures, locked_until`;
+  const locked = !!row?.locked_until && row.locked_until > new Date();
+  return { locked, failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
 }
 
 export async function isLocked(userId: bigint): Promise<Date | null> {

@@ -1,4 +1,6 @@
-/** A `next` search parameter as a local path to go to after a sign-in step ("/" when absent or not local). */
+import { safeLocalPath } from "../http/safe-redirect";
+
+/** A `next` search parameter as a path on the console to go to after a sign-in step ("/" when absent or not one). */
 export function nextPath(raw: string | string[] | undefined): string {
-  return typeof raw === "string" && /^\/(?!\/)/.test(raw) ? raw : "/";
+  return safeLocalPath(raw);
 }

@@ -30,7 +30,7 @@ export async function setPasswordWithLink(token: string, password: string, addre
   const passwordHash = await hashPassword(password);
   const { count } = await prisma.user.updateMany({
     where: { id: account.id, resetTokenHash: hashToken(token), resetExpiresAt: { gt: new Date() } },
-    data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), resetTokenHash: null, resetExpiresAt: null, failedLogins: 0, lockedUntil: null, updatedAt: new Date() },
+    data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), resetTokenHash: null, resetExpiresAt: null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
   });
   if (count !== 1) return { ok: false, code: "link_invalid" };
   await prisma.session.deleteMany({ where: { userId: account.id } });

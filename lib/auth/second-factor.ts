@@ -65,7 +65,7 @@ export async function completeSecondFactor(token: string, userId: bigint, email:
     return { ok: false, code: "invalid" };
   }
   await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } }),
+    prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } }),
     prisma.session.updateMany({ where: { tokenHash: hashToken(token), userId }, data: { pendingSecondFactor: false, authenticatedAt: new Date() } }),
   ]);
   await recordAudit({ actor: { id: userId, email }, action: "sign_in.second_factor", target: email, details: { address, method: proof.method } });

@@ -5,7 +5,7 @@ import { getEnv } from "../env";
 import type { Role } from "./permissions";
 import { pendingStep, type SessionStep } from "./steps";
 
-export const SESSION_COOKIE = "lvr_session";
+export { SESSION_COOKIE } from "./session-cookie";
 
 export interface SessionUser {
   id: bigint;
@@ -57,7 +57,8 @@ export async function createSession(userId: bigint, origin: SessionOrigin = {}):
  * or after SESSION_IDLE_MINUTES unused), or the account is disabled.
  */
 export async function sessionForToken(token: string | undefined | null): Promise<SessionState | null> {
-  if (!token || token.length > 100) return null;
+  // Tokens are base64url (createSession): anything else is no session, without a query.
+  if (!token || !/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {

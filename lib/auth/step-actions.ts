@@ -3,13 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeLocalPath } from "../http/safe-redirect";
 import { clientAddress, currentSession } from "./current";
 import { setPasswordWithLink } from "./reset-link";
 import { completeSecondFactor } from "./second-factor";
 import { SESSION_COOKIE, sessionForToken } from "./sessions";
 import { STEP_PATHS } from "./steps";
-
-const localPath = (next: string | undefined) => (next && /^\/(?!\/)/.test(next) ? next : "/");
 
 export type SecondFactorState = { code?: "invalid" | "locked" | "expired"; lockedUntil?: string; maxFailures?: number };
 
@@ -25,7 +24,7 @@ export async function secondFactorAction(_prev: SecondFactorState, form: FormDat
     if (result.code === "locked") return { code: "locked", lockedUntil: result.lockedUntil.toISOString(), maxFailures: result.maxFailures };
     return { code: "invalid" };
   }
-  const next = localPath(parsed.data.next);
+  const next = safeLocalPath(parsed.data.next);
   // currentSession() is cached for the request: read the session again after the step.
   const after = (await sessionForToken(token))?.step;
   redirect(after ? `${STEP_PATHS[after]}?next=${encodeURIComponent(next)}` : next);

@@ -23,7 +23,7 @@ const sp = (next?: string) => ({ searchParams: Promise.resolve(next ? { next } :
 const verifyPage = async () => (await import("@/app/sign-in/verify/page")).default(sp("/jobs"));
 const newPasswordPage = async () => (await import("@/app/sign-in/new-password/page")).default(sp("/jobs"));
 const enrolPage = async () => (await import("@/app/sign-in/two-factor/page")).default(sp("/jobs"));
-const callsPage = async () => (await import("@/app/calls/page")).default({ searchParams: Promise.resolve({}) });
+const callsPage = async () => (await import("@/app/calls/(list)/page")).default({ searchParams: Promise.resolve({}) });
 const accountPage = async () => (await import("@/app/account/page")).default();
 
 describe("sign-in step pages", () => {

@@ -7,9 +7,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
+import { int64IdSchema } from "../input/schema";
 import { assertAnotherActiveAdmin, clearTwoFactor, createResetLink } from "./mutations";
 
-const userId = z.string().regex(/^\d{1,19}$/, "must be a user id");
+const userId = int64IdSchema;
 
 export const createUser = defineAction({
   name: "users.create",
@@ -57,7 +58,7 @@ export const setUserDisabled = defineAction({
     if (!target) throw new ActionError("not_found", "No such user.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
-      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, updatedAt: new Date() } }),
+      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } }),
       // Disabling signs the person out everywhere at once.
       ...(disabled ? [prisma.session.deleteMany({ where: { userId: target.id } })] : []),
     ]);
@@ -78,7 +79,7 @@ export const unlockUser = defineAction({
   input: z.object({ userId }),
   handler: async ({ userId }, { user }) => {
     const target = await targetUser(userId);
-    await prisma.user.update({ where: { id: target.id }, data: { failedLogins: 0, lockedUntil: null, updatedAt: new Date() } });
+    await prisma.user.update({ where: { id: target.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } });
     await recordAudit({ actor: user, action: "user.unlock", target: target.email, details: { wasLockedUntil: target.lockedUntil?.toISOString() ?? null } });
     return { unlocked: true };
   },

@@ -26,7 +26,7 @@ export async function createResetLink(targetId: bigint): Promise<{ token: string
   await prisma.$transaction([
     prisma.user.update({
       where: { id: targetId },
-      data: { passwordHash, mustChangePassword: true, resetTokenHash: hashToken(token), resetExpiresAt: expiresAt, failedLogins: 0, lockedUntil: null, updatedAt: new Date() },
+      data: { passwordHash, mustChangePassword: true, resetTokenHash: hashToken(token), resetExpiresAt: expiresAt, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
     }),
     prisma.session.deleteMany({ where: { userId: targetId } }),
   ]);
