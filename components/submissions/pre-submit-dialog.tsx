@@ -3,7 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { useEffect, useRef, useState } from "react";
 import { checkSubmission, retryRecord, submitRecords } from "@/lib/submissions/actions";
@@ -53,13 +54,16 @@ export function PreSubmitDialog({
     placeholderData: keepPreviousData,
   });
 
+  // Resending accepted records is sensitive: an old proof of identity is asked for again, then the send retried.
+  const [reauth, setReauth] = useState(false);
   const submit = useMutation({
     mutationFn: async () => {
       if (retryRecordId) return unwrap(await retryRecord({ callRecordId: retryRecordId, resendAccepted }));
       return unwrap(await submitRecords({ selection, resendAccepted, onlyFailures }));
     },
-    onError: () => {
+    onError: (err) => {
       sending.current = false;
+      setReauth(err instanceof ActionFailure && err.code === "reauth_required");
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: submissionKeys.list() });
@@ -118,7 +122,9 @@ export function PreSubmitDialog({
             ) : null}
           </div>
         )}
-        {submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
+        {reauth ? (
+          <ReauthPrompt onConfirmed={() => { setReauth(false); submit.mutate(); }} onCancel={() => { setReauth(false); submit.reset(); }} />
+        ) : submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
         <div className="flex justify-end gap-2">
           <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
             {t("dialog.cancel")}

@@ -20,6 +20,7 @@ const submissions = await import("../submissions/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
+const account = await import("../account/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -40,6 +41,18 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
   { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
   { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },
+  { name: "users.unlock", call: () => users.unlockUser({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.resetPassword", call: () => users.resetPassword({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.resetTwoFactor", call: () => users.resetTwoFactor({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.endSessions", call: () => users.endUserSessions({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "account.changePassword", call: () => account.changePassword({ current: "not it", next: "whatever it is" }), expect: onlyFrom("operator") },
+  { name: "account.setFirstPassword", call: () => account.setFirstPassword({ next: "whatever it is" }), expect: onlyFrom("operator") },
+  { name: "account.startTwoFactor", call: () => account.startTwoFactor({}), expect: onlyFrom("operator") },
+  { name: "account.confirmTwoFactor", call: () => account.confirmTwoFactor({ code: "000000" }), expect: onlyFrom("operator") },
+  { name: "account.newRecoveryCodes", call: () => account.newRecoveryCodes({}), expect: onlyFrom("operator") },
+  { name: "account.endSession", call: () => account.endSession({ sessionId: "999999999" }), expect: onlyFrom("operator") },
+  { name: "account.endOtherSessions", call: () => account.endOtherSessions({}), expect: onlyFrom("operator") },
+  { name: "account.reauthenticate", call: () => account.confirmIdentity({ secret: "not it" }), expect: onlyFrom("operator") },
 ];
 
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
@@ -88,6 +101,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
   { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
+  { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
   // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
   ...(

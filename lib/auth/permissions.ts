@@ -8,6 +8,8 @@ export const ROLES = ["operator", "reviewer", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
+  /** One's own account: password, second factor, sessions. Every role. */
+  "account:self": "operator",
   /** Browse calls, jobs, submissions; listen to recordings; export masked. */
   "calls:read": "operator",
   "calls:export": "operator",

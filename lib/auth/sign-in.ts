@@ -47,7 +47,7 @@ async function addressAllowed(address: string): Promise<boolean> {
 const STALE = Prisma.sql`(locked_until <= now() OR failed_login_at < now() - interval '1 day')`;
 
 type Counted = { attempt: number; lockedUntil: Date | null };
-type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean };
+type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean; secondFactor: boolean };
 
 /**
  * Counts this attempt against `email`, atomically and before any password is checked: the
@@ -57,7 +57,7 @@ type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boole
  */
 async function countUserAttempt(email: string, max: number, lockMinutes: number): Promise<CountedUser | null> {
   // Every expression reads the row as the lock found it (the latest version), so `stale` is this attempt's view.
-  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; attempt: number; locked_until: Date | null }[]>`
+  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; second_factor: boolean; attempt: number; locked_until: Date | null }[]>`
     UPDATE users SET
       failed_logins = CASE WHEN ${STALE} THEN 1 ELSE failed_logins + 1 END,
       locked_until = CASE
@@ -66,8 +66,8 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
         ELSE locked_until END,
       failed_login_at = now()
     WHERE email = ${email}
-    RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, failed_logins AS attempt, locked_until`;
-  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, attempt: row.attempt, lockedUntil: row.locked_until } : null;
+    RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, totp_enabled_at IS NOT NULL AS second_factor, failed_logins AS attempt, locked_until`;
+  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, secondFactor: row.second_factor, attempt: row.attempt, lockedUntil: row.locked_until } : null;
 }
 
 /** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
@@ -130,15 +130,19 @@ export async function verifyCredentials(emailInput: string, password: string, ad
     await recordAudit({ actor, action: lockout ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, reason, failures: counted.attempt } });
     return INVALID;
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
+  // With a second factor the count goes on until the code is given (lib/auth/second-factor.ts):
+  // the right password alone does not clear the failed codes before it.
+  if (!user.secondFactor) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
   return { ok: true, user: { id: user.id, email } };
 }
 
-/** Checks the password and, when it is right, starts a session (audited). */
-export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+/** Checks the password and, when it is right, starts a session (audited); with a second factor the session owes the code first. */
+export async function signIn(emailInput: string, password: string, address: string, userAgent?: string | null): Promise<SignInResult> {
   const verified = await verifyCredentials(emailInput, password, address);
   if (!verified.ok) return verified;
-  const session = await createSession(verified.user.id);
-  await recordAudit({ actor: verified.user, action: "sign_in.succeeded", target: verified.user.email, details: { address } });
+  const { totpEnabledAt } = await prisma.user.findUniqueOrThrow({ where: { id: verified.user.id }, select: { totpEnabledAt: true } });
+  const pendingSecondFactor = totpEnabledAt !== null;
+  const session = await createSession(verified.user.id, { address, userAgent, pendingSecondFactor });
+  await recordAudit({ actor: verified.user, action: pendingSecondFactor ? "sign_in.password_accepted" : "sign_in.succeeded", target: verified.user.email, details: { address } });
   return { ok: true, ...session };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { assertRecentAuth } from "../auth/recent-auth";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
@@ -34,7 +35,9 @@ export const submitRecords = defineAction({
   name: "submissions.submit",
   permission: "submissions:write",
   input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
-  handler: async (input, { user }) => {
+  handler: async (input, { user, session }) => {
+    // Sending again what TOP already accepted is a deliberate, sensitive choice.
+    if (input.resendAccepted) assertRecentAuth(session);
     const { batchId, queued } = await createBatch({
       selection: input.selection,
       kind: input.onlyFailures ? "resubmit" : "submit",

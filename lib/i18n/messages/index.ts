@@ -7,6 +7,7 @@ import type { Locale } from "../config";
  * same keys and that every message parses.
  */
 export const NAMESPACES = {
+  account: { zh: () => import("./zh/account.json"), en: () => import("./en/account.json") },
   admin: { zh: () => import("./zh/admin.json"), en: () => import("./en/admin.json") },
   audio: { zh: () => import("./zh/audio.json"), en: () => import("./en/audio.json") },
   audit: { zh: () => import("./zh/audit.json"), en: () => import("./en/audit.json") },
@@ -43,7 +44,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
  */
-export const CLIENT_NAMESPACES = ["admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["account", "admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

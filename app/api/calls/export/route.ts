@@ -2,7 +2,8 @@ import { exportCallRecordsCsv } from "@/lib/call-records/export/export";
 import { parseCallFilters } from "@/lib/call-records/query/filters";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/permissions";
-import { withPermission } from "@/lib/auth/route-guard";
+import { recentlyAuthenticated } from "@/lib/auth/recent-auth";
+import { reauthRequired, withPermission } from "@/lib/auth/route-guard";
 import { errorResponse } from "@/lib/http/error-response";
 import { streamText, withGzip } from "@/lib/http/stream";
 import { getEnv } from "@/lib/env";
@@ -15,13 +16,14 @@ export const dynamic = "force-dynamic";
  * at a fast level when the client accepts it (Next's own compression, at
  * zlib's default level, was a third of the export's CPU).
  */
-export const GET = withGzip(withPermission("calls:export", async (request: Request, _context: unknown, user) => {
+export const GET = withGzip(withPermission("calls:export", async (request: Request, _context: unknown, user, session) => {
   const params = new URL(request.url).searchParams;
   const { filters, errors } = parseCallFilters(params);
   const unmasked = params.get("unmasked") === "true";
   if (unmasked && !can(user.role, "calls:export-unmasked")) {
     return Response.json({ error: { code: "forbidden", message: `Your role (${user.role}) may export masked data only.` } }, { status: 403 });
   }
+  if (unmasked && !recentlyAuthenticated(session)) return reauthRequired(request);
   if (errors.length) {
     // Checked before the 200 goes out: a bad filter is a 400, never an empty or cut-off file.
     return errorResponse("invalid_filter", `invalid parameter${errors.length > 1 ? "s" : ""}: ${[...new Set(errors.map((e) => e.param))].join(", ")}`, errors);
