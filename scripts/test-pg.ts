@@ -6,7 +6,7 @@
  * `--direct` skips PgBouncer.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { startDebianPostgres } from "./lib/debian-postgres";
 
 async function main() {
@@ -16,15 +16,15 @@ async function main() {
   const pg = await startDebianPostgres({
     port: Number(process.env.PG_TEST_PORT || 4850),
     bouncerPort: Number(process.env.PGBOUNCER_TEST_PORT || 4851),
-    log: (l) => console.error(l),
+    log: (l) => /FATAL|ERROR|PANIC|WARNING|PostgreSQL 15 on/.test(l) && console.error(l),
   });
   let code = 1;
   try {
     const url = direct ? pg.directUrl : pg.pooledUrl;
     console.error(`[test:pg] vitest against PostgreSQL 15 ${direct ? "directly" : "through PgBouncer (transaction pooling)"}`);
-    const child = spawn(process.execPath, [createRequire(import.meta.url).resolve("vitest/vitest.mjs"), "run", ...vitestArgs], {
+    const child = spawn(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run", ...vitestArgs], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: url, LVR_TEST_THROUGH_POOLER: String(!direct) },
     });
     code = await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
   } finally {

@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { isConnectionError } from "../db/connection-errors";
 import { rateLimitBans, rateLimitWait, settleFailures, topCalls, topLatency } from "../metrics/registry";
 import type { TopClient } from "../top/client";
@@ -57,6 +58,8 @@ export class SubmissionWorker {
   ) {
     this.limiter = new RateLimiter(config.maxQps);
     this.settlements = new SettleGroups((answers) => settleJobs(answers, config));
+    // Every call on the wire listens to the one stop signal.
+    setMaxListeners(0, this.calls.signal);
   }
 
   start(): void {

@@ -37,16 +37,18 @@ export interface DebianPostgresOptions {
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs `cmd` as the unprivileged `postgres` user when this process is root. */
-function command(cmd: string, args: string[]): [string, string[]] {
-  return asRoot ? ["runuser", ["-u", USER, "--", cmd, ...args]] : [cmd, args];
+/** As root, the programs run as the unprivileged `postgres` user (spawned with its uid/gid, so signals reach them). */
+function serverUser(): { uid: number; gid: number } | Record<string, never> {
+  if (!asRoot) return {};
+  const uid = Number(spawnSync("id", ["-u", USER], { encoding: "utf8" }).stdout.trim());
+  const gid = Number(spawnSync("id", ["-g", USER], { encoding: "utf8" }).stdout.trim());
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`no "${USER}" system user (Debian's postgresql package creates it)`);
+  return { uid, gid };
 }
 
 function ownedByServer(file: string): void {
-  if (!asRoot) return;
-  const uid = Number(spawnSync("id", ["-u", USER], { encoding: "utf8" }).stdout.trim());
-  const gid = Number(spawnSync("id", ["-g", USER], { encoding: "utf8" }).stdout.trim());
-  chownSync(file, uid, gid);
+  const ids = serverUser();
+  if ("uid" in ids) chownSync(file, ids.uid, ids.gid);
 }
 
 export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<DebianPostgres> {
@@ -64,19 +66,19 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
   writeFileSync(pwfile, password + "\n", { mode: 0o600 });
   ownedByServer(pwfile);
 
-  const [initCmd, initArgs] = command(path.join(PG_BIN, "initdb"), [
-    "-D", data, "-U", USER, "--auth=scram-sha-256", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C.UTF-8",
-  ]);
-  const init = spawnSync(initCmd, initArgs, { encoding: "utf8" });
+  const init = spawnSync(
+    path.join(PG_BIN, "initdb"),
+    ["-D", data, "-U", USER, "--auth=scram-sha-256", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
+    { encoding: "utf8", ...serverUser() },
+  );
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
 
   const procs: ChildProcess[] = [];
-  const [pgCmd, pgArgs] = command(path.join(PG_BIN, "postgres"), [
+  const server = spawn(path.join(PG_BIN, "postgres"), [
     "-D", data, "-p", String(opts.port),
     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
     "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "logging_collector=off",
-  ]);
-  const server = spawn(pgCmd, pgArgs, { stdio: ["ignore", "ignore", "pipe"] });
+  ], { stdio: ["ignore", "ignore", "pipe"], ...serverUser() });
   server.stderr!.on("data", (c: Buffer) => log(`[postgres15] ${c.toString().trimEnd()}`));
   procs.push(server);
 
@@ -100,6 +102,8 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
       `default_pool_size = ${opts.poolSize ?? 40}`,
       "ignore_startup_parameters = extra_float_digits,options",
       "server_reset_query =",
+      "log_connections = 0",
+      "log_disconnections = 0",
       "",
     ].join("\n"),
     { mode: 0o600 },
@@ -116,8 +120,7 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
     if (!rowCount) await c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`);
     await c.end();
   }
-  const [bCmd, bArgs] = command(PGBOUNCER, [ini]);
-  const bouncer = spawn(bCmd, bArgs, { stdio: ["ignore", "ignore", "pipe"] });
+  const bouncer = spawn(PGBOUNCER, [ini], { stdio: ["ignore", "ignore", "pipe"], ...serverUser() });
   bouncer.stderr!.on("data", (c: Buffer) => log(`[pgbouncer] ${c.toString().trimEnd()}`));
   procs.push(bouncer);
   await waitForServer(`${base}:${opts.bouncerPort}/${database}`, bouncer);
@@ -134,7 +137,6 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
       for (const p of [...procs].reverse()) {
         if (p.exitCode !== null || p.signalCode !== null) continue;
         const exited = new Promise((r) => p.once("exit", r));
-        // runuser passes signals on to the program it runs.
         p.kill("SIGINT");
         const timer = setTimeout(() => p.kill("SIGKILL"), 15_000);
         await exited;
