@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../lib/db/embedded-postgres";
-import { queryRows } from "../lib/testing/pg";
+import { queryRows } from "../dev/testing/pg";
 
 // `npm start` supervises the embedded PostgreSQL: its postmaster SIGKILLed in
 // the middle of a batch, the server is restarted (crash recovery), the worker
@@ -60,7 +60,7 @@ describe("npm start recovers from a dead PostgreSQL", () => {
 
       // This test process writes to the product's database, not the suite's.
       process.env.DATABASE_URL = url;
-      const { ingestCallRecords } = await import("../lib/call-records/mutations");
+      const { ingestCallRecords } = await import("../lib/call-records/ingest/mutations");
       const { createBatch } = await import("../lib/submissions/mutations");
       const jobId = 9_100_000_000_000_000n;
       const n = 1500;

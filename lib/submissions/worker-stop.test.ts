@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
-import { startTopEmulator, type TopEmulator } from "../top-emulator/server";
+import { startTopEmulator, type TopEmulator } from "../../dev/top-emulator/server";
 import { createTopClient } from "../top/client";
 import { createBatch } from "./mutations";
 import { SubmissionWorker } from "./worker";
