@@ -22,8 +22,8 @@ export function checkProductionConfig(role: Role, source: Record<string, string 
   if (role === "web") {
     if (!source.PUBLIC_URL) {
       problems.push("PUBLIC_URL is not set: the console's address as browsers see it (https://… makes the session cookie Secure)");
-    } else if (env?.PUBLIC_URL) {
-      const url = new URL(env.PUBLIC_URL);
+    } else if (URL.canParse(source.PUBLIC_URL)) {
+      const url = new URL(source.PUBLIC_URL);
       const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
       if (url.protocol !== "https:" && !loopback) {
         problems.push(`PUBLIC_URL is http:// on ${url.hostname}: session cookies would travel unencrypted; serve the console over https (TLS at the proxy) and give its https:// address`);
