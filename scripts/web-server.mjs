@@ -10,11 +10,11 @@
  * /metrics, and on SIGINT/SIGTERM drains: stops accepting, lets requests in
  * flight finish (up to SHUTDOWN_GRACE_MS), then closes the database pool.
  */
-import http from "node:http";
 import next from "next";
 import { trackRequests } from "../lib/http/graceful.mjs";
 import { markPeerAddressServed, stampPeerAddress } from "../lib/http/peer-address.mjs";
 import { requestContext, requestIdFor } from "../lib/http/request-context.mjs";
+import { createBoundedServer, timeoutSettings } from "../lib/http/web-server-limits.mjs";
 import { observeRequest } from "../lib/metrics/http.mjs";
 
 function arg(flag, fallback) {
@@ -27,12 +27,14 @@ const hostname = arg("-H", process.env.HOST || "127.0.0.1");
 const port = Number(arg("-p", process.env.PORT || 3000));
 const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 15_000);
 
+// Read before Next starts: a bad setting stops the server at once, saying which.
+const limits = timeoutSettings(process.env);
 markPeerAddressServed();
 const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 
 const requests = requestContext();
-const server = http.createServer((req, res) => {
+const server = createBoundedServer((req, res) => {
   stampPeerAddress(req);
   const requestId = requestIdFor(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
@@ -45,7 +47,7 @@ const server = http.createServer((req, res) => {
       res.end();
     }),
   );
-});
+}, limits);
 const tracked = trackRequests(server);
 
 let closing = false;
