@@ -103,6 +103,21 @@ export const envSchema = z.object({
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /**
+   * A connection straight to PostgreSQL, not through PgBouncer, for the
+   * migration runner (npm run migrate). Optional: it takes its locks inside
+   * transactions and also works through transaction pooling.
+   */
+  DIRECT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DIRECT_DATABASE_URL must be a postgresql:// connection string")
+    .optional(),
+  /** Bearer token that /metrics requires; unset: /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Port of the worker's own /metrics and /api/ready (npm run worker); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How long a stopping process (SIGTERM) lets in-flight requests or TOP calls finish. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

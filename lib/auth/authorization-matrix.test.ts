@@ -190,3 +190,28 @@ describe("authorization matrix", () => {
     });
   }
 });
+
+/**
+ * Operations endpoints: for load balancers and Prometheus, not people. Health and readiness say nothing
+ * private and answer without a session; /metrics is never opened by a session, only by METRICS_TOKEN or
+ * a loopback connection (lib/metrics/exposition.ts; lib/metrics/metrics.test.ts covers those).
+ */
+describe("authorization matrix: operations endpoints", () => {
+  const cookies = () => ["", `${SESSION_COOKIE}=not-a-session`, ...ROLES.map((r) => `${SESSION_COOKIE}=${tokens[r]}`)];
+  it("GET /api/health and GET /api/ready answer anyone, the same way", async () => {
+    const health = await import("@/app/api/health/route");
+    const ready = await import("@/app/api/ready/route");
+    for (const cookie of cookies()) {
+      void cookie; // neither route reads a session
+      expect((await health.GET()).status).toBe(200);
+      expect((await ready.GET()).status).toBe(200);
+    }
+  });
+  it("GET /metrics is not opened by any session", async () => {
+    const metrics = await import("@/app/metrics/route");
+    for (const cookie of cookies()) {
+      const res = await metrics.GET(new Request("http://x/metrics", { headers: { cookie, "x-forwarded-for": "127.0.0.1" } }));
+      expect(res.status, cookie).toBe(403);
+    }
+  });
+});

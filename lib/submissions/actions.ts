@@ -10,6 +10,7 @@ import { parseWorkerConfig } from "./config";
 import { preSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
 import { selectionSchema } from "./selection";
+import { currentRequestId } from "../http/request-id";
 import { int64IdSchema } from "../input/schema";
 
 const id = int64IdSchema;
@@ -45,6 +46,7 @@ export const submitRecords = defineAction({
       resendAccepted: input.resendAccepted,
       onlyFailures: input.onlyFailures,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
+      requestId: await currentRequestId(),
     });
     if (queued === 0) throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
     await recordAudit({
@@ -78,6 +80,7 @@ export const retryRecord = defineAction({
       createdBy: user.email,
       resendAccepted,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
+      requestId: await currentRequestId(),
     });
     if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
     await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId, resendAccepted } });

@@ -123,8 +123,6 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
   const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan` });
   await client.connect();
   let total = 0;
-  // Every page is the same statement with another id: parsed once.
-  const statement = "export_page";
   let bounds: { first: string; last: string } | null | undefined;
   try {
     bounds = await idBounds(client, filters, timeZone);
@@ -138,7 +136,9 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
     if (bounds) keyset.push(Prisma.sql`id <= ${bounds.last}::bigint`);
     const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, keyset);
     const query = Prisma.sql`SELECT ${JOINED} FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
-    const { rows } = await client.query<[string]>({ name: statement, text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    // Unnamed: PgBouncer's transaction pooling (1.18) cannot keep a named statement on one server connection,
+    // and an unnamed one is planned for its own values anyway.
+    const { rows } = await client.query<[string]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
     const texts = new Array<string>(rows.length);
     for (let k = 0; k < rows.length; k++) texts[k] = rows[k]![0];
     return texts;
