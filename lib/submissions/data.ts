@@ -146,3 +146,8 @@ export async function recordAttempts(record: { id: bigint; calledPhoneNumber: st
     transportError: text(a.transportError),
   }));
 }
+
+/** Whether the batch exists (its page answers 404 before it streams, when not). */
+export async function batchExists(id: bigint): Promise<boolean> {
+  return (await prisma.submissionBatch.count({ where: { id } })) > 0;
+}

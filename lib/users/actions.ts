@@ -7,8 +7,9 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { assertAnotherActiveAdmin } from "./mutations";
+import { int64IdSchema } from "../input/schema";
 
-const userId = z.string().regex(/^\d{1,19}$/, "must be a user id");
+const userId = int64IdSchema;
 
 export const createUser = defineAction({
   name: "users.create",

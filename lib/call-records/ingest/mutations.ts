@@ -11,7 +11,8 @@ import {
   type IngestSource,
 } from "./ingest-result";
 import { stringifyJson } from "../json-bigint";
-import { validateCallRecord, type NormalizedCallRecord } from "../schema";
+import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
+import { unknownFieldWarnings } from "./unknown-fields";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -49,22 +50,23 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
   }
   const results: IngestResultEntry[] = [];
   const latest = new Map<bigint, Row>();
-  const accepted: { index: number; id: bigint; hash: string }[] = [];
+  const accepted: { index: number; id: bigint; hash: string; warnings: FieldError[] }[] = [];
 
   items.forEach((item, index) => {
     const v = validateCallRecord(item);
+    const warnings = unknownFieldWarnings(item);
     if (!v.ok) {
-      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors };
+      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors, ...(warnings.length ? { warnings } : {}) };
       return;
     }
     const hash = contentHash(v.record);
     latest.set(v.record.callRecordId, { record: v.record, hash });
-    accepted.push({ index, id: v.record.callRecordId, hash });
+    accepted.push({ index, id: v.record.callRecordId, hash, warnings });
   });
 
   const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const written = await upsertRows([...latest.values()], opts.source);
-  for (const { index, id, hash } of accepted) {
+  for (const { index, id, hash, warnings } of accepted) {
     let outcome: IngestOutcome;
     if (repeated.has(id)) {
       const before = repeated.get(id)!;
@@ -73,7 +75,7 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
     } else {
       outcome = written.get(id.toString()) ?? "unchanged";
     }
-    results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };
+    results[index] = { index, call_record_id: id.toString(), outcome, errors: [], ...(warnings.length ? { warnings } : {}) };
   }
   return { results, summary: summarise(results) };
 }
