@@ -12,6 +12,7 @@ import {
 } from "./ingest-result";
 import { stringifyJson } from "./json-bigint";
 import { validateCallRecord, type NormalizedCallRecord } from "./schema";
+import { nameJobsFromIngest } from "../jobs/name-mutations";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -61,6 +62,9 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
   });
 
   const written = await upsertRows([...latest.values()], opts.source);
+  const names = new Map<bigint, string>();
+  for (const { record } of latest.values()) if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
+  await nameJobsFromIngest(names);
   for (const { index, id } of accepted) {
     const outcome: IngestOutcome = written.get(id.toString()) ?? "unchanged";
     results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };

@@ -110,3 +110,36 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     history: history.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt.toISOString() })),
   };
 }
+
+/** Every reason's label by code, retired ones included (old verdicts keep their codes). */
+export async function reasonLabels(): Promise<Record<string, string>> {
+  const rows = await prisma.reviewReason.findMany({ select: { code: true, label: true } });
+  return Object.fromEntries(rows.map((r) => [r.code, r.label]));
+}
+
+export interface RecordReview {
+  verdict: "passed" | "flagged" | null;
+  reasons: string[];
+  notes: string | null;
+  reviewer: string | null;
+  at: Date | null;
+  comments: ReviewComment[];
+}
+
+/** The current verdict (reasons, notes) and the recording's comments, as a record's page shows them to anyone who can see the record. */
+export async function getRecordReview(recordId: bigint, reviewState: "unreviewed" | "passed" | "flagged"): Promise<RecordReview> {
+  const [current, comments] = await Promise.all([
+    reviewState === "unreviewed"
+      ? null
+      : prisma.review.findFirst({ where: { recordId }, orderBy: { id: "desc" }, include: { reviewer: { select: { name: true } } } }),
+    prisma.reviewComment.findMany({ where: { recordId }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], take: 200, include: { author: { select: { name: true } } } }),
+  ]);
+  return {
+    verdict: current ? current.verdict : null,
+    reasons: current && current.verdict === "flagged" ? current.reasons : [],
+    notes: current?.notes ?? null,
+    reviewer: current?.reviewer.name ?? null,
+    at: current?.createdAt ?? null,
+    comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
+  };
+}
