@@ -6,6 +6,8 @@ import { useFormat } from "@/components/ui/use-format";
 import { Suspense, use, useState, type FormEvent, type ReactNode } from "react";
 import type { Facets } from "@/lib/call-records/facets";
 import type { CallFilters } from "@/lib/call-records/filters";
+import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
+import { useResultStatusLabel } from "./status-badge";
 import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/filter-params";
 
 const SORT_LABELS = {
@@ -40,6 +42,7 @@ export function FilterBar({
 }) {
   const t = useTranslations("calls.filters");
   const tc = useTranslations("common");
+  const statusLabel = useResultStatusLabel();
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState({
@@ -119,8 +122,8 @@ export function FilterBar({
         <Facet title={t("resultStatus")}>
           {/* The options themselves come with the counts (the statuses that occur). */}
           <Suspense fallback={<OptionsPending label={t("counting")} />}>
-            <FacetOptions facets={facets} pick={(f) => f.status.map((o) => ({ key: o.value, label: o.value, count: o.count }))}>
-              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono />}
+            <FacetOptions facets={facets} pick={(f) => f.status.map((o) => ({ key: o.value, label: statusLabel(o.value), count: o.count }))}>
+              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono={!isKnownResultStatus(o.key)} title={o.key} />}
             </FacetOptions>
           </Suspense>
         </Facet>
@@ -139,7 +142,7 @@ export function FilterBar({
         </Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>
-            <FacetOptions facets={facets} pick={(f) => f.intent.map((i) => ({ key: intentKey(i), label: `${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`, count: i.count, intent: i }))}>
+            <FacetOptions facets={facets} pick={(f) => f.intent.map((i) => ({ key: intentKey(i), label: intentText(i) ?? intentKey(i), count: i.count, intent: i }))}>
               {(o, count) => <Check key={o.key} checked={activeIntents.has(o.key)} onChange={() => toggleIntent(o.intent)} label={o.label} count={count} />}
             </FacetOptions>
           </Suspense>
@@ -230,9 +233,9 @@ function OptionsPending({ label }: { label?: string }) {
   );
 }
 
-function Check({ checked, onChange, label, count, mono = false }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean }) {
+function Check({ checked, onChange, label, count, mono = false, title }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean; title?: string }) {
   return (
-    <label className="flex items-center gap-2">
+    <label className="flex items-center gap-2" title={title}>
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
       <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
       <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count}</span>

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { getRecordingSource, recordingStatus, type RecordingStatus } from "../audio/data";
 import { maskName, maskPhone } from "../privacy/mask";
+import { getJobName } from "../jobs/names";
 
 export interface ReviewReasonOption {
   code: string;
@@ -48,6 +49,7 @@ export interface ReviewComment {
 export interface ReviewItem {
   callRecordId: string;
   jobId: string;
+  jobName: string | null;
   resultStatus: string | null;
   startTime: string | null;
   chatDuration: number | null;
@@ -80,15 +82,17 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     },
   });
   if (!r) return null;
-  const [source, comments, history] = await Promise.all([
+  const [source, comments, history, job] = await Promise.all([
     getRecordingSource(callRecordId),
     prisma.reviewComment.findMany({ where: { recordId: r.id }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } }),
     prisma.review.findMany({ where: { recordId: r.id }, orderBy: { id: "desc" }, take: 20, include: { reviewer: { select: { name: true } } } }),
+    getJobName(r.robotCallJobId),
   ]);
   const current = history[0];
   return {
     callRecordId: r.callRecordId.toString(),
     jobId: r.robotCallJobId.toString(),
+    jobName: job?.name ?? null,
     resultStatus: r.resultStatus,
     startTime: r.startTime?.toISOString() ?? null,
     chatDuration: r.chatDuration,
