@@ -8,6 +8,7 @@ import type { Facets } from "@/lib/call-records/facets";
 import type { CallFilters } from "@/lib/call-records/filters";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
+import { JobPicker } from "./job-picker";
 import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/filter-params";
 
 const SORT_LABELS = {
@@ -33,7 +34,10 @@ export function FilterBar({
   facets,
   timeZone,
   reviewers,
+  jobNames = [],
 }: {
+  /** Names of the jobs in the filter, to show beside their ids. */
+  jobNames?: { id: string; name: string | null }[];
   filters: CallFilters;
   facets: Promise<Facets>;
   timeZone: string;
@@ -41,6 +45,7 @@ export function FilterBar({
   reviewers: Promise<Reviewer[]>;
 }) {
   const t = useTranslations("calls.filters");
+  const tv = useTranslations("views");
   const tc = useTranslations("common");
   const statusLabel = useResultStatusLabel();
   const router = useRouter();
@@ -94,6 +99,9 @@ export function FilterBar({
         <Field label={t("jobs")}>
           <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder={t("jobsPlaceholder")} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </Field>
+        <Field label={tv("job.pick")}>
+          <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
+        </Field>
         <Field label={t("from", { timeZone })}>
           <input type="date" value={text.from.slice(0, 10)} onChange={(e) => setText({ ...text, from: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
         </Field>
@@ -118,6 +126,25 @@ export function FilterBar({
         <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">{t("reset")}</button>
       </form>
 
+      {filters.job.length || filters.batch.length ? (
+        <ul className="flex flex-wrap gap-2 text-sm" aria-label={tv("job.active")} data-testid="scope-chips">
+          {filters.job.map((j) => {
+            const name = jobNames.find((n) => n.id === j.toString())?.name;
+            return (
+              <li key={`job-${j}`} className="flex items-center gap-1 rounded-full bg-sky-50 px-2 py-0.5 text-sky-900 ring-1 ring-inset ring-sky-200">
+                {name ? `${name} (${j})` : j.toString()}
+                <button type="button" onClick={() => go({ job: filters.job.filter((x) => x !== j) })} aria-label={`${t("reset")}: ${name ?? j}`} className="px-1 text-sky-700 hover:text-sky-950">×</button>
+              </li>
+            );
+          })}
+          {filters.batch.map((b) => (
+            <li key={`batch-${b}`} className="flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-violet-900 ring-1 ring-inset ring-violet-200" data-testid="batch-chip">
+              {tv("batch.filterTitle", { id: b.toString() })}
+              <button type="button" onClick={() => go({ batch: filters.batch.filter((x) => x !== b) })} aria-label={tv("batch.remove")} className="px-1 text-violet-700 hover:text-violet-950">×</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
         <Facet title={t("resultStatus")}>
           {/* The options themselves come with the counts (the statuses that occur). */}

@@ -99,6 +99,7 @@ export function answeredByJobIndex(f: CallFilters, key: SortKey): boolean {
     f.submission.length === 0 &&
     f.review.length === 0 &&
     f.reviewer.length === 0 &&
+    f.batch.length === 0 &&
     f.minDuration === undefined &&
     f.maxDuration === undefined &&
     f.audio === undefined &&
