@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { listReviewers } from "@/lib/review/data";
 import { jobNames } from "@/lib/jobs/names";
+import { ExportUnmasked } from "@/components/calls/export-unmasked";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -63,6 +64,11 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             {t("exportCsv")}
           </a>
+          {can(user.role, "calls:export-unmasked") ? (
+            <span className="relative">
+              <ExportUnmasked filterQuery={firstPage} />
+            </span>
+          ) : null}
         </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
