@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
 import { auditFiltersSchema, listAuditEvents } from "@/lib/audit/data";

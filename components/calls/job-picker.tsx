@@ -12,17 +12,16 @@ import type { JobName } from "@/lib/jobs/names";
 export function JobPicker({ onPick }: { onPick: (jobId: string) => void }) {
   const t = useTranslations("views.job");
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<JobName[] | null>(null);
+  // The answer for the text it was asked for: a stale answer is never shown for newer text.
+  const [result, setResult] = useState<{ q: string; jobs: JobName[] } | null>(null);
+  const found = q.trim() && result?.q === q.trim() ? result.jobs : null;
   const listId = useId();
   useEffect(() => {
     const text = q.trim();
-    if (!text) {
-      setFound(null);
-      return;
-    }
+    if (!text) return;
     let live = true;
     const timer = setTimeout(() => {
-      void searchJobsAction({ q: text }).then((r) => live && setFound(r.ok ? r.data : []));
+      void searchJobsAction({ q: text }).then((r) => live && setResult({ q: text, jobs: r.ok ? r.data : [] }));
     }, 200);
     return () => {
       live = false;

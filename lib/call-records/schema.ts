@@ -311,7 +311,7 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
       intentLevelCode: d.intent_level_code,
       intentLevelTagId: d.intent_level_tag_id,
       rpcContext: d.rpc_context,
-      robotCallJobName: d.robot_call_job_name,
+      ...(d.robot_call_job_name ? { robotCallJobName: d.robot_call_job_name } : {}),
     },
   };
 }
