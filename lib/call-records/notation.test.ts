@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { intentCode, intentText, isKnownResultStatus, jobText, KNOWN_RESULT_STATUSES } from "./notation";
-import { DEMO_STATUS_PROFILES } from "../demo/result-status";
+import { DEMO_STATUS_PROFILES } from "../../dev/demo/result-status";
 import en from "../i18n/messages/en/views.json";
 import zh from "../i18n/messages/zh/views.json";
 import enCalls from "../i18n/messages/en/calls.json";

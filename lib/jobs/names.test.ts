@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
-import { exportCallRecordsCsv } from "../call-records/export";
-import { parseCallFilters } from "../call-records/filters";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
+import { exportCallRecordsCsv } from "../call-records/export/export";
+import { parseCallFilters } from "../call-records/query/filters";
 import { prisma, Prisma } from "../db/client";
 import { sessionFor } from "../auth/test-session";
 import { RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { sessionFor } from "../auth/test-session";
 import type { SessionUser } from "../auth/sessions";
 import { prisma } from "../db/client";
