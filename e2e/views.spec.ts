@@ -77,8 +77,8 @@ test("a supervisor names a job on its page; the name shows in lists and the job 
   await page.goto(`/jobs/${JOB}`);
   await expect(page.getByTestId("job-heading-name")).toHaveText(JOB_NAME);
   await page.getByTestId("job-name-edit").click();
-  await page.getByLabel("Name").fill("Mediation November");
-  await page.getByLabel("Creditor").fill("Bank of E2E");
+  await page.getByRole("textbox", { name: "Name" }).fill("Mediation November");
+  await page.getByRole("textbox", { name: "Creditor" }).fill("Bank of E2E");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("job-heading-name")).toHaveText("Mediation November");
   await expect(page.getByTestId("chart-y-axis").first()).toBeVisible();

@@ -17,6 +17,18 @@ function toggleElement(a: HTMLAudioElement) {
   else a.pause();
 }
 
+/** Why a recording does not play, from the route's JSON error (null: the route serves it). */
+async function explain(src: string): Promise<{ code: string; details: Record<string, string | number> } | null> {
+  try {
+    const r = await fetch(src, { headers: { Range: "bytes=0-0" } });
+    if (r.ok || r.status === 206) return null;
+    const body = (await r.json().catch(() => null)) as { error?: { code?: string; details?: Record<string, string | number> } } | null;
+    return { code: body?.error?.code ?? `http_${r.status}`, details: body?.error?.details ?? {} };
+  } catch {
+    return { code: "upstream_failed", details: {} };
+  }
+}
+
 /** What the review screen does with the player: seek (comments) and read the position (new comment). */
 export interface PlayerApi {
   seek(seconds: number): void;
@@ -91,6 +103,8 @@ export function AudioPlayer({
         instance.on("error", () => {
           if (destroyed) return;
           setWaveform("off");
+          // The waveform's own fetch failed: ask the route why (the element may not report an error of its own).
+          void explain(src).then((e) => !destroyed && e && setError(e));
         });
       })
       .catch(() => !destroyed && setWaveform("off"));
@@ -128,14 +142,7 @@ export function AudioPlayer({
     const onError = () => {
       setPlaying(false);
       // The element does not say why; the route does, as a code (said here in the user's language).
-      void fetch(src, { headers: { Range: "bytes=0-0" } })
-        .then(async (r) => {
-          if (r.ok || r.status === 206) return { code: "media_error", details: {} };
-          const body = (await r.json().catch(() => null)) as { error?: { code?: string; details?: Record<string, string | number> } } | null;
-          return { code: body?.error?.code ?? `http_${r.status}`, details: body?.error?.details ?? {} };
-        })
-        .catch(() => ({ code: "upstream_failed", details: {} }))
-        .then((e) => setError(e));
+      void explain(src).then((e) => setError(e ?? { code: "media_error", details: {} }));
     };
     a.addEventListener("loadedmetadata", onMeta);
     a.addEventListener("durationchange", onMeta);

@@ -36,7 +36,7 @@ export function RecordingPanel({
     </>
   );
   return (
-    <section aria-labelledby="recording" className="space-y-2">
+    <div className="space-y-2">
       <h2 id="recording" className="font-semibold">{t("label")}</h2>
       <AudioPlayer
         src={`/api/audio/${callRecordId}`}
@@ -44,6 +44,6 @@ export function RecordingPanel({
         initialTime={initialTime}
         badge={badge}
       />
-    </section>
+    </div>
   );
 }
