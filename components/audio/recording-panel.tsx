@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { maskText } from "@/lib/privacy/redact";
 import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AudioPlayer } from "./audio-player";
 
@@ -32,7 +33,7 @@ export function RecordingPanel({
           {t("archivedDetail", { size: `${Math.round(Number(archive.sizeBytes ?? 0) / 1024)} KB`, sha: archive.sha256.slice(0, 12) })}
         </span>
       ) : null}
-      {status !== "archived" && archive?.lastError ? <span className="text-xs text-slate-600">{t("archiveError", { error: archive.lastError })}</span> : null}
+      {status !== "archived" && archive?.lastError ? <span className="text-xs text-slate-600">{t("archiveError", { error: maskText(archive.lastError) })}</span> : null}
     </>
   );
   return (

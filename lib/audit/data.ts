@@ -1,30 +1,19 @@
 import "server-only";
-import { z } from "zod";
 import { csvCell } from "../csv/cell";
+import { maskJson } from "../privacy/redact";
 import { Prisma, prisma } from "../db/client";
-import type { AuditEvent } from "../db/generated/client";
+import { lowerBound, upperBound, type AuditFilters } from "./schema";
 
-/** /audit filters, from the URL. */
-export const auditFiltersSchema = z.object({
-  user: z.string().trim().max(254).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  from: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional().catch(undefined),
-  to: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional().catch(undefined),
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
-  /** The page of newer events just above this id ("previous", keyset backwards). */
-  after: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
-});
-export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+export { auditFiltersSchema, parseAuditFilters, type AuditFilters } from "./schema";
+import type { AuditEvent } from "../db/generated/client";
 
 function where(f: AuditFilters): Prisma.AuditEventWhereInput {
   return {
     ...(f.user ? { OR: [{ actorEmail: { contains: f.user.toLowerCase() } }, { target: { contains: f.user.toLowerCase() } }] } : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lt: endOf(f.to) } : {}) } } : {}),
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: lowerBound(f.from) } : {}), ...(f.to ? { lt: upperBound(f.to) } : {}) } } : {}),
   };
 }
-
-const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to));
 
 /**
  * Newest first, keyset on id (ids grow with time): `before` pages to older
@@ -36,7 +25,7 @@ export async function listAuditEvents(f: AuditFilters, size = 100): Promise<{ ro
     const newer = await prisma.auditEvent.findMany({ where: { ...where(f), id: { gt: BigInt(f.after) } }, orderBy: { id: "asc" }, take: size + 1 });
     // Fewer than a page above: that is the newest page, shown whole.
     if (newer.length <= size) return listAuditEvents({ ...f, after: undefined }, size);
-    const rows = newer.slice(0, size).reverse();
+    const rows = newer.slice(0, size).reverse().map((r) => ({ ...r, details: maskJson(r.details) as typeof r.details }));
     return { rows, next: rows.at(-1)!.id.toString(), prev: rows[0]!.id.toString() };
   }
   const rows = await prisma.auditEvent.findMany({
@@ -44,7 +33,7 @@ export async function listAuditEvents(f: AuditFilters, size = 100): Promise<{ ro
     orderBy: { id: "desc" },
     take: size + 1,
   });
-  const page = rows.slice(0, size);
+  const page = rows.slice(0, size).map((r) => ({ ...r, details: maskJson(r.details) as typeof r.details }));
   return { rows: page, next: rows.length > size ? page.at(-1)!.id.toString() : null, prev: f.before && page.length ? page[0]!.id.toString() : null };
 }
 
@@ -55,7 +44,7 @@ export async function* auditEventsCsv(f: AuditFilters): AsyncGenerator<string> {
     const rows = await prisma.auditEvent.findMany({ where: { ...where(f), ...(before ? { id: { lt: before } } : {}) }, orderBy: { id: "desc" }, take: 2000 });
     if (!rows.length) return;
     yield rows
-      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(r.details)].map(csvCell).join(",") + "\r\n")
+      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(maskJson(r.details))].map(csvCell).join(",") + "\r\n")
       .join("");
     before = rows[rows.length - 1]!.id;
   }

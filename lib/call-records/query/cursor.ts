@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "../../db/client";
+import { INT4_MAX, isInt64Id, parseInstant } from "../../input/schema";
 import type { CallFilters } from "./filters";
 
 /**
@@ -28,8 +29,8 @@ export function parseSort(sort: CallFilters["sort"]): { key: SortKey; desc: bool
  * page's first row when it is known (a page reached by paging from the first).
  */
 const cursorSchema = z.union([
-  z.tuple([z.union([z.string(), z.number(), z.null()]), z.string().regex(/^\d+$/)]),
-  z.tuple([z.union([z.string(), z.number(), z.null()]), z.string().regex(/^\d+$/), z.enum(["f", "b"]), z.number().int().min(0).nullable()]),
+  z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id)]),
+  z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id), z.enum(["f", "b"]), z.number().int().min(0).nullable()]),
 ]);
 export type CursorValue = string | number | null;
 
@@ -47,16 +48,22 @@ export function encodeCursor(value: CursorValue, id: bigint, opts?: { backward?:
   return Buffer.from(JSON.stringify(tuple)).toString("base64url");
 }
 
+/**
+ * The cursor's row, or null when it cannot be read. Its values are checked
+ * against their columns (an id in int64, a duration in int4, a start time an
+ * instant PostgreSQL holds): an edited cursor must not reach the database as
+ * `1e308` or the year -271821.
+ */
 export function decodeCursor(cursor: string, key: SortKey): DecodedCursor | null {
   try {
     const [value, id, dir, offset] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     const extra = dir === undefined ? {} : { backward: dir === "b", offset: offset ?? null };
     if (value === null) return { value: null, id: BigInt(id), ...extra };
     if (key === "start_time") {
-      const d = new Date(String(value));
-      return Number.isNaN(d.getTime()) ? null : { value: d, id: BigInt(id), ...extra };
+      const d = typeof value === "string" ? parseInstant(value) : null;
+      return d ? { value: d, id: BigInt(id), ...extra } : null;
     }
-    return typeof value === "number" ? { value, id: BigInt(id), ...extra } : null;
+    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX ? { value, id: BigInt(id), ...extra } : null;
   } catch {
     return null;
   }
