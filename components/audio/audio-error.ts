@@ -11,5 +11,7 @@ export const AUDIO_ERROR_CODES = [
   "too_many_redirects",
   "range_not_satisfiable",
   "media_error",
+  "invalid_link",
+  "not_audio",
 ] as const;
 export type AudioErrorCode = (typeof AUDIO_ERROR_CODES)[number];
