@@ -81,6 +81,9 @@ export const envSchema = z.object({
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /** Requests one REST API token may make per API_RATE_WINDOW_SECONDS (every web instance counts together). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

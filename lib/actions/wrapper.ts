@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { currentUser } from "../auth/current";
-import { can, type Permission } from "../auth/permissions";
+import { can, canAs, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { log } from "../log";
 
@@ -34,14 +34,39 @@ export interface ActionSpec<S extends z.ZodType, T> {
 /** Every action defined, for the authorization matrix test. */
 export const ACTION_REGISTRY = new Map<string, Permission>();
 
+/**
+ * Runners of the defined actions by their exported function, for the REST API
+ * (lib/api/), which acts as a token's owner: the same checks and handler as
+ * the UI's call, with the principal given instead of read from the session.
+ */
+const RUNNERS = new WeakMap<(raw: never) => Promise<ActionResult<unknown>>, (principal: ActionPrincipal, raw: unknown) => Promise<ActionResult<unknown>>>();
+
+/** Who runs an action: a signed-in user, or a personal access token's owner (`readOnly` narrows it). */
+export interface ActionPrincipal {
+  user: SessionUser;
+  readOnly?: boolean;
+}
+
+/** Runs a defined server action as `principal` (never the browser's session). */
+export async function runActionAs<I, T>(action: (raw: I) => Promise<ActionResult<T>>, principal: ActionPrincipal, raw: I): Promise<ActionResult<T>> {
+  const runner = RUNNERS.get(action as (raw: never) => Promise<ActionResult<unknown>>);
+  if (!runner) throw new Error("not an action made with defineAction");
+  return runner(principal, raw) as Promise<ActionResult<T>>;
+}
+
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: z.input<S>) => Promise<ActionResult<T>> {
   ACTION_REGISTRY.set(spec.name, spec.permission);
-  return async (raw) => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const user = await currentUser();
     if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-    if (!can(user.role, spec.permission)) {
+    return run({ user }, raw);
+  };
+  const run = async (principal: ActionPrincipal, raw: unknown): Promise<ActionResult<T>> => {
+    const { user } = principal;
+    if (!canAs({ role: user.role, readOnly: principal.readOnly }, spec.permission)) {
       log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
-      return { ok: false, code: "forbidden", message: `Your role (${user.role}) may not do this.` };
+      const why = principal.readOnly && can(user.role, spec.permission) ? "This token is read-only." : `Your role (${user.role}) may not do this.`;
+      return { ok: false, code: "forbidden", message: why };
     }
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
@@ -56,4 +81,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       throw err;
     }
   };
+  RUNNERS.set(action as (raw: never) => Promise<ActionResult<unknown>>, run);
+  return action;
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { verifyIngestToken } from "../auth/ingest-token";
+import { ingestTokenByValue } from "../api-tokens/data";
+import { touchIngestToken } from "../api-tokens/mutations";
+import { bearerToken, verifyIngestToken } from "../auth/ingest-token";
 import { getEnv } from "../env";
 import { log } from "../log";
 import { ingestCallRecords } from "./mutations";
@@ -40,7 +42,12 @@ function failureResponse(f: BodyFailure): Response {
 }
 
 export async function handleIngestRequest(request: Request, config: IngestHttpConfig = configFromEnv()): Promise<Response> {
-  const auth = verifyIngestToken(request.headers.get("authorization"), config.token);
+  // A named ingest token (admins create one per robot platform) names the source of what it sends;
+  // INGEST_TOKEN stays the bootstrap credential.
+  const presented = bearerToken(request.headers.get("authorization"));
+  const named = presented ? await ingestTokenByValue(presented) : null;
+  if (named) await touchIngestToken(named.id);
+  const auth = named ? ({ ok: true } as const) : verifyIngestToken(request.headers.get("authorization"), config.token);
   if (!auth.ok) {
     return errorResponse(auth.status, auth.code, auth.message, { headers: auth.wwwAuthenticate ? { "WWW-Authenticate": auth.wwwAuthenticate } : {} });
   }
@@ -62,7 +69,7 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
 
   let result;
   try {
-    result = await ingestCallRecords(items.value, { source: "api" });
+    result = await ingestCallRecords(items.value, { source: "api", sourceName: named?.name ?? null });
   } catch (err) {
     log().error({ err }, "ingest: storing call records failed");
     return errorResponse(503, "storage_unavailable", "The records could not be stored; nothing was written. Retry later.", {
@@ -70,7 +77,7 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
     });
   }
   const { summary } = result;
-  log().info({ source: "api", ...summary }, "ingest: call records received");
+  log().info({ source: "api", sourceName: named?.name, ...summary }, "ingest: call records received");
   const status = summary.received > 0 && summary.rejected === summary.received ? 422 : 200;
   return Response.json(result, { status, headers: NO_STORE });
 }
