@@ -110,3 +110,9 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     history: history.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt.toISOString() })),
   };
 }
+
+/** Every verdict given on one record (by internal id), newest first. */
+export async function recordReviews(recordId: bigint) {
+  const rows = await prisma.review.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100, include: { reviewer: { select: { name: true } } } });
+  return rows.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt }));
+}
