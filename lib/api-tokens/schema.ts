@@ -9,7 +9,7 @@ import { z } from "zod";
 export const PAT_PREFIX = "lvr_pat_";
 export const INGEST_PREFIX = "lvr_ing_";
 
-export const EXPIRY_DAYS = [7, 30, 90, 365] as const;
+export { EXPIRY_DAYS } from "./expiry";
 
 export const tokenNameSchema = z.string().trim().min(1, "give the token a name").max(100, "at most 100 characters");
 
