@@ -101,6 +101,11 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Tests that change process.env read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {

@@ -18,7 +18,7 @@ import { classifyContentType, decodeUtf8, parseRecordsText, readBodyLimited, typ
  *   401  missing or wrong bearer token;  413  body or record count over the limit;
  *   415  not JSON/NDJSON;  503  INGEST_TOKEN not configured, or the database is down
  *        (nothing was written: retry).
- * Errors other than 200/422 answer `{ "error": { "code", "message", ...detail } }`.
+ * Errors other than 200/422 answer `{ "error": { "code", "message", "details" } }`.
  */
 
 export interface IngestHttpConfig {
@@ -34,7 +34,8 @@ function configFromEnv(): IngestHttpConfig {
 const NO_STORE = { "Cache-Control": "no-store" };
 
 function errorResponse(status: number, code: string, message: string, extra: { details?: BodyFailure["details"]; headers?: Record<string, string> } = {}): Response {
-  return Response.json({ error: { code, message, ...extra.details } }, { status, headers: { ...NO_STORE, ...extra.headers } });
+  // The API's one error shape (lib/api/errors.ts): what exactly was wrong goes in `details`.
+  return Response.json({ error: { code, message, details: extra.details ?? null } }, { status, headers: { ...NO_STORE, ...extra.headers } });
 }
 
 function failureResponse(f: BodyFailure): Response {

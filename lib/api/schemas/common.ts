@@ -5,7 +5,8 @@ export const int64String = z.string().regex(/^\d{1,19}$/).meta({ description: "i
 export const idParam = z
   .string()
   .regex(/^\d{1,19}$/, "must be a positive integer id")
-  .refine((s) => BigInt(s) > 0n && BigInt(s) <= 9223372036854775807n, "is out of the int64 range");
+  // zod runs every check, so this one must not assume the pattern held.
+  .refine((s) => !/^\d{1,19}$/.test(s) || (BigInt(s) > 0n && BigInt(s) <= 9223372036854775807n), "is out of the int64 range");
 export const dateTime = z.iso.datetime({ offset: true });
 export const total = z.strictObject({
   value: z.number().int().nonnegative(),
