@@ -23,10 +23,11 @@ const ERRORS: Record<number, string> = {
 };
 
 function collect(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
-  const doc = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline", override: bigintAsString }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline", override: bigintAsString });
+  const doc = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema & { $defs?: Record<string, JsonSchema> };
   const { $defs, $schema: _s, ...rest } = doc;
   for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
-  return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  return rest;
 }
 
 function bigintAsString(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
@@ -38,8 +39,11 @@ function schemaRef(schema: z.ZodType, io: "input" | "output", components: Record
   const meta = z.globalRegistry.get(schema) as { id?: string } | undefined;
   const json = collect(schema, io, components);
   if (!meta?.id) return json;
-  const { id: _id, ...def } = json;
-  components[meta.id] = def;
+  // zod answers a registered schema as a $ref to its own $defs entry (now a component): keep that one.
+  if (json.$ref !== `#/components/schemas/${meta.id}`) {
+    const { id: _id, ...def } = json;
+    components[meta.id] = def;
+  }
   return { $ref: `#/components/schemas/${meta.id}` };
 }
 
