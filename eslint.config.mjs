@@ -2,10 +2,21 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * The layers: app -> components -> lib, one way. lib is product code only:
+ * it never imports app, components or the development tooling in dev/, and
+ * lib/top (the TOP client) imports nothing of the project at all. Tests may
+ * import dev/ (the test harness lives there). See CONTRIBUTING.md.
+ */
+const layer = (groups, message) => ({ group: groups, message });
+const NO_APP = layer(["@/app", "@/app/**", "**/app/**"], "app/ is the top layer: nothing imports it (app -> components -> lib).");
+const NO_COMPONENTS = layer(["@/components", "@/components/**", "**/components/**"], "lib/ never imports components/ (app -> components -> lib).");
+const NO_DEV = layer(["@/dev", "@/dev/**", "**/dev/**"], "Product code never imports development tooling (dev/); only scripts and tests do.");
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", ".data-*/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".data/**", ".data-*/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "dev/lint/fixtures/**"]),
   {
     rules: {
       // One env module (lib/env.ts) reads the environment; everything else asks it.
@@ -14,8 +25,34 @@ export default defineConfig([
     },
   },
   {
+    files: ["components/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_APP, NO_DEV] }] },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["**/*.test.{ts,tsx}", "lib/top/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_APP, NO_COMPONENTS, NO_DEV] }] },
+  },
+  {
+    // The TOP client is a leaf: its configuration and transport are handed in, so it can be lifted out as it is.
+    files: ["lib/top/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [layer(["@/**", "../**"], "lib/top imports nothing of the project (only its own files and packages).")] },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_DEV] }] },
+  },
+  {
     // Entry points and the test harness set up the environment for everything else.
-    files: ["lib/env.ts", "scripts/**", "lib/testing/**", "e2e/**", "playwright.config.ts", "next.config.js", "lib/db/embedded-postgres.ts", "**/*.test.ts"],
+    files: ["lib/env.ts", "scripts/**", "dev/**", "e2e/**", "playwright.config.ts", "next.config.js", "lib/db/embedded-postgres.ts", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

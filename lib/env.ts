@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseTrustedProxies } from "./http/client-address";
+import { parseTrustedProxies } from "./net/client-address";
 
 /**
  * The one place that reads process.env for the app and the worker. Parsed
@@ -47,7 +47,7 @@ export const envSchema = z.object({
   /**
    * Proxies in front of the console whose X-Forwarded-For entries are believed:
    * addresses and CIDR ranges, comma-separated. Empty: none, the client is the
-   * connection's own address (lib/http/client-address.ts).
+   * connection's own address (lib/net/client-address.ts).
    */
   TRUSTED_PROXY: z
     .string()

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const { BENCH_INGEST_TOKEN, ensureBuild, startBenchServer } = await import("./bench/server");
   process.env.INGEST_TOKEN = BENCH_INGEST_TOKEN;
   const { disconnectPrisma } = await import("../lib/db/client");
-  const { formatGmt8 } = await import("../lib/demo/wire-time");
+  const { formatGmt8 } = await import("../dev/demo/wire-time");
   const { addDays } = await import("../lib/time/zoned");
   const { filterCases, measureCalls } = await import("./bench/calls");
   const { measureAggregates } = await import("./bench/aggregates");

@@ -12,7 +12,7 @@ import { access } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { compactRollups } from "../lib/call-records/rollups";
 import { disconnectPrisma } from "../lib/db/client";
-import { formatImportSummary, ImportError, importExitCode, importFile, type ImportFormat } from "../lib/call-records/import-file";
+import { formatImportSummary, ImportError, importExitCode, importFile, type ImportFormat } from "./import/import-file";
 import { resolveDatabase } from "./lib/database";
 
 const USAGE = "usage: npm run import -- <file.csv|file.ndjson> [--format csv|ndjson] [--batch-size 1..1000]";

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the demo call recordings in public/demo-audio/ and their manifest
-# lib/demo/audio-manifest.ts. Only a developer runs this (the product never
+# dev/demo/audio-manifest.ts. Only a developer runs this (the product never
 # does): it needs espeak-ng, sox and lame from Debian
 #   apt-get install espeak-ng sox lame
 # Every step is deterministic (sox -R, fixed voices), so running it again gives
@@ -10,7 +10,7 @@ export LC_ALL=C.UTF-8
 
 cd "$(dirname "$0")/.."
 OUT=public/demo-audio
-MANIFEST=lib/demo/audio-manifest.ts
+MANIFEST=dev/demo/audio-manifest.ts
 
 for tool in espeak-ng sox soxi lame; do
   command -v "$tool" >/dev/null || { echo "make-demo-audio: $tool is not installed (apt-get install espeak-ng sox lame)" >&2; exit 1; }

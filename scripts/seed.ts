@@ -34,7 +34,7 @@ async function main() {
   const db = await resolveDatabase({ log });
   try {
     // Imported after resolveDatabase so that the env module sees DATABASE_URL.
-    const { seedDemo } = await import("../lib/demo/seed");
+    const { seedDemo } = await import("../dev/demo/seed");
     const { disconnectPrisma } = await import("../lib/db/client");
     try {
       await seedDemo({ records, seed, audioBaseUrl, log });

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../lib/db/embedded-postgres";
-import { queryRows } from "../lib/testing/pg";
+import { queryRows } from "../dev/testing/pg";
 
 // The start command's lifecycle, without the web app (that part is covered by
 // the end-to-end tests, which start the product the same way).

@@ -80,7 +80,7 @@ async function main() {
   }
 
   if (demo || process.env.DEMO_SEED === "true") {
-    const { seedDemo } = await import("../lib/demo/seed");
+    const { seedDemo } = await import("../dev/demo/seed");
     const { disconnectPrisma } = await import("../lib/db/client");
     await seedDemo({ audioBaseUrl: publicUrl, onlyIfEmpty: true, log: say });
     await disconnectPrisma();

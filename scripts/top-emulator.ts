@@ -5,7 +5,7 @@
  *   TOP_EMULATOR_FAULTS  JSON fault settings, as POST /__emulator/faults takes
  */
 import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
-import { parseApps, startTopEmulator } from "../lib/top-emulator/server";
+import { parseApps, startTopEmulator } from "../dev/top-emulator/server";
 
 async function main() {
   const port = Number(process.env.TOP_EMULATOR_PORT || 3100);

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import type { CallRecordPage } from "@/lib/call-records/data";
-import type { ParsedFilters } from "@/lib/call-records/filters";
+import type { CallRecordPage } from "@/lib/call-records/query/data";
+import type { ParsedFilters } from "@/lib/call-records/query/filters";
 import { CallsTable } from "./calls-table";
 import { FilterErrors } from "./filter-errors";
 import { CallsSelection, SelectionBar } from "./selection";

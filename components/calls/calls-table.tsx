@@ -1,4 +1,4 @@
-import type { CallRecordRow } from "@/lib/call-records/data";
+import type { CallRecordRow } from "@/lib/call-records/query/data";
 import { useFormat } from "@/components/ui/use-format";
 import { CallsTableView } from "./calls-table-view";
 import { toCallTableRow } from "./table-row";

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useFormat } from "@/components/ui/use-format";
 import { Suspense, use, useState, type FormEvent, type ReactNode } from "react";
-import type { Facets } from "@/lib/call-records/facets";
-import type { CallFilters } from "@/lib/call-records/filters";
-import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/filter-params";
+import type { Facets } from "@/lib/call-records/query/facets";
+import type { CallFilters } from "@/lib/call-records/query/filters";
+import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/query/filter-params";
 
 const SORT_LABELS = {
   "-start_time": "newest",

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type ParsedFilters } from "@/lib/call-records/filters";
+import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type ParsedFilters } from "@/lib/call-records/query/filters";
 
 const ALLOWED: Record<string, readonly (string | number)[]> = { submission: SUBMISSION_STATES, review: REVIEW_STATES, sort: SORTS, size: PAGE_SIZES };
 const PARAMS = ["job", "status", "intent", "submission", "review", "sort", "size", "from", "to", "minDuration", "maxDuration", "audio", "q", "cursor"] as const;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { CallRecordDetail } from "@/lib/call-records/data";
+import type { CallRecordDetail } from "@/lib/call-records/query/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CallRecordRow } from "@/lib/call-records/data";
+import type { CallRecordRow } from "@/lib/call-records/query/data";
 import { formatterFor } from "@/components/ui/format";
 import { toCallTableRow } from "./table-row";
 

@@ -1,4 +1,4 @@
-import type { CallRecordRow } from "@/lib/call-records/data";
+import type { CallRecordRow } from "@/lib/call-records/query/data";
 import type { Formatter } from "@/components/ui/format";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
-import { BASE, call, dispatch, tokenFor } from "./testing";
+import { BASE, call, dispatch, tokenFor } from "../../dev/testing/api";
 
 let nextJob = 6_600_000_000_000_000n;
 let nextRecord = 5_100_000_000_000_000_000n;

@@ -6,7 +6,7 @@ import { withAuditVia } from "../audit/context";
 import { recordAudit } from "../audit/mutations";
 import { bearerToken } from "../auth/ingest-token";
 import { canAs } from "../auth/permissions";
-import { decodeUtf8, readBodyLimited } from "../call-records/parse-body";
+import { decodeUtf8, readBodyLimited } from "../call-records/ingest/parse-body";
 import { getEnv } from "../env";
 import { log } from "../log";
 import { ApiError, invalidParams, zodProblems } from "./errors";

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { errorSchema } from "./errors";
 import { openApiDocument } from "./openapi";
 import { OPERATIONS } from "./operation";
-import { call, tokenFor, v1RouteFiles } from "./testing";
+import { call, tokenFor, v1RouteFiles } from "../../dev/testing/api";
 
 /**
  * The document and the routes agree: every route file × method is an

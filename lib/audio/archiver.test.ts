@@ -11,7 +11,7 @@ const archiveDir = vi.hoisted(() => {
   return dir;
 });
 
-const { ingestCallRecords } = await import("../call-records/mutations");
+const { ingestCallRecords } = await import("../call-records/ingest/mutations");
 const { prisma } = await import("../db/client");
 const { SESSION_COOKIE } = await import("../auth/sessions");
 const { sessionFor } = await import("../auth/test-session");

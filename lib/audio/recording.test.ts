@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_AUDIO_CLIPS } from "../demo/audio-manifest";
+import { DEMO_AUDIO_CLIPS } from "../../dev/demo/audio-manifest";
 import { openRecording, parseRange } from "./recording";
 
 const publicDir = path.resolve("public");

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { csvCell } from "../call-records/export-row";
+import { csvCell } from "../csv/cell";
 import { Prisma, prisma } from "../db/client";
 
 /** /audit filters, from the URL. */

@@ -21,7 +21,7 @@ const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
 const tokensActions = await import("../api-tokens/actions");
-const api = await import("../api/testing");
+const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
-import { rateLimitKey } from "../http/client-address";
+import { rateLimitKey } from "../net/client-address";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
@@ -16,7 +16,7 @@ export type SignInResult =
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$B9zjIWerPLcfOMyWg6X03w$ob5QNks0x48knr0XzY8l/fNRVVrpXci0s4uiQ1eDSRQ";
 
 // Attempts per client address in any minute, across accounts (guessing many accounts from one place).
-// IPv6 addresses count by their /64 (lib/http/client-address.ts). Counted in PostgreSQL
+// IPv6 addresses count by their /64 (lib/net/client-address.ts). Counted in PostgreSQL
 // (sign_in_attempts), so that every web instance shares the limit and a restart keeps it.
 const PER_ADDRESS = 20;
 

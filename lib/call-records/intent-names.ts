@@ -5,8 +5,8 @@ import { Prisma, prisma } from "../db/client";
  * A label for each intent (tag group, code): the detail name of any record
  * with it, read through the intent index from the first few entries. Never
  * per job or per filter: combining the intent with anything else made
- * PostgreSQL AND two bitmaps, reading every record of the intent (400,000
- * index entries and 27 s for one job's chart at 10M records).
+ * PostgreSQL AND two bitmaps, reading every record of the intent (for one
+ * job's chart on a large table, far too slow).
  */
 export async function intentNames(pairs: readonly { tagId: bigint | string; code: number }[]): Promise<Map<string, string | null>> {
   if (pairs.length === 0) return new Map();

@@ -4,10 +4,10 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { ensureDatabase } from "../db/embedded-postgres";
 import { migrate } from "../db/migrate";
 import { disconnectPrisma, Prisma, prisma } from "../db/client";
-import { countMatching } from "./count";
-import { facetCounts } from "./facets";
-import { parseCallFilters } from "./filters";
-import { ingestCallRecords } from "./mutations";
+import { countMatching } from "./query/count";
+import { facetCounts } from "./query/facets";
+import { parseCallFilters } from "./query/filters";
+import { ingestCallRecords } from "./ingest/mutations";
 import { compactRollups, ensureRollupTimeZone, jobTotals, rollupTimeZone } from "./rollups";
 
 afterAll(() => disconnectPrisma());

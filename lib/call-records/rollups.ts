@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { addDays } from "../time/zoned";
-import type { CallFilters } from "./filters";
-import { IN_FLIGHT_ROLLUP_ROWS } from "./in-flight";
+import type { CallFilters } from "./query/filters";
+import { IN_FLIGHT_ROLLUP_ROWS } from "../submissions/in-flight";
 
 /**
  * Rollup counts of call_records (migration 20261125100000_rollups): per job,

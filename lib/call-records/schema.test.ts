@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentHash } from "./content-hash";
+import { contentHash } from "./ingest/content-hash";
 import { parseJsonExact } from "./json-bigint";
 import { LIMITS, validateCallRecord, type FieldError, type NormalizedCallRecord } from "./schema";
 

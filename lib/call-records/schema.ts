@@ -4,7 +4,7 @@ import { JsonSyntaxError, parseJsonExact, stringifyJson, type JsonObject, type J
 
 /**
  * The IvrCallRecordDto as the ingest accepts it (wire names, snake_case, as in
- * TOP-PROTOCOL.md) and the normalised record it becomes.
+ * docs/top-protocol.md) and the normalised record it becomes.
  *
  * Rules beyond the protocol table, chosen so that whatever validates can be
  * stored (a record that passes here never makes the INSERT fail):

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import type { ReviewState, SubmissionState } from "../db/client";
 
-import { countUpTo } from "../call-records/count";
+import { countUpTo } from "../call-records/query/count";
 import { JOB_TOTALS_SOURCE, rollupSource } from "../call-records/rollups";
 
 /**
@@ -39,7 +39,7 @@ export async function getDashboardSummary(now = new Date()): Promise<DashboardSu
       UNION ALL SELECT 'status', COALESCE(NULLIF(result_status, ''), '(none)'), sum(records)::bigint FROM r GROUP BY 2`),
     countReceivedSince(since),
     // Not prisma.callRecord.aggregate: it wraps the table in a subquery, which
-    // hides the received_at index from max() and scans every record (seconds at 10M).
+    // hides the received_at index from max() and scans every record.
     prisma.$queryRaw<{ at: Date | null }[]>(Prisma.sql`SELECT max(received_at) AS at FROM call_records`),
   ]);
   const figure = (kind: string) => Number(groups.find((g) => g.kind === kind)?.n ?? 0);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { queryRows } from "../testing/pg";
+import { queryRows } from "../../dev/testing/pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const dirs: string[] = [];
@@ -50,7 +50,7 @@ describe("embedded PostgreSQL", () => {
 
   it("recovers when the run that started it was killed and left the server orphaned", async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("lib/testing/fixtures/start-pg-and-wait.ts"), dir], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("dev/testing/fixtures/start-pg-and-wait.ts"), dir], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     const url = await new Promise<string>((resolve, reject) => {

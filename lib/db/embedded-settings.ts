@@ -11,11 +11,11 @@
  *
  * The first change of a page after a checkpoint writes the whole page to the
  * WAL. An ingest of 1,000 records touches ~800 index pages spread over the
- * key ranges, so right after a checkpoint it wrote 7.5 MB of WAL, nearly all
- * of it page images, and with 2 GB between checkpoints a 10M-record table
- * checkpointed every couple of minutes under ingest. Checkpoints every 30
- * minutes or 8 GB of WAL, with page images compressed, took the ingest API
- * from 4.6–5.4k to 6.8–7.4k records/s at 10M records (npm run bench). The
+ * key ranges, so right after a checkpoint its WAL was nearly all page
+ * images, and with 2 GB between checkpoints a large table checkpointed every
+ * couple of minutes under ingest. Checkpoints every 30 minutes or 8 GB of
+ * WAL, with page images compressed, make ingest markedly faster (npm run
+ * bench; docs/performance.md). The
  * price is a longer crash recovery (replaying up to 8 GB of WAL) and up to
  * that much disk under pg_wal during bulk loads; an idle console recycles
  * its WAL at the usual 80 MB.

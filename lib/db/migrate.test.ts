@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, scratchDatabase } from "../testing/pg";
+import { queryRows, scratchDatabase } from "../../dev/testing/pg";
 import { migrate, MIGRATIONS_TABLE } from "./migrate";
 
 const tempDirs: string[] = [];

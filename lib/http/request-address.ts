@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getEnv } from "../env";
 import { log } from "../log";
-import { resolveClientAddress, TrustedProxies } from "./client-address";
+import { resolveClientAddress, TrustedProxies } from "../net/client-address";
 import { PEER_ADDRESS_HEADER, peerAddressServed } from "./peer-address.mjs";
 
 /** What the console records and limits by when the client's address cannot be known. */

@@ -148,9 +148,9 @@ export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
   if (jobIds.length === 0) return mixes;
   // The page's jobs one by one through the rollups' job index (a nested loop from the id list):
   // as one IN list over the rollups, the planner's estimate launched parallel workers, whose
-  // start cost several times the scan (1M records, 50 jobs: 260–520 ms against 80–100 ms serial).
+  // start cost several times the scan (docs/performance.md).
   // OFFSET 0 keeps the LATERAL subquery from being flattened into a hash join over a parallel
-  // scan of the whole rollup (10M records, 400,000 rollup rows: 176 ms against 36 ms).
+  // scan of the whole rollup, several times slower.
   const ids = Prisma.sql`ARRAY[${Prisma.join(jobIds)}]::bigint[]`;
   const cols = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, records`;
   const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`

@@ -1,8 +1,8 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
-import { countMatching } from "../call-records/count";
-import { parseCallFilters } from "../call-records/filters";
+import { countMatching } from "../call-records/query/count";
+import { parseCallFilters } from "../call-records/query/filters";
 import { getEnv } from "../env";
 import { getReviewItem, type ReviewComment, type ReviewItem } from "./data";
 import { addComment, claimHolder, claimNext, releaseClaim, renewClaim, submitVerdict } from "./mutations";

@@ -2,9 +2,9 @@ import "server-only";
 import { ActionError } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import type { SessionUser } from "../auth/sessions";
-import { orderBy, parseSort } from "../call-records/cursor";
-import type { CallFilters } from "../call-records/filters";
-import { callFiltersWhere } from "../call-records/where";
+import { orderBy, parseSort } from "../call-records/query/cursor";
+import type { CallFilters } from "../call-records/query/filters";
+import { callFiltersWhere } from "../call-records/query/where";
 import { Prisma, prisma } from "../db/client";
 import type { CorrectedIntent, Verdict } from "./schema";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
-import { countMatching } from "../call-records/count";
-import { listCallRecords } from "../call-records/data";
-import { exportCallRecordsCsv } from "../call-records/export";
-import { facetCounts } from "../call-records/facets";
-import { parseCallFilters } from "../call-records/filters";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
+import { countMatching } from "../call-records/query/count";
+import { listCallRecords } from "../call-records/query/data";
+import { exportCallRecordsCsv } from "../call-records/export/export";
+import { facetCounts } from "../call-records/query/facets";
+import { parseCallFilters } from "../call-records/query/filters";
 import { sessionFor } from "../auth/test-session";
 import type { SessionUser } from "../auth/sessions";
 import { Prisma, prisma } from "../db/client";

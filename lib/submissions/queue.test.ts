@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { Prisma, prisma } from "../db/client";
 import type { TopCallResult } from "../top/client";
 import { getBatch } from "./data";

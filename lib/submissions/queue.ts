@@ -52,7 +52,7 @@ export async function claimJobs(limit: number, leaseMs: number): Promise<Claimed
       (SELECT id FROM due ORDER BY next_attempt_at, id LIMIT ${limit})
       LIMIT ${limit}
     ), claimed AS (
-      -- In flight is the job's state only: the record keeps its stored state until the answer is settled (lib/call-records/in-flight.ts).
+      -- In flight is the job's state only: the record keeps its stored state until the answer is settled (lib/submissions/in-flight.ts).
       UPDATE submission_jobs j
       SET state = 'in_flight', attempts = j.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
       FROM ready WHERE j.id = ready.id

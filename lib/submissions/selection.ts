@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../db/client";
-import { parseCallFilters } from "../call-records/filters";
-import { callFiltersWhere } from "../call-records/where";
+import { parseCallFilters } from "../call-records/query/filters";
+import { callFiltersWhere } from "../call-records/query/where";
 
 /**
  * What a batch sends: records picked one by one (at most a page or a few),

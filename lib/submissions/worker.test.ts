@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { ingestCallRecords } from "../call-records/mutations";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
-import { startTopEmulator, type TopEmulator } from "../top-emulator/server";
+import { startTopEmulator, type TopEmulator } from "../../dev/top-emulator/server";
 import { createTopClient, type TopClient } from "../top/client";
 import type { TopConfig } from "../top/config";
 import type { WorkerConfig } from "./config";

@@ -144,7 +144,7 @@ export class SubmissionWorker {
   /**
    * Turns new batches into jobs, chunk by chunk, beside the sending: a batch's
    * first records go out while its other chunks are being written (in the
-   * claim loop, a 5,000-record chunk held every send back for seconds at 10M records).
+   * claim loop, writing a large chunk held every send back).
    */
   private async materialize(): Promise<void> {
     while (this.running) {

@@ -1,6 +1,6 @@
 /**
- * Intl formatters, made once per key and kept. Constructing one costs about
- * 0.07 ms (far more than formatting with it), and the same few are asked for
+ * Intl formatters, made once per key and kept. Constructing one costs far
+ * more than formatting with it, and the same few are asked for
  * on every render and every query. Keys are built from a locale, a time zone
  * and options; Intl throws on an invalid zone or locale before anything is
  * kept, so the cache holds at most a few entries per valid zone.

@@ -1,7 +1,7 @@
 import type { LvmsResultDto, TopErrorResponse } from "./dto";
 
 /**
- * What an answer means for the record (TOP-PROTOCOL.md, "Error codes"):
+ * What an answer means for the record (docs/top-protocol.md, "Error codes"):
  *   accepted   no error_response and success === true
  *   rejected   the platform said no to this record: fix it, don't retry
  *   transient  try again later (rate limits, platform faults, transport)

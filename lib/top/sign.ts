@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * TOP request signing (TOP-PROTOCOL.md, "Signature"): every parameter sent
+ * TOP request signing (docs/top-protocol.md, "Signature"): every parameter sent
  * except `sign`, sorted by name in byte order, concatenated as name+value
  * with no separators, then over the UTF-8 bytes:
  *   md5          MD5(secret + string + secret)

@@ -1,8 +1,8 @@
 import { Prisma, prisma } from "../../lib/db/client";
-import { getCallRecordDetail, neighbours } from "../../lib/call-records/data";
-import { countMatching } from "../../lib/call-records/count";
-import { facetCounts } from "../../lib/call-records/facets";
-import { parseCallFilters } from "../../lib/call-records/filters";
+import { getCallRecordDetail, neighbours } from "../../lib/call-records/query/data";
+import { countMatching } from "../../lib/call-records/query/count";
+import { facetCounts } from "../../lib/call-records/query/facets";
+import { parseCallFilters } from "../../lib/call-records/query/filters";
 import { getDashboardSummary } from "../../lib/dashboard/data";
 import { getJobDetail, jobMixes, listJobsPage } from "../../lib/jobs/data";
 import { recordAttempts } from "../../lib/submissions/data";

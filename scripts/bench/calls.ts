@@ -1,9 +1,9 @@
 import type pg from "pg";
 import { Prisma, prisma } from "../../lib/db/client";
-import { callRecordsPageSql, listCallRecords } from "../../lib/call-records/data";
-import { encodeCursor, orderBy, parseSort } from "../../lib/call-records/cursor";
-import { parseCallFilters, type CallFilters } from "../../lib/call-records/filters";
-import { callFiltersWhere } from "../../lib/call-records/where";
+import { callRecordsPageSql, listCallRecords } from "../../lib/call-records/query/data";
+import { encodeCursor, orderBy, parseSort } from "../../lib/call-records/query/cursor";
+import { parseCallFilters, type CallFilters } from "../../lib/call-records/query/filters";
+import { callFiltersWhere } from "../../lib/call-records/query/where";
 import type { BenchContext } from "./context";
 import { atMost, timePaired, timeRuns, timeStats, type Figure } from "./stats";
 

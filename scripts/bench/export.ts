@@ -1,5 +1,5 @@
-import { exportCallRecordsCsv } from "../../lib/call-records/export";
-import { parseCallFilters } from "../../lib/call-records/filters";
+import { exportCallRecordsCsv } from "../../lib/call-records/export/export";
+import { parseCallFilters } from "../../lib/call-records/query/filters";
 import type { BenchContext } from "./context";
 import { peakSampler, treeRssMb } from "./server";
 import { atLeast, atMost, rateStats, type Figure } from "./stats";

@@ -1,10 +1,10 @@
 import type pg from "pg";
-import { DEMO_AUDIO_CLIPS } from "../../lib/demo/audio-manifest";
-import { demoDebtor } from "../../lib/demo/debtors";
-import { DEMO_INTENT_GROUPS, DEMO_INTENT_GROUP_KEYS } from "../../lib/demo/intents";
-import { DEMO_WINDOW_DAYS, generateDemoJobs } from "../../lib/demo/jobs";
-import { DEMO_STATUS_PROFILES } from "../../lib/demo/result-status";
-import { DAY_MS, gmt8DayNumber, gmt8DayStart } from "../../lib/demo/wire-time";
+import { DEMO_AUDIO_CLIPS } from "../../dev/demo/audio-manifest";
+import { demoDebtor } from "../../dev/demo/debtors";
+import { DEMO_INTENT_GROUPS, DEMO_INTENT_GROUP_KEYS } from "../../dev/demo/intents";
+import { DEMO_WINDOW_DAYS, generateDemoJobs } from "../../dev/demo/jobs";
+import { DEMO_STATUS_PROFILES } from "../../dev/demo/result-status";
+import { DAY_MS, gmt8DayNumber, gmt8DayStart } from "../../dev/demo/wire-time";
 
 /**
  * Fills call_records with `records` rows in SQL (generate_series), with the

@@ -1,10 +1,10 @@
 import "server-only";
 import { recordAudit } from "../../audit/mutations";
 import { canAs } from "../../auth/permissions";
-import { countMatching } from "../../call-records/count";
-import { decodeCursor, parseSort } from "../../call-records/cursor";
-import { getCallRecordDetail, listCallRecords, type CallRecordRow } from "../../call-records/data";
-import { parseCallFilters } from "../../call-records/filters";
+import { countMatching } from "../../call-records/query/count";
+import { decodeCursor, parseSort } from "../../call-records/query/cursor";
+import { getCallRecordDetail, listCallRecords, type CallRecordRow } from "../../call-records/query/data";
+import { parseCallFilters } from "../../call-records/query/filters";
 import { getEnv } from "../../env";
 import { maskName, maskPhone } from "../../privacy/mask";
 import { recordReviews } from "../../review/data";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { runActionAs, type ActionPrincipal } from "../../actions/wrapper";
-import { parseCallFilters } from "../../call-records/filters";
+import { parseCallFilters } from "../../call-records/query/filters";
 import { cancelSubmissionBatch, checkSubmission, submitRecords } from "../../submissions/actions";
 import { failureGroups, getBatch, listBatches, type BatchProgress, type PreSubmitCheck } from "../../submissions/data";
 import type { Selection } from "../../submissions/selection";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callFiltersSchema, REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/filters";
+import { callFiltersSchema, REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/query/filters";
 import { dateTime, idParam, int64String, total } from "./common";
 
 /** The /calls URL parameters (the page's own schema), plus what only the API has. */

@@ -1,5 +1,5 @@
-import { exportCallRecordsCsv } from "@/lib/call-records/export";
-import { parseCallFilters } from "@/lib/call-records/filters";
+import { exportCallRecordsCsv } from "@/lib/call-records/export/export";
+import { parseCallFilters } from "@/lib/call-records/query/filters";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/permissions";
 import { withPermission } from "@/lib/auth/route-guard";

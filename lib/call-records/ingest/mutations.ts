@@ -1,0 +1,155 @@
+import "server-only";
+import { Prisma, readRows } from "../../db/client";
+import { textColumn } from "../../db/text-column";
+import { contentHash } from "./content-hash";
+import {
+  MAX_RECORDS_PER_BATCH,
+  summarise,
+  type IngestOutcome,
+  type IngestResult,
+  type IngestResultEntry,
+  type IngestSource,
+} from "./ingest-result";
+import { stringifyJson } from "../json-bigint";
+import { validateCallRecord, type NormalizedCallRecord } from "../schema";
+
+export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
+export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
+
+interface Row {
+  record: NormalizedCallRecord;
+  hash: string;
+}
+
+/**
+ * Validates each item and upserts every valid one, idempotently, in ONE SQL
+ * statement: the batch is stored whole or not at all, and a re-push of the
+ * same content changes nothing (not even updated_at).
+ *
+ * - Outcomes: "created" (new call_record_id), "updated" (content changed),
+ *   "unchanged" (same content hash), "rejected" (with field errors; the
+ *   other records are still stored).
+ * - The same call_record_id twice in one batch: the last one wins and every
+ *   entry with that id reports the outcome of the write that happened. (One
+ *   statement cannot touch a row twice, and reporting the earlier entry as
+ *   "created" and the later as "updated" would describe writes that never
+ *   happened.) The summary counts entries, so received always equals
+ *   created + updated + unchanged + rejected.
+ * - A change never touches received_at or the submission and review columns:
+ *   what was submitted or reviewed stays on record; the submission side
+ *   compares content itself. `source` follows the write that changed the row.
+ *
+ * Throws (nothing written) when the database fails; callers chunk to at most
+ * MAX_RECORDS_PER_BATCH items.
+ */
+export async function ingestCallRecords(items: readonly unknown[], opts: { source: IngestSource; sourceName?: string | null }): Promise<IngestResult> {
+  if (items.length > MAX_RECORDS_PER_BATCH) {
+    throw new RangeError(`ingestCallRecords takes at most ${MAX_RECORDS_PER_BATCH} records per call, got ${items.length}`);
+  }
+  const results: IngestResultEntry[] = [];
+  const latest = new Map<bigint, Row>();
+  const accepted: { index: number; id: bigint }[] = [];
+
+  items.forEach((item, index) => {
+    const v = validateCallRecord(item);
+    if (!v.ok) {
+      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors };
+      return;
+    }
+    latest.set(v.record.callRecordId, { record: v.record, hash: contentHash(v.record) });
+    accepted.push({ index, id: v.record.callRecordId });
+  });
+
+  const written = await upsertRows([...latest.values()], opts.source, opts.sourceName ?? null);
+  for (const { index, id } of accepted) {
+    const outcome: IngestOutcome = written.get(id.toString()) ?? "unchanged";
+    results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };
+  }
+  return { results, summary: summarise(results) };
+}
+
+/** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */
+async function upsertRows(rows: Row[], source: IngestSource, sourceName: string | null): Promise<Map<string, "created" | "updated">> {
+  const written = new Map<string, "created" | "updated">();
+  if (rows.length === 0) return written;
+  // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
+  rows.sort((a, b) => (a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0));
+
+  // Column arrays go over the wire as text[] (exact for int64, no float
+  // rounding, nothing for the driver to guess) and are cast in SQL.
+  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) => textColumn(rows, (r) => pick(r.record), str);
+  const iso = (d: Date) => d.toISOString();
+  const json = (v: unknown) => stringifyJson(v);
+
+  // Recording links expire: every stored or changed link is queued for the
+  // archiver in the same statement (the seeded demo plays the console's own
+  // files, which never expire, and is not archived).
+  const archive =
+    source === "seed"
+      ? Prisma.empty
+      : Prisma.sql`, archive AS (
+      INSERT INTO audio_archives (record_id, source_url)
+      SELECT id, full_audio_url FROM upserted WHERE full_audio_url IS NOT NULL
+      ON CONFLICT (record_id) DO UPDATE SET source_url = EXCLUDED.source_url, state = 'queued', attempts = 0,
+        next_attempt_at = now(), lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
+    )`;
+
+  const inserted = await readRows<{ call_record_id: string; inserted: boolean }>(Prisma.sql`
+    WITH upserted AS (
+    INSERT INTO call_records (
+      call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
+      chat_duration, start_time, end_time, name, properties, properties_json,
+      intent_level_detail_name, tenant_phone_number_id, phone_number, intent_level_code,
+      intent_level_tag_id, rpc_context, content_hash, source, source_name
+    )
+    SELECT u.*, ${source}::record_source, ${sourceName}::text
+    FROM unnest(
+      ${col((r) => r.callRecordId)}::text[]::bigint[],
+      ${col((r) => r.robotCallJobId)}::text[]::bigint[],
+      ${col((r) => r.calledPhoneNumber)}::text[],
+      ${col((r) => r.resultStatus)}::text[],
+      ${col((r) => r.fullAudioUrl)}::text[],
+      ${col((r) => r.chatDuration)}::text[]::integer[],
+      ${col((r) => r.startTime, iso)}::text[]::timestamptz[],
+      ${col((r) => r.endTime, iso)}::text[]::timestamptz[],
+      ${col((r) => r.name)}::text[],
+      ${col((r) => r.properties)}::text[],
+      ${col((r) => r.propertiesJson, json)}::text[]::jsonb[],
+      ${col((r) => r.intentLevelDetailName)}::text[],
+      ${col((r) => r.tenantPhoneNumberId)}::text[]::bigint[],
+      ${col((r) => r.phoneNumber)}::text[],
+      ${col((r) => r.intentLevelCode)}::text[]::integer[],
+      ${col((r) => r.intentLevelTagId)}::text[]::bigint[],
+      ${col((r) => r.rpcContext, json)}::text[]::jsonb[],
+      ${rows.map((r) => r.hash)}::text[]
+    ) AS u
+    ON CONFLICT (call_record_id) DO UPDATE SET
+      robot_call_job_id = EXCLUDED.robot_call_job_id,
+      called_phone_number = EXCLUDED.called_phone_number,
+      result_status = EXCLUDED.result_status,
+      full_audio_url = EXCLUDED.full_audio_url,
+      chat_duration = EXCLUDED.chat_duration,
+      start_time = EXCLUDED.start_time,
+      end_time = EXCLUDED.end_time,
+      name = EXCLUDED.name,
+      properties = EXCLUDED.properties,
+      properties_json = EXCLUDED.properties_json,
+      intent_level_detail_name = EXCLUDED.intent_level_detail_name,
+      tenant_phone_number_id = EXCLUDED.tenant_phone_number_id,
+      phone_number = EXCLUDED.phone_number,
+      intent_level_code = EXCLUDED.intent_level_code,
+      intent_level_tag_id = EXCLUDED.intent_level_tag_id,
+      rpc_context = EXCLUDED.rpc_context,
+      content_hash = EXCLUDED.content_hash,
+      source = EXCLUDED.source,
+      source_name = EXCLUDED.source_name,
+      updated_at = now()
+    WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted
+    )${archive}
+    SELECT call_record_id::text AS call_record_id, inserted FROM upserted
+  `);
+  for (const row of inserted) written.set(row.call_record_id, row.inserted ? "created" : "updated");
+  return written;
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { Prisma } from "../../db/client";
+import type { CallFilters } from "./filters";
+
+/**
+ * Keyset pagination on (sort key, id). The cursor is the last row's sort
+ * value and id, opaque to users (base64url JSON). PostgreSQL puts NULLs last
+ * in ascending and first in descending order, i.e. NULL sorts as "largest";
+ * the predicates below follow that so that rows without a start time or a
+ * duration are neither skipped nor repeated.
+ */
+
+export const SORT_COLUMNS = {
+  start_time: Prisma.sql`start_time`,
+  chat_duration: Prisma.sql`chat_duration`,
+} as const;
+
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+export function parseSort(sort: CallFilters["sort"]): { key: SortKey; desc: boolean } {
+  const desc = sort.startsWith("-");
+  return { key: (desc ? sort.slice(1) : sort) as SortKey, desc };
+}
+
+const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string().regex(/^\d+$/)]);
+export type CursorValue = string | number | null;
+
+export function encodeCursor(value: CursorValue, id: bigint): string {
+  return Buffer.from(JSON.stringify([value, id.toString()])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, key: SortKey): { value: Date | number | null; id: bigint } | null {
+  try {
+    const [value, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    if (value === null) return { value: null, id: BigInt(id) };
+    if (key === "start_time") {
+      const d = new Date(String(value));
+      return Number.isNaN(d.getTime()) ? null : { value: d, id: BigInt(id) };
+    }
+    return typeof value === "number" ? { value, id: BigInt(id) } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function orderBy(key: SortKey, desc: boolean): Prisma.Sql {
+  const col = SORT_COLUMNS[key];
+  return desc ? Prisma.sql`ORDER BY ${col} DESC, id DESC` : Prisma.sql`ORDER BY ${col} ASC, id ASC`;
+}
+
+/**
+ * Rows strictly after the cursor row in the given order, as a sequence of
+ * segments that are read one after the other until a page is full. Each
+ * segment is a condition the (key, id) index can start from, rather than one
+ * `a OR b OR c` predicate that PostgreSQL can only filter with, walking the
+ * index from its beginning: a deep page, or the "previous" record of a
+ * recent call in oldest-first order, would otherwise scan millions of rows.
+ */
+export function keysetSegments(key: SortKey, desc: boolean, c: { value: Date | number | null; id: bigint } | null): Prisma.Sql[] {
+  const col = SORT_COLUMNS[key];
+  if (c === null) return [Prisma.sql`TRUE`];
+  if (desc) {
+    // NULLs come first in descending order: the rest of the NULLs, then every non-NULL.
+    return c.value === null
+      ? [Prisma.sql`${col} IS NULL AND id < ${c.id}`, Prisma.sql`${col} IS NOT NULL`]
+      : [Prisma.sql`(${col}, id) < (${c.value}, ${c.id})`];
+  }
+  // NULLs come last in ascending order: the rest of the non-NULLs, then every NULL.
+  return c.value === null
+    ? [Prisma.sql`${col} IS NULL AND id > ${c.id}`]
+    : [Prisma.sql`(${col}, id) > (${c.value}, ${c.id})`, Prisma.sql`${col} IS NULL`];
+}
+
+/**
+ * One statement: `SELECT <select> FROM call_records` over the rows after a
+ * cursor, in the list's order, at most `limit`. `where(extra)` renders the
+ * filters' WHERE with extra conditions. When the rows after the cursor are
+ * two index ranges (keysetSegments), each is read ordered and limited and the
+ * two are merged, so both stay index scans. `select` must include `id` and
+ * the sort column.
+ */
+export function keysetPageSql(
+  select: Prisma.Sql,
+  where: (extra: Prisma.Sql[]) => Prisma.Sql,
+  key: SortKey,
+  desc: boolean,
+  cursor: { value: Date | number | null; id: bigint } | null,
+  limit: number,
+): Prisma.Sql {
+  const parts = keysetSegments(key, desc, cursor).map(
+    (segment) => Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,
+  );
+  if (parts.length === 1) return parts[0]!;
+  return Prisma.sql`
+    SELECT * FROM (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}) after_cursor
+    ${orderBy(key, desc)} LIMIT ${limit}`;
+}
