@@ -545,6 +545,11 @@ export interface components {
                     field: string;
                     message: string;
                 }[];
+                /** @description fields that were not stored (unknown names) */
+                warnings?: {
+                    field: string;
+                    message: string;
+                }[];
             }[];
             summary: {
                 received: number;
@@ -597,8 +602,8 @@ export interface operations {
                 reviewer?: string[];
                 from?: string;
                 to?: string;
-                minDuration?: number;
-                maxDuration?: number;
+                minDuration?: string;
+                maxDuration?: string;
                 audio?: "true" | "false";
                 q?: string;
                 sort?: "-start_time" | "start_time" | "-chat_duration" | "chat_duration";

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma, prisma, readRows } from "../db/client";
 import { textColumn } from "../db/text-column";
+import { storableTopParams } from "../privacy/redact";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
 import type { WorkerConfig } from "./config";
@@ -111,7 +112,7 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
         ${col((r) => r.call.result?.count)}::text[]::integer[], ${col((r) => r.call.result?.success)}::text[]::boolean[],
         ${col((r) => r.call.result?.code)}::text[], ${col((r) => r.call.result?.message)}::text[], ${col((r) => r.call.error?.code)}::text[]::integer[],
         ${col((r) => r.call.error?.msg)}::text[], ${col((r) => r.call.error?.sub_code)}::text[], ${col((r) => r.call.error?.sub_msg)}::text[],
-        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(r.call.sentParams))}::text[]::jsonb[],
+        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(storableTopParams(r.call.sentParams)))}::text[]::jsonb[],
         ${col((r) => r.jobState)}::text[], ${col((r) => r.counted)}::text[]::boolean[], ${col((r) => r.nextAttemptAt, iso)}::text[]::timestamptz[],
         ${col((r) => r.code)}::text[], ${col((r) => r.message)}::text[]
       ) AS a(job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id, outcome, result_count, result_success,

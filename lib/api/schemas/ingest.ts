@@ -32,6 +32,7 @@ export const ingestResultSchema = z
         call_record_id: z.string().nullable(),
         outcome: z.enum(["created", "updated", "unchanged", "rejected"]),
         errors: z.array(z.strictObject({ field: z.string(), message: z.string() })),
+        warnings: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional().meta({ description: "fields that were not stored (unknown names)" }),
       }),
     ),
     summary: z.strictObject({ received: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
