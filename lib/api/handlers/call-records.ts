@@ -93,7 +93,7 @@ export async function getCallRecordHandler({ url, principal, params }: ApiReques
   const record = await getCallRecordDetail(BigInt(params.call_record_id));
   if (!record) throw new ApiError(404, "not_found", `No call record ${params.call_record_id}.`);
   const [attempts, reviews, outcomes, reviewer] = await Promise.all([
-    recordAttempts(record.id),
+    recordAttempts(record),
     recordReviews(record.id),
     lastOutcomes([record.id]),
     record.reviewedById === null ? null : userName(record.reviewedById),
