@@ -12,8 +12,11 @@ import type { AnsweredCall, ClaimedJob } from "./queue";
 export function claimStatement(limit: number, leaseMs: number): Prisma.Sql {
   return Prisma.sql`
     WITH expired AS (
+      -- Leases that ran out, oldest first, from submission_jobs_leased_idx. The state is compared as text so that no
+      -- index of unfinished jobs matches: statistics taken before a batch arrived call those indexes empty, and a
+      -- plan that walks one reads the whole backlog on every claim (lib/submissions/queue-plans.test.ts).
       SELECT j.id FROM submission_jobs j
-      WHERE j.state = 'in_flight' AND j.lease_until < now()
+      WHERE j.lease_until < now() AND j.state::text = 'in_flight'
         AND EXISTS (SELECT 1 FROM submission_batches b WHERE b.id = j.batch_id AND b.status = 'running')
       ORDER BY j.lease_until
       LIMIT ${limit}
@@ -90,7 +93,8 @@ export function settleStatement(rows: readonly SettleRow[]): Prisma.Sql {
       UPDATE submission_jobs j SET state = a.job_state::job_state, attempts = j.attempts - CASE WHEN a.counted THEN 0 ELSE 1 END,
         next_attempt_at = a.next_attempt_at, lease_until = NULL, last_code = a.code, last_message = a.message, updated_at = now()
       FROM answer a
-      WHERE j.id = a.job_id AND j.state = 'in_flight' AND j.attempts = a.attempt
+      -- Primary-key probes only: the state is compared as text so that no partial index of unfinished jobs matches (see the claim).
+      WHERE j.id = a.job_id AND j.attempts = a.attempt AND j.state::text = 'in_flight'
       -- The answer that settled the job travels with it: a group may hold a late answer of an earlier attempt of the same job.
       RETURNING j.id, j.record_id, a.attempt, a.job_state, a.code, a.message, a.counted, a.sent_at
     ), record AS (
