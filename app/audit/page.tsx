@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
-import { auditFiltersSchema, listAuditEvents } from "@/lib/audit/data";
+import { IgnoredParams, type IgnoredKind } from "@/components/input/ignored-params";
+import { listAuditEvents, parseAuditFilters } from "@/lib/audit/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 
@@ -15,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("audit");
   await requireUser("audit:read");
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { filters, errors } = parseAuditFilters(raw);
   const { rows, next } = await listAuditEvents(filters);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== "before") as [string, string][]);
@@ -32,6 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label className="flex flex-col gap-1">{t("filter.to")}<input type="date" name="to" defaultValue={filters.to?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
         <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("filter.submit")}</button>
       </form>
+      <IgnoredParams errors={errors.map((e) => ({ ...e, kind: ignoredKind(e.param, e.message), max: e.param === "user" ? 254 : 100 }))} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("table.caption")}</caption>
@@ -61,4 +63,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {next ? <Link href={`/audit?${query}${query.size ? "&" : ""}before=${next}`} className="text-sm font-medium text-sky-700 hover:underline">{t("older")}</Link> : null}
     </div>
   );
+}
+
+function ignoredKind(param: string, message: string): IgnoredKind {
+  if (param === "to" && message.includes("before from")) return "reversed";
+  if (param === "from" || param === "to") return "date";
+  if (param === "before") return "id";
+  return param === "user" || param === "action" ? "text" : "other";
 }

@@ -6,7 +6,9 @@ import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { listCallRecords } from "@/lib/call-records/query/data";
+import { FilterErrors } from "@/components/calls/filter-errors";
 import { parseCallFilters } from "@/lib/call-records/query/filters";
+import { callFiltersToSearchParams } from "@/lib/call-records/query/filter-params";
 import { getDashboardSummary } from "@/lib/dashboard/data";
 import { getEnv } from "@/lib/env";
 import { intentOptions, listReasons } from "@/lib/review/data";
@@ -35,7 +37,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const timeZone = env.DISPLAY_TIME_ZONE;
   const raw = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(k, x);
-  const queue = queueParams(raw, timeZone);
+  // The queue's filter, checked like /calls: invalid parts are dropped and listed, never sent on to the claim.
+  const { filters, errors } = parseCallFilters(queueParams(raw, timeZone));
+  const cleaned = callFiltersToSearchParams({ ...filters, cursor: undefined, size: undefined });
+  const queue = cleaned.size ? cleaned : defaultQueueParams(timeZone);
   const isDefault = queue.toString() === defaultQueueParams(timeZone).toString();
   const query = queue.toString();
   const reviewer = can(user.role, "review:write");
@@ -63,9 +68,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <p className="text-sm">
-        <span className="font-medium">{t("queue")}:</span> <span data-testid="queue-description">{isDefault ? t("defaultQueue") : t("customQueue", { query: decodeURIComponent(query) })}</span>{" "}
+        <span className="font-medium">{t("queue")}:</span> <span data-testid="queue-description">{isDefault ? t("defaultQueue") : t("customQueue", { query: [...queue].map(([k, v]) => `${k}=${v}`).join("&") })}</span>{" "}
         <Link href={`/calls?${query}`} className="ml-2 text-sky-700 hover:underline">{t("editQueue")}</Link>
       </p>
+      <FilterErrors errors={errors} cursorInvalid={false} />
       {reviewer ? (
         <ReviewWorkbench
           query={query}

@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { DEMO_USERS } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
+import { safeLocalPath } from "@/lib/http/safe-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const raw = (await searchParams).next;
-  const next = typeof raw === "string" && /^\/(?!\/)/.test(raw) ? raw : "/";
+  const next = safeLocalPath((await searchParams).next);
   if (await currentUser()) redirect(next);
   const env = getEnv();
   const t = await getTranslations();

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AudioPlayer } from "./audio-player";
+import { maskText } from "@/lib/privacy/redact";
 
 /** A record's recording on its page: where it plays from (archived copy or the vendor's link) and the player. */
 export function RecordingPanel({
@@ -29,7 +30,7 @@ export function RecordingPanel({
             {t("archivedDetail", { size: `${Math.round(Number(archive.sizeBytes ?? 0) / 1024)} KB`, sha: archive.sha256.slice(0, 12) })}
           </span>
         ) : null}
-        {status !== "archived" && archive?.lastError ? <span className="text-xs text-slate-600">{t("archiveError", { error: archive.lastError })}</span> : null}
+        {status !== "archived" && archive?.lastError ? <span className="text-xs text-slate-600">{t("archiveError", { error: maskText(archive.lastError) })}</span> : null}
       </div>
       <AudioPlayer
         src={`/api/audio/${callRecordId}`}

@@ -119,7 +119,7 @@ export function FilterBar({
         <Facet title={t("resultStatus")}>
           {/* The options themselves come with the counts (the statuses that occur). */}
           <Suspense fallback={<OptionsPending label={t("counting")} />}>
-            <FacetOptions facets={facets} pick={(f) => f.status.map((o) => ({ key: o.value, label: o.value, count: o.count }))}>
+            <FacetOptions facets={facets} pick={(f) => keepSelected(f.status.map((o) => ({ key: o.value, label: o.value, count: o.count })), filters.status.map((v) => ({ key: v, label: v, count: 0 })))}>
               {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono />}
             </FacetOptions>
           </Suspense>
@@ -139,7 +139,12 @@ export function FilterBar({
         </Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>
-            <FacetOptions facets={facets} pick={(f) => f.intent.map((i) => ({ key: intentKey(i), label: `${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`, count: i.count, intent: i }))}>
+            <FacetOptions facets={facets} pick={(f) =>
+                keepSelected(
+                  f.intent.map((i) => ({ key: intentKey(i), label: `${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`, count: i.count, intent: i })),
+                  filters.intent.map((i) => ({ key: intentKey(i), label: `#${i.code} (${i.tagId}·${i.code})`, count: 0, intent: { tagId: i.tagId.toString(), code: i.code } })),
+                )
+              }>
               {(o, count) => <Check key={o.key} checked={activeIntents.has(o.key)} onChange={() => toggleIntent(o.intent)} label={o.label} count={count} />}
             </FacetOptions>
           </Suspense>
@@ -201,6 +206,16 @@ function ResolvedCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Fa
   const fmt = useFormat();
   const resolved = use(facets);
   return <>{fmt.count(pick(resolved), resolved.exact)}</>;
+}
+
+/**
+ * The facet's options plus the selected values that no record has (a status
+ * code typed into a link, say): kept visible, checked with a count of 0, so
+ * the filter that empties the list can be seen and removed.
+ */
+function keepSelected<O extends { key: string }>(options: O[], selected: O[]): O[] {
+  const shown = new Set(options.map((o) => o.key));
+  return [...options, ...selected.filter((o) => !shown.has(o.key))];
 }
 
 /** Options that exist only as facet values (statuses, intents), each with its count. */

@@ -10,6 +10,7 @@ export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters[
   if (!errors.length && !cursorInvalid) return null;
   const reason = (e: ParsedFilters["errors"][number]) => {
     if (e.code === "min_above_max") return t("min_above_max");
+    if (e.code === "from_after_to") return t("from_after_to");
     const param = (PARAMS as readonly string[]).includes(e.param) ? (e.param as (typeof PARAMS)[number]) : "other";
     const text = t(`params.${param}`, { allowed: (ALLOWED[e.param] ?? []).join(", ") });
     return e.value !== undefined ? t("quoted", { value: e.value, reason: text }) : text;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { CallRecordDetail } from "@/lib/call-records/query/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
+import { maskJson, maskText } from "@/lib/privacy/redact";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
 import { RecordingPanel } from "@/components/audio/recording-panel";
@@ -62,6 +63,7 @@ export function RecordDetail({
 }) {
   const fmt = useFormat();
   const t = useTranslations("calls.detail");
+  const known = { phone: r.calledPhoneNumber, name: r.name };
   const tCalls = useTranslations("calls");
   const time = (d: Date | null) => (d ? t("inZone", { time: fmt.dateTime(d), timeZone }) : null);
   return (
@@ -99,9 +101,10 @@ export function RecordDetail({
                 </span>
               </Field>
             ) : null}
-            <Field label={t("audioLink")} wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{r.fullAudioUrl}</span> : null}</Field>
-            <Field label={t("properties")} wire="properties"><Properties raw={r.properties} parsed={r.propertiesJson} /></Field>
-            <Field label={t("rpcContext")} wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(r.rpcContext)}</code>}</Field>
+            {/* Free text from the sender may repeat the number or the name: masked there too. */}
+            <Field label={t("audioLink")} wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{maskText(r.fullAudioUrl, known)}</span> : null}</Field>
+            <Field label={t("properties")} wire="properties"><Properties raw={r.properties === null ? null : maskText(r.properties, known)} parsed={maskJson(r.propertiesJson, known)} /></Field>
+            <Field label={t("rpcContext")} wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(maskJson(r.rpcContext, known))}</code>}</Field>
           </dl>
         </section>
 
@@ -109,10 +112,10 @@ export function RecordDetail({
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="state" className="font-semibold">{t("submission")}</h2>
             <dl className="mt-2">
-              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage} /></Field>
+              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)} /></Field>
               <Field label={t("attempts")}>{String(r.submissionAttempts)}</Field>
               <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
-              <Field label={t("lastAnswer")}>{r.lastResultMessage}</Field>
+              <Field label={t("lastAnswer")}>{r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}</Field>
             </dl>
             {canSubmit ? (
               <div className="mt-3">

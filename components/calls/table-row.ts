@@ -1,6 +1,7 @@
 import type { CallRecordRow } from "@/lib/call-records/query/data";
 import type { Formatter } from "@/components/ui/format";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
+import { maskText } from "@/lib/privacy/redact";
 
 /**
  * One row of the calls table as the browser receives it: what the cells show
@@ -45,7 +46,7 @@ export function toCallTableRow(r: CallRecordRow, fmt: Formatter): CallTableRow {
     intent: { tagId: r.intent_level_tag_id?.toString() ?? null, code: r.intent_level_code, name: r.intent_level_detail_name },
     corrected: r.corrected_intent_tag_id !== null ? { tagId: r.corrected_intent_tag_id.toString(), code: r.corrected_intent_code, name: r.corrected_intent_name } : null,
     duration: fmt.duration(r.chat_duration),
-    submission: { state: r.submission_state, code: r.last_result_code, message: r.last_result_message },
+    submission: { state: r.submission_state, code: r.last_result_code, message: r.last_result_message === null ? null : maskText(r.last_result_message, { phone: r.called_phone_number, name: r.name }) },
     review: r.review_state,
     reviewedBy: r.reviewed_by,
     audio: r.has_audio,

@@ -4,3 +4,5 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DISPLAY_TIME_ZONE ??= "Asia/Shanghai";
 process.env.LOG_LEVEL ??= "silent";
+// next.config.js enables experimental.authInterrupts (forbidden()); Next's build sets this for the app.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

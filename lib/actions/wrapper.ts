@@ -4,6 +4,7 @@ import { currentUser } from "../auth/current";
 import { can, type Permission } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
 import { log } from "../log";
+import { containsNul } from "../input/schema";
 
 /**
  * The one way server actions are written: the caller's session and role are
@@ -43,6 +44,8 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
       return { ok: false, code: "forbidden", message: `Your role (${user.role}) may not do this.` };
     }
+    // PostgreSQL's text cannot hold NUL: refused here for every action, rather than failing in the database.
+    if (containsNul(raw)) return { ok: false, code: "invalid_input", message: "input: must not contain NUL bytes" };
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -72,11 +72,8 @@ export async function archiveRecording(
   config: Pick<ArchiverConfig, "dir" | "fetch">,
 ): Promise<{ fileName: string; sizeBytes: number; contentType: string; sha256: string }> {
   const up = await fetchUpstream(url, { ...config.fetch, range: null });
+  // fetchUpstream passes on recordings only (isRecordingType).
   const contentType = up.headers.contentType.split(";")[0]!.trim().toLowerCase();
-  if (!/^(audio\/|video\/|application\/octet-stream$)/.test(contentType)) {
-    up.body.destroy();
-    throw new RecordingUnavailable(502, "not_audio", `the link answered ${contentType}, not a recording`);
-  }
   await mkdir(config.dir, { recursive: true });
   const temp = path.join(config.dir, `.incoming-${randomBytes(8).toString("hex")}`);
   const hash = createHash("sha256");

@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { RecordingSource } from "./data";
-import { openRecording, serveFile, type UpstreamOptions } from "./recording";
+import { AUDIO_TYPES, openRecording, serveFile, type UpstreamOptions } from "./recording";
 
 /**
  * A record's recording as a response: the archived copy when there is one
@@ -35,9 +35,11 @@ export async function playRecording(
       }
     }
   }
-  if (opts.download && res.ok) {
-    const ext = src.archive?.fileName?.split(".").pop() ?? "mp3";
-    res.headers.set("Content-Disposition", `attachment; filename="${src.callRecordId}.${ext}"`);
+  if (res.ok) {
+    // Named by the record, never by the upstream; played in place unless asked for as a file.
+    const type = (res.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const ext = src.archive?.fileName?.split(".").pop() ?? Object.entries(AUDIO_TYPES).find(([, t]) => t === type)?.[0] ?? "mp3";
+    res.headers.set("Content-Disposition", `${opts.download ? "attachment" : "inline"}; filename="${src.callRecordId}.${ext}"`);
   }
   return res;
 }

@@ -52,6 +52,14 @@ describe("openRecording", () => {
     expect((await openRecording(`${own}/demo-audio/..%2f..%2fpackage.json`, opts())).status).toBe(404);
   });
 
+  it("answers 400, not a URIError, for a demo link with a broken percent-escape", async () => {
+    for (const name of ["%E0%A4%A.mp3", "%.mp3", "a%zz.mp3"]) {
+      const res = await openRecording(`${own}/demo-audio/${name}`, opts());
+      expect(res.status, name).toBe(400);
+      expect((await json(res)).error.code).toBe("invalid_link");
+    }
+  });
+
   it("refuses hosts that are not allowed, non-http links and records without audio, saying why", async () => {
     const res = await openRecording("https://vendor.example.com/a.mp3", opts());
     expect(res.status).toBe(403);

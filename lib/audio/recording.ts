@@ -8,6 +8,7 @@ import { lookup } from "node:dns";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { isPublicAddress, UpstreamRefused } from "./address-guard";
+import { safeDecodeURIComponent } from "../input/schema";
 
 /**
  * Streams a record's recording to the browser with Range support. The
@@ -23,6 +24,11 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 3;
 const DEMO_PREFIX = "/demo-audio/";
 export const AUDIO_TYPES: Record<string, string> = { mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4" };
+
+/** The media types a recording may come as (audio, video containers such as MP4, or bytes without a type). */
+export function isRecordingType(contentType: string): boolean {
+  return /^(audio\/[\w.+-]+|video\/[\w.+-]+|application\/octet-stream)$/.test(contentType.split(";")[0]!.trim().toLowerCase());
+}
 
 export interface UpstreamOptions {
   range: string | null;
@@ -91,7 +97,8 @@ export async function serveFile(file: string, opts: { type: string; range: strin
 
 /** The file behind one of the console's own demo links, or why there is none. */
 export function demoFile(pathname: string, publicDir: string): { file: string; type: string } {
-  const name = decodeURIComponent(pathname.slice(DEMO_PREFIX.length));
+  const name = safeDecodeURIComponent(pathname.slice(DEMO_PREFIX.length));
+  if (name === null) throw new RecordingUnavailable(400, "invalid_link", "the recording's link has a broken percent-escape");
   if (!/^[\w.-]+\.(mp3|ogg|wav|m4a)$/.test(name)) throw new RecordingUnavailable(404, "not_found", "no such demo recording");
   return { file: path.join(publicDir, "demo-audio", name), type: AUDIO_TYPES[name.split(".").pop()!]! };
 }
@@ -194,6 +201,12 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
       res.resume();
       throw new RecordingUnavailable(502, "upstream_status", status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`);
     }
+    // Only recordings are passed on: an allowed host answering a page (text/html with a script) must not have it served from the console's origin.
+    const contentType = String(res.headers["content-type"] ?? "application/octet-stream");
+    if (!isRecordingType(contentType)) {
+      res.resume();
+      throw new RecordingUnavailable(502, "not_audio", `the link answered ${contentType.split(";")[0]!.trim().toLowerCase() || "no type"}, not a recording`);
+    }
     const length = Number(res.headers["content-length"] ?? 0);
     if (length > maxBytes) {
       res.destroy();
@@ -204,7 +217,7 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
     return {
       status,
       headers: {
-        contentType: String(res.headers["content-type"] ?? "application/octet-stream"),
+        contentType,
         contentLength: res.headers["content-length"] ? String(res.headers["content-length"]) : null,
         contentRange: res.headers["content-range"] ? String(res.headers["content-range"]) : null,
       },

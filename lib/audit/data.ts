@@ -1,27 +1,18 @@
 import "server-only";
-import { z } from "zod";
 import { csvCell } from "../csv/cell";
+import { maskJson } from "../privacy/redact";
 import { Prisma, prisma } from "../db/client";
+import { lowerBound, upperBound, type AuditFilters } from "./schema";
 
-/** /audit filters, from the URL. */
-export const auditFiltersSchema = z.object({
-  user: z.string().trim().max(254).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  from: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional().catch(undefined),
-  to: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional().catch(undefined),
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
-});
-export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+export { auditFiltersSchema, parseAuditFilters, type AuditFilters } from "./schema";
 
 function where(f: AuditFilters): Prisma.AuditEventWhereInput {
   return {
     ...(f.user ? { OR: [{ actorEmail: { contains: f.user.toLowerCase() } }, { target: { contains: f.user.toLowerCase() } }] } : {}),
     ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(f.from) } : {}), ...(f.to ? { lt: endOf(f.to) } : {}) } } : {}),
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: lowerBound(f.from) } : {}), ...(f.to ? { lt: upperBound(f.to) } : {}) } } : {}),
   };
 }
-
-const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : new Date(to));
 
 /** Newest first, keyset on id (ids grow with time). */
 export async function listAuditEvents(f: AuditFilters, size = 100) {
@@ -30,7 +21,8 @@ export async function listAuditEvents(f: AuditFilters, size = 100) {
     orderBy: { id: "desc" },
     take: size + 1,
   });
-  return { rows: rows.slice(0, size), next: rows.length > size ? rows[size - 1]!.id.toString() : null };
+  // Details quote what people and platforms sent: numbers in them are masked like everywhere else.
+  return { rows: rows.slice(0, size).map((r) => ({ ...r, details: maskJson(r.details) as typeof r.details })), next: rows.length > size ? rows[size - 1]!.id.toString() : null };
 }
 
 export async function* auditEventsCsv(f: AuditFilters): AsyncGenerator<string> {
@@ -40,7 +32,7 @@ export async function* auditEventsCsv(f: AuditFilters): AsyncGenerator<string> {
     const rows = await prisma.auditEvent.findMany({ where: { ...where(f), ...(before ? { id: { lt: before } } : {}) }, orderBy: { id: "desc" }, take: 2000 });
     if (!rows.length) return;
     yield rows
-      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(r.details)].map(csvCell).join(",") + "\r\n")
+      .map((r) => [r.id.toString(), r.at.toISOString(), r.actorEmail, r.action, r.target, JSON.stringify(maskJson(r.details))].map(csvCell).join(",") + "\r\n")
       .join("");
     before = rows[rows.length - 1]!.id;
   }

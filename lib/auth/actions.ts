@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "../audit/mutations";
+import { safeLocalPath } from "../http/safe-redirect";
 import { clientAddress, currentUser } from "./current";
 import { SESSION_COOKIE, deleteSession, sessionCookieOptions } from "./sessions";
 import { signIn } from "./sign-in";
@@ -36,9 +37,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     return { error: result.message, code: result.code, ...locked, email: parsed.data.email };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
-  // Only local paths: never send people elsewhere after signing in.
-  const next = parsed.data.next && /^\/(?!\/)/.test(parsed.data.next) ? parsed.data.next : "/";
-  redirect(next);
+  // Only paths on the console: never send people elsewhere after signing in.
+  redirect(safeLocalPath(parsed.data.next));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -80,16 +80,41 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
 const sp = () => Promise.resolve({});
 const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role, Expect> }[] = [
   { name: "/", render: async () => (await import("@/app/(home)/page")).default(), expect: onlyFrom("operator") },
-  { name: "/calls", render: async () => (await import("@/app/calls/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/calls", render: async () => (await import("@/app/calls/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/calls/[id]", render: async () => (await import("@/app/calls/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/jobs", render: async () => (await import("@/app/jobs/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/jobs", render: async () => (await import("@/app/jobs/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/jobs/[jobId]", render: async () => (await import("@/app/jobs/[jobId]/page")).default({ params: Promise.resolve({ jobId: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/submissions", render: async () => (await import("@/app/submissions/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
+  { name: "/submissions", render: async () => (await import("@/app/submissions/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
   { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
+  // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
+  ...(
+    [
+      ["(home)", onlyFrom("operator")],
+      ["calls", onlyFrom("operator")],
+      ["jobs", onlyFrom("operator")],
+      ["review", onlyFrom("operator")],
+      ["submissions", onlyFrom("operator")],
+      ["admin", onlyFrom("admin")],
+      ["audit", onlyFrom("admin")],
+    ] as const
+  ).map(([segment, expect]) => ({
+    name: `layout ${segment}`,
+    render: async () => renderLayout(await import(`@/app/${segment}/layout`), {}),
+    expect,
+  })),
+  { name: "layout calls/[id]", render: async () => renderLayout(await import("@/app/calls/[id]/layout"), { id: "1" }), expect: onlyFrom("operator") },
+  { name: "layout jobs/[jobId]", render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }), expect: onlyFrom("operator") },
+  { name: "layout submissions/[id]", render: async () => renderLayout(await import("@/app/submissions/[id]/layout"), { id: "1" }), expect: onlyFrom("operator") },
 ];
+
+/** A layout rendered with its guard resolved (the guard is an async server component inside it). */
+async function renderLayout<P>(mod: { default: (props: { children: null; params: Promise<P> }) => unknown }, params: P) {
+  const element = (await mod.default({ children: null, params: Promise.resolve(params) })) as { type: (p: unknown) => Promise<unknown>; props: unknown };
+  return element.type(element.props);
+}
 
 const tokens = {} as Record<Role, string>;
 beforeAll(async () => {
@@ -105,6 +130,7 @@ async function pageOutcome(render: () => Promise<unknown>): Promise<string> {
     const digest = (err as { digest?: string }).digest ?? "";
     if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
     if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "rendered";
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;403")) return "forbidden";
     throw err;
   }
 }
@@ -145,7 +171,7 @@ describe("authorization matrix", () => {
       expect(await pageOutcome(page.render)).toBe(`redirect /sign-in?next=%2Fsomewhere`);
       for (const role of ROLES) {
         token = tokens[role];
-        expect(await pageOutcome(page.render), role).toBe(page.expect[role] === "allow" ? "rendered" : "redirect /forbidden");
+        expect(await pageOutcome(page.render), role).toBe(page.expect[role] === "allow" ? "rendered" : "forbidden");
       }
     });
   }

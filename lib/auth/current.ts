@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { currentClientAddress, UNKNOWN_ADDRESS } from "../http/request-address";
 import { can, type Permission } from "./permissions";
@@ -15,7 +15,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => userFo
 /**
  * For pages: the signed-in user with `permission`. Without a session it
  * redirects to sign-in (and back afterwards); without the permission to
- * /forbidden. This is the enforcement; hiding links is only courtesy.
+ * the forbidden page with HTTP 403 (app/forbidden.tsx). This is the
+ * enforcement; hiding links is only courtesy.
  */
 export async function requireUser(permission: Permission): Promise<SessionUser> {
   const user = await currentUser();
@@ -23,7 +24,7 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
     const path = (await headers()).get("x-lvr-path") ?? "/";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
-  if (!can(user.role, permission)) redirect("/forbidden");
+  if (!can(user.role, permission)) forbidden();
   return user;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { safeDecodeURIComponent } from "../input/schema";
 import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "./sessions";
 
@@ -6,7 +7,8 @@ function tokenFrom(request: Request): string | undefined {
   const cookie = request.headers.get("cookie") ?? "";
   for (const part of cookie.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    // A broken escape (`lvr_session=%`) is no session, not a URIError.
+    if (name === SESSION_COOKIE) return safeDecodeURIComponent(value.join("=")) ?? undefined;
   }
   return undefined;
 }

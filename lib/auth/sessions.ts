@@ -4,7 +4,7 @@ import { prisma } from "../db/client";
 import { getEnv } from "../env";
 import type { Role } from "./permissions";
 
-export const SESSION_COOKIE = "lvr_session";
+export { SESSION_COOKIE } from "./session-cookie";
 
 export interface SessionUser {
   id: bigint;
@@ -25,7 +25,8 @@ export async function createSession(userId: bigint): Promise<{ token: string; ex
 
 /** The signed-in user of a cookie token, or null when the session is unknown, expired, or the account disabled. */
 export async function userForToken(token: string | undefined | null): Promise<SessionUser | null> {
-  if (!token || token.length > 100) return null;
+  // Tokens are base64url (createSession): anything else is no session, without a query.
+  if (!token || !/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },

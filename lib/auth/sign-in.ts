@@ -1,79 +1,144 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
-import { prisma } from "../db/client";
+import { Prisma, prisma } from "../db/client";
 import { getEnv } from "../env";
 import { rateLimitKey } from "../net/client-address";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
-export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date }
+export type SignInFailure =
   | { ok: false; code: "invalid" | "rate_limited"; message: string }
   | { ok: false; code: "locked"; message: string; lockedUntil: Date; maxFailures: number };
 
-// A password hash to verify against when the account does not exist, so that
+export type SignInResult = { ok: true; token: string; expiresAt: Date } | SignInFailure;
+
+/** The account whose password was right, before any session exists (a second factor can come in between). */
+export type VerifiedUser = { id: bigint; email: string };
+
+// A password hash to verify against when the account does not exist or is disabled, so that
 // the answer takes as long for unknown emails as for wrong passwords.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$B9zjIWerPLcfOMyWg6X03w$ob5QNks0x48knr0XzY8l/fNRVVrpXci0s4uiQ1eDSRQ";
 
 // Attempts per client address in any minute, across accounts (guessing many accounts from one place).
 // IPv6 addresses count by their /64 (lib/net/client-address.ts). Counted in PostgreSQL
 // (sign_in_attempts), so that every web instance shares the limit and a restart keeps it.
-const PER_ADDRESS = 20;
+export const PER_ADDRESS = 20;
 
-/** Records an attempt from `address` and says whether it is within the limit (the last minute's attempts, this one included). */
+/**
+ * Records an attempt from `address` and says whether it is within the limit (the last minute's
+ * attempts, this one included). A transaction-scoped advisory lock on the address makes
+ * concurrent attempts count one after the other: without it each statement's snapshot misses
+ * the others' rows and a burst gets through.
+ */
 async function addressAllowed(address: string): Promise<boolean> {
   const key = rateLimitKey(address);
-  // One statement: the minute-old rows go, this attempt is added, the earlier ones of the minute are counted.
-  const [row] = await prisma.$queryRaw<{ earlier: number }[]>`
-    WITH expired AS (DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute'),
-    added AS (INSERT INTO sign_in_attempts (key) VALUES (${key}))
-    SELECT count(*)::int AS earlier FROM sign_in_attempts WHERE key = ${key} AND at >= now() - interval '1 minute'`;
-  return (row?.earlier ?? 0) + 1 <= PER_ADDRESS;
+  const [, rows] = await prisma.$transaction([
+    prisma.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sign_in_attempts:' || ${key}))::text`,
+    // One statement: the minute-old rows go, this attempt is added, the earlier ones of the minute are counted.
+    prisma.$queryRaw<{ earlier: number }[]>`
+      WITH expired AS (DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute'),
+      added AS (INSERT INTO sign_in_attempts (key) VALUES (${key}))
+      SELECT count(*)::int AS earlier FROM sign_in_attempts WHERE key = ${key} AND at >= now() - interval '1 minute'`,
+  ]);
+  return (rows[0]?.earlier ?? 0) + 1 <= PER_ADDRESS;
+}
+
+/** A lock that has run out, or a day without attempts, starts the count again. */
+const STALE = Prisma.sql`(locked_until <= now() OR failed_login_at < now() - interval '1 day')`;
+
+type Counted = { attempt: number; lockedUntil: Date | null };
+type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean };
+
+/**
+ * Counts this attempt against `email`, atomically and before any password is checked: the
+ * row lock of the UPDATE (or the upsert for emails without an account) serialises concurrent
+ * attempts, each sees the count the one before it left. The attempt that reaches the limit
+ * sets the lock; a lock that has run out, or a day without attempts, starts the count again.
+ */
+async function countUserAttempt(email: string, max: number, lockMinutes: number): Promise<CountedUser | null> {
+  // Every expression reads the row as the lock found it (the latest version), so `stale` is this attempt's view.
+  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; attempt: number; locked_until: Date | null }[]>`
+    UPDATE users SET
+      failed_logins = CASE WHEN ${STALE} THEN 1 ELSE failed_logins + 1 END,
+      locked_until = CASE
+        WHEN ${STALE} THEN CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END
+        WHEN locked_until IS NULL AND failed_logins + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
+        ELSE locked_until END,
+      failed_login_at = now()
+    WHERE email = ${email}
+    RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, failed_logins AS attempt, locked_until`;
+  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, attempt: row.attempt, lockedUntil: row.locked_until } : null;
+}
+
+/** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
+async function countUnknownAttempt(email: string, max: number, lockMinutes: number): Promise<Counted> {
+  const [, rows] = await prisma.$transaction([
+    prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`,
+    prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
+      INSERT INTO sign_in_failures AS f (email, failures, locked_until, failed_at)
+      VALUES (${email}, 1, CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END, now())
+      ON CONFLICT (email) DO UPDATE SET
+        failures = CASE WHEN f.locked_until <= now() THEN 1 ELSE f.failures + 1 END,
+        locked_until = CASE
+          WHEN f.locked_until <= now() THEN CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END
+          WHEN f.locked_until IS NULL AND f.failures + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
+          ELSE f.locked_until END,
+        failed_at = now()
+      RETURNING failures AS attempt, locked_until`,
+  ]);
+  const row = rows[0];
+  if (!row) throw new Error("sign_in_failures upsert returned no row");
+  return { attempt: row.attempt, lockedUntil: row.locked_until };
 }
 
 const INVALID = { ok: false as const, code: "invalid" as const, message: "The email or password is wrong." };
 
+function lockedAnswer(lockedUntil: Date, maxFailures: number): SignInFailure {
+  return {
+    ok: false,
+    code: "locked",
+    message: `This account is locked after ${maxFailures} failed sign-ins. Try again after ${lockedUntil.toISOString().slice(11, 16)} UTC or ask an admin.`,
+    lockedUntil,
+    maxFailures,
+  };
+}
+
 /**
- * Checks a password. Accounts lock for LOGIN_LOCK_MINUTES after
- * LOGIN_MAX_FAILURES consecutive failures; every outcome is audited (the
- * password never is). `address` is the client's, as
- * lib/http/request-address.ts decides it; it is audited in full.
+ * Checks an email and password, without signing in. Accounts lock for LOGIN_LOCK_MINUTES once
+ * LOGIN_MAX_FAILURES attempts have been made without success; an email without an account
+ * answers exactly the same, after as long. Every outcome but success is audited here (the
+ * password never is). `address` is the client's, as lib/http/request-address.ts decides it.
  */
-export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+export async function verifyCredentials(emailInput: string, password: string, address: string): Promise<{ ok: true; user: VerifiedUser } | SignInFailure> {
   const email = emailInput.trim().toLowerCase();
-  const env = getEnv();
+  const { LOGIN_MAX_FAILURES: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
   if (!(await addressAllowed(address))) {
     await recordAudit({ actor: null, action: "sign_in.rate_limited", target: email, details: { address } });
     return { ok: false, code: "rate_limited", message: "Too many sign-in attempts from here. Wait a minute and try again." };
   }
-  const user = await prisma.user.findUnique({ where: { email } });
-  if (!user || user.disabledAt) {
-    await verifyPassword(DUMMY_HASH, password);
-    await recordAudit({ actor: null, action: "sign_in.failed", target: email, details: { address, reason: user ? "disabled" : "unknown_email" } });
+  const user = await countUserAttempt(email, max, lockMinutes);
+  const counted = user ?? (await countUnknownAttempt(email, max, lockMinutes));
+  const actor = user ? { id: user.id, email } : null;
+  if (counted.attempt > max && counted.lockedUntil) {
+    await recordAudit({ actor, action: "sign_in.locked", target: email, details: { address } });
+    return lockedAnswer(counted.lockedUntil, max);
+  }
+  const passwordRight = await verifyPassword(user && !user.disabled ? user.passwordHash : DUMMY_HASH, password);
+  if (!user || user.disabled || !passwordRight) {
+    const reason = !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password";
+    const lockout = counted.attempt >= max;
+    await recordAudit({ actor, action: lockout ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, reason, failures: counted.attempt } });
     return INVALID;
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await recordAudit({ actor: { id: user.id, email }, action: "sign_in.locked", target: email, details: { address } });
-    return {
-      ok: false,
-      code: "locked",
-      message: `This account is locked after ${env.LOGIN_MAX_FAILURES} failed sign-ins. Try again after ${user.lockedUntil.toISOString().slice(11, 16)} UTC or ask an admin.`,
-      lockedUntil: user.lockedUntil,
-      maxFailures: env.LOGIN_MAX_FAILURES,
-    };
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= env.LOGIN_MAX_FAILURES;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + env.LOGIN_LOCK_MINUTES * 60_000) : null },
-    });
-    await recordAudit({ actor: { id: user.id, email }, action: lock ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, failures } });
-    return INVALID;
-  }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  const session = await createSession(user.id);
-  await recordAudit({ actor: { id: user.id, email }, action: "sign_in.succeeded", target: email, details: { address } });
+  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
+  return { ok: true, user: { id: user.id, email } };
+}
+
+/** Checks the password and, when it is right, starts a session (audited). */
+export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+  const verified = await verifyCredentials(emailInput, password, address);
+  if (!verified.ok) return verified;
+  const session = await createSession(verified.user.id);
+  await recordAudit({ actor: verified.user, action: "sign_in.succeeded", target: verified.user.email, details: { address } });
   return { ok: true, ...session };
 }

@@ -18,8 +18,8 @@ import { JsonSyntaxError, parseJsonExact, stringifyJson, type JsonObject, type J
  * - properties: a string kept verbatim, or an object/array stored as its JSON
  *   text; its parsed JSON is kept too when it parses;
  * - rpc_context: an object or the JSON string of one;
- * - unknown keys are ignored (vendors send extras), so a misspelt optional
- *   field is dropped rather than rejected.
+ * - unknown keys are ignored (vendors send extras): the record is accepted,
+ *   and ingest names them as warnings in its result (unknown-fields.ts).
  */
 
 export const INT64_MAX = 9223372036854775807n;

@@ -238,3 +238,9 @@ export async function getJobDetail(jobId: bigint, timeZone: string): Promise<Job
     byIntent: byIntent.map((i) => ({ tagId: i.tag_id.toString(), code: i.code, name: names.get(intentKey(i.tag_id, i.code)) ?? null, count: Number(i.n) })),
   };
 }
+
+/** Whether any record belongs to the job (its page answers 404 before it streams, when none does). */
+export async function jobExists(jobId: bigint): Promise<boolean> {
+  const rows = await prisma.$queryRaw<{ found: boolean }[]>(Prisma.sql`SELECT EXISTS (SELECT 1 FROM call_records WHERE robot_call_job_id = ${jobId}) AS found`);
+  return rows[0]?.found === true;
+}

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
+import { int64IdSchema } from "../input/schema";
 
 /** A supervisor sees one record's full number and name, for a stated reason; the reveal is on the audit trail. */
 export const revealContact = defineAction({
   name: "privacy.revealContact",
   permission: "pii:reveal",
   input: z.object({
-    callRecordId: z.string().regex(/^\d{1,19}$/, "must be a call_record_id"),
+    callRecordId: int64IdSchema,
     reason: z.string().trim().min(5, "say why (at least 5 characters)").max(500),
   }),
   handler: async ({ callRecordId, reason }, { user }) => {

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { int64IdSchema } from "../input/schema";
 
 /** Inputs of the review actions; parsed on the server (lib/actions/wrapper.ts) and usable in the browser. */
 
-export const callRecordIdSchema = z.string().regex(/^\d{1,19}$/, "must be a call_record_id");
+export const callRecordIdSchema = int64IdSchema;
 
 export const VERDICTS = ["passed", "flagged"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const correctedIntentSchema = z.object({
-  tagId: z.string().regex(/^\d{1,19}$/, "must be a tag group id"),
+  tagId: int64IdSchema,
   code: z.number().int().min(-1_000_000_000).max(1_000_000_000),
   name: z.string().trim().max(100).optional(),
 });

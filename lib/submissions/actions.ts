@@ -9,8 +9,9 @@ import { parseWorkerConfig } from "./config";
 import { preSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
 import { selectionSchema } from "./selection";
+import { int64IdSchema } from "../input/schema";
 
-const id = z.string().regex(/^\d{1,19}$/, "must be an id");
+const id = int64IdSchema;
 
 /** What the pre-submit dialog shows before anything is sent. */
 export const checkSubmission = defineAction({

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma, prisma } from "../db/client";
+import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
@@ -123,10 +124,30 @@ export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
     GROUP BY 1, 2, 3
     ORDER BY count(*) DESC, 2 NULLS LAST
     LIMIT 100`);
-  return rows.map((r) => ({ state: r.state, code: r.code, message: r.message, count: Number(r.n), sampleIds: r.samples }));
+  return rows.map((r) => ({ state: r.state, code: r.code, message: r.message === null ? null : maskText(r.message), count: Number(r.n), sampleIds: r.samples }));
 }
 
-/** Every HTTP call made for one record, newest first. */
-export async function recordAttempts(recordId: bigint) {
-  return prisma.submissionAttempt.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100 });
+/**
+ * Every HTTP call made for one record, newest first, as people may see it:
+ * the parameters as sent and the platform's words with the record's number
+ * and name masked (and any other number), credentials replaced.
+ */
+export async function recordAttempts(record: { id: bigint; calledPhoneNumber: string | null; name: string | null }) {
+  const known = { phone: record.calledPhoneNumber, name: record.name };
+  const text = (v: string | null) => (v === null ? null : maskText(v, known));
+  const attempts = await prisma.submissionAttempt.findMany({ where: { recordId: record.id }, orderBy: { id: "desc" }, take: 100 });
+  return attempts.map((a) => ({
+    ...a,
+    params: maskTopParams(a.params, known),
+    rawAnswer: text(a.rawAnswer),
+    resultMessage: text(a.resultMessage),
+    errorMsg: text(a.errorMsg),
+    errorSubMsg: text(a.errorSubMsg),
+    transportError: text(a.transportError),
+  }));
+}
+
+/** Whether the batch exists (its page answers 404 before it streams, when not). */
+export async function batchExists(id: bigint): Promise<boolean> {
+  return (await prisma.submissionBatch.count({ where: { id } })) > 0;
 }

@@ -1,5 +1,6 @@
 import { Prisma } from "../db/client";
 import { textColumn } from "../db/text-column";
+import { storableTopParams } from "../privacy/redact";
 import { RECORD_AS_SENT } from "./dto";
 import type { AnsweredCall, ClaimedJob } from "./queue";
 
@@ -75,7 +76,7 @@ export function settleStatement(rows: readonly SettleRow[]): Prisma.Sql {
         ${col((r) => r.call.result?.count)}::text[]::integer[], ${col((r) => r.call.result?.success)}::text[]::boolean[],
         ${col((r) => r.call.result?.code)}::text[], ${col((r) => r.call.result?.message)}::text[], ${col((r) => r.call.error?.code)}::text[]::integer[],
         ${col((r) => r.call.error?.msg)}::text[], ${col((r) => r.call.error?.sub_code)}::text[], ${col((r) => r.call.error?.sub_msg)}::text[],
-        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(r.call.sentParams))}::text[]::jsonb[],
+        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(storableTopParams(r.call.sentParams)))}::text[]::jsonb[],
         ${col((r) => r.jobState)}::text[], ${col((r) => r.counted)}::text[]::boolean[], ${col((r) => r.nextAttemptAt, iso)}::text[]::timestamptz[],
         ${col((r) => r.code)}::text[], ${col((r) => r.message)}::text[]
       ) AS a(job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id, outcome, result_count, result_success,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "../db/client";
 import { parseCallFilters } from "../call-records/query/filters";
 import { callFiltersWhere } from "../call-records/query/where";
+import { int64IdSchema } from "../input/schema";
 
 /**
  * What a batch sends: records picked one by one (at most a page or a few),
@@ -11,13 +12,13 @@ import { callFiltersWhere } from "../call-records/query/where";
 export const selectionSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("ids"),
-    ids: z.array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id")).min(1, "select at least one record").max(10_000),
+    ids: z.array(int64IdSchema).min(1, "select at least one record").max(10_000),
   }),
   z.object({ type: z.literal("filter"), query: z.string().max(4_000) }),
-  z.object({ type: z.literal("job"), jobId: z.string().regex(/^\d{1,19}$/) }),
+  z.object({ type: z.literal("job"), jobId: int64IdSchema }),
   z.object({
     type: z.literal("batch"),
-    batchId: z.string().regex(/^\d{1,19}$/),
+    batchId: int64IdSchema,
     /** One failure group of the batch: the records whose last answer had this code (null: no code). */
     failureCode: z.string().max(200).nullable().optional(),
   }),

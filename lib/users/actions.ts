@@ -7,8 +7,9 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import { prisma } from "../db/client";
 import { assertAnotherActiveAdmin } from "./mutations";
+import { int64IdSchema } from "../input/schema";
 
-const userId = z.string().regex(/^\d{1,19}$/, "must be a user id");
+const userId = int64IdSchema;
 
 export const createUser = defineAction({
   name: "users.create",
@@ -54,7 +55,7 @@ export const setUserDisabled = defineAction({
     if (!target) throw new ActionError("not_found", "No such user.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
-      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, updatedAt: new Date() } }),
+      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } }),
       // Disabling signs the person out everywhere at once.
       ...(disabled ? [prisma.session.deleteMany({ where: { userId: target.id } })] : []),
     ]);

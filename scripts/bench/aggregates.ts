@@ -49,7 +49,7 @@ export async function measureAggregates(opts: { ctx: BenchContext; cases: Filter
     const page = timeStats(
       await timeRuns(ctx.reps * 2, async (i) => {
         const record = await getCallRecordDetail(pickId(i * 11 + 5));
-        if (record) await Promise.all([recordAttempts(record.id), neighbours(record, listFilters, tz)]);
+        if (record) await Promise.all([recordAttempts(record), neighbours(record, listFilters, tz)]);
       }),
     );
     figures.push(atMost({ family: "record", name: "record page data (record, attempts, previous/next)", unit: "ms" }, page, { target: 20 }));

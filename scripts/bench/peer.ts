@@ -1,6 +1,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { Prisma, readRows } from "../../lib/db/client";
+import { storableTopParams } from "../../lib/privacy/redact";
 import { toIvrCallRecordDto, type RecordForSubmission } from "../../lib/submissions/dto";
 import { createTopClient } from "../../lib/top/client";
 import type { TopConfig } from "../../lib/top/config";
@@ -49,7 +50,7 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
                outcome, result_count, result_success, result_code, result_message, raw_answer, params)
              VALUES ($1, 0, $1, 1, $2, now(), $3, $4, $5, 'accepted', $6, $7, $8, $9, $10, $11)`,
             [r.id.toString(), sentAt, call.latencyMs, call.httpStatus ?? null, call.requestId ?? null, call.result?.count ?? null, call.result?.success ?? null,
-              call.result?.code ?? null, call.result?.message ?? null, call.rawAnswer ?? null, JSON.stringify(call.sentParams)],
+              call.result?.code ?? null, call.result?.message ?? null, call.rawAnswer ?? null, JSON.stringify(storableTopParams(call.sentParams))],
           );
           await c.query(
             `UPDATE call_records SET submission_state = 'accepted', submission_attempts = submission_attempts + 1, last_submitted_at = $2,

@@ -29,7 +29,7 @@ export default async function CallRecordPage({ params, searchParams }: { params:
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const [attempts, around, source, reviewer] = await Promise.all([
-    recordAttempts(record.id),
+    recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
     record.reviewedById === null ? null : userName(record.reviewedById),

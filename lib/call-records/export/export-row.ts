@@ -1,5 +1,6 @@
 import { textCell } from "../../csv/cell";
 import { maskName, maskPhone } from "../../privacy/mask";
+import { maskText } from "../../privacy/redact";
 
 /**
  * One exported record as PostgreSQL sends it — every column's text joined by
@@ -37,6 +38,8 @@ export interface LineLayout {
   times: readonly number[];
   phone: number;
   name: number;
+  /** Indexes of text the sender wrote freely (properties, links, messages): masked too, for the number or name repeated in them. */
+  freeText?: readonly number[];
 }
 
 /** The row's column texts (its id, the last part, left off), or null when a value held SEP (the parts do not line up). */
@@ -54,6 +57,8 @@ export function splitRow(row: string, layout: LineLayout): string[] | null {
 export function csvLine(cells: string[], layout: LineLayout, masked: boolean): string {
   for (const t of layout.times) cells[t] = isoUtc(cells[t]!);
   if (masked) {
+    const known = { phone: cells[layout.phone], name: cells[layout.name] };
+    for (const i of layout.freeText ?? []) if (cells[i]) cells[i] = maskText(cells[i]!, known);
     cells[layout.phone] = maskPhone(cells[layout.phone]!)!;
     cells[layout.name] = maskName(cells[layout.name]!)!;
   }

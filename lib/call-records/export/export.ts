@@ -81,6 +81,7 @@ const LAYOUT: LineLayout = {
   times: EXPORT_COLUMNS.flatMap((c, i) => (TIMESTAMPS.has(c) ? [i] : [])),
   phone: EXPORT_COLUMNS.indexOf("called_phone_number"),
   name: EXPORT_COLUMNS.indexOf("name"),
+  freeText: (["full_audio_url", "properties", "last_result_message"] as const).map((c) => EXPORT_COLUMNS.indexOf(c)),
 };
 
 /** Below every id (ids come from a sequence starting at 1): the first page is the same statement as the others. */

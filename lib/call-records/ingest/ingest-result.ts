@@ -14,6 +14,8 @@ export interface IngestResultEntry {
   call_record_id: string | null;
   outcome: IngestOutcome;
   errors: FieldError[];
+  /** Fields that were ignored (unknown to the console: a misspelling, or a mapping mistake); only when there are some. */
+  warnings?: FieldError[];
 }
 
 export interface IngestSummary {

@@ -91,11 +91,11 @@ describe("ingestCallRecords", () => {
     expect(await prisma.callRecord.count({ where: { callRecordId: { in: [a, b, c] } } })).toBe(2);
   });
 
-  it("lets the last of two entries with the same id win, and reports both with that write's outcome", async () => {
+  it("lets the last of two entries with the same id win, and reports them in order: created, then updated", async () => {
     const id = newId();
     const result = await ingestCallRecords([wire(id, { name: "first" }), wire(id, { name: "second" })], { source: "api" });
-    expect(result.results.map((r) => r.outcome)).toEqual(["created", "created"]);
-    expect(result.summary).toMatchObject({ received: 2, created: 2 });
+    expect(result.results.map((r) => r.outcome)).toEqual(["created", "updated"]);
+    expect(result.summary).toMatchObject({ received: 2, created: 1, updated: 1 });
     expect((await row(id)).name).toBe("second");
   });
 

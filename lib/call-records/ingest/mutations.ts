@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, readRows } from "../../db/client";
+import { Prisma, prisma, readRows } from "../../db/client";
 import { textColumn } from "../../db/text-column";
 import { contentHash } from "./content-hash";
 import {
@@ -11,7 +11,8 @@ import {
   type IngestSource,
 } from "./ingest-result";
 import { stringifyJson } from "../json-bigint";
-import { validateCallRecord, type NormalizedCallRecord } from "../schema";
+import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
+import { unknownFieldWarnings } from "./unknown-fields";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -29,12 +30,13 @@ interface Row {
  * - Outcomes: "created" (new call_record_id), "updated" (content changed),
  *   "unchanged" (same content hash), "rejected" (with field errors; the
  *   other records are still stored).
- * - The same call_record_id twice in one batch: the last one wins and every
- *   entry with that id reports the outcome of the write that happened. (One
- *   statement cannot touch a row twice, and reporting the earlier entry as
- *   "created" and the later as "updated" would describe writes that never
- *   happened.) The summary counts entries, so received always equals
- *   created + updated + unchanged + rejected.
+ * - The same call_record_id twice in one batch: the last one is stored (one
+ *   statement cannot touch a row twice), and the entries report what they
+ *   did taken in order, as if sent one after the other: the first against
+ *   the stored row ("created" when there was none), each later one against
+ *   the one before it ("updated" when it differs, else "unchanged"). So a
+ *   new id sent twice is created once. The summary counts entries, so
+ *   received always equals created + updated + unchanged + rejected.
  * - A change never touches received_at or the submission and review columns:
  *   what was submitted or reviewed stays on record; the submission side
  *   compares content itself. `source` follows the write that changed the row.
@@ -48,24 +50,48 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
   }
   const results: IngestResultEntry[] = [];
   const latest = new Map<bigint, Row>();
-  const accepted: { index: number; id: bigint }[] = [];
+  const accepted: { index: number; id: bigint; hash: string; warnings: FieldError[] }[] = [];
 
   items.forEach((item, index) => {
     const v = validateCallRecord(item);
+    const warnings = unknownFieldWarnings(item);
     if (!v.ok) {
-      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors };
+      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors, ...(warnings.length ? { warnings } : {}) };
       return;
     }
-    latest.set(v.record.callRecordId, { record: v.record, hash: contentHash(v.record) });
-    accepted.push({ index, id: v.record.callRecordId });
+    const hash = contentHash(v.record);
+    latest.set(v.record.callRecordId, { record: v.record, hash });
+    accepted.push({ index, id: v.record.callRecordId, hash, warnings });
   });
 
+  const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const written = await upsertRows([...latest.values()], opts.source);
-  for (const { index, id } of accepted) {
-    const outcome: IngestOutcome = written.get(id.toString()) ?? "unchanged";
-    results[index] = { index, call_record_id: id.toString(), outcome, errors: [] };
+  for (const { index, id, hash, warnings } of accepted) {
+    let outcome: IngestOutcome;
+    if (repeated.has(id)) {
+      const before = repeated.get(id)!;
+      outcome = before === null ? "created" : before === hash ? "unchanged" : "updated";
+      repeated.set(id, hash);
+    } else {
+      outcome = written.get(id.toString()) ?? "unchanged";
+    }
+    results[index] = { index, call_record_id: id.toString(), outcome, errors: [], ...(warnings.length ? { warnings } : {}) };
   }
   return { results, summary: summarise(results) };
+}
+
+/** For the ids that occur more than once: the stored content hash (null: no row yet), read before the batch is written. */
+async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Promise<Map<bigint, string | null>> {
+  const seen = new Set<bigint>();
+  const repeated = new Map<bigint, string | null>();
+  for (const { id } of accepted) {
+    if (seen.has(id)) repeated.set(id, null);
+    seen.add(id);
+  }
+  const ids = [...repeated.keys()];
+  const stored = await prisma.callRecord.findMany({ where: { callRecordId: { in: ids } }, select: { callRecordId: true, contentHash: true } });
+  for (const r of stored) repeated.set(r.callRecordId, r.contentHash);
+  return repeated;
 }
 
 /** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */

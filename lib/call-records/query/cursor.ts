@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma } from "../../db/client";
+import { INT4_MAX, isInt64Id, parseInstant } from "../../input/schema";
 import type { CallFilters } from "./filters";
 
 /**
@@ -22,22 +23,28 @@ export function parseSort(sort: CallFilters["sort"]): { key: SortKey; desc: bool
   return { key: (desc ? sort.slice(1) : sort) as SortKey, desc };
 }
 
-const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string().regex(/^\d+$/)]);
+const cursorSchema = z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id)]);
 export type CursorValue = string | number | null;
 
 export function encodeCursor(value: CursorValue, id: bigint): string {
   return Buffer.from(JSON.stringify([value, id.toString()])).toString("base64url");
 }
 
+/**
+ * The cursor's row, or null when it cannot be read. Its values are checked
+ * against their columns (an id in int64, a duration in int4, a start time an
+ * instant PostgreSQL holds): an edited cursor must not reach the database as
+ * `1e308` or the year -271821.
+ */
 export function decodeCursor(cursor: string, key: SortKey): { value: Date | number | null; id: bigint } | null {
   try {
     const [value, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     if (value === null) return { value: null, id: BigInt(id) };
     if (key === "start_time") {
-      const d = new Date(String(value));
-      return Number.isNaN(d.getTime()) ? null : { value: d, id: BigInt(id) };
+      const d = typeof value === "string" ? parseInstant(value) : null;
+      return d ? { value: d, id: BigInt(id) } : null;
     }
-    return typeof value === "number" ? { value, id: BigInt(id) } : null;
+    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX ? { value, id: BigInt(id) } : null;
   } catch {
     return null;
   }

@@ -145,3 +145,8 @@ export async function neighbours(
   const [previous, next] = await Promise.all([one(false), one(true)]);
   return { previous, next };
 }
+
+/** Whether a record with this call_record_id exists (a page answers 404 before it streams, when not). */
+export async function callRecordExists(callRecordId: bigint): Promise<boolean> {
+  return (await prisma.callRecord.count({ where: { callRecordId } })) > 0;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
 import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
 
 /**
@@ -10,30 +11,33 @@ import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-va
 
 export { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
 
-const INT64_MAX = 9223372036854775807n;
 const int64 = z
   .string()
   .regex(/^\d{1,19}$/, "must be a positive integer id")
   .transform((s) => BigInt(s))
   .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
 
-const day = /^\d{4}-\d{2}-\d{2}$/;
-const dateParam = z
+const dateParam = dayOrInstantSchema;
+/** Seconds of talk time: the range of the int4 column chat_duration. */
+const seconds = z
   .string()
-  .refine((s) => day.test(s) || !Number.isNaN(Date.parse(s)), "must be yyyy-MM-dd or an ISO 8601 date-time");
+  .regex(/^\d{1,40}$/, "must be a whole number of seconds, 0 or more")
+  .transform(Number)
+  .refine((n) => n <= INT4_MAX, `must be at most ${INT4_MAX}`);
 
 export const callFiltersSchema = z.object({
   job: z.array(int64).default([]),
-  status: z.array(z.string().trim().min(1).max(64)).default([]),
+  status: z.array(textSchema.pipe(z.string().trim().min(1).max(64))).default([]),
   intent: z
     .array(
       z
         .string()
-        .regex(/^\d{1,19}:-?\d{1,9}$/, "must be <tagId>:<code>")
+        .regex(/^\d{1,19}:-?\d{1,10}$/, "must be <tagId>:<code>")
         .transform((s) => {
           const [tag, code] = s.split(":") as [string, string];
           return { tagId: BigInt(tag), code: Number(code) };
-        }),
+        })
+        .refine((i) => i.tagId <= INT64_MAX && Math.abs(i.code) <= INT4_MAX, "is out of range (tagId int64, code int32)"),
     )
     .default([]),
   submission: z.array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` })).default([]),
@@ -42,12 +46,12 @@ export const callFiltersSchema = z.object({
   reviewer: z.array(int64).default([]),
   from: dateParam.optional(),
   to: dateParam.optional(),
-  minDuration: z.coerce.number().int().min(0).optional(),
-  maxDuration: z.coerce.number().int().min(0).optional(),
+  minDuration: seconds.optional(),
+  maxDuration: seconds.optional(),
   audio: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
-  q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  q: textSchema.pipe(z.string().trim().max(100)).optional().transform((v) => (v ? v : undefined)),
   sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("-start_time"),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "could not be read").optional(),
   size: z.coerce
     .number()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
@@ -65,7 +69,7 @@ export interface ParsedFilters {
    * (`value`: the offending value of a repeated parameter; `code` for the
    * one rule that spans two parameters), so the UI can say it in its language.
    */
-  errors: { param: string; message: string; value?: string; code?: "min_above_max" }[];
+  errors: { param: string; message: string; value?: string; code?: "min_above_max" | "from_after_to" }[];
 }
 
 /**
@@ -93,6 +97,11 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
         delete raw.maxDuration;
         continue;
       }
+      if (result.data.from !== undefined && result.data.to !== undefined && reversed(result.data.from, result.data.to)) {
+        errors.push({ param: "to", message: "must not be before from", code: "from_after_to" });
+        delete raw.to;
+        continue;
+      }
       return { filters: result.data, errors };
     }
     // Drop each offending value (or whole parameter) and try again.
@@ -100,7 +109,8 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
       const [param, index] = issue.path as [string, number | undefined];
       const value = raw[param];
       const offending = typeof index === "number" && Array.isArray(value) ? value[index] : undefined;
-      errors.push({ param, message: `${offending !== undefined ? `"${offending}" ` : ""}${issue.message}`, ...(offending !== undefined ? { value: offending } : {}) });
+      const shown = offending?.replace(/\u0000/g, "\\0");
+      errors.push({ param, message: `${shown !== undefined ? `"${shown}" ` : ""}${issue.message}`, ...(shown !== undefined ? { value: shown } : {}) });
       if (Array.isArray(value) && typeof index === "number") value.splice(index, 1, "\u0000drop");
       else delete raw[param];
     }
@@ -110,4 +120,17 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
     }
   }
   return { filters: callFiltersSchema.parse({}), errors };
+}
+
+/**
+ * Whether `from` lies after `to`. Two days compare as days; a day against an
+ * instant allows the widest time-zone offset (±14 h), so only a range that is
+ * reversed in every zone is reported.
+ */
+function reversed(from: string, to: string): boolean {
+  if (isCalendarDay(from) && isCalendarDay(to)) return from > to;
+  const slack = 14 * 3_600_000;
+  const start = isCalendarDay(from) ? Date.parse(`${from}T00:00:00Z`) - slack : parseInstant(from)!.getTime();
+  const end = isCalendarDay(to) ? Date.parse(`${to}T00:00:00Z`) + 86_400_000 + slack : parseInstant(to)!.getTime();
+  return start > end;
 }

@@ -15,6 +15,7 @@ export const NAMESPACES = {
   common: { zh: () => import("./zh/common.json"), en: () => import("./en/common.json") },
   dashboard: { zh: () => import("./zh/dashboard.json"), en: () => import("./en/dashboard.json") },
   errors: { zh: () => import("./zh/errors.json"), en: () => import("./en/errors.json") },
+  input: { zh: () => import("./zh/input.json"), en: () => import("./en/input.json") },
   jobs: { zh: () => import("./zh/jobs.json"), en: () => import("./en/jobs.json") },
   review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },

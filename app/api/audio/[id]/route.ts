@@ -1,7 +1,10 @@
 import path from "node:path";
 import { getRecordingSource } from "@/lib/audio/data";
+import { isolatedAudio } from "@/lib/audio/isolation";
 import { playRecording } from "@/lib/audio/playback";
 import { withPermission } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/http/error-response";
+import { parseInt64Id } from "@/lib/input/schema";
 import { audioArchiveDir, getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -9,14 +12,13 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/audio/<call_record_id>: the recording, with Range — the archived
  * copy when there is one, else the live link through the guarded proxy.
- * `?download=1` asks for it as a file.
+ * `?download=1` asks for it as a file. Every answer is isolated (lib/audio/isolation.ts).
  */
-export const GET = withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = isolatedAudio(withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!/^\d{1,19}$/.test(id) || BigInt(id) > 9223372036854775807n) {
-    return Response.json({ error: { code: "invalid_id", message: "call record ids are digits" } }, { status: 400 });
-  }
-  const source = await getRecordingSource(BigInt(id));
+  const recordId = parseInt64Id(id);
+  if (recordId === null) return errorResponse("invalid_id", "id: a call_record_id is digits, at most 9223372036854775807", [{ param: "id", value: id.slice(0, 40) }]);
+  const source = await getRecordingSource(recordId);
   if (!source) return Response.json({ error: { code: "not_found", message: `no call record ${id}` } }, { status: 404 });
   const env = getEnv();
   const own = [new URL(request.url).origin, ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [])];
@@ -30,4 +32,4 @@ export const GET = withPermission("calls:read", async (request: Request, { param
     archiveDir: audioArchiveDir(env),
     download: new URL(request.url).searchParams.get("download") === "1",
   });
-});
+}));

@@ -3,6 +3,7 @@ import { parseCallFilters } from "@/lib/call-records/query/filters";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/permissions";
 import { withPermission } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/http/error-response";
 import { streamText, withGzip } from "@/lib/http/stream";
 import { getEnv } from "@/lib/env";
 
@@ -21,8 +22,11 @@ export const GET = withGzip(withPermission("calls:export", async (request: Reque
     return Response.json({ error: { code: "forbidden", message: `Your role (${user.role}) may export masked data only.` } }, { status: 403 });
   }
   if (errors.length) {
-    return Response.json({ error: { code: "invalid_filter", message: "some filters are invalid", details: errors } }, { status: 400 });
+    // Checked before the 200 goes out: a bad filter is a 400, never an empty or cut-off file.
+    return errorResponse("invalid_filter", `invalid parameter${errors.length > 1 ? "s" : ""}: ${[...new Set(errors.map((e) => e.param))].join(", ")}`, errors);
   }
+  // Full numbers and names leave with the first byte: on the trail before that, whether or not the download completes.
+  if (unmasked) await recordAudit({ actor: user, action: "pii.export", details: { filter: params.toString() } });
   const rows = exportCallRecordsCsv(filters, getEnv().DISPLAY_TIME_ZONE, {
     masked: !unmasked,
     // On the trail once the whole file went out: who, which filter, masked or not, how many rows.

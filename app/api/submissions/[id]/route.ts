@@ -1,4 +1,6 @@
 import { withPermission } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/http/error-response";
+import { parseInt64Id } from "@/lib/input/schema";
 import { failureGroups, getBatch } from "@/lib/submissions/data";
 import { batchView, type BatchDetailView } from "@/lib/submissions/views";
 
@@ -6,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 export const GET = withPermission("calls:read", async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!/^\d{1,19}$/.test(id)) return Response.json({ error: { code: "invalid_id", message: "batch ids are digits" } }, { status: 400 });
-  const batch = await getBatch(BigInt(id));
-  if (!batch) return Response.json({ error: { code: "not_found", message: `no batch ${id}` } }, { status: 404 });
+  const batchId = parseInt64Id(id);
+  if (batchId === null) return errorResponse("invalid_id", "id: a batch id is digits, at most 9223372036854775807", [{ param: "id", value: id.slice(0, 40) }]);
+  const batch = await getBatch(batchId);
+  if (!batch) return errorResponse("not_found", `no batch ${id}`, [], 404);
   const body: BatchDetailView = { batch: batchView(batch), failures: await failureGroups(batch.id) };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/current";
+import type { Permission } from "@/lib/auth/permissions";
+import { parseInt64Id } from "@/lib/input/schema";
+
+/**
+ * The checks of a page that decide its HTTP status, run in a layout: a
+ * layout renders before the page's loading boundary, so a redirect to
+ * sign-in (307), a forbidden page (403) or a missing thing (404) is answered
+ * with its real status instead of a 200 whose body says so. The pages keep
+ * their own checks (a layout is not re-run on every client navigation).
+ */
+export async function Guard({ permission, exists, id, children }: { permission: Permission; id?: string; exists?: (id: bigint) => Promise<boolean>; children: ReactNode }) {
+  await requireUser(permission);
+  if (id !== undefined) {
+    const parsed = parseInt64Id(id);
+    if (parsed === null || (exists && !(await exists(parsed)))) notFound();
+  }
+  return <>{children}</>;
+}
