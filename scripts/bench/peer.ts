@@ -2,6 +2,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { Prisma, readRows } from "../../lib/db/client";
 import { storableTopParams } from "../../lib/privacy/redact";
+import { outcomeText } from "../../lib/submissions/queue";
 import { toIvrCallRecordDto, type RecordForSubmission } from "../../lib/submissions/dto";
 import { createTopClient } from "../../lib/top/client";
 import type { TopConfig } from "../../lib/top/config";
@@ -41,21 +42,23 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
       rows.map(async (r) => {
         const sentAt = new Date();
         const call = await client.receiveCallRecord(toIvrCallRecordDto(r));
-        if (call.kind !== "accepted") throw new Error(`pg-boss peer: record ${r.id} ${call.kind}`);
+        // Accepted or rejected, the answer is final and written; anything else fails the job (pg-boss retries it).
+        if (call.kind !== "accepted" && call.kind !== "rejected") throw new Error(`pg-boss peer: record ${r.id} ${call.kind}`);
+        const { code, message } = outcomeText(call);
         const c = await db.connect();
         try {
           await c.query("BEGIN");
           await c.query(
             `INSERT INTO bench_peer_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
                outcome, result_count, result_success, result_code, result_message, raw_answer, params)
-             VALUES ($1, 0, $1, 1, $2, now(), $3, $4, $5, 'accepted', $6, $7, $8, $9, $10, $11)`,
+             VALUES ($1, 0, $1, 1, $2, now(), $3, $4, $5, $12::attempt_outcome, $6, $7, $8, $9, $10, $11)`,
             [r.id.toString(), sentAt, call.latencyMs, call.httpStatus ?? null, call.requestId ?? null, call.result?.count ?? null, call.result?.success ?? null,
-              call.result?.code ?? null, call.result?.message ?? null, call.rawAnswer ?? null, JSON.stringify(storableTopParams(call.sentParams))],
+              call.result?.code ?? null, call.result?.message ?? null, call.rawAnswer ?? null, JSON.stringify(storableTopParams(call.sentParams)), call.kind],
           );
           await c.query(
-            `UPDATE call_records SET submission_state = 'accepted', submission_attempts = submission_attempts + 1, last_submitted_at = $2,
+            `UPDATE call_records SET submission_state = $5::submission_state, submission_attempts = submission_attempts + 1, last_submitted_at = $2,
                last_result_code = $3, last_result_message = $4 WHERE id = $1`,
-            [r.id.toString(), sentAt, call.result?.code ?? null, call.result?.message ?? null],
+            [r.id.toString(), sentAt, code, message, call.kind],
           );
           await c.query("COMMIT");
         } catch (err) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Prisma, prisma } from "../../lib/db/client";
+import { VIOLATES_LOCAL_RULES } from "../../lib/submissions/local-rules";
 import { createBatch } from "../../lib/submissions/mutations";
 import type { Selection } from "../../lib/submissions/selection";
 import { toIvrCallRecordDto, type RecordForSubmission } from "../../lib/submissions/dto";
@@ -202,7 +203,7 @@ export async function measureSubmission(ctx: BenchContext, databaseUrl: string):
     // Unsubmitted records (the newest ones), enough for every run; each run (console or peer) sends records of its own.
     const needed = perRun * runs * concurrencies.length * 2 + large;
     const rows = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
-      SELECT call_record_id FROM call_records WHERE submission_state = 'not_submitted' AND start_time IS NOT NULL
+      SELECT call_record_id FROM call_records r WHERE submission_state = 'not_submitted' AND start_time IS NOT NULL AND NOT ${VIOLATES_LOCAL_RULES}
       ORDER BY start_time DESC, id DESC LIMIT ${needed}`);
     const ids = rows.map((r) => r.call_record_id.toString());
     if (ids.length < needed) throw new Error(`not enough unsubmitted records for the submission runs (${ids.length} of ${needed}; raise BENCH_RECORDS)`);
