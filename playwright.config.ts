@@ -49,6 +49,10 @@ export default defineConfig({
       LOG_LEVEL: "info",
       // security.spec.ts reads what the product logged.
       LOG_FILE: ".data-e2e/server.log",
+      // The sign-ins auth.setup.ts saves at the start must count as recent for the
+      // whole run (sensitive actions ask again after REAUTH_MINUTES; the integration tests cover that).
+      REAUTH_MINUTES: "240",
+      SESSION_IDLE_MINUTES: "240",
     },
   },
 });

@@ -3,7 +3,7 @@ import { checkActionOrigin, foreignOriginResponse } from "@/lib/http/action-orig
 import { SESSION_COOKIE } from "./lib/auth/session-cookie";
 
 /** Pages anyone may open: signing in, and the pages that say why something is not shown. */
-const PUBLIC_PAGES = ["/sign-in", "/forbidden"];
+const PUBLIC_PAGES = ["/sign-in", "/forbidden", "/set-password"];
 
 /**
  * Refuses a POST (a server action) from another site with a 403 (Next would

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ROLES, type Role } from "./auth/permissions";
 import { parseTrustedProxies } from "./net/client-address";
 
 /**
@@ -39,6 +40,27 @@ export const envSchema = z.object({
   TOP_GATEWAY_URL: z.string().url().optional(),
   /** How long a sign-in lasts. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** A session unused for this long ends (0: only the absolute SESSION_TTL_HOURS applies). */
+  SESSION_IDLE_MINUTES: z.coerce.number().min(0).max(24 * 60 * 30).default(60),
+  /** Sensitive actions ask for the password or second factor again when the last proof is older than this. */
+  REAUTH_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  /**
+   * Roles that must use a second factor (TOTP), comma-separated; empty: nobody
+   * must. Unset: supervisor,admin, except in the demo (npm start's seeded data), where nobody must.
+   */
+  REQUIRE_2FA_ROLES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const roles = value.split(",").map((r) => r.trim()).filter(Boolean);
+      const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown.length === 0) return roles as Role[];
+      ctx.addIssue({ code: "custom", message: `not a role: ${unknown.join(", ")} (roles: ${ROLES.join(", ")})` });
+      return z.NEVER;
+    }),
+  /** How long an admin's set-password link works. */
+  PASSWORD_RESET_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
   /** Consecutive failed sign-ins that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -81,6 +103,21 @@ export const envSchema = z.object({
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /**
+   * A connection straight to PostgreSQL, not through PgBouncer, for the
+   * migration runner (npm run migrate). Optional: it takes its locks inside
+   * transactions and also works through transaction pooling.
+   */
+  DIRECT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DIRECT_DATABASE_URL must be a postgresql:// connection string")
+    .optional(),
+  /** Bearer token that /metrics requires; unset: /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Port of the worker's own /metrics and /api/ready (npm run worker); unset: none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How long a stopping process (SIGTERM) lets in-flight requests or TOP calls finish. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -91,6 +128,11 @@ let cached: Env | undefined;
 export function audioArchiveDir(env: Env = getEnv()): string {
   // A run-time setting: not for the build to trace (it would take the whole project into the server output).
   return path.resolve(/*turbopackIgnore: true*/ env.AUDIO_ARCHIVE_DIR ?? path.join(env.DATA_DIR, "audio-archive"));
+}
+
+/** The roles that must use a second factor (REQUIRE_2FA_ROLES, with its demo-aware default). */
+export function rolesRequiring2fa(env: Env = getEnv()): readonly Role[] {
+  return env.REQUIRE_2FA_ROLES ?? (env.DEMO_MODE ? [] : ["supervisor", "admin"]);
 }
 
 export function getEnv(): Env {

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { getEnv } from "./env";
+import { currentRequestIdFromContext } from "./http/request-context.mjs";
 
 /**
  * Structured server log. Secrets and personal data are redacted by key
@@ -18,6 +19,11 @@ export function log(): pino.Logger {
     level: getEnv().LOG_LEVEL,
     base: { app: "lvr-console" },
     redact: { paths: REDACT, censor: "[redacted]" },
+    // Every line written while serving a request names it (X-Request-Id; also on its audit events and TOP attempts).
+    mixin: () => {
+      const reqId = currentRequestIdFromContext();
+      return reqId ? { reqId } : {};
+    },
   });
   return logger;
 }

@@ -19,7 +19,7 @@ interface Run {
   databaseUrl: string;
 }
 
-async function startServices(dataDir: string, emulatorPort: number): Promise<Run> {
+async function startServices(dataDir: string, emulatorPort: number, opts: { detached?: boolean } = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "false", TOP_EMULATOR_PORT: String(emulatorPort) };
   delete env.DATABASE_URL;
   delete env.INGEST_TOKEN;
@@ -27,12 +27,14 @@ async function startServices(dataDir: string, emulatorPort: number): Promise<Run
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--services-only"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, as a terminal's foreground job: Ctrl+C signals the whole group.
+    detached: opts.detached ?? false,
   });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
   const databaseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start did not come up:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`start did not come up:\n${out}`)), 120_000);
     child.stdout!.on("data", () => {
       const m = /DATABASE_URL (\S+)/.exec(out);
       if (m && out.includes("Press Ctrl+C")) {
@@ -79,5 +81,20 @@ describe("npm start (services only)", () => {
     expect(await queryRows(second.databaseUrl, "SELECT v FROM restart_probe")).toEqual([{ v: 7 }]);
     expect(await stop(second, "SIGINT")).toBe(0);
     expect(existsSync(path.join(dataDir, "db/postgres/postmaster.pid"))).toBe(false);
-  });
+  }, 180_000);
+
+  it("stops quietly on Ctrl+C (SIGINT to the whole process group) and says so", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "lvr-start-"));
+    dirs.push(dataDir);
+    await chmod(dataDir, 0o755);
+    const run = await startServices(dataDir, await freePort(), { detached: true });
+    const before = run.output().length;
+    const exited = new Promise<number | null>((resolve) => run.child.once("exit", (code) => resolve(code)));
+    process.kill(-run.child.pid!, "SIGINT");
+    expect(await exited).toBe(0);
+    const after = run.output().slice(before);
+    expect(after).toContain("[lvr] stopped");
+    expect(after).not.toMatch(/connection lost|Database error|shutting down|terminating connection/i);
+    expect(existsSync(path.join(dataDir, "db/postgres/postmaster.pid"))).toBe(false);
+  }, 180_000);
 });

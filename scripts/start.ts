@@ -12,11 +12,14 @@
  *   npm run dev                   the same with Next's dev server (hot reload)
  *   npm start -- --services-only  database, demo data and emulator only
  */
+// First: the product runs in a process group of its own (quiet Ctrl+C).
+import "./lib/own-process-group";
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, parseTopConfig } from "../lib/top/config";
+import { pushRecordsCommand } from "./lib/banner";
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { dataDir, resolveDatabase } from "./lib/database";
 import { resolveIngestToken } from "./lib/ingest-token";
@@ -166,7 +169,7 @@ async function main() {
   say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
   if (demo) say(`  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`);
-  say(`  push records curl -H "Authorization: Bearer ${ingest.token}" -H "Content-Type: application/json" --data @records.json ${publicUrl}/api/v1/call-records`);
+  say(`  push records ${pushRecordsCommand(ingest.token, publicUrl)}`);
   if (mode === "services") say(`  DATABASE_URL ${process.env.DATABASE_URL}`);
   say("Press Ctrl+C to stop.");
 }

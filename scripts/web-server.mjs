@@ -5,12 +5,17 @@
  *
  *   node scripts/web-server.mjs [--dev] -H <host> -p <port>
  *
- * scripts/start.ts runs it (in place of `next start` / `next dev`); SIGINT and
- * SIGTERM close it.
+ * scripts/start.ts and scripts/web.ts run it (in place of `next start` /
+ * `next dev`). It also stamps each request's X-Request-Id, times requests for
+ * /metrics, and on SIGINT/SIGTERM drains: stops accepting, lets requests in
+ * flight finish (up to SHUTDOWN_GRACE_MS), then closes the database pool.
  */
 import next from "next";
+import { trackRequests } from "../lib/http/graceful.mjs";
 import { markPeerAddressServed, stampPeerAddress } from "../lib/http/peer-address.mjs";
+import { requestContext, requestIdFor } from "../lib/http/request-context.mjs";
 import { createBoundedServer, timeoutSettings } from "../lib/http/web-server-limits.mjs";
+import { observeRequest } from "../lib/metrics/http.mjs";
 
 function arg(flag, fallback) {
   const i = process.argv.indexOf(flag);
@@ -20,6 +25,7 @@ function arg(flag, fallback) {
 const dev = process.argv.includes("--dev");
 const hostname = arg("-H", process.env.HOST || "127.0.0.1");
 const port = Number(arg("-p", process.env.PORT || 3000));
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 15_000);
 
 // Read before Next starts: a bad setting stops the server at once, saying which.
 const limits = timeoutSettings(process.env);
@@ -27,24 +33,36 @@ markPeerAddressServed();
 const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 
+const requests = requestContext();
 const server = createBoundedServer((req, res) => {
   stampPeerAddress(req);
-  handle(req, res).catch((err) => {
-    console.error(`[web] failed to handle ${req.method} ${req.url}:`, err);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const requestId = requestIdFor(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  observeRequest(req, res);
+  requests.run({ requestId }, () =>
+    handle(req, res).catch((err) => {
+      console.error(`[web] failed to handle ${req.method} ${req.url} (request ${requestId}):`, err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }),
+  );
 }, limits);
+const tracked = trackRequests(server);
 
 let closing = false;
 async function close(signal) {
   if (closing) return;
   closing = true;
-  server.close();
-  server.closeIdleConnections();
+  const inFlight = tracked.inFlight();
+  console.log(`[web] ${signal}: no new connections; ${inFlight} request(s) in flight get up to ${graceMs} ms`);
+  const finished = await tracked.drain(graceMs);
+  if (!finished) console.error(`[web] ${tracked.inFlight()} request(s) still running after ${graceMs} ms were cut off`);
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
   await app.close().catch(() => {});
+  // The app's database pool (lib/db/client.ts keeps it on globalThis): its connections end cleanly.
+  await globalThis.lvrPool?.end().catch(() => {});
   process.exit(signal === "SIGINT" ? 130 : 0);
 }
 process.on("SIGINT", () => void close("SIGINT"));

@@ -1,52 +1,91 @@
 /**
  * `npm run worker`: drains the submission queue and the recording archive queue. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
- * Needs DATABASE_URL and the TOP_* settings (see README).
+ * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
+ * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
  */
 import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
-import { disconnectPrisma } from "../lib/db/client";
+import { disconnectPrisma, poolStats } from "../lib/db/client";
+import { isConnectionError } from "../lib/db/connection-errors";
+import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
+import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
+import { STALE_AFTER_MS } from "../lib/submissions/coordination";
 import { parseWorkerConfig } from "../lib/submissions/config";
 import { SubmissionWorker } from "../lib/submissions/worker";
 import { createTopClient } from "../lib/top/client";
 import { parseTopConfig } from "../lib/top/config";
+import { requireProductionConfig } from "./lib/production-config";
 
 const say = (line: string) => console.log(`[worker] ${line}`);
 
+// While the database is unreachable every loop fails the same way: said once, and once when it is back.
+let outage = false;
+function onError(prefix: string) {
+  return (err: unknown) => {
+    if (isConnectionError(err)) {
+      if (!outage) console.error(`[worker] database unreachable (${(err as Error).message.split("\n")[0]}); retrying until it is back`);
+      outage = true;
+      return;
+    }
+    console.error(`[worker] ${prefix}${(err as Error).message.split("\n")[0]}`);
+  };
+}
+
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs)");
+  const env = requireProductionConfig("worker");
   const top = parseTopConfig(process.env);
   const config = parseWorkerConfig(process.env);
   const client = createTopClient(top);
   let settled = 0;
   const worker = new SubmissionWorker(client, config, {
-    onSettled: () => void settled++,
-    onError: (err) => console.error(`[worker] ${(err as Error).message.split("\n")[0]}`),
+    onSettled: () => {
+      settled++;
+      if (outage) say("database reachable again");
+      outage = false;
+    },
+    onError: onError(""),
   });
   worker.start();
   const archive = archiverConfig();
   let archived = 0;
   const archiver = new AudioArchiver(archive, {
     onSettled: (_task, outcome) => void (outcome === "archived" && archived++),
-    onError: (err) => console.error(`[worker] archive: ${(err as Error).message.split("\n")[0]}`),
+    onError: onError("archive: "),
   });
   if (archive.concurrency > 0) archiver.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
-  const compactor = startRollupCompactor({ onError: (err) => console.error(`[worker] rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
+  const compactor = startRollupCompactor({ onError: onError("rollup compaction: ") });
+  collectProcessMetrics();
+  registerPoolGauges(poolStats);
+  const metrics = env.WORKER_METRICS_PORT
+    ? await startWorkerMetricsServer({
+        port: env.WORKER_METRICS_PORT,
+        token: env.METRICS_TOKEN,
+        ready: () => Date.now() - worker.lastHeartbeatAt < STALE_AFTER_MS,
+      })
+    : undefined;
   say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
   if (archive.concurrency > 0) say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
+  if (metrics) say(`metrics on :${env.WORKER_METRICS_PORT}/metrics`);
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);
     if (archived) say(`${archived} recordings archived in the last minute`);
     settled = 0;
     archived = 0;
   }, 60_000);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
     await compactor.stop();
-    await Promise.all([worker.stop(), archiver.stop()]);
+    await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
     client.close();
+    metrics?.close();
     await disconnectPrisma();
+    say("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());

@@ -12,14 +12,16 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = safeLocalPath((await searchParams).next);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; password?: string | string[] }> }) {
+  const { next: raw, password } = await searchParams;
+  const next = safeLocalPath(raw);
   if (await currentUser()) redirect(next);
   const env = getEnv();
   const t = await getTranslations();
   return (
     <div className="mx-auto max-w-sm space-y-6 pt-8">
       <h1 className="text-xl font-semibold tracking-tight">{t("auth.heading")}</h1>
+      {password === "set" ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">{t("account.setPassword.done")}</p> : null}
       <SignInForm next={next} />
       {env.DEMO_MODE ? (
         <aside aria-label={t("auth.demo.label")} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">

@@ -3,10 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { useState, type FormEvent } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
+import { AccountAdminActions, AccountBadges } from "./account-admin";
 
 export interface UserView {
   id: string;
@@ -15,6 +18,10 @@ export interface UserView {
   role: Role;
   disabled: boolean;
   locked: boolean;
+  /** Open sessions: what disabling ends. */
+  sessions: number;
+  twoFactor: boolean;
+  mustChangePassword: boolean;
 }
 
 export function CreateUserForm() {
@@ -55,13 +62,21 @@ export function CreateUserForm() {
 export function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const t = useTranslations("admin");
   const tc = useTranslations("common.roles");
+  const td = useTranslations("confirm.disableUser");
   const errorText = useErrorText();
   const router = useRouter();
+  const [confirmDisable, setConfirmDisable] = useState(false);
+  // Changing a role is sensitive: an old proof of identity is asked for again, then the change retried.
+  const [retry, setRetry] = useState<{ role: Role } | null>(null);
   const update = useMutation({
     mutationFn: async (change: { role: Role } | { disabled: boolean }) => {
       unwrap("role" in change ? await changeRole({ userId: user.id, role: change.role }) : await setUserDisabled({ userId: user.id, disabled: change.disabled }));
     },
-    onSuccess: () => router.refresh(),
+    onSuccess: () => {
+      setConfirmDisable(false);
+      router.refresh();
+    },
+    onError: (err, change) => setRetry(err instanceof ActionFailure && err.code === "reauth_required" && "role" in change ? change : null),
   });
   return (
     <tr data-testid="user-row">
@@ -72,12 +87,40 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
           {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
         </select>
       </td>
-      <td className="px-3 py-2">{t(`state.${user.disabled ? "disabled" : user.locked ? "locked" : "active"}`)}</td>
       <td className="px-3 py-2">
-        <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: !user.disabled })} className="text-sm font-medium text-sky-700 underline">
-          {user.disabled ? t("enable") : t("disable")}
-        </button>
-        {update.isError ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
+        {t(`state.${user.disabled ? "disabled" : user.locked ? "locked" : "active"}`)}
+        <AccountBadges user={user} />
+      </td>
+      <td className="px-3 py-2">
+        {user.disabled ? null : <AccountAdminActions user={user} self={self} />}
+        {user.disabled ? (
+          <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: false })} className="text-sm font-medium text-sky-700 underline">
+            {t("enable")}
+          </button>
+        ) : self ? (
+          // The server refuses it too: an admin never locks themselves out.
+          <span className="text-xs text-slate-500">{td("self")}</span>
+        ) : (
+          <button type="button" disabled={update.isPending} onClick={() => { update.reset(); setConfirmDisable(true); }} className="text-sm font-medium text-sky-700 underline">
+            {t("disable")}
+          </button>
+        )}
+        {retry ? (
+          <ReauthPrompt onConfirmed={() => { setRetry(null); update.mutate(retry); }} onCancel={() => { setRetry(null); update.reset(); }} />
+        ) : update.isError && !confirmDisable ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
+        {confirmDisable ? (
+          <ConfirmDialog
+            testId="disable-user-dialog"
+            title={td("title", { email: user.email })}
+            confirmLabel={td("confirm")}
+            pending={update.isPending}
+            error={update.isError ? errorText(update.error) : null}
+            onConfirm={() => update.mutate({ disabled: true })}
+            onClose={() => setConfirmDisable(false)}
+          >
+            <p>{td("body", { name: user.name, sessions: user.sessions })}</p>
+          </ConfirmDialog>
+        ) : null}
       </td>
     </tr>
   );

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { revealContact } from "@/lib/privacy/actions";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
@@ -12,10 +13,13 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [reauth, setReauth] = useState(false);
   const reveal = useMutation({
     mutationFn: async () => {
       return unwrap(await revealContact({ callRecordId, reason }));
     },
+    // Revealing is sensitive: an old proof of identity is asked for again, then the reveal retried.
+    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
   });
   if (reveal.data) {
     return (
@@ -43,7 +47,9 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
         <span className="text-slate-700">{t("why")}</span>
         <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
       </label>
-      {reveal.isError ? <p role="alert" className="text-red-700">{errorText(reveal.error)}</p> : null}
+      {reauth ? (
+        <ReauthPrompt onConfirmed={() => { setReauth(false); reveal.mutate(); }} onCancel={() => { setReauth(false); reveal.reset(); }} />
+      ) : reveal.isError ? <p role="alert" className="text-red-700">{errorText(reveal.error)}</p> : null}
       <div className="flex gap-2">
         <button type="submit" disabled={reveal.isPending} className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700">{t("reveal")}</button>
         <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">{t("cancel")}</button>

@@ -10,10 +10,14 @@ import { cancelSubmissionBatch, resumeSubmissionBatch } from "@/lib/submissions/
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys, type BatchDetailView } from "@/lib/submissions/views";
 import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
 
 export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
   const t = useTranslations("submissions.detail");
+  const tc = useTranslations("confirm.cancelBatch");
+  const tv = useTranslations("views.batch");
   const fmt = useFormat();
   const errorText = useErrorText();
   const describeSelection = useDescribeSelection();
@@ -21,6 +25,7 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
   const id = initial.batch.id;
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const { data } = useQuery({
     queryKey: submissionKeys.batch(id),
     queryFn: async (): Promise<BatchDetailView> => {
@@ -29,11 +34,15 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
       return res.json();
     },
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.batch.status === "running" ? 1_000 : false),
+    // Until nothing of the batch waits or is on the wire: a cancelled batch's last calls still settle.
+    refetchInterval: (q) => (q.state.data && batchNeedsPolling(q.state.data.batch) ? 1_000 : false),
   });
   const control = useMutation({
     mutationFn: async (what: "cancel" | "resume") => {
       unwrap(what === "cancel" ? await cancelSubmissionBatch({ batchId: id }) : await resumeSubmissionBatch({ batchId: id }));
+    },
+    onSuccess: (_data, what) => {
+      if (what === "cancel") setConfirmCancel(false);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: submissionKeys.batch(id) }),
   });
@@ -51,11 +60,11 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
             <button type="button" onClick={() => control.mutate("resume")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t("resume")}</button>
           ) : null}
           {canControl && (b.status === "running" || b.status === "paused") ? (
-            <button type="button" onClick={() => control.mutate("cancel")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("cancel")}</button>
+            <button type="button" onClick={() => { control.reset(); setConfirmCancel(true); }} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("cancel")}</button>
           ) : null}
         </div>
       </header>
-      {control.isError ? <p role="alert" className="text-sm text-red-700">{errorText(control.error)}</p> : null}
+      {control.isError && !confirmCancel ? <p role="alert" className="text-sm text-red-700">{errorText(control.error)}</p> : null}
       {b.status === "paused" && b.pausedReason ? (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">{t("pausedTitle")}</p>
@@ -75,11 +84,14 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
         </p>
         <BatchProgressBar batch={b} />
         <BatchCounts batch={b} />
+        <Link href={`/calls?batch=${b.id}`} className="inline-block text-sm font-medium text-sky-700 hover:underline" data-testid="batch-records">
+          {tv("filterTitle", { id: b.id })} ({fmt.count(b.total)})
+        </Link>
         <p className="text-sm text-slate-600">
           {t("stats", {
             records: b.total,
-            rate: b.throughput ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) }) : t("noAnswers"),
-            eta: fmt.estimate(b.etaSeconds),
+            rate: b.estimating ? t("estimating") : b.throughput ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) }) : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
+            eta: b.estimating ? t("estimating") : fmt.estimate(b.etaSeconds),
           })}
         </p>
       </section>
@@ -139,6 +151,25 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
           </table>
         )}
       </section>
+      {confirmCancel ? (
+        <ConfirmDialog
+          testId="cancel-batch-dialog"
+          title={tc("title", { id: b.id })}
+          confirmLabel={tc("confirm")}
+          pending={control.isPending}
+          error={control.isError ? errorText(control.error) : null}
+          onConfirm={() => control.mutate("cancel")}
+          onClose={() => setConfirmCancel(false)}
+        >
+          <p>
+            {tc("body", {
+              waiting: b.counts.queued + b.counts.retrying,
+              inFlight: b.counts.in_flight,
+              answered: b.counts.accepted + b.counts.rejected + b.counts.failed,
+            })}
+          </p>
+        </ConfirmDialog>
+      ) : null}
       {dialog ? <PreSubmitDialog selection={dialog.selection} label={dialog.label} onlyFailures onClose={() => setDialog(null)} /> : null}
     </div>
   );

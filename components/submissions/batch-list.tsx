@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
-import { submissionKeys, type BatchView } from "@/lib/submissions/views";
+import { batchNeedsPolling, submissionKeys, type BatchView } from "@/lib/submissions/views";
 import { BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
 
 async function fetchBatches(): Promise<BatchView[]> {
@@ -23,7 +23,7 @@ export function BatchList({ initial }: { initial: BatchView[] }) {
     queryKey: submissionKeys.list(),
     queryFn: fetchBatches,
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.some((b) => b.status === "running") ? 2_000 : 15_000),
+    refetchInterval: (q) => (q.state.data?.some(batchNeedsPolling) ? 2_000 : 15_000),
   });
   if (!data.length) {
     return (
@@ -60,7 +60,7 @@ export function BatchList({ initial }: { initial: BatchView[] }) {
               <td className="px-3 py-2">{b.createdBy}</td>
               <td className="px-3 py-2 text-right tabular-nums">{fmt.count(b.total)}</td>
               <td className="w-56 px-3 py-2"><BatchProgressBar batch={b} /></td>
-              <td className="px-3 py-2 text-right tabular-nums">{b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : "–"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : b.estimating ? "…" : "–"}</td>
             </tr>
           ))}
         </tbody>

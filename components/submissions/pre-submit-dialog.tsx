@@ -1,37 +1,46 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ReauthPrompt } from "@/components/account/reauth-prompt";
+import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { useEffect, useRef, useState } from "react";
-import { checkSubmission, submitRecords } from "@/lib/submissions/actions";
+import { checkSubmission, retryRecord, submitRecords } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys } from "@/lib/submissions/views";
 
 /**
  * Before anything is sent: how many records go, how many are held back and
- * why, and how long it takes at the configured rate.
+ * why, and how long it takes at the configured rate. Every way of sending
+ * goes through here (lists, a record's page, retries and resubmissions);
+ * accepted records are held back unless the user ticks the box that says
+ * how many of them would go again (the server enforces the same).
  */
 export function PreSubmitDialog({
   selection,
   label,
   onlyFailures = false,
+  retryRecordId,
   onClose,
 }: {
   selection: Selection;
   label: string;
   onlyFailures?: boolean;
+  /** Sending one record from its page: recorded as that record's retry. */
+  retryRecordId?: string;
   onClose: () => void;
 }) {
   const t = useTranslations("submissions");
+  const tc = useTranslations("confirm");
   const fmt = useFormat();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resendAccepted, setResendAccepted] = useState(false);
+  const sending = useRef(false);
 
   useEffect(() => {
     ref.current?.showModal();
@@ -42,17 +51,28 @@ export function PreSubmitDialog({
     queryFn: async () => {
       return unwrap(await checkSubmission({ selection, resendAccepted, onlyFailures }));
     },
+    placeholderData: keepPreviousData,
   });
 
+  // Resending accepted records is sensitive: an old proof of identity is asked for again, then the send retried.
+  const [reauth, setReauth] = useState(false);
   const submit = useMutation({
     mutationFn: async () => {
+      if (retryRecordId) return unwrap(await retryRecord({ callRecordId: retryRecordId, resendAccepted }));
       return unwrap(await submitRecords({ selection, resendAccepted, onlyFailures }));
+    },
+    onError: (err) => {
+      sending.current = false;
+      setReauth(err instanceof ActionFailure && err.code === "reauth_required");
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: submissionKeys.list() });
       router.push(`/submissions/${data.batchId}`);
     },
   });
+
+  // The count on the button is the check's answer for the current choice, never a stale or missing one.
+  const ready = check.isSuccess && !check.isFetching;
 
   return (
     <dialog
@@ -94,27 +114,43 @@ export function PreSubmitDialog({
                 })}
               </ul>
             ) : null}
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={resendAccepted} onChange={(e) => setResendAccepted(e.target.checked)} />
-              {t("dialog.resendAccepted")}
-            </label>
+            {check.data.accepted ? (
+              <label className="flex items-center gap-2">
+                <input type="checkbox" data-testid="resend-accepted" checked={resendAccepted} onChange={(e) => setResendAccepted(e.target.checked)} />
+                {tc("resendAccepted", { count: check.data.accepted })}
+              </label>
+            ) : null}
           </div>
         )}
-        {submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
+        {reauth ? (
+          <ReauthPrompt onConfirmed={() => { setReauth(false); submit.mutate(); }} onCancel={() => { setReauth(false); submit.reset(); }} />
+        ) : submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
         <div className="flex justify-end gap-2">
           <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
             {t("dialog.cancel")}
           </button>
           <button
             type="button"
-            disabled={!check.data?.sendable || submit.isPending}
-            onClick={() => submit.mutate()}
-            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+            data-testid="send-button"
+            disabled={!ready || !check.data?.sendable || submit.isPending || submit.isSuccess}
+            aria-busy={!ready || submit.isPending}
+            onClick={() => {
+              // One batch per dialog: a double click must not queue the records twice.
+              if (sending.current) return;
+              sending.current = true;
+              submit.mutate();
+            }}
+            className="inline-flex items-center gap-2 rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
           >
-            {submit.isPending ? t("dialog.queuing") : t("dialog.send", { count: check.data ? fmt.count(check.data.sendable) : "" })}
+            {!ready || submit.isPending ? <Spinner /> : null}
+            {!ready ? tc("checking") : submit.isPending ? t("dialog.queuing") : tc("sendCount", { count: check.data?.sendable ?? 0 })}
           </button>
         </div>
       </div>
     </dialog>
   );
+}
+
+function Spinner() {
+  return <span aria-hidden className="inline-block h-3.5 w-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />;
 }

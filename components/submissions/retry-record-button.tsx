@@ -1,32 +1,31 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { retryRecord } from "@/lib/submissions/actions";
+import { useState } from "react";
+import { PreSubmitDialog } from "./pre-submit-dialog";
 
+/** A record's page: sends it through the same check and confirmation as a list selection. */
 export function RetryRecordButton({ callRecordId, disabled }: { callRecordId: string; disabled: boolean }) {
-  const t = useTranslations("submissions.retry");
-  const errorText = useErrorText();
-  const router = useRouter();
-  const retry = useMutation({
-    mutationFn: async () => {
-      return unwrap(await retryRecord({ callRecordId }));
-    },
-    onSuccess: (data) => router.push(`/submissions/${data.batchId}`),
-  });
+  const t = useTranslations("confirm");
+  const [open, setOpen] = useState(false);
   return (
     <div className="space-y-1">
       <button
         type="button"
-        disabled={disabled || retry.isPending}
-        onClick={() => retry.mutate()}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
         className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
       >
-        {retry.isPending ? t("queuing") : t("button")}
+        {t("recordSubmit")}
       </button>
-      {retry.isError ? <p role="alert" className="text-sm text-red-700">{errorText(retry.error)}</p> : null}
+      {open ? (
+        <PreSubmitDialog
+          selection={{ type: "ids", ids: [callRecordId] }}
+          label={callRecordId}
+          retryRecordId={callRecordId}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -50,7 +50,7 @@ describe("generateDemoRecords: determinism", () => {
 
   it("builds audio URLs on the base URL, trailing slash or not", () => {
     const withAudio = [...generateDemoRecords(opts)].find((r) => r.full_audio_url);
-    expect(withAudio?.full_audio_url).toBe("https://demo.example/demo-audio/debt-promise.mp3");
+    expect(withAudio?.full_audio_url).toBe("https://demo.example/demo-audio/mediation-agree.mp3");
   });
 
   it("gives the same records for the same seed and different ones for another seed", () => {
@@ -186,19 +186,24 @@ describe("generateDemoRecords: 20,000 records look real", () => {
     expect(new Set(records.map((r) => r.start_time.slice(0, 10))).size).toBeGreaterThanOrEqual(30);
   });
 
-  it("gives about 70% of answered calls a recording that exists, none to the others", () => {
-    const files = new Set(DEMO_AUDIO_CLIPS.map((c) => c.file));
+  it("gives about 70% of the answered calls whose intent has a recording that recording, of that intent and that length, and none to the others", () => {
+    const clipOf = new Map(DEMO_AUDIO_CLIPS.map((c) => [c.file, c]));
+    const tagOf = Object.fromEntries(Object.values(DEMO_INTENT_GROUPS).map((g) => [g.key, g.tagId])) as Record<string, string>;
+    const hasClip = (r: DemoRecordWire) => DEMO_AUDIO_CLIPS.some((c) => tagOf[c.intent.group] === r.intent_level_tag_id && c.intent.code === r.intent_level_code);
+    const eligible = answered.filter(hasClip);
     const withAudio = answered.filter((r) => r.full_audio_url);
-    expect(share(withAudio.length, answered.length)).toBeGreaterThan(0.65);
-    expect(share(withAudio.length, answered.length)).toBeLessThan(0.75);
+    expect(share(withAudio.length, eligible.length)).toBeGreaterThan(0.65);
+    expect(share(withAudio.length, eligible.length)).toBeLessThan(0.75);
     expect(records.filter((r) => r.result_status !== "ANSWERED" && r.full_audio_url)).toHaveLength(0);
     for (const r of withAudio) {
       const m = /^http:\/\/127\.0\.0\.1:3000\/demo-audio\/([\w-]+\.mp3)$/.exec(r.full_audio_url ?? "");
-      expect(m && files.has(m[1] ?? "")).toBe(true);
+      const clip = clipOf.get(m?.[1] ?? "");
+      expect(clip).toBeDefined();
+      // The conversation ends in the record's intent (有还款意愿 never plays debt-deny.mp3)…
+      expect([tagOf[clip!.intent.group], clip!.intent.code]).toEqual([r.intent_level_tag_id, r.intent_level_code]);
+      // …and lasts as long as the record says.
+      expect(Math.abs(r.chat_duration - clip!.durationSeconds)).toBeLessThanOrEqual(0.5);
     }
-    // A recording whose intent matches the record's label is used when there is one.
-    const promise = withAudio.filter((r) => r.intent_level_detail_name === "承诺还款");
-    expect(promise.every((r) => r.full_audio_url?.endsWith("/debt-promise.mp3"))).toBe(true);
   });
 
   it("has plausible people: Chinese names, fake mobiles, properties with case numbers", () => {

@@ -72,13 +72,9 @@ function statusTable(job: DemoJob): DemoStatusProfile[] {
   return DEMO_STATUS_PROFILES.map((p) => (p.status === ANSWERED ? { ...p, share: p.share * job.answerFactor } : p));
 }
 
+/** The recordings whose conversation ends in exactly this intent: a record never plays another intent's call. */
 function clipsByIntent(): (group: DemoIntentGroupKey, code: number) => readonly DemoAudioClip[] {
-  return (group, code) => {
-    const exact = DEMO_AUDIO_CLIPS.filter((c) => c.intent.group === group && c.intent.code === code);
-    if (exact.length > 0) return exact;
-    const sameGroup = DEMO_AUDIO_CLIPS.filter((c) => c.intent.group === group);
-    return sameGroup.length > 0 ? sameGroup : DEMO_AUDIO_CLIPS;
-  };
+  return (group, code) => DEMO_AUDIO_CLIPS.filter((c) => c.intent.group === group && c.intent.code === code);
 }
 
 /**
@@ -171,12 +167,13 @@ function makeRecord(rng: Rng, r: RecordInput): DemoRecordWire {
     const level = pickWeighted(rng, group.levels, (l) => l.weight);
     intent = level;
     talk = Math.round(logNormalBetween(rng, level.talkMedianSeconds, 0.7, TALK_SECONDS.min, TALK_SECONDS.max));
-    if (rng() < AUDIO_SHARE) {
-      const clip = pick(rng, r.clipsFor(group.key, level.code));
+    const clips = r.clipsFor(group.key, level.code);
+    // Only intents with a recording of their own get one, and the call lasts
+    // as long as it: the player and the duration column agree.
+    if (rng() < AUDIO_SHARE && clips.length > 0) {
+      const clip = pick(rng, clips);
       audioUrl = `${r.audioBase}/demo-audio/${clip.file}`;
-      // A short call gets exactly its recording's length, so the player and the
-      // duration column agree; a long call keeps its length and a real (shorter) file.
-      if (talk < clip.durationSeconds + 20) talk = Math.round(clip.durationSeconds);
+      talk = Math.round(clip.durationSeconds);
     }
   } else if (rng() < NOT_CONNECTED_LABEL_SHARE) {
     intent = group.notConnected;

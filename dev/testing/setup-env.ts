@@ -6,3 +6,6 @@ process.env.DISPLAY_TIME_ZONE ??= "Asia/Shanghai";
 process.env.LOG_LEVEL ??= "silent";
 // next.config.js enables experimental.authInterrupts (forbidden()); Next's build sets this for the app.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+// Tests create admins and supervisors without a second factor; the tests of the
+// requirement itself (lib/account/two-factor.test.ts) turn it on.
+process.env.REQUIRE_2FA_ROLES ??= "";

@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
-import { currentUser } from "../auth/current";
+import { currentSession } from "../auth/current";
 import { can, type Permission } from "../auth/permissions";
-import type { SessionUser } from "../auth/sessions";
+import { REAUTH_MESSAGE, recentlyAuthenticated } from "../auth/recent-auth";
+import type { SessionState, SessionUser } from "../auth/sessions";
+import type { SessionStep } from "../auth/steps";
 import { log } from "../log";
 import { containsNul } from "../input/schema";
 
@@ -29,7 +31,11 @@ export interface ActionSpec<S extends z.ZodType, T> {
   name: string;
   permission: Permission;
   input: S;
-  handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<T>;
+  /** A sign-in step whose session may already call this (the step's own actions). */
+  allowStep?: SessionStep;
+  /** Sensitive: the caller must have given their password or second factor within REAUTH_MINUTES. */
+  recentAuth?: boolean;
+  handler: (input: z.output<S>, ctx: { user: SessionUser; session: SessionState }) => Promise<T>;
 }
 
 /** Every action defined, for the authorization matrix test. */
@@ -38,8 +44,11 @@ export const ACTION_REGISTRY = new Map<string, Permission>();
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: z.input<S>) => Promise<ActionResult<T>> {
   ACTION_REGISTRY.set(spec.name, spec.permission);
   return async (raw) => {
-    const user = await currentUser();
-    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    const session = await currentSession();
+    if (!session || (session.step !== null && session.step !== spec.allowStep)) {
+      return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    }
+    const user = session.user;
     if (!can(user.role, spec.permission)) {
       log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
       return { ok: false, code: "forbidden", message: `Your role (${user.role}) may not do this.` };
@@ -51,8 +60,9 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       const first = parsed.error.issues[0];
       return { ok: false, code: "invalid_input", message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input" };
     }
+    if (spec.recentAuth && !recentlyAuthenticated(session)) return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
     try {
-      return { ok: true, data: await spec.handler(parsed.data, { user }) };
+      return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {
       if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message };
       log().error({ action: spec.name, err: (err as Error).message }, "server action failed");

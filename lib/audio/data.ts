@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db/client";
+import { getEnv } from "../env";
 
 /** What the player and the record page need to know about a record's recording. */
 export interface RecordingSource {
@@ -18,11 +19,27 @@ export interface RecordingSource {
 }
 
 /** Where a recording plays from, as the record page shows it. */
-export type RecordingStatus = "archived" | "live" | "failed" | "none";
+export type RecordingStatus = "archived" | "local" | "live" | "failed" | "none";
 
-export function recordingStatus(src: Pick<RecordingSource, "fullAudioUrl" | "archive">): RecordingStatus {
+/**
+ * The console's own demo recordings (PUBLIC_URL/demo-audio/…) are files in
+ * public/: they never expire and are never archived, so they are "local", not
+ * a vendor's link waiting for the archiver.
+ */
+export function isOwnDemoFile(url: string, publicUrl: string | undefined): boolean {
+  if (!publicUrl) return false;
+  try {
+    const u = new URL(url);
+    return u.origin === new URL(publicUrl).origin && u.pathname.startsWith("/demo-audio/");
+  } catch {
+    return false;
+  }
+}
+
+export function recordingStatus(src: Pick<RecordingSource, "fullAudioUrl" | "archive">, publicUrl: string | undefined = getEnv().PUBLIC_URL): RecordingStatus {
   if (src.archive?.state === "archived") return "archived";
   if (!src.fullAudioUrl) return "none";
+  if (isOwnDemoFile(src.fullAudioUrl, publicUrl)) return "local";
   if (src.archive?.state === "failed") return "failed";
   return "live";
 }

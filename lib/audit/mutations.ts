@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "../db/client";
 import { currentClientAddress } from "../http/request-address";
+import { currentRequestId } from "../http/request-id";
 
 /**
  * Appends to the audit trail (the table refuses updates and deletes). An
@@ -13,6 +14,8 @@ export async function recordAudit(event: {
   action: string;
   target?: string | null;
   details?: Record<string, unknown>;
+  /** Default: the request being served (X-Request-Id). */
+  requestId?: string;
 }): Promise<void> {
   const address = event.details?.address === undefined ? await currentClientAddress() : undefined;
   const details = { ...(address === undefined ? {} : { address }), ...event.details };
@@ -22,6 +25,7 @@ export async function recordAudit(event: {
       actorEmail: event.actor?.email ?? null,
       action: event.action,
       target: event.target ?? null,
+      requestId: event.requestId ?? (await currentRequestId()) ?? null,
       details: JSON.parse(JSON.stringify(details, (_k, v) => (typeof v === "bigint" ? v.toString() : v))),
     },
   });

@@ -20,6 +20,8 @@ const submissions = await import("../submissions/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
+const account = await import("../account/actions");
+const jobs = await import("../jobs/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -37,9 +39,23 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "review.releaseClaim", call: () => review.releaseRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
   { name: "review.submitVerdict", call: () => review.submitReviewVerdict({ callRecordId: "999999999", verdict: "passed" }), expect: onlyFrom("reviewer") },
   { name: "review.addComment", call: () => review.addReviewComment({ callRecordId: "999999999", positionMs: 0, body: "matrix" }), expect: onlyFrom("reviewer") },
+  { name: "jobs.saveName", call: () => jobs.saveJobNameAction({ jobId: "999999999", name: "matrix", creditor: "", note: "" }), expect: onlyFrom("supervisor") },
+  { name: "jobs.search", call: () => jobs.searchJobsAction({ q: "matrix" }), expect: onlyFrom("operator") },
   { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
   { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
   { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },
+  { name: "users.unlock", call: () => users.unlockUser({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.resetPassword", call: () => users.resetPassword({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.resetTwoFactor", call: () => users.resetTwoFactor({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "users.endSessions", call: () => users.endUserSessions({ userId: "999999999" }), expect: onlyFrom("admin") },
+  { name: "account.changePassword", call: () => account.changePassword({ current: "not it", next: "whatever it is" }), expect: onlyFrom("operator") },
+  { name: "account.setFirstPassword", call: () => account.setFirstPassword({ next: "whatever it is" }), expect: onlyFrom("operator") },
+  { name: "account.startTwoFactor", call: () => account.startTwoFactor({}), expect: onlyFrom("operator") },
+  { name: "account.confirmTwoFactor", call: () => account.confirmTwoFactor({ code: "000000" }), expect: onlyFrom("operator") },
+  { name: "account.newRecoveryCodes", call: () => account.newRecoveryCodes({}), expect: onlyFrom("operator") },
+  { name: "account.endSession", call: () => account.endSession({ sessionId: "999999999" }), expect: onlyFrom("operator") },
+  { name: "account.endOtherSessions", call: () => account.endOtherSessions({}), expect: onlyFrom("operator") },
+  { name: "account.reauthenticate", call: () => account.confirmIdentity({ secret: "not it" }), expect: onlyFrom("operator") },
 ];
 
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
@@ -61,7 +77,7 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
   },
   {
     name: "GET /api/calls/export?unmasked=true",
-    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true", { headers: { cookie } }), undefined),
+    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true&reason=matrix+test", { headers: { cookie } }), undefined),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -88,6 +104,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
   { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
+  { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
   // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
   ...(
@@ -175,4 +192,29 @@ describe("authorization matrix", () => {
       }
     });
   }
+});
+
+/**
+ * Operations endpoints: for load balancers and Prometheus, not people. Health and readiness say nothing
+ * private and answer without a session; /metrics is never opened by a session, only by METRICS_TOKEN or
+ * a loopback connection (lib/metrics/exposition.ts; lib/metrics/metrics.test.ts covers those).
+ */
+describe("authorization matrix: operations endpoints", () => {
+  const cookies = () => ["", `${SESSION_COOKIE}=not-a-session`, ...ROLES.map((r) => `${SESSION_COOKIE}=${tokens[r]}`)];
+  it("GET /api/health and GET /api/ready answer anyone, the same way", async () => {
+    const health = await import("@/app/api/health/route");
+    const ready = await import("@/app/api/ready/route");
+    for (const cookie of cookies()) {
+      void cookie; // neither route reads a session
+      expect((await health.GET()).status).toBe(200);
+      expect((await ready.GET()).status).toBe(200);
+    }
+  });
+  it("GET /metrics is not opened by any session", async () => {
+    const metrics = await import("@/app/metrics/route");
+    for (const cookie of cookies()) {
+      const res = await metrics.GET(new Request("http://x/metrics", { headers: { cookie, "x-forwarded-for": "127.0.0.1" } }));
+      expect(res.status, cookie).toBe(403);
+    }
+  });
 });

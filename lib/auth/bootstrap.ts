@@ -1,14 +1,10 @@
 import "server-only";
 import { prisma } from "../db/client";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { DEMO_USERS } from "./demo-accounts";
 import type { Role } from "./permissions";
 
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
-  { email: "admin@demo.local", name: "Demo admin", role: "admin" },
-  { email: "supervisor@demo.local", name: "Demo supervisor", role: "supervisor" },
-  { email: "reviewer@demo.local", name: "Demo reviewer", role: "reviewer" },
-  { email: "operator@demo.local", name: "Demo operator", role: "operator" },
-];
+export { DEMO_USERS } from "./demo-accounts";
 
 /**
  * First start: an admin from ADMIN_EMAIL/ADMIN_PASSWORD when given, and in

@@ -8,6 +8,8 @@ export const ROLES = ["operator", "reviewer", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
+  /** One's own account: password, second factor, sessions. Every role. */
+  "account:self": "operator",
   /** Browse calls, jobs, submissions; listen to recordings; export masked. */
   "calls:read": "operator",
   "calls:export": "operator",
@@ -17,6 +19,8 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** Name a robot call job (name, creditor, note); audited. */
+  "jobs:name": "supervisor",
   "users:manage": "admin",
   "audit:read": "admin",
 } as const satisfies Record<string, Role>;

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
 import type { Role } from "./permissions";
+import { pendingStep, type SessionStep } from "./steps";
 
 export { SESSION_COOKIE } from "./session-cookie";
 
@@ -13,27 +14,85 @@ export interface SessionUser {
   role: Role;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** A session as its cookie finds it: whose, and what its owner still owes before using the console. */
+export interface SessionState {
+  sessionId: bigint;
+  user: SessionUser;
+  /** null: fully signed in. */
+  step: SessionStep | null;
+  authenticatedAt: Date;
+}
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+// last_seen_at is written at most this often per session, not on every request.
+const SEEN_RESOLUTION_MS = 60_000;
+
+export interface SessionOrigin {
+  address?: string;
+  userAgent?: string | null;
+  /** The password was right; the second factor is still owed. */
+  pendingSecondFactor?: boolean;
+}
 
 /** A new session: 256 random bits in the cookie, only their hash in the database. */
-export async function createSession(userId: bigint): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(userId: bigint, origin: SessionOrigin = {}): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + getEnv().SESSION_TTL_HOURS * 3600_000);
-  await prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
+  await prisma.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt,
+      address: origin.address ?? null,
+      userAgent: origin.userAgent?.slice(0, 500) ?? null,
+      pendingSecondFactor: origin.pendingSecondFactor ?? false,
+    },
+  });
   return { token, expiresAt };
 }
 
-/** The signed-in user of a cookie token, or null when the session is unknown, expired, or the account disabled. */
-export async function userForToken(token: string | undefined | null): Promise<SessionUser | null> {
+/**
+ * The session of a cookie token, or null when it is unknown, expired (absolutely
+ * or after SESSION_IDLE_MINUTES unused), or the account is disabled.
+ */
+export async function sessionForToken(token: string | undefined | null): Promise<SessionState | null> {
   // Tokens are base64url (createSession): anything else is no session, without a query.
   if (!token || !/^[A-Za-z0-9_-]{1,100}$/.test(token)) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      authenticatedAt: true,
+      pendingSecondFactor: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true } },
+    },
   });
-  if (!session || session.expiresAt <= new Date() || session.user.disabledAt) return null;
-  const { disabledAt: _d, ...user } = session.user;
-  return user;
+  if (!session || session.user.disabledAt) return null;
+  const now = Date.now();
+  const idleMs = getEnv().SESSION_IDLE_MINUTES * 60_000;
+  if (session.expiresAt.getTime() <= now || (idleMs > 0 && session.lastSeenAt.getTime() + idleMs <= now)) {
+    await prisma.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() >= SEEN_RESOLUTION_MS) {
+    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { id, email, name, role } = session.user;
+  return {
+    sessionId: session.id,
+    user: { id, email, name, role },
+    step: pendingStep({ ...session.user, pendingSecondFactor: session.pendingSecondFactor }),
+    authenticatedAt: session.authenticatedAt,
+  };
+}
+
+/** The signed-in user of a cookie token, or null: also null while the session still owes a step (second factor, new password, enrolment). */
+export async function userForToken(token: string | undefined | null): Promise<SessionUser | null> {
+  const state = await sessionForToken(token);
+  return state && state.step === null ? state.user : null;
 }
 
 export async function deleteSession(token: string): Promise<void> {

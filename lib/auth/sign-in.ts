@@ -26,28 +26,20 @@ export const PER_ADDRESS = 20;
 
 /**
  * Records an attempt from `address` and says whether it is within the limit (the last minute's
- * attempts, this one included). A transaction-scoped advisory lock on the address makes
- * concurrent attempts count one after the other: without it each statement's snapshot misses
- * the others' rows and a burst gets through.
+ * attempts, this one included). sign_in_count_address (migration 20261205010000) counts under
+ * an advisory lock on the address, so concurrent attempts count one after the other: without
+ * it each statement's snapshot misses the others' rows and a burst gets through.
  */
 async function addressAllowed(address: string): Promise<boolean> {
-  const key = rateLimitKey(address);
-  const [, rows] = await prisma.$transaction([
-    prisma.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sign_in_attempts:' || ${key}))::text`,
-    // One statement: the minute-old rows go, this attempt is added, the earlier ones of the minute are counted.
-    prisma.$queryRaw<{ earlier: number }[]>`
-      WITH expired AS (DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute'),
-      added AS (INSERT INTO sign_in_attempts (key) VALUES (${key}))
-      SELECT count(*)::int AS earlier FROM sign_in_attempts WHERE key = ${key} AND at >= now() - interval '1 minute'`,
-  ]);
-  return (rows[0]?.earlier ?? 0) + 1 <= PER_ADDRESS;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT sign_in_count_address(${rateLimitKey(address)}) AS n`;
+  return (row?.n ?? 0) <= PER_ADDRESS;
 }
 
 /** A lock that has run out, or a day without attempts, starts the count again. */
 const STALE = Prisma.sql`(locked_until <= now() OR failed_login_at < now() - interval '1 day')`;
 
 type Counted = { attempt: number; lockedUntil: Date | null };
-type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean };
+type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean; secondFactor: boolean };
 
 /**
  * Counts this attempt against `email`, atomically and before any password is checked: the
@@ -57,7 +49,7 @@ type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boole
  */
 async function countUserAttempt(email: string, max: number, lockMinutes: number): Promise<CountedUser | null> {
   // Every expression reads the row as the lock found it (the latest version), so `stale` is this attempt's view.
-  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; attempt: number; locked_until: Date | null }[]>`
+  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; second_factor: boolean; attempt: number; locked_until: Date | null }[]>`
     UPDATE users SET
       failed_logins = CASE WHEN ${STALE} THEN 1 ELSE failed_logins + 1 END,
       locked_until = CASE
@@ -66,15 +58,15 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
         ELSE locked_until END,
       failed_login_at = now()
     WHERE email = ${email}
-    RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, failed_logins AS attempt, locked_until`;
-  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, attempt: row.attempt, lockedUntil: row.locked_until } : null;
+    RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, totp_enabled_at IS NOT NULL AS second_factor, failed_logins AS attempt, locked_until`;
+  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, secondFactor: row.second_factor, attempt: row.attempt, lockedUntil: row.locked_until } : null;
 }
 
 /** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
 async function countUnknownAttempt(email: string, max: number, lockMinutes: number): Promise<Counted> {
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`,
-    prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
+  // Day-old counters go first (not atomic with the count: nothing depends on it).
+  await prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`;
+  const rows = await prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
       INSERT INTO sign_in_failures AS f (email, failures, locked_until, failed_at)
       VALUES (${email}, 1, CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END, now())
       ON CONFLICT (email) DO UPDATE SET
@@ -84,8 +76,7 @@ async function countUnknownAttempt(email: string, max: number, lockMinutes: numb
           WHEN f.locked_until IS NULL AND f.failures + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
           ELSE f.locked_until END,
         failed_at = now()
-      RETURNING failures AS attempt, locked_until`,
-  ]);
+      RETURNING failures AS attempt, locked_until`;
   const row = rows[0];
   if (!row) throw new Error("sign_in_failures upsert returned no row");
   return { attempt: row.attempt, lockedUntil: row.locked_until };
@@ -130,15 +121,19 @@ export async function verifyCredentials(emailInput: string, password: string, ad
     await recordAudit({ actor, action: lockout ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, reason, failures: counted.attempt } });
     return INVALID;
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
+  // With a second factor the count goes on until the code is given (lib/auth/second-factor.ts):
+  // the right password alone does not clear the failed codes before it.
+  if (!user.secondFactor) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
   return { ok: true, user: { id: user.id, email } };
 }
 
-/** Checks the password and, when it is right, starts a session (audited). */
-export async function signIn(emailInput: string, password: string, address: string): Promise<SignInResult> {
+/** Checks the password and, when it is right, starts a session (audited); with a second factor the session owes the code first. */
+export async function signIn(emailInput: string, password: string, address: string, userAgent?: string | null): Promise<SignInResult> {
   const verified = await verifyCredentials(emailInput, password, address);
   if (!verified.ok) return verified;
-  const session = await createSession(verified.user.id);
-  await recordAudit({ actor: verified.user, action: "sign_in.succeeded", target: verified.user.email, details: { address } });
+  const { totpEnabledAt } = await prisma.user.findUniqueOrThrow({ where: { id: verified.user.id }, select: { totpEnabledAt: true } });
+  const pendingSecondFactor = totpEnabledAt !== null;
+  const session = await createSession(verified.user.id, { address, userAgent, pendingSecondFactor });
+  await recordAudit({ actor: verified.user, action: pendingSecondFactor ? "sign_in.password_accepted" : "sign_in.succeeded", target: verified.user.email, details: { address } });
   return { ok: true, ...session };
 }

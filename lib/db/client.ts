@@ -70,6 +70,11 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   return result.rows as T[];
 }
 
+/** This process's pool, for the metrics (undefined before the first query). */
+export function poolStats(): { totalCount: number; idleCount: number; waitingCount: number } | undefined {
+  return globalForPrisma.lvrPool;
+}
+
 export async function disconnectPrisma(): Promise<void> {
   await globalForPrisma.lvrPrisma?.$disconnect();
   globalForPrisma.lvrPrisma = undefined;

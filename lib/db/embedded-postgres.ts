@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -33,6 +34,10 @@ export interface EmbeddedPostgresHandle {
   /** Connection string for the `postgres` maintenance database. */
   adminUrl: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Settles when the postmaster exits, stopped or not (npm start restarts one that died). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Preferred port; another free loopback port is used when it is taken. */
   port?: number;
+  /** Fail rather than move to another port when `port` is taken (a restart: clients know the port). */
+  exactPort?: boolean;
   /** Delete the cluster on stop (tests). */
   ephemeral?: boolean;
   log?: (line: string) => void;
@@ -71,6 +78,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   await recoverStaleLock(clusterDir, log);
+  if (opts.exactPort && !(await isPortFree(state.port))) throw new Error(`port ${state.port} is still taken`);
   const port = (await isPortFree(state.port)) ? state.port : await freePort();
   state = { ...state, port };
 
@@ -113,15 +121,27 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const base = `postgresql://${USER}:${encodeURIComponent(state.password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, opts.database);
 
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  let running = postmaster !== undefined && postmaster.exitCode === null && postmaster.signalCode === null;
+  const exited = new Promise<void>((resolve) => {
+    if (!running) return resolve();
+    postmaster!.once("exit", () => {
+      running = false;
+      resolve();
+    });
+  });
   let stopped = false;
   return {
     url: `${base}/${opts.database}`,
     adminUrl: `${base}/postgres`,
     port,
+    pid: postmaster?.pid,
+    exited,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // The library waits for an exit that already happened when the postmaster died.
+      if (running) await server.stop();
       if (opts.ephemeral) await rm(opts.dataDir, { recursive: true, force: true });
     },
   };

@@ -47,21 +47,36 @@ export async function migrate(
   const migrations = await loadMigrations(opts.dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
+  // Every step takes the lock inside its own transaction (pg_advisory_xact_lock):
+  // through PgBouncer in transaction pooling, a session lock would stay on
+  // whichever server connection ran it, and another instance that happened to
+  // get that connection would hold it too. A transaction keeps its connection.
+  const locked = async <T>(step: () => Promise<T>): Promise<T> => {
+    await client.query("BEGIN");
+    try {
+      await client.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCK_KEY.toString()]);
+      const result = await step();
+      await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  };
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY.toString()]);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (
-        name        text PRIMARY KEY,
-        checksum    char(64) NOT NULL,
-        applied_at  timestamptz NOT NULL DEFAULT now(),
-        duration_ms integer NOT NULL
-      )`);
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      `SELECT name, checksum FROM "${MIGRATIONS_TABLE}" ORDER BY name`,
-    );
-    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const done = await locked(async () => {
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (
+          name        text PRIMARY KEY,
+          checksum    char(64) NOT NULL,
+          applied_at  timestamptz NOT NULL DEFAULT now(),
+          duration_ms integer NOT NULL
+        )`);
+      const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${MIGRATIONS_TABLE}" ORDER BY name`);
+      return new Map(rows.map((r) => [r.name, r.checksum]));
+    });
     const known = new Set(migrations.map((m) => m.name));
-    const unknown = rows.filter((r) => !known.has(r.name)).map((r) => r.name);
+    const unknown = [...done.keys()].filter((name) => !known.has(name));
     if (unknown.length) {
       throw new MigrationError(
         `the database has migrations this version does not know (${unknown.join(", ")}); it was migrated by a newer release`,
@@ -80,24 +95,40 @@ export async function migrate(
         continue;
       }
       const started = Date.now();
-      await client.query("BEGIN");
-      try {
-        await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "${MIGRATIONS_TABLE}" (name, checksum, duration_ms) VALUES ($1, $2, $3)`,
-          [m.name, m.checksum, Date.now() - started],
-        );
-        await client.query("COMMIT");
-      } catch (err) {
-        await client.query("ROLLBACK");
-        throw new MigrationError(`migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
-      }
+      const ran = await locked(async () => {
+        // Another instance may have applied it while this one waited for the lock.
+        const { rowCount } = await client.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE name = $1`, [m.name]);
+        if (rowCount) return false;
+        try {
+          await client.query(m.sql);
+        } catch (err) {
+          throw new MigrationError(`migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
+        }
+        await client.query(`INSERT INTO "${MIGRATIONS_TABLE}" (name, checksum, duration_ms) VALUES ($1, $2, $3)`, [
+          m.name,
+          m.checksum,
+          Date.now() - started,
+        ]);
+        return true;
+      });
+      if (!ran) continue;
       log(`applied migration ${m.name} (${Date.now() - started} ms)`);
       applied.push(m.name);
     }
     return { applied };
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY.toString()]).catch(() => {});
     await client.end();
   }
+}
+
+/** Migrations on disk that the database has not applied (empty: the schema is current). */
+export async function pendingMigrations(query: (sql: string) => Promise<{ name: string }[]>, dir?: string): Promise<string[]> {
+  const migrations = await loadMigrations(dir);
+  let applied: Set<string>;
+  try {
+    applied = new Set((await query(`SELECT name FROM "${MIGRATIONS_TABLE}"`)).map((r) => r.name));
+  } catch {
+    applied = new Set();
+  }
+  return migrations.map((m) => m.name).filter((name) => !applied.has(name));
 }

@@ -10,6 +10,7 @@ import { int64IdSchema } from "../input/schema";
 export const revealContact = defineAction({
   name: "privacy.revealContact",
   permission: "pii:reveal",
+  recentAuth: true,
   input: z.object({
     callRecordId: int64IdSchema,
     reason: z.string().trim().min(5, "say why (at least 5 characters)").max(500),

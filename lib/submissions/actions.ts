@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { assertRecentAuth } from "../auth/recent-auth";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
@@ -9,6 +10,7 @@ import { parseWorkerConfig } from "./config";
 import { preSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
 import { selectionSchema } from "./selection";
+import { currentRequestId } from "../http/request-id";
 import { int64IdSchema } from "../input/schema";
 
 const id = int64IdSchema;
@@ -34,7 +36,9 @@ export const submitRecords = defineAction({
   name: "submissions.submit",
   permission: "submissions:write",
   input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
-  handler: async (input, { user }) => {
+  handler: async (input, { user, session }) => {
+    // Sending again what TOP already accepted is a deliberate, sensitive choice.
+    if (input.resendAccepted) assertRecentAuth(session);
     const { batchId, queued } = await createBatch({
       selection: input.selection,
       kind: input.onlyFailures ? "resubmit" : "submit",
@@ -42,6 +46,7 @@ export const submitRecords = defineAction({
       resendAccepted: input.resendAccepted,
       onlyFailures: input.onlyFailures,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
+      requestId: await currentRequestId(),
     });
     if (queued === 0) throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
     await recordAudit({
@@ -54,24 +59,31 @@ export const submitRecords = defineAction({
   },
 });
 
-/** Sends one record again from its detail page (also an accepted one: the user asked explicitly). */
+/**
+ * Sends one record (again) from its detail page, after the same pre-submit
+ * check as every other send: an accepted record goes only with `resendAccepted`.
+ */
 export const retryRecord = defineAction({
   name: "submissions.retryRecord",
   permission: "submissions:write",
-  input: z.object({ callRecordId: id }),
-  handler: async ({ callRecordId }, { user }) => {
+  input: z.object({ callRecordId: id, resendAccepted: z.boolean().default(false) }),
+  handler: async ({ callRecordId, resendAccepted }, { user }) => {
     const record = await prisma.callRecord.findUnique({ where: { callRecordId: BigInt(callRecordId) }, select: { submissionState: true } });
     if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
     if (["queued", "in_flight", "retrying"].includes(record.submissionState)) throw new ActionError("in_flight", "This record is already being submitted.");
+    if (record.submissionState === "accepted" && !resendAccepted) {
+      throw new ActionError("accepted", "TOP has already accepted this record; choose to send it again explicitly.");
+    }
     const { batchId, queued } = await createBatch({
       selection: { type: "ids", ids: [callRecordId] },
       kind: "retry",
       createdBy: user.email,
-      resendAccepted: true,
+      resendAccepted,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
+      requestId: await currentRequestId(),
     });
     if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
-    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId } });
+    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId, resendAccepted } });
     return { batchId: batchId.toString() };
   },
 });

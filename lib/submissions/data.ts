@@ -5,6 +5,8 @@ import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
+// How far back the rate looks: long enough to smooth bursts, short enough to follow a change of pace.
+import { RATE_WINDOW_SECONDS } from "./views";
 
 export interface PreSubmitCheck {
   matching: number;
@@ -13,6 +15,8 @@ export interface PreSubmitCheck {
   blocked: { code: string; reason: string; count: number }[];
   /** At the configured rate, not counting retries. */
   estimatedSeconds: number;
+  /** Accepted records among those matching that are not in flight: what "send again" would add. */
+  accepted: number;
   /** Records to be sent that carry a reviewer's corrected intent: the corrected value is what is sent. */
   correctedIntent: number;
 }
@@ -26,6 +30,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     SELECT count(*) AS matching,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ('queued', 'in_flight', 'retrying'))) AS in_flight,
            count(*) FILTER (WHERE r.submission_state = 'accepted') AS accepted,
+           count(*) FILTER (WHERE r.submission_state = 'accepted' AND ${eligibleRecords(selection, { resendAccepted: true, onlyFailures: false, timeZone: opts.timeZone })}) AS resendable,
            count(*) FILTER (WHERE ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS sendable,
            count(*) FILTER (WHERE r.corrected_intent_tag_id IS NOT NULL AND ${eligibleRecords(selection, { resendAccepted: opts.resendAccepted, onlyFailures: false, timeZone: opts.timeZone })}) AS corrected,
            ${Prisma.join(rules)}
@@ -37,7 +42,7 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
     ...(opts.resendAccepted ? [] : [{ code: "accepted", reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
     ...LOCAL_RULES.map((r) => ({ code: `rule_${r.code}`, reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
   ].filter((b) => b.count > 0);
-  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), correctedIntent: n("corrected") };
+  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), accepted: n("resendable"), correctedIntent: n("corrected") };
 }
 
 export interface BatchProgress {
@@ -52,9 +57,28 @@ export interface BatchProgress {
   resendAccepted: boolean;
   total: number;
   counts: { queued: number; in_flight: number; retrying: number; accepted: number; rejected: number; failed: number; cancelled: number };
-  /** Answers recorded in the last minute, per second. */
-  throughput: number;
+  /**
+   * Answers per second over the recent window (RATE_WINDOW_SECONDS, or since
+   * the batch's first send when that is shorter); null while there is not
+   * enough of it to say (`estimating`) or when nothing was answered lately.
+   */
+  throughput: number | null;
+  /** True while a running batch has sent too little for a rate worth showing. */
+  estimating: boolean;
   etaSeconds: number | null;
+}
+
+/** Below this much sending, a rate (and an ETA from it) would be a guess. */
+const MIN_RATE_SECONDS = 3;
+const MIN_RATE_ANSWERS = 5;
+
+/** Answers per second from a window's count and length, or why there is none. */
+export function measuredRate(window: { n: bigint | number; seconds: number } | undefined): { perSecond: number | null; estimating: boolean } {
+  const n = Number(window?.n ?? 0);
+  // No answer in the whole window: nothing to estimate from (a stalled batch says so, it does not "estimate" for ever).
+  if (!window || n === 0) return { perSecond: null, estimating: false };
+  if (window.seconds < MIN_RATE_SECONDS || n < MIN_RATE_ANSWERS) return { perSecond: null, estimating: true };
+  return { perSecond: n / window.seconds, estimating: false };
 }
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
@@ -79,18 +103,24 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
       ? prisma.$queryRaw<{ batch_id: bigint; state: keyof typeof EMPTY_COUNTS; n: bigint }[]>(Prisma.sql`
           SELECT batch_id, state::text AS state, count(*) AS n FROM submission_jobs WHERE batch_id IN (${Prisma.join(live)}) GROUP BY 1, 2`)
       : [],
-    prisma.$queryRaw<{ batch_id: bigint; n: bigint }[]>(Prisma.sql`
-      SELECT batch_id, count(*) AS n FROM submission_attempts
-      WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - interval '60 seconds' GROUP BY 1`),
+    prisma.$queryRaw<{ batch_id: bigint; n: bigint; seconds: number }[]>(Prisma.sql`
+      SELECT batch_id, count(*) AS n,
+             -- The window starts at its edge, or at the first send in it when the batch began inside it.
+             extract(epoch FROM now() - greatest(min(sent_at), now() - make_interval(secs => ${RATE_WINDOW_SECONDS})))::float8 AS seconds
+      FROM submission_attempts
+      WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS}) GROUP BY 1`),
   ]);
   return batches.map(({ materialized, finalCounts: _final, ...b }) => {
     const c = { ...EMPTY_COUNTS, ...kept.get(b.id) };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
     // Records the workers have not turned into jobs yet are waiting too.
     if (!materialized && b.status === "running") c.queued += Math.max(0, b.total - Object.values(c).reduce((x, y) => x + y, 0));
-    const throughput = Number(rates.find((r) => r.batch_id === b.id)?.n ?? 0) / 60;
+    const rate = measuredRate(rates.find((r) => r.batch_id === b.id));
     const remaining = c.queued + c.in_flight + c.retrying;
-    return { ...b, counts: c, throughput, etaSeconds: b.status === "running" && remaining && throughput ? Math.ceil(remaining / throughput) : null };
+    // A batch younger than the window with no answer yet is starting, not stalled.
+    const starting = rate.perSecond === null && Date.now() - b.createdAt.getTime() < RATE_WINDOW_SECONDS * 1000;
+    const estimating = b.status === "running" && remaining > 0 && (rate.estimating || starting);
+    return { ...b, counts: c, throughput: rate.perSecond, estimating, etaSeconds: b.status === "running" && remaining && rate.perSecond ? Math.ceil(remaining / rate.perSecond) : null };
   });
 }
 

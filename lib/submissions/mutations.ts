@@ -22,21 +22,28 @@ export async function createBatch(input: {
   selection: Selection;
   kind: "submit" | "resubmit" | "retry";
   createdBy: string;
-  resendAccepted: boolean;
+  /**
+   * Accepted records are held back unless this is true: re-sending what TOP
+   * already holds is an explicit choice, never a side effect of a selection.
+   */
+  resendAccepted?: boolean;
   /** Resubmissions take only failures (rejected and given up). */
   onlyFailures?: boolean;
   timeZone: string;
+  /** The console request creating the batch (X-Request-Id), carried onto its TOP attempts. */
+  requestId?: string;
 }): Promise<CreatedBatch> {
   const onlyFailures = input.onlyFailures ?? false;
-  const eligible = eligibleRecords(input.selection, { resendAccepted: input.resendAccepted, onlyFailures, timeZone: input.timeZone });
+  const resendAccepted = input.resendAccepted === true;
+  const eligible = eligibleRecords(input.selection, { resendAccepted, onlyFailures, timeZone: input.timeZone });
   const [row] = await prisma.$queryRaw<{ id: bigint; total: number }[]>(Prisma.sql`
     WITH bound AS (SELECT COALESCE(max(id), 0) AS max_id FROM call_records),
     counted AS (SELECT count(*)::int AS n FROM call_records r, bound WHERE r.id <= bound.max_id AND ${eligible})
-    INSERT INTO submission_batches (kind, created_by, selection, resend_accepted, only_failures, time_zone, max_record_id, total, status, materialized, finished_at)
-    SELECT ${input.kind}::batch_kind, ${input.createdBy}, ${JSON.stringify(input.selection)}::jsonb, ${input.resendAccepted}, ${onlyFailures},
+    INSERT INTO submission_batches (kind, created_by, selection, resend_accepted, only_failures, time_zone, max_record_id, total, status, materialized, finished_at, request_id)
+    SELECT ${input.kind}::batch_kind, ${input.createdBy}, ${JSON.stringify(input.selection)}::jsonb, ${resendAccepted}, ${onlyFailures},
            ${input.timeZone}, bound.max_id, counted.n,
            CASE WHEN counted.n = 0 THEN 'done'::batch_status ELSE 'running'::batch_status END,
-           counted.n = 0, CASE WHEN counted.n = 0 THEN now() END
+           counted.n = 0, CASE WHEN counted.n = 0 THEN now() END, ${input.requestId ?? null}
     FROM bound, counted
     RETURNING id, total`);
   return { batchId: row!.id, queued: row!.total };

@@ -85,11 +85,14 @@ export function settleStatement(rows: readonly SettleRow[]): Prisma.Sql {
     ), attempt AS (
       INSERT INTO submission_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
         outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
-        transport_error, raw_answer, params)
+        transport_error, raw_answer, params, origin_request_id)
       SELECT job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
         outcome::attempt_outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
-        transport_error, raw_answer, params
-      FROM answer ORDER BY job_id
+        transport_error, raw_answer, params, (SELECT b.request_id FROM submission_batches b WHERE b.id = answer.batch_id)
+      FROM answer
+      -- Written again after a lost connection (the worker retries), an answer is still one row of the ledger.
+      WHERE NOT EXISTS (SELECT 1 FROM submission_attempts s WHERE s.job_id = answer.job_id AND s.attempt = answer.attempt AND s.sent_at = answer.sent_at)
+      ORDER BY job_id
     ), job AS (
       UPDATE submission_jobs j SET state = a.job_state::job_state, attempts = j.attempts - CASE WHEN a.counted THEN 0 ELSE 1 END,
         next_attempt_at = a.next_attempt_at, lease_until = NULL, last_code = a.code, last_message = a.message, updated_at = now()

@@ -84,7 +84,8 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
       UPDATE submission_batches SET status = 'paused', paused_reason = ${reason} WHERE id = ${batchId} AND status = 'running'`);
   }
   // A final outcome may have been its batch's last job: one look per batch in the group.
-  const finished = [...new Set(rows.filter((_, i) => settlements[i] === "accepted" || settlements[i] === "rejected" || settlements[i] === "failed").map((r) => r.job.batchId))];
+  // "stale" too: a group written again after a lost connection finds its jobs already settled, and its batch may not have been looked at.
+  const finished = [...new Set(rows.filter((_, i) => ["accepted", "rejected", "failed", "stale"].includes(settlements[i]!)).map((r) => r.job.batchId))];
   if (finished.length > 0) await finishBatchesIfDone(finished);
   return settlements;
 }

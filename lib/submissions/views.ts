@@ -1,5 +1,8 @@
 import type { BatchProgress, FailureGroup } from "./data";
 
+/** The window a batch's rate is measured over (kept here, free of server code, for the page to say it). */
+export const RATE_WINDOW_SECONDS = 20;
+
 /** JSON shapes for the browser: ids as strings (int64), times as ISO strings. */
 export interface BatchView extends Omit<BatchProgress, "id" | "createdAt" | "finishedAt"> {
   id: string;
@@ -21,3 +24,13 @@ export const submissionKeys = {
   list: () => [...submissionKeys.all, "list"] as const,
   batch: (id: string) => [...submissionKeys.all, "batch", id] as const,
 };
+
+/**
+ * Whether a batch's page should keep asking: while any of its jobs waits or is
+ * on the wire, whatever the batch's status (after a cancel, the calls already
+ * sent still settle; a paused batch's jobs still wait).
+ */
+export function batchNeedsPolling(batch: Pick<BatchView, "status" | "counts">): boolean {
+  const c = batch.counts;
+  return batch.status === "running" || c.queued + c.in_flight + c.retrying > 0;
+}

@@ -1,10 +1,13 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
+import { isConnectionError } from "../db/connection-errors";
+import { rateLimitBans, rateLimitWait, settleFailures, topCalls, topLatency } from "../metrics/registry";
 import type { TopClient } from "../top/client";
 import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
 import { announceBan, banRemainingMs, WorkerPresence } from "./coordination";
 import { materializeBatchChunk } from "./mutations";
-import { claimJobs, releaseJob, settleJobs, type ClaimedJob, type Settlement } from "./queue";
+import { claimJobs, releaseJob, settleJobs, type Answer, type ClaimedJob, type Settlement } from "./queue";
 import { SettleGroups } from "./settle-group";
 import { RateLimiter } from "./rate-limiter";
 
@@ -39,6 +42,10 @@ export class SubmissionWorker {
   private coordination: NodeJS.Timeout | undefined;
   // Answers are written in groups: one statement per group rather than per record kept the worker database-bound.
   private readonly settlements: SettleGroups;
+  /** When this worker's heartbeat last reached the database (its readiness). */
+  lastHeartbeatAt = 0;
+  /** Aborts calls still on the wire when a stop's grace runs out. */
+  private readonly calls = new AbortController();
 
   constructor(
     private readonly client: TopClient,
@@ -51,6 +58,8 @@ export class SubmissionWorker {
   ) {
     this.limiter = new RateLimiter(config.maxQps);
     this.settlements = new SettleGroups((answers) => settleJobs(answers, config));
+    // Every call on the wire listens to the one stop signal.
+    setMaxListeners(0, this.calls.signal);
   }
 
   start(): void {
@@ -71,6 +80,7 @@ export class SubmissionWorker {
   private async coordinate(): Promise<void> {
     try {
       const workers = await this.presence.heartbeat();
+      this.lastHeartbeatAt = Date.now();
       this.limiter.setRate(this.config.maxQps / workers);
       const banned = await banRemainingMs();
       if (banned > 0) this.limiter.ban(banned);
@@ -80,13 +90,21 @@ export class SubmissionWorker {
   }
 
   /** Stops claiming, lets calls already on the wire finish and be recorded, and puts the rest back. */
-  async stop(): Promise<void> {
+  async stop(graceMs = 15_000): Promise<void> {
     this.running = false;
     if (this.coordination) clearInterval(this.coordination);
     this.wake?.();
     this.wakeMaterializer?.();
     this.limiter.close();
-    await this.stopped;
+    // Calls still on the wire after the grace are abandoned: each is recorded as
+    // an unanswered attempt (a transport error) and retried, rather than left
+    // leased until its lease runs out.
+    const abandon = setTimeout(() => this.calls.abort(), graceMs);
+    try {
+      await this.stopped;
+    } finally {
+      clearTimeout(abandon);
+    }
     await this.presence.leave().catch(() => {});
   }
 
@@ -180,6 +198,26 @@ export class SubmissionWorker {
     });
   }
 
+  /**
+   * Writes an answer, and writes it again while the database is unreachable
+   * (a restart, a failover, crash recovery): an answer received is recorded
+   * once the database is back, instead of the job being sent again when its
+   * lease runs out. Gives up only on a statement the database refuses, or
+   * when stopping and the database has not come back within the lease.
+   */
+  private async record(answer: Answer): Promise<Settlement> {
+    const giveUpAt = Date.now() + this.config.leaseMs;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
+      try {
+        return await this.settlements.add(answer);
+      } catch (err) {
+        if (!isConnectionError(err) || (!this.running && Date.now() > giveUpAt)) throw err;
+        settleFailures.inc();
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
   private track(p: Promise<void>, set = this.inFlight): void {
     set.add(p);
     void p.finally(() => set.delete(p));
@@ -193,15 +231,20 @@ export class SubmissionWorker {
    */
   private async process(job: ClaimedJob): Promise<void> {
     try {
+      const waited = performance.now();
       await this.limiter.take();
+      rateLimitWait.observe((performance.now() - waited) / 1000);
       if (!this.running) return await releaseJob(job);
       const sentAt = new Date();
-      const call = await this.client.receiveCallRecord(toIvrCallRecordDto(job.record), { rpcContext: rpcContextOf(job.record) });
+      const call = await this.client.receiveCallRecord(toIvrCallRecordDto(job.record), { rpcContext: rpcContextOf(job.record), signal: this.calls.signal });
+      topCalls.inc({ outcome: call.kind });
+      topLatency.observe({ outcome: call.kind }, call.latencyMs / 1000);
       if (call.retryAfterMs) {
+        rateLimitBans.inc();
         this.limiter.ban(call.retryAfterMs);
-        await announceBan(call.retryAfterMs);
+        await announceBan(call.retryAfterMs).catch((err: unknown) => this.events.onError?.(err));
       }
-      const settled = this.settlements.add({ job, call: { ...call, sentAt, answeredAt: new Date() } }).then(
+      const settled = this.record({ job, call: { ...call, sentAt, answeredAt: new Date() } }).then(
         (settlement) => this.events.onSettled?.(job, settlement),
         // Not written: the job stays in flight until its lease runs out, then any worker sends it again.
         (err: unknown) => this.events.onError?.(err),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, zonedDayStart } from "./zoned";
+import { addDays, zonedDayStart, zonedFileStamp } from "./zoned";
 
 describe("zonedDayStart", () => {
   it("starts a Shanghai day at 16:00 UTC the day before", () => {
@@ -11,5 +11,13 @@ describe("zonedDayStart", () => {
   });
   it("adds days across month ends", () => {
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+  });
+});
+
+describe("zonedFileStamp", () => {
+  it("stamps a file name in the display zone with its offset", () => {
+    expect(zonedFileStamp(new Date("2026-11-05T00:47:57.900Z"), "Asia/Shanghai")).toBe("20261105-084757+0800");
+    expect(zonedFileStamp(new Date("2026-11-05T00:47:57Z"), "America/New_York")).toBe("20261104-194757-0500");
+    expect(zonedFileStamp(new Date("2026-11-05T00:47:57Z"), "UTC")).toBe("20261105-004757+0000");
   });
 });

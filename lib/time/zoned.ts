@@ -34,3 +34,12 @@ export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+/** A moment as a file name's stamp in `timeZone`, with its offset: `20261105-084757+0800`. */
+export function zonedFileStamp(date: Date, timeZone: string): string {
+  const offset = offsetMs(date.getTime(), timeZone);
+  const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offset).toISOString();
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  return `${local.slice(0, 10).replaceAll("-", "")}-${local.slice(11, 19).replaceAll(":", "")}${sign}${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
+}

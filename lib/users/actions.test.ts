@@ -46,4 +46,12 @@ describe("user administration", () => {
     ).rejects.toBe(rollback);
     expect(await prisma.user.count({ where: { role: "admin", disabledAt: null } })).toBeGreaterThan(1);
   });
+
+  it("refuses an admin's deactivation of their own account", async () => {
+    const admin = await sessionFor("admin");
+    token = admin.token;
+    expect(await setUserDisabled({ userId: admin.userId.toString(), disabled: true })).toMatchObject({ ok: false, code: "self" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({ disabledAt: null });
+    expect(await userForToken(admin.token)).not.toBeNull();
+  });
 });

@@ -6,8 +6,9 @@ import { recordAudit } from "../audit/mutations";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import { prisma } from "../db/client";
-import { assertAnotherActiveAdmin } from "./mutations";
+import { getEnv } from "../env";
 import { int64IdSchema } from "../input/schema";
+import { assertAnotherActiveAdmin, clearTwoFactor, createResetLink } from "./mutations";
 
 const userId = int64IdSchema;
 
@@ -25,7 +26,8 @@ export const createUser = defineAction({
       throw new ActionError("exists", `${input.email} already has an account.`);
     }
     const created = await prisma.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+      // The initial password is the admin's: its owner replaces it at first sign-in.
+      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), mustChangePassword: true },
     });
     await recordAudit({ actor: user, action: "user.create", target: input.email, details: { role: input.role } });
     return { id: created.id.toString() };
@@ -35,6 +37,7 @@ export const createUser = defineAction({
 export const changeRole = defineAction({
   name: "users.changeRole",
   permission: "users:manage",
+  recentAuth: true,
   input: z.object({ userId, role: z.enum(ROLES) }),
   handler: async ({ userId, role }, { user }) => {
     const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
@@ -53,6 +56,8 @@ export const setUserDisabled = defineAction({
   handler: async ({ userId, disabled }, { user }) => {
     const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
     if (!target) throw new ActionError("not_found", "No such user.");
+    // Locking oneself out is never what an admin meant (and another admin would have to undo it).
+    if (disabled && target.id === user.id) throw new ActionError("self", "You cannot deactivate your own account; another admin can.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
       prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } }),
@@ -61,5 +66,64 @@ export const setUserDisabled = defineAction({
     ]);
     await recordAudit({ actor: user, action: disabled ? "user.disable" : "user.enable", target: target.email });
     return { disabled };
+  },
+});
+
+async function targetUser(userId: string) {
+  const target = await prisma.user.findUnique({ where: { id: BigInt(userId) }, select: { id: true, email: true, lockedUntil: true, totpEnabledAt: true } });
+  if (!target) throw new ActionError("not_found", "No such user.");
+  return target;
+}
+
+export const unlockUser = defineAction({
+  name: "users.unlock",
+  permission: "users:manage",
+  input: z.object({ userId }),
+  handler: async ({ userId }, { user }) => {
+    const target = await targetUser(userId);
+    await prisma.user.update({ where: { id: target.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } });
+    await recordAudit({ actor: user, action: "user.unlock", target: target.email, details: { wasLockedUntil: target.lockedUntil?.toISOString() ?? null } });
+    return { unlocked: true };
+  },
+});
+
+/** Returns the set-password link's path and expiry; the page shows it to the admin once. */
+export const resetPassword = defineAction({
+  name: "users.resetPassword",
+  permission: "users:manage",
+  recentAuth: true,
+  input: z.object({ userId }),
+  handler: async ({ userId }, { user }) => {
+    const target = await targetUser(userId);
+    if (target.id === user.id) throw new ActionError("self", "Change your own password on your account page.");
+    const { token, expiresAt } = await createResetLink(target.id);
+    await recordAudit({ actor: user, action: "user.password_reset", target: target.email, details: { expiresAt: expiresAt.toISOString() } });
+    return { path: `/set-password?token=${token}`, publicUrl: getEnv().PUBLIC_URL ?? null, expiresAt: expiresAt.toISOString() };
+  },
+});
+
+export const resetTwoFactor = defineAction({
+  name: "users.resetTwoFactor",
+  permission: "users:manage",
+  recentAuth: true,
+  input: z.object({ userId }),
+  handler: async ({ userId }, { user }) => {
+    const target = await targetUser(userId);
+    if (target.id === user.id) throw new ActionError("self", "Another admin must reset your two-factor sign-in.");
+    await clearTwoFactor(target.id);
+    await recordAudit({ actor: user, action: "user.two_factor_reset", target: target.email, details: { wasEnabled: target.totpEnabledAt !== null } });
+    return { reset: true };
+  },
+});
+
+export const endUserSessions = defineAction({
+  name: "users.endSessions",
+  permission: "users:manage",
+  input: z.object({ userId }),
+  handler: async ({ userId }, { user }) => {
+    const target = await targetUser(userId);
+    const { count } = await prisma.session.deleteMany({ where: { userId: target.id } });
+    await recordAudit({ actor: user, action: "user.sessions_end", target: target.email, details: { ended: count } });
+    return { ended: count };
   },
 });

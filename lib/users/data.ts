@@ -4,7 +4,11 @@ import { prisma } from "../db/client";
 export async function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, lockedUntil: true, createdAt: true },
+    select: {
+      id: true, email: true, name: true, role: true, disabledAt: true, lockedUntil: true, createdAt: true, totpEnabledAt: true, mustChangePassword: true,
+      // What disabling someone ends, said in its confirmation.
+      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
+    },
   });
 }
 

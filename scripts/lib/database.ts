@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 
 /**
@@ -7,6 +7,11 @@ import { migrate } from "../../lib/db/migrate";
  * (nothing is started), else the embedded PostgreSQL under DATA_DIR (default
  * `.data/`). Migrations are applied either way, and DATABASE_URL is set for
  * the rest of the process and its children.
+ *
+ * The embedded server is supervised: when its postmaster dies (killed, out of
+ * memory), it is started again on the same port and data directory, where
+ * PostgreSQL's crash recovery replays the WAL; the web app and the worker
+ * reconnect through their pools.
  */
 
 export interface ResolvedDatabase {
@@ -25,15 +30,19 @@ export async function resolveDatabase(opts: { log?: (line: string) => void; verb
   let stop = async () => {};
   const embedded = !url;
   if (!url) {
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir(), "db"),
-      database: "lvr",
-      port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
-      log: opts.verbose ? (l) => log(`[postgres] ${l}`) : () => {},
-    });
-    url = pg.url;
-    stop = () => pg.stop();
-    log(`embedded PostgreSQL running on 127.0.0.1:${pg.port} (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)`);
+    const start = (exactPort: boolean) =>
+      startEmbeddedPostgres({
+        dataDir: path.join(dataDir(), "db"),
+        database: "lvr",
+        port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+        exactPort,
+        log: opts.verbose ? (l) => log(`[postgres] ${l}`) : () => {},
+      });
+    const first = await start(false);
+    url = first.url;
+    const supervisor = supervise(first, () => start(true), log);
+    stop = supervisor.stop;
+    log(`embedded PostgreSQL running on 127.0.0.1:${first.port} (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)`);
     process.env.DATABASE_URL = url;
   }
   try {
@@ -43,4 +52,43 @@ export async function resolveDatabase(opts: { log?: (line: string) => void; verb
     throw err;
   }
   return { url, embedded, stop };
+}
+
+/** Restarts the server whenever it exits without being asked to, until `stop`. */
+export function supervise(
+  first: EmbeddedPostgresHandle,
+  restart: () => Promise<EmbeddedPostgresHandle>,
+  log: (line: string) => void,
+): { stop(): Promise<void>; current(): EmbeddedPostgresHandle } {
+  let current = first;
+  let stopping = false;
+  const loop = async () => {
+    while (!stopping) {
+      await current.exited;
+      if (stopping) return;
+      const down = Date.now();
+      log(`PostgreSQL (pid ${current.pid}) exited unexpectedly; restarting it (crash recovery replays its log)`);
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          // The old server's backends leave within moments of their postmaster; until then the start is refused.
+          current = await restart();
+          if (stopping) await current.stop();
+          log(`PostgreSQL is back (pid ${current.pid}) after ${((Date.now() - down) / 1000).toFixed(1)} s`);
+          break;
+        } catch (err) {
+          log(`restarting PostgreSQL failed (attempt ${attempt}): ${(err as Error).message.split("\n")[0]}`);
+          await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
+        }
+      }
+    }
+  };
+  const running = loop();
+  return {
+    current: () => current,
+    async stop() {
+      stopping = true;
+      await current.stop();
+      await Promise.race([running, new Promise((r) => setTimeout(r, 1_000))]);
+    },
+  };
 }

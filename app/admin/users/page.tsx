@@ -34,7 +34,7 @@ export default async function UsersPage() {
               <UserRow
                 key={u.id.toString()}
                 self={u.id === me.id}
-                user={{ id: u.id.toString(), email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, locked: !!u.lockedUntil && u.lockedUntil > now }}
+                user={{ id: u.id.toString(), email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, locked: !!u.lockedUntil && u.lockedUntil > now, sessions: u._count.sessions, twoFactor: u.totpEnabledAt !== null, mustChangePassword: u.mustChangePassword }}
               />
             ))}
           </tbody>

@@ -18,23 +18,33 @@ import { maskText } from "../../privacy/redact";
 export const SEP = "\u001f";
 
 /**
- * A UTC time as `Date.prototype.toISOString` writes it (`2026-03-04T05:06:07.080Z`),
- * from PostgreSQL's ISO text of a `timestamp` (`2026-03-04 05:06:07.08`:
- * trailing zeros of the fraction dropped, no fraction at whole seconds).
- * Text already in the target form (ends with `Z`: years outside 1–9999,
- * which the query prints with to_char) and empty text pass through.
+ * A time in the display time zone with its offset (`2026-11-05 08:47:57+08:00`,
+ * milliseconds only when there are some: `…57.089+08:00`), from PostgreSQL's
+ * ISO text of a `timestamptz` in the export session's time zone
+ * (`2026-11-05 08:47:57.089+08`: trailing zeros of the fraction dropped, the
+ * offset's minutes only when not zero). The first 19 characters are TOP's
+ * wire format when the zone is GMT+8. Text that is not of that shape (years
+ * outside 1–9999, printed with to_char) and empty text pass through.
  */
-export function isoUtc(text: string): string {
+export function zonedTime(text: string): string {
   const n = text.length;
-  if (n === 0 || text.charCodeAt(n - 1) === 0x5a) return text;
-  const fraction = n > 20 ? text.slice(20) : "";
-  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction.length === 3 ? fraction : fraction.padEnd(3, "0")}Z`;
+  if (n < 22 || text.charCodeAt(10) !== 0x20) return text;
+  let i = 19;
+  let ms = "";
+  if (text.charCodeAt(19) === 0x2e) {
+    i = 20;
+    while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    const fraction = text.slice(20, i).padEnd(3, "0");
+    if (fraction !== "000") ms = `.${fraction}`;
+  }
+  const offset = text.slice(i);
+  return `${text.slice(0, 19)}${ms}${offset.length === 3 ? `${offset}:00` : offset}`;
 }
 
 export interface LineLayout {
   /** Number of CSV columns; the row's texts are these columns, then the id. */
   columns: number;
-  /** Indexes of the time columns (PostgreSQL's ISO text). */
+  /** Indexes of the time columns (PostgreSQL's ISO text, in the display time zone). */
   times: readonly number[];
   phone: number;
   name: number;
@@ -55,7 +65,7 @@ export function splitRow(row: string, layout: LineLayout): string[] | null {
  * text: the CSV writes both as an empty cell). `cells` is rewritten in place.
  */
 export function csvLine(cells: string[], layout: LineLayout, masked: boolean): string {
-  for (const t of layout.times) cells[t] = isoUtc(cells[t]!);
+  for (const t of layout.times) cells[t] = zonedTime(cells[t]!);
   if (masked) {
     const known = { phone: cells[layout.phone], name: cells[layout.name] };
     for (const i of layout.freeText ?? []) if (cells[i]) cells[i] = maskText(cells[i]!, known);

@@ -68,9 +68,9 @@ describe("CSV export", () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}`));
     const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true }));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name");
+    expect(lines[0]).toBe("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name,robot_call_job_name");
     expect(lines.length).toBe(1 + 12 + 1); // header, rows, trailing newline
-    expect(lines[1]).toBe(`4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,`);
+    expect(lines[1]).toBe(`4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,,`);
     expect(csv).not.toContain("13812345678");
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
@@ -84,30 +84,32 @@ describe("CSV export", () => {
     expect(counted).toBe(12);
   });
 
-  it("writes times as ISO 8601 in UTC with milliseconds, and numbers as their digits (a negative one defused like a formula)", async () => {
+  it("writes times in the display time zone with their offset (milliseconds when there are some), and numbers as their digits (a negative one defused like a formula)", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${TIMED_JOB}`));
     const [header, row] = (await collect(exportCallRecordsCsv(filters, "Asia/Shanghai", { masked: true }))).split("\r\n");
     const cells = Object.fromEntries(header!.replace("\uFEFF", "").split(",").map((name, i) => [name, row!.split(",")[i]]));
-    expect(cells.start_time).toBe(new Date("2026-03-04T05:06:07.089Z").toISOString());
-    expect(cells.end_time).toBe(new Date("0999-12-31T23:59:59.001Z").toISOString());
+    // As the UI shows it (Asia/Shanghai), the first 19 characters being TOP's wire format.
+    expect(cells.start_time).toBe("2026-03-04 13:06:07.089+08:00");
+    // Before 1901 the zone's offset was local mean time, seconds included.
+    expect(cells.end_time).toBe("1000-01-01 08:05:42.001+08:05:43");
     expect(cells.chat_duration).toBe(`"'-3"`);
     expect(cells.intent_level_code).toBe("0");
     expect(cells.reviewed_at).toBe("");
   });
 
-  it("writes times with three digits of milliseconds whatever PostgreSQL's own text, and values that hold the unit separator (U+001F) as they are", async () => {
+  it("writes times with three digits of milliseconds (none at whole seconds) whatever PostgreSQL's own text, and values that hold the unit separator (U+001F) as they are", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${EDGE_JOB}`));
     let counted = -1;
     const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }));
     const [, first, second, end] = csv.split("\r\n");
     const cell = (line: string, name: string) => line.split(",")[csv.replace("\uFEFF", "").split("\r\n")[0]!.split(",").indexOf(name)];
-    expect(cell(first!, "start_time")).toBe("2026-03-04T05:06:07.090Z");
-    expect(cell(first!, "end_time")).toBe("2026-03-04T05:06:07.000Z");
+    expect(cell(first!, "start_time")).toBe("2026-03-04 05:06:07.090+00:00");
+    expect(cell(first!, "end_time")).toBe("2026-03-04 05:06:07+00:00");
     expect(cell(first!, "properties")).toBe("before\u001fafter");
     expect(cell(first!, "name")).toBe("李\u001f四");
-    expect(cell(second!, "start_time")).toBe("2026-03-04T05:06:07.100Z");
+    expect(cell(second!, "start_time")).toBe("2026-03-04 05:06:07.100+00:00");
     // As PostgreSQL's to_char prints a five-digit year.
-    expect(cell(second!, "end_time")).toBe("10000-01-01T00:00:00.000Z");
+    expect(cell(second!, "end_time")).toBe("10000-01-01 00:00:00.000+00:00");
     expect(cell(second!, "properties")).toBe("");
     expect(end).toBe("");
     expect(counted).toBe(2);

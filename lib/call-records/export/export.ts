@@ -5,6 +5,8 @@ import { getEnv } from "../../env";
 import { parseCallFilters, type CallFilters } from "../query/filters";
 import { EFFECTIVE_SUBMISSION_STATE_SQL } from "../../submissions/in-flight";
 import { csvLine, SEP, splitRow, type LineLayout } from "./export-row";
+import { textCell } from "../../csv/cell";
+import { allJobNames } from "../../jobs/names";
 import { callFiltersWhere } from "../query/where";
 
 /**
@@ -49,24 +51,24 @@ const PAGE = 1_000;
  */
 const CHUNK_CHARS = 16 * 1024;
 
-/** A time as `Date.prototype.toISOString` prints it, by PostgreSQL (years 1–9999 also come out right as ISO text: see `isoUtc`). */
-const toChar = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A time in the session's (the display) time zone with its offset, by PostgreSQL (years 1–9999 also come out right as ISO text: see `zonedTime`). */
+const toChar = (c: string) => `to_char(${c}, 'YYYY-MM-DD HH24:MI:SS.MSTZH:TZM')`;
 
 /** Each column's value, as the SQL expression the export reads. */
 const VALUE = EXPORT_COLUMNS.map((c) => COMPUTED[c]?.replace(/ AS \w+$/, "") ?? c);
 
 /**
  * The row as one text: the columns' texts, then the id, joined by SEP (concat
- * writes NULL as empty text, which the CSV writes like NULL). Times in UTC as
- * PostgreSQL's ISO text, which `isoUtc` completes in JavaScript: to_char was
- * the costliest expression of the query; it is kept for years it would not
- * fit (their text ends with `Z`).
+ * writes NULL as empty text, which the CSV writes like NULL). Times in the
+ * display time zone (the session's) as PostgreSQL's ISO text, which
+ * `zonedTime` completes in JavaScript: to_char was the costliest expression
+ * of the query; it is kept for years the ISO text would not fit.
  */
 const JOINED = Prisma.raw(
   "concat(" +
     EXPORT_COLUMNS.map((c, i) =>
       TIMESTAMPS.has(c)
-        ? `CASE WHEN ${c} >= '0001-01-01 00:00:00+00' AND ${c} < '10000-01-01 00:00:00+00' THEN (${c} AT TIME ZONE 'UTC')::text ELSE ${toChar(c)} END`
+        ? `CASE WHEN ${c} >= '0001-01-01 00:00:00+00' AND ${c} < '10000-01-01 00:00:00+00' THEN ${c}::text ELSE ${toChar(c)} END`
         : VALUE[i],
     )
       .concat("id")
@@ -108,22 +110,28 @@ async function idBounds(client: pg.Client, filters: CallFilters, timeZone: strin
   return first === null || last === null ? null : { first, last };
 }
 
+/**
+ * The console's own last column: the job's name (robot_call_jobs), looked up
+ * in memory from one read of the named jobs before the rows, never joined per row.
+ */
+export const JOB_NAME_COLUMN = "robot_call_job_name";
+
 export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
-  yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
+  const jobNameOf = await allJobNames();
+  yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "," + JOB_NAME_COLUMN + "\r\n";
   // Rows are read with the pg driver itself on a connection of the export's
   // own: turning each row into an object through Prisma cost more than the
   // query and the CSV together, and a long export
   // does not hold one of the app's pooled connections. DateStyle is pinned:
-  // `isoUtc` reads the ISO text of times. Every page is planned for its own
+  // `zonedTime` reads the ISO text of times, printed in the display time zone
+  // (the UI's: people compare the file with the screen). Every page is planned for its own
   // values (plan_cache_mode): PostgreSQL's generic plan of a page with a time
   // range (or a common status) walked that filter's index and sorted all the
   // remaining matches by id for each page of 1,000, so every page cost as much
   // as the rest of the export.
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: "-c DateStyle=ISO,MDY -c plan_cache_mode=force_custom_plan" });
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan` });
   await client.connect();
   let total = 0;
-  // Every page is the same statement with another id: parsed once.
-  const statement = "export_page";
   let bounds: { first: string; last: string } | null | undefined;
   try {
     bounds = await idBounds(client, filters, timeZone);
@@ -137,7 +145,9 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
     if (bounds) keyset.push(Prisma.sql`id <= ${bounds.last}::bigint`);
     const where: Prisma.Sql = callFiltersWhere({ ...filters, cursor: undefined }, timeZone, keyset);
     const query = Prisma.sql`SELECT ${JOINED} FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
-    const { rows } = await client.query<[string]>({ name: statement, text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    // Unnamed: PgBouncer's transaction pooling (1.18) cannot keep a named statement on one server connection,
+    // and an unnamed one is planned for its own values anyway.
+    const { rows } = await client.query<[string]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
     const texts = new Array<string>(rows.length);
     for (let k = 0; k < rows.length; k++) texts[k] = rows[k]![0];
     return texts;
@@ -165,7 +175,9 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
           total--;
           continue;
         }
-        out += csvLine(cells, LAYOUT, opts.masked);
+        const line = csvLine(cells, LAYOUT, opts.masked);
+        const jobName = jobNameOf.get(cells[1]!);
+        out += `${line.slice(0, -2)},${jobName ? textCell(jobName) : ""}\r\n`;
         if (out.length >= CHUNK_CHARS) {
           yield out;
           out = "";

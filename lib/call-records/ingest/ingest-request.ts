@@ -4,6 +4,7 @@ import { getEnv } from "../../env";
 import { log } from "../../log";
 import { ingestCallRecords } from "./mutations";
 import { classifyContentType, decodeUtf8, parseRecordsText, readBodyLimited, type BodyFailure } from "./parse-body";
+import { ingestRecords, ingestRequestsFailed } from "../../metrics/registry";
 
 /**
  * `POST /api/v1/call-records`: the robot platforms' push endpoint.
@@ -32,6 +33,7 @@ function configFromEnv(): IngestHttpConfig {
 const NO_STORE = { "Cache-Control": "no-store" };
 
 function errorResponse(status: number, code: string, message: string, extra: { details?: BodyFailure["details"]; headers?: Record<string, string> } = {}): Response {
+  ingestRequestsFailed.inc({ code });
   return Response.json({ error: { code, message, ...extra.details } }, { status, headers: { ...NO_STORE, ...extra.headers } });
 }
 
@@ -71,6 +73,7 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
   }
   const { summary } = result;
   log().info({ source: "api", ...summary }, "ingest: call records received");
+  for (const outcome of ["created", "updated", "unchanged", "rejected"] as const) if (summary[outcome]) ingestRecords.inc({ outcome }, summary[outcome]);
   const status = summary.received > 0 && summary.rejected === summary.received ? 422 : 200;
   return Response.json(result, { status, headers: NO_STORE });
 }

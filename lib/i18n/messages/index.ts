@@ -7,12 +7,14 @@ import type { Locale } from "../config";
  * same keys and that every message parses.
  */
 export const NAMESPACES = {
+  account: { zh: () => import("./zh/account.json"), en: () => import("./en/account.json") },
   admin: { zh: () => import("./zh/admin.json"), en: () => import("./en/admin.json") },
   audio: { zh: () => import("./zh/audio.json"), en: () => import("./en/audio.json") },
   audit: { zh: () => import("./zh/audit.json"), en: () => import("./en/audit.json") },
   auth: { zh: () => import("./zh/auth.json"), en: () => import("./en/auth.json") },
   calls: { zh: () => import("./zh/calls.json"), en: () => import("./en/calls.json") },
   common: { zh: () => import("./zh/common.json"), en: () => import("./en/common.json") },
+  confirm: { zh: () => import("./zh/confirm.json"), en: () => import("./en/confirm.json") },
   dashboard: { zh: () => import("./zh/dashboard.json"), en: () => import("./en/dashboard.json") },
   errors: { zh: () => import("./zh/errors.json"), en: () => import("./en/errors.json") },
   input: { zh: () => import("./zh/input.json"), en: () => import("./en/input.json") },
@@ -20,6 +22,7 @@ export const NAMESPACES = {
   review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
   submissions: { zh: () => import("./zh/submissions.json"), en: () => import("./en/submissions.json") },
+  views: { zh: () => import("./zh/views.json"), en: () => import("./en/views.json") },
 } satisfies Record<string, Record<Locale, () => Promise<{ default: unknown }>>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -42,7 +45,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
  */
-export const CLIENT_NAMESPACES = ["admin", "audio", "auth", "calls", "common", "errors", "review", "shell", "submissions"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["account", "admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions", "views"] as const satisfies readonly Namespace[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { SecondFactorForm } from "@/components/auth/second-factor-form";
+import { requireStep } from "@/lib/auth/current";
+import { nextPath } from "@/lib/auth/next-path";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata() {
+  return { title: (await getTranslations("account"))("verify.title") };
+}
+
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = nextPath((await searchParams).next);
+  await requireStep("second_factor", next);
+  const t = await getTranslations("account.verify");
+  return (
+    <div className="mx-auto max-w-sm space-y-6 pt-8">
+      <h1 className="text-xl font-semibold tracking-tight">{t("heading")}</h1>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
+      <SecondFactorForm next={next} />
+      <Link href="/sign-in" className="text-sm text-sky-700 underline">{t("startOver")}</Link>
+    </div>
+  );
+}
