@@ -18,7 +18,7 @@ function anchors(markdown: string): Set<string> {
   for (const line of markdown.replace(/```[\s\S]*?```/g, "").split("\n")) {
     const m = /^#{1,6}\s+(.*)$/.exec(line);
     if (!m) continue;
-    const slug = m[1]
+    const slug = (m[1] ?? "")
       .trim()
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, "")
@@ -30,7 +30,7 @@ function anchors(markdown: string): Set<string> {
 
 function links(markdown: string): string[] {
   const withoutCode = markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
-  return [...withoutCode.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  return [...withoutCode.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "");
 }
 
 describe("documentation links", () => {
@@ -40,7 +40,7 @@ describe("documentation links", () => {
       const broken: string[] = [];
       for (const href of links(text)) {
         if (/^[a-z]+:/i.test(href)) continue; // http:, https:, mailto:
-        const [target, fragment] = href.split("#");
+        const [target = "", fragment] = href.split("#");
         const resolved = target === "" ? path.join(root, file) : path.resolve(path.dirname(path.join(root, file)), target);
         if (!existsSync(resolved)) {
           broken.push(`${href} (no such file)`);
@@ -57,7 +57,7 @@ describe("documentation links", () => {
   it("every variable the configuration module reads is in the README's table", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
     const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
-    const documented = new Set(rows.flatMap((row) => [...row.split("|")[1].matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1])));
+    const documented = new Set(rows.flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1] ?? "")));
     const missing = Object.keys(envSchema.shape).filter((name) => !documented.has(name));
     expect(missing).toEqual([]);
   });
