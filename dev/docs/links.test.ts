@@ -10,7 +10,13 @@ import { envSchema } from "@/lib/env";
  */
 
 const root = path.resolve(__dirname, "../..");
-const docs = ["README.md", "CONTRIBUTING.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const docs = [
+  "README.md",
+  "CONTRIBUTING.md",
+  ...readdirSync(path.join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 function anchors(markdown: string): Set<string> {
@@ -41,7 +47,8 @@ describe("documentation links", () => {
       for (const href of links(text)) {
         if (/^[a-z]+:/i.test(href)) continue; // http:, https:, mailto:
         const [target = "", fragment] = href.split("#");
-        const resolved = target === "" ? path.join(root, file) : path.resolve(path.dirname(path.join(root, file)), target);
+        const resolved =
+          target === "" ? path.join(root, file) : path.resolve(path.dirname(path.join(root, file)), target);
         if (!existsSync(resolved)) {
           broken.push(`${href} (no such file)`);
           continue;
@@ -57,7 +64,9 @@ describe("documentation links", () => {
   it("every variable the configuration module reads is in the README's table", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
     const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
-    const documented = new Set(rows.flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1] ?? "")));
+    const documented = new Set(
+      rows.flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1] ?? "")),
+    );
     const missing = Object.keys(envSchema.shape).filter((name) => !documented.has(name));
     expect(missing).toEqual([]);
   });
