@@ -45,6 +45,12 @@ export async function startOidc(request: Request): Promise<Response> {
   }
 }
 
+/** The library's message and that of its cause (openid-client wraps the check that failed, e.g. the ID token's "aud"). */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
 export async function finishOidc(request: Request): Promise<Response> {
   const settings = oidcSettings();
   if (!settings) return refused("not_configured");
@@ -56,7 +62,7 @@ export async function finishOidc(request: Request): Promise<Response> {
     if (!transaction) throw new Error("no sign-in in progress (the cookie is missing or expired)");
     identity = await finishSignIn(settings, url, transaction);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = failureReason(error);
     await recordAudit({ actor: null, action: "sign_in.oidc_failed", details: { address, issuer: settings.issuer.href, reason: reason.slice(0, 300) } });
     return refused(error instanceof MissingEmail ? "no_email" : "failed");
   }
