@@ -112,6 +112,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DIRECT_DATABASE_URL must be a postgresql:// connection string")
     .optional(),
+  /** off: only BREAK_GLASS_EMAIL may sign in with a password; everyone else uses single sign-on. */
+  PASSWORD_SIGN_IN: z.enum(["on", "off"]).default("on"),
+  /** The one account that still signs in with a password when PASSWORD_SIGN_IN=off (when the provider is down). */
+  BREAK_GLASS_EMAIL: z.string().trim().toLowerCase().email().optional(),
   /** Single sign-on (lib/auth/oidc): the provider's issuer URL; unset: no "Sign in with" button. */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
