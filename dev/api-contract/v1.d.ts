@@ -476,8 +476,8 @@ export interface components {
                 failed: number;
                 cancelled: number;
             };
-            /** @description answers per second over the last minute */
-            throughput: number;
+            /** @description answers per second over the recent window; null while it is still being estimated */
+            throughput: number | null;
             eta_seconds: number | null;
         };
         SubmissionBatchDetail: {
@@ -503,8 +503,8 @@ export interface components {
                 failed: number;
                 cancelled: number;
             };
-            /** @description answers per second over the last minute */
-            throughput: number;
+            /** @description answers per second over the recent window; null while it is still being estimated */
+            throughput: number | null;
             eta_seconds: number | null;
             failure_groups: {
                 /** @enum {string} */
@@ -600,6 +600,7 @@ export interface operations {
                 submission?: ("not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed")[];
                 review?: ("unreviewed" | "passed" | "flagged")[];
                 reviewer?: string[];
+                batch?: string[];
                 from?: string;
                 to?: string;
                 minDuration?: string;

@@ -14,7 +14,7 @@ const account = await import("../account/actions");
 const exportRoute = await import("@/app/api/calls/export/route");
 
 const age = (userId: bigint, minutes: number) => prisma.session.updateMany({ where: { userId }, data: { authenticatedAt: new Date(Date.now() - minutes * 60_000) } });
-const unmaskedExport = (t: string) => exportRoute.GET(new Request("http://x/api/calls/export?job=1&unmasked=true", { headers: { cookie: `${SESSION_COOKIE}=${t}` } }), undefined);
+const unmaskedExport = (t: string) => exportRoute.GET(new Request("http://x/api/calls/export?job=1&unmasked=true&reason=court%20request", { headers: { cookie: `${SESSION_COOKIE}=${t}` } }), undefined);
 
 describe("recent authentication for sensitive actions", () => {
   it("asks again before revealing a number, exporting unmasked or resending accepted records when the last proof is old", async () => {
@@ -27,7 +27,7 @@ describe("recent authentication for sensitive actions", () => {
     expect(await submissions.submitRecords({ selection: { type: "ids", ids: ["999999999"] } })).not.toMatchObject({ code: "reauth_required" });
     const refused = await unmaskedExport(me.token);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ error: { code: "reauth_required", details: { confirmUrl: "/account/confirm?next=%2Fapi%2Fcalls%2Fexport%3Fjob%3D1%26unmasked%3Dtrue" } } });
+    expect(await refused.json()).toMatchObject({ error: { code: "reauth_required", details: { confirmUrl: `/account/confirm?next=${encodeURIComponent("/api/calls/export?job=1&unmasked=true&reason=court%20request")}` } } });
 
     expect(await account.confirmIdentity({ secret: "correct horse battery" })).toMatchObject({ ok: true });
     expect(await privacy.revealContact({ callRecordId: "999999999", reason: "checking a dispute" })).not.toMatchObject({ code: "reauth_required" });

@@ -49,7 +49,7 @@ export const batchSchema = z
     selection: z.unknown(),
     total: z.number().int(),
     counts,
-    throughput: z.number().meta({ description: "answers per second over the last minute" }),
+    throughput: z.number().nullable().meta({ description: "answers per second over the recent window; null while it is still being estimated" }),
     eta_seconds: z.number().int().nullable(),
   })
   .meta({ id: "SubmissionBatch" });

@@ -136,7 +136,7 @@ describe("POST /api/v1/call-records: bad requests", () => {
     const res = await post(record(newId()), {}, null);
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe('Bearer realm="lvr-ingest"');
-    expect((await json(res)).error).toEqual({ code: "unauthorized", message: expect.stringContaining("Authorization: Bearer") });
+    expect((await json(res)).error).toEqual({ code: "unauthorized", message: expect.stringContaining("Authorization: Bearer"), details: null });
   });
 
   it("401 with a wrong token (and nothing stored)", async () => {
@@ -184,9 +184,7 @@ describe("POST /api/v1/call-records: bad requests", () => {
     expect((await json(res)).error).toEqual({
       code: "malformed_json",
       message: `Malformed JSON at line 3, column 25: unexpected character "}", expected a JSON value.`,
-      line: 3,
-      column: 25,
-      position: 50,
+      details: { line: 3, column: 25, position: 50 },
     });
   });
 
@@ -197,8 +195,7 @@ describe("POST /api/v1/call-records: bad requests", () => {
     expect((await json(res)).error).toEqual({
       code: "malformed_ndjson",
       message: `Malformed NDJSON at line 3, column 22: unexpected character "}", expected a string key.`,
-      line: 3,
-      column: 22,
+      details: { line: 3, column: 22 },
     });
     expect(await prisma.callRecord.findUnique({ where: { callRecordId: id } })).toBeNull();
   });
