@@ -1,4 +1,4 @@
-import { JsonSyntaxError, parseJsonExact, stringifyJson, type JsonObject, type JsonValue } from "./json-bigint";
+import { parseJsonExact, stringifyJson, type JsonObject, type JsonValue } from "./json-bigint";
 
 /**
  * The parsers behind each wire field of the call record (schema.ts wires
