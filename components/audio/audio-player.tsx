@@ -3,31 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { AUDIO_ERROR_CODES, type AudioErrorCode } from "./audio-error";
-import { formatClock, isTypingTarget } from "./time";
+import { explain, SPEEDS, seekElement, toggleElement } from "./media-element";
+import { formatClock } from "./time";
+import { usePlayerKeyboard } from "./use-player-keyboard";
+import { useWaveform } from "./use-waveform";
 
-export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;
-
-function seekElement(a: HTMLAudioElement, seconds: number) {
-  const end = Number.isFinite(a.duration) && a.duration > 0 ? a.duration : Infinity;
-  a.currentTime = Math.max(0, Math.min(end, seconds));
-}
-
-function toggleElement(a: HTMLAudioElement) {
-  if (a.paused) void a.play().catch(() => {});
-  else a.pause();
-}
-
-/** Why a recording does not play, from the route's JSON error (null: the route serves it). */
-async function explain(src: string): Promise<{ code: string; details: Record<string, string | number> } | null> {
-  try {
-    const r = await fetch(src, { headers: { Range: "bytes=0-0" } });
-    if (r.ok || r.status === 206) return null;
-    const body = (await r.json().catch(() => null)) as { error?: { code?: string; details?: Record<string, string | number> } } | null;
-    return { code: body?.error?.code ?? `http_${r.status}`, details: body?.error?.details ?? {} };
-  } catch {
-    return { code: "upstream_failed", details: {} };
-  }
-}
+export { SPEEDS } from "./media-element";
 
 /** What the review screen does with the player: seek (comments) and read the position (new comment). */
 export interface PlayerApi {
@@ -65,7 +46,6 @@ export function AudioPlayer({
   const te = useTranslations("views.audioError");
   const audioRef = useRef<HTMLAudioElement>(null);
   const waveRef = useRef<HTMLDivElement>(null);
-  const [waveform, setWaveform] = useState<"loading" | "ready" | "off">("loading");
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(initialTime);
   const [duration, setDuration] = useState(0);
@@ -73,46 +53,7 @@ export function AudioPlayer({
   const [volume, setVolume] = useState(1);
   const [error, setError] = useState<{ code: string; details: Record<string, string | number> } | null>(null);
   const [help, setHelp] = useState(false);
-
-  // The waveform, over the same <audio> element.
-  useEffect(() => {
-    const media = audioRef.current;
-    const container = waveRef.current;
-    if (!media || !container) return;
-    let destroyed = false;
-    let ws: { destroy(): void } | undefined;
-    const absolute = new URL(src, window.location.href).href;
-    import("wavesurfer.js")
-      .then(({ default: WaveSurfer }) => {
-        if (destroyed) return;
-        const instance = WaveSurfer.create({
-          container,
-          media,
-          // The same absolute URL as the element's: wavesurfer keeps the element's source (no blob: URL, which CSP would refuse).
-          url: absolute,
-          height: 64,
-          waveColor: "#94a3b8",
-          progressColor: "#0369a1",
-          cursorColor: "#0f172a",
-          barWidth: 2,
-          barGap: 1,
-          dragToSeek: true,
-        });
-        ws = instance;
-        instance.on("ready", () => !destroyed && setWaveform("ready"));
-        instance.on("error", () => {
-          if (destroyed) return;
-          setWaveform("off");
-          // The waveform's own fetch failed: ask the route why (the element may not report an error of its own).
-          void explain(src).then((e) => !destroyed && e && setError(e));
-        });
-      })
-      .catch(() => !destroyed && setWaveform("off"));
-    return () => {
-      destroyed = true;
-      ws?.destroy();
-    };
-  }, [src]);
+  const waveform = useWaveform(src, waveRef, audioRef, setError);
 
   // Media events → state, the URL, and the starting position.
   useEffect(() => {
@@ -186,33 +127,7 @@ export function AudioPlayer({
     };
   }, [apiRef]);
 
-  // Keys, anywhere on the page except while typing.
-  useEffect(() => {
-    if (!keyboard) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
-      const a = audioRef.current;
-      if (!a) return;
-      if (e.key === " ") {
-        if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) return; // the focused control's own Space
-        e.preventDefault();
-        toggleElement(a);
-      } else if (e.key === "ArrowLeft") {
-        e.preventDefault();
-        seekElement(a, a.currentTime - 5);
-      } else if (e.key === "ArrowRight") {
-        e.preventDefault();
-        seekElement(a, a.currentTime + 5);
-      } else if (e.key === "[" || e.key === "]") {
-        const i = SPEEDS.findIndex((s) => s >= a.playbackRate);
-        const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + (e.key === "]" ? 1 : -1)))]!;
-        a.playbackRate = next;
-        setSpeed(next);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [keyboard]);
+  usePlayerKeyboard(keyboard, audioRef, setSpeed);
 
   const button = "rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50";
   if (error) {

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
-import { useFormat } from "@/components/ui/use-format";
-import { Suspense, use, useState, type FormEvent, type ReactNode } from "react";
+import { Suspense, useState, type FormEvent } from "react";
 import type { Facets } from "@/lib/call-records/query/facets";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/query/filter-params";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
 import { JobPicker } from "./job-picker";
+import { Check, countOf, Facet, FacetCount, FacetOptions, Field, keepSelected, OptionsPending, ReviewerSelect, type Reviewer } from "./filter-bar-parts";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -200,108 +200,5 @@ export function FilterBar({
         </div>
       </div>
     </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs text-slate-600">
-      {label}
-      <span className="text-sm text-slate-900">{children}</span>
-    </label>
-  );
-}
-
-function Facet({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="min-w-40">
-      <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{title}</legend>
-      <div className="max-h-44 space-y-0.5 overflow-y-auto pr-2">{children}</div>
-    </fieldset>
-  );
-}
-
-const countOf = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
-
-/** One count once the facets are in (≈ when they are estimates); a grey bar until then. */
-function FacetCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Facets) => number }) {
-  return (
-    <Suspense fallback={<span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 align-middle" />}>
-      <ResolvedCount facets={facets} pick={pick} />
-    </Suspense>
-  );
-}
-
-function ResolvedCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Facets) => number }) {
-  const fmt = useFormat();
-  const resolved = use(facets);
-  return <>{fmt.count(pick(resolved), resolved.exact)}</>;
-}
-
-/**
- * The facet's options plus the selected values that no record has (a status
- * code typed into a link, say): kept visible, checked with a count of 0, so
- * the filter that empties the list can be seen and removed.
- */
-function keepSelected<O extends { key: string }>(options: O[], selected: O[]): O[] {
-  const shown = new Set(options.map((o) => o.key));
-  return [...options, ...selected.filter((o) => !shown.has(o.key))];
-}
-
-/** Options that exist only as facet values (statuses, intents), each with its count. */
-function FacetOptions<O extends { key: string; count: number }>({
-  facets,
-  pick,
-  children,
-}: {
-  facets: Promise<Facets>;
-  pick: (f: Facets) => O[];
-  children: (option: O, count: string) => ReactNode;
-}) {
-  const fmt = useFormat();
-  const resolved = use(facets);
-  return <>{pick(resolved).map((o) => children(o, fmt.count(o.count, resolved.exact)))}</>;
-}
-
-/** Stand-in rows while the counts are computed; `label` (once per bar) tells screen readers why. */
-function OptionsPending({ label }: { label?: string }) {
-  return (
-    <div className="animate-pulse space-y-1.5 py-0.5">
-      {label ? <span role="status" className="sr-only">{label}</span> : null}
-      {["w-4/5", "w-2/3", "w-3/4", "w-1/2"].map((width) => (
-        <div key={width} aria-hidden className={`h-3.5 rounded bg-slate-200 ${width}`} />
-      ))}
-    </div>
-  );
-}
-
-function Check({ checked, onChange, label, count, mono = false, title }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean; title?: string }) {
-  return (
-    <label className="flex items-center gap-2" title={title}>
-      <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
-      <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
-      <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count}</span>
-    </label>
-  );
-}
-
-interface Reviewer {
-  id: string;
-  name: string;
-}
-
-function ReviewerSelect({ reviewers, value, label, anyone, onChange }: { reviewers: Promise<Reviewer[]>; value: string; label: string; anyone: string; onChange(id: string): void }) {
-  const list = use(reviewers);
-  if (!list.length) return null;
-  return (
-    <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900">
-        <option value="">{anyone}</option>
-        {list.map((r) => (
-          <option key={r.id} value={r.id}>{r.name}</option>
-        ))}
-      </select>
-    </label>
   );
 }
