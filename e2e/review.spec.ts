@@ -117,5 +117,9 @@ test("the player shows why a recording cannot play", async ({ page, request }) =
   });
   expect(res.ok()).toBe(true);
   await page.goto(`/calls/${id}`);
-  await expect(page.getByTestId("audio-error")).toHaveText("recording unavailable: vendor.example.com is not in AUDIO_ALLOWED_HOSTS");
+  // One clear state, in the user's language, with the code that names the cause.
+  const error = page.getByTestId("audio-error");
+  await expect(error).toHaveAttribute("data-code", "host_not_allowed");
+  await expect(error).toContainText("vendor.example.com");
+  await expect(page.locator("audio")).toHaveCount(0);
 });
