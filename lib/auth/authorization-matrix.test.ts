@@ -84,6 +84,12 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     expect: onlyFrom("operator"),
   },
   {
+    name: "GET /api/reconciliation/export",
+    call: async (cookie) =>
+      (await import("@/app/api/reconciliation/export/route")).GET(new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }), undefined),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "GET /api/audit/export",
     call: async (cookie) => (await import("@/app/api/audit/export/route")).GET(new Request("http://x/api/audit/export?action=none", { headers: { cookie } }), undefined),
     expect: onlyFrom("admin"),
@@ -102,6 +108,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
   { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
+  { name: "/reconciliation", render: async () => (await import("@/app/reconciliation/page")).default({ searchParams: sp() }), expect: onlyFrom("supervisor") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
   // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
   ...(
@@ -111,6 +118,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["jobs", onlyFrom("operator")],
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
+      ["reconciliation", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const
