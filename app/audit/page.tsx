@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
 import { IgnoredParams, type IgnoredKind } from "@/components/input/ignored-params";
 import { listAuditEvents, parseAuditFilters } from "@/lib/audit/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
+import { AuditDetails } from "@/components/audit/audit-details";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -17,9 +18,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireUser("audit:read");
   const raw = await searchParams;
   const { filters, errors } = parseAuditFilters(raw);
-  const { rows, next } = await listAuditEvents(filters);
+  const { rows, next, prev } = await listAuditEvents(filters);
+  const ta = await getTranslations("views.auditAction");
+  // A newer action without a label yet shows its code.
+  const actionLabel = (action: string) => (ta.has(action as "sign_out") && typeof ta.raw(action as "sign_out") === "string" ? ta(action as "sign_out") : action);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== "before") as [string, string][]);
+  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== "before" && k !== "after") as [string, string][]);
+  const tv = await getTranslations("views");
+  const at = (extra: string) => `/audit?${query}${query.size && extra ? "&" : ""}${extra}`;
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -51,16 +57,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id.toString()} data-testid="audit-row">
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(e.at)}</td>
                 <td className="px-3 py-2">{e.actorEmail ?? "–"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-3 py-2">
+                  <span data-testid="audit-action">{actionLabel(e.action)}</span>
+                  {actionLabel(e.action) !== e.action ? <span className="block font-mono text-[11px] text-slate-500">{e.action}</span> : null}
+                </td>
                 <td className="px-3 py-2">{e.target ?? "–"}</td>
-                <td className="max-w-md truncate px-3 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</td>
+                <td className="px-3 py-2"><AuditDetails details={e.details} /></td>
               </tr>
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
       </div>
-      {next ? <Link href={`/audit?${query}${query.size ? "&" : ""}before=${next}`} className="text-sm font-medium text-sky-700 hover:underline">{t("older")}</Link> : null}
+      <KeysetPager
+        label={tv("audit.older")}
+        first={filters.before || filters.after ? at("") : null}
+        previous={prev ? at(`after=${prev}`) : null}
+        next={next ? at(`before=${next}`) : null}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { AUDIO_ERROR_CODES, type AudioErrorCode } from "./audio-error";
 import { formatClock, isTypingTarget } from "./time";
 
 export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;
@@ -14,6 +15,18 @@ function seekElement(a: HTMLAudioElement, seconds: number) {
 function toggleElement(a: HTMLAudioElement) {
   if (a.paused) void a.play().catch(() => {});
   else a.pause();
+}
+
+/** Why a recording does not play, from the route's JSON error (null: the route serves it). */
+async function explain(src: string): Promise<{ code: string; details: Record<string, string | number> } | null> {
+  try {
+    const r = await fetch(src, { headers: { Range: "bytes=0-0" } });
+    if (r.ok || r.status === 206) return null;
+    const body = (await r.json().catch(() => null)) as { error?: { code?: string; details?: Record<string, string | number> } } | null;
+    return { code: body?.error?.code ?? `http_${r.status}`, details: body?.error?.details ?? {} };
+  } catch {
+    return { code: "upstream_failed", details: {} };
+  }
 }
 
 /** What the review screen does with the player: seek (comments) and read the position (new comment). */
@@ -37,7 +50,10 @@ export function AudioPlayer({
   apiRef,
   keyboard = true,
   syncUrl = true,
+  badge,
 }: {
+  /** Where the recording plays from (archived copy, vendor's link): shown only while it can play. */
+  badge?: ReactNode;
   src: string;
   downloadHref?: string | null;
   initialTime?: number;
@@ -46,6 +62,7 @@ export function AudioPlayer({
   syncUrl?: boolean;
 }) {
   const t = useTranslations("audio");
+  const te = useTranslations("views.audioError");
   const audioRef = useRef<HTMLAudioElement>(null);
   const waveRef = useRef<HTMLDivElement>(null);
   const [waveform, setWaveform] = useState<"loading" | "ready" | "off">("loading");
@@ -54,7 +71,7 @@ export function AudioPlayer({
   const [duration, setDuration] = useState(0);
   const [speed, setSpeed] = useState(1);
   const [volume, setVolume] = useState(1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; details: Record<string, string | number> } | null>(null);
   const [help, setHelp] = useState(false);
 
   // The waveform, over the same <audio> element.
@@ -86,6 +103,8 @@ export function AudioPlayer({
         instance.on("error", () => {
           if (destroyed) return;
           setWaveform("off");
+          // The waveform's own fetch failed: ask the route why (the element may not report an error of its own).
+          void explain(src).then((e) => !destroyed && e && setError(e));
         });
       })
       .catch(() => !destroyed && setWaveform("off"));
@@ -122,11 +141,8 @@ export function AudioPlayer({
     const onPause = () => setPlaying(false);
     const onError = () => {
       setPlaying(false);
-      // The element does not say why; the route does, as JSON.
-      void fetch(src, { headers: { Range: "bytes=0-0" } })
-        .then(async (r) => (r.ok ? t("failed") : ((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? t("failed")))
-        .catch(() => t("failed"))
-        .then((m) => setError(m));
+      // The element does not say why; the route does, as a code (said here in the user's language).
+      void explain(src).then((e) => setError(e ?? { code: "media_error", details: {} }));
     };
     a.addEventListener("loadedmetadata", onMeta);
     a.addEventListener("durationchange", onMeta);
@@ -199,8 +215,22 @@ export function AudioPlayer({
   }, [keyboard]);
 
   const button = "rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50";
+  if (error) {
+    // One state: what is wrong, in the user's language, and its code; no player that cannot play.
+    const known = (AUDIO_ERROR_CODES as readonly string[]).includes(error.code);
+    const host = String(error.details.host ?? "?");
+    const status = String(error.details.status ?? "?");
+    return (
+      <section aria-label={t("label")} role="alert" data-testid="audio-error" data-code={error.code} className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+        <p className="font-medium">{te("title")}</p>
+        <p className="mt-1">{known ? te(error.code as AudioErrorCode, { host, status }) : te("unknown", { code: error.code })}</p>
+        <p className="mt-1 font-mono text-xs text-red-800">{te("code", { code: error.code })}</p>
+      </section>
+    );
+  }
   return (
     <section aria-label={t("label")} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      {badge ? <div className="flex flex-wrap items-baseline gap-3">{badge}</div> : null}
       <div
         ref={waveRef}
         data-testid="waveform"
@@ -212,11 +242,6 @@ export function AudioPlayer({
       <audio ref={audioRef} src={src} preload="metadata" controls={waveform === "off"} className={waveform === "off" ? "w-full" : "hidden"} data-testid="recording">
         <a href={src}>{t("download")}</a>
       </audio>
-      {error ? (
-        <p role="alert" data-testid="audio-error" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <button type="button" onClick={toggle} className={`${button} min-w-20 font-medium`} aria-keyshortcuts="Space" data-testid="play">
           {playing ? t("pause") : t("play")}
@@ -279,7 +304,7 @@ export function AudioPlayer({
           ) : null}
         </span>
       </div>
-      {waveform === "off" && !error ? <p className="text-xs text-slate-600">{t("noWaveform")}</p> : null}
+      {waveform === "off" ? <p className="text-xs text-slate-600">{t("noWaveform")}</p> : null}
     </section>
   );
 }

@@ -7,6 +7,9 @@ import { CallsTable } from "./calls-table";
 import { FilterErrors } from "./filter-errors";
 import { CallsSelection, SelectionBar } from "./selection";
 import { TableKeys } from "./table-keys";
+import { KeysetPager } from "@/components/ui/keyset-pager";
+import { getFormat } from "@/components/ui/get-format";
+import { jobNames } from "@/lib/jobs/names";
 
 /**
  * The rows of /calls and the links to the next page: streamed after the
@@ -34,7 +37,9 @@ export async function CallsList({
   canSubmit: boolean;
   matching: Promise<string>;
 }) {
-  const [page, t] = await Promise.all([list, getTranslations("calls")]);
+  const [page, t, tp, fmt] = await Promise.all([list, getTranslations("calls"), getTranslations("views.paging"), getFormat()]);
+  const names = await jobNames(page.rows.map((r) => r.robot_call_job_id));
+  const nameMap = new Map([...names].map(([id, n]) => [id, n.name]));
   return (
     <>
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
@@ -47,22 +52,17 @@ export async function CallsList({
           <Suspense fallback={null}>
             <SelectionBar filterQuery={firstPage} canSubmit={canSubmit} matching={matching} />
           </Suspense>
-          <CallsTable rows={page.rows} timeZone={timeZone} selectable={canSubmit} listQuery={firstPage} />
+          <CallsTable rows={page.rows} timeZone={timeZone} selectable={canSubmit} listQuery={firstPage} jobNames={nameMap} />
         </CallsSelection>
       )}
       <TableKeys />
-      <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
-        {cursor ? (
-          <Link href={`/calls${firstPage ? `?${firstPage}` : ""}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            {t("firstPage")}
-          </Link>
-        ) : <span />}
-        {page.nextCursor ? (
-          <Link href={`/calls?${next(page.nextCursor)}`} rel="next" className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-            {t("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPager
+        label={t("pagination")}
+        first={cursor ? `/calls${firstPage ? `?${firstPage}` : ""}` : null}
+        previous={page.prevCursor ? `/calls?${next(page.prevCursor)}` : null}
+        next={page.nextCursor ? `/calls?${next(page.nextCursor)}` : null}
+        position={page.offset !== null && page.rows.length > 0 ? tp("position", { from: fmt.count(page.offset + 1), to: fmt.count(page.offset + page.rows.length) }) : null}
+      />
     </>
   );
 }

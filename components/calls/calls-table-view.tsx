@@ -7,6 +7,7 @@ import { useHiddenColumns } from "./hidden-columns";
 import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
 import type { CallTableRow } from "./table-row";
+import { intentCode } from "@/lib/call-records/notation";
 
 type Translate = ReturnType<typeof useTranslations<"calls.table">>;
 
@@ -20,7 +21,15 @@ function cells(r: CallTableRow, t: Translate, listQuery: string): Record<ColumnI
         </Link>
       ),
     },
-    job: { className: "whitespace-nowrap font-mono text-xs", node: <Link href={`/calls?job=${r.job}`} className="hover:underline">{r.job}</Link> },
+    job: {
+      className: "whitespace-nowrap text-xs",
+      node: (
+        <Link href={`/calls?job=${r.job}`} className="hover:underline">
+          {r.jobName ? <span className="mr-1" data-testid="job-name">{r.jobName}</span> : null}
+          <span className={r.jobName ? "font-mono text-[11px] text-slate-500" : "font-mono"}>{r.jobName ? `(${r.job})` : r.job}</span>
+        </Link>
+      ),
+    },
     callee: { className: "whitespace-nowrap", node: r.callee ?? "–" },
     called: { className: "whitespace-nowrap font-mono text-xs", node: r.called ?? "–" },
     caller: { className: "whitespace-nowrap font-mono text-xs", node: r.caller ?? "–" },
@@ -30,11 +39,11 @@ function cells(r: CallTableRow, t: Translate, listQuery: string): Record<ColumnI
       node: (
         <>
           {r.intent.name ?? (r.intent.code !== null ? `#${r.intent.code}` : "–")}
-          {r.intent.tagId !== null ? <span className="ml-1 text-[11px] text-slate-500">{t("group", { tagId: r.intent.tagId, code: String(r.intent.code) })}</span> : null}
+          {r.intent.tagId !== null && r.intent.code !== null ? <span className="ml-1 font-mono text-[11px] text-slate-500">({intentCode(r.intent.tagId, r.intent.code)})</span> : null}
           {r.corrected ? (
             <span className="block text-xs text-amber-800" title={t("correctedTitle")}>
               → {r.corrected.name ?? `#${r.corrected.code}`}{" "}
-              <span className="text-[11px]">{t("group", { tagId: r.corrected.tagId, code: String(r.corrected.code) })}</span>
+              {r.corrected.code !== null ? <span className="font-mono text-[11px]">({intentCode(r.corrected.tagId, r.corrected.code)})</span> : null}
             </span>
           ) : null}
         </>

@@ -9,13 +9,16 @@ export function CallsTable({
   timeZone,
   selectable = false,
   listQuery = "",
+  jobNames,
 }: {
   rows: CallRecordRow[];
   timeZone: string;
   selectable?: boolean;
   /** The list's filter, carried to the record page for previous/next. */
   listQuery?: string;
+  /** Names of the page's jobs (looked up once per page, on the jobs side). */
+  jobNames?: ReadonlyMap<string, string | null>;
 }) {
   const fmt = useFormat();
-  return <CallsTableView rows={rows.map((r) => toCallTableRow(r, fmt))} timeZone={timeZone} selectable={selectable} listQuery={listQuery} />;
+  return <CallsTableView rows={rows.map((r) => toCallTableRow(r, fmt, jobNames))} timeZone={timeZone} selectable={selectable} listQuery={listQuery} />;
 }

@@ -7,6 +7,9 @@ import { Suspense, use, useState, type FormEvent, type ReactNode } from "react";
 import type { Facets } from "@/lib/call-records/query/facets";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/query/filter-params";
+import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
+import { useResultStatusLabel } from "./status-badge";
+import { JobPicker } from "./job-picker";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -31,7 +34,10 @@ export function FilterBar({
   facets,
   timeZone,
   reviewers,
+  jobNames = [],
 }: {
+  /** Names of the jobs in the filter, to show beside their ids. */
+  jobNames?: { id: string; name: string | null }[];
   filters: CallFilters;
   facets: Promise<Facets>;
   timeZone: string;
@@ -39,7 +45,9 @@ export function FilterBar({
   reviewers: Promise<Reviewer[]>;
 }) {
   const t = useTranslations("calls.filters");
+  const tv = useTranslations("views");
   const tc = useTranslations("common");
+  const statusLabel = useResultStatusLabel();
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState({
@@ -91,6 +99,9 @@ export function FilterBar({
         <Field label={t("jobs")}>
           <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder={t("jobsPlaceholder")} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </Field>
+        <Field label={tv("job.pick")}>
+          <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
+        </Field>
         <Field label={t("from", { timeZone })}>
           <input type="date" value={text.from.slice(0, 10)} onChange={(e) => setText({ ...text, from: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
         </Field>
@@ -115,12 +126,31 @@ export function FilterBar({
         <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">{t("reset")}</button>
       </form>
 
+      {filters.job.length || filters.batch.length ? (
+        <ul className="flex flex-wrap gap-2 text-sm" aria-label={tv("job.active")} data-testid="scope-chips">
+          {filters.job.map((j) => {
+            const name = jobNames.find((n) => n.id === j.toString())?.name;
+            return (
+              <li key={`job-${j}`} className="flex items-center gap-1 rounded-full bg-sky-50 px-2 py-0.5 text-sky-900 ring-1 ring-inset ring-sky-200">
+                {name ? `${name} (${j})` : j.toString()}
+                <button type="button" onClick={() => go({ job: filters.job.filter((x) => x !== j) })} aria-label={`${t("reset")}: ${name ?? j}`} className="px-1 text-sky-700 hover:text-sky-950">×</button>
+              </li>
+            );
+          })}
+          {filters.batch.map((b) => (
+            <li key={`batch-${b}`} className="flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-violet-900 ring-1 ring-inset ring-violet-200" data-testid="batch-chip">
+              {tv("batch.filterTitle", { id: b.toString() })}
+              <button type="button" onClick={() => go({ batch: filters.batch.filter((x) => x !== b) })} aria-label={tv("batch.remove")} className="px-1 text-violet-700 hover:text-violet-950">×</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="flex flex-wrap gap-x-6 gap-y-3 text-sm">
         <Facet title={t("resultStatus")}>
           {/* The options themselves come with the counts (the statuses that occur). */}
           <Suspense fallback={<OptionsPending label={t("counting")} />}>
-            <FacetOptions facets={facets} pick={(f) => keepSelected(f.status.map((o) => ({ key: o.value, label: o.value, count: o.count })), filters.status.map((v) => ({ key: v, label: v, count: 0 })))}>
-              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono />}
+            <FacetOptions facets={facets} pick={(f) => keepSelected(f.status.map((o) => ({ key: o.value, label: statusLabel(o.value), count: o.count })), filters.status.map((v) => ({ key: v, label: statusLabel(v), count: 0 })))}>
+              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono={!isKnownResultStatus(o.key)} title={o.key} />}
             </FacetOptions>
           </Suspense>
         </Facet>
@@ -141,8 +171,8 @@ export function FilterBar({
           <Suspense fallback={<OptionsPending />}>
             <FacetOptions facets={facets} pick={(f) =>
                 keepSelected(
-                  f.intent.map((i) => ({ key: intentKey(i), label: `${i.name ?? `#${i.code}`} (${i.tagId}·${i.code})`, count: i.count, intent: i })),
-                  filters.intent.map((i) => ({ key: intentKey(i), label: `#${i.code} (${i.tagId}·${i.code})`, count: 0, intent: { tagId: i.tagId.toString(), code: i.code } })),
+                  f.intent.map((i) => ({ key: intentKey(i), label: intentText(i) ?? intentKey(i), count: i.count, intent: i })),
+                  filters.intent.map((i) => ({ key: intentKey(i), label: intentText({ tagId: i.tagId, code: i.code, name: null }) ?? intentKey(i), count: 0, intent: { tagId: i.tagId.toString(), code: i.code } })),
                 )
               }>
               {(o, count) => <Check key={o.key} checked={activeIntents.has(o.key)} onChange={() => toggleIntent(o.intent)} label={o.label} count={count} />}
@@ -245,9 +275,9 @@ function OptionsPending({ label }: { label?: string }) {
   );
 }
 
-function Check({ checked, onChange, label, count, mono = false }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean }) {
+function Check({ checked, onChange, label, count, mono = false, title }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean; title?: string }) {
   return (
-    <label className="flex items-center gap-2">
+    <label className="flex items-center gap-2" title={title}>
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
       <span className={mono ? "font-mono text-xs" : ""}>{label}</span>
       <span className="ml-auto pl-2 text-xs tabular-nums text-slate-500">{count}</span>

@@ -10,6 +10,11 @@ import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
+import { RecordVerdict } from "./record-verdict";
+import { PlatformIntentNotice } from "./platform-intent-notice";
+import type { RecordReview } from "@/lib/review/data";
+import { intentText, jobText } from "@/lib/call-records/notation";
+import type { IntentValue } from "@/lib/call-records/platform-intent";
 
 function Field({ label, wire, children }: { label: string; wire?: string; children: React.ReactNode }) {
   return (
@@ -51,6 +56,10 @@ export function RecordDetail({
   canReveal,
   recording,
   reviewer,
+  review,
+  reasonLabels = {},
+  jobName = null,
+  platformIntent,
 }: {
   record: CallRecordDetail;
   attempts: Parameters<typeof AttemptTimeline>[0]["attempts"];
@@ -60,6 +69,12 @@ export function RecordDetail({
   recording?: { status: RecordingStatus; archive: RecordingSource["archive"]; initialTime: number };
   /** Who gave the current verdict. */
   reviewer?: string | null;
+  /** The current verdict's reasons and notes, and the recording's comments. */
+  review?: RecordReview;
+  reasonLabels?: Record<string, string>;
+  jobName?: string | null;
+  /** What TOP holds, when a correction made after acceptance has not been sent (else undefined). */
+  platformIntent?: IntentValue | null;
 }) {
   const fmt = useFormat();
   const t = useTranslations("calls.detail");
@@ -69,7 +84,7 @@ export function RecordDetail({
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">{t("job", { id: r.robotCallJobId.toString() })}</Link>
+        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">{t("job", { id: jobText(r.robotCallJobId, jobName) })}</Link>
         <h1 className="text-xl font-semibold tracking-tight">{tCalls("callTitle", { id: r.callRecordId.toString() })}</h1>
         <ResultStatusBadge status={r.resultStatus} />
       </header>
@@ -81,23 +96,26 @@ export function RecordDetail({
           <h2 id="dto" className="font-semibold">{t("record")}</h2>
           <dl className="mt-2">
             <Field label={t("callRecordId")} wire="call_record_id"><span className="font-mono">{r.callRecordId.toString()}</span></Field>
-            <Field label={t("robotCallJob")} wire="robot_call_job_id"><span className="font-mono">{r.robotCallJobId.toString()}</span></Field>
+            <Field label={t("robotCallJob")} wire="robot_call_job_id">
+              <span className="font-mono">{r.robotCallJobId.toString()}</span>
+              {jobName ? <span className="ml-2" data-testid="record-job-name">{jobName}</span> : null}
+            </Field>
             <Field label={t("callee")} wire="name">{maskName(r.name)}</Field>
             <Field label={t("called")} wire="called_phone_number"><span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span></Field>
             {canReveal ? <Field label={t("fullContact")}><RevealContact callRecordId={r.callRecordId.toString()} /></Field> : null}
             <Field label={t("caller")} wire="phone_number"><span className="font-mono">{r.phoneNumber}</span></Field>
             <Field label={t("line")} wire="tenant_phone_number_id">{r.tenantPhoneNumberId?.toString()}</Field>
-            <Field label={t("result")} wire="result_status">{r.resultStatus}</Field>
+            <Field label={t("result")} wire="result_status"><ResultStatusBadge status={r.resultStatus} /></Field>
             <Field label={t("start")} wire="start_time">{time(r.startTime)}</Field>
             <Field label={t("end")} wire="end_time">{time(r.endTime)}</Field>
             <Field label={t("talkTime")} wire="chat_duration">{r.chatDuration === null ? null : `${fmt.duration(r.chatDuration)} (${fmt.duration(r.chatDuration, "long")})`}</Field>
-            <Field label={t("intent")} wire="intent_level_detail_name">{r.intentLevelDetailName}</Field>
-            <Field label={t("intentGroup")} wire="intent_level_tag_id">{r.intentLevelTagId?.toString()}</Field>
-            <Field label={t("intentCode")} wire="intent_level_code">{r.intentLevelCode?.toString()}</Field>
+            <Field label={t("intent")} wire="intent_level_detail_name (intent_level_tag_id:intent_level_code)">
+              {intentText({ tagId: r.intentLevelTagId, code: r.intentLevelCode, name: r.intentLevelDetailName })}
+            </Field>
             {r.correctedIntentTagId !== null ? (
               <Field label={t("correctedIntent")}>
                 <span data-testid="record-corrected-intent">
-                  {r.correctedIntentName ?? `#${r.correctedIntentCode}`} ({t("intentGroupCode", { tagId: r.correctedIntentTagId.toString(), code: String(r.correctedIntentCode) })})
+                  {intentText({ tagId: r.correctedIntentTagId, code: r.correctedIntentCode, name: r.correctedIntentName })}
                 </span>
               </Field>
             ) : null}
@@ -117,6 +135,12 @@ export function RecordDetail({
               <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
               <Field label={t("lastAnswer")}>{r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}</Field>
             </dl>
+            {platformIntent !== undefined && r.correctedIntentTagId !== null ? (
+              <PlatformIntentNotice
+                sent={platformIntent}
+                corrected={{ tagId: r.correctedIntentTagId.toString(), code: r.correctedIntentCode, name: r.correctedIntentName }}
+              />
+            ) : null}
             {canSubmit ? (
               <div className="mt-3">
                 <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
@@ -139,6 +163,7 @@ export function RecordDetail({
               <Field label={t("source")}>{r.source}</Field>
             </dl>
           </div>
+          {review ? <RecordVerdict review={review} reasonLabels={reasonLabels} callRecordId={r.callRecordId.toString()} /> : null}
         </section>
       </div>
     </article>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { isKnownResultStatus } from "@/lib/call-records/notation";
 
 const COLORS: Record<string, string> = {
   ANSWERED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -13,12 +14,26 @@ const COLORS: Record<string, string> = {
   FROM_PHONE_ERROR: "bg-red-50 text-red-800 ring-red-200",
 };
 
-/** The platform's result status, as its wire value (ANSWERED, BUSY, …). */
+/** A result status's label in the user's language for the known vendor codes; any other code as it is. */
+export function useResultStatusLabel(): (status: string) => string {
+  const t = useTranslations("views.resultStatus");
+  return (status) => (isKnownResultStatus(status) ? t(status) : status);
+}
+
+/** The platform's result status: its label, with the wire value (ANSWERED, BUSY, …) on hover and for screen readers. */
 export function ResultStatusBadge({ status }: { status: string | null }) {
+  const label = useResultStatusLabel();
   if (!status) return <span className="text-slate-500">–</span>;
+  const known = isKnownResultStatus(status);
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset ${COLORS[status] ?? "bg-sky-50 text-sky-800 ring-sky-200"}`}>
-      {status}
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-[11px] ring-1 ring-inset ${known ? "" : "font-mono "}${COLORS[status] ?? "bg-sky-50 text-sky-800 ring-sky-200"}`}
+      title={known ? status : undefined}
+      data-code={status}
+      data-testid="result-status"
+    >
+      {label(status)}
+      {known ? <span className="sr-only"> ({status})</span> : null}
     </span>
   );
 }

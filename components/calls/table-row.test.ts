@@ -45,6 +45,7 @@ describe("toCallTableRow", () => {
       key: "42",
       id: "2000000000000999952",
       job: "730001",
+      jobName: null,
       start: fmt.dateTime(row.start_time),
       callee: "欧***",
       called: "138****5678",

@@ -16,6 +16,8 @@ export interface CallTableRow {
   key: string;
   id: string;
   job: string;
+  /** The job's name (robot_call_jobs), when it has one. */
+  jobName: string | null;
   start: string | null;
   callee: string | null;
   called: string | null;
@@ -32,11 +34,12 @@ export interface CallTableRow {
   audio: boolean;
 }
 
-export function toCallTableRow(r: CallRecordRow, fmt: Formatter): CallTableRow {
+export function toCallTableRow(r: CallRecordRow, fmt: Formatter, jobNames: ReadonlyMap<string, string | null> = new Map()): CallTableRow {
   return {
     key: r.id.toString(),
     id: r.call_record_id.toString(),
     job: r.robot_call_job_id.toString(),
+    jobName: jobNames.get(r.robot_call_job_id.toString()) ?? null,
     start: r.start_time ? fmt.dateTime(r.start_time) : null,
     callee: maskName(r.name),
     called: maskPhone(r.called_phone_number),

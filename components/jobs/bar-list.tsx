@@ -9,6 +9,8 @@ export interface Bar {
   /** Opens /calls filtered to this bar. */
   href?: string;
   mono?: boolean;
+  /** Shown on hover (e.g. the wire code behind a label). */
+  title?: string;
 }
 
 /** Horizontal bars; each one links to the calls it counts. */
@@ -24,7 +26,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
         {bars.map((b) => {
           const inner = (
             <>
-              <span className={`truncate ${b.mono ? "font-mono text-xs" : ""}`}>{b.label}</span>
+              <span className={`truncate ${b.mono ? "font-mono text-xs" : ""}`} title={b.title ?? b.label}>{b.label}</span>
               <span className="h-2 rounded bg-slate-100" aria-hidden>
                 <span className="block h-2 rounded bg-sky-600" style={{ width: `${(b.count / max) * 100}%` }} />
               </span>
@@ -51,7 +53,15 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="font-semibold">{title}</h2>
-      <ol className="mt-3 flex h-32 items-end gap-0.5">
+      <div className="mt-3 flex gap-2">
+      {/* The value axis: the top of the scale, its middle and zero. */}
+      <div className="flex h-32 flex-col justify-between text-right text-[11px] tabular-nums text-slate-500" aria-hidden data-testid="chart-y-axis">
+        <span>{fmt.count(max)}</span>
+        <span>{fmt.count(Math.round(max / 2))}</span>
+        <span>0</span>
+      </div>
+      <div className="min-w-0 flex-1">
+      <ol className="flex h-32 items-end gap-0.5 border-b border-l border-slate-200">
         {bars.map((b) => {
           const bar = <span className="block w-full rounded-t bg-sky-600" style={{ height: `${Math.max(2, (b.count / max) * 100)}%` }} />;
           return (
@@ -62,10 +72,24 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
           );
         })}
       </ol>
-      <div className="mt-1 flex justify-between text-xs text-slate-500">
-        <span>{bars[0]?.label}</span>
-        <span>{bars.at(-1)?.label}</span>
+      {/* The time axis: a few labels spread along it, not only the ends. */}
+      <div className="relative mt-1 h-4 text-xs text-slate-500" aria-hidden data-testid="chart-x-axis">
+        {axisTicks(bars.length).map((i) => (
+          <span key={i} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `calc(${((i + 0.5) / bars.length) * 100}% )` }}>
+            {bars[i]?.label}
+          </span>
+        ))}
+      </div>
+      </div>
       </div>
     </section>
   );
+}
+
+/** Up to five evenly spread bar indexes (first and last included) to label an axis with. */
+export function axisTicks(n: number): number[] {
+  if (n <= 0) return [];
+  if (n <= 5) return Array.from({ length: n }, (_, i) => i);
+  const step = (n - 1) / 4;
+  return [...new Set(Array.from({ length: 5 }, (_, i) => Math.round(i * step)))];
 }

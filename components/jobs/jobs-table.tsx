@@ -2,7 +2,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { JobMix, JobSummary } from "@/lib/jobs/data";
 import { jobsHref, type JobSort } from "@/lib/jobs/params";
-import { MixBar } from "@/components/jobs/mix-bar";
+import { MixBar, MixLegend, mixColours, type MixPart } from "@/components/jobs/mix-bar";
+import { useResultStatusLabel } from "@/components/calls/status-badge";
+import { intentCode } from "@/lib/call-records/notation";
+import type { JobName } from "@/lib/jobs/names";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
@@ -36,10 +39,37 @@ function ProgressBar({ job }: { job: JobSummary }) {
   );
 }
 
-export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs: JobSummary[]; sort: JobSort; mode: "overview" | "submission"; canSubmit?: boolean; mixes?: Map<string, JobMix> }) {
+export function JobsTable({
+  jobs,
+  sort,
+  mode,
+  canSubmit = false,
+  mixes,
+  names,
+}: {
+  jobs: JobSummary[];
+  sort: JobSort;
+  mode: "overview" | "submission";
+  canSubmit?: boolean;
+  mixes?: Map<string, JobMix>;
+  /** The page's job names (robot_call_jobs). */
+  names?: Map<string, JobName>;
+}) {
   const fmt = useFormat();
   const t = useTranslations("jobs.table");
+  const statusLabel = useResultStatusLabel();
+  const statusParts = (id: string): MixPart[] => (mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: statusLabel(m.status), count: m.count }));
+  const intentParts = (id: string): MixPart[] => (mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: intentCode(m.tagId, m.code), label: intentCode(m.tagId, m.code), count: m.count }));
+  const statusColours = mixColours(jobs.flatMap((j) => statusParts(j.jobId.toString())));
+  const intentColours = mixColours(jobs.flatMap((j) => intentParts(j.jobId.toString())));
   return (
+    <div className="space-y-2">
+    {mode === "overview" && mixes ? (
+      <div className="space-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
+        <MixLegend title={t("statusMix")} legend={statusColours.legend} hasOther={statusColours.hasOther} />
+        <MixLegend title={t("intentMix")} legend={intentColours.legend} hasOther={intentColours.hasOther} />
+      </div>
+    ) : null}
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
         <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
@@ -73,8 +103,12 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
             const id = j.jobId.toString();
             return (
               <tr key={id} className="hover:bg-slate-50" data-testid="job-row">
-                <td className="px-3 py-2 font-mono text-xs">
-                  <Link href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`} className="text-sky-700 hover:underline">{id}</Link>
+                <td className="px-3 py-2 text-xs">
+                  <Link href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`} className="text-sky-700 hover:underline">
+                    {names?.get(id)?.name ? <span className="mr-1 text-sm" data-testid="job-name">{names.get(id)!.name}</span> : null}
+                    <span className="font-mono">{names?.get(id)?.name ? `(${id})` : id}</span>
+                  </Link>
+                  {names?.get(id)?.creditor ? <span className="block text-[11px] text-slate-500">{names.get(id)!.creditor}</span> : null}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.total)}</td>
                 {mode === "overview" ? (
@@ -83,10 +117,10 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.duration(j.avgTalkSeconds)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
                     <td className="px-3 py-2">
-                      <MixBar title={t("statusMix")} parts={(mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: m.status, count: m.count }))} />
+                      <MixBar title={t("statusMix")} parts={statusParts(id)} colourOf={statusColours.colourOf} />
                     </td>
                     <td className="px-3 py-2">
-                      <MixBar title={t("intentMix")} parts={(mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: `${m.tagId}:${m.code}`, label: `${m.tagId}:${m.code}`, count: m.count }))} />
+                      <MixBar title={t("intentMix")} parts={intentParts(id)} colourOf={intentColours.colourOf} />
                     </td>
                   </>
                 ) : (
@@ -108,6 +142,7 @@ export function JobsTable({ jobs, sort, mode, canSubmit = false, mixes }: { jobs
           })}
         </tbody>
       </table>
+    </div>
     </div>
   );
 }

@@ -10,6 +10,9 @@ import { useFormat } from "@/components/ui/use-format";
 import type { ActionResult } from "@/lib/actions/wrapper";
 import { addReviewComment, claimNextRecord, releaseRecordClaim, renewRecordClaim, submitReviewVerdict } from "@/lib/review/actions";
 import type { IntentOption, ReviewItem, ReviewReasonOption } from "@/lib/review/data";
+import { intentText as intentNotation, jobText } from "@/lib/call-records/notation";
+import { ResultStatusBadge } from "@/components/calls/status-badge";
+import { useReasonLabel } from "./reason-label";
 
 type Claimed = { item: ReviewItem | null; remaining: { value: number; exact: boolean } };
 
@@ -185,9 +188,9 @@ export function ReviewWorkbench({
     }
   }
 
-  const reasonLabel = (r: ReviewReasonOption) => (t.has(`reason.${r.code}` as "reason.compliance") ? t(`reason.${r.code}` as "reason.compliance") : r.label);
-  const intentText = (i: { tagId: string | null; code: number | null; name: string | null }) =>
-    i.tagId === null || i.code === null ? t("fields.none") : t("intentValue", { name: i.name ?? `#${i.code}`, tagId: i.tagId, code: i.code });
+  const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));
+  const reasonLabel = (r: ReviewReasonOption) => labelOf(r.code);
+  const intentText = (i: { tagId: string | null; code: number | null; name: string | null }) => intentNotation(i) ?? t("fields.none");
   const button = "rounded border px-3 py-1.5 text-sm font-medium disabled:opacity-50";
 
   return (
@@ -228,8 +231,8 @@ export function ReviewWorkbench({
               </div>
               <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
                 <Field label={t("fields.start")}>{item.startTime ? fmt.dateTime(new Date(item.startTime)) : t("fields.none")}</Field>
-                <Field label={t("fields.job")}><span className="font-mono text-xs">{item.jobId}</span></Field>
-                <Field label={t("fields.result")}><span className="font-mono text-xs">{item.resultStatus ?? t("fields.none")}</span></Field>
+                <Field label={t("fields.job")}><span className="text-xs">{jobText(item.jobId, item.jobName)}</span></Field>
+                <Field label={t("fields.result")}><ResultStatusBadge status={item.resultStatus} /></Field>
                 <Field label={t("fields.callee")}>{item.name ?? t("fields.none")}</Field>
                 <Field label={t("fields.number")}><span className="font-mono text-xs">{item.calledPhoneNumber ?? t("fields.none")}</span></Field>
                 <Field label={t("fields.duration")}>{fmt.duration(item.chatDuration)}</Field>
@@ -240,6 +243,12 @@ export function ReviewWorkbench({
                   </Field>
                 ) : null}
               </dl>
+              {item.reasons.length ? (
+                <p className="mt-2 text-xs text-amber-900" data-testid="current-reasons">
+                  {t("reasons")}: {item.reasons.map(labelOf).join(", ")}
+                </p>
+              ) : null}
+              {item.notes ? <p className="mt-1 whitespace-pre-wrap text-xs text-slate-700">{t("notes")}: {item.notes}</p> : null}
               {heldBy ? <p className="mt-2 text-xs text-amber-800">{t("heldBy", { name: heldBy })}</p> : null}
             </div>
             <AudioPlayer
@@ -372,7 +381,7 @@ export function ReviewWorkbench({
                   {item.history.map((h, i) => (
                     <li key={i}>
                       <span className="font-medium">{tc(`review.${h.verdict as "passed" | "flagged"}`)}</span> · {h.reviewer} · {fmt.dateTime(new Date(h.at))}
-                      {h.reasons.length ? <span className="block text-xs text-slate-600">{h.reasons.join(", ")}</span> : null}
+                      {h.reasons.length ? <span className="block text-xs text-slate-600" data-testid="history-reasons">{h.reasons.map(labelOf).join(", ")}</span> : null}
                       {h.notes ? <span className="block text-xs text-slate-600">{h.notes}</span> : null}
                     </li>
                   ))}

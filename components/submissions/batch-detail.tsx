@@ -17,6 +17,7 @@ import { PreSubmitDialog } from "./pre-submit-dialog";
 export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
   const t = useTranslations("submissions.detail");
   const tc = useTranslations("confirm.cancelBatch");
+  const tv = useTranslations("views.batch");
   const fmt = useFormat();
   const errorText = useErrorText();
   const describeSelection = useDescribeSelection();
@@ -83,6 +84,9 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
         </p>
         <BatchProgressBar batch={b} />
         <BatchCounts batch={b} />
+        <Link href={`/calls?batch=${b.id}`} className="inline-block text-sm font-medium text-sky-700 hover:underline" data-testid="batch-records">
+          {tv("filterTitle", { id: b.id })} ({fmt.count(b.total)})
+        </Link>
         <p className="text-sm text-slate-600">
           {t("stats", {
             records: b.total,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import type { BatchView } from "@/lib/submissions/views";
@@ -24,6 +25,11 @@ export function BatchProgressBar({ batch }: { batch: BatchView }) {
   );
 }
 
+/**
+ * The batch's counts, each a link to the batch's records in that state
+ * (`/calls?batch=<id>&submission=<state>`: the records' current state, which
+ * a later batch may have moved on); cancelled jobs have no record state.
+ */
 export function BatchCounts({ batch }: { batch: BatchView }) {
   const t = useTranslations("submissions.segments");
   const fmt = useFormat();
@@ -32,7 +38,13 @@ export function BatchCounts({ batch }: { batch: BatchView }) {
       {SEGMENTS.map((s) => (
         <div key={s.key} className="rounded border border-slate-100 bg-white p-2">
           <dt className="text-xs text-slate-500">{t(s.key)}</dt>
-          <dd className="font-semibold tabular-nums" data-testid={`batch-${s.key}`}>{fmt.count(batch.counts[s.key])}</dd>
+          <dd className="font-semibold tabular-nums" data-testid={`batch-${s.key}`}>
+            {batch.counts[s.key] > 0 && s.key !== "cancelled" ? (
+              <Link href={`/calls?batch=${batch.id}&submission=${s.key}`} className="text-sky-700 hover:underline">{fmt.count(batch.counts[s.key])}</Link>
+            ) : (
+              fmt.count(batch.counts[s.key])
+            )}
+          </dd>
         </div>
       ))}
     </dl>

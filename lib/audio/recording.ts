@@ -51,13 +51,19 @@ export class RecordingUnavailable extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Values the UI puts into its own sentence for the code (`host`, `status`). */
+    readonly details: Record<string, string | number> = {},
   ) {
     super(message);
   }
 }
 
-export function unavailable(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message: `recording unavailable: ${message}` } }, { status, headers: { "Cache-Control": "no-store" } });
+/**
+ * The error answer of the audio route: a stable `code` (the player says it in
+ * the user's language), `details` for that sentence, and an English `message` for logs and scripts.
+ */
+export function unavailable(status: number, code: string, message: string, details: Record<string, string | number> = {}): Response {
+  return Response.json({ error: { code, message: `recording unavailable: ${message}`, details } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** Parses `bytes=a-b` (one range) against a size; null means the whole file. */
@@ -178,7 +184,7 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
 
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (!opts.allowedHosts.includes(url.host.toLowerCase())) {
-      throw new RecordingUnavailable(403, "host_not_allowed", `${url.host} is not in AUDIO_ALLOWED_HOSTS`);
+      throw new RecordingUnavailable(403, "host_not_allowed", `${url.host} is not in AUDIO_ALLOWED_HOSTS`, { host: url.host });
     }
     let res: http.IncomingMessage;
     try {
@@ -199,7 +205,7 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
     }
     if (status !== 200 && status !== 206) {
       res.resume();
-      throw new RecordingUnavailable(502, "upstream_status", status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`);
+      throw new RecordingUnavailable(502, "upstream_status", status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`, { status });
     }
     // Only recordings are passed on: an allowed host answering a page (text/html with a script) must not have it served from the console's origin.
     const contentType = String(res.headers["content-type"] ?? "application/octet-stream");
@@ -250,7 +256,7 @@ export async function openRecording(rawUrl: string | null, opts: UpstreamOptions
   } catch (err) {
     if (err instanceof RecordingUnavailable) {
       if (err.status === 416) return new Response(null, { status: 416, headers: { "Cache-Control": "no-store" } });
-      return unavailable(err.status, err.code, err.message);
+      return unavailable(err.status, err.code, err.message, err.details);
     }
     throw err;
   }

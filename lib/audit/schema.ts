@@ -9,6 +9,8 @@ export const auditFiltersSchema = z.object({
   to: dayOrInstantSchema.optional(),
   /** Keyset: entries older than this id. */
   before: int64IdSchema.optional(),
+  /** The page of newer events just above this id ("previous", keyset backwards). */
+  after: int64IdSchema.optional(),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 

@@ -21,6 +21,7 @@ const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
 const account = await import("../account/actions");
+const jobs = await import("../jobs/actions");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -38,6 +39,8 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "review.releaseClaim", call: () => review.releaseRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
   { name: "review.submitVerdict", call: () => review.submitReviewVerdict({ callRecordId: "999999999", verdict: "passed" }), expect: onlyFrom("reviewer") },
   { name: "review.addComment", call: () => review.addReviewComment({ callRecordId: "999999999", positionMs: 0, body: "matrix" }), expect: onlyFrom("reviewer") },
+  { name: "jobs.saveName", call: () => jobs.saveJobNameAction({ jobId: "999999999", name: "matrix", creditor: "", note: "" }), expect: onlyFrom("supervisor") },
+  { name: "jobs.search", call: () => jobs.searchJobsAction({ q: "matrix" }), expect: onlyFrom("operator") },
   { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
   { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
   { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },
@@ -74,7 +77,7 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
   },
   {
     name: "GET /api/calls/export?unmasked=true",
-    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true", { headers: { cookie } }), undefined),
+    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true&reason=matrix+test", { headers: { cookie } }), undefined),
     expect: onlyFrom("supervisor"),
   },
   {

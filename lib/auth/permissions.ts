@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** Name a robot call job (name, creditor, note); audited. */
+  "jobs:name": "supervisor",
   "users:manage": "admin",
   "audit:read": "admin",
 } as const satisfies Record<string, Role>;

@@ -26,21 +26,13 @@ export const PER_ADDRESS = 20;
 
 /**
  * Records an attempt from `address` and says whether it is within the limit (the last minute's
- * attempts, this one included). A transaction-scoped advisory lock on the address makes
- * concurrent attempts count one after the other: without it each statement's snapshot misses
- * the others' rows and a burst gets through.
+ * attempts, this one included). sign_in_count_address (migration 20261205010000) counts under
+ * an advisory lock on the address, so concurrent attempts count one after the other: without
+ * it each statement's snapshot misses the others' rows and a burst gets through.
  */
 async function addressAllowed(address: string): Promise<boolean> {
-  const key = rateLimitKey(address);
-  const [, rows] = await prisma.$transaction([
-    prisma.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sign_in_attempts:' || ${key}))::text`,
-    // One statement: the minute-old rows go, this attempt is added, the earlier ones of the minute are counted.
-    prisma.$queryRaw<{ earlier: number }[]>`
-      WITH expired AS (DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute'),
-      added AS (INSERT INTO sign_in_attempts (key) VALUES (${key}))
-      SELECT count(*)::int AS earlier FROM sign_in_attempts WHERE key = ${key} AND at >= now() - interval '1 minute'`,
-  ]);
-  return (rows[0]?.earlier ?? 0) + 1 <= PER_ADDRESS;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT sign_in_count_address(${rateLimitKey(address)}) AS n`;
+  return (row?.n ?? 0) <= PER_ADDRESS;
 }
 
 /** A lock that has run out, or a day without attempts, starts the count again. */
@@ -72,9 +64,9 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
 
 /** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
 async function countUnknownAttempt(email: string, max: number, lockMinutes: number): Promise<Counted> {
-  const [, rows] = await prisma.$transaction([
-    prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`,
-    prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
+  // Day-old counters go first (not atomic with the count: nothing depends on it).
+  await prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`;
+  const rows = await prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
       INSERT INTO sign_in_failures AS f (email, failures, locked_until, failed_at)
       VALUES (${email}, 1, CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END, now())
       ON CONFLICT (email) DO UPDATE SET
@@ -84,8 +76,7 @@ async function countUnknownAttempt(email: string, max: number, lockMinutes: numb
           WHEN f.locked_until IS NULL AND f.failures + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
           ELSE f.locked_until END,
         failed_at = now()
-      RETURNING failures AS attempt, locked_until`,
-  ]);
+      RETURNING failures AS attempt, locked_until`;
   const row = rows[0];
   if (!row) throw new Error("sign_in_failures upsert returned no row");
   return { attempt: row.attempt, lockedUntil: row.locked_until };

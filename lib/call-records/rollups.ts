@@ -192,6 +192,8 @@ const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | 
   from: "days", to: "days",
   // No reviewer, received-time, talk-time or text dimension in the rollups.
   reviewer: "records", receivedBefore: "records", minDuration: "records", maxDuration: "records", q: "records",
+  // Nor a batch one: a batch's records are read through its queue rows.
+  batch: "records",
   sort: "not a filter", cursor: "not a filter", size: "not a filter",
 };
 

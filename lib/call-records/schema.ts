@@ -36,6 +36,7 @@ export const LIMITS = {
   phone_number: 64,
   properties: 65_536,
   rpc_context: 16_384,
+  robot_call_job_name: 120,
 } as const;
 
 /** The wrapper key the TOP form parameter uses; accepted around each record. */
@@ -67,6 +68,8 @@ export interface NormalizedCallRecord {
   intentLevelCode: number | null;
   intentLevelTagId: bigint | null;
   rpcContext: JsonObject | null;
+  /** The console's own `robot_call_job_name`: stored with the job (robot_call_jobs), not the record, and never sent to TOP. */
+  robotCallJobName?: string | null;
 }
 
 export type CallRecordValidation =
@@ -234,6 +237,8 @@ export const callRecordWireSchema = z.object({
   intent_level_code: optional((v) => parseInt32(v, INT32_MIN, "")),
   intent_level_tag_id: optional(parseInt64),
   rpc_context: optional(parseRpcContext),
+  /** The console's own field (never sent to TOP): names the job when it has no name yet. */
+  robot_call_job_name: text(LIMITS.robot_call_job_name),
 });
 
 export type CallRecordWire = z.input<typeof callRecordWireSchema>;
@@ -306,6 +311,7 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
       intentLevelCode: d.intent_level_code,
       intentLevelTagId: d.intent_level_tag_id,
       rpcContext: d.rpc_context,
+      ...(d.robot_call_job_name ? { robotCallJobName: d.robot_call_job_name } : {}),
     },
   };
 }

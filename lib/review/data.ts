@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { getRecordingSource, recordingStatus, type RecordingStatus } from "../audio/data";
 import { maskName, maskPhone } from "../privacy/mask";
+import { getJobName } from "../jobs/names";
 
 export interface ReviewReasonOption {
   code: string;
@@ -48,6 +49,7 @@ export interface ReviewComment {
 export interface ReviewItem {
   callRecordId: string;
   jobId: string;
+  jobName: string | null;
   resultStatus: string | null;
   startTime: string | null;
   chatDuration: number | null;
@@ -80,15 +82,17 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     },
   });
   if (!r) return null;
-  const [source, comments, history] = await Promise.all([
+  const [source, comments, history, job] = await Promise.all([
     getRecordingSource(callRecordId),
     prisma.reviewComment.findMany({ where: { recordId: r.id }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } }),
     prisma.review.findMany({ where: { recordId: r.id }, orderBy: { id: "desc" }, take: 20, include: { reviewer: { select: { name: true } } } }),
+    getJobName(r.robotCallJobId),
   ]);
   const current = history[0];
   return {
     callRecordId: r.callRecordId.toString(),
     jobId: r.robotCallJobId.toString(),
+    jobName: job?.name ?? null,
     resultStatus: r.resultStatus,
     startTime: r.startTime?.toISOString() ?? null,
     chatDuration: r.chatDuration,
@@ -108,5 +112,38 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     audio: source ? recordingStatus(source) : "none",
     comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
     history: history.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt.toISOString() })),
+  };
+}
+
+/** Every reason's label by code, retired ones included (old verdicts keep their codes). */
+export async function reasonLabels(): Promise<Record<string, string>> {
+  const rows = await prisma.reviewReason.findMany({ select: { code: true, label: true } });
+  return Object.fromEntries(rows.map((r) => [r.code, r.label]));
+}
+
+export interface RecordReview {
+  verdict: "passed" | "flagged" | null;
+  reasons: string[];
+  notes: string | null;
+  reviewer: string | null;
+  at: Date | null;
+  comments: ReviewComment[];
+}
+
+/** The current verdict (reasons, notes) and the recording's comments, as a record's page shows them to anyone who can see the record. */
+export async function getRecordReview(recordId: bigint, reviewState: "unreviewed" | "passed" | "flagged"): Promise<RecordReview> {
+  const [current, comments] = await Promise.all([
+    reviewState === "unreviewed"
+      ? null
+      : prisma.review.findFirst({ where: { recordId }, orderBy: { id: "desc" }, include: { reviewer: { select: { name: true } } } }),
+    prisma.reviewComment.findMany({ where: { recordId }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], take: 200, include: { author: { select: { name: true } } } }),
+  ]);
+  return {
+    verdict: current ? current.verdict : null,
+    reasons: current && current.verdict === "flagged" ? current.reasons : [],
+    notes: current?.notes ?? null,
+    reviewer: current?.reviewer.name ?? null,
+    at: current?.createdAt ?? null,
+    comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
   };
 }

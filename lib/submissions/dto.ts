@@ -33,9 +33,29 @@ export const RECORD_AS_SENT = Prisma.sql`r.call_record_id, r.robot_call_job_id, 
   CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_code ELSE r.corrected_intent_code END AS intent_level_code,
   COALESCE(r.corrected_intent_tag_id, r.intent_level_tag_id) AS intent_level_tag_id, r.rpc_context`;
 
+/**
+ * The DTO's fields picked one by one: whatever else a row carries (the
+ * rpc_context, the console's own robot_call_job_name, a future column) is
+ * never sent to TOP.
+ */
 export function toIvrCallRecordDto(r: RecordForSubmission): IvrCallRecordDto {
-  const { rpc_context: _rpc, ...dto } = r;
-  return dto;
+  return {
+    call_record_id: r.call_record_id,
+    robot_call_job_id: r.robot_call_job_id,
+    called_phone_number: r.called_phone_number,
+    result_status: r.result_status,
+    full_audio_url: r.full_audio_url,
+    chat_duration: r.chat_duration,
+    start_time: r.start_time,
+    end_time: r.end_time,
+    name: r.name,
+    properties: r.properties,
+    intent_level_detail_name: r.intent_level_detail_name,
+    tenant_phone_number_id: r.tenant_phone_number_id,
+    phone_number: r.phone_number,
+    intent_level_code: r.intent_level_code,
+    intent_level_tag_id: r.intent_level_tag_id,
+  };
 }
 
 export function rpcContextOf(r: RecordForSubmission): object {

@@ -16,6 +16,8 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { listReviewers } from "@/lib/review/data";
+import { jobNames } from "@/lib/jobs/names";
+import { ExportUnmasked } from "@/components/calls/export-unmasked";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -39,7 +41,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   const facets = settledLater(listDone.then(() => facetCounts(filters, timeZone)));
   const total = settledLater(listDone.then(() => countMatching(filters, timeZone)));
   const reviewers = settledLater(listReviewers().then((list) => list.map(({ id, name }) => ({ id, name }))));
-  const [fmt, t, tr] = await Promise.all([getFormat(), getTranslations("calls"), getTranslations("review")]);
+  const [fmt, t, tr, activeJobs] = await Promise.all([getFormat(), getTranslations("calls"), getTranslations("review"), jobNames(filters.job)]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const canSubmit = can(user.role, "submissions:write");
 
@@ -63,10 +65,22 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             {t("exportCsv")}
           </a>
+          {can(user.role, "calls:export-unmasked") ? (
+            <span className="relative">
+              <ExportUnmasked filterQuery={firstPage} />
+            </span>
+          ) : null}
         </div>
       </div>
       {/* Remounted when the URL changes, so back/forward refill the inputs. */}
-      <FilterBar key={firstPage} filters={filters} facets={facets} timeZone={timeZone} reviewers={reviewers} />
+      <FilterBar
+        key={firstPage}
+        filters={filters}
+        facets={facets}
+        timeZone={timeZone}
+        reviewers={reviewers}
+        jobNames={filters.job.map((j) => ({ id: j.toString(), name: activeJobs.get(j.toString())?.name ?? null }))}
+      />
       <Suspense fallback={<CallsTablePending timeZone={timeZone} selectable={canSubmit} />}>
         <CallsList
           list={list}

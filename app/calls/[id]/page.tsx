@@ -12,6 +12,9 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { recordAttempts } from "@/lib/submissions/data";
+import { getRecordReview, reasonLabels } from "@/lib/review/data";
+import { getJobName } from "@/lib/jobs/names";
+import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
 
 export const dynamic = "force-dynamic";
 
@@ -28,12 +31,17 @@ export default async function CallRecordPage({ params, searchParams }: { params:
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
     record.reviewedById === null ? null : userName(record.reviewedById),
+    getRecordReview(record.id, record.reviewState),
+    reasonLabels(),
+    getJobName(record.robotCallJobId),
   ]);
+  const onPlatform = platformIntent(attempts);
+  const stale = correctionNotOnPlatform(record.submissionState, { tagId: record.correctedIntentTagId, code: record.correctedIntentCode }, onPlatform);
   const t = Number((await searchParams)?.t);
   const listQuery = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   return (
@@ -42,6 +50,10 @@ export default async function CallRecordPage({ params, searchParams }: { params:
       <RecordDetail record={record} attempts={attempts} timeZone={timeZone} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")}
         recording={source ? { status: recordingStatus(source), archive: source.archive, initialTime: Number.isFinite(t) && t > 0 ? t : 0 } : undefined}
         reviewer={reviewer}
+        review={review}
+        reasonLabels={labels}
+        jobName={job?.name ?? null}
+        platformIntent={stale ? onPlatform : undefined}
       />
     </>
   );

@@ -4,6 +4,7 @@ import { JobsTable } from "@/components/jobs/jobs-table";
 import { getFormat } from "@/components/ui/get-format";
 import { jobMixes, listJobsPage } from "@/lib/jobs/data";
 import { jobsHref, parseJobsParams } from "@/lib/jobs/params";
+import { jobNames } from "@/lib/jobs/names";
 import { requireUser } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   await requireUser("calls:read");
   const { sort, after, before } = parseJobsParams(await searchParams);
   const page = await listJobsPage({ sort, after, before });
-  const mixes = await jobMixes(page.jobs.map((j) => j.jobId));
+  const [mixes, names] = await Promise.all([jobMixes(page.jobs.map((j) => j.jobId)), jobNames(page.jobs.map((j) => j.jobId))]);
   const t = await getTranslations("jobs");
   const fmt = await getFormat();
   const nav = (
@@ -61,7 +62,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         </p>
       ) : (
         <>
-          <JobsTable jobs={page.jobs} sort={sort} mode="overview" mixes={mixes} />
+          <JobsTable jobs={page.jobs} sort={sort} mode="overview" mixes={mixes} names={names} />
           {page.prev || page.next ? nav : null}
         </>
       )}

@@ -7,21 +7,29 @@ import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { getJobDetail } from "@/lib/jobs/data";
+import { intentCode, intentText, isKnownResultStatus } from "@/lib/call-records/notation";
+import { getJobName } from "@/lib/jobs/names";
+import { can } from "@/lib/auth/permissions";
+import { JobNameEditor } from "@/components/jobs/job-name-editor";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ jobId: string }> }) {
-  return { title: (await getTranslations("jobs"))("jobTitle", { id: (await params).jobId }) };
+  const { jobId } = await params;
+  const named = /^\d{1,19}$/.test(jobId) && BigInt(jobId) <= 9223372036854775807n ? await getJobName(BigInt(jobId)) : null;
+  return { title: (await getTranslations("jobs"))("jobTitle", { id: named?.name ? `${named.name} (${jobId})` : jobId }) };
 }
 
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const fmt = await getFormat();
   const t = await getTranslations("jobs");
-  await requireUser("calls:read");
+  const ts = await getTranslations("views.resultStatus");
+  const tv = await getTranslations("views.job");
+  const user = await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const job = await getJobDetail(BigInt(jobId), timeZone);
+  const [job, named] = await Promise.all([getJobDetail(BigInt(jobId), timeZone), getJobName(BigInt(jobId))]);
   if (!job) notFound();
   const s = job.summary;
   const calls = (extra = "") => `/calls?job=${jobId}${extra}`;
@@ -29,11 +37,17 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
         <Link href="/jobs" className="text-sm text-sky-700 hover:underline">{t("back")}</Link>
-        <h1 className="text-xl font-semibold tracking-tight">{t.rich("heading", { id: jobId, mono: (chunks) => <span className="font-mono">{chunks}</span> })}</h1>
+        <h1 className="text-xl font-semibold tracking-tight">
+          {named?.name ? <span data-testid="job-heading-name">{named.name} </span> : null}
+          {t.rich("heading", { id: jobId, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
+        </h1>
+        {named?.creditor ? <span className="text-sm text-slate-600">{tv("creditorLine", { creditor: named.creditor })}</span> : null}
         <span className="text-sm text-slate-500">
           {t("range", { first: fmt.dateTime(s.firstCall), last: fmt.dateTime(s.lastCall), timeZone })}
         </span>
       </header>
+      {named?.note ? <p className="whitespace-pre-wrap text-sm text-slate-700" data-testid="job-note">{named.note}</p> : null}
+      {can(user.role, "jobs:name") ? <JobNameEditor jobId={jobId} initial={{ name: named?.name ?? "", creditor: named?.creditor ?? "", note: named?.note ?? "" }} /> : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-6">
         <StatCard label={t("kpi.calls")} value={fmt.count(s.total)} href={calls()} />
         <StatCard label={t("kpi.connected")} value={fmt.percent(s.answered, s.total)} hint={t("kpi.answered", { count: fmt.count(s.answered) })} href={calls("&status=ANSWERED")} />
@@ -45,14 +59,14 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
       <div className="grid gap-6 lg:grid-cols-2">
         <Columns title={t("charts.byHour", { timeZone })} bars={job.byHour.map((h) => ({ key: String(h.hour), label: `${String(h.hour).padStart(2, "0")}:00`, count: h.count }))} />
         <Columns title={t("charts.byDay")} bars={job.byDay.map((d) => ({ key: d.day, label: fmt.day(d.day), count: d.count, href: calls(`&from=${d.day}&to=${d.day}`) }))} />
-        <BarList title={t("charts.resultStatus")} bars={job.byStatus.map((b) => ({ key: b.status, label: b.status, count: b.count, mono: true, href: calls(`&status=${encodeURIComponent(b.status)}`) }))} />
+        <BarList title={t("charts.resultStatus")} bars={job.byStatus.map((b) => ({ key: b.status, label: isKnownResultStatus(b.status) ? ts(b.status) : b.status, title: b.status, count: b.count, mono: !isKnownResultStatus(b.status), href: calls(`&status=${encodeURIComponent(b.status)}`) }))} />
         <BarList
           title={t("charts.talkTime")}
           bars={job.durations.map((d) => ({ key: d.label, label: t.has(`buckets.${d.min}` as never) ? t(`buckets.${d.min}` as never) : d.label, count: d.count, href: calls(`&status=ANSWERED&minDuration=${d.min}${d.max === null ? "" : `&maxDuration=${d.max}`}`) }))}
         />
         <BarList
           title={t("charts.intent")}
-          bars={job.byIntent.map((i) => ({ key: `${i.tagId}:${i.code}`, label: `${i.name ?? `#${i.code}`} · ${i.tagId}:${i.code}`, count: i.count, href: calls(`&intent=${i.tagId}:${i.code}`) }))}
+          bars={job.byIntent.map((i) => ({ key: `${i.tagId}:${i.code}`, label: intentText(i) ?? intentCode(i.tagId, i.code), count: i.count, href: calls(`&intent=${i.tagId}:${i.code}`) }))}
         />
       </div>
     </div>

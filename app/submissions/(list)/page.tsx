@@ -5,6 +5,7 @@ import { BatchList } from "@/components/submissions/batch-list";
 import { listBatches } from "@/lib/submissions/data";
 import { batchView } from "@/lib/submissions/views";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
+import { jobNames } from "@/lib/jobs/names";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 
@@ -19,6 +20,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const user = await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const [jobs, batches] = await Promise.all([listJobs(sort), listBatches(50)]);
+  const names = await jobNames(jobs.map((j) => j.jobId));
   const t = await getTranslations("submissions");
   return (
     <div className="space-y-4">
@@ -30,7 +32,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("noRecords")}</p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} mode="submission" canSubmit={can(user.role, "submissions:write")} />
+        <JobsTable jobs={jobs} sort={sort} mode="submission" canSubmit={can(user.role, "submissions:write")} names={names} />
       )}
     </div>
   );

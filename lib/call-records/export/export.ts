@@ -5,6 +5,8 @@ import { getEnv } from "../../env";
 import { parseCallFilters, type CallFilters } from "../query/filters";
 import { EFFECTIVE_SUBMISSION_STATE_SQL } from "../../submissions/in-flight";
 import { csvLine, SEP, splitRow, type LineLayout } from "./export-row";
+import { textCell } from "../../csv/cell";
+import { allJobNames } from "../../jobs/names";
 import { callFiltersWhere } from "../query/where";
 
 /**
@@ -108,8 +110,15 @@ async function idBounds(client: pg.Client, filters: CallFilters, timeZone: strin
   return first === null || last === null ? null : { first, last };
 }
 
+/**
+ * The console's own last column: the job's name (robot_call_jobs), looked up
+ * in memory from one read of the named jobs before the rows, never joined per row.
+ */
+export const JOB_NAME_COLUMN = "robot_call_job_name";
+
 export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
-  yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n";
+  const jobNameOf = await allJobNames();
+  yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "," + JOB_NAME_COLUMN + "\r\n";
   // Rows are read with the pg driver itself on a connection of the export's
   // own: turning each row into an object through Prisma cost more than the
   // query and the CSV together, and a long export
@@ -166,7 +175,9 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
           total--;
           continue;
         }
-        out += csvLine(cells, LAYOUT, opts.masked);
+        const line = csvLine(cells, LAYOUT, opts.masked);
+        const jobName = jobNameOf.get(cells[1]!);
+        out += `${line.slice(0, -2)},${jobName ? textCell(jobName) : ""}\r\n`;
         if (out.length >= CHUNK_CHARS) {
           yield out;
           out = "";

@@ -13,6 +13,7 @@ import {
 import { stringifyJson } from "../json-bigint";
 import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
 import { unknownFieldWarnings } from "./unknown-fields";
+import { nameJobsFromIngest } from "../../jobs/name-mutations";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -66,6 +67,9 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
 
   const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const written = await upsertRows([...latest.values()], opts.source);
+  const names = new Map<bigint, string>();
+  for (const { record } of latest.values()) if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
+  await nameJobsFromIngest(names);
   for (const { index, id, hash, warnings } of accepted) {
     let outcome: IngestOutcome;
     if (repeated.has(id)) {

@@ -23,11 +23,29 @@ export function parseSort(sort: CallFilters["sort"]): { key: SortKey; desc: bool
   return { key: (desc ? sort.slice(1) : sort) as SortKey, desc };
 }
 
-const cursorSchema = z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id)]);
+/**
+ * `[value, id]` (the rows after that row), optionally with a direction (`"b"`:
+ * the page before that row, for "previous") and the 0-based position of the
+ * page's first row when it is known (a page reached by paging from the first).
+ */
+const cursorSchema = z.union([
+  z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id)]),
+  z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id), z.enum(["f", "b"]), z.number().int().min(0).nullable()]),
+]);
 export type CursorValue = string | number | null;
 
-export function encodeCursor(value: CursorValue, id: bigint): string {
-  return Buffer.from(JSON.stringify([value, id.toString()])).toString("base64url");
+export interface DecodedCursor {
+  value: Date | number | null;
+  id: bigint;
+  /** True for a "previous page" cursor: the rows before this one. */
+  backward?: boolean;
+  /** Position of the page's first row (forward) or of the cursor row (backward), when known. */
+  offset?: number | null;
+}
+
+export function encodeCursor(value: CursorValue, id: bigint, opts?: { backward?: boolean; offset?: number | null }): string {
+  const tuple = opts ? [value, id.toString(), opts.backward ? "b" : "f", opts.offset ?? null] : [value, id.toString()];
+  return Buffer.from(JSON.stringify(tuple)).toString("base64url");
 }
 
 /**
@@ -36,15 +54,16 @@ export function encodeCursor(value: CursorValue, id: bigint): string {
  * instant PostgreSQL holds): an edited cursor must not reach the database as
  * `1e308` or the year -271821.
  */
-export function decodeCursor(cursor: string, key: SortKey): { value: Date | number | null; id: bigint } | null {
+export function decodeCursor(cursor: string, key: SortKey): DecodedCursor | null {
   try {
-    const [value, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    if (value === null) return { value: null, id: BigInt(id) };
+    const [value, id, dir, offset] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const extra = dir === undefined ? {} : { backward: dir === "b", offset: offset ?? null };
+    if (value === null) return { value: null, id: BigInt(id), ...extra };
     if (key === "start_time") {
       const d = typeof value === "string" ? parseInstant(value) : null;
-      return d ? { value: d, id: BigInt(id) } : null;
+      return d ? { value: d, id: BigInt(id), ...extra } : null;
     }
-    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX ? { value, id: BigInt(id) } : null;
+    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX ? { value, id: BigInt(id), ...extra } : null;
   } catch {
     return null;
   }

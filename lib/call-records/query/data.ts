@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, prisma, readRows } from "../../db/client";
-import { decodeCursor, encodeCursor, keysetPageSql, orderBy, parseSort, SORT_COLUMNS, type SortKey } from "./cursor";
+import { decodeCursor, encodeCursor, keysetPageSql, orderBy, parseSort, SORT_COLUMNS, type DecodedCursor, type SortKey } from "./cursor";
 import type { CallFilters } from "./filters";
 import { EFFECTIVE_SUBMISSION_STATE } from "../../submissions/in-flight";
 import { callFiltersWhere } from "./where";
@@ -35,6 +35,10 @@ export interface CallRecordPage {
   rows: CallRecordRow[];
   /** Cursor of the next page, null on the last page. */
   nextCursor: string | null;
+  /** Cursor of the previous page (keyset backwards), null on the first page. */
+  prevCursor: string | null;
+  /** 0-based position of the page's first row, when it is known (paged to from the first page). */
+  offset: number | null;
   /** The cursor could not be read (edited or stale link): the first page is shown. */
   cursorInvalid: boolean;
 }
@@ -43,9 +47,12 @@ export interface CallRecordPage {
  * The statement behind one page of the calls list (also run verbatim by the
  * benchmark, to compare the console with the database alone).
  */
-export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: { value: Date | number | null; id: bigint } | null } {
-  const { key, desc } = parseSort(filters.sort);
+export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: DecodedCursor | null } {
+  const { key, desc: forwardDesc } = parseSort(filters.sort);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
+  // A "previous" cursor reads the rows before it in the reverse order (NULLs
+  // sort as largest both ways, so the reversed order is the exact mirror).
+  const desc = cursor?.backward ? !forwardDesc : forwardDesc;
   const select = Prisma.sql`id, call_record_id, robot_call_job_id, called_phone_number, phone_number, name, result_status,
            intent_level_tag_id, intent_level_code, intent_level_detail_name, chat_duration, start_time,
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
@@ -92,6 +99,7 @@ export function answeredByJobIndex(f: CallFilters, key: SortKey): boolean {
     f.submission.length === 0 &&
     f.review.length === 0 &&
     f.reviewer.length === 0 &&
+    f.batch.length === 0 &&
     f.minDuration === undefined &&
     f.maxDuration === undefined &&
     f.audio === undefined &&
@@ -103,14 +111,35 @@ export async function listCallRecords(filters: CallFilters, timeZone: string): P
   const { key } = parseSort(filters.sort);
   const { sql, cursor } = callRecordsPageSql(filters, timeZone);
   const rows = await readRows<CallRecordRow>(sql);
+  const valueOf = (r: CallRecordRow) => (key === "start_time" ? (r.start_time?.toISOString() ?? null) : r.chat_duration);
+
+  if (cursor?.backward) {
+    // Fewer than a page before the cursor: that is the first page, shown whole.
+    if (rows.length <= filters.size) return listCallRecords({ ...filters, cursor: undefined }, timeZone);
+    const page = rows.slice(0, filters.size).reverse();
+    const first = page[0]!;
+    const last = page.at(-1)!;
+    const offset = cursor.offset != null && cursor.offset - page.length > 0 ? cursor.offset - page.length : null;
+    return {
+      rows: page,
+      nextCursor: encodeCursor(valueOf(last), last.id, { offset: offset === null ? null : offset + page.length }),
+      prevCursor: encodeCursor(valueOf(first), first.id, { backward: true, offset }),
+      offset,
+      cursorInvalid: false,
+    };
+  }
 
   const hasMore = rows.length > filters.size;
   const page = hasMore ? rows.slice(0, filters.size) : rows;
+  const first = page[0];
   const last = page.at(-1);
-  const lastValue = last ? (key === "start_time" ? (last.start_time?.toISOString() ?? null) : last.chat_duration) : null;
+  // Known on the first page and on pages reached from it; not on an old link's cursor.
+  const offset = cursor === null ? 0 : (cursor.offset ?? null);
   return {
     rows: page,
-    nextCursor: hasMore && last ? encodeCursor(lastValue, last.id) : null,
+    nextCursor: hasMore && last ? encodeCursor(valueOf(last), last.id, { offset: offset === null ? null : offset + page.length }) : null,
+    prevCursor: cursor !== null && first ? encodeCursor(valueOf(first), first.id, { backward: true, offset }) : null,
+    offset,
     cursorInvalid: Boolean(filters.cursor) && cursor === null,
   };
 }

@@ -17,6 +17,7 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   for (const s of f.submission ?? []) p.append("submission", s);
   for (const r of f.review ?? []) p.append("review", r);
   for (const r of f.reviewer ?? []) p.append("reviewer", r.toString());
+  for (const b of f.batch ?? []) p.append("batch", b.toString());
   if (f.from) p.set("from", f.from);
   if (f.to) p.set("to", f.to);
   if (f.receivedBefore) p.set("receivedBefore", f.receivedBefore);

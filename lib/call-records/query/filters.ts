@@ -44,6 +44,8 @@ export const callFiltersSchema = z.object({
   review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
   /** Who gave the current verdict (user id). */
   reviewer: z.array(int64).default([]),
+  /** Records of a submission batch (its queue rows): /calls?batch=<id>. */
+  batch: z.array(int64).default([]),
   from: dateParam.optional(),
   to: dateParam.optional(),
   /** Only records received before this instant (ISO 8601): the reconciliation's overdue links. */
@@ -65,7 +67,7 @@ export const callFiltersSchema = z.object({
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
-const MULTI = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
+const MULTI = new Set(["job", "status", "intent", "submission", "review", "reviewer", "batch"]);
 
 export interface ParsedFilters {
   filters: CallFilters;

@@ -23,6 +23,8 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   // Cast the parameters, not the column, so the state indexes stay usable.
   if (f.review.length) parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
   if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
+  // A batch's records are its queue rows (submission_jobs by batch: an index range), not a column of the record.
+  if (f.batch.length) parts.push(Prisma.sql`id IN (SELECT record_id FROM submission_jobs WHERE batch_id IN (${Prisma.join(f.batch)}))`);
   if (f.from) parts.push(Prisma.sql`start_time >= ${boundary(f.from, timeZone, false)}`);
   if (f.to) parts.push(Prisma.sql`start_time < ${boundary(f.to, timeZone, true)}`);
   if (f.receivedBefore) parts.push(Prisma.sql`received_at < ${parseInstant(f.receivedBefore)}`);

@@ -15,3 +15,22 @@ CREATE TABLE "sign_in_failures" (
     CONSTRAINT "sign_in_failures_pkey" PRIMARY KEY ("email")
 );
 CREATE INDEX "sign_in_failures_failed_at_idx" ON "sign_in_failures" ("failed_at");
+
+-- One attempt from a client address (its rate-limit key) in the sliding
+-- minute: records it and answers how many the minute holds, this one
+-- included. The advisory lock makes concurrent attempts from one address
+-- count one after the other (each statement in here reads what the previous
+-- holder committed), in a single statement, so no transaction has to be held
+-- open from the application while waiting.
+CREATE FUNCTION sign_in_count_address(p_key text) RETURNS integer
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  n integer;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('sign_in_attempts:' || p_key));
+  DELETE FROM sign_in_attempts WHERE at < now() - interval '1 minute';
+  INSERT INTO sign_in_attempts (key) VALUES (p_key);
+  SELECT count(*)::int INTO n FROM sign_in_attempts WHERE key = p_key AND at >= now() - interval '1 minute';
+  RETURN n;
+END
+$$;

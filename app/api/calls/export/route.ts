@@ -23,6 +23,15 @@ export const GET = withGzip(withPermission("calls:export", async (request: Reque
   if (unmasked && !can(user.role, "calls:export-unmasked")) {
     return Response.json({ error: { code: "forbidden", message: `Your role (${user.role}) may export masked data only.` } }, { status: 403 });
   }
+  // Unmasked data goes out only with a stated reason, kept on the audit trail (as the reveal of one record).
+  const reason = params.get("reason")?.trim() ?? "";
+  if (unmasked && (reason.length < 5 || reason.length > 500)) {
+    return Response.json(
+      { error: { code: "reason_required", message: "say why you export unmasked data (reason, 5 to 500 characters)", details: [{ param: "reason", message: "5 to 500 characters" }] } },
+      { status: 400 },
+    );
+  }
+  params.delete("reason");
   if (unmasked && !recentlyAuthenticated(session)) return reauthRequired(request);
   if (errors.length) {
     // Checked before the 200 goes out: a bad filter is a 400, never an empty or cut-off file.
@@ -34,7 +43,7 @@ export const GET = withGzip(withPermission("calls:export", async (request: Reque
   const rows = exportCallRecordsCsv(filters, timeZone, {
     masked: !unmasked,
     // On the trail once the whole file went out: who, which filter, masked or not, how many rows.
-    onDone: (count) => recordAudit({ actor: user, action: "calls.export", details: { filter: params.toString(), masked: !unmasked, rows: count } }),
+    onDone: (count) => recordAudit({ actor: user, action: "calls.export", details: { filter: params.toString(), masked: !unmasked, rows: count, ...(unmasked ? { reason } : {}) } }),
   });
   const body = streamText(rows);
   // Named in the zone the UI and the file's times use.
