@@ -24,7 +24,7 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
         <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
           <tr>
             <th scope="col" className="px-3 py-2">{t("day")}</th>
-            <th scope="col" className="px-3 py-2">{t("job")}</th>
+            <th scope="col" className="px-3 py-2">{t("jobColumn")}</th>
             {COUNTS.map((c) => (
               <th key={c} scope="col" className="px-3 py-2 text-right" title={t(`help.${c}`)}>{t(`counts.${c}`)}</th>
             ))}
