@@ -120,6 +120,9 @@ export const envSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** How long a stopping process (SIGTERM) lets in-flight requests or TOP calls finish. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** Requests one REST API token may make per API_RATE_WINDOW_SECONDS (every web instance counts together). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -140,6 +143,11 @@ export function rolesRequiring2fa(env: Env = getEnv()): readonly Role[] {
 export function getEnv(): Env {
   if (!cached) cached = parseEnv(process.env);
   return cached;
+}
+
+/** Tests that change process.env read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     ok = (await family(ctx, "export", figures, () =>
       measureExport({ ctx, serverUrl: server?.url, serverPid: server?.pid, cookie, firstDay, days: 30, addDays }))) && ok;
     ok = (await family(ctx, "ingest", figures, () => measureIngest({ ctx, client, databaseUrl: db.url, serverUrl: server?.url, now: generated.now }))) && ok;
-    ok = (await family(ctx, "submission", figures, () => measureSubmission(ctx))) && ok;
+    ok = (await family(ctx, "submission", figures, () => measureSubmission(ctx, db.url))) && ok;
     if (ctx.pages && server) {
       const url = server.url;
       ok = (await family(ctx, "pages", figures, () => measurePages({ ctx, serverUrl: url, cookie: cookie!, token: token! }))) && ok;

@@ -18,6 +18,10 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     table: "submission_jobs",
     definition: "CREATE INDEX submission_jobs_lease_idx ON public.submission_jobs USING btree (lease_until) WHERE (state = 'in_flight'::job_state)",
   },
+  submission_jobs_leased_idx: {
+    table: "submission_jobs",
+    definition: "CREATE INDEX submission_jobs_leased_idx ON public.submission_jobs USING btree (lease_until) WHERE (lease_until IS NOT NULL)",
+  },
   // BRIN (schema.prisma cannot say so portably): the last minute of an append-only ledger, for a batch's throughput.
   submission_attempts_answered_at_brin: {
     table: "submission_attempts",

@@ -15,7 +15,11 @@ import {
 } from "./mutations";
 import { changePasswordInput, codeInput, reauthInput, sessionIdInput, setPasswordInput } from "./schema";
 
-const context = async (session: SessionState) => ({ sessionId: session.sessionId, address: await clientAddress() });
+// Account actions act on the caller's own browser session; a token (no session) cannot call them.
+const context = async (session: SessionState | null) => {
+  if (!session) throw new ActionError("unauthenticated", "These account actions need a signed-in browser session.");
+  return { sessionId: session.sessionId, address: await clientAddress() };
+};
 
 export const changePassword = defineAction({
   name: "account.changePassword",
@@ -31,7 +35,7 @@ export const setFirstPassword = defineAction({
   allowStep: "change_password",
   input: setPasswordInput,
   handler: async (input, { user, session }) => {
-    if (session.step !== "change_password") throw new ActionError("not_needed", "Change your password on the account page.");
+    if (session?.step !== "change_password") throw new ActionError("not_needed", "Change your password on the account page.");
     return changeOwnPassword(user, { next: input.next }, await context(session));
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { currentSession } from "../auth/current";
-import { can, type Permission } from "../auth/permissions";
+import { can, canAs, type Permission } from "../auth/permissions";
 import { REAUTH_MESSAGE, recentlyAuthenticated } from "../auth/recent-auth";
 import type { SessionState, SessionUser } from "../auth/sessions";
 import type { SessionStep } from "../auth/steps";
@@ -35,23 +35,54 @@ export interface ActionSpec<S extends z.ZodType, T> {
   allowStep?: SessionStep;
   /** Sensitive: the caller must have given their password or second factor within REAUTH_MINUTES. */
   recentAuth?: boolean;
-  handler: (input: z.output<S>, ctx: { user: SessionUser; session: SessionState }) => Promise<T>;
+  /** `session` is null when a personal access token's owner runs the action through the REST API. */
+  handler: (input: z.output<S>, ctx: { user: SessionUser; session: SessionState | null }) => Promise<T>;
 }
 
 /** Every action defined, for the authorization matrix test. */
 export const ACTION_REGISTRY = new Map<string, Permission>();
 
+/**
+ * Runners of the defined actions by their exported function, for the REST API
+ * (lib/api/), which acts as a token's owner: the same checks and handler as
+ * the UI's call, with the principal given instead of read from the session.
+ */
+const RUNNERS = new WeakMap<(raw: never) => Promise<ActionResult<unknown>>, (principal: ActionPrincipal, raw: unknown) => Promise<ActionResult<unknown>>>();
+
+/**
+ * Who runs an action: a signed-in user with their session, or a personal
+ * access token's owner (no session; `readOnly` narrows it). A token is its own
+ * proof of identity on every request, so actions that ask a session for a
+ * recent sign-in (`recentAuth`) do not ask it of a token.
+ */
+export interface ActionPrincipal {
+  user: SessionUser;
+  session: SessionState | null;
+  readOnly?: boolean;
+}
+
+/** Runs a defined server action as `principal` (never the browser's session). */
+export async function runActionAs<I, T>(action: (raw: I) => Promise<ActionResult<T>>, principal: ActionPrincipal, raw: I): Promise<ActionResult<T>> {
+  const runner = RUNNERS.get(action as (raw: never) => Promise<ActionResult<unknown>>);
+  if (!runner) throw new Error("not an action made with defineAction");
+  return runner(principal, raw) as Promise<ActionResult<T>>;
+}
+
 export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: z.input<S>) => Promise<ActionResult<T>> {
   ACTION_REGISTRY.set(spec.name, spec.permission);
-  return async (raw) => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
     if (!session || (session.step !== null && session.step !== spec.allowStep)) {
       return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
     }
-    const user = session.user;
-    if (!can(user.role, spec.permission)) {
+    return run({ user: session.user, session }, raw);
+  };
+  const run = async (principal: ActionPrincipal, raw: unknown): Promise<ActionResult<T>> => {
+    const { user, session } = principal;
+    if (!canAs({ role: user.role, readOnly: principal.readOnly }, spec.permission)) {
       log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
-      return { ok: false, code: "forbidden", message: `Your role (${user.role}) may not do this.` };
+      const why = principal.readOnly && can(user.role, spec.permission) ? "This token is read-only." : `Your role (${user.role}) may not do this.`;
+      return { ok: false, code: "forbidden", message: why };
     }
     // PostgreSQL's text cannot hold NUL: refused here for every action, rather than failing in the database.
     if (containsNul(raw)) return { ok: false, code: "invalid_input", message: "input: must not contain NUL bytes" };
@@ -60,7 +91,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       const first = parsed.error.issues[0];
       return { ok: false, code: "invalid_input", message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input" };
     }
-    if (spec.recentAuth && !recentlyAuthenticated(session)) return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
+    if (spec.recentAuth && session && !recentlyAuthenticated(session)) return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
     try {
       return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {
@@ -69,4 +100,6 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
       throw err;
     }
   };
+  RUNNERS.set(action as (raw: never) => Promise<ActionResult<unknown>>, run);
+  return action;
 }

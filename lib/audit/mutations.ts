@@ -2,12 +2,14 @@ import "server-only";
 import { prisma } from "../db/client";
 import { currentClientAddress } from "../http/request-address";
 import { currentRequestId } from "../http/request-id";
+import { currentAuditVia } from "./context";
 
 /**
  * Appends to the audit trail (the table refuses updates and deletes). An
  * event recorded while serving a request carries the client's address
  * (`details.address`, as lib/http/request-address.ts decides it) unless the
- * caller gave one.
+ * caller gave one, and, when served through a personal access token, the
+ * token's name (`details.via`: lib/audit/context.ts).
  */
 export async function recordAudit(event: {
   actor: { id: bigint | null; email: string | null } | null;
@@ -18,7 +20,8 @@ export async function recordAudit(event: {
   requestId?: string;
 }): Promise<void> {
   const address = event.details?.address === undefined ? await currentClientAddress() : undefined;
-  const details = { ...(address === undefined ? {} : { address }), ...event.details };
+  const via = currentAuditVia();
+  const details = { ...(address === undefined ? {} : { address }), ...(via ? { via: { token: via.token, token_id: via.tokenId } } : {}), ...event.details };
   await prisma.auditEvent.create({
     data: {
       actorId: event.actor?.id ?? null,

@@ -22,6 +22,8 @@ const users = await import("../users/actions");
 const review = await import("../review/actions");
 const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
+const tokensActions = await import("../api-tokens/actions");
+const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
@@ -56,6 +58,32 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   { name: "account.endSession", call: () => account.endSession({ sessionId: "999999999" }), expect: onlyFrom("operator") },
   { name: "account.endOtherSessions", call: () => account.endOtherSessions({}), expect: onlyFrom("operator") },
   { name: "account.reauthenticate", call: () => account.confirmIdentity({ secret: "not it" }), expect: onlyFrom("operator") },
+  { name: "tokens.create", call: () => tokensActions.createApiToken({ name: "matrix", readOnly: true, expiresInDays: 1 }), expect: onlyFrom("operator") },
+  { name: "tokens.revoke", call: () => tokensActions.revokeApiToken({ tokenId: "999999999" }), expect: onlyFrom("operator") },
+  { name: "tokens.createIngest", call: () => tokensActions.createSourceToken({ name: `matrix ${Math.random()}`.slice(0, 20) }), expect: onlyFrom("admin") },
+  { name: "tokens.revokeIngest", call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }), expect: onlyFrom("admin") },
+];
+
+/**
+ * Every /api/v1 route × method, called with a personal access token of each
+ * role (and without one). A route file under app/api/v1 that is not listed
+ * here fails "lists every /api/v1 route".
+ */
+type ApiExpect = Record<Role, Expect> | "public" | "ingest";
+const API_ROUTES: { method: string; path: string; call: (token: string | null) => Promise<Response>; expect: ApiExpect }[] = [
+  { method: "POST", path: "/call-records", call: (t) => api.call(t, "POST", "/call-records", []), expect: "ingest" },
+  { method: "GET", path: "/call-records", call: (t) => api.call(t, "GET", "/call-records?job=999999999"), expect: onlyFrom("operator") },
+  { method: "GET", path: "/call-records (unmasked)", call: (t) => api.call(t, "GET", "/call-records?job=999999999&unmasked=true"), expect: onlyFrom("supervisor") },
+  { method: "GET", path: "/call-records/{call_record_id}", call: (t) => api.call(t, "GET", "/call-records/999999999"), expect: onlyFrom("operator") },
+  { method: "GET", path: "/jobs", call: (t) => api.call(t, "GET", "/jobs?size=1"), expect: onlyFrom("operator") },
+  { method: "GET", path: "/jobs/{robot_call_job_id}", call: (t) => api.call(t, "GET", "/jobs/999999999"), expect: onlyFrom("operator") },
+  { method: "GET", path: "/submissions", call: (t) => api.call(t, "GET", "/submissions?limit=1"), expect: onlyFrom("operator") },
+  { method: "POST", path: "/submissions", call: (t) => api.call(t, "POST", "/submissions", { ids: ["999999999"], dry_run: true }), expect: onlyFrom("supervisor") },
+  { method: "GET", path: "/submissions/{id}", call: (t) => api.call(t, "GET", "/submissions/999999999"), expect: onlyFrom("operator") },
+  { method: "POST", path: "/submissions/{id}/cancel", call: (t) => api.call(t, "POST", "/submissions/999999999/cancel"), expect: onlyFrom("supervisor") },
+  { method: "POST", path: "/submissions/{id}/resubmit-failures", call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }), expect: onlyFrom("supervisor") },
+  { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
+  { method: "GET", path: "/openapi.json", call: (t) => api.call(t, "GET", "/openapi.json"), expect: "public" },
 ];
 
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
@@ -113,6 +141,8 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
   { name: "/reconciliation", render: async () => (await import("@/app/reconciliation/page")).default({ searchParams: sp() }), expect: onlyFrom("supervisor") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
+  { name: "/account/tokens", render: async () => (await import("@/app/account/tokens/page")).default(), expect: onlyFrom("operator") },
+  { name: "/api-docs", render: async () => (await import("@/app/api-docs/page")).default(), expect: onlyFrom("operator") },
   // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
   ...(
     [
@@ -142,8 +172,10 @@ async function renderLayout<P>(mod: { default: (props: { children: null; params:
 }
 
 const tokens = {} as Record<Role, string>;
+const apiTokens = {} as Record<Role, string>;
 beforeAll(async () => {
   for (const role of ROLES) tokens[role] = (await sessionFor(role)).token;
+  for (const role of ROLES) apiTokens[role] = (await api.tokenFor(role)).token;
 });
 
 /** What a page did: rendered (or 404ed), or redirected where. */
@@ -184,6 +216,37 @@ describe("authorization matrix", () => {
       expect((await route.call(`${SESSION_COOKIE}=not-a-session`)).status).toBe(401);
       for (const role of ROLES) {
         const res = await route.call(`${SESSION_COOKIE}=${tokens[role]}`);
+        if (route.expect[role] === "deny") expect(res.status, role).toBe(403);
+        else expect([401, 403], role).not.toContain(res.status);
+      }
+    });
+  }
+
+  it("lists every /api/v1 route", async () => {
+    const listed = new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`));
+    for (const route of api.v1RouteFiles()) {
+      const mod = (await import(route.file)) as Record<string, unknown>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function")) {
+        expect(listed, `${method} ${route.path} has no row in API_ROUTES`).toContain(`${method} ${route.path}`);
+      }
+    }
+  });
+
+  for (const route of API_ROUTES) {
+    it(`api ${route.method} ${route.path}`, async () => {
+      if (route.expect === "public") {
+        for (const t of [null, ...Object.values(apiTokens)]) expect((await route.call(t)).status).toBe(200);
+        return;
+      }
+      if (route.expect === "ingest") {
+        // A personal access token is not an ingest credential (503: no INGEST_TOKEN in tests, none is accepted).
+        for (const t of [null, "lvr_pat_not-a-token", ...Object.values(apiTokens)]) expect([401, 503]).toContain((await route.call(t)).status);
+        return;
+      }
+      expect((await route.call(null)).status).toBe(401);
+      expect((await route.call("lvr_pat_not-a-token")).status).toBe(401);
+      for (const role of ROLES) {
+        const res = await route.call(apiTokens[role]);
         if (route.expect[role] === "deny") expect(res.status, role).toBe(403);
         else expect([401, 403], role).not.toContain(res.status);
       }

@@ -32,3 +32,15 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(PERMISSIONS[permission]);
 }
+
+/** What a read-only API token may still do: nothing that changes data (a reveal only reads, and is audited). */
+const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(["calls:read", "calls:export", "pii:reveal", "calls:export-unmasked", "audit:read"]);
+
+/**
+ * The permissions of a principal: a signed-in user, or a personal access
+ * token acting as its owner (at most the owner's current role, narrowed to
+ * reading when the token is read-only).
+ */
+export function canAs(principal: { role: Role; readOnly?: boolean }, permission: Permission): boolean {
+  return can(principal.role, permission) && (!principal.readOnly || READ_PERMISSIONS.has(permission));
+}

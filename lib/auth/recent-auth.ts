@@ -14,7 +14,10 @@ export function recentlyAuthenticated(session: Pick<SessionState, "authenticated
 
 export const REAUTH_MESSAGE = "Confirm it is you: enter your password (or a code) again.";
 
-/** For actions that are sensitive only for some inputs (resending accepted records). */
-export function assertRecentAuth(session: Pick<SessionState, "authenticatedAt">): void {
-  if (!recentlyAuthenticated(session)) throw new ActionError("reauth_required", REAUTH_MESSAGE);
+/**
+ * For actions that are sensitive only for some inputs (resending accepted
+ * records). No session: a personal access token, its own proof on every request.
+ */
+export function assertRecentAuth(session: Pick<SessionState, "authenticatedAt"> | null): void {
+  if (session && !recentlyAuthenticated(session)) throw new ActionError("reauth_required", REAUTH_MESSAGE);
 }

@@ -147,3 +147,9 @@ export async function getRecordReview(recordId: bigint, reviewState: "unreviewed
     comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
   };
 }
+
+/** Every verdict given on one record (by internal id), newest first. */
+export async function recordReviews(recordId: bigint) {
+  const rows = await prisma.review.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100, include: { reviewer: { select: { name: true } } } });
+  return rows.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt }));
+}

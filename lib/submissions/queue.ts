@@ -1,11 +1,10 @@
 import "server-only";
 import { Prisma, prisma, readRows } from "../db/client";
-import { textColumn } from "../db/text-column";
-import { storableTopParams } from "../privacy/redact";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
 import type { WorkerConfig } from "./config";
-import { RECORD_AS_SENT, type RecordForSubmission } from "./dto";
+import type { RecordForSubmission } from "./dto";
+import { claimStatement, finishStatement, settleStatement } from "./queue-sql";
 
 /**
  * The queue's two operations: claim ready jobs (FOR UPDATE SKIP LOCKED, so
@@ -27,41 +26,7 @@ export interface ClaimedJob {
  */
 export async function claimJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
-  const rows = await readRows<RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number }>(Prisma.sql`
-    WITH expired AS (
-      SELECT j.id FROM submission_jobs j
-      WHERE j.state = 'in_flight' AND j.lease_until < now()
-        AND EXISTS (SELECT 1 FROM submission_batches b WHERE b.id = j.batch_id AND b.status = 'running')
-      ORDER BY j.lease_until
-      LIMIT ${limit}
-      FOR UPDATE OF j SKIP LOCKED
-    ), due AS (
-      -- Each running batch's due jobs in due order, from the index: never a sort
-      -- of a whole batch, and jobs of paused batches are not walked over.
-      SELECT d.id, d.next_attempt_at FROM submission_batches b
-      CROSS JOIN LATERAL (
-        SELECT j.id, j.next_attempt_at FROM submission_jobs j
-        WHERE j.batch_id = b.id AND j.state IN ('queued', 'retrying') AND j.next_attempt_at <= now()
-        ORDER BY j.next_attempt_at, j.id
-        LIMIT ${limit}
-        FOR UPDATE OF j SKIP LOCKED
-      ) d
-      WHERE b.status = 'running'
-    ), ready AS (
-      SELECT id FROM expired
-      UNION ALL
-      (SELECT id FROM due ORDER BY next_attempt_at, id LIMIT ${limit})
-      LIMIT ${limit}
-    ), claimed AS (
-      -- In flight is the job's state only: the record keeps its stored state until the answer is settled (lib/submissions/in-flight.ts).
-      UPDATE submission_jobs j
-      SET state = 'in_flight', attempts = j.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
-      FROM ready WHERE j.id = ready.id
-      RETURNING j.id, j.batch_id, j.record_id, j.attempts
-    )
-    SELECT c.id AS job_id, c.batch_id, c.record_id, c.attempts AS attempt, r.id, ${RECORD_AS_SENT}
-    FROM claimed c JOIN call_records r ON r.id = c.record_id
-    ORDER BY c.id`);
+  const rows = await readRows<RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number }>(claimStatement(limit, leaseMs));
   return rows.map(({ job_id, batch_id, record_id, attempt, ...record }) => {
     const { id: _id, ...dto } = record as RecordForSubmission & { id: bigint };
     return { jobId: job_id, batchId: batch_id, recordId: record_id, attempt, record: dto };
@@ -99,51 +64,8 @@ export async function settleJob(job: ClaimedJob, call: AnsweredCall, config: Set
 export async function settleJobs(answers: readonly Answer[], config: SettleConfig): Promise<Settlement[]> {
   if (answers.length === 0) return [];
   const rows = answers.map(({ job, call }) => ({ job, call, ...decide(job, call, config), ...outcomeText(call) }));
-  const col = <T>(pick: (r: (typeof rows)[number]) => T | null | undefined, str?: (v: T) => string) => textColumn(rows, pick, str);
-  const iso = (d: Date) => d.toISOString();
 
-  const settled = await readRows<{ job_id: bigint; attempt: number }>(Prisma.sql`
-    WITH answer AS (
-      SELECT * FROM unnest(
-        ${col((r) => r.job.jobId)}::text[]::bigint[], ${col((r) => r.job.batchId)}::text[]::bigint[], ${col((r) => r.job.recordId)}::text[]::bigint[],
-        ${col((r) => r.job.attempt)}::text[]::integer[], ${col((r) => r.call.sentAt, iso)}::text[]::timestamptz[],
-        ${col((r) => r.call.answeredAt, iso)}::text[]::timestamptz[], ${col((r) => r.call.latencyMs)}::text[]::double precision[],
-        ${col((r) => r.call.httpStatus)}::text[]::integer[], ${col((r) => r.call.requestId)}::text[], ${col((r) => r.call.kind)}::text[],
-        ${col((r) => r.call.result?.count)}::text[]::integer[], ${col((r) => r.call.result?.success)}::text[]::boolean[],
-        ${col((r) => r.call.result?.code)}::text[], ${col((r) => r.call.result?.message)}::text[], ${col((r) => r.call.error?.code)}::text[]::integer[],
-        ${col((r) => r.call.error?.msg)}::text[], ${col((r) => r.call.error?.sub_code)}::text[], ${col((r) => r.call.error?.sub_msg)}::text[],
-        ${col((r) => r.call.transportError)}::text[], ${col((r) => r.call.rawAnswer)}::text[], ${col((r) => JSON.stringify(storableTopParams(r.call.sentParams)))}::text[]::jsonb[],
-        ${col((r) => r.jobState)}::text[], ${col((r) => r.counted)}::text[]::boolean[], ${col((r) => r.nextAttemptAt, iso)}::text[]::timestamptz[],
-        ${col((r) => r.code)}::text[], ${col((r) => r.message)}::text[]
-      ) AS a(job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id, outcome, result_count, result_success,
-             result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg, transport_error, raw_answer, params,
-             job_state, counted, next_attempt_at, code, message)
-    ), attempt AS (
-      INSERT INTO submission_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
-        outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
-        transport_error, raw_answer, params, origin_request_id)
-      SELECT job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
-        outcome::attempt_outcome, result_count, result_success, result_code, result_message, error_code, error_msg, error_sub_code, error_sub_msg,
-        transport_error, raw_answer, params, (SELECT b.request_id FROM submission_batches b WHERE b.id = answer.batch_id)
-      FROM answer
-      -- Written again after a lost connection (the worker retries), an answer is still one row of the ledger.
-      WHERE NOT EXISTS (SELECT 1 FROM submission_attempts s WHERE s.job_id = answer.job_id AND s.attempt = answer.attempt AND s.sent_at = answer.sent_at)
-      ORDER BY job_id
-    ), job AS (
-      UPDATE submission_jobs j SET state = a.job_state::job_state, attempts = j.attempts - CASE WHEN a.counted THEN 0 ELSE 1 END,
-        next_attempt_at = a.next_attempt_at, lease_until = NULL, last_code = a.code, last_message = a.message, updated_at = now()
-      FROM answer a
-      WHERE j.id = a.job_id AND j.state = 'in_flight' AND j.attempts = a.attempt
-      -- The answer that settled the job travels with it: a group may hold a late answer of an earlier attempt of the same job.
-      RETURNING j.id, j.record_id, a.attempt, a.job_state, a.code, a.message, a.counted, a.sent_at
-    ), record AS (
-      UPDATE call_records r SET submission_state = job.job_state::submission_state, last_result_code = job.code, last_result_message = job.message,
-        submission_attempts = r.submission_attempts + CASE WHEN job.counted THEN 1 ELSE 0 END,
-        last_submitted_at = CASE WHEN job.counted THEN job.sent_at ELSE r.last_submitted_at END
-      FROM job WHERE r.id = job.record_id
-      RETURNING job.id AS job_id, job.attempt
-    )
-    SELECT job_id, attempt FROM record`);
+  const settled = await readRows<{ job_id: bigint; attempt: number }>(settleStatement(rows));
   const done = new Set(settled.map((r) => `${r.job_id}:${r.attempt}`));
 
   const settlements = rows.map((r): Settlement => {
@@ -184,13 +106,7 @@ export async function finishBatchIfDone(batchId: bigint, db: Pick<typeof prisma,
 }
 
 async function finishBatchesIfDone(batchIds: bigint[], db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
-  await db.$executeRaw(Prisma.sql`
-    UPDATE submission_batches b SET status = 'done', finished_at = now(),
-      -- Final: the lists read these instead of counting the batch's jobs on every poll.
-      final_counts = COALESCE((SELECT jsonb_object_agg(s.state, s.n) FROM (
-        SELECT j.state::text AS state, count(*) AS n FROM submission_jobs j WHERE j.batch_id = b.id GROUP BY 1) s), '{}'::jsonb)
-    WHERE b.id = ANY(${batchIds.map(String)}::text[]::bigint[]) AND b.status = 'running' AND b.materialized
-      AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))`);
+  await db.$executeRaw(finishStatement(batchIds));
 }
 
 /** Puts a claimed job back without an attempt (the worker is stopping before it was sent). */

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Prisma, prisma } from "../../lib/db/client";
+import { VIOLATES_LOCAL_RULES } from "../../lib/submissions/local-rules";
 import { createBatch } from "../../lib/submissions/mutations";
+import type { Selection } from "../../lib/submissions/selection";
 import { toIvrCallRecordDto, type RecordForSubmission } from "../../lib/submissions/dto";
 import { SubmissionWorker } from "../../lib/submissions/worker";
 import { classifyAnswer } from "../../lib/top/classify";
@@ -13,6 +15,7 @@ import { buildReceiveCallRecordRequest } from "../../lib/top/request";
 import { serializeCallRecordDto } from "../../lib/top/serialize";
 import { formatGmt8 } from "../../lib/top/timestamp";
 import type { BenchContext } from "./context";
+import { startPeer } from "./peer";
 import { atLeast, atMost, rateStats, timeStats, type Figure } from "./stats";
 
 const require = createRequire(import.meta.url);
@@ -76,7 +79,7 @@ async function pool<T>(items: T[], concurrency: number, send: (item: T) => Promi
   return items.length / ((performance.now() - started) / 1000);
 }
 
-async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: number, runs: string[][]): Promise<number[]> {
+async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: number, runs: string[][], sourceBatch?: string): Promise<number[]> {
   const settled = new Map<bigint, number>();
   const errors: unknown[] = [];
   const client = createTopClient(config);
@@ -91,13 +94,14 @@ async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: n
   await new Promise((r) => setTimeout(r, 1_200)); // its two heartbeats before the first send
   const rates: number[] = [];
   try {
-    for (const ids of runs) {
+    const selections: Selection[] = sourceBatch ? [{ type: "batch", batchId: sourceBatch }] : runs.map((ids) => ({ type: "ids", ids }));
+    for (const selection of selections) {
       const started = performance.now();
-      const batch = await createBatch({ selection: { type: "ids", ids }, kind: "submit", createdBy: "bench", resendAccepted: false, timeZone: ctx.timeZone });
+      const batch = await createBatch({ selection, kind: "submit", createdBy: "bench", resendAccepted: false, timeZone: ctx.timeZone });
       if (batch.queued === 0) throw new Error("no eligible records for the submission run");
       while ((settled.get(batch.batchId) ?? 0) < batch.queued) {
         if (errors.length) throw errors[0] instanceof Error ? errors[0] : new Error(String(errors[0]));
-        if (performance.now() - started > 300_000) throw new Error("submission run did not finish in 5 minutes");
+        if (performance.now() - started > 900_000) throw new Error("submission run did not finish in 15 minutes");
         await new Promise((r) => setTimeout(r, 5));
       }
       rates.push(batch.queued / ((performance.now() - started) / 1000));
@@ -168,36 +172,68 @@ async function clientOverhead(config: TopConfig, record: RecordForSubmission, ct
   return timeStats(per.slice(ctx.smoke ? 1 : 5));
 }
 
-export async function measureSubmission(ctx: BenchContext): Promise<Figure[]> {
+/** A batch of `ids` for a selection of type "batch": a cancelled batch whose jobs name the records (ids selections stop at 10,000). */
+async function recordSet(ids: string[]): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    WITH b AS (
+      INSERT INTO submission_batches (kind, created_by, selection, time_zone, max_record_id, total, materialized, status, finished_at)
+      VALUES ('submit', 'bench', '{"type":"job","jobId":"0"}'::jsonb, 'UTC', 0, ${ids.length}, true, 'cancelled', now()) RETURNING id
+    ), j AS (
+      INSERT INTO submission_jobs (batch_id, record_id, previous_state, state)
+      SELECT b.id, r.id, r.submission_state, 'cancelled' FROM b, call_records r
+      WHERE r.call_record_id = ANY(${ids}::text[]::bigint[])
+    )
+    SELECT id FROM b`);
+  return row!.id.toString();
+}
+
+export async function measureSubmission(ctx: BenchContext, databaseUrl: string): Promise<Figure[]> {
   const emulator = await startEmulator(ctx);
   const config = parseTopConfig({ TOP_GATEWAY_URL: emulator.gatewayUrl, TOP_APP_KEY: DEMO_TOP_APP_KEY, TOP_APP_SECRET: DEMO_TOP_APP_SECRET });
-  const perRun = ctx.smoke ? 100 : 2_000;
+  // Smoke runs (10,000 generated records, about 700 of them unsubmitted) stay within what they have.
+  const perRun = ctx.smoke ? 50 : 2_000;
   const runs = ctx.smoke ? 2 : 3;
   const concurrencies = [8, 64];
+  // The console's queue on one large batch against its 2,000-record batches: the cost per record must not grow with the backlog.
+  // 100,000 records from 2.5M generated ones up (about 7% of the generated records are unsubmitted).
+  const large = ctx.smoke ? 150 : Math.min(100_000, Math.floor(ctx.records / 25));
   const figures: Figure[] = [];
+  const peer = await startPeer(databaseUrl, config, RECORD_COLUMNS);
   try {
-    // Unsubmitted records (the newest ones), enough for every run; each run sends records of its own.
+    // Unsubmitted records (the newest ones), enough for every run; each run (console or peer) sends records of its own.
+    const needed = perRun * runs * concurrencies.length * 2 + large;
     const rows = await prisma.$queryRaw<{ call_record_id: bigint }[]>(Prisma.sql`
-      SELECT call_record_id FROM call_records WHERE submission_state = 'not_submitted' AND start_time IS NOT NULL
-      ORDER BY start_time DESC, id DESC LIMIT ${perRun * runs * concurrencies.length}`);
+      SELECT call_record_id FROM call_records r WHERE submission_state = 'not_submitted' AND start_time IS NOT NULL AND NOT ${VIOLATES_LOCAL_RULES}
+      ORDER BY start_time DESC, id DESC LIMIT ${needed}`);
     const ids = rows.map((r) => r.call_record_id.toString());
-    if (ids.length < perRun * runs * concurrencies.length) throw new Error("not enough unsubmitted records for the submission runs");
+    if (ids.length < needed) throw new Error(`not enough unsubmitted records for the submission runs (${ids.length} of ${needed}; raise BENCH_RECORDS)`);
     const sample = await loadRecords(ids.slice(0, perRun));
 
     const overhead = await clientOverhead(config, sample[0]!, ctx);
     figures.push(atMost({ family: "submission", name: "TOP client CPU per request (build, sign, parse, classify)", unit: "ms" }, overhead, { target: 1 }));
 
+    let at64 = 0;
     for (const [k, concurrency] of concurrencies.entries()) {
-      const mine = ids.slice(k * perRun * runs, (k + 1) * perRun * runs);
-      const chunks = Array.from({ length: runs }, (_, r) => mine.slice(r * perRun, (r + 1) * perRun));
-      const queue = rateStats(await throughQueue(ctx, config, concurrency, chunks));
+      const mine = ids.slice(k * perRun * runs * 2, (k + 1) * perRun * runs * 2);
+      const chunk = (r: number) => mine.slice(r * perRun, (r + 1) * perRun);
+      const queueRates: number[] = [];
+      const peerRates: number[] = [];
       const independent: number[] = [];
       const own: number[] = [];
+      // Interleaved, so that a drift of the machine or of the database (autovacuum, statistics) falls on both queues alike.
       for (let r = 0; r < runs; r++) {
+        queueRates.push(...(await throughQueue(ctx, config, concurrency, [chunk(2 * r)])));
+        const peerIds = (await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+          SELECT id FROM call_records WHERE call_record_id = ANY(${chunk(2 * r + 1)}::text[]::bigint[])`)).map((x) => x.id);
+        peerRates.push(await peer.run(peerIds, concurrency));
+        ctx.log(`pg-boss peer, concurrency ${concurrency}: ${Math.round(peerRates.at(-1)!)} records/s (${peerIds.length} records)`);
         independent.push(await independentClient(config, sample, concurrency));
         own.push(await ownClient(config, sample, concurrency));
       }
+      const queue = rateStats(queueRates);
+      const boss = rateStats(peerRates);
       const indep = rateStats(independent);
+      if (concurrency === 64) at64 = queue.p50;
       ctx.log(`concurrency ${concurrency}: node-taobao-topclient ${Math.round(indep.p50)} records/s, lib/top alone ${Math.round(rateStats(own).p50)} records/s`);
       figures.push(
         atLeast({ family: "submission", name: `queue + worker → emulator, concurrency ${concurrency}, no rate limit`, unit: "records/s" }, queue, {
@@ -206,11 +242,28 @@ export async function measureSubmission(ctx: BenchContext): Promise<Figure[]> {
           share: concurrency === 64 ? 1 : undefined,
           words: "ceiling = node-taobao-topclient, no database",
         }),
+        atLeast({ family: "submission", name: `queue + worker vs pg-boss peer, concurrency ${concurrency}`, unit: "records/s" }, queue, {
+          ceilingValue: boss.p50,
+          share: 1.2,
+          words: "reference = pg-boss 10, same records, emulator, ledger row and record update",
+        }),
+        atLeast({ family: "submission", name: `pg-boss peer (npm) → emulator, concurrency ${concurrency}`, unit: "records/s" }, boss, { words: "durable-queue peer" }),
         atLeast({ family: "submission", name: `lib/top client alone (no queue), concurrency ${concurrency}`, unit: "records/s" }, rateStats(own), { words: "no target" }),
         atLeast({ family: "submission", name: `node-taobao-topclient (npm), concurrency ${concurrency}`, unit: "records/s" }, indep, { words: "independent client" }),
       );
     }
+
+    const bigIds = ids.slice(perRun * runs * concurrencies.length * 2);
+    const bigRate = await throughQueue(ctx, config, 64, [], await recordSet(bigIds));
+    figures.push(
+      atLeast({ family: "submission", name: `queue + worker, one ${bigIds.length.toLocaleString("en")}-record batch, concurrency 64`, unit: "records/s" }, rateStats(bigRate), {
+        ceilingValue: at64,
+        share: 0.9,
+        words: `reference = the same queue on ${perRun.toLocaleString("en")}-record batches`,
+      }),
+    );
   } finally {
+    await peer.stop();
     await emulator.stop();
   }
   return figures;

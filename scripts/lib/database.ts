@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
@@ -91,4 +92,27 @@ export function supervise(
       await Promise.race([running, new Promise((r) => setTimeout(r, 1_000))]);
     },
   };
+}
+
+/**
+ * For short commands run beside `npm start` (token:create): the embedded
+ * PostgreSQL that is already running under DATA_DIR, connected to as it is
+ * (starting a second one on the same cluster would stop the first); else as
+ * resolveDatabase.
+ */
+export async function attachDatabase(opts: { log?: (line: string) => void } = {}): Promise<ResolvedDatabase> {
+  if (!process.env.DATABASE_URL) {
+    const dir = path.join(dataDir(), "db");
+    try {
+      const pid = Number.parseInt((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0] ?? "", 10);
+      process.kill(pid, 0);
+      const state = JSON.parse(await readFile(path.join(dir, "postgres.json"), "utf8")) as { port: number; password: string };
+      const url = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/lvr`;
+      process.env.DATABASE_URL = url;
+      return { url, embedded: true, stop: async () => {} };
+    } catch {
+      // Not running: start it for this command.
+    }
+  }
+  return resolveDatabase(opts);
 }

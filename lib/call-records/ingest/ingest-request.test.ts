@@ -12,7 +12,7 @@ describe("handleIngestRequest", () => {
     const res = await handleIngestRequest(request({ authorization: "Bearer anything-at-all-0123456789" }), { token: undefined, maxBodyBytes: 1024 });
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({
-      error: { code: "ingest_disabled", message: "The ingest API is disabled: INGEST_TOKEN is not configured on the server." },
+      error: { code: "ingest_disabled", message: "The ingest API is disabled: INGEST_TOKEN is not configured on the server.", details: null },
     });
   });
 

@@ -1,5 +1,7 @@
 import "server-only";
-import { verifyIngestToken } from "../../auth/ingest-token";
+import { ingestTokenByValue } from "../../api-tokens/data";
+import { touchIngestToken } from "../../api-tokens/mutations";
+import { bearerToken, verifyIngestToken } from "../../auth/ingest-token";
 import { getEnv } from "../../env";
 import { log } from "../../log";
 import { ingestCallRecords } from "./mutations";
@@ -17,7 +19,7 @@ import { ingestRecords, ingestRequestsFailed } from "../../metrics/registry";
  *   401  missing or wrong bearer token;  413  body or record count over the limit;
  *   415  not JSON/NDJSON;  503  INGEST_TOKEN not configured, or the database is down
  *        (nothing was written: retry).
- * Errors other than 200/422 answer `{ "error": { "code", "message", ...detail } }`.
+ * Errors other than 200/422 answer `{ "error": { "code", "message", "details" } }`.
  */
 
 export interface IngestHttpConfig {
@@ -34,7 +36,8 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 function errorResponse(status: number, code: string, message: string, extra: { details?: BodyFailure["details"]; headers?: Record<string, string> } = {}): Response {
   ingestRequestsFailed.inc({ code });
-  return Response.json({ error: { code, message, ...extra.details } }, { status, headers: { ...NO_STORE, ...extra.headers } });
+  // The API's one error shape (lib/api/errors.ts): what exactly was wrong goes in `details`.
+  return Response.json({ error: { code, message, details: extra.details ?? null } }, { status, headers: { ...NO_STORE, ...extra.headers } });
 }
 
 function failureResponse(f: BodyFailure): Response {
@@ -42,7 +45,12 @@ function failureResponse(f: BodyFailure): Response {
 }
 
 export async function handleIngestRequest(request: Request, config: IngestHttpConfig = configFromEnv()): Promise<Response> {
-  const auth = verifyIngestToken(request.headers.get("authorization"), config.token);
+  // A named ingest token (admins create one per robot platform) names the source of what it sends;
+  // INGEST_TOKEN stays the bootstrap credential.
+  const presented = bearerToken(request.headers.get("authorization"));
+  const named = presented ? await ingestTokenByValue(presented) : null;
+  if (named) await touchIngestToken(named.id);
+  const auth = named ? ({ ok: true } as const) : verifyIngestToken(request.headers.get("authorization"), config.token);
   if (!auth.ok) {
     return errorResponse(auth.status, auth.code, auth.message, { headers: auth.wwwAuthenticate ? { "WWW-Authenticate": auth.wwwAuthenticate } : {} });
   }
@@ -64,7 +72,7 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
 
   let result;
   try {
-    result = await ingestCallRecords(items.value, { source: "api" });
+    result = await ingestCallRecords(items.value, { source: "api", sourceName: named?.name ?? null });
   } catch (err) {
     log().error({ err }, "ingest: storing call records failed");
     return errorResponse(503, "storage_unavailable", "The records could not be stored; nothing was written. Retry later.", {
@@ -72,7 +80,7 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
     });
   }
   const { summary } = result;
-  log().info({ source: "api", ...summary }, "ingest: call records received");
+  log().info({ source: "api", sourceName: named?.name, ...summary }, "ingest: call records received");
   for (const outcome of ["created", "updated", "unchanged", "rejected"] as const) if (summary[outcome]) ingestRecords.inc({ outcome }, summary[outcome]);
   const status = summary.received > 0 && summary.rejected === summary.received ? 422 : 200;
   return Response.json(result, { status, headers: NO_STORE });

@@ -45,7 +45,7 @@ interface Row {
  * Throws (nothing written) when the database fails; callers chunk to at most
  * MAX_RECORDS_PER_BATCH items.
  */
-export async function ingestCallRecords(items: readonly unknown[], opts: { source: IngestSource }): Promise<IngestResult> {
+export async function ingestCallRecords(items: readonly unknown[], opts: { source: IngestSource; sourceName?: string | null }): Promise<IngestResult> {
   if (items.length > MAX_RECORDS_PER_BATCH) {
     throw new RangeError(`ingestCallRecords takes at most ${MAX_RECORDS_PER_BATCH} records per call, got ${items.length}`);
   }
@@ -66,7 +66,7 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
   });
 
   const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
-  const written = await upsertRows([...latest.values()], opts.source);
+  const written = await upsertRows([...latest.values()], opts.source, opts.sourceName ?? null);
   const names = new Map<bigint, string>();
   for (const { record } of latest.values()) if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
   await nameJobsFromIngest(names);
@@ -99,7 +99,7 @@ async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Prom
 }
 
 /** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */
-async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string, "created" | "updated">> {
+async function upsertRows(rows: Row[], source: IngestSource, sourceName: string | null): Promise<Map<string, "created" | "updated">> {
   const written = new Map<string, "created" | "updated">();
   if (rows.length === 0) return written;
   // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
@@ -131,9 +131,9 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
       call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
       chat_duration, start_time, end_time, name, properties, properties_json,
       intent_level_detail_name, tenant_phone_number_id, phone_number, intent_level_code,
-      intent_level_tag_id, rpc_context, content_hash, source
+      intent_level_tag_id, rpc_context, content_hash, source, source_name
     )
-    SELECT u.*, ${source}::record_source
+    SELECT u.*, ${source}::record_source, ${sourceName}::text
     FROM unnest(
       ${col((r) => r.callRecordId)}::text[]::bigint[],
       ${col((r) => r.robotCallJobId)}::text[]::bigint[],
@@ -173,6 +173,7 @@ async function upsertRows(rows: Row[], source: IngestSource): Promise<Map<string
       rpc_context = EXCLUDED.rpc_context,
       content_hash = EXCLUDED.content_hash,
       source = EXCLUDED.source,
+      source_name = EXCLUDED.source_name,
       updated_at = now()
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
     RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted

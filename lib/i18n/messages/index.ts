@@ -24,6 +24,7 @@ export const NAMESPACES = {
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
   submissions: { zh: () => import("./zh/submissions.json"), en: () => import("./en/submissions.json") },
   views: { zh: () => import("./zh/views.json"), en: () => import("./en/views.json") },
+  tokens: { zh: () => import("./zh/tokens.json"), en: () => import("./en/tokens.json") },
 } satisfies Record<string, Record<Locale, () => Promise<{ default: unknown }>>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -46,7 +47,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
  */
-export const CLIENT_NAMESPACES = ["account", "admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions", "views"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["account", "admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions", "tokens", "views"] as const satisfies readonly Namespace[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -1,0 +1,59 @@
+"use server";
+
+import { z } from "zod";
+import { ActionError, defineAction } from "../actions/wrapper";
+import { recordAudit } from "../audit/mutations";
+import { can } from "../auth/permissions";
+import { createIngestToken, createPersonalToken, revokeIngestToken, revokePersonalToken } from "./mutations";
+import { createTokenSchema, ingestTokenNameSchema, tokenIdSchema } from "./schema";
+
+/** Any signed-in user makes tokens for themselves; the token is in the answer only. */
+export const createApiToken = defineAction({
+  name: "tokens.create",
+  permission: "calls:read",
+  input: createTokenSchema,
+  recentAuth: true,
+  handler: async (input, { user }) => {
+    const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+    const { id, token } = await createPersonalToken({ userId: user.id, name: input.name, readOnly: input.readOnly, expiresAt });
+    await recordAudit({ actor: user, action: "token.create", target: `token:${id}`, details: { name: input.name, readOnly: input.readOnly, expiresAt } });
+    return { id: id.toString(), token };
+  },
+});
+
+/** Owners revoke their own tokens; admins anyone's. */
+export const revokeApiToken = defineAction({
+  name: "tokens.revoke",
+  permission: "calls:read",
+  input: z.object({ tokenId: tokenIdSchema }),
+  handler: async ({ tokenId }, { user }) => {
+    const revoked = await revokePersonalToken(BigInt(tokenId), can(user.role, "users:manage") ? null : user.id);
+    if (!revoked) throw new ActionError("not_found", "No such active token of yours.");
+    await recordAudit({ actor: user, action: "token.revoke", target: `token:${tokenId}`, details: { name: revoked.name, ownerId: revoked.ownerId } });
+    return { revoked: true };
+  },
+});
+
+export const createSourceToken = defineAction({
+  name: "tokens.createIngest",
+  permission: "users:manage",
+  input: z.object({ name: ingestTokenNameSchema }),
+  handler: async ({ name }, { user }) => {
+    const created = await createIngestToken({ name, createdBy: user.email });
+    if (!created) throw new ActionError("name_taken", `There is already an ingest token named “${name}”.`);
+    await recordAudit({ actor: user, action: "ingest_token.create", target: `ingest_token:${created.id}`, details: { name } });
+    return { id: created.id.toString(), token: created.token };
+  },
+});
+
+export const revokeSourceToken = defineAction({
+  name: "tokens.revokeIngest",
+  permission: "users:manage",
+  input: z.object({ tokenId: tokenIdSchema }),
+  handler: async ({ tokenId }, { user }) => {
+    const revoked = await revokeIngestToken(BigInt(tokenId));
+    if (!revoked) throw new ActionError("not_found", "No such active ingest token.");
+    await recordAudit({ actor: user, action: "ingest_token.revoke", target: `ingest_token:${tokenId}`, details: { name: revoked.name } });
+    return { revoked: true };
+  },
+});

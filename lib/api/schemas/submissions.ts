@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { dateTime, idParam, int64String } from "./common";
+
+export const BATCH_STATES = ["running", "paused", "done", "cancelled"] as const;
+
+export const submissionParams = z.object({ id: idParam });
+
+export const createSubmissionBody = z
+  .strictObject({
+    filter: z.string().max(4000).optional().meta({ description: "a /calls query string, e.g. `job=123&submission=rejected`" }),
+    ids: z.array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id")).min(1).max(10_000).optional(),
+    resend_accepted: z.boolean().default(false).meta({ description: "also send records TOP already accepted" }),
+    dry_run: z.boolean().default(false).meta({ description: "answer the pre-submit check only; nothing is created" }),
+  })
+  .refine((b) => (b.filter === undefined) !== (b.ids === undefined), { message: "give exactly one of filter or ids", path: ["filter"] })
+  .meta({ id: "SubmissionRequest" });
+
+export const resubmitBody = z
+  .strictObject({
+    failure_code: z.string().max(200).nullable().optional().meta({ description: "only the failure group with this code (null: the group without a code)" }),
+    dry_run: z.boolean().default(false),
+  })
+  .meta({ id: "ResubmitRequest" });
+
+const counts = z.strictObject({
+  queued: z.number().int(),
+  in_flight: z.number().int(),
+  retrying: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+});
+
+export const heldBackSchema = z
+  .array(z.strictObject({ reason: z.string().meta({ description: "`in_flight`, `accepted` or `rule_<code>`" }), message: z.string(), count: z.number().int() }))
+  .meta({ description: "records of the selection that are not sent, and why" });
+
+export const batchSchema = z
+  .strictObject({
+    id: int64String,
+    kind: z.string(),
+    state: z.enum(BATCH_STATES),
+    created_by: z.string(),
+    created_at: dateTime,
+    finished_at: dateTime.nullable(),
+    paused_reason: z.string().nullable(),
+    resend_accepted: z.boolean(),
+    selection: z.unknown(),
+    total: z.number().int(),
+    counts,
+    throughput: z.number().meta({ description: "answers per second over the last minute" }),
+    eta_seconds: z.number().int().nullable(),
+  })
+  .meta({ id: "SubmissionBatch" });
+
+export const createdBatchSchema = z
+  .strictObject({ id: int64String, state: z.enum(BATCH_STATES), counts, total: z.number().int(), held_back: heldBackSchema })
+  .meta({ id: "CreatedSubmission" });
+
+export const dryRunSchema = z
+  .strictObject({
+    dry_run: z.literal(true),
+    matching: z.number().int(),
+    sendable: z.number().int(),
+    held_back: heldBackSchema,
+    estimated_seconds: z.number().int(),
+    corrected_intent: z.number().int().meta({ description: "records to be sent with a reviewer's corrected intent" }),
+  })
+  .meta({ id: "SubmissionCheck" });
+
+export const batchDetailSchema = z
+  .strictObject({
+    ...batchSchema.shape,
+    failure_groups: z.array(
+      z.strictObject({ state: z.enum(["rejected", "failed"]), code: z.string().nullable(), message: z.string().nullable(), count: z.number().int(), sample_ids: z.array(int64String) }),
+    ),
+  })
+  .meta({ id: "SubmissionBatchDetail" });
+
+export const batchListSchema = z.strictObject({ data: z.array(batchSchema) }).meta({ id: "SubmissionBatchList" });
+export const listSubmissionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const cancelledSchema = z.strictObject({ id: int64String, state: z.literal("cancelled"), cancelled: z.number().int() });
