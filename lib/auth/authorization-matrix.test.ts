@@ -82,6 +82,7 @@ const API_ROUTES: { method: string; path: string; call: (token: string | null) =
   { method: "GET", path: "/submissions/{id}", call: (t) => api.call(t, "GET", "/submissions/999999999"), expect: onlyFrom("operator") },
   { method: "POST", path: "/submissions/{id}/cancel", call: (t) => api.call(t, "POST", "/submissions/999999999/cancel"), expect: onlyFrom("supervisor") },
   { method: "POST", path: "/submissions/{id}/resubmit-failures", call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }), expect: onlyFrom("supervisor") },
+  { method: "GET", path: "/reconciliation", call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"), expect: onlyFrom("supervisor") },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
   { method: "GET", path: "/openapi.json", call: (t) => api.call(t, "GET", "/openapi.json"), expect: "public" },
 ];
