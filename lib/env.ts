@@ -114,6 +114,37 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DIRECT_DATABASE_URL must be a postgresql:// connection string")
     .optional(),
+  /** off: only BREAK_GLASS_EMAIL may sign in with a password; everyone else uses single sign-on. */
+  PASSWORD_SIGN_IN: z.enum(["on", "off"]).default("on"),
+  /** The one account that still signs in with a password when PASSWORD_SIGN_IN=off (when the provider is down). */
+  BREAK_GLASS_EMAIL: z.string().trim().toLowerCase().email().optional(),
+  /** Single sign-on (lib/auth/oidc): the provider's issuer URL; unset: no "Sign in with" button. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with <name>"). */
+  OIDC_NAME: z.string().min(1).max(60).default("SSO"),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  /** The claim (ID token or userinfo) that lists the user's groups. */
+  OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+  /** group:role pairs, comma-separated; a user in several mapped groups gets the highest role. */
+  OIDC_ROLE_MAP: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const map = new Map<string, Role>();
+      for (const pair of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const at = pair.lastIndexOf(":");
+        const group = pair.slice(0, at).trim();
+        const role = pair.slice(at + 1).trim();
+        if (at <= 0 || !(ROLES as readonly string[]).includes(role)) {
+          ctx.addIssue({ code: "custom", message: `not group:role: "${pair}" (roles: ${ROLES.join(", ")})` });
+          return z.NEVER;
+        }
+        map.set(group, role as Role);
+      }
+      return map;
+    }),
   /** Bearer token that /metrics requires; unset: /metrics answers loopback clients only. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Port of the worker's own /metrics and /api/ready (npm run worker); unset: none. */

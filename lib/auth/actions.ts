@@ -19,7 +19,7 @@ const signInSchema = z.object({
 /** `code` lets the form say the error in the user's language; `error` is the English fallback. */
 export type SignInState = {
   error?: string;
-  code?: "invalid" | "locked" | "rate_limited" | "email" | "password";
+  code?: "invalid" | "locked" | "rate_limited" | "password_off" | "email" | "password";
   lockedUntil?: string;
   maxFailures?: number;
   email?: string;

@@ -290,3 +290,26 @@ describe("authorization matrix: operations endpoints", () => {
     }
   });
 });
+
+/**
+ * Single sign-on's two legs (lib/auth/oidc) are public by design: they are how someone without a session
+ * gets one. Here (no OIDC_ISSUER) they answer every caller alike and open nothing; with a provider,
+ * lib/auth/oidc/oidc.test.ts covers who they sign in and who they refuse.
+ */
+describe("authorization matrix: single sign-on routes", () => {
+  const cookies = () => ["", `${SESSION_COOKIE}=not-a-session`, ...ROLES.map((r) => `${SESSION_COOKIE}=${tokens[r]}`)];
+  it("GET /api/auth/oidc/start and /api/auth/oidc/callback sign nobody in without a provider", async () => {
+    const start = await import("@/app/api/auth/oidc/start/route");
+    const callback = await import("@/app/api/auth/oidc/callback/route");
+    for (const cookie of cookies()) {
+      for (const res of [
+        await start.GET(new Request("http://x/api/auth/oidc/start?next=/admin", { headers: { cookie } })),
+        await callback.GET(new Request("http://x/api/auth/oidc/callback?code=a&state=b", { headers: { cookie } })),
+      ]) {
+        expect(res.status, cookie).toBe(303);
+        expect(res.headers.get("location"), cookie).toBe("/sign-in?sso=not_configured");
+        expect(res.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`)), cookie).toBe(false);
+      }
+    }
+  });
+});

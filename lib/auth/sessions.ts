@@ -33,6 +33,8 @@ export interface SessionOrigin {
   userAgent?: string | null;
   /** The password was right; the second factor is still owed. */
   pendingSecondFactor?: boolean;
+  /** Signed in through the OIDC provider (lib/auth/oidc). */
+  singleSignOn?: boolean;
 }
 
 /** A new session: 256 random bits in the cookie, only their hash in the database. */
@@ -47,6 +49,7 @@ export async function createSession(userId: bigint, origin: SessionOrigin = {}):
       address: origin.address ?? null,
       userAgent: origin.userAgent?.slice(0, 500) ?? null,
       pendingSecondFactor: origin.pendingSecondFactor ?? false,
+      singleSignOn: origin.singleSignOn ?? false,
     },
   });
   return { token, expiresAt };
@@ -67,6 +70,7 @@ export async function sessionForToken(token: string | undefined | null): Promise
       lastSeenAt: true,
       authenticatedAt: true,
       pendingSecondFactor: true,
+      singleSignOn: true,
       user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true } },
     },
   });
@@ -84,7 +88,7 @@ export async function sessionForToken(token: string | undefined | null): Promise
   return {
     sessionId: session.id,
     user: { id, email, name, role },
-    step: pendingStep({ ...session.user, pendingSecondFactor: session.pendingSecondFactor }),
+    step: pendingStep({ ...session.user, pendingSecondFactor: session.pendingSecondFactor, singleSignOn: session.singleSignOn }),
     authenticatedAt: session.authenticatedAt,
   };
 }

@@ -7,7 +7,7 @@ import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
 export type SignInFailure =
-  | { ok: false; code: "invalid" | "rate_limited"; message: string }
+  | { ok: false; code: "invalid" | "rate_limited" | "password_off"; message: string }
   | { ok: false; code: "locked"; message: string; lockedUntil: Date; maxFailures: number };
 
 export type SignInResult = { ok: true; token: string; expiresAt: Date } | SignInFailure;
@@ -129,6 +129,12 @@ export async function verifyCredentials(emailInput: string, password: string, ad
 
 /** Checks the password and, when it is right, starts a session (audited); with a second factor the session owes the code first. */
 export async function signIn(emailInput: string, password: string, address: string, userAgent?: string | null): Promise<SignInResult> {
+  const { PASSWORD_SIGN_IN, BREAK_GLASS_EMAIL } = getEnv();
+  // Checked before the password, and the same answer whether or not the account exists.
+  if (PASSWORD_SIGN_IN === "off" && emailInput.trim().toLowerCase() !== BREAK_GLASS_EMAIL) {
+    await recordAudit({ actor: null, action: "sign_in.password_off", target: emailInput.trim().toLowerCase().slice(0, 254), details: { address } });
+    return { ok: false, code: "password_off", message: "Password sign-in is switched off: use single sign-on." };
+  }
   const verified = await verifyCredentials(emailInput, password, address);
   if (!verified.ok) return verified;
   const { totpEnabledAt } = await prisma.user.findUniqueOrThrow({ where: { id: verified.user.id }, select: { totpEnabledAt: true } });

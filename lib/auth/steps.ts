@@ -23,7 +23,9 @@ export function requires2fa(user: { email: string; role: Role }): boolean {
   return rolesRequiring2fa().includes(user.role);
 }
 
-export function pendingStep(s: { email: string; role: Role; pendingSecondFactor: boolean; mustChangePassword: boolean; totpEnabledAt: Date | null }): SessionStep | null {
+export function pendingStep(s: { email: string; role: Role; pendingSecondFactor: boolean; mustChangePassword: boolean; totpEnabledAt: Date | null; singleSignOn?: boolean }): SessionStep | null {
+  // Single sign-on: the provider is responsible for how its users prove who they are (README).
+  if (s.singleSignOn) return null;
   if (s.pendingSecondFactor) return "second_factor";
   if (s.mustChangePassword) return "change_password";
   if (!s.totpEnabledAt && requires2fa(s)) return "enrol_2fa";

@@ -11,7 +11,7 @@ export function intentText(i: { tagId: bigint | string | null; code: number | nu
   return `${i.name ?? `#${i.code}`} (${intentCode(i.tagId, i.code)})`;
 }
 
-/** The vendor result statuses the console has a label for (TOP-PROTOCOL.md); any other value is shown as it is. */
+/** The vendor result statuses the console has a label for (docs/top-protocol.md); any other value is shown as it is. */
 export const KNOWN_RESULT_STATUSES = [
   "ANSWERED",
   "NO_ANSWER",

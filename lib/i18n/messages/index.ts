@@ -22,6 +22,7 @@ export const NAMESPACES = {
   reconciliation: { zh: () => import("./zh/reconciliation.json"), en: () => import("./en/reconciliation.json") },
   review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
+  sso: { zh: () => import("./zh/sso.json"), en: () => import("./en/sso.json") },
   submissions: { zh: () => import("./zh/submissions.json"), en: () => import("./en/submissions.json") },
   views: { zh: () => import("./zh/views.json"), en: () => import("./en/views.json") },
   tokens: { zh: () => import("./zh/tokens.json"), en: () => import("./en/tokens.json") },
