@@ -101,6 +101,8 @@ export const envSchema = z.object({
   AUDIO_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   /** Time allowed for fetching a recording (no answer, or the whole download when archiving). */
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** A record received longer ago than this and not accepted by TOP counts as overdue on /reconciliation. */
+  RECONCILE_OVERDUE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   /**

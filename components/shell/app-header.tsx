@@ -21,7 +21,7 @@ export async function AppHeader() {
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">LVR</span>
           {t("home")}
         </Link>
-        {user ? <MainNav admin={can(user.role, "users:manage")} /> : null}
+        {user ? <MainNav admin={can(user.role, "users:manage")} supervisor={can(user.role, "reconciliation:read")} /> : null}
         <div className="ml-auto flex items-center gap-4">
           <GatewayBadge gateway={gateway} />
           <LanguageSwitch />

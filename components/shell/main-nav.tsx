@@ -10,19 +10,20 @@ const ITEMS = [
   { href: "/submissions", key: "submissions" },
   { href: "/review", key: "review" },
 ] as const;
+const SUPERVISOR_ITEMS = [{ href: "/reconciliation", key: "reconciliation" }] as const;
 const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },
   { href: "/audit", key: "audit" },
 ] as const;
 
-/** Admin links are shown to admins; the pages check the role themselves. */
-export function MainNav({ admin }: { admin: boolean }) {
+/** Supervisor and admin links are shown to those roles; the pages check the role themselves. */
+export function MainNav({ admin, supervisor = admin }: { admin: boolean; supervisor?: boolean }) {
   const t = useTranslations("shell.nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")}>
       <ul className="flex gap-1">
-        {(admin ? [...ITEMS, ...ADMIN_ITEMS] : ITEMS).map((item) => {
+        {[...ITEMS, ...(supervisor ? SUPERVISOR_ITEMS : []), ...(admin ? ADMIN_ITEMS : [])].map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records per call day and job by submission outcome, with overdue ones (supervisors)
+         * @description The /reconciliation report. Repeat `job` for several jobs. `overdue`: received more than RECONCILE_OVERDUE_HOURS ago and not accepted.
+         */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -535,6 +555,43 @@ export interface components {
             target: string | null;
             details: unknown;
         };
+        Reconciliation: {
+            from: string;
+            to: string;
+            job: string[];
+            /** Format: date-time */
+            overdue_before: string;
+            overdue_hours: number;
+            data: {
+                day: string;
+                /** @description int64, as a string */
+                robot_call_job_id: string;
+                received: number;
+                not_submitted: number;
+                /** @description queued or waiting for a retry */
+                queued: number;
+                in_flight: number;
+                accepted: number;
+                rejected: number;
+                /** @description given up */
+                failed: number;
+                /** @description received before overdue_before and not accepted */
+                overdue: number;
+            }[];
+            totals: {
+                received: number;
+                not_submitted: number;
+                /** @description queued or waiting for a retry */
+                queued: number;
+                in_flight: number;
+                accepted: number;
+                rejected: number;
+                /** @description given up */
+                failed: number;
+                /** @description received before overdue_before and not accepted */
+                overdue: number;
+            };
+        };
         IngestResult: {
             results: {
                 index: number;
@@ -603,6 +660,7 @@ export interface operations {
                 batch?: string[];
                 from?: string;
                 to?: string;
+                receivedBefore?: string;
                 minDuration?: string;
                 maxDuration?: string;
                 audio?: "true" | "false";
@@ -1445,6 +1503,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: {
+                /** @description first call day, yyyy-MM-dd in DISPLAY_TIME_ZONE (default: 6 days before `to`) */
+                from?: string;
+                /** @description last call day, yyyy-MM-dd (default: today); at most 366 days */
+                to?: string;
+                /** @description robot_call_job_id; repeat for several */
+                job?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
                 };
             };
             /** @description Invalid input: `details` names each parameter and why */

@@ -35,6 +35,7 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   cancelSubmission: { path: "/submissions/{batch}/cancel" },
   resubmitFailures: { path: "/submissions/{batch}/resubmit-failures", body: { dry_run: true } },
   listAuditEvents: { path: "/audit?action=api." },
+  getReconciliation: { path: `/reconciliation?job=${jobId}` },
   getOpenApiDocument: { path: "/openapi.json" },
 };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "./operation";
 import { auditPageSchema, auditQuery } from "./schemas/audit";
+import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
 import { ingestBodySchema, ingestResultSchema } from "./schemas/ingest";
 import { callRecordDetailSchema, callRecordPageSchema, callRecordParams, callRecordsQuery } from "./schemas/call-records";
 import { jobDetailSchema, jobPageSchema, jobParams, jobsQuery } from "./schemas/jobs";
@@ -75,6 +76,14 @@ export const listAuditOp = defineOperation({
   operationId: "listAuditEvents", method: "get", path: "/audit", tag: "Audit", permission: "audit:read",
   summary: "The audit trail, newest first (admins)", query: auditQuery,
   responses: { 200: { description: "One page of events", schema: auditPageSchema } },
+});
+
+export const reconciliationOp = defineOperation({
+  operationId: "getReconciliation", method: "get", path: "/reconciliation", tag: "Reconciliation", permission: "reconciliation:read",
+  summary: "Records per call day and job by submission outcome, with overdue ones (supervisors)",
+  description: "The /reconciliation report. Repeat `job` for several jobs. `overdue`: received more than RECONCILE_OVERDUE_HOURS ago and not accepted.",
+  query: reconciliationQuery, queryParsedByHandler: true,
+  responses: { 200: { description: "The report", schema: reconciliationSchema } },
 });
 
 export const ingestCallRecordsOp = defineOperation({

@@ -82,6 +82,7 @@ const API_ROUTES: { method: string; path: string; call: (token: string | null) =
   { method: "GET", path: "/submissions/{id}", call: (t) => api.call(t, "GET", "/submissions/999999999"), expect: onlyFrom("operator") },
   { method: "POST", path: "/submissions/{id}/cancel", call: (t) => api.call(t, "POST", "/submissions/999999999/cancel"), expect: onlyFrom("supervisor") },
   { method: "POST", path: "/submissions/{id}/resubmit-failures", call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }), expect: onlyFrom("supervisor") },
+  { method: "GET", path: "/reconciliation", call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"), expect: onlyFrom("supervisor") },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
   { method: "GET", path: "/openapi.json", call: (t) => api.call(t, "GET", "/openapi.json"), expect: "public" },
 ];
@@ -115,6 +116,12 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     expect: onlyFrom("operator"),
   },
   {
+    name: "GET /api/reconciliation/export",
+    call: async (cookie) =>
+      (await import("@/app/api/reconciliation/export/route")).GET(new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }), undefined),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "GET /api/audit/export",
     call: async (cookie) => (await import("@/app/api/audit/export/route")).GET(new Request("http://x/api/audit/export?action=none", { headers: { cookie } }), undefined),
     expect: onlyFrom("admin"),
@@ -133,6 +140,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
   { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
   { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
+  { name: "/reconciliation", render: async () => (await import("@/app/reconciliation/page")).default({ searchParams: sp() }), expect: onlyFrom("supervisor") },
   { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
   { name: "/account/tokens", render: async () => (await import("@/app/account/tokens/page")).default(), expect: onlyFrom("operator") },
   { name: "/api-docs", render: async () => (await import("@/app/api-docs/page")).default(), expect: onlyFrom("operator") },
@@ -144,6 +152,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["jobs", onlyFrom("operator")],
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
+      ["reconciliation", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const

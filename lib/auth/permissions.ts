@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "review:write": "reviewer",
   /** Submit, resubmit, cancel and resume submissions to TOP. */
   "submissions:write": "supervisor",
+  /** The per-day, per-job reconciliation of what was received against what TOP accepted. */
+  "reconciliation:read": "supervisor",
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",

@@ -190,8 +190,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | "not a filter"> = {
   job: "rollup", status: "rollup", intent: "rollup", submission: "rollup", review: "rollup", audio: "rollup",
   from: "days", to: "days",
-  // No reviewer, talk-time or text dimension in the rollups.
-  reviewer: "records", minDuration: "records", maxDuration: "records", q: "records",
+  // No reviewer, received-time, talk-time or text dimension in the rollups.
+  reviewer: "records", receivedBefore: "records", minDuration: "records", maxDuration: "records", q: "records",
   // Nor a batch one: a batch's records are read through its queue rows.
   batch: "records",
   sort: "not a filter", cursor: "not a filter", size: "not a filter",

@@ -20,6 +20,7 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   for (const b of f.batch ?? []) p.append("batch", b.toString());
   if (f.from) p.set("from", f.from);
   if (f.to) p.set("to", f.to);
+  if (f.receivedBefore) p.set("receivedBefore", f.receivedBefore);
   if (f.minDuration !== undefined) p.set("minDuration", String(f.minDuration));
   if (f.maxDuration !== undefined) p.set("maxDuration", String(f.maxDuration));
   if (f.audio !== undefined) p.set("audio", String(f.audio));

@@ -48,6 +48,11 @@ export const callFiltersSchema = z.object({
   batch: z.array(int64).default([]),
   from: dateParam.optional(),
   to: dateParam.optional(),
+  /** Only records received before this instant (ISO 8601): the reconciliation's overdue links. */
+  receivedBefore: z
+    .string()
+    .refine((v) => !isCalendarDay(v) && parseInstant(v) !== null, "must be an ISO 8601 instant")
+    .optional(),
   minDuration: seconds.optional(),
   maxDuration: seconds.optional(),
   audio: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),

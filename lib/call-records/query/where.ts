@@ -27,6 +27,7 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   if (f.batch.length) parts.push(Prisma.sql`id IN (SELECT record_id FROM submission_jobs WHERE batch_id IN (${Prisma.join(f.batch)}))`);
   if (f.from) parts.push(Prisma.sql`start_time >= ${boundary(f.from, timeZone, false)}`);
   if (f.to) parts.push(Prisma.sql`start_time < ${boundary(f.to, timeZone, true)}`);
+  if (f.receivedBefore) parts.push(Prisma.sql`received_at < ${parseInstant(f.receivedBefore)}`);
   if (f.minDuration !== undefined) parts.push(Prisma.sql`chat_duration >= ${f.minDuration}`);
   if (f.maxDuration !== undefined) parts.push(Prisma.sql`chat_duration <= ${f.maxDuration}`);
   if (f.audio !== undefined) parts.push(f.audio ? Prisma.sql`full_audio_url IS NOT NULL` : Prisma.sql`full_audio_url IS NULL`);

@@ -19,6 +19,7 @@ export const NAMESPACES = {
   errors: { zh: () => import("./zh/errors.json"), en: () => import("./en/errors.json") },
   input: { zh: () => import("./zh/input.json"), en: () => import("./en/input.json") },
   jobs: { zh: () => import("./zh/jobs.json"), en: () => import("./en/jobs.json") },
+  reconciliation: { zh: () => import("./zh/reconciliation.json"), en: () => import("./en/reconciliation.json") },
   review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
   sso: { zh: () => import("./zh/sso.json"), en: () => import("./en/sso.json") },
