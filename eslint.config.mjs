@@ -9,18 +9,40 @@ import nextTs from "eslint-config-next/typescript";
  * import dev/ (the test harness lives there). See CONTRIBUTING.md.
  */
 const layer = (groups, message) => ({ group: groups, message });
-const NO_APP = layer(["@/app", "@/app/**", "**/app/**"], "app/ is the top layer: nothing imports it (app -> components -> lib).");
-const NO_COMPONENTS = layer(["@/components", "@/components/**", "**/components/**"], "lib/ never imports components/ (app -> components -> lib).");
-const NO_DEV = layer(["@/dev", "@/dev/**", "**/dev/**"], "Product code never imports development tooling (dev/); only scripts and tests do.");
+const NO_APP = layer(
+  ["@/app", "@/app/**", "**/app/**"],
+  "app/ is the top layer: nothing imports it (app -> components -> lib).",
+);
+const NO_COMPONENTS = layer(
+  ["@/components", "@/components/**", "**/components/**"],
+  "lib/ never imports components/ (app -> components -> lib).",
+);
+const NO_DEV = layer(
+  ["@/dev", "@/dev/**", "**/dev/**"],
+  "Product code never imports development tooling (dev/); only scripts and tests do.",
+);
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", ".data-*/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "dev/lint/fixtures/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    ".data-*/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "dev/lint/fixtures/**",
+  ]),
   {
     rules: {
       // One env module (lib/env.ts) reads the environment; everything else asks it.
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -41,7 +63,11 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [layer(["@/**", "../**"], "lib/top imports nothing of the project (only its own files and packages).")] },
+        {
+          patterns: [
+            layer(["@/**", "../**"], "lib/top imports nothing of the project (only its own files and packages)."),
+          ],
+        },
       ],
     },
   },
@@ -52,7 +78,16 @@ export default defineConfig([
   },
   {
     // Entry points and the test harness set up the environment for everything else.
-    files: ["lib/env.ts", "scripts/**", "dev/**", "e2e/**", "playwright.config.ts", "next.config.js", "lib/db/embedded-postgres.ts", "**/*.test.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "dev/**",
+      "e2e/**",
+      "playwright.config.ts",
+      "next.config.js",
+      "lib/db/embedded-postgres.ts",
+      "**/*.test.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

@@ -14,7 +14,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.{ts,tsx}", "dev/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.{ts,tsx}",
+      "dev/**/*.test.{ts,tsx}",
+      "app/**/*.test.{ts,tsx}",
+      "components/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["./dev/testing/global-setup.ts"],
     setupFiles: ["./dev/testing/setup-env.ts"],

@@ -65,7 +65,10 @@ test("an admin creates an account; its owner must choose a password first", asyn
 test.describe("signed in as the new account", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("changes the password, enrols TOTP, signs in with a code and with a recovery code once", async ({ page, baseURL }) => {
+  test("changes the password, enrols TOTP, signs in with a code and with a recovery code once", async ({
+    page,
+    baseURL,
+  }) => {
     await useLanguage(page.context(), baseURL!, "en");
     await signIn(page, passwords.own);
     await expect(page.getByTestId("current-user")).toContainText("Account Tester");
@@ -103,7 +106,9 @@ test.describe("signed in as the new account", () => {
     await page.getByLabel("Code or recovery code").fill("000000");
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("wrong or has been used");
-    await page.getByLabel("Code or recovery code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page
+      .getByLabel("Code or recovery code")
+      .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByTestId("current-user")).toContainText("Account Tester");
     await signOut(page);

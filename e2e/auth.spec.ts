@@ -27,7 +27,10 @@ test.describe("signed out", () => {
     const email = `lockout-${Date.now()}@test.local`;
     // A throwaway account (same hash format as the product's) so the demo accounts stay usable.
     const { hash } = await import("@node-rs/argon2");
-    await queryOne("INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Lockout test', 'operator', $2)", [email, await hash("right password 123", { algorithm: 2 })]);
+    await queryOne("INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Lockout test', 'operator', $2)", [
+      email,
+      await hash("right password 123", { algorithm: 2 }),
+    ]);
     await page.goto("/sign-in");
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Email").fill(email);
@@ -35,15 +38,23 @@ test.describe("signed out", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       // Each attempt is on the audit trail once the server has judged it.
       await expect
-        .poll(async () => (await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE target = $1", [email])).n)
+        .poll(
+          async () =>
+            (await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE target = $1", [email])).n,
+        )
         .toBe(i + 1);
       await expect(page.getByRole("alert").filter({ hasText: "wrong" })).toHaveText("The email or password is wrong.");
     }
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("right password 123");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "locked" })).toContainText("This account is locked after 5 failed sign-ins");
-    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE target = $1 AND action = 'sign_in.lockout'", [email]);
+    await expect(page.getByRole("alert").filter({ hasText: "locked" })).toContainText(
+      "This account is locked after 5 failed sign-ins",
+    );
+    const { n } = await queryOne<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_events WHERE target = $1 AND action = 'sign_in.lockout'",
+      [email],
+    );
     expect(n).toBe(1);
   });
 });
@@ -61,7 +72,11 @@ test.describe("operator", () => {
 });
 
 test.describe("forcing a server action", () => {
-  test("an operator replaying a supervisor's submit-check action gets 'forbidden'", async ({ page, playwright, baseURL }) => {
+  test("an operator replaying a supervisor's submit-check action gets 'forbidden'", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     // Capture the real server-action request a supervisor's browser makes…
     await page.goto("/calls?status=BUSY&size=25");
     await page.getByLabel("Select this page").check();
@@ -72,7 +87,12 @@ test.describe("forcing a server action", () => {
     // …and send the very same request with an operator's session.
     const operator = await playwright.request.newContext({ baseURL, storageState: "e2e/.auth/operator.json" });
     const res = await operator.post(request.url(), {
-      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"]!, origin: baseURL!, accept: "text/x-component" },
+      headers: {
+        "next-action": request.headers()["next-action"]!,
+        "content-type": request.headers()["content-type"]!,
+        origin: baseURL!,
+        accept: "text/x-component",
+      },
       data: request.postData()!,
     });
     const body = await res.text();
@@ -151,6 +171,8 @@ test.describe("admin", () => {
   test("the audit page has no accessibility violations", async ({ page }) => {
     await page.goto("/audit");
     await expect(page.getByTestId("audit-row").first()).toBeVisible();
-    expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => `${v.id} (${v.nodes.length})`))).toEqual([]);
+    expect(
+      await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => `${v.id} (${v.nodes.length})`)),
+    ).toEqual([]);
   });
 });

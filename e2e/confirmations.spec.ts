@@ -13,7 +13,9 @@ async function setFaults(faults: object) {
 test.describe("confirmations before sending or destroying", () => {
   test.afterEach(() => setFaults({}));
 
-  test("an accepted record's page: submit asks first and holds the record back unless re-sending is chosen", async ({ page }) => {
+  test("an accepted record's page: submit asks first and holds the record back unless re-sending is chosen", async ({
+    page,
+  }) => {
     const { id } = await queryOne<{ id: string }>(
       "UPDATE call_records SET submission_state = 'accepted' WHERE id = (SELECT id FROM call_records WHERE submission_state = 'not_submitted' AND result_status = 'NO_ANSWER' ORDER BY id LIMIT 1) RETURNING call_record_id::text AS id",
     );
@@ -62,7 +64,9 @@ test.describe("confirmations before sending or destroying", () => {
     await expect(send).toBeEnabled();
   });
 
-  test("cancel batch confirms with counts, and the page keeps refreshing until nothing is in flight", async ({ page }) => {
+  test("cancel batch confirms with counts, and the page keeps refreshing until nothing is in flight", async ({
+    page,
+  }) => {
     // A page of 100 rows, a check and a running batch: more than the default budget on a loaded machine.
     test.slow();
     // Slow answers: the batch is still running when it is cancelled.
@@ -70,7 +74,10 @@ test.describe("confirmations before sending or destroying", () => {
     await page.goto("/calls?status=NO_ANSWER&submission=not_submitted&size=100");
     await page.getByLabel("Select this page").check();
     await page.getByRole("button", { name: "Submit to TOP…" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: /^Send \d+ records$/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /^Send \d+ records$/ })
+      .click();
     await expect(page).toHaveURL(/\/submissions\/\d+$/);
     const batchId = page.url().split("/").pop()!;
 

@@ -21,13 +21,20 @@ test.describe("language", () => {
   test.describe("a Chinese browser", () => {
     test.use({ locale: "zh-CN" });
 
-    test("sees Chinese by default, switches to English from the header, and keeps it after a reload", async ({ page }) => {
+    test("sees Chinese by default, switches to English from the header, and keeps it after a reload", async ({
+      page,
+    }) => {
       await withoutLanguageCookie(page);
       await page.goto("/");
       await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
       await expect(page.getByRole("heading", { level: 1, name: "总览" })).toBeVisible();
-      await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "通话记录" })).toBeVisible();
-      await expect(page.getByRole("group", { name: "语言" }).getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
+      await expect(
+        page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "通话记录" }),
+      ).toBeVisible();
+      await expect(page.getByRole("group", { name: "语言" }).getByRole("button", { name: "中文" })).toHaveAttribute(
+        "aria-pressed",
+        "true",
+      );
       await expect(page.getByTestId("last-received")).toHaveText(ZH_DATE_TIME);
       await noAxeViolations(page);
 
@@ -43,9 +50,15 @@ test.describe("language", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
       await expect(page).toHaveURL(/\/calls$/);
       await expect(page.getByRole("heading", { level: 1, name: /Calls/ })).toBeVisible();
-      await expect(page.getByRole("group", { name: "Language" }).getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+      await expect(
+        page.getByRole("group", { name: "Language" }).getByRole("button", { name: "English" }),
+      ).toHaveAttribute("aria-pressed", "true");
       await expect(page.getByTestId("call-row").first().getByRole("link").first()).toHaveText(EN_DATE_TIME);
-      expect((await page.context().cookies()).find((c) => c.name === LOCALE_COOKIE)).toMatchObject({ value: "en", httpOnly: true, sameSite: "Lax" });
+      expect((await page.context().cookies()).find((c) => c.name === LOCALE_COOKIE)).toMatchObject({
+        value: "en",
+        httpOnly: true,
+        sameSite: "Lax",
+      });
 
       await page.reload();
       await expect(page.locator("html")).toHaveAttribute("lang", "en");

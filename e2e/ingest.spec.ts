@@ -35,23 +35,37 @@ test.describe("ingest API", () => {
 
   test("stores one record, then reports the same push unchanged", async ({ request }) => {
     const body = asWire(record(1));
-    const first = await request.post("/api/v1/call-records", { headers: { ...auth, "Content-Type": "application/json" }, data: body });
+    const first = await request.post("/api/v1/call-records", {
+      headers: { ...auth, "Content-Type": "application/json" },
+      data: body,
+    });
     expect(first.status()).toBe(200);
-    expect((await first.json()).results).toEqual([expect.objectContaining({ call_record_id: (base + 1n).toString(), outcome: "created" })]);
-    const again = await request.post("/api/v1/call-records", { headers: { ...auth, "Content-Type": "application/json" }, data: body });
+    expect((await first.json()).results).toEqual([
+      expect.objectContaining({ call_record_id: (base + 1n).toString(), outcome: "created" }),
+    ]);
+    const again = await request.post("/api/v1/call-records", {
+      headers: { ...auth, "Content-Type": "application/json" },
+      data: body,
+    });
     expect((await again.json()).results[0].outcome).toBe("unchanged");
   });
 
   test("stores a 1,000-record array", async ({ request }) => {
     const records = Array.from({ length: 1000 }, (_, i) => record(1000 + i));
-    const res = await request.post("/api/v1/call-records", { headers: { ...auth, "Content-Type": "application/json" }, data: asWire(records) });
+    const res = await request.post("/api/v1/call-records", {
+      headers: { ...auth, "Content-Type": "application/json" },
+      data: asWire(records),
+    });
     expect(res.status()).toBe(200);
     expect((await res.json()).summary).toMatchObject({ received: 1000, created: 1000, rejected: 0 });
   });
 
   test("stores NDJSON and names the bad field of a rejected record while keeping the others", async ({ request }) => {
     const lines = [record(3000), record(3001, { start_time: "yesterday" }), record(3002)].map(asWire).join("\n");
-    const res = await request.post("/api/v1/call-records", { headers: { ...auth, "Content-Type": "application/x-ndjson" }, data: lines });
+    const res = await request.post("/api/v1/call-records", {
+      headers: { ...auth, "Content-Type": "application/x-ndjson" },
+      data: lines,
+    });
     const body = await res.json();
     expect(body.summary).toMatchObject({ received: 3, created: 2, rejected: 1 });
     expect(body.results[1].outcome).toBe("rejected");

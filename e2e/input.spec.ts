@@ -7,22 +7,35 @@ test.setTimeout(120_000);
 
 test.describe("statuses of pages", () => {
   test("a missing record, job or batch answers 404 with the not-found page", async ({ request }) => {
-    for (const path of ["/calls/123", "/calls/abc", "/calls/9999999999999999999", "/jobs/424242", "/jobs/x", "/submissions/99999", "/submissions/%00"]) {
+    for (const path of [
+      "/calls/123",
+      "/calls/abc",
+      "/calls/9999999999999999999",
+      "/jobs/424242",
+      "/jobs/x",
+      "/submissions/99999",
+      "/submissions/%00",
+    ]) {
       const res = await request.get(path, { maxRedirects: 0 });
       expect(res.status(), path).toBe(404);
     }
-    const { id } = await queryOne<{ id: string }>("SELECT call_record_id::text AS id FROM call_records ORDER BY id LIMIT 1");
+    const { id } = await queryOne<{ id: string }>(
+      "SELECT call_record_id::text AS id FROM call_records ORDER BY id LIMIT 1",
+    );
     expect((await request.get(`/calls/${id}`, { maxRedirects: 0 })).status()).toBe(200);
   });
 
   test("a page a role may not see answers 403", async ({ request }) => {
-    for (const path of ["/audit", "/admin/users"]) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
+    for (const path of ["/audit", "/admin/users"])
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
   });
 
   test.describe("signed out", () => {
     test.use({ storageState: { cookies: [], origins: [] } });
 
-    test("a page request is redirected to sign-in with a redirect status, before anything renders", async ({ request }) => {
+    test("a page request is redirected to sign-in with a redirect status, before anything renders", async ({
+      request,
+    }) => {
       const res = await request.get("/calls?status=ANSWERED", { maxRedirects: 0 });
       expect(res.status()).toBe(307);
       expect(res.headers().location).toMatch(/\/sign-in\?next=%2Fcalls%3Fstatus%3DANSWERED$/);
@@ -64,10 +77,16 @@ test.describe("invalid parameters", () => {
   });
 
   test("a cursor a user edited shows the first page and says so", async ({ page }) => {
-    for (const raw of [["2026-03-01T00:00:00.000Z", "99999999999999999999999"], [1e308, "1"], ["-271821-04-20T00:00:00.000Z", "1"]]) {
+    for (const raw of [
+      ["2026-03-01T00:00:00.000Z", "99999999999999999999999"],
+      [1e308, "1"],
+      ["-271821-04-20T00:00:00.000Z", "1"],
+    ]) {
       const cursor = Buffer.from(JSON.stringify(raw)).toString("base64url");
       expect((await page.goto(`/calls?cursor=${cursor}`))?.status()).toBe(200);
-      await expect(page.getByRole("alert").filter({ hasText: "were ignored" })).toContainText("the page position could not be read");
+      await expect(page.getByRole("alert").filter({ hasText: "were ignored" })).toContainText(
+        "the page position could not be read",
+      );
     }
   });
 
@@ -89,7 +108,10 @@ test.describe("invalid parameters", () => {
       const res = await request.get(path);
       expect(res.status(), path).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string; details: { param: string }[] } };
-      expect(body.error.details.map((d) => d.param), path).toContain(param);
+      expect(
+        body.error.details.map((d) => d.param),
+        path,
+      ).toContain(param);
     }
   });
 });
@@ -98,7 +120,10 @@ test.describe("as an admin", () => {
   test.use({ storageState: "e2e/.auth/admin.json" });
 
   test("the audit trail reports invalid filters, and its export refuses them with a 400", async ({ page, request }) => {
-    for (const [path, param] of [["/audit?from=2026-99-99", "from"], ["/audit?before=9999999999999999999", "before"]] as const) {
+    for (const [path, param] of [
+      ["/audit?from=2026-99-99", "from"],
+      ["/audit?before=9999999999999999999", "before"],
+    ] as const) {
       expect((await page.goto(path))?.status(), path).toBe(200);
       await expect(page.getByTestId("ignored-params")).toContainText(param);
       const res = await request.get(path.replace("/audit", "/api/audit/export"));

@@ -30,7 +30,9 @@ test.describe("browsing", () => {
     const rows = page.getByTestId("call-row");
     await expect(rows.first()).toBeVisible();
     for (const text of await rows.allInnerTexts()) expect(text).toContain("REFUSED");
-    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'REFUSED' AND full_audio_url IS NULL");
+    const { n } = await queryOne<{ n: number }>(
+      "SELECT count(*)::int AS n FROM call_records WHERE result_status = 'REFUSED' AND full_audio_url IS NULL",
+    );
     await expect(rows).toHaveCount(Math.min(n, 25));
     await page.goBack();
     await expect(page).toHaveURL(/status=REFUSED/);
@@ -39,11 +41,16 @@ test.describe("browsing", () => {
 
   test("exports the current filter as CSV, masked", async ({ page }) => {
     await page.goto("/calls?status=BUSY&size=25");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     const csv = (await (await download.createReadStream()).toArray()).map(String).join("");
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]!.startsWith("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status")).toBe(true);
-    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'BUSY'");
+    const { n } = await queryOne<{ n: number }>(
+      "SELECT count(*)::int AS n FROM call_records WHERE result_status = 'BUSY'",
+    );
     expect(lines.length - 1).toBe(n);
     expect(lines.slice(1).every((l) => l.split(",")[3] === "BUSY")).toBe(true);
     expect(csv).not.toMatch(/,1\d{10},/); // no full mobile number anywhere
@@ -95,19 +102,25 @@ test.describe("browsing", () => {
 
   test("an invalid filter is named, not fatal", async ({ page }) => {
     await page.goto("/calls?submission=sent&size=25");
-    await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText('"sent" must be one of not_submitted, queued');
+    await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toContainText(
+      '"sent" must be one of not_submitted, queued',
+    );
     await expect(page.getByTestId("call-row")).toHaveCount(25);
   });
 
   test("a recording plays through the audio proxy, with Range for seeking", async ({ page, request }) => {
-    const { id } = await queryOne<{ id: string }>("SELECT call_record_id::text AS id FROM call_records WHERE source = 'seed' AND full_audio_url IS NOT NULL LIMIT 1");
+    const { id } = await queryOne<{ id: string }>(
+      "SELECT call_record_id::text AS id FROM call_records WHERE source = 'seed' AND full_audio_url IS NOT NULL LIMIT 1",
+    );
     const part = await request.get(`/api/audio/${id}`, { headers: { Range: "bytes=0-99" } });
     expect(part.status()).toBe(206);
     expect(part.headers()["content-type"]).toBe("audio/mpeg");
     expect((await part.body()).length).toBe(100);
     await page.goto(`/calls/${id}`);
     await expect(page.getByTestId("recording")).toHaveAttribute("src", `/api/audio/${id}`);
-    await expect.poll(() => page.getByTestId("recording").evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(5);
+    await expect
+      .poll(() => page.getByTestId("recording").evaluate((a: HTMLAudioElement) => a.duration))
+      .toBeGreaterThan(5);
   });
 
   test("a record's detail shows its wire fields", async ({ page }) => {
@@ -122,7 +135,9 @@ test.describe("browsing", () => {
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   });
 
-  test("jobs overview pages by keyset with the count of jobs, sorts from the first page, and links to a job and its calls", async ({ page }) => {
+  test("jobs overview pages by keyset with the count of jobs, sorts from the first page, and links to a job and its calls", async ({
+    page,
+  }) => {
     test.slow(); // eight page loads of the overview and a job's page
     // More jobs than one page holds: 60 of one call each, with the latest calls, removed afterwards.
     await queryOne(`
@@ -130,7 +145,9 @@ test.describe("browsing", () => {
       SELECT 880000000000 + g, 880000000 + g, 'ANSWERED', '2100-01-01'::timestamptz - g * interval '1 minute', 'seed', repeat('0', 64)
       FROM generate_series(1, 60) g`);
     try {
-      const { jobs } = await queryOne<{ jobs: number }>("SELECT count(DISTINCT robot_call_job_id)::int AS jobs FROM call_records");
+      const { jobs } = await queryOne<{ jobs: number }>(
+        "SELECT count(DISTINCT robot_call_job_id)::int AS jobs FROM call_records",
+      );
       const rows = page.getByTestId("job-row");
       const range = page.getByTestId("jobs-range");
       await page.goto("/jobs");
@@ -167,7 +184,9 @@ test.describe("browsing", () => {
   });
 
   test("a job's page has no accessibility violations", async ({ page }) => {
-    const { job } = await queryOne<{ job: string }>("SELECT robot_call_job_id::text AS job FROM call_records WHERE source = 'seed' LIMIT 1");
+    const { job } = await queryOne<{ job: string }>(
+      "SELECT robot_call_job_id::text AS job FROM call_records WHERE source = 'seed' LIMIT 1",
+    );
     await page.goto(`/jobs/${job}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(job);
     const results = await new AxeBuilder({ page }).analyze();

@@ -22,7 +22,9 @@ function appRoutes(dir = "app", prefix = ""): string[] {
 
 /** Forms of a text as it may sit in HTML, JSON or an RSC payload. */
 function forms(text: string): string[] {
-  const escaped = [...text].map((c) => (c.charCodeAt(0) > 0x7f ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
+  const escaped = [...text]
+    .map((c) => (c.charCodeAt(0) > 0x7f ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c))
+    .join("");
   return [...new Set([text, escaped, encodeURIComponent(text)])];
 }
 
@@ -32,7 +34,10 @@ async function submitAsSupervisor(browser: Browser): Promise<string> {
   await page.goto(`/calls?job=${JOB}&size=25`);
   await page.getByLabel("Select this page").check();
   await page.getByRole("button", { name: "Submit to TOP…" }).click();
-  await page.getByRole("dialog", { name: "Submit to TOP" }).getByRole("button", { name: /^Send 1 record/ }).click();
+  await page
+    .getByRole("dialog", { name: "Submit to TOP" })
+    .getByRole("button", { name: /^Send 1 record/ })
+    .click();
   await expect(page).toHaveURL(/\/submissions\/\d+$/, { timeout: 60_000 });
   await expect(page.getByTestId("batch-status")).toHaveText("done", { timeout: 60_000 });
   const batchId = page.url().split("/").pop()!;
@@ -58,29 +63,47 @@ test.describe("personal data as an operator sees it", () => {
     const ingest = await request.post("/api/v1/call-records", {
       headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
       data: JSON.stringify({
-        call_record_id: ID, robot_call_job_id: JOB, result_status: "ANSWERED", start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00",
-        chat_duration: 61, called_phone_number: PHONE, name: NAME, properties: JSON.stringify({ note: `call ${NAME} on ${PHONE}` }),
+        call_record_id: ID,
+        robot_call_job_id: JOB,
+        result_status: "ANSWERED",
+        start_time: "2026-03-01 09:00:00",
+        end_time: "2026-03-01 09:01:00",
+        chat_duration: 61,
+        called_phone_number: PHONE,
+        name: NAME,
+        properties: JSON.stringify({ note: `call ${NAME} on ${PHONE}` }),
       }),
     });
     expect(ingest.status()).toBe(200);
     const batchId = await submitAsSupervisor(browser);
-    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM submission_attempts a JOIN call_records r ON r.id = a.record_id WHERE r.call_record_id = $1", [ID]);
+    const { n } = await queryOne<{ n: number }>(
+      "SELECT count(*)::int AS n FROM submission_attempts a JOIN call_records r ON r.id = a.record_id WHERE r.call_record_id = $1",
+      [ID],
+    );
     expect(n).toBe(1);
 
-    const fill: Record<string, string> = { "/calls/[id]": ID, "/jobs/[jobId]": JOB, "/submissions/[id]": batchId, "/api/audio/[id]": ID, "/api/submissions/[id]": batchId };
+    const fill: Record<string, string> = {
+      "/calls/[id]": ID,
+      "/jobs/[jobId]": JOB,
+      "/submissions/[id]": batchId,
+      "/api/audio/[id]": ID,
+      "/api/submissions/[id]": batchId,
+    };
     const routes = appRoutes();
     expect(routes.length).toBeGreaterThan(15);
     const urls = routes.flatMap((r) => {
       const url = r.replace(/\/\[[^\]]+\]$/, (m) => `/${fill[r] ?? m}`);
       expect(url, `a value for ${r}`).not.toMatch(/\[/);
-      if (url === "/calls" || url === "/review" || url === "/api/calls/export") return [`${url}?job=${JOB}`, `${url}?q=${ID}`, `${url}?job=${JOB}&unmasked=true`];
+      if (url === "/calls" || url === "/review" || url === "/api/calls/export")
+        return [`${url}?job=${JOB}`, `${url}?q=${ID}`, `${url}?job=${JOB}&unmasked=true`];
       if (url === "/api/audit/export" || url === "/audit") return [url, `${url}?action=pii.reveal`];
       return [url];
     });
     const answers = await fetchAll(page.request, urls);
     for (const a of answers) {
       expect(a.status, a.url).toBeLessThan(500);
-      for (const secret of [...forms(PHONE), ...forms(NAME)]) expect(a.body.includes(secret), `${secret} in ${a.url} (${a.status})`).toBe(false);
+      for (const secret of [...forms(PHONE), ...forms(NAME)])
+        expect(a.body.includes(secret), `${secret} in ${a.url} (${a.status})`).toBe(false);
     }
     // The record's own page did show it, masked, with the attempt.
     const detail = answers.find((a) => a.url === `/calls/${ID}`)!;
@@ -88,13 +111,21 @@ test.describe("personal data as an operator sees it", () => {
     expect(detail.body).toContain("139****5678");
     expect(detail.body).toContain('data-testid="attempt"');
     // The unmasked export is a supervisor's.
-    expect(answers.find((a) => a.url.startsWith("/api/calls/export") && a.url.endsWith("unmasked=true"))!.status).toBe(403);
+    expect(answers.find((a) => a.url.startsWith("/api/calls/export") && a.url.endsWith("unmasked=true"))!.status).toBe(
+      403,
+    );
   });
 });
 
 test.describe("redirects and origins", () => {
   test("after sign-in, `next` only leads to the console's own pages", async ({ request }) => {
-    for (const next of ["/%5Cexample.org", "/%5C%5Cexample.org", "/%09/example.org", "//example.org", "/.//example.org"]) {
+    for (const next of [
+      "/%5Cexample.org",
+      "/%5C%5Cexample.org",
+      "/%09/example.org",
+      "//example.org",
+      "/.//example.org",
+    ]) {
       const res = await request.get(`/sign-in?next=${next}`, { maxRedirects: 0 });
       expect(res.status(), next).toBe(307);
       const location = res.headers()["location"]!;
@@ -106,7 +137,11 @@ test.describe("redirects and origins", () => {
 
   test("a server action from another origin, or with a malformed one, is refused with 403", async ({ request }) => {
     for (const origin of ["https://evil.example", "http://[", "null"]) {
-      const res = await request.post("/calls", { headers: { origin, "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0 });
+      const res = await request.post("/calls", {
+        headers: { origin, "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+        data: "[]",
+        maxRedirects: 0,
+      });
       expect(res.status(), origin).toBe(403);
     }
   });

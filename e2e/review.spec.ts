@@ -15,9 +15,17 @@ test.beforeAll(async ({ request, baseURL }) => {
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     data: ids.map((id, i) => ({
-      call_record_id: id, robot_call_job_id: JOB, result_status: "ANSWERED",
-      start_time: `2026-11-2${i} 10:00:00`, end_time: `2026-11-2${i} 10:00:24`, chat_duration: 24,
-      called_phone_number: "13800001234", name: "张三", intent_level_tag_id: 11, intent_level_code: 2, intent_level_detail_name: "承诺还款",
+      call_record_id: id,
+      robot_call_job_id: JOB,
+      result_status: "ANSWERED",
+      start_time: `2026-11-2${i} 10:00:00`,
+      end_time: `2026-11-2${i} 10:00:24`,
+      chat_duration: 24,
+      called_phone_number: "13800001234",
+      name: "张三",
+      intent_level_tag_id: 11,
+      intent_level_code: 2,
+      intent_level_detail_name: "承诺还款",
       full_audio_url: `${baseURL}/demo-audio/debt-promise.mp3`,
     })),
   });
@@ -26,7 +34,9 @@ test.beforeAll(async ({ request, baseURL }) => {
 
 const audioTime = (page: Page) => page.getByTestId("recording").evaluate((a: HTMLAudioElement) => a.currentTime);
 
-test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comment, moves on, and finds it flagged", async ({ page }) => {
+test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comment, moves on, and finds it flagged", async ({
+  page,
+}) => {
   // A whole review round (playing real audio, five server actions): longer than one page check.
   test.setTimeout(120_000);
   await page.goto(`/review?job=${JOB}&review=unreviewed`);
@@ -96,11 +106,22 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   await expect(rows.first().getByTestId("reviewed-by")).not.toBeEmpty();
 });
 
-test("the worker archives a pushed recording; the record page says so and offers the archived file", async ({ page }) => {
+test("the worker archives a pushed recording; the record page says so and offers the archived file", async ({
+  page,
+}) => {
   await expect
-    .poll(async () => (await queryOne<{ state: string }>(`SELECT a.state::text AS state FROM audio_archives a JOIN call_records r ON r.id = a.record_id WHERE r.call_record_id = $1`, [ids[0]])).state, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (
+          await queryOne<{ state: string }>(
+            `SELECT a.state::text AS state FROM audio_archives a JOIN call_records r ON r.id = a.record_id WHERE r.call_record_id = $1`,
+            [ids[0]],
+          )
+        ).state,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe("archived");
   await page.goto(`/calls/${ids[0]}?t=12`);
   await expect(page.getByTestId("archive-state")).toHaveAttribute("data-state", "archived");
@@ -113,7 +134,15 @@ test("the player shows why a recording cannot play", async ({ page, request }) =
   const id = "8300000000000000009";
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-    data: [{ call_record_id: id, robot_call_job_id: JOB, result_status: "ANSWERED", start_time: "2026-11-20 11:00:00", full_audio_url: "https://vendor.example.com/expired.mp3" }],
+    data: [
+      {
+        call_record_id: id,
+        robot_call_job_id: JOB,
+        result_status: "ANSWERED",
+        start_time: "2026-11-20 11:00:00",
+        full_audio_url: "https://vendor.example.com/expired.mp3",
+      },
+    ],
   });
   expect(res.ok()).toBe(true);
   await page.goto(`/calls/${id}`);

@@ -21,7 +21,10 @@ test("the TOP secret and the ingest token never reach the browser bundles", () =
   }
 });
 
-test("pages carry the security headers and the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+test("pages carry the security headers and the session cookie is HttpOnly and SameSite=Lax", async ({
+  page,
+  context,
+}) => {
   const res = await page.goto("/calls");
   const headers = res!.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
@@ -37,7 +40,12 @@ test("the server's logs hold no phone numbers, tokens or the TOP secret", async 
   // Something worth logging first: an ingest with personal data in it.
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: "Bearer e2e-ingest-token-0123456789abcdef", "Content-Type": "application/json" },
-    data: JSON.stringify({ call_record_id: "8200000000000000001", robot_call_job_id: "91", called_phone_number: "13912345678", name: "王五" }),
+    data: JSON.stringify({
+      call_record_id: "8200000000000000001",
+      robot_call_job_id: "91",
+      called_phone_number: "13912345678",
+      name: "王五",
+    }),
   });
   expect(res.status()).toBe(200);
   await expect.poll(() => readFileSync(".data-e2e/server.log", "utf8")).toContain("ingest: call records received");

@@ -20,7 +20,12 @@ test.describe("submission to TOP", () => {
     await page.getByRole("button", { name: "Submit to TOP…" }).click();
     const dialog = page.getByRole("dialog", { name: "Submit to TOP" });
     await expect(dialog.getByTestId("sendable-count")).toHaveText("25");
-    await expect(new AxeBuilder({ page }).include("dialog").analyze().then((r) => r.violations.map((v) => v.id))).resolves.toEqual([]);
+    await expect(
+      new AxeBuilder({ page })
+        .include("dialog")
+        .analyze()
+        .then((r) => r.violations.map((v) => v.id)),
+    ).resolves.toEqual([]);
     await dialog.getByRole("button", { name: "Send 25 records" }).click();
 
     await expect(page).toHaveURL(/\/submissions\/\d+$/);
@@ -64,11 +69,17 @@ test.describe("submission to TOP", () => {
   });
 
   test("select all records matching a filter, carried as the filter", async ({ page }) => {
-    const { n } = await queryOne<{ n: number }>("SELECT count(*)::int AS n FROM call_records WHERE result_status = 'VACANT_NUMBER' AND submission_state = 'not_submitted'");
+    const { n } = await queryOne<{ n: number }>(
+      "SELECT count(*)::int AS n FROM call_records WHERE result_status = 'VACANT_NUMBER' AND submission_state = 'not_submitted'",
+    );
     await page.goto("/calls?status=VACANT_NUMBER&submission=not_submitted&size=25");
     await page.getByLabel("Select this page").check();
-    await page.getByRole("button", { name: `Select all ${n.toLocaleString("en")} records matching this filter` }).click();
-    await expect(page.getByTestId("selection-summary")).toHaveText(`All ${n.toLocaleString("en")} records matching this filter are selected`);
+    await page
+      .getByRole("button", { name: `Select all ${n.toLocaleString("en")} records matching this filter` })
+      .click();
+    await expect(page.getByTestId("selection-summary")).toHaveText(
+      `All ${n.toLocaleString("en")} records matching this filter are selected`,
+    );
     await page.getByRole("button", { name: "Submit to TOP…" }).click();
     await expect(page.getByRole("dialog").getByTestId("sendable-count")).toHaveText(n.toLocaleString("en"));
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();

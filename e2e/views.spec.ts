@@ -17,16 +17,39 @@ const FLAGGED = "8400000000000000001";
 const BROKEN = "8400000000000000002";
 const BULK = Array.from({ length: 30 }, (_, i) => `84000000000000001${String(i).padStart(2, "0")}`);
 
-const violations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+const violations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
 
 test.beforeAll(async ({ request, baseURL }) => {
-  const base = { robot_call_job_id: JOB, start_time: "2026-11-20 10:00:00", end_time: "2026-11-20 10:00:24", chat_duration: 24, called_phone_number: "13800001234", name: "张三" };
+  const base = {
+    robot_call_job_id: JOB,
+    start_time: "2026-11-20 10:00:00",
+    end_time: "2026-11-20 10:00:24",
+    chat_duration: 24,
+    called_phone_number: "13800001234",
+    name: "张三",
+  };
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     data: [
-      { ...base, call_record_id: FLAGGED, result_status: "CAN_NOT_CONNECT", intent_level_tag_id: 730001, intent_level_code: 1, intent_level_detail_name: "有还款意愿", robot_call_job_name: JOB_NAME, full_audio_url: `${baseURL}/demo-audio/debt-promise.mp3` },
+      {
+        ...base,
+        call_record_id: FLAGGED,
+        result_status: "CAN_NOT_CONNECT",
+        intent_level_tag_id: 730001,
+        intent_level_code: 1,
+        intent_level_detail_name: "有还款意愿",
+        robot_call_job_name: JOB_NAME,
+        full_audio_url: `${baseURL}/demo-audio/debt-promise.mp3`,
+      },
       { ...base, call_record_id: BROKEN, result_status: "ANSWERED", full_audio_url: "https://example.invalid/rec.mp3" },
-      ...BULK.map((id, i) => ({ ...base, call_record_id: id, result_status: "BUSY", start_time: `2026-11-19 09:${String(i).padStart(2, "0")}:00`, end_time: `2026-11-19 09:${String(i).padStart(2, "0")}:30` })),
+      ...BULK.map((id, i) => ({
+        ...base,
+        call_record_id: id,
+        result_status: "BUSY",
+        start_time: `2026-11-19 09:${String(i).padStart(2, "0")}:00`,
+        end_time: `2026-11-19 09:${String(i).padStart(2, "0")}:30`,
+      })),
     ],
   });
   expect(res.ok()).toBe(true);
@@ -43,7 +66,9 @@ test.beforeAll(async ({ request, baseURL }) => {
   );
 });
 
-test("a flagged, accepted, corrected record shows its reasons as labels, notes, comments, the job's name and what TOP still holds", async ({ page }) => {
+test("a flagged, accepted, corrected record shows its reasons as labels, notes, comments, the job's name and what TOP still holds", async ({
+  page,
+}) => {
   test.slow();
   await page.goto(`/calls/${FLAGGED}`);
   const review = page.getByTestId("record-review");
@@ -93,11 +118,16 @@ test("a supervisor names a job on its page; the name shows in lists and the job 
   await expect(page).toHaveURL(new RegExp(`job=${JOB}`));
   await expect(page.getByTestId("scope-chips")).toContainText(`Mediation November (${JOB})`);
   await expect(page.getByTestId("job-name").first()).toHaveText("Mediation November");
-  const audit = await queryOne<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE action = 'jobs.name' AND target = $1", [`job:${JOB}`]);
+  const audit = await queryOne<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_events WHERE action = 'jobs.name' AND target = $1",
+    [`job:${JOB}`],
+  );
   expect(Number(audit.n)).toBeGreaterThan(0);
 });
 
-test("paging goes back with 'previous' and says where it is; batch= filters the list; statuses are labelled", async ({ page }) => {
+test("paging goes back with 'previous' and says where it is; batch= filters the list; statuses are labelled", async ({
+  page,
+}) => {
   await page.goto(`/calls?job=${JOB}&status=BUSY&size=25`);
   await expect(page.getByTestId("pager-position")).toHaveText("Rows 1–25");
   await page.getByRole("link", { name: "Next page →" }).click();
@@ -121,7 +151,9 @@ test("a supervisor exports unmasked data only after giving a reason", async ({ p
   await dialog.getByRole("button", { name: "Export unmasked" }).click();
   const file = await (await download).path();
   expect(file).toBeTruthy();
-  const event = await queryOne<{ reason: string }>("SELECT details->>'reason' AS reason FROM audit_events WHERE action = 'calls.export' ORDER BY id DESC LIMIT 1");
+  const event = await queryOne<{ reason: string }>(
+    "SELECT details->>'reason' AS reason FROM audit_events WHERE action = 'calls.export' ORDER BY id DESC LIMIT 1",
+  );
   expect(event.reason).toBe("Court request 2026-118");
 });
 

@@ -30,8 +30,15 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   INGEST_TOKEN: z.string().min(24, "INGEST_TOKEN must be at least 24 characters").optional(),
-  INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
-  DISPLAY_TIME_ZONE: z.string().refine(isTimeZone, "DISPLAY_TIME_ZONE is not an IANA time zone").default("Asia/Shanghai"),
+  INGEST_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
+  DISPLAY_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, "DISPLAY_TIME_ZONE is not an IANA time zone")
+    .default("Asia/Shanghai"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set by the start command when it runs the embedded demo (seeded data, demo logins). */
   DEMO_MODE: bool,
@@ -39,11 +46,23 @@ export const envSchema = z.object({
   TOP_EMULATOR_ACTIVE: bool,
   TOP_GATEWAY_URL: z.string().url().optional(),
   /** How long a sign-in lasts. */
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** A session unused for this long ends (0: only the absolute SESSION_TTL_HOURS applies). */
-  SESSION_IDLE_MINUTES: z.coerce.number().min(0).max(24 * 60 * 30).default(60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60 * 30)
+    .default(60),
   /** Sensitive actions ask for the password or second factor again when the last proof is older than this. */
-  REAUTH_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  REAUTH_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /**
    * Roles that must use a second factor (TOTP), comma-separated; empty: nobody
    * must. Unset: supervisor,admin, except in the demo (npm start's seeded data), where nobody must.
@@ -53,14 +72,21 @@ export const envSchema = z.object({
     .optional()
     .transform((value, ctx) => {
       if (value === undefined) return undefined;
-      const roles = value.split(",").map((r) => r.trim()).filter(Boolean);
+      const roles = value
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean);
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (unknown.length === 0) return roles as Role[];
       ctx.addIssue({ code: "custom", message: `not a role: ${unknown.join(", ")} (roles: ${ROLES.join(", ")})` });
       return z.NEVER;
     }),
   /** How long an admin's set-password link works. */
-  PASSWORD_RESET_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+  PASSWORD_RESET_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(24),
   /** Consecutive failed sign-ins that lock an account, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -86,7 +112,12 @@ export const envSchema = z.object({
   AUDIO_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Local state (embedded database, ingest token, archived recordings). */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Where archived recordings are kept; default `$DATA_DIR/audio-archive`. */
@@ -98,13 +129,25 @@ export const envSchema = z.object({
   /** Attempts before a recording is marked failed (it still plays from the live link while that works). */
   AUDIO_ARCHIVE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** Largest recording fetched (proxy and archive). */
-  AUDIO_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  AUDIO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** Time allowed for fetching a recording (no answer, or the whole download when archiving). */
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** A record received longer ago than this and not accepted by TOP counts as overdue on /reconciliation. */
-  RECONCILE_OVERDUE_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  RECONCILE_OVERDUE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
-  REVIEW_CLAIM_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  REVIEW_CLAIM_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
   /**
    * A connection straight to PostgreSQL, not through PgBouncer, for the
    * migration runner (npm run migrate). Optional: it takes its locks inside
@@ -133,7 +176,10 @@ export const envSchema = z.object({
     .default("")
     .transform((value, ctx) => {
       const map = new Map<string, Role>();
-      for (const pair of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+      for (const pair of value
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const at = pair.lastIndexOf(":");
         const group = pair.slice(0, at).trim();
         const role = pair.slice(at + 1).trim();

@@ -7,9 +7,19 @@ import { currentRequestIdFromContext } from "./http/request-context.mjs";
  * wherever they appear in a logged object.
  */
 const REDACT = [
-  "*.password", "*.token", "*.secret", "*.app_secret", "*.authorization", "*.cookie",
-  "*.called_phone_number", "*.calledPhoneNumber", "*.phone_number", "*.phoneNumber", "*.name",
-  "req.headers.authorization", "req.headers.cookie",
+  "*.password",
+  "*.token",
+  "*.secret",
+  "*.app_secret",
+  "*.authorization",
+  "*.cookie",
+  "*.called_phone_number",
+  "*.calledPhoneNumber",
+  "*.phone_number",
+  "*.phoneNumber",
+  "*.name",
+  "req.headers.authorization",
+  "req.headers.cookie",
 ];
 
 let logger: pino.Logger | undefined;

@@ -22,10 +22,13 @@ beforeAll(async () => {
     req.on("end", async () => {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const answer = await handleIngestRequest(new Request(`http://x${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }), {
-        token: TOKEN,
-        maxBodyBytes: 1024 * 1024,
-      });
+      const answer = await handleIngestRequest(
+        new Request(`http://x${req.url}`, { method: req.method, headers, body: Buffer.concat(chunks) }),
+        {
+          token: TOKEN,
+          maxBodyBytes: 1024 * 1024,
+        },
+      );
       res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
       res.end(Buffer.from(await answer.arrayBuffer()));
     });
@@ -43,7 +46,10 @@ describe("the start banner's push command", () => {
 
   it("works as pasted, from another directory: every sample record is stored without an error", async () => {
     const { stdout } = await promisify(execFile)("bash", ["-c", pushRecordsCommand(TOKEN, url)], { cwd: "/" });
-    const answer = JSON.parse(stdout) as { summary: { received: number; rejected: number }; results: { outcome: string; errors: unknown[] }[] };
+    const answer = JSON.parse(stdout) as {
+      summary: { received: number; rejected: number };
+      results: { outcome: string; errors: unknown[] }[];
+    };
     expect(answer.summary.received).toBe(3);
     expect(answer.summary.rejected).toBe(0);
     for (const r of answer.results) {

@@ -38,10 +38,22 @@ afterAll(async () => {
 it("runs every measurement family on 10,000 records and writes the results", async () => {
   const results = path.join(dir, "results.json");
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const p = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/bench.ts"), "--smoke"], {
-      env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_RECORDS: "10000", BENCH_DIR: dir, BENCH_RESULTS: results, BENCH_PORT_BASE: "3515", DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const p = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/bench.ts"), "--smoke"],
+      {
+        env: {
+          ...process.env,
+          BENCH_DATABASE_URL: url,
+          BENCH_RECORDS: "10000",
+          BENCH_DIR: dir,
+          BENCH_RESULTS: results,
+          BENCH_PORT_BASE: "3515",
+          DATABASE_URL: "",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     p.stdout.on("data", (c: Buffer) => (output += c.toString()));
     p.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -50,11 +62,16 @@ it("runs every measurement family on 10,000 records and writes the results", asy
   expect(code, output.slice(-3000)).toBe(0);
   expect(output).toMatch(/figure\s+\| p50\s+\| p95\s+\| ceiling \/ target\s+\| verdict/);
 
-  const parsed = JSON.parse(await readFile(results, "utf8")) as { records: number; machine: { cores: number }; figures: { family: string; p50: number; p95: number; reason?: string }[] };
+  const parsed = JSON.parse(await readFile(results, "utf8")) as {
+    records: number;
+    machine: { cores: number };
+    figures: { family: string; p50: number; p95: number; reason?: string }[];
+  };
   expect(parsed.records).toBe(10_000);
   expect(parsed.machine.cores).toBeGreaterThan(0);
   const families = new Set(parsed.figures.map((f) => f.family));
-  for (const f of ["calls list", "aggregates", "record", "export", "ingest", "submission"]) expect(families, f).toContain(f);
+  for (const f of ["calls list", "aggregates", "record", "export", "ingest", "submission"])
+    expect(families, f).toContain(f);
   expect(parsed.figures.filter((f) => f.reason?.startsWith("failed"))).toEqual([]);
   for (const f of parsed.figures) expect(Number.isFinite(f.p50), `${f.family}: ${JSON.stringify(f)}`).toBe(true);
 }, 150_000);

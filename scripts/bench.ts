@@ -19,7 +19,12 @@ import { generatedCount, openBenchDatabase, resetBenchTables } from "./bench/dat
 import { BENCH_RECORD_ID_BASE, generateBenchData } from "./bench/generate";
 import { formatMarkdown, formatTable, type Figure } from "./bench/stats";
 
-async function family(ctx: BenchContext, name: string, figures: Figure[], run: () => Promise<Figure[]>): Promise<boolean> {
+async function family(
+  ctx: BenchContext,
+  name: string,
+  figures: Figure[],
+  run: () => Promise<Figure[]>,
+): Promise<boolean> {
   if (ctx.only.size > 0 && !ctx.only.has(name)) return true;
   const started = Date.now();
   ctx.log(`— ${name} —`);
@@ -30,7 +35,18 @@ async function family(ctx: BenchContext, name: string, figures: Figure[], run: (
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(err);
-    figures.push({ family: name, name: "could not be measured", unit: "ms", better: "lower", samples: 0, p50: NaN, p95: NaN, ceiling: "–", verdict: "MISSED", reason: `failed: ${message}` });
+    figures.push({
+      family: name,
+      name: "could not be measured",
+      unit: "ms",
+      better: "lower",
+      samples: 0,
+      p50: NaN,
+      p95: NaN,
+      ceiling: "–",
+      verdict: "MISSED",
+      reason: `failed: ${message}`,
+    });
     return false;
   }
 }
@@ -70,26 +86,46 @@ async function main(): Promise<number> {
     let generated;
     const genStarted = Date.now();
     const metaFile = path.join(ctx.dir, "generated.json");
-    const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, "utf8")) as { records: number; now: string; url: string }) : undefined;
+    const meta = existsSync(metaFile)
+      ? (JSON.parse(readFileSync(metaFile, "utf8")) as { records: number; now: string; url: string })
+      : undefined;
     if (ctx.reuse && counted.generated === ctx.records && meta?.records === ctx.records && meta.url === db.url) {
       ctx.log(`reusing the ${ctx.records.toLocaleString("en")} generated records already in the database`);
       await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers");
       await client.query("DELETE FROM call_records WHERE call_record_id < $1", [BENCH_RECORD_ID_BASE.toString()]);
-      await client.query("UPDATE call_records SET submission_state = 'not_submitted' WHERE submission_state IN ('queued', 'in_flight', 'retrying')");
+      await client.query(
+        "UPDATE call_records SET submission_state = 'not_submitted' WHERE submission_state IN ('queued', 'in_flight', 'retrying')",
+      );
       await client.query("VACUUM ANALYZE call_records");
-      generated = await generateBenchData(client, { records: ctx.records, now: new Date(meta.now), log: ctx.log, dryRun: true });
+      generated = await generateBenchData(client, {
+        records: ctx.records,
+        now: new Date(meta.now),
+        log: ctx.log,
+        dryRun: true,
+      });
     } else {
       await resetBenchTables(client);
-      generated = await generateBenchData(client, { records: ctx.records, chunk: ctx.records >= 5_000_000 ? 500_000 : 250_000, log: ctx.log });
-      writeFileSync(metaFile, JSON.stringify({ records: ctx.records, now: generated.now.toISOString(), url: db.url }) + "\n");
+      generated = await generateBenchData(client, {
+        records: ctx.records,
+        chunk: ctx.records >= 5_000_000 ? 500_000 : 250_000,
+        log: ctx.log,
+      });
+      writeFileSync(
+        metaFile,
+        JSON.stringify({ records: ctx.records, now: generated.now.toISOString(), url: db.url }) + "\n",
+      );
     }
     // As in the product, where the worker folds the rollup deltas that writes append every 2 s.
     const { compactRollups, ensureRollupTimeZone, startRollupCompactor } = await import("../lib/call-records/rollups");
     await ensureRollupTimeZone(ctx.timeZone);
     const folded = await compactRollups();
     const generation = (Date.now() - genStarted) / 1000;
-    ctx.log(`rollups compacted (${folded.toLocaleString("en")} deltas folded); data ready in ${generation.toFixed(0)} s`);
-    compactor = startRollupCompactor({ onError: (err) => ctx.log(`rollup compaction: ${(err as Error).message.split("\n")[0]}`) });
+    ctx.log(
+      `rollups compacted (${folded.toLocaleString("en")} deltas folded); data ready in ${generation.toFixed(0)} s`,
+    );
+    compactor = startRollupCompactor({
+      onError: (err) => ctx.log(`rollup compaction: ${(err as Error).message.split("\n")[0]}`),
+    });
     const firstDay = formatGmt8(generated.firstDayMs).slice(0, 10);
     const cases = filterCases(generated.jobs[0]!, addDays(firstDay, 20), addDays(firstDay, 22));
 
@@ -107,15 +143,27 @@ async function main(): Promise<number> {
       ctx.log(`web app at ${server.url}`);
     }
 
-    ok = (await family(ctx, "calls list", figures, () => measureCalls({ ctx, client, serverUrl: server?.url, cookie, cases }))) && ok;
-    ok = (await family(ctx, "aggregates", figures, () => measureAggregates({ ctx, cases, jobIds: generated.jobs }))) && ok;
-    ok = (await family(ctx, "export", figures, () =>
-      measureExport({ ctx, serverUrl: server?.url, serverPid: server?.pid, cookie, firstDay, days: 30, addDays }))) && ok;
-    ok = (await family(ctx, "ingest", figures, () => measureIngest({ ctx, client, databaseUrl: db.url, serverUrl: server?.url, now: generated.now }))) && ok;
+    ok =
+      (await family(ctx, "calls list", figures, () =>
+        measureCalls({ ctx, client, serverUrl: server?.url, cookie, cases }),
+      )) && ok;
+    ok =
+      (await family(ctx, "aggregates", figures, () => measureAggregates({ ctx, cases, jobIds: generated.jobs }))) && ok;
+    ok =
+      (await family(ctx, "export", figures, () =>
+        measureExport({ ctx, serverUrl: server?.url, serverPid: server?.pid, cookie, firstDay, days: 30, addDays }),
+      )) && ok;
+    ok =
+      (await family(ctx, "ingest", figures, () =>
+        measureIngest({ ctx, client, databaseUrl: db.url, serverUrl: server?.url, now: generated.now }),
+      )) && ok;
     ok = (await family(ctx, "submission", figures, () => measureSubmission(ctx, db.url))) && ok;
     if (ctx.pages && server) {
       const url = server.url;
-      ok = (await family(ctx, "pages", figures, () => measurePages({ ctx, serverUrl: url, cookie: cookie!, token: token! }))) && ok;
+      ok =
+        (await family(ctx, "pages", figures, () =>
+          measurePages({ ctx, serverUrl: url, cookie: cookie!, token: token! }),
+        )) && ok;
     }
 
     const cpus = os.cpus();
@@ -141,10 +189,14 @@ async function main(): Promise<number> {
     writeFileSync(ctx.resultsPath, JSON.stringify(results, null, 2) + "\n");
     if (!ctx.smoke) writeFileSync(path.join(ctx.dir, "results.md"), formatMarkdown(figures) + "\n");
 
-    console.log(`\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}, load average ${results.machine.loadAverage1m.start} → ${results.machine.loadAverage1m.end}`);
+    console.log(
+      `\nLVR Console benchmark: ${ctx.records.toLocaleString("en")} records on ${results.machine.cores} × ${results.machine.cpu}, PostgreSQL ${results.machine.postgres}, load average ${results.machine.loadAverage1m.start} → ${results.machine.loadAverage1m.end}`,
+    );
     console.log(formatTable(figures));
     const missed = figures.filter((f) => f.verdict === "MISSED").length;
-    console.log(`\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`);
+    console.log(
+      `\n${missed} of ${figures.filter((f) => f.verdict !== "info").length} targets missed; results in ${path.relative(process.cwd(), ctx.resultsPath)} (${results.durationSeconds} s)`,
+    );
   } finally {
     await compactor?.stop();
     await server?.stop();

@@ -22,9 +22,14 @@ describe("declared Node engines", () => {
     expect(min).not.toBeNull();
     const oldest = `>=${min!.version} <${min!.major + 1}`;
     const unsupported = Object.entries(lock.packages)
-      .filter(([path, p]) => path !== "" && p.engines && !Array.isArray(p.engines) && typeof p.engines.node === "string")
+      .filter(
+        ([path, p]) => path !== "" && p.engines && !Array.isArray(p.engines) && typeof p.engines.node === "string",
+      )
       .filter(([, p]) => !semver.subset(oldest, (p.engines as Record<string, string>).node!))
-      .map(([path, p]) => `${path.replace(/^.*node_modules\//, "")} wants node ${(p.engines as Record<string, string>).node}`);
+      .map(
+        ([path, p]) =>
+          `${path.replace(/^.*node_modules\//, "")} wants node ${(p.engines as Record<string, string>).node}`,
+      );
     expect(unsupported).toEqual([]);
   });
 });

@@ -72,7 +72,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const message = err instanceof ImportError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const message =
+      err instanceof ImportError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
     console.error(`import failed: ${message}`);
     process.exit(1);
   },

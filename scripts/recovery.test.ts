@@ -50,12 +50,20 @@ describe("npm start recovers from a dead PostgreSQL", () => {
     delete env.DATABASE_URL;
     delete env.INGEST_TOKEN;
     delete env.TOP_GATEWAY_URL;
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--services-only"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--services-only"],
+      { env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
     try {
-      await until(async () => out, (o) => o.includes("Press Ctrl+C"), 90_000);
+      await until(
+        async () => out,
+        (o) => o.includes("Press Ctrl+C"),
+        90_000,
+      );
       const url = /DATABASE_URL (\S+)/.exec(out)![1]!;
 
       // This test process writes to the product's database, not the suite's.
@@ -66,40 +74,75 @@ describe("npm start recovers from a dead PostgreSQL", () => {
       const n = 1500;
       for (let i = 0; i < n; i += 500) {
         const items = Array.from({ length: 500 }, (_, k) => ({
-          call_record_id: String(8_100_000_000_000_000_000n + BigInt(i + k)), robot_call_job_id: jobId.toString(), result_status: "ANSWERED",
-          start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00", chat_duration: 55, name: "张三", called_phone_number: "13800001234",
+          call_record_id: String(8_100_000_000_000_000_000n + BigInt(i + k)),
+          robot_call_job_id: jobId.toString(),
+          result_status: "ANSWERED",
+          start_time: "2026-03-01 09:00:00",
+          end_time: "2026-03-01 09:01:00",
+          chat_duration: 55,
+          name: "张三",
+          called_phone_number: "13800001234",
         }));
         expect((await ingestCallRecords(items, { source: "api" })).summary.rejected).toBe(0);
       }
-      const { batchId, queued } = await createBatch({ selection: { type: "job", jobId: jobId.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
+      const { batchId, queued } = await createBatch({
+        selection: { type: "job", jobId: jobId.toString() },
+        kind: "submit",
+        createdBy: "test",
+        resendAccepted: false,
+        timeZone: "UTC",
+      });
       expect(queued).toBe(n);
 
       const count = async (sql: string) => (await queryRows<{ n: number }>(url, sql))[0]!.n;
-      await until(() => count(`SELECT count(*)::int AS n FROM submission_attempts WHERE batch_id = ${batchId}`), (v) => v >= 200, 60_000);
+      await until(
+        () => count(`SELECT count(*)::int AS n FROM submission_attempts WHERE batch_id = ${batchId}`),
+        (v) => v >= 200,
+        60_000,
+      );
       const pid = Number(readFileSync(path.join(dataDir, "db/postgres/postmaster.pid"), "utf8").split("\n")[0]);
       process.kill(pid, "SIGKILL");
 
-      await until(async () => out, (o) => o.includes("PostgreSQL is back"), 60_000);
+      await until(
+        async () => out,
+        (o) => o.includes("PostgreSQL is back"),
+        60_000,
+      );
       const status = await until(
-        async () => (await queryRows<{ status: string }>(url, `SELECT status::text FROM submission_batches WHERE id = ${batchId}`))[0]!.status,
+        async () =>
+          (
+            await queryRows<{ status: string }>(
+              url,
+              `SELECT status::text FROM submission_batches WHERE id = ${batchId}`,
+            )
+          )[0]!.status,
         (s) => s === "done",
         90_000,
       );
       expect(status).toBe("done");
-      expect(await count(`SELECT count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${jobId} AND submission_state <> 'accepted'`)).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${jobId} AND submission_state <> 'accepted'`,
+        ),
+      ).toBe(0);
 
       const received = (await (await fetch(`http://127.0.0.1:${emulatorPort}/__emulator/received`)).json()) as {
         apps: Record<string, { entries: { call_record_id: string; robot_call_job_id: string; count: number }[] }>;
       };
-      const entries = Object.values(received.apps).flatMap((a) => a.entries).filter((e) => e.robot_call_job_id === jobId.toString());
+      const entries = Object.values(received.apps)
+        .flatMap((a) => a.entries)
+        .filter((e) => e.robot_call_job_id === jobId.toString());
       expect(entries.length).toBe(n);
       // A record the platform accepted twice must show the unanswered attempt that justified sending it again.
       const twice = entries.filter((e) => e.count > 1).map((e) => e.call_record_id);
       if (twice.length) {
-        const explained = await queryRows<{ id: string }>(url, `
+        const explained = await queryRows<{ id: string }>(
+          url,
+          `
           SELECT r.call_record_id::text AS id FROM call_records r
           WHERE r.call_record_id IN (${twice.join(",")})
-            AND EXISTS (SELECT 1 FROM submission_attempts a WHERE a.record_id = r.id AND a.transport_error IS NOT NULL)`);
+            AND EXISTS (SELECT 1 FROM submission_attempts a WHERE a.record_id = r.id AND a.transport_error IS NOT NULL)`,
+        );
         expect(explained.map((r) => r.id).sort()).toEqual([...twice].sort());
       }
     } finally {

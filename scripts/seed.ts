@@ -24,7 +24,9 @@ async function main() {
     strict: true,
   });
   if (values.help) {
-    log("usage: npm run seed -- [--records N] [--seed N]\n  seeds demo call records (default 20000, seed 20261124) through the ingest path");
+    log(
+      "usage: npm run seed -- [--records N] [--seed N]\n  seeds demo call records (default 20000, seed 20261124) through the ingest path",
+    );
     return;
   }
   const records = intFlag("records", values.records, 0);

@@ -20,16 +20,25 @@ interface Run {
 }
 
 async function startServices(dataDir: string, emulatorPort: number, opts: { detached?: boolean } = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "false", TOP_EMULATOR_PORT: String(emulatorPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEMO_MODE: "false",
+    TOP_EMULATOR_PORT: String(emulatorPort),
+  };
   delete env.DATABASE_URL;
   delete env.INGEST_TOKEN;
   delete env.TOP_GATEWAY_URL;
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--services-only"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, as a terminal's foreground job: Ctrl+C signals the whole group.
-    detached: opts.detached ?? false,
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts", "--services-only"],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, as a terminal's foreground job: Ctrl+C signals the whole group.
+      detached: opts.detached ?? false,
+    },
+  );
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));

@@ -165,10 +165,17 @@ async function main() {
 
   say("");
   say(mode === "services" ? "Services are up (no web app: --services-only)" : `LVR Console is up at ${publicUrl}`);
-  say(`  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`);
-  say(`  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`);
+  say(
+    `  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`,
+  );
+  say(
+    `  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`,
+  );
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
-  if (demo) say(`  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`);
+  if (demo)
+    say(
+      `  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`,
+    );
   say(`  push records ${pushRecordsCommand(ingest.token, publicUrl)}`);
   if (mode === "services") say(`  DATABASE_URL ${process.env.DATABASE_URL}`);
   say("Press Ctrl+C to stop.");

@@ -21,7 +21,9 @@ async function main() {
   let code = 1;
   try {
     const url = direct ? pg.directUrl : pg.pooledUrl;
-    console.error(`[test:pg] vitest against PostgreSQL 15 ${direct ? "directly" : "through PgBouncer (transaction pooling)"}`);
+    console.error(
+      `[test:pg] vitest against PostgreSQL 15 ${direct ? "directly" : "through PgBouncer (transaction pooling)"}`,
+    );
     const child = spawn(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run", ...vitestArgs], {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: url, LVR_TEST_THROUGH_POOLER: String(!direct) },

@@ -12,7 +12,9 @@ async function main() {
   const apps = parseApps(process.env.TOP_EMULATOR_APPS || `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`);
   const faults = process.env.TOP_EMULATOR_FAULTS ? JSON.parse(process.env.TOP_EMULATOR_FAULTS) : undefined;
   const emulator = await startTopEmulator({ port, host: process.env.TOP_EMULATOR_HOST || "127.0.0.1", apps, faults });
-  console.log(`[top-emulator] listening at ${emulator.gatewayUrl} for ${apps.size} app(s): ${[...apps.keys()].join(", ")}`);
+  console.log(
+    `[top-emulator] listening at ${emulator.gatewayUrl} for ${apps.size} app(s): ${[...apps.keys()].join(", ")}`,
+  );
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

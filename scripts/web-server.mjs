@@ -74,5 +74,7 @@ server.on("error", (err) => {
   process.exit(1);
 });
 server.listen(port, hostname, () => {
-  console.log(`[web] Next.js ${dev ? "dev server" : "production build"} listening on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`);
+  console.log(
+    `[web] Next.js ${dev ? "dev server" : "production build"} listening on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`,
+  );
 });

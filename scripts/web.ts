@@ -18,9 +18,13 @@ if (!existsSync(path.resolve(".next/BUILD_ID"))) {
 }
 const host = process.env.HOST || "0.0.0.0";
 const port = process.env.PORT || "3000";
-const child = spawn(process.execPath, [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", host, "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", DEMO_MODE: process.env.DEMO_MODE ?? "false" },
-});
+const child = spawn(
+  process.execPath,
+  [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", host, "-p", port],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: process.env.DEMO_MODE ?? "false" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -24,7 +24,10 @@ let outage = false;
 function onError(prefix: string) {
   return (err: unknown) => {
     if (isConnectionError(err)) {
-      if (!outage) console.error(`[worker] database unreachable (${(err as Error).message.split("\n")[0]}); retrying until it is back`);
+      if (!outage)
+        console.error(
+          `[worker] database unreachable (${(err as Error).message.split("\n")[0]}); retrying until it is back`,
+        );
       outage = true;
       return;
     }
@@ -65,8 +68,11 @@ async function main() {
         ready: () => Date.now() - worker.lastHeartbeatAt < STALE_AFTER_MS,
       })
     : undefined;
-  say(`sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`);
-  if (archive.concurrency > 0) say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
+  say(
+    `sending to ${new URL(top.gatewayUrl).host} at ≤ ${config.maxQps} requests/s, ${config.concurrency} at a time, up to ${config.maxAttempts} attempts`,
+  );
+  if (archive.concurrency > 0)
+    say(`archiving recordings into ${archive.dir} at ≤ ${archive.ratePerSecond}/s, ${archive.concurrency} at a time`);
   if (metrics) say(`metrics on :${env.WORKER_METRICS_PORT}/metrics`);
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);

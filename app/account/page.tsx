@@ -29,19 +29,31 @@ export default async function AccountPage() {
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { email: user.email, role: tr(user.role) })}</p>
       <nav aria-label={t("nav.label")} className="flex flex-wrap gap-3 text-sm">
-        <a href="#password" className="text-sky-700 underline">{t("nav.password")}</a>
-        <a href="#two-factor" className="text-sky-700 underline">{t("nav.twoFactor")}</a>
-        <a href="#sessions" className="text-sky-700 underline">{t("nav.sessions")}</a>
+        <a href="#password" className="text-sky-700 underline">
+          {t("nav.password")}
+        </a>
+        <a href="#two-factor" className="text-sky-700 underline">
+          {t("nav.twoFactor")}
+        </a>
+        <a href="#sessions" className="text-sky-700 underline">
+          {t("nav.sessions")}
+        </a>
       </nav>
       <section id="password" aria-labelledby="password-heading" className={section}>
-        <h2 id="password-heading" className="font-medium">{t("password.heading")}</h2>
+        <h2 id="password-heading" className="font-medium">
+          {t("password.heading")}
+        </h2>
         <ChangePasswordForm />
       </section>
       <section id="two-factor" aria-labelledby="two-factor-heading" className={section}>
-        <h2 id="two-factor-heading" className="font-medium">{t("twoFactor.heading")}</h2>
+        <h2 id="two-factor-heading" className="font-medium">
+          {t("twoFactor.heading")}
+        </h2>
         {twoFactor.enabledAt ? (
           <>
-            <p data-testid="two-factor-status">{t("twoFactor.on", { since: fmt.dateTime(twoFactor.enabledAt), left: twoFactor.recoveryCodesLeft })}</p>
+            <p data-testid="two-factor-status">
+              {t("twoFactor.on", { since: fmt.dateTime(twoFactor.enabledAt), left: twoFactor.recoveryCodesLeft })}
+            </p>
             <RegenerateRecoveryCodes />
           </>
         ) : (
@@ -52,7 +64,9 @@ export default async function AccountPage() {
         )}
       </section>
       <section id="sessions" aria-labelledby="sessions-heading" className={section}>
-        <h2 id="sessions-heading" className="font-medium">{t("sessions.heading")}</h2>
+        <h2 id="sessions-heading" className="font-medium">
+          {t("sessions.heading")}
+        </h2>
         <SessionsList
           sessions={sessions.map((s) => ({
             id: s.id.toString(),

@@ -12,7 +12,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("metaTitle") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const fmt = await getFormat();
   const t = await getTranslations("audit");
   await requireUser("audit:read");
@@ -21,35 +25,96 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { rows, next, prev } = await listAuditEvents(filters);
   const ta = await getTranslations("views.auditAction");
   // A newer action without a label yet shows its code.
-  const actionLabel = (action: string) => (ta.has(action as "sign_out") && typeof ta.raw(action as "sign_out") === "string" ? ta(action as "sign_out") : action);
+  const actionLabel = (action: string) =>
+    ta.has(action as "sign_out") && typeof ta.raw(action as "sign_out") === "string"
+      ? ta(action as "sign_out")
+      : action;
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const query = new URLSearchParams(Object.entries(filters).filter(([k, v]) => v && k !== "before" && k !== "after") as [string, string][]);
+  const query = new URLSearchParams(
+    Object.entries(filters).filter(([k, v]) => v && k !== "before" && k !== "after") as [string, string][],
+  );
   const tv = await getTranslations("views");
   const at = (extra: string) => `/audit?${query}${query.size && extra ? "&" : ""}${extra}`;
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <a href={`/api/audit/export?${query}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t("exportCsv")}</a>
+        <a
+          href={`/api/audit/export?${query}`}
+          download
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+        >
+          {t("exportCsv")}
+        </a>
       </div>
-      <form method="get" role="search" aria-label={t("filter.label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
-        <label className="flex flex-col gap-1">{t("filter.user")}<input name="user" defaultValue={filters.user} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">{t("filter.action")}<input name="action" defaultValue={filters.action} placeholder={t("filter.actionPlaceholder")} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">{t("filter.from")}<input type="date" name="from" defaultValue={filters.from?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <label className="flex flex-col gap-1">{t("filter.to")}<input type="date" name="to" defaultValue={filters.to?.slice(0, 10)} className="rounded border border-slate-300 px-2 py-1" /></label>
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("filter.submit")}</button>
+      <form
+        method="get"
+        role="search"
+        aria-label={t("filter.label")}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
+      >
+        <label className="flex flex-col gap-1">
+          {t("filter.user")}
+          <input name="user" defaultValue={filters.user} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("filter.action")}
+          <input
+            name="action"
+            defaultValue={filters.action}
+            placeholder={t("filter.actionPlaceholder")}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("filter.from")}
+          <input
+            type="date"
+            name="from"
+            defaultValue={filters.from?.slice(0, 10)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("filter.to")}
+          <input
+            type="date"
+            name="to"
+            defaultValue={filters.to?.slice(0, 10)}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+          {t("filter.submit")}
+        </button>
       </form>
-      <IgnoredParams errors={errors.map((e) => ({ ...e, kind: ignoredKind(e.param, e.message), max: e.param === "user" ? 254 : 100 }))} />
+      <IgnoredParams
+        errors={errors.map((e) => ({
+          ...e,
+          kind: ignoredKind(e.param, e.message),
+          max: e.param === "user" ? 254 : 100,
+        }))}
+      />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("table.when", { timeZone })}</th>
-              <th scope="col" className="px-3 py-2">{t("table.who")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.action")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.target")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.details")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.when", { timeZone })}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.who")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.action")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.target")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.details")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -59,10 +124,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2">{e.actorEmail ?? "–"}</td>
                 <td className="px-3 py-2">
                   <span data-testid="audit-action">{actionLabel(e.action)}</span>
-                  {actionLabel(e.action) !== e.action ? <span className="block font-mono text-[11px] text-slate-500">{e.action}</span> : null}
+                  {actionLabel(e.action) !== e.action ? (
+                    <span className="block font-mono text-[11px] text-slate-500">{e.action}</span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">{e.target ?? "–"}</td>
-                <td className="px-3 py-2"><AuditDetails details={e.details} /></td>
+                <td className="px-3 py-2">
+                  <AuditDetails details={e.details} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -11,7 +11,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
-export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReconciliationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser("reconciliation:read");
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
@@ -25,18 +29,25 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <a href={`/api/reconciliation/export?${params.toString()}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+        <a
+          href={`/api/reconciliation/export?${params.toString()}`}
+          download
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+        >
           {t("exportCsv")}
         </a>
       </div>
-      <p className="text-sm text-slate-600">{t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}</p>
+      <p className="text-sm text-slate-600">
+        {t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}
+      </p>
       {errors.length ? (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p className="font-medium">{t("invalid")}</p>
           <ul className="mt-1 list-disc pl-5">
             {errors.map((e, i) => (
               <li key={i}>
-                <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}{e.message}
+                <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}
+                {e.message}
               </li>
             ))}
           </ul>

@@ -36,7 +36,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const env = getEnv();
   const timeZone = env.DISPLAY_TIME_ZONE;
   const raw = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(k, x);
+  for (const [k, v] of Object.entries(await searchParams))
+    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) raw.append(k, x);
   // The queue's filter, checked like /calls: invalid parts are dropped and listed, never sent on to the claim.
   const { filters, errors } = parseCallFilters(queueParams(raw, timeZone));
   const cleaned = callFiltersToSearchParams({ ...filters, cursor: undefined, size: undefined });
@@ -60,7 +61,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <div key={state} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 shadow-sm">
               <dt className="text-xs text-slate-500">{tc(`review.${state}`)}</dt>
               <dd className="font-semibold tabular-nums">
-                <Link href={`/calls?review=${state}`} className="hover:underline">{fmt.count(summary.byReview[state])}</Link>
+                <Link href={`/calls?review=${state}`} className="hover:underline">
+                  {fmt.count(summary.byReview[state])}
+                </Link>
               </dd>
             </div>
           ))}
@@ -68,8 +71,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <p className="text-sm">
-        <span className="font-medium">{t("queue")}:</span> <span data-testid="queue-description">{isDefault ? t("defaultQueue") : t("customQueue", { query: [...queue].map(([k, v]) => `${k}=${v}`).join("&") })}</span>{" "}
-        <Link href={`/calls?${query}`} className="ml-2 text-sky-700 hover:underline">{t("editQueue")}</Link>
+        <span className="font-medium">{t("queue")}:</span>{" "}
+        <span data-testid="queue-description">
+          {isDefault
+            ? t("defaultQueue")
+            : t("customQueue", { query: [...queue].map(([k, v]) => `${k}=${v}`).join("&") })}
+        </span>{" "}
+        <Link href={`/calls?${query}`} className="ml-2 text-sky-700 hover:underline">
+          {t("editQueue")}
+        </Link>
       </p>
       <FilterErrors errors={errors} cursorInvalid={false} />
       {reviewer ? (
@@ -83,7 +93,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : page && page.rows.length ? (
         <CallsTable rows={page.rows} timeZone={timeZone} />
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          {t("empty")}
+        </p>
       )}
     </div>
   );

@@ -9,7 +9,11 @@ export async function generateMetadata() {
 }
 
 /** An admin's one-time set-password link (no session needed: the link is the proof). */
-export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function SetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const account = token ? await resetLinkAccount(token) : null;
@@ -24,7 +28,10 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         </>
       ) : (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          {t("invalid")} <Link href="/sign-in" className="text-sky-700 underline">/sign-in</Link>
+          {t("invalid")}{" "}
+          <Link href="/sign-in" className="text-sky-700 underline">
+            /sign-in
+          </Link>
         </p>
       )}
     </div>

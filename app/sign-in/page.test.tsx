@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 
 // Signed in: the page sends the visitor on at once, to `next` if it is a path on the console.
-vi.mock("@/lib/auth/current", () => ({ currentUser: async () => ({ id: 1n, email: "op@test.local", role: "operator" }) }));
+vi.mock("@/lib/auth/current", () => ({
+  currentUser: async () => ({ id: 1n, email: "op@test.local", role: "operator" }),
+}));
 
 const { default: SignInPage } = await import("./page");
 
@@ -24,7 +26,14 @@ describe("GET /sign-in?next=… when signed in", () => {
   });
 
   // The query values as the page receives them (decoded once from ?next=/%5Cexample.org and so on).
-  it.each(["/\\example.org", "/\\\\example.org", "/\t/example.org", "//example.org", "/.//example.org", "https://example.org"])("does not leave the console for %j", async (next) => {
+  it.each([
+    "/\\example.org",
+    "/\\\\example.org",
+    "/\t/example.org",
+    "//example.org",
+    "/.//example.org",
+    "https://example.org",
+  ])("does not leave the console for %j", async (next) => {
     const url = await location(next);
     expect(new URL(url, "https://console.test").origin).toBe("https://console.test");
     expect(url).toBe("/");

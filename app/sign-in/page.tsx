@@ -15,7 +15,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; password?: string | string[]; sso?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; password?: string | string[]; sso?: string | string[] }>;
+}) {
   const { next: raw, password, sso } = await searchParams;
   const next = safeLocalPath(raw);
   if (await currentUser()) redirect(next);
@@ -26,11 +30,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm space-y-6 pt-8">
       <h1 className="text-xl font-semibold tracking-tight">{t("auth.heading")}</h1>
-      {password === "set" ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">{t("account.setPassword.done")}</p> : null}
-      {refusal ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">{t(`sso.refused.${refusal as (typeof SSO_REFUSALS)[number]}`)}</p> : null}
+      {password === "set" ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
+          {t("account.setPassword.done")}
+        </p>
+      ) : null}
+      {refusal ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {t(`sso.refused.${refusal as (typeof SSO_REFUSALS)[number]}`)}
+        </p>
+      ) : null}
       {singleSignOn ? (
         <div className="space-y-2">
-          <a href={`${START_PATH}?next=${encodeURIComponent(next)}`} className="block w-full rounded bg-slate-900 px-3 py-2 text-center text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500">
+          <a
+            href={`${START_PATH}?next=${encodeURIComponent(next)}`}
+            className="block w-full rounded bg-slate-900 px-3 py-2 text-center text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500"
+          >
             {t("sso.button", { name: singleSignOn.name })}
           </a>
           <p className="text-center text-xs text-slate-500">{t("sso.or")}</p>
@@ -38,13 +53,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <SignInForm next={next} />
       {env.DEMO_MODE ? (
-        <aside aria-label={t("auth.demo.label")} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <aside
+          aria-label={t("auth.demo.label")}
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
           <p className="font-medium">
-            {t.rich("auth.demo.intro", { password: env.DEMO_PASSWORD, code: (chunks) => <code className="rounded bg-white px-1">{chunks}</code> })}
+            {t.rich("auth.demo.intro", {
+              password: env.DEMO_PASSWORD,
+              code: (chunks) => <code className="rounded bg-white px-1">{chunks}</code>,
+            })}
           </p>
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
             {DEMO_USERS.map((u) => (
-              <li key={u.email}>{u.email} <span className="text-amber-800">({t(`common.roles.${u.role}`)})</span></li>
+              <li key={u.email}>
+                {u.email} <span className="text-amber-800">({t(`common.roles.${u.role}`)})</span>
+              </li>
             ))}
           </ul>
         </aside>

@@ -18,7 +18,11 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
   const change = useMutation({
     mutationFn: async () => {
       if (form.next !== form.confirm) throw new ActionFailure("password_mismatch", "mismatch");
-      return unwrap(first ? await setFirstPassword({ next: form.next }) : await changePassword({ current: form.current, next: form.next }));
+      return unwrap(
+        first
+          ? await setFirstPassword({ next: form.next })
+          : await changePassword({ current: form.current, next: form.next }),
+      );
     },
     onSuccess: () => {
       setForm(empty);
@@ -32,7 +36,14 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
   const field = (key: keyof typeof empty, label: string, autoComplete: string) => (
     <label className="flex flex-col gap-1">
       {label}
-      <input type="password" required autoComplete={autoComplete} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+      <input
+        type="password"
+        required
+        autoComplete={autoComplete}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        className="rounded border border-slate-300 px-2 py-1"
+      />
     </label>
   );
   return (
@@ -41,9 +52,21 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
       {field("next", t("new"), "new-password")}
       {field("confirm", t("confirm"), "new-password")}
       <p className="text-xs text-slate-600">{t("rules")}</p>
-      {change.isError ? <p role="alert" className="text-red-700">{errorText(change.error)}</p> : null}
-      {change.isSuccess && !first ? <p role="status" className="text-emerald-800">{t("done", { count: change.data.sessionsEnded })}</p> : null}
-      <button type="submit" disabled={change.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400">
+      {change.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(change.error)}
+        </p>
+      ) : null}
+      {change.isSuccess && !first ? (
+        <p role="status" className="text-emerald-800">
+          {t("done", { count: change.data.sessionsEnded })}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={change.isPending}
+        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+      >
         {change.isPending ? t("pending") : t("submit")}
       </button>
     </form>

@@ -27,17 +27,42 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
     confirm.mutate();
   };
   return (
-    <form onSubmit={submit} role="dialog" aria-label={t("heading")} className="mt-2 space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+    <form
+      onSubmit={submit}
+      role="dialog"
+      aria-label={t("heading")}
+      className="mt-2 space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm"
+    >
       <p className="font-medium">{t("heading")}</p>
       <p>{t("intro")}</p>
       <label className="flex flex-col gap-1">
         {t("secret")}
-        <input type="password" autoComplete="current-password" required autoFocus value={secret} onChange={(e) => setSecret(e.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          className="rounded border border-slate-300 px-2 py-1"
+        />
       </label>
-      {confirm.isError ? <p role="alert" className="text-red-700">{errorText(confirm.error)}</p> : null}
+      {confirm.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(confirm.error)}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <button type="submit" disabled={confirm.isPending} className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400">{t("submit")}</button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1">{t("cancel")}</button>
+        <button
+          type="submit"
+          disabled={confirm.isPending}
+          className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+        >
+          {t("submit")}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1">
+          {t("cancel")}
+        </button>
       </div>
     </form>
   );

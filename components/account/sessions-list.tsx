@@ -20,8 +20,28 @@ export interface SessionView {
 /** A browser's name and platform from its User-Agent, for people (the full string is in the title). */
 function browserOf(ua: string | null): string | null {
   if (!ua) return null;
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : /curl\//.test(ua) ? "curl" : null;
-  const os = /Windows/.test(ua) ? "Windows" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Mac OS X/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : null;
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrome\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : /curl\//.test(ua)
+            ? "curl"
+            : null;
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Android/.test(ua)
+      ? "Android"
+      : /iPhone|iPad/.test(ua)
+        ? "iOS"
+        : /Mac OS X/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : null;
   return [browser, os].filter(Boolean).join(" · ") || ua.slice(0, 40);
 }
 
@@ -31,7 +51,8 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
   const errorText = useAccountErrorText();
   const router = useRouter();
   const end = useMutation({
-    mutationFn: async (which: string | "others") => unwrap(which === "others" ? await endOtherSessions({}) : await endSession({ sessionId: which })),
+    mutationFn: async (which: string | "others") =>
+      unwrap(which === "others" ? await endOtherSessions({}) : await endSession({ sessionId: which })),
     onSuccess: () => router.refresh(),
   });
   const others = sessions.filter((s) => !s.current).length;
@@ -42,11 +63,21 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("created")}</th>
-              <th scope="col" className="px-3 py-2">{t("lastSeen")}</th>
-              <th scope="col" className="px-3 py-2">{t("address")}</th>
-              <th scope="col" className="px-3 py-2">{t("browser")}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("end")}</span></th>
+              <th scope="col" className="px-3 py-2">
+                {t("created")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("lastSeen")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("address")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("browser")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">{t("end")}</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -55,12 +86,21 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
                 <td className="px-3 py-2">{fmt.dateTime(s.createdAt)}</td>
                 <td className="px-3 py-2">{fmt.dateTime(s.lastSeenAt)}</td>
                 <td className="px-3 py-2 font-mono text-xs">{s.address ?? t("unknown")}</td>
-                <td className="px-3 py-2" title={s.userAgent ?? undefined}>{browserOf(s.userAgent) ?? t("unknown")}</td>
+                <td className="px-3 py-2" title={s.userAgent ?? undefined}>
+                  {browserOf(s.userAgent) ?? t("unknown")}
+                </td>
                 <td className="px-3 py-2">
                   {s.current ? (
                     <span className="text-xs font-medium text-emerald-800">{t("this")}</span>
                   ) : (
-                    <button type="button" disabled={end.isPending} onClick={() => end.mutate(s.id)} className="text-sm font-medium text-sky-700 underline">{t("end")}</button>
+                    <button
+                      type="button"
+                      disabled={end.isPending}
+                      onClick={() => end.mutate(s.id)}
+                      className="text-sm font-medium text-sky-700 underline"
+                    >
+                      {t("end")}
+                    </button>
                   )}
                 </td>
               </tr>
@@ -68,12 +108,23 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
           </tbody>
         </table>
       </div>
-      {others === 0 ? <p className="text-slate-600">{t("none")}</p> : (
-        <button type="button" disabled={end.isPending} onClick={() => window.confirm(t("endOthersConfirm")) && end.mutate("others")} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+      {others === 0 ? (
+        <p className="text-slate-600">{t("none")}</p>
+      ) : (
+        <button
+          type="button"
+          disabled={end.isPending}
+          onClick={() => window.confirm(t("endOthersConfirm")) && end.mutate("others")}
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+        >
           {t("endOthers")}
         </button>
       )}
-      {end.isError ? <p role="alert" className="text-red-700">{errorText(end.error)}</p> : null}
+      {end.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(end.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -20,11 +20,19 @@ function ShownOnce({ message, token, onDone }: { message: string; token: string;
     <div role="status" className="w-full space-y-2 rounded border border-amber-300 bg-amber-50 p-3">
       <p>{message}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <code data-testid="new-token" className="select-all break-all rounded bg-white px-2 py-1 font-mono text-xs">{token}</code>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(token).then(() => setCopied(true))} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs">
+        <code data-testid="new-token" className="select-all break-all rounded bg-white px-2 py-1 font-mono text-xs">
+          {token}
+        </code>
+        <button
+          type="button"
+          onClick={() => void navigator.clipboard?.writeText(token).then(() => setCopied(true))}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-xs"
+        >
           {copied ? t("copied") : t("copy")}
         </button>
-        <button type="button" onClick={onDone} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs">{t("done")}</button>
+        <button type="button" onClick={onDone} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs">
+          {t("done")}
+        </button>
       </div>
     </div>
   );
@@ -39,7 +47,14 @@ export function CreateTokenForm() {
   // A new token is a new credential: an old proof of identity is asked for again, then the creation retried.
   const [reauth, setReauth] = useState(false);
   const create = useMutation({
-    mutationFn: async () => unwrap(await createApiToken({ name: form.name, readOnly: form.readOnly, expiresInDays: form.days ? Number(form.days) : undefined })),
+    mutationFn: async () =>
+      unwrap(
+        await createApiToken({
+          name: form.name,
+          readOnly: form.readOnly,
+          expiresInDays: form.days ? Number(form.days) : undefined,
+        }),
+      ),
     onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
     onSuccess: (data) => {
       setCreated({ name: form.name, token: data.token });
@@ -53,24 +68,69 @@ export function CreateTokenForm() {
   };
   return (
     <>
-    <form onSubmit={submit} aria-label={t("label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-      <label className="flex flex-col gap-1">{t("name")}
-        <input required maxLength={100} value={form.name} placeholder={t("namePlaceholder")} onChange={(e) => setForm({ ...form, name: e.target.value })} className={input} />
-      </label>
-      <label className="flex flex-col gap-1">{t("expiry")}
-        <select value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} className={input}>
-          {EXPIRY_DAYS.map((d) => <option key={d} value={String(d)}>{t("days", { days: d })}</option>)}
-          <option value="">{t("never")}</option>
-        </select>
-      </label>
-      <label className="flex items-center gap-2 py-1">
-        <input type="checkbox" checked={form.readOnly} onChange={(e) => setForm({ ...form, readOnly: e.target.checked })} />{t("readOnly")}
-      </label>
-      <button type="submit" disabled={create.isPending} className={primary}>{create.isPending ? t("pending") : t("submit")}</button>
-      {create.isError && !reauth ? <p role="alert" className="w-full text-red-700">{errorText(create.error)}</p> : null}
-      {created ? <ShownOnce message={t("shownOnce", { name: created.name })} token={created.token} onDone={() => setCreated(null)} /> : null}
-    </form>
-    {reauth ? <ReauthPrompt onConfirmed={() => { setReauth(false); create.mutate(); }} onCancel={() => { setReauth(false); create.reset(); }} /> : null}
+      <form
+        onSubmit={submit}
+        aria-label={t("label")}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      >
+        <label className="flex flex-col gap-1">
+          {t("name")}
+          <input
+            required
+            maxLength={100}
+            value={form.name}
+            placeholder={t("namePlaceholder")}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            className={input}
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("expiry")}
+          <select value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} className={input}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={String(d)}>
+                {t("days", { days: d })}
+              </option>
+            ))}
+            <option value="">{t("never")}</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2 py-1">
+          <input
+            type="checkbox"
+            checked={form.readOnly}
+            onChange={(e) => setForm({ ...form, readOnly: e.target.checked })}
+          />
+          {t("readOnly")}
+        </label>
+        <button type="submit" disabled={create.isPending} className={primary}>
+          {create.isPending ? t("pending") : t("submit")}
+        </button>
+        {create.isError && !reauth ? (
+          <p role="alert" className="w-full text-red-700">
+            {errorText(create.error)}
+          </p>
+        ) : null}
+        {created ? (
+          <ShownOnce
+            message={t("shownOnce", { name: created.name })}
+            token={created.token}
+            onDone={() => setCreated(null)}
+          />
+        ) : null}
+      </form>
+      {reauth ? (
+        <ReauthPrompt
+          onConfirmed={() => {
+            setReauth(false);
+            create.mutate();
+          }}
+          onCancel={() => {
+            setReauth(false);
+            create.reset();
+          }}
+        />
+      ) : null}
     </>
   );
 }
@@ -94,13 +154,30 @@ export function CreateIngestTokenForm() {
     create.mutate();
   };
   return (
-    <form onSubmit={submit} aria-label={t("submit")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-      <label className="flex flex-col gap-1">{t("name")}
+    <form
+      onSubmit={submit}
+      aria-label={t("submit")}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    >
+      <label className="flex flex-col gap-1">
+        {t("name")}
         <input required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} className={input} />
       </label>
-      <button type="submit" disabled={create.isPending} className={primary}>{t("submit")}</button>
-      {create.isError ? <p role="alert" className="w-full text-red-700">{errorText(create.error)}</p> : null}
-      {created ? <ShownOnce message={t("shownOnce", { name: created.name })} token={created.token} onDone={() => setCreated(null)} /> : null}
+      <button type="submit" disabled={create.isPending} className={primary}>
+        {t("submit")}
+      </button>
+      {create.isError ? (
+        <p role="alert" className="w-full text-red-700">
+          {errorText(create.error)}
+        </p>
+      ) : null}
+      {created ? (
+        <ShownOnce
+          message={t("shownOnce", { name: created.name })}
+          token={created.token}
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
     </form>
   );
 }
@@ -112,23 +189,46 @@ export function RevokeButton({ kind, tokenId, name }: { kind: "personal" | "inge
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
-    mutationFn: async () => unwrap(kind === "personal" ? await revokeApiToken({ tokenId }) : await revokeSourceToken({ tokenId })),
+    mutationFn: async () =>
+      unwrap(kind === "personal" ? await revokeApiToken({ tokenId }) : await revokeSourceToken({ tokenId })),
     onSuccess: () => {
       setConfirming(false);
       router.refresh();
     },
   });
   if (!confirming) {
-    return <button type="button" onClick={() => setConfirming(true)} className="text-sm font-medium text-red-700 underline">{t("revoke")}</button>;
+    return (
+      <button type="button" onClick={() => setConfirming(true)} className="text-sm font-medium text-red-700 underline">
+        {t("revoke")}
+      </button>
+    );
   }
   return (
     <div role="alertdialog" aria-label={t("confirmRevoke", { name })} className="space-y-1 text-sm">
       <p>{t("confirmRevoke", { name })}</p>
       <div className="flex gap-2">
-        <button type="button" autoFocus disabled={revoke.isPending} onClick={() => revoke.mutate()} className="rounded bg-red-700 px-2 py-1 text-xs font-medium text-white">{t("confirm")}</button>
-        <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-2 py-1 text-xs">{t("cancel")}</button>
+        <button
+          type="button"
+          autoFocus
+          disabled={revoke.isPending}
+          onClick={() => revoke.mutate()}
+          className="rounded bg-red-700 px-2 py-1 text-xs font-medium text-white"
+        >
+          {t("confirm")}
+        </button>
+        <button
+          type="button"
+          onClick={() => setConfirming(false)}
+          className="rounded border border-slate-300 px-2 py-1 text-xs"
+        >
+          {t("cancel")}
+        </button>
       </div>
-      {revoke.isError ? <p role="alert" className="text-xs text-red-700">{errorText(revoke.error)}</p> : null}
+      {revoke.isError ? (
+        <p role="alert" className="text-xs text-red-700">
+          {errorText(revoke.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -17,9 +17,17 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
       <h3 className="font-medium">{t("codesHeading")}</h3>
       <p>{t("codesIntro")}</p>
       <ol data-testid="recovery-codes" className="grid grid-cols-2 gap-1 font-mono">
-        {codes.map((c) => <li key={c}>{c}</li>)}
+        {codes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
       </ol>
-      <button type="button" onClick={onDone} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("codesDone")}</button>
+      <button
+        type="button"
+        onClick={onDone}
+        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
+      >
+        {t("codesDone")}
+      </button>
     </section>
   );
 }
@@ -41,10 +49,19 @@ export function TwoFactorSetup({ next }: { next?: string }) {
   if (!start.isSuccess) {
     return (
       <div className="space-y-2">
-        <button type="button" onClick={() => start.mutate()} disabled={start.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400">
+        <button
+          type="button"
+          onClick={() => start.mutate()}
+          disabled={start.isPending}
+          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+        >
           {start.isPending ? t("starting") : t("start")}
         </button>
-        {start.isError ? <p role="alert" className="text-red-700">{errorText(start.error)}</p> : null}
+        {start.isError ? (
+          <p role="alert" className="text-red-700">
+            {errorText(start.error)}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -53,16 +70,41 @@ export function TwoFactorSetup({ next }: { next?: string }) {
       <p>{t("scan")}</p>
       {/* A data: URL drawn on the server: the secret goes to no third party, and the CSP allows data: images. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={start.data.qrDataUrl} alt={t("qrAlt")} width={200} height={200} className="rounded border border-slate-200 bg-white" />
+      <img
+        src={start.data.qrDataUrl}
+        alt={t("qrAlt")}
+        width={200}
+        height={200}
+        className="rounded border border-slate-200 bg-white"
+      />
       <p>
-        {t("key")}: <code data-testid="totp-secret" className="select-all break-all rounded bg-slate-100 px-1 font-mono">{start.data.secret}</code>
+        {t("key")}:{" "}
+        <code data-testid="totp-secret" className="select-all break-all rounded bg-slate-100 px-1 font-mono">
+          {start.data.secret}
+        </code>
       </p>
       <label className="flex max-w-xs flex-col gap-1">
         {t("code")}
-        <input inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" required value={code} onChange={(e) => setCode(e.target.value)} className="rounded border border-slate-300 px-2 py-1 font-mono" />
+        <input
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]{6,7}"
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          className="rounded border border-slate-300 px-2 py-1 font-mono"
+        />
       </label>
-      {confirm.isError ? <p role="alert" className="text-red-700">{errorText(confirm.error)}</p> : null}
-      <button type="submit" disabled={confirm.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400">
+      {confirm.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(confirm.error)}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={confirm.isPending}
+        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+      >
         {confirm.isPending ? t("confirming") : t("confirm")}
       </button>
     </form>
@@ -79,13 +121,42 @@ export function RegenerateRecoveryCodes() {
     mutationFn: async () => unwrap(await newRecoveryCodes({})),
     onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
   });
-  if (make.isSuccess) return <RecoveryCodes codes={make.data.recoveryCodes} onDone={() => { make.reset(); router.refresh(); }} />;
+  if (make.isSuccess)
+    return (
+      <RecoveryCodes
+        codes={make.data.recoveryCodes}
+        onDone={() => {
+          make.reset();
+          router.refresh();
+        }}
+      />
+    );
   return (
     <div>
-      <button type="button" disabled={make.isPending} onClick={() => window.confirm(t("regenerateConfirm")) && make.mutate()} className="text-sm font-medium text-sky-700 underline">
+      <button
+        type="button"
+        disabled={make.isPending}
+        onClick={() => window.confirm(t("regenerateConfirm")) && make.mutate()}
+        className="text-sm font-medium text-sky-700 underline"
+      >
         {t("regenerate")}
       </button>
-      {reauth ? <ReauthPrompt onConfirmed={() => { setReauth(false); make.mutate(); }} onCancel={() => { setReauth(false); make.reset(); }} /> : make.isError ? <p role="alert" className="text-red-700">{errorText(make.error)}</p> : null}
+      {reauth ? (
+        <ReauthPrompt
+          onConfirmed={() => {
+            setReauth(false);
+            make.mutate();
+          }}
+          onCancel={() => {
+            setReauth(false);
+            make.reset();
+          }}
+        />
+      ) : make.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(make.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -24,8 +24,12 @@ export function AccountBadges({ user }: { user: Target }) {
   const t = useTranslations("account.admin");
   return (
     <>
-      {user.twoFactor ? <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-900">{t("twoFactorOn")}</span> : null}
-      {user.mustChangePassword ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("mustChange")}</span> : null}
+      {user.twoFactor ? (
+        <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-900">{t("twoFactorOn")}</span>
+      ) : null}
+      {user.mustChangePassword ? (
+        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("mustChange")}</span>
+      ) : null}
     </>
   );
 }
@@ -41,14 +45,19 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
     mutationFn: async (command: Command) => {
       const userId = user.id;
       switch (command) {
-        case "unlock": return { command, data: unwrap(await unlockUser({ userId })) };
-        case "resetPassword": return { command, data: unwrap(await resetPassword({ userId })) };
-        case "resetTwoFactor": return { command, data: unwrap(await resetTwoFactor({ userId })) };
-        case "endSessions": return { command, data: unwrap(await endUserSessions({ userId })) };
+        case "unlock":
+          return { command, data: unwrap(await unlockUser({ userId })) };
+        case "resetPassword":
+          return { command, data: unwrap(await resetPassword({ userId })) };
+        case "resetTwoFactor":
+          return { command, data: unwrap(await resetTwoFactor({ userId })) };
+        case "endSessions":
+          return { command, data: unwrap(await endUserSessions({ userId })) };
       }
     },
     onSuccess: () => router.refresh(),
-    onError: (err, command) => setReauthFor(err instanceof ActionFailure && err.code === "reauth_required" ? command : null),
+    onError: (err, command) =>
+      setReauthFor(err instanceof ActionFailure && err.code === "reauth_required" ? command : null),
   });
   const ask = (command: Command, question: string | null) => {
     if (question && !window.confirm(question)) return;
@@ -59,26 +68,74 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
   const link = result?.command === "resetPassword" && "path" in result.data ? result.data : null;
   return (
     <div className="mb-1">
-      {user.locked ? <button type="button" className={button} disabled={run.isPending} onClick={() => ask("unlock", null)}>{t("unlock")}</button> : null}
+      {user.locked ? (
+        <button type="button" className={button} disabled={run.isPending} onClick={() => ask("unlock", null)}>
+          {t("unlock")}
+        </button>
+      ) : null}
       {self ? null : (
         <>
-          <button type="button" className={button} disabled={run.isPending} onClick={() => ask("resetPassword", t("resetPasswordConfirm", { email: user.email }))}>{t("resetPassword")}</button>
+          <button
+            type="button"
+            className={button}
+            disabled={run.isPending}
+            onClick={() => ask("resetPassword", t("resetPasswordConfirm", { email: user.email }))}
+          >
+            {t("resetPassword")}
+          </button>
           {user.twoFactor ? (
-            <button type="button" className={button} disabled={run.isPending} onClick={() => ask("resetTwoFactor", t("resetTwoFactorConfirm", { email: user.email }))}>{t("resetTwoFactor")}</button>
+            <button
+              type="button"
+              className={button}
+              disabled={run.isPending}
+              onClick={() => ask("resetTwoFactor", t("resetTwoFactorConfirm", { email: user.email }))}
+            >
+              {t("resetTwoFactor")}
+            </button>
           ) : null}
-          <button type="button" className={button} disabled={run.isPending} onClick={() => ask("endSessions", t("endSessionsConfirm", { email: user.email }))}>{t("endSessions")}</button>
+          <button
+            type="button"
+            className={button}
+            disabled={run.isPending}
+            onClick={() => ask("endSessions", t("endSessionsConfirm", { email: user.email }))}
+          >
+            {t("endSessions")}
+          </button>
         </>
       )}
       {link ? (
         <div role="status" className="mt-1 max-w-md rounded border border-emerald-300 bg-emerald-50 p-2 text-xs">
           <p>{t("resetLink", { email: user.email, until: fmt.dateTime(link.expiresAt) })}</p>
-          <input readOnly data-testid="reset-link" value={`${link.publicUrl ?? window.location.origin}${link.path}`} onFocus={(e) => e.currentTarget.select()} className="mt-1 w-full rounded border border-slate-300 px-1 font-mono" />
+          <input
+            readOnly
+            data-testid="reset-link"
+            value={`${link.publicUrl ?? window.location.origin}${link.path}`}
+            onFocus={(e) => e.currentTarget.select()}
+            className="mt-1 w-full rounded border border-slate-300 px-1 font-mono"
+          />
         </div>
       ) : null}
-      {result?.command === "endSessions" && "ended" in result.data ? <p role="status" className="text-xs text-emerald-800">{t("ended", { count: result.data.ended })}</p> : null}
+      {result?.command === "endSessions" && "ended" in result.data ? (
+        <p role="status" className="text-xs text-emerald-800">
+          {t("ended", { count: result.data.ended })}
+        </p>
+      ) : null}
       {reauthFor ? (
-        <ReauthPrompt onConfirmed={() => { setReauthFor(null); run.mutate(reauthFor); }} onCancel={() => { setReauthFor(null); run.reset(); }} />
-      ) : run.isError ? <p role="alert" className="text-xs text-red-700">{errorText(run.error)}</p> : null}
+        <ReauthPrompt
+          onConfirmed={() => {
+            setReauthFor(null);
+            run.mutate(reauthFor);
+          }}
+          onCancel={() => {
+            setReauthFor(null);
+            run.reset();
+          }}
+        />
+      ) : run.isError ? (
+        <p role="alert" className="text-xs text-red-700">
+          {errorText(run.error)}
+        </p>
+      ) : null}
     </div>
   );
 }

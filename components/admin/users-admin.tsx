@@ -44,17 +44,68 @@ export function CreateUserForm() {
     create.mutate();
   };
   return (
-    <form onSubmit={submit} aria-label={t("label")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-      <label className="flex flex-col gap-1">{t("email")}<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <label className="flex flex-col gap-1">{t("name")}<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <label className="flex flex-col gap-1">{t("role")}
-        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} className="rounded border border-slate-300 px-2 py-1">
-          {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
+    <form
+      onSubmit={submit}
+      aria-label={t("label")}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    >
+      <label className="flex flex-col gap-1">
+        {t("email")}
+        <input
+          type="email"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          className="rounded border border-slate-300 px-2 py-1"
+        />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("name")}
+        <input
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          className="rounded border border-slate-300 px-2 py-1"
+        />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("role")}
+        <select
+          value={form.role}
+          onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tc(r)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">{t("password")}<input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} className="rounded border border-slate-300 px-2 py-1" /></label>
-      <button type="submit" disabled={create.isPending} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("submit")}</button>
-      {create.isError ? <p role="alert" className="w-full text-red-700">{errorText(create.error)}</p> : null}
+      <label className="flex flex-col gap-1">
+        {t("password")}
+        <input
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          className="rounded border border-slate-300 px-2 py-1"
+        />
+      </label>
+      <button
+        type="submit"
+        disabled={create.isPending}
+        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
+      >
+        {t("submit")}
+      </button>
+      {create.isError ? (
+        <p role="alert" className="w-full text-red-700">
+          {errorText(create.error)}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -70,21 +121,39 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const [retry, setRetry] = useState<{ role: Role } | null>(null);
   const update = useMutation({
     mutationFn: async (change: { role: Role } | { disabled: boolean }) => {
-      unwrap("role" in change ? await changeRole({ userId: user.id, role: change.role }) : await setUserDisabled({ userId: user.id, disabled: change.disabled }));
+      unwrap(
+        "role" in change
+          ? await changeRole({ userId: user.id, role: change.role })
+          : await setUserDisabled({ userId: user.id, disabled: change.disabled }),
+      );
     },
     onSuccess: () => {
       setConfirmDisable(false);
       router.refresh();
     },
-    onError: (err, change) => setRetry(err instanceof ActionFailure && err.code === "reauth_required" && "role" in change ? change : null),
+    onError: (err, change) =>
+      setRetry(err instanceof ActionFailure && err.code === "reauth_required" && "role" in change ? change : null),
   });
   return (
     <tr data-testid="user-row">
-      <td className="px-3 py-2">{user.email}{self ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}</td>
+      <td className="px-3 py-2">
+        {user.email}
+        {self ? <span className="ml-1 text-xs text-slate-500">{t("you")}</span> : null}
+      </td>
       <td className="px-3 py-2">{user.name}</td>
       <td className="px-3 py-2">
-        <select aria-label={t("roleOf", { email: user.email })} value={user.role} disabled={update.isPending} onChange={(e) => update.mutate({ role: e.target.value as Role })} className="rounded border border-slate-300 px-2 py-1">
-          {ROLES.map((r) => <option key={r} value={r}>{tc(r)}</option>)}
+        <select
+          aria-label={t("roleOf", { email: user.email })}
+          value={user.role}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ role: e.target.value as Role })}
+          className="rounded border border-slate-300 px-2 py-1"
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {tc(r)}
+            </option>
+          ))}
         </select>
       </td>
       <td className="px-3 py-2">
@@ -94,20 +163,46 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
       <td className="px-3 py-2">
         {user.disabled ? null : <AccountAdminActions user={user} self={self} />}
         {user.disabled ? (
-          <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: false })} className="text-sm font-medium text-sky-700 underline">
+          <button
+            type="button"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ disabled: false })}
+            className="text-sm font-medium text-sky-700 underline"
+          >
             {t("enable")}
           </button>
         ) : self ? (
           // The server refuses it too: an admin never locks themselves out.
           <span className="text-xs text-slate-500">{td("self")}</span>
         ) : (
-          <button type="button" disabled={update.isPending} onClick={() => { update.reset(); setConfirmDisable(true); }} className="text-sm font-medium text-sky-700 underline">
+          <button
+            type="button"
+            disabled={update.isPending}
+            onClick={() => {
+              update.reset();
+              setConfirmDisable(true);
+            }}
+            className="text-sm font-medium text-sky-700 underline"
+          >
             {t("disable")}
           </button>
         )}
         {retry ? (
-          <ReauthPrompt onConfirmed={() => { setRetry(null); update.mutate(retry); }} onCancel={() => { setRetry(null); update.reset(); }} />
-        ) : update.isError && !confirmDisable ? <p role="alert" className="text-xs text-red-700">{errorText(update.error)}</p> : null}
+          <ReauthPrompt
+            onConfirmed={() => {
+              setRetry(null);
+              update.mutate(retry);
+            }}
+            onCancel={() => {
+              setRetry(null);
+              update.reset();
+            }}
+          />
+        ) : update.isError && !confirmDisable ? (
+          <p role="alert" className="text-xs text-red-700">
+            {errorText(update.error)}
+          </p>
+        ) : null}
         {confirmDisable ? (
           <ConfirmDialog
             testId="disable-user-dialog"

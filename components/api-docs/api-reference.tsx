@@ -32,5 +32,7 @@ export function ApiReference({ documentUrl }: { documentUrl: string }) {
       app?.destroy?.();
     };
   }, [documentUrl]);
-  return <div ref={mount} data-testid="api-reference" className="min-h-[60vh] rounded-lg border border-slate-200 bg-white" />;
+  return (
+    <div ref={mount} data-testid="api-reference" className="min-h-[60vh] rounded-lg border border-slate-200 bg-white" />
+  );
 }

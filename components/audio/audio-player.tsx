@@ -136,9 +136,17 @@ export function AudioPlayer({
     const host = String(error.details.host ?? "?");
     const status = String(error.details.status ?? "?");
     return (
-      <section aria-label={t("label")} role="alert" data-testid="audio-error" data-code={error.code} className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      <section
+        aria-label={t("label")}
+        role="alert"
+        data-testid="audio-error"
+        data-code={error.code}
+        className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+      >
         <p className="font-medium">{te("title")}</p>
-        <p className="mt-1">{known ? te(error.code as AudioErrorCode, { host, status }) : te("unknown", { code: error.code })}</p>
+        <p className="mt-1">
+          {known ? te(error.code as AudioErrorCode, { host, status }) : te("unknown", { code: error.code })}
+        </p>
         <p className="mt-1 font-mono text-xs text-red-800">{te("code", { code: error.code })}</p>
       </section>
     );
@@ -154,17 +162,42 @@ export function AudioPlayer({
         className={waveform === "off" ? "hidden" : "min-h-16 cursor-pointer"}
       />
       {/* The element that plays; its own controls show only when there is no waveform. */}
-      <audio ref={audioRef} src={src} preload="metadata" controls={waveform === "off"} className={waveform === "off" ? "w-full" : "hidden"} data-testid="recording">
+      <audio
+        ref={audioRef}
+        src={src}
+        preload="metadata"
+        controls={waveform === "off"}
+        className={waveform === "off" ? "w-full" : "hidden"}
+        data-testid="recording"
+      >
         <a href={src}>{t("download")}</a>
       </audio>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" onClick={toggle} className={`${button} min-w-20 font-medium`} aria-keyshortcuts="Space" data-testid="play">
+        <button
+          type="button"
+          onClick={toggle}
+          className={`${button} min-w-20 font-medium`}
+          aria-keyshortcuts="Space"
+          data-testid="play"
+        >
           {playing ? t("pause") : t("play")}
         </button>
-        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)} className={button} aria-keyshortcuts="ArrowLeft" title={t("back5")}>
+        <button
+          type="button"
+          onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)}
+          className={button}
+          aria-keyshortcuts="ArrowLeft"
+          title={t("back5")}
+        >
           −5 s
         </button>
-        <button type="button" onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)} className={button} aria-keyshortcuts="ArrowRight" title={t("forward5")}>
+        <button
+          type="button"
+          onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)}
+          className={button}
+          aria-keyshortcuts="ArrowRight"
+          title={t("forward5")}
+        >
           +5 s
         </button>
         <span className="tabular-nums text-slate-700" data-testid="position">
@@ -172,7 +205,12 @@ export function AudioPlayer({
         </span>
         <label className="ml-auto flex items-center gap-1">
           <span className="text-slate-600">{t("speed")}</span>
-          <select value={speed} onChange={(e) => changeSpeed(Number(e.target.value))} className="rounded border border-slate-300 px-1 py-0.5" data-testid="speed">
+          <select
+            value={speed}
+            onChange={(e) => changeSpeed(Number(e.target.value))}
+            className="rounded border border-slate-300 px-1 py-0.5"
+            data-testid="speed"
+          >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×
@@ -202,17 +240,34 @@ export function AudioPlayer({
           </a>
         ) : null}
         <span className="relative">
-          <button type="button" onClick={() => setHelp(!help)} aria-expanded={help} aria-controls="player-keys" className={button}>
+          <button
+            type="button"
+            onClick={() => setHelp(!help)}
+            aria-expanded={help}
+            aria-controls="player-keys"
+            className={button}
+          >
             {t("keys")}
           </button>
           {help ? (
-            <div id="player-keys" role="dialog" aria-label={t("keys")} className="absolute right-0 z-10 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 text-left shadow-lg">
+            <div
+              id="player-keys"
+              role="dialog"
+              aria-label={t("keys")}
+              className="absolute right-0 z-10 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 text-left shadow-lg"
+            >
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                <dt><kbd>Space</kbd></dt>
+                <dt>
+                  <kbd>Space</kbd>
+                </dt>
                 <dd>{t("keyPlay")}</dd>
-                <dt><kbd>←</kbd> <kbd>→</kbd></dt>
+                <dt>
+                  <kbd>←</kbd> <kbd>→</kbd>
+                </dt>
                 <dd>{t("keySeek")}</dd>
-                <dt><kbd>[</kbd> <kbd>]</kbd></dt>
+                <dt>
+                  <kbd>[</kbd> <kbd>]</kbd>
+                </dt>
                 <dd>{t("keySpeed")}</dd>
               </dl>
             </div>

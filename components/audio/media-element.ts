@@ -17,7 +17,9 @@ export async function explain(src: string): Promise<{ code: string; details: Rec
   try {
     const r = await fetch(src, { headers: { Range: "bytes=0-0" } });
     if (r.ok || r.status === 206) return null;
-    const body = (await r.json().catch(() => null)) as { error?: { code?: string; details?: Record<string, string | number> } } | null;
+    const body = (await r.json().catch(() => null)) as {
+      error?: { code?: string; details?: Record<string, string | number> };
+    } | null;
     return { code: body?.error?.code ?? `http_${r.status}`, details: body?.error?.details ?? {} };
   } catch {
     return { code: "upstream_failed", details: {} };

@@ -22,7 +22,12 @@ export function RecordingPanel({
 }) {
   const t = useTranslations("audio");
   if (status === "none") return null;
-  const tone = status === "archived" || status === "local" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : status === "failed" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-slate-50 text-slate-700";
+  const tone =
+    status === "archived" || status === "local"
+      ? "border-emerald-200 bg-emerald-50 text-emerald-900"
+      : status === "failed"
+        ? "border-red-200 bg-red-50 text-red-900"
+        : "border-slate-200 bg-slate-50 text-slate-700";
   const badge = (
     <>
       <span className={`rounded border px-2 py-0.5 text-xs ${tone}`} data-testid="archive-state" data-state={status}>
@@ -30,15 +35,22 @@ export function RecordingPanel({
       </span>
       {status === "archived" && archive?.sha256 ? (
         <span className="font-mono text-[11px] text-slate-500">
-          {t("archivedDetail", { size: `${Math.round(Number(archive.sizeBytes ?? 0) / 1024)} KB`, sha: archive.sha256.slice(0, 12) })}
+          {t("archivedDetail", {
+            size: `${Math.round(Number(archive.sizeBytes ?? 0) / 1024)} KB`,
+            sha: archive.sha256.slice(0, 12),
+          })}
         </span>
       ) : null}
-      {status !== "archived" && archive?.lastError ? <span className="text-xs text-slate-600">{t("archiveError", { error: maskText(archive.lastError) })}</span> : null}
+      {status !== "archived" && archive?.lastError ? (
+        <span className="text-xs text-slate-600">{t("archiveError", { error: maskText(archive.lastError) })}</span>
+      ) : null}
     </>
   );
   return (
     <div className="space-y-2">
-      <h2 id="recording" className="font-semibold">{t("label")}</h2>
+      <h2 id="recording" className="font-semibold">
+        {t("label")}
+      </h2>
       <AudioPlayer
         src={`/api/audio/${callRecordId}`}
         downloadHref={status === "archived" || status === "local" ? `/api/audio/${callRecordId}?download=1` : null}

@@ -5,7 +5,11 @@ import { SPEEDS, seekElement, toggleElement } from "./media-element";
 import { isTypingTarget } from "./time";
 
 /** The player's keys (space, ←/→, [ and ]), anywhere on the page except while typing. */
-export function usePlayerKeyboard(keyboard: boolean, audioRef: RefObject<HTMLAudioElement | null>, setSpeed: (speed: number) => void) {
+export function usePlayerKeyboard(
+  keyboard: boolean,
+  audioRef: RefObject<HTMLAudioElement | null>,
+  setSpeed: (speed: number) => void,
+) {
   useEffect(() => {
     if (!keyboard) return;
     const onKey = (e: KeyboardEvent) => {
@@ -24,7 +28,8 @@ export function usePlayerKeyboard(keyboard: boolean, audioRef: RefObject<HTMLAud
         seekElement(a, a.currentTime + 5);
       } else if (e.key === "[" || e.key === "]") {
         const i = SPEEDS.findIndex((s) => s >= a.playbackRate);
-        const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + (e.key === "]" ? 1 : -1)))]!;
+        const next =
+          SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + (e.key === "]" ? 1 : -1)))]!;
         a.playbackRate = next;
         setSpeed(next);
       }

@@ -4,14 +4,18 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 function Value({ value }: { value: Json }) {
   if (value === null) return <span className="text-slate-500">–</span>;
-  if (typeof value === "object") return <pre className="whitespace-pre-wrap break-all font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+  if (typeof value === "object")
+    return <pre className="whitespace-pre-wrap break-all font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
   return <span className="break-all">{String(value)}</span>;
 }
 
 /** An event's details: a one-line summary, the whole of them (every key, nested values laid out) on demand. */
 export function AuditDetails({ details }: { details: unknown }) {
   const t = useTranslations("views.audit");
-  const entries = details && typeof details === "object" && !Array.isArray(details) ? Object.entries(details as Record<string, Json>) : [];
+  const entries =
+    details && typeof details === "object" && !Array.isArray(details)
+      ? Object.entries(details as Record<string, Json>)
+      : [];
   if (entries.length === 0) return <span className="text-slate-500">–</span>;
   const summary = entries
     .slice(0, 3)
@@ -28,7 +32,9 @@ export function AuditDetails({ details }: { details: unknown }) {
         {entries.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="font-mono text-slate-500">{k}</dt>
-            <dd><Value value={v} /></dd>
+            <dd>
+              <Value value={v} />
+            </dd>
           </div>
         ))}
       </dl>

@@ -12,7 +12,10 @@ export async function ForbiddenNotice() {
       <p className="mt-2 text-sm text-slate-600">
         {user ? t("forbidden.role", { role: t(`roles.${user.role}`) }) : t("forbidden.signInFirst")}
       </p>
-      <Link href={user ? "/" : "/sign-in"} className="mt-4 inline-block text-sm font-medium text-sky-700 hover:underline">
+      <Link
+        href={user ? "/" : "/sign-in"}
+        className="mt-4 inline-block text-sm font-medium text-sky-700 hover:underline"
+      >
         {user ? t("backToOverview") : t("signIn")}
       </Link>
     </div>

@@ -11,7 +11,17 @@ import { parseInt64Id } from "@/lib/input/schema";
  * with its real status instead of a 200 whose body says so. The pages keep
  * their own checks (a layout is not re-run on every client navigation).
  */
-export async function Guard({ permission, exists, id, children }: { permission: Permission; id?: string; exists?: (id: bigint) => Promise<boolean>; children: ReactNode }) {
+export async function Guard({
+  permission,
+  exists,
+  id,
+  children,
+}: {
+  permission: Permission;
+  id?: string;
+  exists?: (id: bigint) => Promise<boolean>;
+  children: ReactNode;
+}) {
   await requireUser(permission);
   if (id !== undefined) {
     const parsed = parseInt64Id(id);

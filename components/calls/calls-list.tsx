@@ -37,7 +37,12 @@ export async function CallsList({
   canSubmit: boolean;
   matching: Promise<string>;
 }) {
-  const [page, t, tp, fmt] = await Promise.all([list, getTranslations("calls"), getTranslations("views.paging"), getFormat()]);
+  const [page, t, tp, fmt] = await Promise.all([
+    list,
+    getTranslations("calls"),
+    getTranslations("views.paging"),
+    getFormat(),
+  ]);
   const names = await jobNames(page.rows.map((r) => r.robot_call_job_id));
   const nameMap = new Map([...names].map(([id, n]) => [id, n.name]));
   return (
@@ -45,14 +50,23 @@ export async function CallsList({
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {t("empty")} <Link href="/calls" className="font-medium text-sky-700 hover:underline">{t("clearFilters")}</Link>
+          {t("empty")}{" "}
+          <Link href="/calls" className="font-medium text-sky-700 hover:underline">
+            {t("clearFilters")}
+          </Link>
         </div>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
           <Suspense fallback={null}>
             <SelectionBar filterQuery={firstPage} canSubmit={canSubmit} matching={matching} />
           </Suspense>
-          <CallsTable rows={page.rows} timeZone={timeZone} selectable={canSubmit} listQuery={firstPage} jobNames={nameMap} />
+          <CallsTable
+            rows={page.rows}
+            timeZone={timeZone}
+            selectable={canSubmit}
+            listQuery={firstPage}
+            jobNames={nameMap}
+          />
         </CallsSelection>
       )}
       <TableKeys />
@@ -61,7 +75,11 @@ export async function CallsList({
         first={cursor ? `/calls${firstPage ? `?${firstPage}` : ""}` : null}
         previous={page.prevCursor ? `/calls?${next(page.prevCursor)}` : null}
         next={page.nextCursor ? `/calls?${next(page.nextCursor)}` : null}
-        position={page.offset !== null && page.rows.length > 0 ? tp("position", { from: fmt.count(page.offset + 1), to: fmt.count(page.offset + page.rows.length) }) : null}
+        position={
+          page.offset !== null && page.rows.length > 0
+            ? tp("position", { from: fmt.count(page.offset + 1), to: fmt.count(page.offset + page.rows.length) })
+            : null
+        }
       />
     </>
   );

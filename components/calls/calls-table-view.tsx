@@ -11,7 +11,11 @@ import { intentCode } from "@/lib/call-records/notation";
 
 type Translate = ReturnType<typeof useTranslations<"calls.table">>;
 
-function cells(r: CallTableRow, t: Translate, listQuery: string): Record<ColumnId, { node: React.ReactNode; className?: string }> {
+function cells(
+  r: CallTableRow,
+  t: Translate,
+  listQuery: string,
+): Record<ColumnId, { node: React.ReactNode; className?: string }> {
   return {
     start: {
       className: "whitespace-nowrap tabular-nums",
@@ -25,8 +29,14 @@ function cells(r: CallTableRow, t: Translate, listQuery: string): Record<ColumnI
       className: "whitespace-nowrap text-xs",
       node: (
         <Link href={`/calls?job=${r.job}`} className="hover:underline">
-          {r.jobName ? <span className="mr-1" data-testid="job-name">{r.jobName}</span> : null}
-          <span className={r.jobName ? "font-mono text-[11px] text-slate-500" : "font-mono"}>{r.jobName ? `(${r.job})` : r.job}</span>
+          {r.jobName ? (
+            <span className="mr-1" data-testid="job-name">
+              {r.jobName}
+            </span>
+          ) : null}
+          <span className={r.jobName ? "font-mono text-[11px] text-slate-500" : "font-mono"}>
+            {r.jobName ? `(${r.job})` : r.job}
+          </span>
         </Link>
       ),
     },
@@ -39,28 +49,51 @@ function cells(r: CallTableRow, t: Translate, listQuery: string): Record<ColumnI
       node: (
         <>
           {r.intent.name ?? (r.intent.code !== null ? `#${r.intent.code}` : "–")}
-          {r.intent.tagId !== null && r.intent.code !== null ? <span className="ml-1 font-mono text-[11px] text-slate-500">({intentCode(r.intent.tagId, r.intent.code)})</span> : null}
+          {r.intent.tagId !== null && r.intent.code !== null ? (
+            <span className="ml-1 font-mono text-[11px] text-slate-500">
+              ({intentCode(r.intent.tagId, r.intent.code)})
+            </span>
+          ) : null}
           {r.corrected ? (
             <span className="block text-xs text-amber-800" title={t("correctedTitle")}>
               → {r.corrected.name ?? `#${r.corrected.code}`}{" "}
-              {r.corrected.code !== null ? <span className="font-mono text-[11px]">({intentCode(r.corrected.tagId, r.corrected.code)})</span> : null}
+              {r.corrected.code !== null ? (
+                <span className="font-mono text-[11px]">({intentCode(r.corrected.tagId, r.corrected.code)})</span>
+              ) : null}
             </span>
           ) : null}
         </>
       ),
     },
     duration: { className: "text-right tabular-nums", node: r.duration },
-    submission: { className: "whitespace-nowrap", node: <SubmissionCell state={r.submission.state} code={r.submission.code} message={r.submission.message} /> },
+    submission: {
+      className: "whitespace-nowrap",
+      node: <SubmissionCell state={r.submission.state} code={r.submission.code} message={r.submission.message} />,
+    },
     review: {
       className: "whitespace-nowrap",
       node: (
         <>
           <ReviewState state={r.review} />
-          {r.reviewedBy ? <span className="block text-[11px] text-slate-500" data-testid="reviewed-by">{r.reviewedBy}</span> : null}
+          {r.reviewedBy ? (
+            <span className="block text-[11px] text-slate-500" data-testid="reviewed-by">
+              {r.reviewedBy}
+            </span>
+          ) : null}
         </>
       ),
     },
-    audio: { node: r.audio ? <span role="img" aria-label={t("hasRecording")}>♪</span> : <span role="img" className="text-slate-500" aria-label={t("noRecording")}>–</span> },
+    audio: {
+      node: r.audio ? (
+        <span role="img" aria-label={t("hasRecording")}>
+          ♪
+        </span>
+      ) : (
+        <span role="img" className="text-slate-500" aria-label={t("noRecording")}>
+          –
+        </span>
+      ),
+    },
   };
 }
 
@@ -87,7 +120,12 @@ export function CallsTableView({
         {rows.map((r) => {
           const row = cells(r, tt, listQuery);
           return (
-            <tr key={r.key} tabIndex={-1} className="hover:bg-slate-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600" data-testid="call-row">
+            <tr
+              key={r.key}
+              tabIndex={-1}
+              className="hover:bg-slate-50 focus:bg-sky-50 focus:outline-2 focus:outline-sky-600"
+              data-testid="call-row"
+            >
               {selectable ? (
                 <td className="px-3 py-2">
                   <RowCheckbox id={r.id} label={tt("selectCall", { id: r.id })} />
@@ -111,19 +149,43 @@ export function CallsTableView({
  * read: the header is the page's largest text, and the rows then fill in
  * below it without moving anything.
  */
-function TableFrame({ timeZone, pageCheckbox, pending = false, children }: { timeZone: string; pageCheckbox: React.ReactNode; pending?: boolean; children: React.ReactNode }) {
+function TableFrame({
+  timeZone,
+  pageCheckbox,
+  pending = false,
+  children,
+}: {
+  timeZone: string;
+  pageCheckbox: React.ReactNode;
+  pending?: boolean;
+  children: React.ReactNode;
+}) {
   const t = useTranslations("calls");
   // Columns hidden by the chooser are listed in data-hide (the rules are in globals.css).
   const hidden = useHiddenColumns();
   return (
-    <div id={pending ? undefined : "calls-table"} data-hide={hidden.join(" ")} aria-hidden={pending || undefined} className="calls-table overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      id={pending ? undefined : "calls-table"}
+      data-hide={hidden.join(" ")}
+      aria-hidden={pending || undefined}
+      className="calls-table overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
-            {pageCheckbox !== null ? <th scope="col" className="px-3 py-2">{pageCheckbox}</th> : null}
+            {pageCheckbox !== null ? (
+              <th scope="col" className="px-3 py-2">
+                {pageCheckbox}
+              </th>
+            ) : null}
             {CALL_COLUMNS.map((c) => (
-              <th key={c.id} scope="col" data-col={c.id} className={`px-3 py-2 ${c.id === "duration" ? "text-right" : ""}`}>
+              <th
+                key={c.id}
+                scope="col"
+                data-col={c.id}
+                className={`px-3 py-2 ${c.id === "duration" ? "text-right" : ""}`}
+              >
                 {c.id === "start" ? t("table.start", { timeZone }) : t(`columns.${c.id}`)}
               </th>
             ))}
@@ -138,10 +200,18 @@ function TableFrame({ timeZone, pageCheckbox, pending = false, children }: { tim
 /** The frame and header of the table with a blank body, while the rows are read. */
 export function CallsTablePending({ timeZone, selectable }: { timeZone: string; selectable: boolean }) {
   return (
-    <TableFrame timeZone={timeZone} pending pageCheckbox={selectable ? <input type="checkbox" disabled className="h-4 w-4" /> : null}>
+    <TableFrame
+      timeZone={timeZone}
+      pending
+      pageCheckbox={selectable ? <input type="checkbox" disabled className="h-4 w-4" /> : null}
+    >
       <tbody>
         <tr>
-          <td colSpan={CALL_COLUMNS.length + 1} className="h-[60vh] animate-pulse bg-slate-50" data-testid="calls-list-pending" />
+          <td
+            colSpan={CALL_COLUMNS.length + 1}
+            className="h-[60vh] animate-pulse bg-slate-50"
+            data-testid="calls-list-pending"
+          />
         </tr>
       </tbody>
     </TableFrame>

@@ -20,5 +20,12 @@ export function CallsTable({
   jobNames?: ReadonlyMap<string, string | null>;
 }) {
   const fmt = useFormat();
-  return <CallsTableView rows={rows.map((r) => toCallTableRow(r, fmt, jobNames))} timeZone={timeZone} selectable={selectable} listQuery={listQuery} />;
+  return (
+    <CallsTableView
+      rows={rows.map((r) => toCallTableRow(r, fmt, jobNames))}
+      timeZone={timeZone}
+      selectable={selectable}
+      listQuery={listQuery}
+    />
+  );
 }

@@ -24,12 +24,15 @@ export function Facet({ title, children }: { title: string; children: ReactNode 
   );
 }
 
-export const countOf = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count ?? 0;
+export const countOf = (list: { value: string; count: number }[], value: string) =>
+  list.find((f) => f.value === value)?.count ?? 0;
 
 /** One count once the facets are in (≈ when they are estimates); a grey bar until then. */
 export function FacetCount({ facets, pick }: { facets: Promise<Facets>; pick: (f: Facets) => number }) {
   return (
-    <Suspense fallback={<span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 align-middle" />}>
+    <Suspense
+      fallback={<span aria-hidden className="inline-block h-3 w-8 animate-pulse rounded bg-slate-200 align-middle" />}
+    >
       <ResolvedCount facets={facets} pick={pick} />
     </Suspense>
   );
@@ -70,7 +73,11 @@ export function FacetOptions<O extends { key: string; count: number }>({
 export function OptionsPending({ label }: { label?: string }) {
   return (
     <div className="animate-pulse space-y-1.5 py-0.5">
-      {label ? <span role="status" className="sr-only">{label}</span> : null}
+      {label ? (
+        <span role="status" className="sr-only">
+          {label}
+        </span>
+      ) : null}
       {["w-4/5", "w-2/3", "w-3/4", "w-1/2"].map((width) => (
         <div key={width} aria-hidden className={`h-3.5 rounded bg-slate-200 ${width}`} />
       ))}
@@ -78,7 +85,21 @@ export function OptionsPending({ label }: { label?: string }) {
   );
 }
 
-export function Check({ checked, onChange, label, count, mono = false, title }: { checked: boolean; onChange: () => void; label: string; count: ReactNode; mono?: boolean; title?: string }) {
+export function Check({
+  checked,
+  onChange,
+  label,
+  count,
+  mono = false,
+  title,
+}: {
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+  count: ReactNode;
+  mono?: boolean;
+  title?: string;
+}) {
   return (
     <label className="flex items-center gap-2" title={title}>
       <input type="checkbox" checked={checked} onChange={onChange} className="h-3.5 w-3.5" />
@@ -93,16 +114,34 @@ export interface Reviewer {
   name: string;
 }
 
-export function ReviewerSelect({ reviewers, value, label, anyone, onChange }: { reviewers: Promise<Reviewer[]>; value: string; label: string; anyone: string; onChange(id: string): void }) {
+export function ReviewerSelect({
+  reviewers,
+  value,
+  label,
+  anyone,
+  onChange,
+}: {
+  reviewers: Promise<Reviewer[]>;
+  value: string;
+  label: string;
+  anyone: string;
+  onChange(id: string): void;
+}) {
   const list = use(reviewers);
   if (!list.length) return null;
   return (
     <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
       {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
+      >
         <option value="">{anyone}</option>
         {list.map((r) => (
-          <option key={r.id} value={r.id}>{r.name}</option>
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
         ))}
       </select>
     </label>

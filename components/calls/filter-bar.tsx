@@ -5,11 +5,28 @@ import { usePathname, useRouter } from "next/navigation";
 import { Suspense, useState, type FormEvent } from "react";
 import type { Facets } from "@/lib/call-records/query/facets";
 import type { CallFilters } from "@/lib/call-records/query/filters";
-import { callFiltersToSearchParams, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "@/lib/call-records/query/filter-params";
+import {
+  callFiltersToSearchParams,
+  PAGE_SIZES,
+  REVIEW_STATES,
+  SORTS,
+  SUBMISSION_STATES,
+} from "@/lib/call-records/query/filter-params";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
 import { JobPicker } from "./job-picker";
-import { Check, countOf, Facet, FacetCount, FacetOptions, Field, keepSelected, OptionsPending, ReviewerSelect, type Reviewer } from "./filter-bar-parts";
+import {
+  Check,
+  countOf,
+  Facet,
+  FacetCount,
+  FacetOptions,
+  Field,
+  keepSelected,
+  OptionsPending,
+  ReviewerSelect,
+  type Reviewer,
+} from "./filter-bar-parts";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -78,7 +95,9 @@ export function FilterBar({
 
   function toggle<K extends "status" | "submission" | "review">(key: K, value: CallFilters[K][number]) {
     const current = filters[key] as string[];
-    go({ [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] } as Partial<CallFilters>);
+    go({
+      [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value],
+    } as Partial<CallFilters>);
   }
 
   const intentKey = (i: { tagId: bigint | string; code: number }) => `${i.tagId}:${i.code}`;
@@ -92,38 +111,89 @@ export function FilterBar({
 
   return (
     <section aria-label={t("label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <form role="search" aria-label={t("search")} onSubmit={applyText} className="flex flex-wrap items-end gap-3 text-sm">
+      <form
+        role="search"
+        aria-label={t("search")}
+        onSubmit={applyText}
+        className="flex flex-wrap items-end gap-3 text-sm"
+      >
         <Field label={t("q")}>
-          <input value={text.q} onChange={(e) => setText({ ...text, q: e.target.value })} className="w-56 rounded border border-slate-300 px-2 py-1" />
+          <input
+            value={text.q}
+            onChange={(e) => setText({ ...text, q: e.target.value })}
+            className="w-56 rounded border border-slate-300 px-2 py-1"
+          />
         </Field>
         <Field label={t("jobs")}>
-          <input value={text.job} onChange={(e) => setText({ ...text, job: e.target.value })} placeholder={t("jobsPlaceholder")} className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          <input
+            value={text.job}
+            onChange={(e) => setText({ ...text, job: e.target.value })}
+            placeholder={t("jobsPlaceholder")}
+            className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          />
         </Field>
         <Field label={tv("job.pick")}>
           <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
         </Field>
         <Field label={t("from", { timeZone })}>
-          <input type="date" value={text.from.slice(0, 10)} onChange={(e) => setText({ ...text, from: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+          <input
+            type="date"
+            value={text.from.slice(0, 10)}
+            onChange={(e) => setText({ ...text, from: e.target.value })}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
         </Field>
         <Field label={t("to")}>
-          <input type="date" value={text.to.slice(0, 10)} onChange={(e) => setText({ ...text, to: e.target.value })} className="rounded border border-slate-300 px-2 py-1" />
+          <input
+            type="date"
+            value={text.to.slice(0, 10)}
+            onChange={(e) => setText({ ...text, to: e.target.value })}
+            className="rounded border border-slate-300 px-2 py-1"
+          />
         </Field>
         <Field label={t("talkTime")}>
           <span className="flex items-center gap-1">
-            <input inputMode="numeric" aria-label={t("minTalk")} value={text.minDuration} onChange={(e) => setText({ ...text, minDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+            <input
+              inputMode="numeric"
+              aria-label={t("minTalk")}
+              value={text.minDuration}
+              onChange={(e) => setText({ ...text, minDuration: e.target.value })}
+              className="w-16 rounded border border-slate-300 px-2 py-1"
+            />
             –
-            <input inputMode="numeric" aria-label={t("maxTalk")} value={text.maxDuration} onChange={(e) => setText({ ...text, maxDuration: e.target.value })} className="w-16 rounded border border-slate-300 px-2 py-1" />
+            <input
+              inputMode="numeric"
+              aria-label={t("maxTalk")}
+              value={text.maxDuration}
+              onChange={(e) => setText({ ...text, maxDuration: e.target.value })}
+              className="w-16 rounded border border-slate-300 px-2 py-1"
+            />
           </span>
         </Field>
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("apply")}</button>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+          {t("apply")}
+        </button>
         <span className="flex gap-1" role="group" aria-label={t("presets")}>
-          {([["today", 0], ["days7", 6], ["days30", 29]] as const).map(([label, back]) => (
-            <button key={label} type="button" onClick={() => go({ from: dayIn(timeZone, -back), to: dayIn(timeZone) })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+          {(
+            [
+              ["today", 0],
+              ["days7", 6],
+              ["days30", 29],
+            ] as const
+          ).map(([label, back]) => (
+            <button
+              key={label}
+              type="button"
+              onClick={() => go({ from: dayIn(timeZone, -back), to: dayIn(timeZone) })}
+              className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
+            >
               {t(label)}
             </button>
           ))}
         </span>
-        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">{t("reset")}</button>
+        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">
+          {t("reset")}
+        </button>
       </form>
 
       {filters.job.length || filters.batch.length ? (
@@ -131,16 +201,37 @@ export function FilterBar({
           {filters.job.map((j) => {
             const name = jobNames.find((n) => n.id === j.toString())?.name;
             return (
-              <li key={`job-${j}`} className="flex items-center gap-1 rounded-full bg-sky-50 px-2 py-0.5 text-sky-900 ring-1 ring-inset ring-sky-200">
+              <li
+                key={`job-${j}`}
+                className="flex items-center gap-1 rounded-full bg-sky-50 px-2 py-0.5 text-sky-900 ring-1 ring-inset ring-sky-200"
+              >
                 {name ? `${name} (${j})` : j.toString()}
-                <button type="button" onClick={() => go({ job: filters.job.filter((x) => x !== j) })} aria-label={`${t("reset")}: ${name ?? j}`} className="px-1 text-sky-700 hover:text-sky-950">×</button>
+                <button
+                  type="button"
+                  onClick={() => go({ job: filters.job.filter((x) => x !== j) })}
+                  aria-label={`${t("reset")}: ${name ?? j}`}
+                  className="px-1 text-sky-700 hover:text-sky-950"
+                >
+                  ×
+                </button>
               </li>
             );
           })}
           {filters.batch.map((b) => (
-            <li key={`batch-${b}`} className="flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-violet-900 ring-1 ring-inset ring-violet-200" data-testid="batch-chip">
+            <li
+              key={`batch-${b}`}
+              className="flex items-center gap-1 rounded-full bg-violet-50 px-2 py-0.5 text-violet-900 ring-1 ring-inset ring-violet-200"
+              data-testid="batch-chip"
+            >
               {tv("batch.filterTitle", { id: b.toString() })}
-              <button type="button" onClick={() => go({ batch: filters.batch.filter((x) => x !== b) })} aria-label={tv("batch.remove")} className="px-1 text-violet-700 hover:text-violet-950">×</button>
+              <button
+                type="button"
+                onClick={() => go({ batch: filters.batch.filter((x) => x !== b) })}
+                aria-label={tv("batch.remove")}
+                className="px-1 text-violet-700 hover:text-violet-950"
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -149,52 +240,129 @@ export function FilterBar({
         <Facet title={t("resultStatus")}>
           {/* The options themselves come with the counts (the statuses that occur). */}
           <Suspense fallback={<OptionsPending label={t("counting")} />}>
-            <FacetOptions facets={facets} pick={(f) => keepSelected(f.status.map((o) => ({ key: o.value, label: statusLabel(o.value), count: o.count })), filters.status.map((v) => ({ key: v, label: statusLabel(v), count: 0 })))}>
-              {(o, count) => <Check key={o.key} checked={filters.status.includes(o.key)} onChange={() => toggle("status", o.key)} label={o.label} count={count} mono={!isKnownResultStatus(o.key)} title={o.key} />}
+            <FacetOptions
+              facets={facets}
+              pick={(f) =>
+                keepSelected(
+                  f.status.map((o) => ({ key: o.value, label: statusLabel(o.value), count: o.count })),
+                  filters.status.map((v) => ({ key: v, label: statusLabel(v), count: 0 })),
+                )
+              }
+            >
+              {(o, count) => (
+                <Check
+                  key={o.key}
+                  checked={filters.status.includes(o.key)}
+                  onChange={() => toggle("status", o.key)}
+                  label={o.label}
+                  count={count}
+                  mono={!isKnownResultStatus(o.key)}
+                  title={o.key}
+                />
+              )}
             </FacetOptions>
           </Suspense>
         </Facet>
         <Facet title={t("submission")}>
           {SUBMISSION_STATES.map((s) => (
-            <Check key={s} checked={filters.submission.includes(s)} onChange={() => toggle("submission", s)} label={tc(`submission.${s}`)} count={<FacetCount facets={facets} pick={(f) => countOf(f.submission, s)} />} />
+            <Check
+              key={s}
+              checked={filters.submission.includes(s)}
+              onChange={() => toggle("submission", s)}
+              label={tc(`submission.${s}`)}
+              count={<FacetCount facets={facets} pick={(f) => countOf(f.submission, s)} />}
+            />
           ))}
         </Facet>
         <Facet title={t("review")}>
           {REVIEW_STATES.map((s) => (
-            <Check key={s} checked={filters.review.includes(s)} onChange={() => toggle("review", s)} label={tc(`review.${s}`)} count={<FacetCount facets={facets} pick={(f) => countOf(f.review, s)} />} />
+            <Check
+              key={s}
+              checked={filters.review.includes(s)}
+              onChange={() => toggle("review", s)}
+              label={tc(`review.${s}`)}
+              count={<FacetCount facets={facets} pick={(f) => countOf(f.review, s)} />}
+            />
           ))}
           <Suspense fallback={null}>
-            <ReviewerSelect reviewers={reviewers} value={filters.reviewer[0]?.toString() ?? ""} label={t("reviewedBy")} anyone={t("anyone")} onChange={(id) => go({ reviewer: id ? [BigInt(id)] : [] })} />
+            <ReviewerSelect
+              reviewers={reviewers}
+              value={filters.reviewer[0]?.toString() ?? ""}
+              label={t("reviewedBy")}
+              anyone={t("anyone")}
+              onChange={(id) => go({ reviewer: id ? [BigInt(id)] : [] })}
+            />
           </Suspense>
         </Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>
-            <FacetOptions facets={facets} pick={(f) =>
+            <FacetOptions
+              facets={facets}
+              pick={(f) =>
                 keepSelected(
-                  f.intent.map((i) => ({ key: intentKey(i), label: intentText(i) ?? intentKey(i), count: i.count, intent: i })),
-                  filters.intent.map((i) => ({ key: intentKey(i), label: intentText({ tagId: i.tagId, code: i.code, name: null }) ?? intentKey(i), count: 0, intent: { tagId: i.tagId.toString(), code: i.code } })),
+                  f.intent.map((i) => ({
+                    key: intentKey(i),
+                    label: intentText(i) ?? intentKey(i),
+                    count: i.count,
+                    intent: i,
+                  })),
+                  filters.intent.map((i) => ({
+                    key: intentKey(i),
+                    label: intentText({ tagId: i.tagId, code: i.code, name: null }) ?? intentKey(i),
+                    count: 0,
+                    intent: { tagId: i.tagId.toString(), code: i.code },
+                  })),
                 )
-              }>
-              {(o, count) => <Check key={o.key} checked={activeIntents.has(o.key)} onChange={() => toggleIntent(o.intent)} label={o.label} count={count} />}
+              }
+            >
+              {(o, count) => (
+                <Check
+                  key={o.key}
+                  checked={activeIntents.has(o.key)}
+                  onChange={() => toggleIntent(o.intent)}
+                  label={o.label}
+                  count={count}
+                />
+              )}
             </FacetOptions>
           </Suspense>
         </Facet>
         <div className="space-y-2">
           <Field label={t("recording")}>
-            <select value={filters.audio === undefined ? "" : String(filters.audio)} onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })} className="rounded border border-slate-300 px-2 py-1">
+            <select
+              value={filters.audio === undefined ? "" : String(filters.audio)}
+              onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
               <option value="">{t("recordingAny")}</option>
               <option value="true">{t("recordingWith")}</option>
               <option value="false">{t("recordingWithout")}</option>
             </select>
           </Field>
           <Field label={t("sort")}>
-            <select value={filters.sort} onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })} className="rounded border border-slate-300 px-2 py-1">
-              {SORTS.map((s) => <option key={s} value={s}>{t(`sorts.${SORT_LABELS[s]}`)}</option>)}
+            <select
+              value={filters.sort}
+              onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sorts.${SORT_LABELS[s]}`)}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label={t("pageSize")}>
-            <select value={filters.size} onChange={(e) => go({ size: Number(e.target.value) })} className="rounded border border-slate-300 px-2 py-1">
-              {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+            <select
+              value={filters.size}
+              onChange={(e) => go({ size: Number(e.target.value) })}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </Field>
         </div>

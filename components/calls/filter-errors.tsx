@@ -1,8 +1,35 @@
 import { useTranslations } from "next-intl";
-import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES, type ParsedFilters } from "@/lib/call-records/query/filters";
+import {
+  PAGE_SIZES,
+  REVIEW_STATES,
+  SORTS,
+  SUBMISSION_STATES,
+  type ParsedFilters,
+} from "@/lib/call-records/query/filters";
 
-const ALLOWED: Record<string, readonly (string | number)[]> = { submission: SUBMISSION_STATES, review: REVIEW_STATES, sort: SORTS, size: PAGE_SIZES };
-const PARAMS = ["job", "status", "intent", "submission", "review", "sort", "size", "from", "to", "receivedBefore", "minDuration", "maxDuration", "audio", "q", "cursor"] as const;
+const ALLOWED: Record<string, readonly (string | number)[]> = {
+  submission: SUBMISSION_STATES,
+  review: REVIEW_STATES,
+  sort: SORTS,
+  size: PAGE_SIZES,
+};
+const PARAMS = [
+  "job",
+  "status",
+  "intent",
+  "submission",
+  "review",
+  "sort",
+  "size",
+  "from",
+  "to",
+  "receivedBefore",
+  "minDuration",
+  "maxDuration",
+  "audio",
+  "q",
+  "cursor",
+] as const;
 
 /** Parts of a /calls link that were ignored, and why, in the user's language. */
 export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters["errors"]; cursorInvalid: boolean }) {
@@ -24,7 +51,11 @@ export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters[
             <code>{e.param}</code>: {reason(e)}
           </li>
         ))}
-        {cursorInvalid ? <li><code>cursor</code>: {t("cursor")}</li> : null}
+        {cursorInvalid ? (
+          <li>
+            <code>cursor</code>: {t("cursor")}
+          </li>
+        ) : null}
       </ul>
     </div>
   );

@@ -5,7 +5,9 @@ import { CALL_COLUMNS } from "./call-columns";
 
 const STORAGE_KEY = "lvr.calls.hiddenColumns";
 const CHANGED = "lvr:columns-changed";
-const DEFAULT_HIDDEN = JSON.stringify(CALL_COLUMNS.filter((c) => "hiddenByDefault" in c && c.hiddenByDefault).map((c) => c.id));
+const DEFAULT_HIDDEN = JSON.stringify(
+  CALL_COLUMNS.filter((c) => "hiddenByDefault" in c && c.hiddenByDefault).map((c) => c.id),
+);
 
 function subscribe(onChange: () => void) {
   window.addEventListener("storage", onChange);
@@ -32,7 +34,13 @@ function parse(raw: string): string[] {
  * mounted still gets the choice.
  */
 export function useHiddenColumns(): string[] {
-  return parse(useSyncExternalStore(subscribe, () => localStorage.getItem(STORAGE_KEY) ?? DEFAULT_HIDDEN, () => DEFAULT_HIDDEN));
+  return parse(
+    useSyncExternalStore(
+      subscribe,
+      () => localStorage.getItem(STORAGE_KEY) ?? DEFAULT_HIDDEN,
+      () => DEFAULT_HIDDEN,
+    ),
+  );
 }
 
 export function setHiddenColumns(ids: string[]): void {

@@ -41,7 +41,11 @@ export function JobPicker({ onPick }: { onPick: (jobId: string) => void }) {
         data-testid="job-picker"
       />
       {found ? (
-        <ul id={listId} className="absolute z-10 mt-1 max-h-60 w-72 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg" data-testid="job-picker-results">
+        <ul
+          id={listId}
+          className="absolute z-10 mt-1 max-h-60 w-72 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg"
+          data-testid="job-picker-results"
+        >
           {found.length === 0 ? <li className="px-2 py-1 text-slate-600">{t("pickNone")}</li> : null}
           {found.map((j) => (
             <li key={j.jobId}>

@@ -7,10 +7,20 @@ import type { IntentValue } from "@/lib/call-records/platform-intent";
  * what it accepted. Says so next to the resubmit button (the record page's
  * submit button, which goes through the pre-submit confirmation).
  */
-export function PlatformIntentNotice({ sent, corrected }: { sent: IntentValue | null; corrected: { tagId: string; code: number | null; name: string | null } }) {
+export function PlatformIntentNotice({
+  sent,
+  corrected,
+}: {
+  sent: IntentValue | null;
+  corrected: { tagId: string; code: number | null; name: string | null };
+}) {
   const t = useTranslations("views.platform");
   return (
-    <div role="note" data-testid="platform-intent" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+    <div
+      role="note"
+      data-testid="platform-intent"
+      className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
       <p className="font-medium">{t("title")}</p>
       <p className="mt-1">
         {t("body", { sent: (sent && intentText(sent)) ?? t("unknown"), corrected: intentText(corrected) ?? "–" })}

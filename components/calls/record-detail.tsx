@@ -37,7 +37,9 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
         <tbody>
           {Object.entries(parsed as Record<string, unknown>).map(([k, v]) => (
             <tr key={k}>
-              <th scope="row" className="pr-3 text-left font-mono font-normal text-slate-500">{k}</th>
+              <th scope="row" className="pr-3 text-left font-mono font-normal text-slate-500">
+                {k}
+              </th>
               <td className="font-mono">{typeof v === "string" ? v : JSON.stringify(v)}</td>
             </tr>
           ))}
@@ -84,66 +86,139 @@ export function RecordDetail({
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">{t("job", { id: jobText(r.robotCallJobId, jobName) })}</Link>
-        <h1 className="text-xl font-semibold tracking-tight">{tCalls("callTitle", { id: r.callRecordId.toString() })}</h1>
+        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">
+          {t("job", { id: jobText(r.robotCallJobId, jobName) })}
+        </Link>
+        <h1 className="text-xl font-semibold tracking-tight">
+          {tCalls("callTitle", { id: r.callRecordId.toString() })}
+        </h1>
         <ResultStatusBadge status={r.resultStatus} />
       </header>
 
-      {recording ? <RecordingPanel callRecordId={r.callRecordId.toString()} status={recording.status} archive={recording.archive} initialTime={recording.initialTime} /> : null}
+      {recording ? (
+        <RecordingPanel
+          callRecordId={r.callRecordId.toString()}
+          status={recording.status}
+          archive={recording.archive}
+          initialTime={recording.initialTime}
+        />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="dto" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="dto" className="font-semibold">{t("record")}</h2>
+          <h2 id="dto" className="font-semibold">
+            {t("record")}
+          </h2>
           <dl className="mt-2">
-            <Field label={t("callRecordId")} wire="call_record_id"><span className="font-mono">{r.callRecordId.toString()}</span></Field>
+            <Field label={t("callRecordId")} wire="call_record_id">
+              <span className="font-mono">{r.callRecordId.toString()}</span>
+            </Field>
             <Field label={t("robotCallJob")} wire="robot_call_job_id">
               <span className="font-mono">{r.robotCallJobId.toString()}</span>
-              {jobName ? <span className="ml-2" data-testid="record-job-name">{jobName}</span> : null}
+              {jobName ? (
+                <span className="ml-2" data-testid="record-job-name">
+                  {jobName}
+                </span>
+              ) : null}
             </Field>
-            <Field label={t("callee")} wire="name">{maskName(r.name)}</Field>
-            <Field label={t("called")} wire="called_phone_number"><span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span></Field>
-            {canReveal ? <Field label={t("fullContact")}><RevealContact callRecordId={r.callRecordId.toString()} /></Field> : null}
-            <Field label={t("caller")} wire="phone_number"><span className="font-mono">{r.phoneNumber}</span></Field>
-            <Field label={t("line")} wire="tenant_phone_number_id">{r.tenantPhoneNumberId?.toString()}</Field>
-            <Field label={t("result")} wire="result_status"><ResultStatusBadge status={r.resultStatus} /></Field>
-            <Field label={t("start")} wire="start_time">{time(r.startTime)}</Field>
-            <Field label={t("end")} wire="end_time">{time(r.endTime)}</Field>
-            <Field label={t("talkTime")} wire="chat_duration">{r.chatDuration === null ? null : `${fmt.duration(r.chatDuration)} (${fmt.duration(r.chatDuration, "long")})`}</Field>
+            <Field label={t("callee")} wire="name">
+              {maskName(r.name)}
+            </Field>
+            <Field label={t("called")} wire="called_phone_number">
+              <span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span>
+            </Field>
+            {canReveal ? (
+              <Field label={t("fullContact")}>
+                <RevealContact callRecordId={r.callRecordId.toString()} />
+              </Field>
+            ) : null}
+            <Field label={t("caller")} wire="phone_number">
+              <span className="font-mono">{r.phoneNumber}</span>
+            </Field>
+            <Field label={t("line")} wire="tenant_phone_number_id">
+              {r.tenantPhoneNumberId?.toString()}
+            </Field>
+            <Field label={t("result")} wire="result_status">
+              <ResultStatusBadge status={r.resultStatus} />
+            </Field>
+            <Field label={t("start")} wire="start_time">
+              {time(r.startTime)}
+            </Field>
+            <Field label={t("end")} wire="end_time">
+              {time(r.endTime)}
+            </Field>
+            <Field label={t("talkTime")} wire="chat_duration">
+              {r.chatDuration === null
+                ? null
+                : `${fmt.duration(r.chatDuration)} (${fmt.duration(r.chatDuration, "long")})`}
+            </Field>
             <Field label={t("intent")} wire="intent_level_detail_name (intent_level_tag_id:intent_level_code)">
               {intentText({ tagId: r.intentLevelTagId, code: r.intentLevelCode, name: r.intentLevelDetailName })}
             </Field>
             {r.correctedIntentTagId !== null ? (
               <Field label={t("correctedIntent")}>
                 <span data-testid="record-corrected-intent">
-                  {intentText({ tagId: r.correctedIntentTagId, code: r.correctedIntentCode, name: r.correctedIntentName })}
+                  {intentText({
+                    tagId: r.correctedIntentTagId,
+                    code: r.correctedIntentCode,
+                    name: r.correctedIntentName,
+                  })}
                 </span>
               </Field>
             ) : null}
             {/* Free text from the sender may repeat the number or the name: masked there too. */}
-            <Field label={t("audioLink")} wire="full_audio_url">{r.fullAudioUrl ? <span className="font-mono text-xs">{maskText(r.fullAudioUrl, known)}</span> : null}</Field>
-            <Field label={t("properties")} wire="properties"><Properties raw={r.properties === null ? null : maskText(r.properties, known)} parsed={maskJson(r.propertiesJson, known)} /></Field>
-            <Field label={t("rpcContext")} wire="rpc_context">{r.rpcContext === null ? null : <code className="font-mono text-xs">{JSON.stringify(maskJson(r.rpcContext, known))}</code>}</Field>
+            <Field label={t("audioLink")} wire="full_audio_url">
+              {r.fullAudioUrl ? <span className="font-mono text-xs">{maskText(r.fullAudioUrl, known)}</span> : null}
+            </Field>
+            <Field label={t("properties")} wire="properties">
+              <Properties
+                raw={r.properties === null ? null : maskText(r.properties, known)}
+                parsed={maskJson(r.propertiesJson, known)}
+              />
+            </Field>
+            <Field label={t("rpcContext")} wire="rpc_context">
+              {r.rpcContext === null ? null : (
+                <code className="font-mono text-xs">{JSON.stringify(maskJson(r.rpcContext, known))}</code>
+              )}
+            </Field>
           </dl>
         </section>
 
         <section aria-labelledby="state" className="space-y-6">
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="state" className="font-semibold">{t("submission")}</h2>
+            <h2 id="state" className="font-semibold">
+              {t("submission")}
+            </h2>
             <dl className="mt-2">
-              <Field label={t("state")}><SubmissionCell state={r.submissionState} code={r.lastResultCode} message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)} /></Field>
+              <Field label={t("state")}>
+                <SubmissionCell
+                  state={r.submissionState}
+                  code={r.lastResultCode}
+                  message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
+                />
+              </Field>
               <Field label={t("attempts")}>{String(r.submissionAttempts)}</Field>
               <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
-              <Field label={t("lastAnswer")}>{r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}</Field>
+              <Field label={t("lastAnswer")}>
+                {r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
+              </Field>
             </dl>
             {platformIntent !== undefined && r.correctedIntentTagId !== null ? (
               <PlatformIntentNotice
                 sent={platformIntent}
-                corrected={{ tagId: r.correctedIntentTagId.toString(), code: r.correctedIntentCode, name: r.correctedIntentName }}
+                corrected={{
+                  tagId: r.correctedIntentTagId.toString(),
+                  code: r.correctedIntentCode,
+                  name: r.correctedIntentName,
+                }}
               />
             ) : null}
             {canSubmit ? (
               <div className="mt-3">
-                <RetryRecordButton callRecordId={r.callRecordId.toString()} disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)} />
+                <RetryRecordButton
+                  callRecordId={r.callRecordId.toString()}
+                  disabled={["queued", "in_flight", "retrying"].includes(r.submissionState)}
+                />
               </div>
             ) : null}
             <h3 className="mt-4 text-sm font-semibold">{t("attempts")}</h3>
@@ -156,14 +231,22 @@ export function RecordDetail({
             <dl className="mt-2">
               <Field label={t("review")}>
                 <ReviewState state={r.reviewState} />
-                {reviewer ? <span className="text-slate-600"> · {reviewer}{r.reviewedAt ? `, ${time(r.reviewedAt)}` : ""}</span> : null}
+                {reviewer ? (
+                  <span className="text-slate-600">
+                    {" "}
+                    · {reviewer}
+                    {r.reviewedAt ? `, ${time(r.reviewedAt)}` : ""}
+                  </span>
+                ) : null}
               </Field>
               <Field label={t("received")}>{time(r.receivedAt)}</Field>
               <Field label={t("updated")}>{time(r.updatedAt)}</Field>
               <Field label={t("source")}>{r.source}</Field>
             </dl>
           </div>
-          {review ? <RecordVerdict review={review} reasonLabels={reasonLabels} callRecordId={r.callRecordId.toString()} /> : null}
+          {review ? (
+            <RecordVerdict review={review} reasonLabels={reasonLabels} callRecordId={r.callRecordId.toString()} />
+          ) : null}
         </section>
       </div>
     </article>

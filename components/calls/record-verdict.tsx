@@ -7,19 +7,39 @@ import { useFormat } from "@/components/ui/use-format";
 import { ReviewState } from "./status-badge";
 
 /** A record's review as everyone who can see the record sees it: the verdict, its reasons (labels) and notes, and the comments on the recording. */
-export function RecordVerdict({ review, reasonLabels, callRecordId }: { review: RecordReview; reasonLabels: Record<string, string>; callRecordId: string }) {
+export function RecordVerdict({
+  review,
+  reasonLabels,
+  callRecordId,
+}: {
+  review: RecordReview;
+  reasonLabels: Record<string, string>;
+  callRecordId: string;
+}) {
   const t = useTranslations("views.verdict");
   const fmt = useFormat();
   const label = useReasonLabel(reasonLabels);
   return (
-    <section aria-labelledby="record-review" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="record-review">
-      <h2 id="record-review" className="font-semibold">{t("title")}</h2>
+    <section
+      aria-labelledby="record-review"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="record-review"
+    >
+      <h2 id="record-review" className="font-semibold">
+        {t("title")}
+      </h2>
       {review.verdict ? (
         <p className="mt-2 text-sm">
-          <span className={review.verdict === "flagged" ? "font-medium text-amber-800" : "font-medium text-emerald-800"}>
+          <span
+            className={review.verdict === "flagged" ? "font-medium text-amber-800" : "font-medium text-emerald-800"}
+          >
             <ReviewState state={review.verdict} />
           </span>
-          <span className="text-slate-600"> · {review.reviewer ?? "–"}{review.at ? `, ${fmt.dateTime(review.at)}` : ""}</span>
+          <span className="text-slate-600">
+            {" "}
+            · {review.reviewer ?? "–"}
+            {review.at ? `, ${fmt.dateTime(review.at)}` : ""}
+          </span>
         </p>
       ) : (
         <p className="mt-2 text-sm text-slate-600">{t("none")}</p>
@@ -29,7 +49,11 @@ export function RecordVerdict({ review, reasonLabels, callRecordId }: { review: 
           <h3 className="text-xs font-medium text-slate-500">{t("reasons")}</h3>
           <ul className="mt-1 flex flex-wrap gap-1" data-testid="verdict-reasons">
             {review.reasons.map((code) => (
-              <li key={code} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 ring-1 ring-inset ring-amber-200" title={code}>
+              <li
+                key={code}
+                className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 ring-1 ring-inset ring-amber-200"
+                title={code}
+              >
                 {label(code)}
               </li>
             ))}
@@ -39,7 +63,9 @@ export function RecordVerdict({ review, reasonLabels, callRecordId }: { review: 
       {review.notes ? (
         <div className="mt-2 text-sm">
           <h3 className="text-xs font-medium text-slate-500">{t("notes")}</h3>
-          <p className="mt-1 whitespace-pre-wrap" data-testid="verdict-notes">{review.notes}</p>
+          <p className="mt-1 whitespace-pre-wrap" data-testid="verdict-notes">
+            {review.notes}
+          </p>
         </div>
       ) : null}
       <h3 className="mt-3 text-xs font-medium text-slate-500">{t("comments")}</h3>

@@ -24,8 +24,13 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
   if (reveal.data) {
     return (
       <div data-testid="revealed" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-        <div><span className="text-slate-600">{t("name")}</span> {reveal.data.name ?? "–"}</div>
-        <div><span className="text-slate-600">{t("called")}</span> <span className="font-mono">{reveal.data.calledPhoneNumber ?? "–"}</span></div>
+        <div>
+          <span className="text-slate-600">{t("name")}</span> {reveal.data.name ?? "–"}
+        </div>
+        <div>
+          <span className="text-slate-600">{t("called")}</span>{" "}
+          <span className="font-mono">{reveal.data.calledPhoneNumber ?? "–"}</span>
+        </div>
         <p className="mt-1 text-xs text-amber-900">{t("audited")}</p>
       </div>
     );
@@ -45,14 +50,41 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
     <form onSubmit={submit} className="space-y-2 text-sm">
       <label className="block">
         <span className="text-slate-700">{t("why")}</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={5} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          minLength={5}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       {reauth ? (
-        <ReauthPrompt onConfirmed={() => { setReauth(false); reveal.mutate(); }} onCancel={() => { setReauth(false); reveal.reset(); }} />
-      ) : reveal.isError ? <p role="alert" className="text-red-700">{errorText(reveal.error)}</p> : null}
+        <ReauthPrompt
+          onConfirmed={() => {
+            setReauth(false);
+            reveal.mutate();
+          }}
+          onCancel={() => {
+            setReauth(false);
+            reveal.reset();
+          }}
+        />
+      ) : reveal.isError ? (
+        <p role="alert" className="text-red-700">
+          {errorText(reveal.error)}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <button type="submit" disabled={reveal.isPending} className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700">{t("reveal")}</button>
-        <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">{t("cancel")}</button>
+        <button
+          type="submit"
+          disabled={reveal.isPending}
+          className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
+        >
+          {t("reveal")}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
+          {t("cancel")}
+        </button>
       </div>
     </form>
   );

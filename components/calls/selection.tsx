@@ -51,7 +51,11 @@ export function CallsSelection({ pageIds, children }: { pageIds: string[]; child
     },
     togglePage() {
       setAllMatching(false);
-      setIds((prev) => (pageIds.every((id) => prev.has(id)) ? new Set([...prev].filter((id) => !pageIds.includes(id))) : new Set([...prev, ...pageIds])));
+      setIds((prev) =>
+        pageIds.every((id) => prev.has(id))
+          ? new Set([...prev].filter((id) => !pageIds.includes(id)))
+          : new Set([...prev, ...pageIds]),
+      );
     },
     selectAllMatching() {
       setAllMatching(true);
@@ -66,14 +70,30 @@ export function CallsSelection({ pageIds, children }: { pageIds: string[]; child
 
 export function RowCheckbox({ id, label }: { id: string; label: string }) {
   const s = useSelection();
-  return <input type="checkbox" aria-label={label} checked={s.allMatching || s.ids.has(id)} onChange={() => s.toggle(id)} className="h-4 w-4" />;
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={s.allMatching || s.ids.has(id)}
+      onChange={() => s.toggle(id)}
+      className="h-4 w-4"
+    />
+  );
 }
 
 export function PageCheckbox() {
   const s = useSelection();
   const t = useTranslations("calls.table");
   const all = s.allMatching || (s.pageIds.length > 0 && s.pageIds.every((id) => s.ids.has(id)));
-  return <input type="checkbox" aria-label={t("selectPage")} checked={all} onChange={() => s.togglePage()} className="h-4 w-4" />;
+  return (
+    <input
+      type="checkbox"
+      aria-label={t("selectPage")}
+      checked={all}
+      onChange={() => s.togglePage()}
+      className="h-4 w-4"
+    />
+  );
 }
 
 export function SelectionBar({
@@ -96,11 +116,17 @@ export function SelectionBar({
   }, [shown, canSubmit]);
   if (!shown) return null;
   const matching = use(matchingPromise);
-  const selection: Selection = s.allMatching ? { type: "filter", query: filterQuery } : { type: "ids", ids: [...s.ids] };
+  const selection: Selection = s.allMatching
+    ? { type: "filter", query: filterQuery }
+    : { type: "ids", ids: [...s.ids] };
   const label = s.allMatching ? t("dialogAll", { matching }) : t("dialogSome", { count });
   const pageFullySelected = s.pageIds.every((id) => s.ids.has(id));
   return (
-    <div role="region" aria-label={t("region")} className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm">
+    <div
+      role="region"
+      aria-label={t("region")}
+      className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2 text-sm"
+    >
       <span data-testid="selection-summary" className="font-medium">
         {s.allMatching ? t("summaryAll", { matching }) : t("summarySome", { count })}
       </span>
@@ -109,7 +135,9 @@ export function SelectionBar({
           {t("selectAll", { matching })}
         </button>
       ) : null}
-      <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">{t("clear")}</button>
+      <button type="button" onClick={() => s.clear()} className="text-slate-700 underline">
+        {t("clear")}
+      </button>
       {canSubmit ? (
         <button
           type="button"

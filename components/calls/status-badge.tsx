@@ -57,7 +57,15 @@ export function useStateLabel() {
   };
 }
 
-export function SubmissionCell({ state, code, message }: { state: string; code: string | null; message: string | null }) {
+export function SubmissionCell({
+  state,
+  code,
+  message,
+}: {
+  state: string;
+  code: string | null;
+  message: string | null;
+}) {
   const label = useStateLabel();
   return (
     <span className={SUBMISSION_CLASS[state] ?? ""} title={message ?? undefined}>

@@ -21,8 +21,10 @@ export function TableKeys() {
       const focus = (i: number) => rows[Math.max(0, Math.min(rows.length - 1, i))]?.focus();
       if (e.key === "j") focus(current + 1);
       else if (e.key === "k") focus(current < 0 ? 0 : current - 1);
-      else if (e.key === "Enter" && current >= 0 && target === rows[current]) rows[current]!.querySelector<HTMLAnchorElement>("a")?.click();
-      else if (e.key === "x" && current >= 0) rows[current]!.querySelector<HTMLInputElement>("input[type=checkbox]")?.click();
+      else if (e.key === "Enter" && current >= 0 && target === rows[current])
+        rows[current]!.querySelector<HTMLAnchorElement>("a")?.click();
+      else if (e.key === "x" && current >= 0)
+        rows[current]!.querySelector<HTMLInputElement>("input[type=checkbox]")?.click();
       else return;
       e.preventDefault();
     };

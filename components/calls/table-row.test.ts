@@ -65,9 +65,28 @@ describe("toCallTableRow", () => {
 
   it("keeps absent values absent", () => {
     const out = toCallTableRow(
-      { ...row, start_time: null, name: null, called_phone_number: null, tenant_phone_number_id: null, intent_level_tag_id: null, intent_level_code: null, intent_level_detail_name: null, corrected_intent_tag_id: null, chat_duration: null },
+      {
+        ...row,
+        start_time: null,
+        name: null,
+        called_phone_number: null,
+        tenant_phone_number_id: null,
+        intent_level_tag_id: null,
+        intent_level_code: null,
+        intent_level_detail_name: null,
+        corrected_intent_tag_id: null,
+        chat_duration: null,
+      },
       fmt,
     );
-    expect(out).toMatchObject({ start: null, callee: null, called: null, line: null, intent: { tagId: null, code: null, name: null }, corrected: null, duration: fmt.duration(null) });
+    expect(out).toMatchObject({
+      start: null,
+      callee: null,
+      called: null,
+      line: null,
+      intent: { tagId: null, code: null, name: null },
+      corrected: null,
+      duration: fmt.duration(null),
+    });
   });
 });

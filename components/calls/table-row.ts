@@ -34,7 +34,11 @@ export interface CallTableRow {
   audio: boolean;
 }
 
-export function toCallTableRow(r: CallRecordRow, fmt: Formatter, jobNames: ReadonlyMap<string, string | null> = new Map()): CallTableRow {
+export function toCallTableRow(
+  r: CallRecordRow,
+  fmt: Formatter,
+  jobNames: ReadonlyMap<string, string | null> = new Map(),
+): CallTableRow {
   return {
     key: r.id.toString(),
     id: r.call_record_id.toString(),
@@ -46,10 +50,24 @@ export function toCallTableRow(r: CallRecordRow, fmt: Formatter, jobNames: Reado
     caller: r.phone_number,
     line: r.tenant_phone_number_id?.toString() ?? null,
     status: r.result_status,
-    intent: { tagId: r.intent_level_tag_id?.toString() ?? null, code: r.intent_level_code, name: r.intent_level_detail_name },
-    corrected: r.corrected_intent_tag_id !== null ? { tagId: r.corrected_intent_tag_id.toString(), code: r.corrected_intent_code, name: r.corrected_intent_name } : null,
+    intent: {
+      tagId: r.intent_level_tag_id?.toString() ?? null,
+      code: r.intent_level_code,
+      name: r.intent_level_detail_name,
+    },
+    corrected:
+      r.corrected_intent_tag_id !== null
+        ? { tagId: r.corrected_intent_tag_id.toString(), code: r.corrected_intent_code, name: r.corrected_intent_name }
+        : null,
     duration: fmt.duration(r.chat_duration),
-    submission: { state: r.submission_state, code: r.last_result_code, message: r.last_result_message === null ? null : maskText(r.last_result_message, { phone: r.called_phone_number, name: r.name }) },
+    submission: {
+      state: r.submission_state,
+      code: r.last_result_code,
+      message:
+        r.last_result_message === null
+          ? null
+          : maskText(r.last_result_message, { phone: r.called_phone_number, name: r.name }),
+    },
     review: r.review_state,
     reviewedBy: r.reviewed_by,
     audio: r.has_audio,

@@ -4,7 +4,15 @@ import type { DashboardSummary } from "@/lib/dashboard/data";
 import { StatCard } from "@/components/ui/stat-card";
 import { useFormat } from "@/components/ui/use-format";
 
-const SUBMISSION_STATES = ["not_submitted", "queued", "in_flight", "accepted", "rejected", "retrying", "failed"] as const satisfies readonly (keyof DashboardSummary["bySubmission"])[];
+const SUBMISSION_STATES = [
+  "not_submitted",
+  "queued",
+  "in_flight",
+  "accepted",
+  "rejected",
+  "retrying",
+  "failed",
+] as const satisfies readonly (keyof DashboardSummary["bySubmission"])[];
 
 export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; timeZone: string }) {
   const t = useTranslations("dashboard");
@@ -25,24 +33,50 @@ export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; 
   return (
     <div className="space-y-8">
       <section aria-labelledby="totals" className="space-y-3">
-        <h2 id="totals" className="sr-only">{t("totals")}</h2>
+        <h2 id="totals" className="sr-only">
+          {t("totals")}
+        </h2>
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <StatCard label={t("records")} value={<span data-testid="count-records">{fmt.count(total, summary.records.exact)}</span>} href="/calls" />
-          <StatCard label={t("jobs")} value={<span data-testid="count-jobs">{fmt.count(summary.jobs)}</span>} href="/jobs" />
-          <StatCard label={t("last24h")} value={fmt.count(summary.receivedLast24h.value, summary.receivedLast24h.exact)} />
-          <StatCard label={t("withAudio")} value={fmt.count(summary.withAudio)} hint={fmt.percent(summary.withAudio, total)} href="/calls?audio=true" />
+          <StatCard
+            label={t("records")}
+            value={<span data-testid="count-records">{fmt.count(total, summary.records.exact)}</span>}
+            href="/calls"
+          />
+          <StatCard
+            label={t("jobs")}
+            value={<span data-testid="count-jobs">{fmt.count(summary.jobs)}</span>}
+            href="/jobs"
+          />
+          <StatCard
+            label={t("last24h")}
+            value={fmt.count(summary.receivedLast24h.value, summary.receivedLast24h.exact)}
+          />
+          <StatCard
+            label={t("withAudio")}
+            value={fmt.count(summary.withAudio)}
+            hint={fmt.percent(summary.withAudio, total)}
+            href="/calls?audio=true"
+          />
         </div>
         <p className="text-xs text-slate-500" data-testid="last-received">
-          {t("lastReceived", { when: summary.lastReceivedAt ? fmt.dateTime(summary.lastReceivedAt) : tc("never"), timeZone })}
+          {t("lastReceived", {
+            when: summary.lastReceivedAt ? fmt.dateTime(summary.lastReceivedAt) : tc("never"),
+            timeZone,
+          })}
         </p>
       </section>
 
       <section aria-labelledby="submission" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="submission" className="font-semibold">{t("submission")}</h2>
+        <h2 id="submission" className="font-semibold">
+          {t("submission")}
+        </h2>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
           {SUBMISSION_STATES.map((state) => (
             <li key={state}>
-              <Link href={`/calls?submission=${state}`} className="block rounded border border-slate-100 p-2 hover:border-sky-300">
+              <Link
+                href={`/calls?submission=${state}`}
+                className="block rounded border border-slate-100 p-2 hover:border-sky-300"
+              >
                 <div className="text-xs text-slate-500">{tc(`submission.${state}`)}</div>
                 <div className="text-lg font-semibold tabular-nums" data-testid={`submission-${state}`}>
                   {fmt.count(summary.bySubmission[state])}
@@ -55,14 +89,22 @@ export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; 
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="status" className="font-semibold">{t("resultStatus")}</h2>
+          <h2 id="status" className="font-semibold">
+            {t("resultStatus")}
+          </h2>
           <ul className="mt-3 space-y-1.5">
             {summary.byResultStatus.map((s) => (
               <li key={s.status}>
-                <Link href={`/calls?status=${encodeURIComponent(s.status)}`} className="grid grid-cols-[10rem_1fr_5rem] items-center gap-3 text-sm hover:text-sky-800">
+                <Link
+                  href={`/calls?status=${encodeURIComponent(s.status)}`}
+                  className="grid grid-cols-[10rem_1fr_5rem] items-center gap-3 text-sm hover:text-sky-800"
+                >
                   <span className="truncate font-mono text-xs">{s.status}</span>
                   <span className="h-2 rounded bg-slate-100" aria-hidden>
-                    <span className="block h-2 rounded bg-sky-600" style={{ width: `${(s.count / maxStatus) * 100}%` }} />
+                    <span
+                      className="block h-2 rounded bg-sky-600"
+                      style={{ width: `${(s.count / maxStatus) * 100}%` }}
+                    />
                   </span>
                   <span className="text-right tabular-nums">{fmt.count(s.count)}</span>
                 </Link>
@@ -71,7 +113,9 @@ export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; 
           </ul>
         </section>
         <section aria-labelledby="review" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="review" className="font-semibold">{t("review")}</h2>
+          <h2 id="review" className="font-semibold">
+            {t("review")}
+          </h2>
           <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
             {(["unreviewed", "passed", "flagged"] as const).map((state) => (
               <div key={state} className="rounded border border-slate-100 p-2">

@@ -7,11 +7,19 @@ export type IgnoredKind = "date" | "id" | "text" | "reversed" | "other";
  * were ignored and why, in the user's language (the page still renders with
  * the rest).
  */
-export async function IgnoredParams({ errors }: { errors: { param: string; kind: IgnoredKind; value?: string; max?: number }[] }) {
+export async function IgnoredParams({
+  errors,
+}: {
+  errors: { param: string; kind: IgnoredKind; value?: string; max?: number }[];
+}) {
   if (!errors.length) return null;
   const t = await getTranslations("input.ignored");
   return (
-    <div role="alert" data-testid="ignored-params" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div
+      role="alert"
+      data-testid="ignored-params"
+      className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+    >
       <p className="font-medium">{t("title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => {

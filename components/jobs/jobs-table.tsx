@@ -9,11 +9,27 @@ import type { JobName } from "@/lib/jobs/names";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
 
-function SortHeader({ label, sort, current, mode, className = "" }: { label: string; sort: JobSort; current: JobSort; mode: "overview" | "submission"; className?: string }) {
+function SortHeader({
+  label,
+  sort,
+  current,
+  mode,
+  className = "",
+}: {
+  label: string;
+  sort: JobSort;
+  current: JobSort;
+  mode: "overview" | "submission";
+  className?: string;
+}) {
   // A new sort starts from its first page; the job id sorts up, the others down.
   const href = mode === "overview" ? jobsHref(sort) : `/submissions?sort=${sort}`;
   return (
-    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={sort === current ? (sort === "job" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={`px-3 py-2 ${className}`}
+      aria-sort={sort === current ? (sort === "job" ? "ascending" : "descending") : undefined}
+    >
       <Link href={href} className={sort === current ? "text-slate-900 underline" : "hover:text-slate-900"}>
         {label}
       </Link>
@@ -34,7 +50,9 @@ function ProgressBar({ job }: { job: JobSummary }) {
   const title = parts.map((p) => `${t(p.label)}: ${fmt.count(p.n)}`).join(", ");
   return (
     <div className="flex h-2 w-40 overflow-hidden rounded" title={title} role="img" aria-label={title}>
-      {parts.map((p) => (p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null))}
+      {parts.map((p) =>
+        p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null,
+      )}
     </div>
   );
 }
@@ -58,91 +76,151 @@ export function JobsTable({
   const fmt = useFormat();
   const t = useTranslations("jobs.table");
   const statusLabel = useResultStatusLabel();
-  const statusParts = (id: string): MixPart[] => (mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: statusLabel(m.status), count: m.count }));
-  const intentParts = (id: string): MixPart[] => (mixes?.get(id)?.byIntent ?? []).map((m) => ({ key: intentCode(m.tagId, m.code), label: intentCode(m.tagId, m.code), count: m.count }));
+  const statusParts = (id: string): MixPart[] =>
+    (mixes?.get(id)?.byStatus ?? []).map((m) => ({ key: m.status, label: statusLabel(m.status), count: m.count }));
+  const intentParts = (id: string): MixPart[] =>
+    (mixes?.get(id)?.byIntent ?? []).map((m) => ({
+      key: intentCode(m.tagId, m.code),
+      label: intentCode(m.tagId, m.code),
+      count: m.count,
+    }));
   const statusColours = mixColours(jobs.flatMap((j) => statusParts(j.jobId.toString())));
   const intentColours = mixColours(jobs.flatMap((j) => intentParts(j.jobId.toString())));
   return (
     <div className="space-y-2">
-    {mode === "overview" && mixes ? (
-      <div className="space-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
-        <MixLegend title={t("statusMix")} legend={statusColours.legend} hasOther={statusColours.hasOther} />
-        <MixLegend title={t("intentMix")} legend={intentColours.legend} hasOther={intentColours.hasOther} />
+      {mode === "overview" && mixes ? (
+        <div className="space-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
+          <MixLegend title={t("statusMix")} legend={statusColours.legend} hasOther={statusColours.hasOther} />
+          <MixLegend title={t("intentMix")} legend={intentColours.legend} hasOther={intentColours.hasOther} />
+        </div>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <SortHeader label={t("job")} sort="job" current={sort} mode={mode} />
+              <SortHeader label={t("calls")} sort="total" current={sort} mode={mode} className="text-right" />
+              {mode === "overview" ? (
+                <>
+                  <SortHeader
+                    label={t("connected")}
+                    sort="answered_rate"
+                    current={sort}
+                    mode={mode}
+                    className="text-right"
+                  />
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("avgTalk")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("reviewed")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("statusMix")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("intentMix")}
+                  </th>
+                </>
+              ) : (
+                <>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("accepted")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("rejected")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("inProgress")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("notSubmitted")}
+                  </th>
+                </>
+              )}
+              <th scope="col" className="px-3 py-2">
+                {t("submission")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("firstCall")}
+              </th>
+              <SortHeader label={t("lastCall")} sort="last_call" current={sort} mode={mode} />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {jobs.map((j) => {
+              const id = j.jobId.toString();
+              return (
+                <tr key={id} className="hover:bg-slate-50" data-testid="job-row">
+                  <td className="px-3 py-2 text-xs">
+                    <Link
+                      href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`}
+                      className="text-sky-700 hover:underline"
+                    >
+                      {names?.get(id)?.name ? (
+                        <span className="mr-1 text-sm" data-testid="job-name">
+                          {names.get(id)!.name}
+                        </span>
+                      ) : null}
+                      <span className="font-mono">{names?.get(id)?.name ? `(${id})` : id}</span>
+                    </Link>
+                    {names?.get(id)?.creditor ? (
+                      <span className="block text-[11px] text-slate-500">{names.get(id)!.creditor}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.total)}</td>
+                  {mode === "overview" ? (
+                    <>
+                      <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.answered, j.total)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{fmt.duration(j.avgTalkSeconds)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
+                      <td className="px-3 py-2">
+                        <MixBar title={t("statusMix")} parts={statusParts(id)} colourOf={statusColours.colourOf} />
+                      </td>
+                      <td className="px-3 py-2">
+                        <MixBar title={t("intentMix")} parts={intentParts(id)} colourOf={intentColours.colourOf} />
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        <Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>
+                          {fmt.count(j.accepted)}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        <Link
+                          className="hover:underline"
+                          href={`/calls?job=${id}&submission=rejected&submission=failed`}
+                        >
+                          {fmt.count(j.rejected)}
+                        </Link>
+                        {canSubmit ? (
+                          <div>
+                            <ResubmitJobFailuresButton jobId={id} failures={j.rejected} />
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.pending)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        <Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>
+                          {fmt.count(j.notSubmitted)}
+                        </Link>
+                      </td>
+                    </>
+                  )}
+                  <td className="px-3 py-2">
+                    <ProgressBar job={j} />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.firstCall)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.lastCall)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
-    ) : null}
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <SortHeader label={t("job")} sort="job" current={sort} mode={mode} />
-            <SortHeader label={t("calls")} sort="total" current={sort} mode={mode} className="text-right" />
-            {mode === "overview" ? (
-              <>
-                <SortHeader label={t("connected")} sort="answered_rate" current={sort} mode={mode} className="text-right" />
-                <th scope="col" className="px-3 py-2 text-right">{t("avgTalk")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("reviewed")}</th>
-                <th scope="col" className="px-3 py-2">{t("statusMix")}</th>
-                <th scope="col" className="px-3 py-2">{t("intentMix")}</th>
-              </>
-            ) : (
-              <>
-                <th scope="col" className="px-3 py-2 text-right">{t("accepted")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("rejected")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("inProgress")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("notSubmitted")}</th>
-              </>
-            )}
-            <th scope="col" className="px-3 py-2">{t("submission")}</th>
-            <th scope="col" className="px-3 py-2">{t("firstCall")}</th>
-            <SortHeader label={t("lastCall")} sort="last_call" current={sort} mode={mode} />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {jobs.map((j) => {
-            const id = j.jobId.toString();
-            return (
-              <tr key={id} className="hover:bg-slate-50" data-testid="job-row">
-                <td className="px-3 py-2 text-xs">
-                  <Link href={mode === "overview" ? `/jobs/${id}` : `/calls?job=${id}`} className="text-sky-700 hover:underline">
-                    {names?.get(id)?.name ? <span className="mr-1 text-sm" data-testid="job-name">{names.get(id)!.name}</span> : null}
-                    <span className="font-mono">{names?.get(id)?.name ? `(${id})` : id}</span>
-                  </Link>
-                  {names?.get(id)?.creditor ? <span className="block text-[11px] text-slate-500">{names.get(id)!.creditor}</span> : null}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.total)}</td>
-                {mode === "overview" ? (
-                  <>
-                    <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.answered, j.total)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{fmt.duration(j.avgTalkSeconds)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{fmt.percent(j.reviewed, j.total)}</td>
-                    <td className="px-3 py-2">
-                      <MixBar title={t("statusMix")} parts={statusParts(id)} colourOf={statusColours.colourOf} />
-                    </td>
-                    <td className="px-3 py-2">
-                      <MixBar title={t("intentMix")} parts={intentParts(id)} colourOf={intentColours.colourOf} />
-                    </td>
-                  </>
-                ) : (
-                  <>
-                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=accepted`}>{fmt.count(j.accepted)}</Link></td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      <Link className="hover:underline" href={`/calls?job=${id}&submission=rejected&submission=failed`}>{fmt.count(j.rejected)}</Link>
-                      {canSubmit ? <div><ResubmitJobFailuresButton jobId={id} failures={j.rejected} /></div> : null}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{fmt.count(j.pending)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums"><Link className="hover:underline" href={`/calls?job=${id}&submission=not_submitted`}>{fmt.count(j.notSubmitted)}</Link></td>
-                  </>
-                )}
-                <td className="px-3 py-2"><ProgressBar job={j} /></td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.firstCall)}</td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.lastCall)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
     </div>
   );
 }

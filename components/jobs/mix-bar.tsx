@@ -16,7 +16,11 @@ const OTHER = "bg-slate-300";
  * page first), so that a colour means the same in every row and a legend can
  * name it; the rest share grey.
  */
-export function mixColours(parts: readonly MixPart[]): { colourOf: (key: string) => string; legend: { key: string; label: string; colour: string }[]; hasOther: boolean } {
+export function mixColours(parts: readonly MixPart[]): {
+  colourOf: (key: string) => string;
+  legend: { key: string; label: string; colour: string }[];
+  hasOther: boolean;
+} {
   const totals = new Map<string, { label: string; count: number }>();
   for (const p of parts) {
     const t = totals.get(p.key);
@@ -29,7 +33,15 @@ export function mixColours(parts: readonly MixPart[]): { colourOf: (key: string)
 }
 
 /** A job's distribution (result status or intent) as one stacked bar, named in full for screen readers and on hover. */
-export function MixBar({ parts, title, colourOf }: { parts: MixPart[]; title: string; colourOf: (key: string) => string }) {
+export function MixBar({
+  parts,
+  title,
+  colourOf,
+}: {
+  parts: MixPart[];
+  title: string;
+  colourOf: (key: string) => string;
+}) {
   const fmt = useFormat();
   const total = parts.reduce((sum, p) => sum + p.count, 0);
   if (total === 0) return <span className="text-slate-400">–</span>;
@@ -44,7 +56,15 @@ export function MixBar({ parts, title, colourOf }: { parts: MixPart[]; title: st
 }
 
 /** What each colour of a column of mix bars stands for. */
-export function MixLegend({ title, legend, hasOther }: { title: string; legend: { key: string; label: string; colour: string }[]; hasOther: boolean }) {
+export function MixLegend({
+  title,
+  legend,
+  hasOther,
+}: {
+  title: string;
+  legend: { key: string; label: string; colour: string }[];
+  hasOther: boolean;
+}) {
   const t = useTranslations("views.legend");
   if (legend.length === 0) return null;
   return (

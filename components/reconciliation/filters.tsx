@@ -4,7 +4,11 @@ import { getTranslations } from "next-intl/server";
 export async function ReconciliationFilters({ from, to, job }: { from: string; to: string; job: string }) {
   const t = await getTranslations("reconciliation");
   return (
-    <form method="get" action="/reconciliation" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
+    <form
+      method="get"
+      action="/reconciliation"
+      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+    >
       <label className="flex flex-col gap-1">
         {t("from")}
         <input type="date" name="from" defaultValue={from} className="rounded border border-slate-300 px-2 py-1" />
@@ -15,9 +19,18 @@ export async function ReconciliationFilters({ from, to, job }: { from: string; t
       </label>
       <label className="flex flex-col gap-1">
         {t("job")}
-        <input name="job" defaultValue={job} inputMode="numeric" pattern="\d{1,19}" placeholder={t("allJobs")} className="w-56 rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="job"
+          defaultValue={job}
+          inputMode="numeric"
+          pattern="\d{1,19}"
+          placeholder={t("allJobs")}
+          className="w-56 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
-      <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">{t("apply")}</button>
+      <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+        {t("apply")}
+      </button>
     </form>
   );
 }

@@ -5,11 +5,20 @@ import { callsLink, COUNTS, type CountName, type ReconciliationReport } from "@/
 /** One row per call day and job; every number links to exactly its records in /calls. */
 export async function ReconciliationTable({ report }: { report: ReconciliationReport }) {
   const t = await getTranslations("reconciliation");
-  if (!report.rows.length) return <p className="rounded border border-slate-200 bg-white p-6 text-center text-sm text-slate-600">{t("empty")}</p>;
+  if (!report.rows.length)
+    return (
+      <p className="rounded border border-slate-200 bg-white p-6 text-center text-sm text-slate-600">{t("empty")}</p>
+    );
   const cell = (count: CountName, value: number, scope: { from: string; to: string; job: readonly string[] }) => (
-    <td key={count} className={`px-3 py-1.5 text-right tabular-nums ${count === "overdue" && value > 0 ? "font-semibold text-red-700" : ""}`}>
+    <td
+      key={count}
+      className={`px-3 py-1.5 text-right tabular-nums ${count === "overdue" && value > 0 ? "font-semibold text-red-700" : ""}`}
+    >
       {value > 0 ? (
-        <Link href={callsLink(count, scope, report.overdueBefore)} className="underline decoration-slate-300 hover:decoration-current">
+        <Link
+          href={callsLink(count, scope, report.overdueBefore)}
+          className="underline decoration-slate-300 hover:decoration-current"
+        >
           {value.toLocaleString()}
         </Link>
       ) : (
@@ -23,10 +32,16 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("day")}</th>
-            <th scope="col" className="px-3 py-2">{t("jobColumn")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("day")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("jobColumn")}
+            </th>
             {COUNTS.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2 text-right" title={t(`help.${c}`)}>{t(`counts.${c}`)}</th>
+              <th key={c} scope="col" className="px-3 py-2 text-right" title={t(`help.${c}`)}>
+                {t(`counts.${c}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -34,14 +49,20 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
           {report.rows.map((r) => (
             <tr key={`${r.day}|${r.jobId}`}>
               <td className="px-3 py-1.5 tabular-nums">{r.day}</td>
-              <td className="px-3 py-1.5"><Link href={`/jobs/${r.jobId}`} className="underline decoration-slate-300">{r.jobId}</Link></td>
+              <td className="px-3 py-1.5">
+                <Link href={`/jobs/${r.jobId}`} className="underline decoration-slate-300">
+                  {r.jobId}
+                </Link>
+              </td>
               {COUNTS.map((c) => cell(c, r[c], { from: r.day, to: r.day, job: [r.jobId] }))}
             </tr>
           ))}
         </tbody>
         <tfoot className="border-t border-slate-300 font-medium">
           <tr>
-            <th scope="row" colSpan={2} className="px-3 py-2 text-left">{t("total")}</th>
+            <th scope="row" colSpan={2} className="px-3 py-2 text-left">
+              {t("total")}
+            </th>
             {COUNTS.map((c) => cell(c, report.totals[c], { from: report.from, to: report.to, job: report.job }))}
           </tr>
         </tfoot>

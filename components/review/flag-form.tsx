@@ -52,11 +52,23 @@ export function FlagForm({
       </fieldset>
       <label className="block">
         <span className="mb-1 block font-medium">{t("notes")}</span>
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} placeholder={t("notesPlaceholder")} rows={3} maxLength={2000} className="w-full rounded border border-slate-300 bg-white px-2 py-1" />
+        <textarea
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          placeholder={t("notesPlaceholder")}
+          rows={3}
+          maxLength={2000}
+          className="w-full rounded border border-slate-300 bg-white px-2 py-1"
+        />
       </label>
       <label className="block">
         <span className="mb-1 block font-medium">{t("correctIntent")}</span>
-        <select value={intent} onChange={(e) => setIntent(e.target.value)} className="w-full rounded border border-slate-300 bg-white px-1 py-1" data-testid="correct-intent">
+        <select
+          value={intent}
+          onChange={(e) => setIntent(e.target.value)}
+          className="w-full rounded border border-slate-300 bg-white px-1 py-1"
+          data-testid="correct-intent"
+        >
           <option value="">{item.correctedIntent ? intentText(item.correctedIntent) : t("keepIntent")}</option>
           {item.correctedIntent ? <option value="none">{t("removeCorrection")}</option> : null}
           {intents.map((o) => (
@@ -68,10 +80,18 @@ export function FlagForm({
         <span className="mt-1 block text-xs text-slate-600">{t("correctionNote")}</span>
       </label>
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className={`${REVIEW_BUTTON} border-amber-700 bg-amber-700 text-white hover:bg-amber-800`}>
+        <button
+          type="submit"
+          disabled={busy}
+          className={`${REVIEW_BUTTON} border-amber-700 bg-amber-700 text-white hover:bg-amber-800`}
+        >
           {t("submitFlag")}
         </button>
-        <button type="button" onClick={() => setFlagging(false)} className={`${REVIEW_BUTTON} border-slate-300 bg-white`}>
+        <button
+          type="button"
+          onClick={() => setFlagging(false)}
+          className={`${REVIEW_BUTTON} border-slate-300 bg-white`}
+        >
           {t("cancel")}
         </button>
       </div>

@@ -9,7 +9,15 @@ import type { ReviewItem } from "@/lib/review/data";
 import { useIntentText } from "./intent-text";
 
 /** The record under review: its key fields, its current verdict and who else holds it. */
-export function RecordSummary({ item, heldBy, labelOf }: { item: ReviewItem; heldBy: string | null; labelOf: (code: string) => string }) {
+export function RecordSummary({
+  item,
+  heldBy,
+  labelOf,
+}: {
+  item: ReviewItem;
+  heldBy: string | null;
+  labelOf: (code: string) => string;
+}) {
   const t = useTranslations("review");
   const tc = useTranslations("common");
   const fmt = useFormat();
@@ -22,20 +30,32 @@ export function RecordSummary({ item, heldBy, labelOf }: { item: ReviewItem; hel
         </Link>
         <span className="text-xs text-slate-500">
           {tc(`review.${item.reviewState}`)}
-          {item.reviewedBy ? ` · ${t("currentVerdict", { state: tc(`review.${item.reviewState}`), name: item.reviewedBy })}` : ""}
+          {item.reviewedBy
+            ? ` · ${t("currentVerdict", { state: tc(`review.${item.reviewState}`), name: item.reviewedBy })}`
+            : ""}
         </span>
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
-        <Field label={t("fields.start")}>{item.startTime ? fmt.dateTime(new Date(item.startTime)) : t("fields.none")}</Field>
-        <Field label={t("fields.job")}><span className="text-xs">{jobText(item.jobId, item.jobName)}</span></Field>
-        <Field label={t("fields.result")}><ResultStatusBadge status={item.resultStatus} /></Field>
+        <Field label={t("fields.start")}>
+          {item.startTime ? fmt.dateTime(new Date(item.startTime)) : t("fields.none")}
+        </Field>
+        <Field label={t("fields.job")}>
+          <span className="text-xs">{jobText(item.jobId, item.jobName)}</span>
+        </Field>
+        <Field label={t("fields.result")}>
+          <ResultStatusBadge status={item.resultStatus} />
+        </Field>
         <Field label={t("fields.callee")}>{item.name ?? t("fields.none")}</Field>
-        <Field label={t("fields.number")}><span className="font-mono text-xs">{item.calledPhoneNumber ?? t("fields.none")}</span></Field>
+        <Field label={t("fields.number")}>
+          <span className="font-mono text-xs">{item.calledPhoneNumber ?? t("fields.none")}</span>
+        </Field>
         <Field label={t("fields.duration")}>{fmt.duration(item.chatDuration)}</Field>
         <Field label={t("fields.intent")}>{intentText(item.intent)}</Field>
         {item.correctedIntent ? (
           <Field label={t("fields.corrected")}>
-            <span className="text-amber-800" data-testid="corrected-intent">{intentText(item.correctedIntent)}</span>
+            <span className="text-amber-800" data-testid="corrected-intent">
+              {intentText(item.correctedIntent)}
+            </span>
           </Field>
         ) : null}
       </dl>
@@ -44,7 +64,11 @@ export function RecordSummary({ item, heldBy, labelOf }: { item: ReviewItem; hel
           {t("reasons")}: {item.reasons.map(labelOf).join(", ")}
         </p>
       ) : null}
-      {item.notes ? <p className="mt-1 whitespace-pre-wrap text-xs text-slate-700">{t("notes")}: {item.notes}</p> : null}
+      {item.notes ? (
+        <p className="mt-1 whitespace-pre-wrap text-xs text-slate-700">
+          {t("notes")}: {item.notes}
+        </p>
+      ) : null}
       {heldBy ? <p className="mt-2 text-xs text-amber-800">{t("heldBy", { name: heldBy })}</p> : null}
     </div>
   );

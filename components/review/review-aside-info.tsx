@@ -11,13 +11,21 @@ export function KeyboardHelp() {
     <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-medium">{t("keys")}</summary>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        <dt><kbd>p</kbd></dt>
+        <dt>
+          <kbd>p</kbd>
+        </dt>
         <dd>{t("keyPass")}</dd>
-        <dt><kbd>f</kbd></dt>
+        <dt>
+          <kbd>f</kbd>
+        </dt>
         <dd>{t("keyFlag")}</dd>
-        <dt><kbd>n</kbd></dt>
+        <dt>
+          <kbd>n</kbd>
+        </dt>
         <dd>{t("keySkip")}</dd>
-        <dt><kbd>c</kbd></dt>
+        <dt>
+          <kbd>c</kbd>
+        </dt>
         <dd>{t("keyComment")}</dd>
       </dl>
     </details>
@@ -25,7 +33,13 @@ export function KeyboardHelp() {
 }
 
 /** Earlier verdicts on the record, when there are any. */
-export function VerdictHistory({ history, labelOf }: { history: ReviewItem["history"]; labelOf: (code: string) => string }) {
+export function VerdictHistory({
+  history,
+  labelOf,
+}: {
+  history: ReviewItem["history"];
+  labelOf: (code: string) => string;
+}) {
   const t = useTranslations("review");
   const tc = useTranslations("common");
   const fmt = useFormat();
@@ -36,8 +50,13 @@ export function VerdictHistory({ history, labelOf }: { history: ReviewItem["hist
       <ul className="space-y-1">
         {history.map((h, i) => (
           <li key={i}>
-            <span className="font-medium">{tc(`review.${h.verdict as "passed" | "flagged"}`)}</span> · {h.reviewer} · {fmt.dateTime(new Date(h.at))}
-            {h.reasons.length ? <span className="block text-xs text-slate-600" data-testid="history-reasons">{h.reasons.map(labelOf).join(", ")}</span> : null}
+            <span className="font-medium">{tc(`review.${h.verdict as "passed" | "flagged"}`)}</span> · {h.reviewer} ·{" "}
+            {fmt.dateTime(new Date(h.at))}
+            {h.reasons.length ? (
+              <span className="block text-xs text-slate-600" data-testid="history-reasons">
+                {h.reasons.map(labelOf).join(", ")}
+              </span>
+            ) : null}
             {h.notes ? <span className="block text-xs text-slate-600">{h.notes}</span> : null}
           </li>
         ))}

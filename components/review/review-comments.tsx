@@ -26,7 +26,9 @@ export function ReviewComments({
   const { comment, setComment, commentAt, setCommentAt, commentBox } = draft;
   return (
     <section aria-labelledby="comments-title" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <h2 id="comments-title" className="mb-2 text-sm font-semibold">{t("comments")}</h2>
+      <h2 id="comments-title" className="mb-2 text-sm font-semibold">
+        {t("comments")}
+      </h2>
       {comments.length === 0 ? <p className="text-sm text-slate-500">{t("noComments")}</p> : null}
       <ol className="space-y-1" data-testid="comments">
         {comments.map((c) => (
@@ -46,7 +48,12 @@ export function ReviewComments({
       </ol>
       <form onSubmit={submitComment} className="mt-2 flex items-center gap-2 text-sm">
         <div className="flex flex-1 items-center gap-2">
-          <button type="button" onClick={startComment} className="whitespace-nowrap text-xs text-slate-600 underline" aria-keyshortcuts="c">
+          <button
+            type="button"
+            onClick={startComment}
+            className="whitespace-nowrap text-xs text-slate-600 underline"
+            aria-keyshortcuts="c"
+          >
             {t("commentAt", { time: formatClock(commentAt / 1000) })}
           </button>
           <input
@@ -60,7 +67,11 @@ export function ReviewComments({
             className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
           />
         </div>
-        <button type="submit" disabled={!comment.trim()} className={`${REVIEW_BUTTON} border-slate-300 bg-white hover:bg-slate-50`}>
+        <button
+          type="submit"
+          disabled={!comment.trim()}
+          className={`${REVIEW_BUTTON} border-slate-300 bg-white hover:bg-slate-50`}
+        >
           {t("addComment")}
         </button>
       </form>

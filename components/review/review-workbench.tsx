@@ -37,7 +37,8 @@ export function ReviewWorkbench({
   const t = useTranslations("review");
   const fmt = useFormat();
   const session = useReviewSession({ query, claimMinutes, initialTime });
-  const { state, item, busy, error, status, heldBy, startAt, flag, player, verdict, skip, openFlag, startComment } = session;
+  const { state, item, busy, error, status, heldBy, startAt, flag, player, verdict, skip, openFlag, startComment } =
+    session;
   useReviewKeyboard({ item, verdict, openFlag, skip, startComment, setFlagging: flag.setFlagging });
   const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));
 
@@ -46,10 +47,15 @@ export function ReviewWorkbench({
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-600" data-testid="review-status">
         {busy && !item ? t("taking") : status}
         {state ? (
-          <span className={(busy && !item) || status ? "ml-2 text-slate-500" : "text-slate-500"} data-testid="queue-remaining">
+          <span
+            className={(busy && !item) || status ? "ml-2 text-slate-500" : "text-slate-500"}
+            data-testid="queue-remaining"
+          >
             {/* A separator only after something: alone, the count starts the line. */}
             {(busy && !item) || status ? "· " : ""}
-            {state.remaining.exact ? t("remaining", { count: state.remaining.value }) : t("remainingEstimate", { count: fmt.count(state.remaining.value, false) })}
+            {state.remaining.exact
+              ? t("remaining", { count: state.remaining.value })
+              : t("remainingEstimate", { count: fmt.count(state.remaining.value, false) })}
           </span>
         ) : null}
       </p>
@@ -59,7 +65,10 @@ export function ReviewWorkbench({
         </p>
       ) : null}
       {state && !item ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600" data-testid="queue-empty">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
+          data-testid="queue-empty"
+        >
           <p>{t("empty")}</p>
           <p className="mt-1 text-xs">{t("emptyHint")}</p>
         </div>
@@ -85,18 +94,45 @@ export function ReviewWorkbench({
           </div>
           <aside className="space-y-3">
             <div className="flex gap-2">
-              <button type="button" onClick={() => void verdict("passed")} disabled={busy} aria-keyshortcuts="p" className={`${REVIEW_BUTTON} flex-1 border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800`}>
+              <button
+                type="button"
+                onClick={() => void verdict("passed")}
+                disabled={busy}
+                aria-keyshortcuts="p"
+                className={`${REVIEW_BUTTON} flex-1 border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800`}
+              >
                 {t("pass")} <kbd className="ml-1 text-xs opacity-80">p</kbd>
               </button>
-              <button type="button" onClick={openFlag} disabled={busy} aria-keyshortcuts="f" aria-expanded={flag.flagging} className={`${REVIEW_BUTTON} flex-1 border-amber-600 bg-white text-amber-800 hover:bg-amber-50`}>
+              <button
+                type="button"
+                onClick={openFlag}
+                disabled={busy}
+                aria-keyshortcuts="f"
+                aria-expanded={flag.flagging}
+                className={`${REVIEW_BUTTON} flex-1 border-amber-600 bg-white text-amber-800 hover:bg-amber-50`}
+              >
                 {t("flag")} <kbd className="ml-1 text-xs opacity-80">f</kbd>
               </button>
-              <button type="button" onClick={() => void skip()} disabled={busy} aria-keyshortcuts="n" className={`${REVIEW_BUTTON} border-slate-300 bg-white hover:bg-slate-50`}>
+              <button
+                type="button"
+                onClick={() => void skip()}
+                disabled={busy}
+                aria-keyshortcuts="n"
+                className={`${REVIEW_BUTTON} border-slate-300 bg-white hover:bg-slate-50`}
+              >
                 {t("skip")} <kbd className="ml-1 text-xs opacity-80">n</kbd>
               </button>
             </div>
             {flag.flagging ? (
-              <FlagForm item={item} reasons={reasons} intents={intents} busy={busy} labelOf={labelOf} flag={flag} onSubmit={() => void verdict("flagged")} />
+              <FlagForm
+                item={item}
+                reasons={reasons}
+                intents={intents}
+                busy={busy}
+                labelOf={labelOf}
+                flag={flag}
+                onSubmit={() => void verdict("flagged")}
+              />
             ) : null}
             <KeyboardHelp />
             <VerdictHistory history={item.history} labelOf={labelOf} />

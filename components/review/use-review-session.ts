@@ -5,7 +5,13 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { PlayerApi } from "@/components/audio/audio-player";
 import type { ActionResult } from "@/lib/actions/wrapper";
-import { addReviewComment, claimNextRecord, releaseRecordClaim, renewRecordClaim, submitReviewVerdict } from "@/lib/review/actions";
+import {
+  addReviewComment,
+  claimNextRecord,
+  releaseRecordClaim,
+  renewRecordClaim,
+  submitReviewVerdict,
+} from "@/lib/review/actions";
 import type { ReviewItem } from "@/lib/review/data";
 
 export type Claimed = { item: ReviewItem | null; remaining: { value: number; exact: boolean } };
@@ -21,7 +27,15 @@ function unwrap<T>(r: ActionResult<T>): T {
  * The record in front of the reviewer is claimed for them, so two reviewers on
  * one queue never get the same record.
  */
-export function useReviewSession({ query, claimMinutes, initialTime }: { query: string; claimMinutes: number; initialTime: number }) {
+export function useReviewSession({
+  query,
+  claimMinutes,
+  initialTime,
+}: {
+  query: string;
+  claimMinutes: number;
+  initialTime: number;
+}) {
   const t = useTranslations("review");
   const router = useRouter();
   const [state, setState] = useState<Claimed | null>(null);
@@ -81,11 +95,14 @@ export function useReviewSession({ query, claimMinutes, initialTime }: { query: 
   useEffect(() => {
     if (!item) return;
     const id = item.callRecordId;
-    const timer = setInterval(() => {
-      void renewRecordClaim({ callRecordId: id }).then((r) => {
-        if (r.ok && !r.data.held) setHeldBy(r.data.heldBy);
-      });
-    }, Math.max(10_000, (claimMinutes * 60_000) / 3));
+    const timer = setInterval(
+      () => {
+        void renewRecordClaim({ callRecordId: id }).then((r) => {
+          if (r.ok && !r.data.held) setHeldBy(r.data.heldBy);
+        });
+      },
+      Math.max(10_000, (claimMinutes * 60_000) / 3),
+    );
     return () => clearInterval(timer);
   }, [item, claimMinutes]);
 
@@ -100,7 +117,11 @@ export function useReviewSession({ query, claimMinutes, initialTime }: { query: 
       setError(null);
       try {
         const correctedIntent =
-          intent === "" ? undefined : intent === "none" ? null : { tagId: intent.split(":")[0]!, code: Number(intent.split(":")[1]) };
+          intent === ""
+            ? undefined
+            : intent === "none"
+              ? null
+              : { tagId: intent.split(":")[0]!, code: Number(intent.split(":")[1]) };
         unwrap(
           await submitReviewVerdict({
             callRecordId: item.callRecordId,
@@ -142,7 +163,9 @@ export function useReviewSession({ query, claimMinutes, initialTime }: { query: 
     e.preventDefault();
     if (!item || !comment.trim()) return;
     try {
-      const comments = unwrap(await addReviewComment({ callRecordId: item.callRecordId, positionMs: commentAt, body: comment }));
+      const comments = unwrap(
+        await addReviewComment({ callRecordId: item.callRecordId, positionMs: commentAt, body: comment }),
+      );
       setState((s) => (s?.item ? { ...s, item: { ...s.item, comments } } : s));
       setComment("");
     } catch (err) {

@@ -18,10 +18,14 @@ export async function AppHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">LVR</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-700 text-xs font-bold text-white">
+            LVR
+          </span>
           {t("home")}
         </Link>
-        {user ? <MainNav admin={can(user.role, "users:manage")} supervisor={can(user.role, "reconciliation:read")} /> : null}
+        {user ? (
+          <MainNav admin={can(user.role, "users:manage")} supervisor={can(user.role, "reconciliation:read")} />
+        ) : null}
         <div className="ml-auto flex items-center gap-4">
           <GatewayBadge gateway={gateway} />
           <LanguageSwitch />

@@ -6,7 +6,10 @@ export function GatewayBadge({ gateway }: { gateway: GatewayInfo }) {
   const t = useTranslations("shell.gateway");
   if (!gateway.configured) {
     return (
-      <span data-testid="gateway-badge" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs font-medium text-red-800">
+      <span
+        data-testid="gateway-badge"
+        className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs font-medium text-red-800"
+      >
         {t("notConfigured")}
       </span>
     );
@@ -23,7 +26,10 @@ export function GatewayBadge({ gateway }: { gateway: GatewayInfo }) {
     );
   }
   return (
-    <span data-testid="gateway-badge" className="rounded border border-emerald-300 bg-emerald-50 px-2 py-1 text-xs font-medium text-emerald-900">
+    <span
+      data-testid="gateway-badge"
+      className="rounded border border-emerald-300 bg-emerald-50 px-2 py-1 text-xs font-medium text-emerald-900"
+    >
       {t("real", { host: gateway.host ?? "" })}
     </span>
   );

@@ -11,7 +11,11 @@ export function LanguageSwitch() {
   const current = useLocale();
   return (
     <form action={setLocaleAction}>
-      <div role="group" aria-label={t("label")} className="flex overflow-hidden rounded border border-slate-300 text-xs">
+      <div
+        role="group"
+        aria-label={t("label")}
+        className="flex overflow-hidden rounded border border-slate-300 text-xs"
+      >
         {LOCALES.map((locale) => (
           <button
             key={locale}

@@ -39,7 +39,9 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
   });
   const control = useMutation({
     mutationFn: async (what: "cancel" | "resume") => {
-      unwrap(what === "cancel" ? await cancelSubmissionBatch({ batchId: id }) : await resumeSubmissionBatch({ batchId: id }));
+      unwrap(
+        what === "cancel" ? await cancelSubmissionBatch({ batchId: id }) : await resumeSubmissionBatch({ batchId: id }),
+      );
     },
     onSuccess: (_data, what) => {
       if (what === "cancel") setConfirmCancel(false);
@@ -52,19 +54,40 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center gap-3">
-        <Link href="/submissions" className="text-sm text-sky-700 hover:underline">{t("back")}</Link>
+        <Link href="/submissions" className="text-sm text-sky-700 hover:underline">
+          {t("back")}
+        </Link>
         <h1 className="text-xl font-semibold tracking-tight">{t("heading", { id: b.id })}</h1>
         <BatchStatus batch={b} />
         <div className="ml-auto flex gap-2">
           {canControl && b.status === "paused" ? (
-            <button type="button" onClick={() => control.mutate("resume")} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t("resume")}</button>
+            <button
+              type="button"
+              onClick={() => control.mutate("resume")}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
+              {t("resume")}
+            </button>
           ) : null}
           {canControl && (b.status === "running" || b.status === "paused") ? (
-            <button type="button" onClick={() => { control.reset(); setConfirmCancel(true); }} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("cancel")}</button>
+            <button
+              type="button"
+              onClick={() => {
+                control.reset();
+                setConfirmCancel(true);
+              }}
+              className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50"
+            >
+              {t("cancel")}
+            </button>
           ) : null}
         </div>
       </header>
-      {control.isError && !confirmCancel ? <p role="alert" className="text-sm text-red-700">{errorText(control.error)}</p> : null}
+      {control.isError && !confirmCancel ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(control.error)}
+        </p>
+      ) : null}
       {b.status === "paused" && b.pausedReason ? (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">{t("pausedTitle")}</p>
@@ -84,13 +107,21 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
         </p>
         <BatchProgressBar batch={b} />
         <BatchCounts batch={b} />
-        <Link href={`/calls?batch=${b.id}`} className="inline-block text-sm font-medium text-sky-700 hover:underline" data-testid="batch-records">
+        <Link
+          href={`/calls?batch=${b.id}`}
+          className="inline-block text-sm font-medium text-sky-700 hover:underline"
+          data-testid="batch-records"
+        >
           {tv("filterTitle", { id: b.id })} ({fmt.count(b.total)})
         </Link>
         <p className="text-sm text-slate-600">
           {t("stats", {
             records: b.total,
-            rate: b.estimating ? t("estimating") : b.throughput ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) }) : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
+            rate: b.estimating
+              ? t("estimating")
+              : b.throughput
+                ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) })
+                : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
             eta: b.estimating ? t("estimating") : fmt.estimate(b.etaSeconds),
           })}
         </p>
@@ -98,11 +129,18 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
 
       <section aria-labelledby="failures" className="space-y-3">
         <div className="flex items-center gap-3">
-          <h2 id="failures" className="font-semibold">{t("failures")}</h2>
+          <h2 id="failures" className="font-semibold">
+            {t("failures")}
+          </h2>
           {canControl && failed ? (
             <button
               type="button"
-              onClick={() => setDialog({ selection: { type: "batch", batchId: id }, label: t("resubmitAllLabel", { count: fmt.count(failed), id }) })}
+              onClick={() =>
+                setDialog({
+                  selection: { type: "batch", batchId: id },
+                  label: t("resubmitAllLabel", { count: fmt.count(failed), id }),
+                })
+              }
               className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
             >
               {t("resubmitAll")}
@@ -116,12 +154,24 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
             <caption className="sr-only">{t("failuresCaption")}</caption>
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("outcome")}</th>
-                <th scope="col" className="px-3 py-2">{t("code")}</th>
-                <th scope="col" className="px-3 py-2">{t("message")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("records")}</th>
-                <th scope="col" className="px-3 py-2">{t("examples")}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t("actions")}</span></th>
+                <th scope="col" className="px-3 py-2">
+                  {t("outcome")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("code")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("message")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("records")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("examples")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -133,17 +183,34 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
                   <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
                   <td className="px-3 py-2">
                     {g.sampleIds.map((s) => (
-                      <Link key={s} href={`/calls/${s}`} className="mr-2 font-mono text-xs text-sky-700 hover:underline">{s}</Link>
+                      <Link
+                        key={s}
+                        href={`/calls/${s}`}
+                        className="mr-2 font-mono text-xs text-sky-700 hover:underline"
+                      >
+                        {s}
+                      </Link>
                     ))}
                   </td>
                   <td className="px-3 py-2">
-                    {canControl ? <button
-                      type="button"
-                      onClick={() => setDialog({ selection: { type: "batch", batchId: id, failureCode: g.code }, label: t("resubmitGroupLabel", { count: fmt.count(g.count), code: g.code ?? t("noCode"), message: g.message ?? "" }) })}
-                      className="text-sm font-medium text-sky-700 underline"
-                    >
-                      {t("resubmitGroup")}
-                    </button> : null}
+                    {canControl ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setDialog({
+                            selection: { type: "batch", batchId: id, failureCode: g.code },
+                            label: t("resubmitGroupLabel", {
+                              count: fmt.count(g.count),
+                              code: g.code ?? t("noCode"),
+                              message: g.message ?? "",
+                            }),
+                          })
+                        }
+                        className="text-sm font-medium text-sky-700 underline"
+                      >
+                        {t("resubmitGroup")}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -170,7 +237,14 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
           </p>
         </ConfirmDialog>
       ) : null}
-      {dialog ? <PreSubmitDialog selection={dialog.selection} label={dialog.label} onlyFailures onClose={() => setDialog(null)} /> : null}
+      {dialog ? (
+        <PreSubmitDialog
+          selection={dialog.selection}
+          label={dialog.label}
+          onlyFailures
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </div>
   );
 }

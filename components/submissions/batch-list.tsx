@@ -28,39 +28,73 @@ export function BatchList({ initial }: { initial: BatchView[] }) {
   if (!data.length) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-        {t.rich("empty", { link: (chunks) => <Link href="/calls" className="font-medium text-sky-700 hover:underline">{chunks}</Link> })}
+        {t.rich("empty", {
+          link: (chunks) => (
+            <Link href="/calls" className="font-medium text-sky-700 hover:underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      {error ? <p role="alert" className="p-2 text-sm text-red-700">{t("liveStopped", { message: error.message })}</p> : null}
+      {error ? (
+        <p role="alert" className="p-2 text-sm text-red-700">
+          {t("liveStopped", { message: error.message })}
+        </p>
+      ) : null}
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("batch")}</th>
-            <th scope="col" className="px-3 py-2">{t("status")}</th>
-            <th scope="col" className="px-3 py-2">{t("what")}</th>
-            <th scope="col" className="px-3 py-2">{t("by")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("records")}</th>
-            <th scope="col" className="px-3 py-2">{t("progress")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("rate")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("batch")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("status")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("what")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("by")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t("records")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("progress")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t("rate")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {data.map((b) => (
             <tr key={b.id} data-testid="batch-row">
               <td className="px-3 py-2">
-                <Link href={`/submissions/${b.id}`} className="font-medium text-sky-700 hover:underline">#{b.id}</Link>
+                <Link href={`/submissions/${b.id}`} className="font-medium text-sky-700 hover:underline">
+                  #{b.id}
+                </Link>
                 <div className="text-xs text-slate-500">{fmt.dateTime(b.createdAt)}</div>
               </td>
-              <td className="px-3 py-2"><BatchStatus batch={b} /></td>
-              <td className="max-w-xs truncate px-3 py-2" title={describeSelection(b.selection)}>{kind(b.kind)} · {describeSelection(b.selection)}</td>
+              <td className="px-3 py-2">
+                <BatchStatus batch={b} />
+              </td>
+              <td className="max-w-xs truncate px-3 py-2" title={describeSelection(b.selection)}>
+                {kind(b.kind)} · {describeSelection(b.selection)}
+              </td>
               <td className="px-3 py-2">{b.createdBy}</td>
               <td className="px-3 py-2 text-right tabular-nums">{fmt.count(b.total)}</td>
-              <td className="w-56 px-3 py-2"><BatchProgressBar batch={b} /></td>
-              <td className="px-3 py-2 text-right tabular-nums">{b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : b.estimating ? "…" : "–"}</td>
+              <td className="w-56 px-3 py-2">
+                <BatchProgressBar batch={b} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {b.throughput ? t("perSecond", { rate: fmt.decimal(b.throughput) }) : b.estimating ? "…" : "–"}
+              </td>
             </tr>
           ))}
         </tbody>

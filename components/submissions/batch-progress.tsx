@@ -20,7 +20,11 @@ export function BatchProgressBar({ batch }: { batch: BatchView }) {
   const title = SEGMENTS.map((s) => `${t(s.key)}: ${fmt.count(batch.counts[s.key])}`).join(", ");
   return (
     <div className="flex h-2.5 w-full overflow-hidden rounded bg-slate-100" role="img" aria-label={title} title={title}>
-      {SEGMENTS.map((s) => (batch.counts[s.key] ? <span key={s.key} className={s.cls} style={{ width: `${(batch.counts[s.key] / total) * 100}%` }} /> : null))}
+      {SEGMENTS.map((s) =>
+        batch.counts[s.key] ? (
+          <span key={s.key} className={s.cls} style={{ width: `${(batch.counts[s.key] / total) * 100}%` }} />
+        ) : null,
+      )}
     </div>
   );
 }
@@ -40,7 +44,9 @@ export function BatchCounts({ batch }: { batch: BatchView }) {
           <dt className="text-xs text-slate-500">{t(s.key)}</dt>
           <dd className="font-semibold tabular-nums" data-testid={`batch-${s.key}`}>
             {batch.counts[s.key] > 0 && s.key !== "cancelled" ? (
-              <Link href={`/calls?batch=${batch.id}&submission=${s.key}`} className="text-sky-700 hover:underline">{fmt.count(batch.counts[s.key])}</Link>
+              <Link href={`/calls?batch=${batch.id}&submission=${s.key}`} className="text-sky-700 hover:underline">
+                {fmt.count(batch.counts[s.key])}
+              </Link>
             ) : (
               fmt.count(batch.counts[s.key])
             )}
@@ -63,7 +69,11 @@ export function BatchStatus({ batch }: { batch: BatchView }) {
   const status = batch.status as keyof typeof STATUS_CLASS;
   const known = status in STATUS_CLASS;
   return (
-    <span data-testid="batch-status" data-status={batch.status} className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${known ? STATUS_CLASS[status] : ""}`}>
+    <span
+      data-testid="batch-status"
+      data-status={batch.status}
+      className={`rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${known ? STATUS_CLASS[status] : ""}`}
+    >
       {known ? t(status) : batch.status}
     </span>
   );
@@ -73,13 +83,27 @@ export function BatchStatus({ batch }: { batch: BatchView }) {
 export function useDescribeSelection(): (selection: unknown) => string {
   const t = useTranslations("submissions.selection");
   return (selection) => {
-    const s = selection as { type?: string; ids?: string[]; query?: string; jobId?: string; batchId?: string; failureCode?: string | null };
+    const s = selection as {
+      type?: string;
+      ids?: string[];
+      query?: string;
+      jobId?: string;
+      batchId?: string;
+      failureCode?: string | null;
+    };
     switch (s?.type) {
-      case "ids": return t("ids", { count: s.ids?.length ?? 0 });
-      case "filter": return s.query ? t("filter", { query: s.query }) : t("all");
-      case "job": return t("job", { id: s.jobId ?? "" });
-      case "batch": return s.failureCode !== undefined ? t("batchFailures", { id: s.batchId ?? "", code: s.failureCode ?? t("noCode") }) : t("batch", { id: s.batchId ?? "" });
-      default: return "–";
+      case "ids":
+        return t("ids", { count: s.ids?.length ?? 0 });
+      case "filter":
+        return s.query ? t("filter", { query: s.query }) : t("all");
+      case "job":
+        return t("job", { id: s.jobId ?? "" });
+      case "batch":
+        return s.failureCode !== undefined
+          ? t("batchFailures", { id: s.batchId ?? "", code: s.failureCode ?? t("noCode") })
+          : t("batch", { id: s.batchId ?? "" });
+      default:
+        return "–";
     }
   };
 }

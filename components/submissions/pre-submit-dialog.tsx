@@ -87,9 +87,13 @@ export function PreSubmitDialog({
         </h2>
         <p className="text-sm text-slate-600">{label}</p>
         {check.isPending ? (
-          <p role="status" className="text-sm text-slate-600">{t("dialog.checking")}</p>
+          <p role="status" className="text-sm text-slate-600">
+            {t("dialog.checking")}
+          </p>
         ) : check.isError ? (
-          <p role="alert" className="text-sm text-red-700">{t("dialog.checkFailed", { message: errorText(check.error) })}</p>
+          <p role="alert" className="text-sm text-red-700">
+            {t("dialog.checkFailed", { message: errorText(check.error) })}
+          </p>
         ) : (
           <div className="space-y-3 text-sm">
             <p>
@@ -97,36 +101,70 @@ export function PreSubmitDialog({
                 sendable: fmt.count(check.data.sendable),
                 matching: fmt.count(check.data.matching),
                 duration: fmt.estimate(check.data.estimatedSeconds),
-                strong: (chunks) => <strong data-testid="sendable-count" className="text-lg tabular-nums">{chunks}</strong>,
+                strong: (chunks) => (
+                  <strong data-testid="sendable-count" className="text-lg tabular-nums">
+                    {chunks}
+                  </strong>
+                ),
               })}
             </p>
             {check.data.correctedIntent ? (
-              <p data-testid="corrected-intent-note" className="rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900">
-                <span className="tabular-nums">{check.data.correctedIntent.toLocaleString("en")}</span> of them carry a reviewer&apos;s corrected
-                intent: the corrected intent (tag group, level and name) is sent instead of the one received.
+              <p
+                data-testid="corrected-intent-note"
+                className="rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900"
+              >
+                <span className="tabular-nums">{check.data.correctedIntent.toLocaleString("en")}</span> of them carry a
+                reviewer&apos;s corrected intent: the corrected intent (tag group, level and name) is sent instead of
+                the one received.
               </p>
             ) : null}
             {check.data.blocked.length ? (
               <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label={t("dialog.heldBackLabel")}>
                 {check.data.blocked.map((b) => {
                   const key = `blocked.${b.code}` as Parameters<typeof t.has>[0];
-                  return <li key={b.code}>{t("dialog.heldBack", { count: fmt.count(b.count), reason: t.has(key) ? t(key) : b.reason })}</li>;
+                  return (
+                    <li key={b.code}>
+                      {t("dialog.heldBack", { count: fmt.count(b.count), reason: t.has(key) ? t(key) : b.reason })}
+                    </li>
+                  );
                 })}
               </ul>
             ) : null}
             {check.data.accepted ? (
               <label className="flex items-center gap-2">
-                <input type="checkbox" data-testid="resend-accepted" checked={resendAccepted} onChange={(e) => setResendAccepted(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid="resend-accepted"
+                  checked={resendAccepted}
+                  onChange={(e) => setResendAccepted(e.target.checked)}
+                />
                 {tc("resendAccepted", { count: check.data.accepted })}
               </label>
             ) : null}
           </div>
         )}
         {reauth ? (
-          <ReauthPrompt onConfirmed={() => { setReauth(false); submit.mutate(); }} onCancel={() => { setReauth(false); submit.reset(); }} />
-        ) : submit.isError ? <p role="alert" className="text-sm text-red-700">{errorText(submit.error)}</p> : null}
+          <ReauthPrompt
+            onConfirmed={() => {
+              setReauth(false);
+              submit.mutate();
+            }}
+            onCancel={() => {
+              setReauth(false);
+              submit.reset();
+            }}
+          />
+        ) : submit.isError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errorText(submit.error)}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => ref.current?.close()}
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             {t("dialog.cancel")}
           </button>
           <button
@@ -143,7 +181,11 @@ export function PreSubmitDialog({
             className="inline-flex items-center gap-2 rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
           >
             {!ready || submit.isPending ? <Spinner /> : null}
-            {!ready ? tc("checking") : submit.isPending ? t("dialog.queuing") : tc("sendCount", { count: check.data?.sendable ?? 0 })}
+            {!ready
+              ? tc("checking")
+              : submit.isPending
+                ? t("dialog.queuing")
+                : tc("sendCount", { count: check.data?.sendable ?? 0 })}
           </button>
         </div>
       </div>
@@ -152,5 +194,10 @@ export function PreSubmitDialog({
 }
 
 function Spinner() {
-  return <span aria-hidden className="inline-block h-3.5 w-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />;
+  return (
+    <span
+      aria-hidden
+      className="inline-block h-3.5 w-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white"
+    />
+  );
 }

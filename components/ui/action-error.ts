@@ -14,7 +14,9 @@ export class ActionFailure extends Error {
 }
 
 /** Throws the failure of an action result, returns its data otherwise. */
-export function unwrap<R extends { ok: true; data: unknown } | { ok: false; code: string; message: string }>(result: R): Extract<R, { ok: true }>["data"] {
+export function unwrap<R extends { ok: true; data: unknown } | { ok: false; code: string; message: string }>(
+  result: R,
+): Extract<R, { ok: true }>["data"] {
   if (!result.ok) throw new ActionFailure(result.code, result.message);
   return (result as Extract<R, { ok: true }>).data;
 }

@@ -47,11 +47,22 @@ export function ConfirmDialog({
       className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-4 p-5">
-        <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+        <h2 id="confirm-title" className="text-lg font-semibold">
+          {title}
+        </h2>
         <div className="space-y-2 text-sm text-slate-700">{children}</div>
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <button type="button" autoFocus onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+          <button
+            type="button"
+            autoFocus
+            onClick={() => ref.current?.close()}
+            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             {t("keep")}
           </button>
           <button

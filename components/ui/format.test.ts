@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDay, formatDateTime, formatDuration, formatEstimate, formatPercent, formatterFor } from "./format";
+import {
+  formatCount,
+  formatDate,
+  formatDay,
+  formatDateTime,
+  formatDuration,
+  formatEstimate,
+  formatPercent,
+  formatterFor,
+} from "./format";
 
 describe("format", () => {
   it("formats exact and estimated counts per language", () => {

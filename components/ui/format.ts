@@ -29,13 +29,31 @@ export function formatDecimal(value: number, locale: string, digits = 1): string
 /** 33.3%; "–" when there is nothing to divide by. */
 export function formatPercent(part: number, whole: number, locale: string): string {
   if (whole === 0) return "–";
-  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole);
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    part / whole,
+  );
 }
 
 // zh: 2026/03/01 08:00:00, en: Mar 1, 2026, 08:00:00 (24-hour clock in both).
 const DATE_TIME: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
-  zh: { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
-  en: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+  zh: {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  },
+  en: {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  },
 };
 const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
   zh: { year: "numeric", month: "2-digit", day: "2-digit" },
@@ -45,13 +63,19 @@ const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
 /** An instant, in the given time zone. */
 export function formatDateTime(date: Date, timeZone: string, locale: string): string {
   const options = DATE_TIME[isChinese(locale) ? "zh" : "en"];
-  return cachedFormatter(`dt|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
+  return cachedFormatter(
+    `dt|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+  ).format(date);
 }
 
 /** A calendar day, in the given time zone. */
 export function formatDate(date: Date, timeZone: string, locale: string): string {
   const options = DATE[isChinese(locale) ? "zh" : "en"];
-  return cachedFormatter(`d|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone })).format(date);
+  return cachedFormatter(
+    `d|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+  ).format(date);
 }
 
 /** A calendar day given as yyyy-MM-dd (already in the display time zone), written per language. */
@@ -74,7 +98,11 @@ export function formatDuration(seconds: number | null, locale: string, style: "c
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const parts = [h ? unit(h, "hour", locale) : null, m ? unit(m, "minute", locale) : null, s || total === 0 ? unit(s, "second", locale) : null];
+  const parts = [
+    h ? unit(h, "hour", locale) : null,
+    m ? unit(m, "minute", locale) : null,
+    s || total === 0 ? unit(s, "second", locale) : null,
+  ];
   return parts.filter(Boolean).join(isChinese(locale) ? "" : " ");
 }
 
@@ -94,7 +122,8 @@ export function formatterFor(locale: string, timeZone: string) {
     count: (value: number, exact = true) => formatCount(value, locale, exact),
     decimal: (value: number, digits = 1) => formatDecimal(value, locale, digits),
     percent: (part: number, whole: number) => formatPercent(part, whole, locale),
-    dateTime: (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date), timeZone, locale) : "–"),
+    dateTime: (date: Date | string | null | undefined) =>
+      date ? formatDateTime(new Date(date), timeZone, locale) : "–",
     date: (date: Date | string | null | undefined) => (date ? formatDate(new Date(date), timeZone, locale) : "–"),
     day: (isoDay: string) => formatDay(isoDay, locale),
     duration: (seconds: number | null, style: "clock" | "long" = "clock") => formatDuration(seconds, locale, style),

@@ -1,7 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function StatCard({ label, value, hint, href }: { label: string; value: ReactNode; hint?: ReactNode; href?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  href,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  href?: string;
+}) {
   const body = (
     <>
       <div className="text-sm text-slate-500">{label}</div>

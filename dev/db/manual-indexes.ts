@@ -16,16 +16,19 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   },
   submission_jobs_lease_idx: {
     table: "submission_jobs",
-    definition: "CREATE INDEX submission_jobs_lease_idx ON public.submission_jobs USING btree (lease_until) WHERE (state = 'in_flight'::job_state)",
+    definition:
+      "CREATE INDEX submission_jobs_lease_idx ON public.submission_jobs USING btree (lease_until) WHERE (state = 'in_flight'::job_state)",
   },
   submission_jobs_leased_idx: {
     table: "submission_jobs",
-    definition: "CREATE INDEX submission_jobs_leased_idx ON public.submission_jobs USING btree (lease_until) WHERE (lease_until IS NOT NULL)",
+    definition:
+      "CREATE INDEX submission_jobs_leased_idx ON public.submission_jobs USING btree (lease_until) WHERE (lease_until IS NOT NULL)",
   },
   // BRIN (schema.prisma cannot say so portably): the last minute of an append-only ledger, for a batch's throughput.
   submission_attempts_answered_at_brin: {
     table: "submission_attempts",
-    definition: "CREATE INDEX submission_attempts_answered_at_brin ON public.submission_attempts USING brin (answered_at)",
+    definition:
+      "CREATE INDEX submission_attempts_answered_at_brin ON public.submission_attempts USING brin (answered_at)",
   },
   audio_archives_ready_idx: {
     table: "audio_archives",
@@ -34,15 +37,18 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   },
   audio_archives_lease_idx: {
     table: "audio_archives",
-    definition: "CREATE INDEX audio_archives_lease_idx ON public.audio_archives USING btree (lease_until) WHERE (state = 'in_flight'::audio_archive_state)",
+    definition:
+      "CREATE INDEX audio_archives_lease_idx ON public.audio_archives USING btree (lease_until) WHERE (state = 'in_flight'::audio_archive_state)",
   },
   call_record_rollups_empty_idx: {
     table: "call_record_rollups",
-    definition: "CREATE INDEX call_record_rollups_empty_idx ON public.call_record_rollups USING btree (robot_call_job_id) WHERE (records = 0)",
+    definition:
+      "CREATE INDEX call_record_rollups_empty_idx ON public.call_record_rollups USING btree (robot_call_job_id) WHERE (records = 0)",
   },
   call_record_daily_rollups_empty_idx: {
     table: "call_record_daily_rollups",
-    definition: "CREATE INDEX call_record_daily_rollups_empty_idx ON public.call_record_daily_rollups USING btree (day) WHERE (records = 0)",
+    definition:
+      "CREATE INDEX call_record_daily_rollups_empty_idx ON public.call_record_daily_rollups USING btree (day) WHERE (records = 0)",
   },
   // INCLUDE columns (schema.prisma has no syntax for them): a page of a job by status and intent, and a job's
   // hour-of-day and talk-time charts, from the index alone.
@@ -57,19 +63,23 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
   },
   call_records_called_phone_number_trgm_idx: {
     table: "call_records",
-    definition: "CREATE INDEX call_records_called_phone_number_trgm_idx ON public.call_records USING gin (called_phone_number gin_trgm_ops)",
+    definition:
+      "CREATE INDEX call_records_called_phone_number_trgm_idx ON public.call_records USING gin (called_phone_number gin_trgm_ops)",
   },
   call_record_global_rollups_empty_idx: {
     table: "call_record_global_rollups",
-    definition: "CREATE INDEX call_record_global_rollups_empty_idx ON public.call_record_global_rollups USING btree (result_status) WHERE (records = 0)",
+    definition:
+      "CREATE INDEX call_record_global_rollups_empty_idx ON public.call_record_global_rollups USING btree (result_status) WHERE (records = 0)",
   },
   call_record_global_daily_rollups_empty_idx: {
     table: "call_record_global_daily_rollups",
-    definition: "CREATE INDEX call_record_global_daily_rollups_empty_idx ON public.call_record_global_daily_rollups USING btree (day) WHERE (records = 0)",
+    definition:
+      "CREATE INDEX call_record_global_daily_rollups_empty_idx ON public.call_record_global_daily_rollups USING btree (day) WHERE (records = 0)",
   },
   call_record_job_totals_empty_idx: {
     table: "call_record_job_totals",
-    definition: "CREATE INDEX call_record_job_totals_empty_idx ON public.call_record_job_totals USING btree (robot_call_job_id) WHERE (records = 0)",
+    definition:
+      "CREATE INDEX call_record_job_totals_empty_idx ON public.call_record_job_totals USING btree (robot_call_job_id) WHERE (records = 0)",
   },
   call_records_review_start_time_idx: {
     table: "call_records",

@@ -21,11 +21,14 @@ describe("committed migrations vs prisma/schema.prisma", () => {
 
   it("reports a changed column, a missing index, an extra table and an enum change", async () => {
     const url = await freshMigratedDatabase();
-    await queryRows(url, `
+    await queryRows(
+      url,
+      `
       ALTER TABLE call_records ALTER COLUMN name SET NOT NULL;
       DROP INDEX call_records_duration_id_idx;
       CREATE TABLE stray (id int);
-      ALTER TYPE review_state ADD VALUE 'escalated';`);
+      ALTER TYPE review_state ADD VALUE 'escalated';`,
+    );
     const diff = diffShapes(expectedShape(await loadSchemaDmmf()), await actualShape(url));
     expect(diff).toEqual([
       `enum review_state: schema ["unreviewed","passed","flagged"], database ["unreviewed","passed","flagged","escalated"]`,

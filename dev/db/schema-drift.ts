@@ -82,25 +82,67 @@ function columnType(field: DmmfField, enumDbNames: Map<string, string>): string 
   const a = args.join(",");
   let base: string;
   switch (native ?? field.type) {
-    case "String": case "Text": base = "text"; break;
-    case "Char": base = `character(${a})`; break;
-    case "VarChar": base = a ? `character varying(${a})` : "character varying"; break;
-    case "Uuid": base = "uuid"; break;
-    case "Int": case "Integer": base = "integer"; break;
-    case "SmallInt": base = "smallint"; break;
-    case "BigInt": base = "bigint"; break;
-    case "Boolean": base = "boolean"; break;
-    case "Float": case "DoublePrecision": base = "double precision"; break;
-    case "Real": base = "real"; break;
-    case "Decimal": base = `numeric(${a || "65,30"})`; break;
-    case "DateTime": base = "timestamp(3) without time zone"; break;
-    case "Timestamp": base = `timestamp(${a || "3"}) without time zone`; break;
-    case "Timestamptz": base = `timestamp(${a || "3"}) with time zone`; break;
-    case "Date": base = "date"; break;
-    case "Json": case "JsonB": base = "jsonb"; break;
-    case "Bytes": case "ByteA": base = "bytea"; break;
-    case "Inet": base = "inet"; break;
-    default: throw new Error(`schema-drift: no mapping for ${field.type} ${native ?? ""}`);
+    case "String":
+    case "Text":
+      base = "text";
+      break;
+    case "Char":
+      base = `character(${a})`;
+      break;
+    case "VarChar":
+      base = a ? `character varying(${a})` : "character varying";
+      break;
+    case "Uuid":
+      base = "uuid";
+      break;
+    case "Int":
+    case "Integer":
+      base = "integer";
+      break;
+    case "SmallInt":
+      base = "smallint";
+      break;
+    case "BigInt":
+      base = "bigint";
+      break;
+    case "Boolean":
+      base = "boolean";
+      break;
+    case "Float":
+    case "DoublePrecision":
+      base = "double precision";
+      break;
+    case "Real":
+      base = "real";
+      break;
+    case "Decimal":
+      base = `numeric(${a || "65,30"})`;
+      break;
+    case "DateTime":
+      base = "timestamp(3) without time zone";
+      break;
+    case "Timestamp":
+      base = `timestamp(${a || "3"}) without time zone`;
+      break;
+    case "Timestamptz":
+      base = `timestamp(${a || "3"}) with time zone`;
+      break;
+    case "Date":
+      base = "date";
+      break;
+    case "Json":
+    case "JsonB":
+      base = "jsonb";
+      break;
+    case "Bytes":
+    case "ByteA":
+      base = "bytea";
+      break;
+    case "Inet":
+      base = "inet";
+      break;
+    default:
+      throw new Error(`schema-drift: no mapping for ${field.type} ${native ?? ""}`);
   }
   return base + (field.isList ? "[]" : "");
 }
@@ -140,9 +182,14 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
           const target = dmmf.datamodel.models.find((m) => m.name === f.type)!;
           const to = (f.relationToFields ?? []).map((n) => target.fields.find((x) => x.name === n)?.dbName ?? n);
           const required = f.relationFromFields.every((n) => model.fields.find((x) => x.name === n)?.isRequired);
-          const onDelete = (f.relationOnDelete ?? (required ? "Restrict" : "SetNull")).replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+          const onDelete = (f.relationOnDelete ?? (required ? "Restrict" : "SetNull"))
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .toUpperCase();
           const onUpdate = (f.relationOnUpdate ?? "Cascade").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
-          const actions = [onUpdate === "NO ACTION" ? "" : ` ON UPDATE ${onUpdate}`, onDelete === "NO ACTION" ? "" : ` ON DELETE ${onDelete}`].join("");
+          const actions = [
+            onUpdate === "NO ACTION" ? "" : ` ON UPDATE ${onUpdate}`,
+            onDelete === "NO ACTION" ? "" : ` ON DELETE ${onDelete}`,
+          ].join("");
           t.foreignKeys[`${table}_${from.join("_")}_fkey`] =
             `FOREIGN KEY (${from.map(ident).join(", ")}) REFERENCES ${ident(tableOf.get(f.type)!)}(${to.map(ident).join(", ")})${actions}`;
         }
@@ -163,13 +210,15 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
     if (idx.type === "id") {
       const name = idx.dbName ?? model.primaryKey?.name ?? `${table}_pkey`;
       t.primaryKey = `${name} PRIMARY KEY (${cols.map(ident).join(", ")})`;
-      t.indexes[name] = `CREATE UNIQUE INDEX ${ident(name)} ON public.${ident(table)} USING btree (${cols.map(ident).join(", ")})`;
+      t.indexes[name] =
+        `CREATE UNIQUE INDEX ${ident(name)} ON public.${ident(table)} USING btree (${cols.map(ident).join(", ")})`;
       continue;
     }
     const unique = idx.type === "unique";
     const name = idx.dbName ?? `${table}_${cols.join("_")}_${unique ? "key" : "idx"}`;
     const keys = idx.fields.map((f, i) => `${ident(cols[i]!)}${f.sortOrder === "desc" ? " DESC" : ""}`);
-    t.indexes[name] = `CREATE ${unique ? "UNIQUE " : ""}INDEX ${ident(name)} ON public.${ident(table)} USING btree (${keys.join(", ")})`;
+    t.indexes[name] =
+      `CREATE ${unique ? "UNIQUE " : ""}INDEX ${ident(name)} ON public.${ident(table)} USING btree (${keys.join(", ")})`;
   }
   for (const [name, { table, definition }] of Object.entries(MANUAL_INDEXES)) {
     const t = shape.tables[table];
@@ -191,33 +240,48 @@ export async function actualShape(connectionString: string): Promise<SchemaShape
       WHERE n.nspname = 'public' ORDER BY t.typname, e.enumsortorder`);
     for (const r of enums.rows) (shape.enums[r.name] ??= []).push(r.value);
 
-    const cols = await client.query<{ table: string; column: string; type: string; notnull: boolean; default: string | null }>(`
+    const cols = await client.query<{
+      table: string;
+      column: string;
+      type: string;
+      notnull: boolean;
+      default: string | null;
+    }>(
+      `
       SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
       LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> $1
-      ORDER BY c.relname, a.attnum`, [MIGRATIONS_TABLE]);
+      ORDER BY c.relname, a.attnum`,
+      [MIGRATIONS_TABLE],
+    );
     for (const r of cols.rows) {
       const t = (shape.tables[r.table] ??= { columns: {}, indexes: {}, primaryKey: null, foreignKeys: {} });
       t.columns[r.column] = { type: r.type, nullable: !r.notnull, default: r.default };
     }
 
-    const idx = await client.query<{ table: string; name: string; def: string }>(`
+    const idx = await client.query<{ table: string; name: string; def: string }>(
+      `
       SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(x.indexrelid) AS def
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = 'public' AND t.relname <> $1`, [MIGRATIONS_TABLE]);
+      WHERE n.nspname = 'public' AND t.relname <> $1`,
+      [MIGRATIONS_TABLE],
+    );
     for (const r of idx.rows) {
       const t = shape.tables[r.table];
       if (t) t.indexes[r.name] = r.def;
     }
 
-    const cons = await client.query<{ table: string; name: string; type: string; def: string }>(`
+    const cons = await client.query<{ table: string; name: string; type: string; def: string }>(
+      `
       SELECT t.relname AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS def
       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') AND t.relname <> $1`, [MIGRATIONS_TABLE]);
+      WHERE n.nspname = 'public' AND c.contype IN ('p', 'f') AND t.relname <> $1`,
+      [MIGRATIONS_TABLE],
+    );
     for (const r of cons.rows) {
       const t = shape.tables[r.table];
       if (!t) continue;
@@ -253,12 +317,17 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
       const g = JSON.stringify(got.columns[c]);
       if (w !== g) out.push(`column ${tn}.${c}: schema ${w ?? "(absent)"}, database ${g ?? "(absent)"}`);
     }
-    if (want.primaryKey !== got.primaryKey) out.push(`primary key of ${tn}: schema ${want.primaryKey}, database ${got.primaryKey}`);
+    if (want.primaryKey !== got.primaryKey)
+      out.push(`primary key of ${tn}: schema ${want.primaryKey}, database ${got.primaryKey}`);
     for (const i of keys(want.indexes, got.indexes)) {
-      if (want.indexes[i] !== got.indexes[i]) out.push(`index ${i}: schema ${want.indexes[i] ?? "(absent)"}, database ${got.indexes[i] ?? "(absent)"}`);
+      if (want.indexes[i] !== got.indexes[i])
+        out.push(`index ${i}: schema ${want.indexes[i] ?? "(absent)"}, database ${got.indexes[i] ?? "(absent)"}`);
     }
     for (const f of keys(want.foreignKeys, got.foreignKeys)) {
-      if (want.foreignKeys[f] !== got.foreignKeys[f]) out.push(`foreign key ${f}: schema ${want.foreignKeys[f] ?? "(absent)"}, database ${got.foreignKeys[f] ?? "(absent)"}`);
+      if (want.foreignKeys[f] !== got.foreignKeys[f])
+        out.push(
+          `foreign key ${f}: schema ${want.foreignKeys[f] ?? "(absent)"}, database ${got.foreignKeys[f] ?? "(absent)"}`,
+        );
     }
   }
   return out;

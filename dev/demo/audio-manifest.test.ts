@@ -12,7 +12,9 @@ describe("demo audio manifest", () => {
   it("lists 5-8 clips, every .mp3 in public/demo-audio and nothing else", () => {
     expect(DEMO_AUDIO_CLIPS.length).toBeGreaterThanOrEqual(5);
     expect(DEMO_AUDIO_CLIPS.length).toBeLessThanOrEqual(8);
-    const onDisk = readdirSync(DIR).filter((f) => f.endsWith(".mp3")).sort();
+    const onDisk = readdirSync(DIR)
+      .filter((f) => f.endsWith(".mp3"))
+      .sort();
     expect(DEMO_AUDIO_CLIPS.map((c) => c.file).sort()).toEqual(onDisk);
     expect(statSync(path.join(DIR, "README.md")).isFile()).toBe(true);
   });

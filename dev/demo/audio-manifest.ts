@@ -22,7 +22,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "debt", code: 2 },
     title: "逾期提醒：承诺还款",
-    transcript: "机器人：您好，请问是机主本人吗？\n客户：是我。\n机器人：这里是京和调解中心，您在易借平台的借款已逾期四十五天，请问什么时候可以还款？\n客户：我这周五之前一定还上。\n机器人：好的，感谢您的配合，再见。",
+    transcript:
+      "机器人：您好，请问是机主本人吗？\n客户：是我。\n机器人：这里是京和调解中心，您在易借平台的借款已逾期四十五天，请问什么时候可以还款？\n客户：我这周五之前一定还上。\n机器人：好的，感谢您的配合，再见。",
   },
   {
     file: "debt-installment.mp3",
@@ -30,7 +31,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "debt", code: 3 },
     title: "逾期提醒：协商分期",
-    transcript: "机器人：您好，这里是京和金融纠纷调解中心，关于您在易借平台的借款，目前已经逾期。\n客户：我最近手头比较紧，能不能分期还？\n机器人：可以的，稍后会有专员联系您办理分期，请保持电话畅通。",
+    transcript:
+      "机器人：您好，这里是京和金融纠纷调解中心，关于您在易借平台的借款，目前已经逾期。\n客户：我最近手头比较紧，能不能分期还？\n机器人：可以的，稍后会有专员联系您办理分期，请保持电话畅通。",
   },
   {
     file: "debt-refuse.mp3",
@@ -38,7 +40,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "debt", code: 4 },
     title: "逾期提醒：拒绝还款",
-    transcript: "机器人：您好，这里是京和金融纠纷调解中心，您在安和小额贷款的借款已逾期六十天。\n客户：没钱，不还了，别再打了。\n机器人：逾期将影响您的信用记录，请您尽快处理，再见。",
+    transcript:
+      "机器人：您好，这里是京和金融纠纷调解中心，您在安和小额贷款的借款已逾期六十天。\n客户：没钱，不还了，别再打了。\n机器人：逾期将影响您的信用记录，请您尽快处理，再见。",
   },
   {
     file: "debt-deny.mp3",
@@ -46,7 +49,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "debt", code: 5 },
     title: "逾期提醒：否认欠款",
-    transcript: "机器人：您好，这里是京和金融纠纷调解中心，关于您在速贷花平台的借款，目前已逾期。\n客户：我从来没在这个平台借过钱，你们打错了吧。\n机器人：好的，我们会核实后再与您联系，再见。",
+    transcript:
+      "机器人：您好，这里是京和金融纠纷调解中心，关于您在速贷花平台的借款，目前已逾期。\n客户：我从来没在这个平台借过钱，你们打错了吧。\n机器人：好的，我们会核实后再与您联系，再见。",
   },
   {
     file: "mediation-agree.mp3",
@@ -54,7 +58,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "mediation", code: 1 },
     title: "调解通知：同意调解",
-    transcript: "机器人：您好，这里是沪信调解中心，东岳银行就您的信用卡欠款纠纷申请了诉前调解，请问您是否同意参加调解？\n客户：同意，我想尽快解决。\n机器人：好的，调解员将在三个工作日内与您联系。",
+    transcript:
+      "机器人：您好，这里是沪信调解中心，东岳银行就您的信用卡欠款纠纷申请了诉前调解，请问您是否同意参加调解？\n客户：同意，我想尽快解决。\n机器人：好的，调解员将在三个工作日内与您联系。",
   },
   {
     file: "mediation-consider.mp3",
@@ -62,7 +67,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "mediation", code: 3 },
     title: "调解通知：需要考虑",
-    transcript: "机器人：您好，这里是沪信调解中心，东岳银行就您的欠款纠纷申请了诉前调解，请问您是否同意调解？\n客户：我要考虑一下，跟家里人商量商量。\n机器人：好的，如有需要请拨打调解中心电话。",
+    transcript:
+      "机器人：您好，这里是沪信调解中心，东岳银行就您的欠款纠纷申请了诉前调解，请问您是否同意调解？\n客户：我要考虑一下，跟家里人商量商量。\n机器人：好的，如有需要请拨打调解中心电话。",
   },
   {
     file: "litigation-ack.mp3",
@@ -70,7 +76,8 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "litigation", code: 1 },
     title: "诉前提醒：已知悉",
-    transcript: "机器人：您好，这里是诉前调解服务提醒，您与东岳银行的纠纷案件已登记，请留意短信通知。\n客户：好，知道了。",
+    transcript:
+      "机器人：您好，这里是诉前调解服务提醒，您与东岳银行的纠纷案件已登记，请留意短信通知。\n客户：好，知道了。",
   },
   {
     file: "repayment-paid.mp3",
@@ -78,6 +85,7 @@ export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
     contentType: "audio/mpeg",
     intent: { group: "repayment", code: 1 },
     title: "还款回访：已还款",
-    transcript: "机器人：您好，这里是易借平台还款回访，系统显示您本月的账单已经结清，请问是您本人操作的吗？\n客户：对，昨天还的。\n机器人：好的，感谢您的配合，祝您生活愉快。",
+    transcript:
+      "机器人：您好，这里是易借平台还款回访，系统显示您本月的账单已经结清，请问是您本人操作的吗？\n客户：对，昨天还的。\n机器人：好的，感谢您的配合，祝您生活愉快。",
   },
 ];

@@ -9,13 +9,30 @@ import { gmt8Hour, gmt8Weekday, HOUR_MS } from "./wire-time";
 
 // Index = hour of day in GMT+8.
 export const HOUR_WEIGHTS: readonly number[] = [
-  0, 0, 0, 0, 0, 0, 0, 0, // 00-07: never
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0, // 00-07: never
   0.15, // 08
-  1, 1, 0.9, // 09-11
-  0.2, 0.35, // 12-13: lunch
-  1, 1, 1, 1, 0.8, 0.7, // 14-19
-  0.15, 0.03, // 20-21
-  0, 0, // 22-23
+  1,
+  1,
+  0.9, // 09-11
+  0.2,
+  0.35, // 12-13: lunch
+  1,
+  1,
+  1,
+  1,
+  0.8,
+  0.7, // 14-19
+  0.15,
+  0.03, // 20-21
+  0,
+  0, // 22-23
 ];
 
 // Index = day of week in GMT+8, 0 = Sunday.

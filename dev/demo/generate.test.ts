@@ -86,7 +86,9 @@ describe("generateDemoRecords: determinism", () => {
 });
 
 describe("generateDemoRecords: 20,000 records look real", () => {
-  const records: DemoRecordWire[] = [...generateDemoRecords({ seed: 20261124, now: NOW, audioBaseUrl: "http://127.0.0.1:3000" })];
+  const records: DemoRecordWire[] = [
+    ...generateDemoRecords({ seed: 20261124, now: NOW, audioBaseUrl: "http://127.0.0.1:3000" }),
+  ];
   const answered = records.filter((r) => r.result_status === "ANSWERED");
   const share = (n: number, of = records.length) => n / of;
 
@@ -154,10 +156,17 @@ describe("generateDemoRecords: 20,000 records look real", () => {
     // Every answered call is labelled, and each job sticks to one tag group.
     expect(answered.every((r) => r.intent_level_tag_id !== undefined)).toBe(true);
     const tagsByJob = new Map<string, Set<string>>();
-    for (const r of records) if (r.intent_level_tag_id) tagsByJob.set(r.robot_call_job_id, (tagsByJob.get(r.robot_call_job_id) ?? new Set()).add(r.intent_level_tag_id));
+    for (const r of records)
+      if (r.intent_level_tag_id)
+        tagsByJob.set(
+          r.robot_call_job_id,
+          (tagsByJob.get(r.robot_call_job_id) ?? new Set()).add(r.intent_level_tag_id),
+        );
     for (const tags of tagsByJob.values()) expect(tags.size).toBe(1);
     // The same code means different things in different groups.
-    const namesForCode1 = new Set(records.filter((r) => r.intent_level_code === 1).map((r) => r.intent_level_detail_name));
+    const namesForCode1 = new Set(
+      records.filter((r) => r.intent_level_code === 1).map((r) => r.intent_level_detail_name),
+    );
     expect(namesForCode1.size).toBeGreaterThanOrEqual(3);
   });
 
@@ -188,8 +197,14 @@ describe("generateDemoRecords: 20,000 records look real", () => {
 
   it("gives about 70% of the answered calls whose intent has a recording that recording, of that intent and that length, and none to the others", () => {
     const clipOf = new Map(DEMO_AUDIO_CLIPS.map((c) => [c.file, c]));
-    const tagOf = Object.fromEntries(Object.values(DEMO_INTENT_GROUPS).map((g) => [g.key, g.tagId])) as Record<string, string>;
-    const hasClip = (r: DemoRecordWire) => DEMO_AUDIO_CLIPS.some((c) => tagOf[c.intent.group] === r.intent_level_tag_id && c.intent.code === r.intent_level_code);
+    const tagOf = Object.fromEntries(Object.values(DEMO_INTENT_GROUPS).map((g) => [g.key, g.tagId])) as Record<
+      string,
+      string
+    >;
+    const hasClip = (r: DemoRecordWire) =>
+      DEMO_AUDIO_CLIPS.some(
+        (c) => tagOf[c.intent.group] === r.intent_level_tag_id && c.intent.code === r.intent_level_code,
+      );
     const eligible = answered.filter(hasClip);
     const withAudio = answered.filter((r) => r.full_audio_url);
     expect(share(withAudio.length, eligible.length)).toBeGreaterThan(0.65);
@@ -220,7 +235,11 @@ describe("generateDemoRecords: 20,000 records look real", () => {
     }
     // Debtors get called more than once, with the same identity each time.
     const byPhone = new Map<string, Set<string>>();
-    for (const r of records) byPhone.set(`${r.robot_call_job_id}/${r.called_phone_number}`, (byPhone.get(`${r.robot_call_job_id}/${r.called_phone_number}`) ?? new Set()).add(r.name + r.properties));
+    for (const r of records)
+      byPhone.set(
+        `${r.robot_call_job_id}/${r.called_phone_number}`,
+        (byPhone.get(`${r.robot_call_job_id}/${r.called_phone_number}`) ?? new Set()).add(r.name + r.properties),
+      );
     expect(byPhone.size).toBeLessThan(records.length * 0.9);
   });
 });
@@ -243,6 +262,8 @@ describe("generateDemoJobs", () => {
   it("repeats templates as later batches past 20 jobs, ids still unique", () => {
     const jobs = generateDemoJobs({ seed: 1, now: NOW, jobs: 45 });
     expect(new Set(jobs.map((j) => j.id)).size).toBe(45);
-    expect([...generateDemoRecords({ seed: 1, now: NOW, jobs: 45, records: 3000, audioBaseUrl: "" })]).toHaveLength(3000);
+    expect([...generateDemoRecords({ seed: 1, now: NOW, jobs: 45, records: 3000, audioBaseUrl: "" })]).toHaveLength(
+      3000,
+    );
   });
 });

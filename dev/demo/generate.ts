@@ -84,7 +84,8 @@ function clipsByIntent(): (group: DemoIntentGroupKey, code: number) => readonly 
  */
 export function* generateDemoRecords(opts: DemoRecordsOptions): Generator<DemoRecordWire, void, undefined> {
   const total = opts.records ?? DEFAULT_DEMO_RECORDS;
-  if (!Number.isInteger(total) || total < 0 || total > MAX_RECORDS) throw new Error(`records must be an integer in [0, ${MAX_RECORDS}], got ${total}`);
+  if (!Number.isInteger(total) || total < 0 || total > MAX_RECORDS)
+    throw new Error(`records must be an integer in [0, ${MAX_RECORDS}], got ${total}`);
   const audioBase = opts.audioBaseUrl.replace(/\/+$/, "");
   const jobs = generateDemoJobs({ seed: opts.seed, now: opts.now, jobs: opts.jobs });
   const nowMs = opts.now.getTime();
@@ -96,7 +97,9 @@ export function* generateDemoRecords(opts: DemoRecordsOptions): Generator<DemoRe
   const slots = callSlots(nowMs - DEMO_WINDOW_DAYS * DAY_MS, nowMs - LONGEST_CALL_MS).map((slot) => {
     const day = gmt8DayNumber(slot.startMs);
     if (!dayNoise.has(day)) dayNoise.set(day, 0.75 + noise() * 0.5);
-    const active = jobs.map((_, i) => i).filter((i) => (jobs[i] as DemoJob).firstDay <= day && day <= (jobs[i] as DemoJob).lastDay);
+    const active = jobs
+      .map((_, i) => i)
+      .filter((i) => (jobs[i] as DemoJob).firstDay <= day && day <= (jobs[i] as DemoJob).lastDay);
     const jobWeight = active.reduce((sum, i) => sum + (jobs[i] as DemoJob).weight, 0);
     const weight = slot.weight * jobWeight * (dayNoise.get(day) ?? 1) * (0.8 + noise() * 0.4);
     return { ...slot, active, jobWeight, weight };
@@ -109,7 +112,8 @@ export function* generateDemoRecords(opts: DemoRecordsOptions): Generator<DemoRe
   // Each job's debtor list is sized to its expected share of calls.
   const expected = jobs.map(() => 0);
   slots.forEach((s, si) => {
-    for (const j of s.active) expected[j] = (expected[j] ?? 0) + ((counts[si] ?? 0) * (jobs[j] as DemoJob).weight) / s.jobWeight;
+    for (const j of s.active)
+      expected[j] = (expected[j] ?? 0) + ((counts[si] ?? 0) * (jobs[j] as DemoJob).weight) / s.jobWeight;
   });
   const poolSizes = expected.map((e) => Math.max(20, Math.ceil(e / CALLS_PER_DEBTOR)));
   const statusTables = jobs.map(statusTable);

@@ -1,5 +1,13 @@
 import { DEMO_INTENT_GROUPS, type DemoIntentGroupKey } from "./intents";
-import { DEMO_CREDITORS, DEMO_ORGANISATIONS, type DemoCourt, type DemoCreditor, type DemoCreditorKey, type DemoLine, type DemoOrganisation } from "./organisations";
+import {
+  DEMO_CREDITORS,
+  DEMO_ORGANISATIONS,
+  type DemoCourt,
+  type DemoCreditor,
+  type DemoCreditorKey,
+  type DemoLine,
+  type DemoOrganisation,
+} from "./organisations";
 import { mixSeed, mulberry32, pick, randInt } from "./prng";
 import { DAY_MS, formatGmt8, gmt8DayNumber, gmt8DayStart, gmt8Month } from "./wire-time";
 
@@ -48,24 +56,87 @@ interface JobTemplate {
 }
 
 const TEMPLATES: readonly JobTemplate[] = [
-  { group: "debt", creditor: "huaxin", org: "jinghe", weight: 3, ongoing: true, name: (m, b) => `易借 M1逾期还款提醒 ${m}月第${b}批` },
-  { group: "debt", creditor: "anhe", org: "jinghe", weight: 2.5, ongoing: true, name: (m, b) => `速贷花 逾期31-60天智能催告 ${m}月第${b}批` },
-  { group: "mediation", creditor: "dongyue", org: "huxin", weight: 2, ongoing: true, name: (_m, b) => `东岳银行信用卡欠款 诉前调解通知 第${b}批` },
+  {
+    group: "debt",
+    creditor: "huaxin",
+    org: "jinghe",
+    weight: 3,
+    ongoing: true,
+    name: (m, b) => `易借 M1逾期还款提醒 ${m}月第${b}批`,
+  },
+  {
+    group: "debt",
+    creditor: "anhe",
+    org: "jinghe",
+    weight: 2.5,
+    ongoing: true,
+    name: (m, b) => `速贷花 逾期31-60天智能催告 ${m}月第${b}批`,
+  },
+  {
+    group: "mediation",
+    creditor: "dongyue",
+    org: "huxin",
+    weight: 2,
+    ongoing: true,
+    name: (_m, b) => `东岳银行信用卡欠款 诉前调解通知 第${b}批`,
+  },
   { group: "debt", creditor: "zhongcheng", org: "yuean", weight: 1.5, name: (m) => `优分期 首逾客户关怀提醒 ${m}月` },
-  { group: "debt", creditor: "dongyue", org: "huxin", weight: 2, name: (_m, b) => `东岳银行信用卡 M2逾期提醒 第${b}批` },
+  {
+    group: "debt",
+    creditor: "dongyue",
+    org: "huxin",
+    weight: 2,
+    name: (_m, b) => `东岳银行信用卡 M2逾期提醒 第${b}批`,
+  },
   { group: "repayment", creditor: "huaxin", org: "jinghe", weight: 1, name: (m) => `易借 还款确认回访 ${m}月` },
   { group: "debt", creditor: "jiahe", org: "jinghe", weight: 1.2, name: (m) => `嘉禾银行 个人消费贷逾期提醒 ${m}月` },
-  { group: "mediation", creditor: "huaxin", org: "jinghe", weight: 1.5, name: (m) => `华信消费金融 金融借款纠纷调解邀约 ${m}月` },
-  { group: "litigation", creditor: "dongyue", org: "huxin", weight: 0.8, name: (_m, b) => `东岳银行 起诉立案告知 第${b}批` },
+  {
+    group: "mediation",
+    creditor: "huaxin",
+    org: "jinghe",
+    weight: 1.5,
+    name: (m) => `华信消费金融 金融借款纠纷调解邀约 ${m}月`,
+  },
+  {
+    group: "litigation",
+    creditor: "dongyue",
+    org: "huxin",
+    weight: 0.8,
+    name: (_m, b) => `东岳银行 起诉立案告知 第${b}批`,
+  },
   { group: "debt", creditor: "hengtai", org: "yuean", weight: 0.8, name: (_m, b) => `恒泰车贷 逾期还款提醒 第${b}批` },
-  { group: "mediation", creditor: "jiahe", org: "jinghe", weight: 1, name: (_m, b) => `嘉禾银行 消费贷纠纷诉前调解通知 第${b}批` },
+  {
+    group: "mediation",
+    creditor: "jiahe",
+    org: "jinghe",
+    weight: 1,
+    name: (_m, b) => `嘉禾银行 消费贷纠纷诉前调解通知 第${b}批`,
+  },
   { group: "debt", creditor: "huaxin", org: "jinghe", weight: 1.5, name: (_m, b) => `易借 M2+逾期协商还款 第${b}批` },
-  { group: "repayment", creditor: "dongyue", org: "huxin", weight: 0.8, name: (_m, b) => `东岳银行信用卡 分期还款回访 第${b}批` },
+  {
+    group: "repayment",
+    creditor: "dongyue",
+    org: "huxin",
+    weight: 0.8,
+    name: (_m, b) => `东岳银行信用卡 分期还款回访 第${b}批`,
+  },
   { group: "litigation", creditor: "anhe", org: "jinghe", weight: 0.6, name: () => `安和小贷 诉讼前最后提醒` },
   { group: "debt", creditor: "anhe", org: "jinghe", weight: 1, name: () => `速贷花 大额逾期专项提醒` },
   { group: "mediation", creditor: "hengtai", org: "yuean", weight: 0.7, name: () => `恒泰融资租赁 合同纠纷调解通知` },
-  { group: "debt", creditor: "zhongcheng", org: "yuean", weight: 1.2, name: (m, b) => `优分期 M1逾期还款提醒 ${m}月第${b}批` },
-  { group: "mediation", creditor: "zhongcheng", org: "yuean", weight: 0.9, name: (m, b) => `众诚消费金融 批量调解通知 ${m}月第${b}批` },
+  {
+    group: "debt",
+    creditor: "zhongcheng",
+    org: "yuean",
+    weight: 1.2,
+    name: (m, b) => `优分期 M1逾期还款提醒 ${m}月第${b}批`,
+  },
+  {
+    group: "mediation",
+    creditor: "zhongcheng",
+    org: "yuean",
+    weight: 0.9,
+    name: (m, b) => `众诚消费金融 批量调解通知 ${m}月第${b}批`,
+  },
   { group: "litigation", creditor: "huaxin", org: "jinghe", weight: 0.6, name: (m) => `华信消费金融 立案告知 ${m}月` },
   { group: "repayment", creditor: "anhe", org: "jinghe", weight: 0.6, name: () => `速贷花 结清确认回访` },
 ];
@@ -101,7 +172,10 @@ export function generateDemoJobs(opts: DemoJobsOptions): DemoJob[] {
 
     let id: bigint;
     do {
-      id = i % 2 === 0 ? BIG_JOB_ID_BASE + BigInt(randInt(rng, 0, 999)) : BigInt(randInt(rng, 3_100_000_000, 3_999_999_999));
+      id =
+        i % 2 === 0
+          ? BIG_JOB_ID_BASE + BigInt(randInt(rng, 0, 999))
+          : BigInt(randInt(rng, 3_100_000_000, 3_999_999_999));
     } while (usedIds.has(id));
     usedIds.add(id);
 

@@ -35,7 +35,9 @@ describe("seedDemo", () => {
 
     const sample = expected.find((r) => r.full_audio_url && BigInt(r.robot_call_job_id) > 2n ** 53n);
     expect(sample).toBeDefined();
-    const [row] = await prisma.$queryRaw<{ job: string; source: string; start: string; audio: string; props: { case_no: string } }[]>`
+    const [row] = await prisma.$queryRaw<
+      { job: string; source: string; start: string; audio: string; props: { case_no: string } }[]
+    >`
       SELECT robot_call_job_id::text AS job, source::text AS source, to_char(start_time AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS start,
              full_audio_url AS audio, properties_json AS props
       FROM call_records WHERE call_record_id = ${sample?.call_record_id}::bigint`;
@@ -49,7 +51,13 @@ describe("seedDemo", () => {
 
     // Same seed and window: the same ids, so nothing new.
     const againLines: string[] = [];
-    const again = await seedDemo({ seed: SEED, now: NOW, records: 500, audioBaseUrl: BASE, log: (l) => againLines.push(l) });
+    const again = await seedDemo({
+      seed: SEED,
+      now: NOW,
+      records: 500,
+      audioBaseUrl: BASE,
+      log: (l) => againLines.push(l),
+    });
     expect(again).toEqual({ seeded: 500, skipped: false });
     expect(againLines.at(-1)).toMatch(/\(0 created, 0 updated, 500 unchanged\)/);
     expect(await storedCount(ids)).toBe(500);
@@ -59,10 +67,19 @@ describe("seedDemo", () => {
     // The previous test stored rows, so the table is not empty whatever else ran.
     expect(await callRecordsEmpty()).toBe(false);
     const lines: string[] = [];
-    const result = await seedDemo({ seed: SEED + 1, now: NOW, records: 50, audioBaseUrl: BASE, onlyIfEmpty: true, log: (l) => lines.push(l) });
+    const result = await seedDemo({
+      seed: SEED + 1,
+      now: NOW,
+      records: 50,
+      audioBaseUrl: BASE,
+      onlyIfEmpty: true,
+      log: (l) => lines.push(l),
+    });
     expect(result).toEqual({ seeded: 0, skipped: true });
     expect(lines.join("\n")).toMatch(/not empty/);
-    const other = [...generateDemoRecords({ seed: SEED + 1, now: NOW, records: 50, audioBaseUrl: BASE })].map((r) => r.call_record_id);
+    const other = [...generateDemoRecords({ seed: SEED + 1, now: NOW, records: 50, audioBaseUrl: BASE })].map(
+      (r) => r.call_record_id,
+    );
     expect(await storedCount(other)).toBe(0);
   });
 

@@ -59,7 +59,9 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     if (summary.rejected > 0) {
       // A generated record the validator refuses is a bug in one of the two: stop and say which record and why.
       const bad = results.find((r) => r.outcome === "rejected");
-      throw new Error(`demo data: ${summary.rejected} record(s) rejected, e.g. ${bad?.call_record_id}: ${JSON.stringify(bad?.errors)}`);
+      throw new Error(
+        `demo data: ${summary.rejected} record(s) rejected, e.g. ${bad?.call_record_id}: ${JSON.stringify(bad?.errors)}`,
+      );
     }
     outcomes.created += summary.created;
     outcomes.updated += summary.updated;
@@ -72,14 +74,23 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     }
   };
 
-  for (const record of generateDemoRecords({ seed, now: opts.now ?? new Date(), records: total, audioBaseUrl: opts.audioBaseUrl })) {
+  for (const record of generateDemoRecords({
+    seed,
+    now: opts.now ?? new Date(),
+    records: total,
+    audioBaseUrl: opts.audioBaseUrl,
+  })) {
     batch.push(record);
     if (batch.length >= SEED_BATCH_SIZE) await flush();
   }
   if (batch.length > 0) await flush();
 
   const seeded = outcomes.created + outcomes.updated + outcomes.unchanged;
-  const detail = Object.entries(outcomes).map(([k, n]) => `${n.toLocaleString("en")} ${k}`).join(", ");
-  log(`demo data: ${seeded.toLocaleString("en")} call records (${detail}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const detail = Object.entries(outcomes)
+    .map(([k, n]) => `${n.toLocaleString("en")} ${k}`)
+    .join(", ");
+  log(
+    `demo data: ${seeded.toLocaleString("en")} call records (${detail}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { seeded, skipped: false };
 }

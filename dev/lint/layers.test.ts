@@ -33,7 +33,8 @@ describe("import layers (eslint no-restricted-imports)", () => {
   }, 60_000);
 
   it("lets the same imports through in app (the top layer)", async () => {
-    const code = 'import { cn } from "@/components/ui/cn";\nimport { getEnv } from "@/lib/env";\n\nexport const fine = [cn, getEnv];\n';
+    const code =
+      'import { cn } from "@/components/ui/cn";\nimport { getEnv } from "@/lib/env";\n\nexport const fine = [cn, getEnv];\n';
     const [result] = await eslint.lintText(code, { filePath: path.resolve("app/layer-fixture.ts") });
     expect(result?.messages.filter((m) => m.ruleId === "no-restricted-imports")).toEqual([]);
   }, 60_000);

@@ -18,8 +18,15 @@ const V1_DIR = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
 export async function tokenFor(role: Role, opts: { readOnly?: boolean; expiresAt?: Date | null; tag?: string } = {}) {
   const tag = opts.tag ?? Math.random().toString(36).slice(2, 8);
   const email = `${role}-api-${tag}@test.local`;
-  const user = await prisma.user.create({ data: { email, name: `${role} api ${tag}`, role, passwordHash: await hashPassword("correct horse battery") } });
-  const { id, token } = await createPersonalToken({ userId: user.id, name: `test ${role} ${tag}`, readOnly: opts.readOnly ?? false, expiresAt: opts.expiresAt ?? null });
+  const user = await prisma.user.create({
+    data: { email, name: `${role} api ${tag}`, role, passwordHash: await hashPassword("correct horse battery") },
+  });
+  const { id, token } = await createPersonalToken({
+    userId: user.id,
+    name: `test ${role} ${tag}`,
+    readOnly: opts.readOnly ?? false,
+    expiresAt: opts.expiresAt ?? null,
+  });
   return { token, tokenId: id, userId: user.id, email };
 }
 
@@ -36,7 +43,8 @@ export function v1RouteFiles(dir = V1_DIR, prefix = ""): RouteFile[] {
   const out: RouteFile[] = [];
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...v1RouteFiles(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`));
+    if (statSync(full).isDirectory())
+      out.push(...v1RouteFiles(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`));
     else if (entry === "route.ts") {
       const names = [...prefix.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       const pattern = new RegExp(`^${prefix.replace(/\./g, "\\.").replace(/\{[^}]+\}/g, "([^/]+)")}$`);
@@ -65,11 +73,21 @@ export async function dispatch(request: Request): Promise<Response> {
 }
 
 /** A request to the API as a token holder. */
-export function call(token: string | null, method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function call(
+  token: string | null,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return dispatch(
     new Request(`${BASE}${pathAndQuery}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
   );

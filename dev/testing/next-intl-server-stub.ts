@@ -27,7 +27,12 @@ export async function getMessages() {
 }
 
 export async function getTranslations(namespace?: string) {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: namespace as never, timeZone: displayTimeZone() });
+  return createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: namespace as never,
+    timeZone: displayTimeZone(),
+  });
 }
 
 export async function getFormatter() {

@@ -46,7 +46,16 @@ export async function startTestProvider(redirectUri: string, clients: TestClient
     findAccount: async (_ctx, id) => {
       const person = people.get(id);
       if (!person) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
+      return {
+        accountId: id,
+        claims: async () => ({
+          sub: id,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: person.groups,
+        }),
+      };
     },
   });
   server.on("request", provider.callback());
@@ -84,7 +93,11 @@ export async function signInAtProvider(authorizationUrl: string, login: string, 
   let url = authorizationUrl;
   let init: RequestInit = {};
   for (let hop = 0; hop < 20; hop++) {
-    const res = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header() },
+    });
     jar.take(res);
     init = {};
     const location = res.headers.get("location");
@@ -95,7 +108,8 @@ export async function signInAtProvider(authorizationUrl: string, login: string, 
       continue;
     }
     const html = await res.text();
-    if (res.status !== 200 || !/\/interaction\//.test(url)) throw new Error(`provider answered ${res.status} at ${url}: ${html.slice(0, 300)}`);
+    if (res.status !== 200 || !/\/interaction\//.test(url))
+      throw new Error(`provider answered ${res.status} at ${url}: ${html.slice(0, 300)}`);
     const prompt = /name="prompt" value="login"/.test(html) ? "login" : "consent";
     const body = new URLSearchParams(prompt === "login" ? { prompt, login, password: "any" } : { prompt });
     init = { method: "POST", body: body.toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };

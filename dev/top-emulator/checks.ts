@@ -28,8 +28,14 @@ export function checkProtocol(
   if (!ts) return { code: 30, msg: "Missing Timestamp" };
   // The Python SDK sends epoch milliseconds; everyone else GMT+8 wall time.
   const when = /^\d{12,14}$/.test(ts) ? Number(ts) : (parseGmt8(ts)?.getTime() ?? NaN);
-  if (!Number.isFinite(when)) return { code: 31, msg: "Invalid Timestamp", sub_msg: "timestamp must be yyyy-MM-dd HH:mm:ss (GMT+8) or epoch milliseconds" };
-  if (Math.abs(when - now) > SKEW_MS) return { code: 31, msg: "Invalid Timestamp", sub_msg: "timestamp is more than 10 minutes from the gateway's time" };
+  if (!Number.isFinite(when))
+    return {
+      code: 31,
+      msg: "Invalid Timestamp",
+      sub_msg: "timestamp must be yyyy-MM-dd HH:mm:ss (GMT+8) or epoch milliseconds",
+    };
+  if (Math.abs(when - now) > SKEW_MS)
+    return { code: 31, msg: "Invalid Timestamp", sub_msg: "timestamp is more than 10 minutes from the gateway's time" };
 
   const v = params.v;
   if (!v) return { code: 32, msg: "Missing Version" };
@@ -39,8 +45,10 @@ export function checkProtocol(
   if (!params.sign) return { code: 24, msg: "Missing Signature" };
   // Old clients leave sign_method out; the gateway then assumes md5.
   const signMethod = params.sign_method || "md5";
-  if (!isSignMethod(signMethod) || !verifyTopSign(params, secret, signMethod)) return { code: 25, msg: "Invalid Signature" };
+  if (!isSignMethod(signMethod) || !verifyTopSign(params, secret, signMethod))
+    return { code: 25, msg: "Invalid Signature" };
 
-  if (params.format !== undefined && params.format !== "json" && params.format !== "xml") return { code: 23, msg: "Invalid Format" };
+  if (params.format !== undefined && params.format !== "json" && params.format !== "xml")
+    return { code: 23, msg: "Invalid Format" };
   return null;
 }

@@ -32,7 +32,10 @@ async function post(body: string | FormData, query = "", headers: Record<string,
   const res = await fetch(`${emulator.gatewayUrl}${query}`, {
     method: "POST",
     body,
-    headers: typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8", ...headers } : headers,
+    headers:
+      typeof body === "string"
+        ? { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8", ...headers }
+        : headers,
   });
   return { status: res.status, type: res.headers.get("content-type"), json: JSON.parse(await res.text()) };
 }
@@ -40,8 +43,13 @@ async function post(body: string | FormData, query = "", headers: Record<string,
 beforeAll(async () => {
   emulator = await startTopEmulator({ apps: new Map([["app-1", SECRET]]) });
   config = {
-    gatewayUrl: emulator.gatewayUrl, appKey: "app-1", appSecret: SECRET, signMethod: "hmac-sha256", format: "json",
-    timeoutMs: 2_000, connectTimeoutMs: 1_000,
+    gatewayUrl: emulator.gatewayUrl,
+    appKey: "app-1",
+    appSecret: SECRET,
+    signMethod: "hmac-sha256",
+    format: "json",
+    timeoutMs: 2_000,
+    connectTimeoutMs: 1_000,
   };
 });
 afterAll(async () => {
@@ -53,19 +61,35 @@ beforeEach(() => {
 });
 
 describe("client ↔ emulator over HTTP", () => {
-  it.each(["md5", "hmac", "hmac-sha256"] as SignMethod[])("accepts a record signed with %s and remembers it", async (signMethod) => {
-    const result = await client({ signMethod }).receiveCallRecord(record);
-    expect(result).toMatchObject({ kind: "accepted", httpStatus: 200, result: { count: 1, success: true, code: "0" } });
-    expect(result.requestId).toMatch(/^[a-z0-9]+$/);
-    const received = emulator.received.toJSON().apps["app-1"]!;
-    expect(received.entries.find((e) => e.call_record_id === "9007199254740993")).toMatchObject({ robot_call_job_id: "77" });
-  });
+  it.each(["md5", "hmac", "hmac-sha256"] as SignMethod[])(
+    "accepts a record signed with %s and remembers it",
+    async (signMethod) => {
+      const result = await client({ signMethod }).receiveCallRecord(record);
+      expect(result).toMatchObject({
+        kind: "accepted",
+        httpStatus: 200,
+        result: { count: 1, success: true, code: "0" },
+      });
+      expect(result.requestId).toMatch(/^[a-z0-9]+$/);
+      const received = emulator.received.toJSON().apps["app-1"]!;
+      expect(received.entries.find((e) => e.call_record_id === "9007199254740993")).toMatchObject({
+        robot_call_job_id: "77",
+      });
+    },
+  );
 
   it("answers XML when asked (and by default) and the client reads it", async () => {
-    expect(await client({ format: "xml" }).receiveCallRecord(record)).toMatchObject({ kind: "accepted", result: { success: true } });
+    expect(await client({ format: "xml" }).receiveCallRecord(record)).toMatchObject({
+      kind: "accepted",
+      result: { success: true },
+    });
     const { params } = buildReceiveCallRecordRequest({ ...config, format: "json" }, record);
     const { format: _omit, sign: _sign, ...rest } = params;
-    const res = await fetch(emulator.gatewayUrl, { method: "POST", body: encodeForm({ ...rest, sign: signTopParams(rest, SECRET, "hmac-sha256") }), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(emulator.gatewayUrl, {
+      method: "POST",
+      body: encodeForm({ ...rest, sign: signTopParams(rest, SECRET, "hmac-sha256") }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res.headers.get("content-type")).toBe("text/xml;charset=UTF-8");
     expect(await res.text()).toContain("<success>true</success>");
   });
@@ -89,40 +113,77 @@ describe("client ↔ emulator over HTTP", () => {
   });
 
   it("sees an unknown app key as a configuration error (29)", async () => {
-    expect(await client({ appKey: "nope" }).receiveCallRecord(record)).toMatchObject({ kind: "config", error: { code: 29 } });
+    expect(await client({ appKey: "nope" }).receiveCallRecord(record)).toMatchObject({
+      kind: "config",
+      error: { code: 29 },
+    });
   });
 
   it("refuses a clock more than 10 minutes off (31), and accepts 9 minutes", async () => {
     const skewed = await client().receiveCallRecord(record, { now: new Date(Date.now() - 11 * 60_000) });
     expect(skewed).toMatchObject({ kind: "config", error: { code: 31, msg: "Invalid Timestamp" } });
-    expect(await client().receiveCallRecord(record, { now: new Date(Date.now() + 9 * 60_000) })).toMatchObject({ kind: "accepted" });
+    expect(await client().receiveCallRecord(record, { now: new Date(Date.now() + 9 * 60_000) })).toMatchObject({
+      kind: "accepted",
+    });
   });
 
   it("rejects a record that fails binding with 15 isv.invalid-parameter 非法参数", async () => {
     const params: Record<string, string> = {
-      method: "alibaba.lvms.lvr.receivecallrecord", app_key: "app-1", timestamp: formatGmt8(new Date()), v: "2.0", sign_method: "md5", format: "json",
+      method: "alibaba.lvms.lvr.receivecallrecord",
+      app_key: "app-1",
+      timestamp: formatGmt8(new Date()),
+      v: "2.0",
+      sign_method: "md5",
+      format: "json",
       ivr_call_record_d_t_o: '{"call_record_id":1,"robot_call_job_id":2,"start_time":"2026-03-01T09:00:00Z"}',
     };
     params.sign = signTopParams(params, SECRET, "md5");
     const res = await post(encodeForm(params));
-    expect(res.json.error_response).toMatchObject({ code: 15, msg: "Remote service error", sub_code: "isv.invalid-parameter", sub_msg: "非法参数" });
+    expect(res.json.error_response).toMatchObject({
+      code: 15,
+      msg: "Remote service error",
+      sub_code: "isv.invalid-parameter",
+      sub_msg: "非法参数",
+    });
   });
 
   it("answers a business rejection (success:false) for a record without its job", async () => {
     const params: Record<string, string> = {
-      method: "alibaba.lvms.lvr.receivecallrecord", app_key: "app-1", timestamp: formatGmt8(new Date()), v: "2.0", sign_method: "md5", format: "json",
+      method: "alibaba.lvms.lvr.receivecallrecord",
+      app_key: "app-1",
+      timestamp: formatGmt8(new Date()),
+      v: "2.0",
+      sign_method: "md5",
+      format: "json",
       ivr_call_record_d_t_o: '{"call_record_id":5}',
     };
     params.sign = signTopParams(params, SECRET, "md5");
     const res = await post(encodeForm(params));
-    expect(res.json.alibaba_lvms_lvr_receivecallrecord_response.lvms_result_d_t_o).toEqual({ count: 0, success: false, code: "JOB_ID_REQUIRED", message: "外呼任务ID不能为空" });
+    expect(res.json.alibaba_lvms_lvr_receivecallrecord_response.lvms_result_d_t_o).toEqual({
+      count: 0,
+      success: false,
+      code: "JOB_ID_REQUIRED",
+      message: "外呼任务ID不能为空",
+    });
   });
 });
 
 describe("protocol checks, in the gateway's order", () => {
-  const base = () => ({ method: "alibaba.lvms.lvr.receivecallrecord", app_key: "app-1", timestamp: formatGmt8(new Date()), v: "2.0", sign_method: "md5", format: "json", ivr_call_record_d_t_o: '{"call_record_id":1,"robot_call_job_id":2}' });
-  const signed = (p: Record<string, string>) => ({ ...p, sign: signTopParams(p, SECRET, (p.sign_method as SignMethod) || "md5") });
-  const without = (p: Record<string, string>, k: string) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== k));
+  const base = () => ({
+    method: "alibaba.lvms.lvr.receivecallrecord",
+    app_key: "app-1",
+    timestamp: formatGmt8(new Date()),
+    v: "2.0",
+    sign_method: "md5",
+    format: "json",
+    ivr_call_record_d_t_o: '{"call_record_id":1,"robot_call_job_id":2}',
+  });
+  const signed = (p: Record<string, string>) => ({
+    ...p,
+    sign: signTopParams(p, SECRET, (p.sign_method as SignMethod) || "md5"),
+  });
+  const without = (p: Record<string, string>, k: string) =>
+    Object.fromEntries(Object.entries(p).filter(([key]) => key !== k));
 
   it.each([
     ["no method", () => signed(without(base(), "method")), 21, "Missing Method"],
@@ -134,13 +195,23 @@ describe("protocol checks, in the gateway's order", () => {
     ["a non-numeric version", () => signed({ ...base(), v: "two" }), 33, "Invalid Version"],
     ["version 3.0", () => signed({ ...base(), v: "3.0" }), 34, "Unsupported Version"],
     ["no sign", () => base(), 24, "Missing Signature"],
-    ["a tampered parameter", () => ({ ...signed(base()), ivr_call_record_d_t_o: '{"call_record_id":9,"robot_call_job_id":2}' }), 25, "Invalid Signature"],
+    [
+      "a tampered parameter",
+      () => ({ ...signed(base()), ivr_call_record_d_t_o: '{"call_record_id":9,"robot_call_job_id":2}' }),
+      25,
+      "Invalid Signature",
+    ],
     ["format yaml", () => signed({ ...base(), format: "yaml" }), 23, "Invalid Format"],
   ])("answers %s with its code", async (_name, make, code, msg) => {
-    const res = await fetch(emulator.gatewayUrl, { method: "POST", body: encodeForm(make()), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(emulator.gatewayUrl, {
+      method: "POST",
+      body: encodeForm(make()),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     const text = await res.text();
     expect(res.status).toBe(200);
-    if (code === 23) expect(text).toContain(`<code>23</code><msg>${msg}</msg>`); // an invalid format answers in XML
+    if (code === 23)
+      expect(text).toContain(`<code>23</code><msg>${msg}</msg>`); // an invalid format answers in XML
     else expect(JSON.parse(text).error_response).toMatchObject({ code, msg, request_id: expect.any(String) });
   });
 
@@ -154,22 +225,49 @@ describe("other clients' layouts", () => {
   it("accepts an independent md5 client that signs empty values and encodes spaces as %20", async () => {
     // Written here from the protocol, sharing no code with lib/top.
     const params: Record<string, string> = {
-      method: "alibaba.lvms.lvr.receivecallrecord", app_key: "app-1", v: "2.0", format: "json", sign_method: "md5",
+      method: "alibaba.lvms.lvr.receivecallrecord",
+      app_key: "app-1",
+      v: "2.0",
+      format: "json",
+      sign_method: "md5",
       timestamp: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " "),
-      partner_id: "", rpc_context: "{}",
-      ivr_call_record_d_t_o: JSON.stringify({ call_record_id: 4242, robot_call_job_id: 7, name: "李 四", start_time: "2026-03-01 09:00:00" }),
+      partner_id: "",
+      rpc_context: "{}",
+      ivr_call_record_d_t_o: JSON.stringify({
+        call_record_id: 4242,
+        robot_call_job_id: 7,
+        name: "李 四",
+        start_time: "2026-03-01 09:00:00",
+      }),
     };
-    const text = Object.keys(params).sort().map((k) => k + params[k]).join("");
-    params.sign = createHash("md5").update(SECRET + text + SECRET, "utf8").digest("hex").toUpperCase();
-    const body = Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+    const text = Object.keys(params)
+      .sort()
+      .map((k) => k + params[k])
+      .join("");
+    params.sign = createHash("md5")
+      .update(SECRET + text + SECRET, "utf8")
+      .digest("hex")
+      .toUpperCase();
+    const body = Object.entries(params)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join("&");
     expect(body).toContain("%20");
     const res = await post(body);
     expect(res.json.alibaba_lvms_lvr_receivecallrecord_response.lvms_result_d_t_o).toMatchObject({ success: true });
   });
 
   it("accepts a Java-style client: system parameters in the query string with + for spaces, business ones in the body", async () => {
-    const sys: Record<string, string> = { method: "alibaba.lvms.lvr.receivecallrecord", app_key: "app-1", timestamp: formatGmt8(new Date()), v: "2.0", sign_method: "hmac", format: "json" };
-    const biz: Record<string, string> = { ivr_call_record_d_t_o: '{"call_record_id":4243,"robot_call_job_id":7,"name":"王 五"}' };
+    const sys: Record<string, string> = {
+      method: "alibaba.lvms.lvr.receivecallrecord",
+      app_key: "app-1",
+      timestamp: formatGmt8(new Date()),
+      v: "2.0",
+      sign_method: "hmac",
+      format: "json",
+    };
+    const biz: Record<string, string> = {
+      ivr_call_record_d_t_o: '{"call_record_id":4243,"robot_call_job_id":7,"name":"王 五"}',
+    };
     const sign = signTopParams({ ...sys, ...biz }, SECRET, "hmac");
     const plus = (p: Record<string, string>) => new URLSearchParams(p).toString(); // URLSearchParams writes + for spaces
     const query = `?${plus({ ...sys, sign })}`;
@@ -179,7 +277,10 @@ describe("other clients' layouts", () => {
   });
 
   it("accepts multipart/form-data fields", async () => {
-    const { params } = buildReceiveCallRecordRequest({ ...config, signMethod: "md5" }, { call_record_id: 4244n, robot_call_job_id: 7n, name: "赵六" });
+    const { params } = buildReceiveCallRecordRequest(
+      { ...config, signMethod: "md5" },
+      { call_record_id: 4244n, robot_call_job_id: 7n, name: "赵六" },
+    );
     const form = new FormData();
     for (const [k, v] of Object.entries(params)) form.append(k, v);
     const res = await post(form);
@@ -222,7 +323,9 @@ describe("fault injection", () => {
   it("rate-limits with a ban the client honours", async () => {
     emulator.setFaults({ rateLimit: { probability: 1, banSeconds: 3 } });
     expect(await client().receiveCallRecord(record)).toMatchObject({
-      kind: "transient", retryAfterMs: 3000, error: { code: 7, msg: "App Call Limited", sub_code: "accesscontrol.limited-by-app-access-count" },
+      kind: "transient",
+      retryAfterMs: 3000,
+      error: { code: 7, msg: "App Call Limited", sub_code: "accesscontrol.limited-by-app-access-count" },
     });
   });
 
@@ -237,9 +340,15 @@ describe("fault injection", () => {
 
   it("answers isp.top-remote-connection-timeout (transient) and business rejections (rejected)", async () => {
     emulator.setFaults({ ispTimeout: 1 });
-    expect(await client().receiveCallRecord(record)).toMatchObject({ kind: "transient", error: { code: 15, sub_code: "isp.top-remote-connection-timeout" } });
+    expect(await client().receiveCallRecord(record)).toMatchObject({
+      kind: "transient",
+      error: { code: 15, sub_code: "isp.top-remote-connection-timeout" },
+    });
     emulator.setFaults({ businessReject: 1 });
-    expect(await client().receiveCallRecord(record)).toMatchObject({ kind: "rejected", result: { success: false, code: "BIZ_REJECTED" } });
+    expect(await client().receiveCallRecord(record)).toMatchObject({
+      kind: "rejected",
+      result: { success: false, code: "BIZ_REJECTED" },
+    });
   });
 
   it("replays the same faults for the same seed", async () => {
@@ -256,9 +365,15 @@ describe("fault injection", () => {
   });
 
   it("validates fault settings posted at run time", async () => {
-    const bad = await fetch(`${emulator.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ http502: 2 }) });
+    const bad = await fetch(`${emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ http502: 2 }),
+    });
     expect(bad.status).toBe(400);
-    const ok = await fetch(`${emulator.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ delay: { probability: 1, minMs: 1, maxMs: 2 } }) });
+    const ok = await fetch(`${emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ delay: { probability: 1, minMs: 1, maxMs: 2 } }),
+    });
     expect(ok.status).toBe(200);
     expect(await client().receiveCallRecord(record)).toMatchObject({ kind: "accepted" });
   });

@@ -12,7 +12,9 @@ const p = z.number().min(0).max(1).default(0);
 export const faultsSchema = z
   .object({
     seed: z.number().int().default(1),
-    delay: z.object({ probability: p, minMs: z.number().int().min(0).default(0), maxMs: z.number().int().min(0).default(0) }).default({ probability: 0, minMs: 0, maxMs: 0 }),
+    delay: z
+      .object({ probability: p, minMs: z.number().int().min(0).default(0), maxMs: z.number().int().min(0).default(0) })
+      .default({ probability: 0, minMs: 0, maxMs: 0 }),
     /** Never answers (the client's timeout must fire). */
     timeout: p,
     http502: p,
@@ -22,9 +24,14 @@ export const faultsSchema = z
     /** 200 with JSON cut off halfway. */
     truncated: p,
     /** error_response code 7 "App Call Limited", with a ban of banSeconds. */
-    rateLimit: z.object({ probability: p, banSeconds: z.number().int().min(1).max(3600).default(2) }).default({ probability: 0, banSeconds: 2 }),
+    rateLimit: z
+      .object({ probability: p, banSeconds: z.number().int().min(1).max(3600).default(2) })
+      .default({ probability: 0, banSeconds: 2 }),
     /** A hard cap like the real gateway's: more than `qps` requests in a second bans the app for banSeconds. */
-    qpsCap: z.object({ qps: z.number().int().min(1), banSeconds: z.number().int().min(1).max(3600).default(1) }).nullable().default(null),
+    qpsCap: z
+      .object({ qps: z.number().int().min(1), banSeconds: z.number().int().min(1).max(3600).default(1) })
+      .nullable()
+      .default(null),
     /** error_response 15 with sub_code isp.top-remote-connection-timeout. */
     ispTimeout: p,
     /** lvms_result_d_t_o success:false for a record that is otherwise fine. */

@@ -15,7 +15,10 @@ import { parseGmt8 } from "../../lib/top/timestamp";
  */
 
 const INT64_MAX = 9223372036854775807n;
-const int64 = z.union([z.bigint(), z.number().int()]).transform((v) => BigInt(v)).refine((v) => v > 0n && v <= INT64_MAX);
+const int64 = z
+  .union([z.bigint(), z.number().int()])
+  .transform((v) => BigInt(v))
+  .refine((v) => v > 0n && v <= INT64_MAX);
 const text = z.string();
 const date = z.string().refine((s) => parseGmt8(s) !== null);
 
@@ -37,7 +40,12 @@ const dtoSchema = z.object({
   intent_level_tag_id: int64.optional(),
 });
 
-export const INVALID_PARAMETER: TopErrorResponse = { code: 15, msg: "Remote service error", sub_code: "isv.invalid-parameter", sub_msg: "非法参数" };
+export const INVALID_PARAMETER: TopErrorResponse = {
+  code: 15,
+  msg: "Remote service error",
+  sub_code: "isv.invalid-parameter",
+  sub_msg: "非法参数",
+};
 
 export type ReceiveOutcome =
   | { kind: "error"; error: TopErrorResponse }
@@ -45,7 +53,8 @@ export type ReceiveOutcome =
 
 export function receiveCallRecord(params: Readonly<Record<string, string>>): ReceiveOutcome {
   const raw = params.ivr_call_record_d_t_o;
-  if (raw === undefined) return { kind: "result", result: { count: 0, success: false, code: "PARAM_MISSING", message: "通话记录不能为空" } };
+  if (raw === undefined)
+    return { kind: "result", result: { count: 0, success: false, code: "PARAM_MISSING", message: "通话记录不能为空" } };
   let value: JsonValue;
   try {
     value = parseJsonExact(raw);
@@ -53,16 +62,28 @@ export function receiveCallRecord(params: Readonly<Record<string, string>>): Rec
   } catch {
     return { kind: "error", error: INVALID_PARAMETER };
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { kind: "error", error: INVALID_PARAMETER };
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { kind: "error", error: INVALID_PARAMETER };
   // JSON null means "absent" to a Java binder.
   const present = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
   const dto = dtoSchema.safeParse(present);
   if (!dto.success) return { kind: "error", error: INVALID_PARAMETER };
   const d = dto.data;
-  if (d.call_record_id === undefined) return { kind: "result", result: { count: 0, success: false, code: "CALL_RECORD_ID_REQUIRED", message: "通话记录ID不能为空" } };
-  if (d.robot_call_job_id === undefined) return { kind: "result", result: { count: 0, success: false, code: "JOB_ID_REQUIRED", message: "外呼任务ID不能为空" } };
+  if (d.call_record_id === undefined)
+    return {
+      kind: "result",
+      result: { count: 0, success: false, code: "CALL_RECORD_ID_REQUIRED", message: "通话记录ID不能为空" },
+    };
+  if (d.robot_call_job_id === undefined)
+    return {
+      kind: "result",
+      result: { count: 0, success: false, code: "JOB_ID_REQUIRED", message: "外呼任务ID不能为空" },
+    };
   if (d.start_time && d.end_time && parseGmt8(d.end_time)!.getTime() < parseGmt8(d.start_time)!.getTime()) {
-    return { kind: "result", result: { count: 0, success: false, code: "TIME_RANGE_INVALID", message: "结束时间早于开始时间" } };
+    return {
+      kind: "result",
+      result: { count: 0, success: false, code: "TIME_RANGE_INVALID", message: "结束时间早于开始时间" },
+    };
   }
   return {
     kind: "result",

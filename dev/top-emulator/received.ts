@@ -20,9 +20,28 @@ export class ReceivedLog {
   }
 
   toJSON() {
-    const apps: Record<string, { records: number; accepted: number; entries: { call_record_id: string; robot_call_job_id: string; count: number; first_at: string; last_at: string }[] }> = {};
+    const apps: Record<
+      string,
+      {
+        records: number;
+        accepted: number;
+        entries: {
+          call_record_id: string;
+          robot_call_job_id: string;
+          count: number;
+          first_at: string;
+          last_at: string;
+        }[];
+      }
+    > = {};
     for (const [key, records] of this.apps) {
-      const entries = [...records].map(([id, e]) => ({ call_record_id: id, robot_call_job_id: e.jobId, count: e.count, first_at: e.firstAt, last_at: e.lastAt }));
+      const entries = [...records].map(([id, e]) => ({
+        call_record_id: id,
+        robot_call_job_id: e.jobId,
+        count: e.count,
+        first_at: e.firstAt,
+        last_at: e.lastAt,
+      }));
       apps[key] = { records: records.size, accepted: entries.reduce((n, e) => n + e.count, 0), entries };
     }
     return { apps };

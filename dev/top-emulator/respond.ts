@@ -10,7 +10,13 @@ export interface AnswerFormat {
 }
 
 export function requestId(): string {
-  return randomBytes(8).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 12) || "r0";
+  return (
+    randomBytes(8)
+      .toString("base64url")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")
+      .slice(0, 12) || "r0"
+  );
 }
 
 const JSON_TYPE = "application/json;charset=UTF-8";
@@ -19,7 +25,11 @@ const XML_TYPE = "text/xml;charset=UTF-8";
 export function sendError(res: ServerResponse, fmt: AnswerFormat, error: TopErrorResponse): void {
   const id = requestId();
   if (fmt.format === "xml") {
-    send(res, XML_TYPE, `<?xml version="1.0" encoding="utf-8" ?><error_response>${xmlFields({ ...error, request_id: id })}</error_response>`);
+    send(
+      res,
+      XML_TYPE,
+      `<?xml version="1.0" encoding="utf-8" ?><error_response>${xmlFields({ ...error, request_id: id })}</error_response>`,
+    );
   } else {
     send(res, JSON_TYPE, JSON.stringify({ error_response: { ...error, request_id: id } }));
   }

@@ -48,7 +48,13 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
-      if (!res.headersSent) send(res, "application/json;charset=UTF-8", JSON.stringify({ error: (err as Error).message }), err instanceof BodyError ? 400 : 500);
+      if (!res.headersSent)
+        send(
+          res,
+          "application/json;charset=UTF-8",
+          JSON.stringify({ error: (err as Error).message }),
+          err instanceof BodyError ? 400 : 500,
+        );
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -71,7 +77,10 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
     }
 
     const params = await readParams(req, url);
-    const fmt: AnswerFormat = { format: params.format === "json" ? "json" : "xml", simplify: params.simplify === "true" };
+    const fmt: AnswerFormat = {
+      format: params.format === "json" ? "json" : "xml",
+      simplify: params.simplify === "true",
+    };
 
     const delay = dice.delayMs();
     if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -83,11 +92,20 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
           res.on("close", () => hanging.delete(res));
           return; // never answers
         case "http":
-          return send(res, "text/html;charset=UTF-8", `<html><body><h1>${transport.status}</h1></body></html>`, transport.status);
+          return send(
+            res,
+            "text/html;charset=UTF-8",
+            `<html><body><h1>${transport.status}</h1></body></html>`,
+            transport.status,
+          );
         case "garbage":
           return send(res, "text/html;charset=UTF-8", "<html><body>upstream said something else</body></html>");
         case "truncated":
-          return send(res, "application/json;charset=UTF-8", '{"alibaba_lvms_lvr_receivecallrecord_response":{"lvms_result_d_t_o":{"count":1,"succ');
+          return send(
+            res,
+            "application/json;charset=UTF-8",
+            '{"alibaba_lvms_lvr_receivecallrecord_response":{"lvms_result_d_t_o":{"count":1,"succ',
+          );
       }
     }
 
@@ -100,13 +118,23 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
     const fault = dice.platform();
     if (fault?.type === "rateLimit") return sendError(res, fmt, rateLimited(fault.banSeconds));
     if (fault?.type === "ispTimeout") {
-      return sendError(res, fmt, { code: 15, msg: "Remote service error", sub_code: "isp.top-remote-connection-timeout", sub_msg: "远程服务调用超时" });
+      return sendError(res, fmt, {
+        code: 15,
+        msg: "Remote service error",
+        sub_code: "isp.top-remote-connection-timeout",
+        sub_msg: "远程服务调用超时",
+      });
     }
 
     const outcome = receiveCallRecord(params);
     if (outcome.kind === "error") return sendError(res, fmt, outcome.error);
     if (fault?.type === "businessReject" && outcome.result.success) {
-      return sendResult(res, fmt, { count: 0, success: false, code: "BIZ_REJECTED", message: "业务校验未通过：案件状态不允许接收通话记录" });
+      return sendResult(res, fmt, {
+        count: 0,
+        success: false,
+        code: "BIZ_REJECTED",
+        message: "业务校验未通过：案件状态不允许接收通话记录",
+      });
     }
     if (outcome.record) received.add(appKey, outcome.record.callRecordId, outcome.record.jobId, new Date(now()));
     return sendResult(res, fmt, outcome.result);
@@ -164,9 +192,13 @@ function rateLimited(seconds: number) {
 /** `key1:secret1,key2:secret2` → Map; secrets may contain ':' after the first one. */
 export function parseApps(spec: string): Map<string, string> {
   const apps = new Map<string, string>();
-  for (const pair of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const i = pair.indexOf(":");
-    if (i <= 0 || i === pair.length - 1) throw new Error(`TOP_EMULATOR_APPS: "${pair.split(":")[0]}…" is not key:secret`);
+    if (i <= 0 || i === pair.length - 1)
+      throw new Error(`TOP_EMULATOR_APPS: "${pair.split(":")[0]}…" is not key:secret`);
     apps.set(pair.slice(0, i), pair.slice(i + 1));
   }
   if (!apps.size) throw new Error("TOP_EMULATOR_APPS lists no app");

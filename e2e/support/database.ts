@@ -7,7 +7,10 @@ import pg from "pg";
  * that specs can check what a page shows against what is stored.
  */
 export function e2eDatabaseUrl(): string {
-  const state = JSON.parse(readFileSync(path.resolve(".data-e2e/db/postgres.json"), "utf8")) as { port: number; password: string };
+  const state = JSON.parse(readFileSync(path.resolve(".data-e2e/db/postgres.json"), "utf8")) as {
+    port: number;
+    password: string;
+  };
   return `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/lvr`;
 }
 

@@ -35,7 +35,8 @@ export const setFirstPassword = defineAction({
   allowStep: "change_password",
   input: setPasswordInput,
   handler: async (input, { user, session }) => {
-    if (session?.step !== "change_password") throw new ActionError("not_needed", "Change your password on the account page.");
+    if (session?.step !== "change_password")
+      throw new ActionError("not_needed", "Change your password on the account page.");
     return changeOwnPassword(user, { next: input.next }, await context(session));
   },
 });
@@ -68,7 +69,8 @@ export const endSession = defineAction({
   name: "account.endSession",
   permission: "account:self",
   input: sessionIdInput,
-  handler: async ({ sessionId }, { user, session }) => endOwnSessions(user, { sessionId: BigInt(sessionId) }, await context(session)),
+  handler: async ({ sessionId }, { user, session }) =>
+    endOwnSessions(user, { sessionId: BigInt(sessionId) }, await context(session)),
 });
 
 export const endOtherSessions = defineAction({

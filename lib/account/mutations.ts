@@ -18,81 +18,166 @@ export interface RequestContext {
  * account page; the first-sign-in step has just checked it), applies the
  * strength rules, and ends every other session of the account.
  */
-export async function changeOwnPassword(user: SessionUser, input: { current?: string; next: string }, ctx: RequestContext): Promise<{ sessionsEnded: number }> {
-  const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, name: true } });
+export async function changeOwnPassword(
+  user: SessionUser,
+  input: { current?: string; next: string },
+  ctx: RequestContext,
+): Promise<{ sessionsEnded: number }> {
+  const account = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { passwordHash: true, name: true },
+  });
   if (input.current !== undefined && !(await verifyPassword(account.passwordHash, input.current))) {
-    await recordAudit({ actor: user, action: "password.change_failed", target: user.email, details: { address: ctx.address, reason: "wrong_current" } });
+    await recordAudit({
+      actor: user,
+      action: "password.change_failed",
+      target: user.email,
+      details: { address: ctx.address, reason: "wrong_current" },
+    });
     throw new ActionError("wrong_password", "The current password is wrong.");
   }
   const problem = passwordProblem(input.next, { email: user.email, name: account.name });
   if (problem) throw new ActionError(`password_${problem}`, `The new password is not acceptable (${problem}).`);
-  if (await verifyPassword(account.passwordHash, input.next)) throw new ActionError("password_same", "The new password must differ from the current one.");
+  if (await verifyPassword(account.passwordHash, input.next))
+    throw new ActionError("password_same", "The new password must differ from the current one.");
   const passwordHash = await hashPassword(input.next);
   const [, ended] = await prisma.$transaction([
     prisma.user.update({
       where: { id: user.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), resetTokenHash: null, resetExpiresAt: null, updatedAt: new Date() },
+      data: {
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        resetTokenHash: null,
+        resetExpiresAt: null,
+        updatedAt: new Date(),
+      },
     }),
     prisma.session.deleteMany({ where: { userId: user.id, id: { not: ctx.sessionId } } }),
     prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } }),
   ]);
-  await recordAudit({ actor: user, action: "password.change", target: user.email, details: { address: ctx.address, sessionsEnded: ended.count } });
+  await recordAudit({
+    actor: user,
+    action: "password.change",
+    target: user.email,
+    details: { address: ctx.address, sessionsEnded: ended.count },
+  });
   return { sessionsEnded: ended.count };
 }
 
 /** Starts (or restarts) TOTP enrolment: a new secret, kept unconfirmed until a code from it is given. */
-export async function startTotpEnrolment(user: SessionUser): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
+export async function startTotpEnrolment(
+  user: SessionUser,
+): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
   const secret = newTotpSecret();
-  const updated = await prisma.user.updateMany({ where: { id: user.id, totpEnabledAt: null }, data: { totpSecret: secret, totpLastStep: null } });
+  const updated = await prisma.user.updateMany({
+    where: { id: user.id, totpEnabledAt: null },
+    data: { totpSecret: secret, totpLastStep: null },
+  });
   if (updated.count !== 1) throw new ActionError("two_factor_on", "Two-factor sign-in is already on for this account.");
   return { secret, ...(await totpProvisioning(secret, user.email)) };
 }
 
 /** Confirms enrolment with a code from the new secret; returns the recovery codes (shown once, stored hashed). */
-export async function confirmTotpEnrolment(user: SessionUser, code: string, ctx: RequestContext): Promise<{ recoveryCodes: string[] }> {
-  const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
-  if (account.totpEnabledAt) throw new ActionError("two_factor_on", "Two-factor sign-in is already on for this account.");
+export async function confirmTotpEnrolment(
+  user: SessionUser,
+  code: string,
+  ctx: RequestContext,
+): Promise<{ recoveryCodes: string[] }> {
+  const account = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpSecret: true, totpEnabledAt: true },
+  });
+  if (account.totpEnabledAt)
+    throw new ActionError("two_factor_on", "Two-factor sign-in is already on for this account.");
   if (!account.totpSecret) throw new ActionError("enrolment_not_started", "Start the enrolment first.");
   const step = await checkTotp(account.totpSecret, code, null);
-  if (step === null) throw new ActionError("wrong_code", "The code is wrong or has expired: enter the code your app shows now.");
+  if (step === null)
+    throw new ActionError("wrong_code", "The code is wrong or has expired: enter the code your app shows now.");
   const recoveryCodes = newRecoveryCodes();
   await prisma.$transaction([
-    prisma.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), totpLastStep: BigInt(step), updatedAt: new Date() } }),
+    prisma.user.update({
+      where: { id: user.id },
+      data: { totpEnabledAt: new Date(), totpLastStep: BigInt(step), updatedAt: new Date() },
+    }),
     prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    prisma.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) }),
+    prisma.recoveryCode.createMany({
+      data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })),
+    }),
     prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } }),
   ]);
-  await recordAudit({ actor: user, action: "two_factor.enable", target: user.email, details: { address: ctx.address } });
+  await recordAudit({
+    actor: user,
+    action: "two_factor.enable",
+    target: user.email,
+    details: { address: ctx.address },
+  });
   return { recoveryCodes };
 }
 
 /** New recovery codes in place of the old ones (used or not). */
-export async function regenerateRecoveryCodes(user: SessionUser, ctx: RequestContext): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  user: SessionUser,
+  ctx: RequestContext,
+): Promise<{ recoveryCodes: string[] }> {
   const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   if (!account.totpEnabledAt) throw new ActionError("two_factor_off", "Two-factor sign-in is not on for this account.");
   const recoveryCodes = newRecoveryCodes();
   await prisma.$transaction([
     prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    prisma.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) }),
+    prisma.recoveryCode.createMany({
+      data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })),
+    }),
   ]);
-  await recordAudit({ actor: user, action: "two_factor.recovery_codes", target: user.email, details: { address: ctx.address } });
+  await recordAudit({
+    actor: user,
+    action: "two_factor.recovery_codes",
+    target: user.email,
+    details: { address: ctx.address },
+  });
   return { recoveryCodes };
 }
 
 /** Ends one of the caller's other sessions, or all of them ("others"). */
-export async function endOwnSessions(user: SessionUser, which: { sessionId: bigint } | "others", ctx: RequestContext): Promise<{ ended: number }> {
-  const where = which === "others" ? { userId: user.id, id: { not: ctx.sessionId } } : { userId: user.id, id: which.sessionId };
+export async function endOwnSessions(
+  user: SessionUser,
+  which: { sessionId: bigint } | "others",
+  ctx: RequestContext,
+): Promise<{ ended: number }> {
+  const where =
+    which === "others" ? { userId: user.id, id: { not: ctx.sessionId } } : { userId: user.id, id: which.sessionId };
   const { count } = await prisma.session.deleteMany({ where });
-  await recordAudit({ actor: user, action: "session.end", target: user.email, details: { address: ctx.address, which: which === "others" ? "others" : which.sessionId.toString(), ended: count } });
+  await recordAudit({
+    actor: user,
+    action: "session.end",
+    target: user.email,
+    details: { address: ctx.address, which: which === "others" ? "others" : which.sessionId.toString(), ended: count },
+  });
   return { ended: count };
 }
 
 /** Proves it is still the caller (recent authentication for sensitive actions): the password, or a second-factor code when enrolled. */
-export async function reauthenticate(user: SessionUser, secret: string, ctx: RequestContext, prove: (userId: bigint, code: string) => Promise<{ ok: boolean }>): Promise<void> {
-  if (await isLocked(user.id)) throw new ActionError("locked", "This account is locked after too many failed attempts. Try again later.");
-  const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, totpEnabledAt: true } });
-  const ok = (await verifyPassword(account.passwordHash, secret)) || (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok);
-  await recordAudit({ actor: user, action: ok ? "reauth.succeeded" : "reauth.failed", target: user.email, details: { address: ctx.address } });
+export async function reauthenticate(
+  user: SessionUser,
+  secret: string,
+  ctx: RequestContext,
+  prove: (userId: bigint, code: string) => Promise<{ ok: boolean }>,
+): Promise<void> {
+  if (await isLocked(user.id))
+    throw new ActionError("locked", "This account is locked after too many failed attempts. Try again later.");
+  const account = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { passwordHash: true, totpEnabledAt: true },
+  });
+  const ok =
+    (await verifyPassword(account.passwordHash, secret)) ||
+    (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok);
+  await recordAudit({
+    actor: user,
+    action: ok ? "reauth.succeeded" : "reauth.failed",
+    target: user.email,
+    details: { address: ctx.address },
+  });
   // Counted like failed sign-ins: a borrowed session cannot guess the password here either.
   if (!ok) {
     await countFailure(user.id);

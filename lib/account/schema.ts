@@ -2,7 +2,10 @@ import { z } from "zod";
 
 export const newPasswordSchema = z.string().min(1, "Enter the new password").max(1024);
 
-export const changePasswordInput = z.object({ current: z.string().min(1, "Enter your current password").max(1024), next: newPasswordSchema });
+export const changePasswordInput = z.object({
+  current: z.string().min(1, "Enter your current password").max(1024),
+  next: newPasswordSchema,
+});
 export const setPasswordInput = z.object({ next: newPasswordSchema });
 export const codeInput = z.object({ code: z.string().trim().min(6, "Enter the code").max(40) });
 export const sessionIdInput = z.object({ sessionId: z.string().regex(/^\d{1,19}$/, "must be a session id") });

@@ -8,20 +8,35 @@ import { prisma } from "../db/client";
 let token: string | undefined;
 let demo = false;
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined), set() {}, delete() {} }),
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined),
+    set() {},
+    delete() {},
+  }),
   headers: async () => new Headers(),
 }));
 // REQUIRE_2FA_ROLES at its default outside the demo (the other tests turn it off).
 vi.mock("../env", async (original) => {
   const env = await original<typeof import("../env")>();
-  return { ...env, rolesRequiring2fa: () => ["supervisor", "admin"], getEnv: () => ({ ...env.getEnv(), DEMO_MODE: demo }) };
+  return {
+    ...env,
+    rolesRequiring2fa: () => ["supervisor", "admin"],
+    getEnv: () => ({ ...env.getEnv(), DEMO_MODE: demo }),
+  };
 });
 const account = await import("./actions");
 const users = await import("../users/actions");
 const { completeSecondFactor } = await import("../auth/second-factor");
 
-async function person(role: "operator" | "supervisor" | "admin", email = `tfa-${role}-${Math.random().toString(36).slice(2, 8)}@test.local`) {
-  const u = await prisma.user.upsert({ where: { email }, update: {}, create: { email, name: role, role, passwordHash: await hashPassword("correct horse battery") } });
+async function person(
+  role: "operator" | "supervisor" | "admin",
+  email = `tfa-${role}-${Math.random().toString(36).slice(2, 8)}@test.local`,
+) {
+  const u = await prisma.user.upsert({
+    where: { email },
+    update: {},
+    create: { email, name: role, role, passwordHash: await hashPassword("correct horse battery") },
+  });
   return u;
 }
 async function signedIn(email: string) {
@@ -30,7 +45,8 @@ async function signedIn(email: string) {
   return r.token;
 }
 /** The code an authenticator app shows now, for the secret (the same library the console verifies with). */
-const codeFor = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
+const codeFor = (secret: string, offsetSteps = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
 
 /** Enrols through the actions, as the page does; returns the secret and recovery codes. */
 async function enrol(sessionToken: string) {
@@ -39,7 +55,9 @@ async function enrol(sessionToken: string) {
   if (!started.ok) throw new Error(started.message);
   expect(started.data.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
   expect(started.data.uri).toContain(`secret=${started.data.secret}`);
-  expect(await account.confirmTwoFactor({ code: "000000" === (await codeFor(started.data.secret)) ? "111111" : "000000" })).toMatchObject({ ok: false, code: "wrong_code" });
+  expect(
+    await account.confirmTwoFactor({ code: "000000" === (await codeFor(started.data.secret)) ? "111111" : "000000" }),
+  ).toMatchObject({ ok: false, code: "wrong_code" });
   const confirmed = await account.confirmTwoFactor({ code: await codeFor(started.data.secret) });
   if (!confirmed.ok) throw new Error(confirmed.message);
   return { secret: started.data.secret, recoveryCodes: confirmed.data.recoveryCodes };
@@ -72,15 +90,26 @@ describe("two-factor sign-in", () => {
     const { totpLastStep } = await prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     const used = await generate({ secret, epoch: Number(totpLastStep) * 30 + 1 });
     expect(await completeSecondFactor(t1, u.id, u.email, used, "10.3.0.1")).toEqual({ ok: false, code: "invalid" });
-    await prisma.user.update({ where: { id: u.id }, data: { totpLastStep: BigInt(Math.floor(Date.now() / 30_000) - 2) } });
+    await prisma.user.update({
+      where: { id: u.id },
+      data: { totpLastStep: BigInt(Math.floor(Date.now() / 30_000) - 2) },
+    });
     expect(await completeSecondFactor(t1, u.id, u.email, await codeFor(secret), "10.3.0.1")).toEqual({ ok: true });
     expect(await userForToken(t1)).toMatchObject({ email: u.email });
 
     const t2 = await signedIn(u.email);
-    expect(await completeSecondFactor(t2, u.id, u.email, recoveryCodes[3]!.toLowerCase(), "10.3.0.1")).toEqual({ ok: true, recoveryCodesLeft: 9 });
+    expect(await completeSecondFactor(t2, u.id, u.email, recoveryCodes[3]!.toLowerCase(), "10.3.0.1")).toEqual({
+      ok: true,
+      recoveryCodesLeft: 9,
+    });
     const t3 = await signedIn(u.email);
-    expect(await completeSecondFactor(t3, u.id, u.email, recoveryCodes[3]!, "10.3.0.1")).toEqual({ ok: false, code: "invalid" });
-    const actions = (await prisma.auditEvent.findMany({ where: { target: u.email }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(await completeSecondFactor(t3, u.id, u.email, recoveryCodes[3]!, "10.3.0.1")).toEqual({
+      ok: false,
+      code: "invalid",
+    });
+    const actions = (await prisma.auditEvent.findMany({ where: { target: u.email }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toContain("two_factor.enable");
     expect(actions.filter((a) => a === "sign_in.second_factor")).toHaveLength(2);
   });
@@ -94,7 +123,10 @@ describe("two-factor sign-in", () => {
     // The right password again does not clear the failed codes while the second factor is owed.
     const t2 = await signedIn(u.email);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(4);
-    expect(await completeSecondFactor(t2, u.id, u.email, "99999", "10.3.0.2")).toMatchObject({ ok: false, code: "locked" });
+    expect(await completeSecondFactor(t2, u.id, u.email, "99999", "10.3.0.2")).toMatchObject({
+      ok: false,
+      code: "locked",
+    });
     // The lockout ends the half-signed-in session, and the password is refused until it runs out.
     expect(await sessionForToken(t2)).toBeNull();
     expect(await signIn(u.email, "correct horse battery", "10.3.0.2")).toMatchObject({ ok: false, code: "locked" });
@@ -102,7 +134,10 @@ describe("two-factor sign-in", () => {
 
   it("an admin resets a user's 2FA (audited): sessions end and the user enrols again", async () => {
     const admin = await person("admin");
-    const adminToken = (await enrol(await signedIn(admin.email)), await prisma.session.findFirstOrThrow({ where: { userId: admin.id } }), token!);
+    const adminToken =
+      (await enrol(await signedIn(admin.email)),
+      await prisma.session.findFirstOrThrow({ where: { userId: admin.id } }),
+      token!);
     const u = await person("supervisor");
     const ut = await signedIn(u.email);
     await enrol(ut);
@@ -111,7 +146,9 @@ describe("two-factor sign-in", () => {
     expect(await sessionForToken(ut)).toBeNull();
     expect(await sessionForToken(await signedIn(u.email))).toMatchObject({ step: "enrol_2fa" });
     expect(await prisma.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
-    expect(await prisma.auditEvent.findFirst({ where: { target: u.email, action: "user.two_factor_reset" } })).not.toBeNull();
+    expect(
+      await prisma.auditEvent.findFirst({ where: { target: u.email, action: "user.two_factor_reset" } }),
+    ).not.toBeNull();
   });
 
   it("the demo's own accounts sign in straight to the console in the demo", async () => {

@@ -47,7 +47,10 @@ export const ACTION_REGISTRY = new Map<string, Permission>();
  * (lib/api/), which acts as a token's owner: the same checks and handler as
  * the UI's call, with the principal given instead of read from the session.
  */
-const RUNNERS = new WeakMap<(raw: never) => Promise<ActionResult<unknown>>, (principal: ActionPrincipal, raw: unknown) => Promise<ActionResult<unknown>>>();
+const RUNNERS = new WeakMap<
+  (raw: never) => Promise<ActionResult<unknown>>,
+  (principal: ActionPrincipal, raw: unknown) => Promise<ActionResult<unknown>>
+>();
 
 /**
  * Who runs an action: a signed-in user with their session, or a personal
@@ -62,13 +65,19 @@ export interface ActionPrincipal {
 }
 
 /** Runs a defined server action as `principal` (never the browser's session). */
-export async function runActionAs<I, T>(action: (raw: I) => Promise<ActionResult<T>>, principal: ActionPrincipal, raw: I): Promise<ActionResult<T>> {
+export async function runActionAs<I, T>(
+  action: (raw: I) => Promise<ActionResult<T>>,
+  principal: ActionPrincipal,
+  raw: I,
+): Promise<ActionResult<T>> {
   const runner = RUNNERS.get(action as (raw: never) => Promise<ActionResult<unknown>>);
   if (!runner) throw new Error("not an action made with defineAction");
   return runner(principal, raw) as Promise<ActionResult<T>>;
 }
 
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (raw: z.input<S>) => Promise<ActionResult<T>> {
+export function defineAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+): (raw: z.input<S>) => Promise<ActionResult<T>> {
   ACTION_REGISTRY.set(spec.name, spec.permission);
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
@@ -81,7 +90,10 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
     const { user, session } = principal;
     if (!canAs({ role: user.role, readOnly: principal.readOnly }, spec.permission)) {
       log().warn({ action: spec.name, userId: user.id.toString(), role: user.role }, "action refused");
-      const why = principal.readOnly && can(user.role, spec.permission) ? "This token is read-only." : `Your role (${user.role}) may not do this.`;
+      const why =
+        principal.readOnly && can(user.role, spec.permission)
+          ? "This token is read-only."
+          : `Your role (${user.role}) may not do this.`;
       return { ok: false, code: "forbidden", message: why };
     }
     // PostgreSQL's text cannot hold NUL: refused here for every action, rather than failing in the database.
@@ -89,9 +101,14 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (r
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return { ok: false, code: "invalid_input", message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input" };
+      return {
+        ok: false,
+        code: "invalid_input",
+        message: first ? `${first.path.join(".") || "input"}: ${first.message}` : "invalid input",
+      };
     }
-    if (spec.recentAuth && session && !recentlyAuthenticated(session)) return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
+    if (spec.recentAuth && session && !recentlyAuthenticated(session))
+      return { ok: false, code: "reauth_required", message: REAUTH_MESSAGE };
     try {
       return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {

@@ -15,8 +15,18 @@ export const createApiToken = defineAction({
   recentAuth: true,
   handler: async (input, { user }) => {
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-    const { id, token } = await createPersonalToken({ userId: user.id, name: input.name, readOnly: input.readOnly, expiresAt });
-    await recordAudit({ actor: user, action: "token.create", target: `token:${id}`, details: { name: input.name, readOnly: input.readOnly, expiresAt } });
+    const { id, token } = await createPersonalToken({
+      userId: user.id,
+      name: input.name,
+      readOnly: input.readOnly,
+      expiresAt,
+    });
+    await recordAudit({
+      actor: user,
+      action: "token.create",
+      target: `token:${id}`,
+      details: { name: input.name, readOnly: input.readOnly, expiresAt },
+    });
     return { id: id.toString(), token };
   },
 });
@@ -29,7 +39,12 @@ export const revokeApiToken = defineAction({
   handler: async ({ tokenId }, { user }) => {
     const revoked = await revokePersonalToken(BigInt(tokenId), can(user.role, "users:manage") ? null : user.id);
     if (!revoked) throw new ActionError("not_found", "No such active token of yours.");
-    await recordAudit({ actor: user, action: "token.revoke", target: `token:${tokenId}`, details: { name: revoked.name, ownerId: revoked.ownerId } });
+    await recordAudit({
+      actor: user,
+      action: "token.revoke",
+      target: `token:${tokenId}`,
+      details: { name: revoked.name, ownerId: revoked.ownerId },
+    });
     return { revoked: true };
   },
 });
@@ -41,7 +56,12 @@ export const createSourceToken = defineAction({
   handler: async ({ name }, { user }) => {
     const created = await createIngestToken({ name, createdBy: user.email });
     if (!created) throw new ActionError("name_taken", `There is already an ingest token named “${name}”.`);
-    await recordAudit({ actor: user, action: "ingest_token.create", target: `ingest_token:${created.id}`, details: { name } });
+    await recordAudit({
+      actor: user,
+      action: "ingest_token.create",
+      target: `ingest_token:${created.id}`,
+      details: { name },
+    });
     return { id: created.id.toString(), token: created.token };
   },
 });
@@ -53,7 +73,12 @@ export const revokeSourceToken = defineAction({
   handler: async ({ tokenId }, { user }) => {
     const revoked = await revokeIngestToken(BigInt(tokenId));
     if (!revoked) throw new ActionError("not_found", "No such active ingest token.");
-    await recordAudit({ actor: user, action: "ingest_token.revoke", target: `ingest_token:${tokenId}`, details: { name: revoked.name } });
+    await recordAudit({
+      actor: user,
+      action: "ingest_token.revoke",
+      target: `ingest_token:${tokenId}`,
+      details: { name: revoked.name },
+    });
     return { revoked: true };
   },
 });

@@ -12,7 +12,8 @@ export interface TokenPrincipal {
   token: { id: bigint; name: string; readOnly: boolean };
 }
 
-export type TokenCheck = { ok: true; principal: TokenPrincipal } | { ok: false; reason: "unknown" | "revoked" | "expired" | "owner_disabled" };
+export type TokenCheck =
+  { ok: true; principal: TokenPrincipal } | { ok: false; reason: "unknown" | "revoked" | "expired" | "owner_disabled" };
 
 /**
  * The owner behind a personal access token, checked on every request: a
@@ -23,14 +24,27 @@ export async function principalForToken(token: string): Promise<TokenCheck> {
   if (!token.startsWith(PAT_PREFIX) || token.length > 100) return { ok: false, reason: "unknown" };
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, name: true, readOnly: true, expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      readOnly: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+    },
   });
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.expiresAt && row.expiresAt <= new Date()) return { ok: false, reason: "expired" };
   if (row.user.disabledAt) return { ok: false, reason: "owner_disabled" };
   const { disabledAt: _d, ...user } = row.user;
-  return { ok: true, principal: { user: { ...user, role: user.role as Role }, token: { id: row.id, name: row.name, readOnly: row.readOnly } } };
+  return {
+    ok: true,
+    principal: {
+      user: { ...user, role: user.role as Role },
+      token: { id: row.id, name: row.name, readOnly: row.readOnly },
+    },
+  };
 }
 
 export interface TokenListItem {
@@ -46,20 +60,35 @@ export interface TokenListItem {
 }
 
 const LIST_FIELDS = {
-  id: true, name: true, hint: true, readOnly: true, expiresAt: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+  id: true,
+  name: true,
+  hint: true,
+  readOnly: true,
+  expiresAt: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
   user: { select: { email: true, role: true } },
 } as const;
 
 /** One user's tokens (`userId`), or everyone's (admins), newest first. */
 export async function listTokens(userId?: bigint): Promise<TokenListItem[]> {
-  const rows = await prisma.apiToken.findMany({ where: userId === undefined ? {} : { userId }, orderBy: { id: "desc" }, take: 500, select: LIST_FIELDS });
+  const rows = await prisma.apiToken.findMany({
+    where: userId === undefined ? {} : { userId },
+    orderBy: { id: "desc" },
+    take: 500,
+    select: LIST_FIELDS,
+  });
   return rows.map(({ user, ...t }) => ({ ...t, owner: { email: user.email, role: user.role as Role } }));
 }
 
 /** The named ingest token a bearer token is, or null (unknown or revoked). */
 export async function ingestTokenByValue(token: string): Promise<{ id: bigint; name: string } | null> {
   if (!token.startsWith(INGEST_PREFIX) || token.length > 100) return null;
-  const row = await prisma.ingestToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, name: true, revokedAt: true } });
+  const row = await prisma.ingestToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, name: true, revokedAt: true },
+  });
   return row && !row.revokedAt ? { id: row.id, name: row.name } : null;
 }
 

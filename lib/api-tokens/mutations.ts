@@ -10,18 +10,36 @@ function newToken(prefix: string): { token: string; tokenHash: string; hint: str
 }
 
 /** A new personal access token for `userId`; the token itself is returned here and never again. */
-export async function createPersonalToken(input: { userId: bigint; name: string; readOnly: boolean; expiresAt: Date | null }): Promise<{ id: bigint; token: string }> {
+export async function createPersonalToken(input: {
+  userId: bigint;
+  name: string;
+  readOnly: boolean;
+  expiresAt: Date | null;
+}): Promise<{ id: bigint; token: string }> {
   const { token, tokenHash, hint } = newToken(PAT_PREFIX);
   const row = await prisma.apiToken.create({
-    data: { userId: input.userId, name: input.name, tokenHash, hint, readOnly: input.readOnly, expiresAt: input.expiresAt },
+    data: {
+      userId: input.userId,
+      name: input.name,
+      tokenHash,
+      hint,
+      readOnly: input.readOnly,
+      expiresAt: input.expiresAt,
+    },
     select: { id: true },
   });
   return { id: row.id, token };
 }
 
 /** Revokes a token (of `ownerId` only, unless null: an admin's revocation). Returns its name, or null when there was none to revoke. */
-export async function revokePersonalToken(id: bigint, ownerId: bigint | null): Promise<{ name: string; ownerId: bigint } | null> {
-  const token = await prisma.apiToken.findUnique({ where: { id }, select: { name: true, userId: true, revokedAt: true } });
+export async function revokePersonalToken(
+  id: bigint,
+  ownerId: bigint | null,
+): Promise<{ name: string; ownerId: bigint } | null> {
+  const token = await prisma.apiToken.findUnique({
+    where: { id },
+    select: { name: true, userId: true, revokedAt: true },
+  });
   if (!token || token.revokedAt || (ownerId !== null && token.userId !== ownerId)) return null;
   await prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
   return { name: token.name, ownerId: token.userId };
@@ -32,11 +50,17 @@ export async function touchPersonalToken(id: bigint): Promise<void> {
   await prisma.$executeRaw`UPDATE api_tokens SET last_used_at = now() WHERE id = ${id} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
 }
 
-export async function createIngestToken(input: { name: string; createdBy: string }): Promise<{ id: bigint; token: string } | null> {
+export async function createIngestToken(input: {
+  name: string;
+  createdBy: string;
+}): Promise<{ id: bigint; token: string } | null> {
   const { token, tokenHash, hint } = newToken(INGEST_PREFIX);
   const existing = await prisma.ingestToken.findUnique({ where: { name: input.name }, select: { id: true } });
   if (existing) return null;
-  const row = await prisma.ingestToken.create({ data: { name: input.name, tokenHash, hint, createdBy: input.createdBy }, select: { id: true } });
+  const row = await prisma.ingestToken.create({
+    data: { name: input.name, tokenHash, hint, createdBy: input.createdBy },
+    select: { id: true },
+  });
   return { id: row.id, token };
 }
 

@@ -10,14 +10,25 @@ async function seedJob(n: number): Promise<{ jobId: string; ids: string[] }> {
   const jobId = (nextJob++).toString();
   const ids = Array.from({ length: n }, () => (nextRecord++).toString());
   const r = await ingestCallRecords(
-    ids.map((id) => ({ call_record_id: id, robot_call_job_id: jobId, result_status: "ANSWERED", start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00", chat_duration: 55, name: "张三丰", called_phone_number: "13800001234", phone_number: "02155550000" })),
+    ids.map((id) => ({
+      call_record_id: id,
+      robot_call_job_id: jobId,
+      result_status: "ANSWERED",
+      start_time: "2026-03-01 09:00:00",
+      end_time: "2026-03-01 09:01:00",
+      chat_duration: 55,
+      name: "张三丰",
+      called_phone_number: "13800001234",
+      phone_number: "02155550000",
+    })),
     { source: "api" },
   );
   expect(r.summary.rejected).toBe(0);
   return { jobId, ids };
 }
 
-const json = async (res: Response) => (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; details: unknown } };
+const json = async (res: Response) =>
+  (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string; details: unknown } };
 
 describe("/api/v1 tokens", () => {
   it("refuses a revoked token, an expired one, a disabled owner's, and follows a role change on the next request", async () => {
@@ -52,8 +63,16 @@ describe("/api/v1 tokens", () => {
   it("puts every use on the audit trail as the owner, with the token's name", async () => {
     const op = await tokenFor("operator");
     await call(op.token, "GET", "/jobs?size=1");
-    const event = await prisma.auditEvent.findFirst({ where: { actorId: op.userId, action: "api.request" }, orderBy: { id: "desc" } });
-    expect(event?.details).toMatchObject({ method: "GET", path: "/api/v1/jobs", status: 200, via: { token: expect.stringContaining("test operator") } });
+    const event = await prisma.auditEvent.findFirst({
+      where: { actorId: op.userId, action: "api.request" },
+      orderBy: { id: "desc" },
+    });
+    expect(event?.details).toMatchObject({
+      method: "GET",
+      path: "/api/v1/jobs",
+      status: 200,
+      via: { token: expect.stringContaining("test operator") },
+    });
   });
 
   it("rate-limits per token with headers, shared through the database", async () => {
@@ -98,18 +117,36 @@ describe("/api/v1 call records", () => {
   it("masks personal data unless the owner may reveal it and asks, and audits the reveal", async () => {
     const { jobId, ids } = await seedJob(1);
     const op = await tokenFor("operator");
-    const masked = (await json(await call(op.token, "GET", `/call-records?job=${jobId}`))).data as Record<string, string>[];
+    const masked = (await json(await call(op.token, "GET", `/call-records?job=${jobId}`))).data as Record<
+      string,
+      string
+    >[];
     expect(masked[0]).toMatchObject({ called_phone_number: "138****1234", name: "张**", phone_number: "021****0000" });
     expect((await call(op.token, "GET", `/call-records?job=${jobId}&unmasked=true`)).status).toBe(403);
 
     const sup = await tokenFor("supervisor");
-    const full = (await json(await call(sup.token, "GET", `/call-records?job=${jobId}&unmasked=true&reason=court+filing`))).data as Record<string, string>[];
+    const full = (
+      await json(await call(sup.token, "GET", `/call-records?job=${jobId}&unmasked=true&reason=court+filing`))
+    ).data as Record<string, string>[];
     expect(full[0]).toMatchObject({ called_phone_number: "13800001234", name: "张三丰" });
-    const reveal = await prisma.auditEvent.findFirst({ where: { actorId: sup.userId, action: "pii.reveal" }, orderBy: { id: "desc" } });
-    expect(reveal?.details).toMatchObject({ reason: "court filing", call_record_ids: ids, via: { token: expect.any(String) } });
+    const reveal = await prisma.auditEvent.findFirst({
+      where: { actorId: sup.userId, action: "pii.reveal" },
+      orderBy: { id: "desc" },
+    });
+    expect(reveal?.details).toMatchObject({
+      reason: "court filing",
+      call_record_ids: ids,
+      via: { token: expect.any(String) },
+    });
 
     const one = await json(await call(sup.token, "GET", `/call-records/${ids[0]}`));
-    expect(one).toMatchObject({ call_record_id: ids[0], name: "张**", attempts: [], reviews: [], submission: { state: "not_submitted", attempts: 0, last_outcome: null } });
+    expect(one).toMatchObject({
+      call_record_id: ids[0],
+      name: "张**",
+      attempts: [],
+      reviews: [],
+      submission: { state: "not_submitted", attempts: 0, last_outcome: null },
+    });
     expect((await call(sup.token, "GET", `/call-records/12x`)).status).toBe(400);
     expect((await call(sup.token, "GET", `/call-records/1`)).status).toBe(404);
   });
@@ -158,10 +195,18 @@ describe("/api/v1 submissions", () => {
     const both = await json(await call(sup.token, "POST", "/submissions", { ids: ["1"], filter: "job=1" }));
     expect(both.error).toMatchObject({ code: "invalid_parameter", details: [{ param: "filter" }] });
     const badFilter = await json(await call(sup.token, "POST", "/submissions", { filter: "submission=nope" }));
-    expect(badFilter.error?.details).toEqual([{ param: "filter.submission", message: expect.stringContaining("nope") }]);
+    expect(badFilter.error?.details).toEqual([
+      { param: "filter.submission", message: expect.stringContaining("nope") },
+    ]);
     expect((await call(sup.token, "POST", "/submissions", { ids: ["x"] })).status).toBe(400);
     const raw = (body: string, type: string) =>
-      dispatch(new Request(`${BASE}/submissions`, { method: "POST", headers: { authorization: `Bearer ${sup.token}`, "content-type": type }, body }));
+      dispatch(
+        new Request(`${BASE}/submissions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${sup.token}`, "content-type": type },
+          body,
+        }),
+      );
     const notJson = await raw("{ids:", "application/json");
     expect(notJson.status).toBe(400);
     expect((await json(notJson)).error?.code).toBe("invalid_json");
@@ -177,10 +222,16 @@ describe("/api/v1 submissions", () => {
 describe("named ingest tokens", () => {
   it("take records for their source, recorded on each record, until revoked", async () => {
     const { createIngestToken, revokeIngestToken } = await import("../api-tokens/mutations");
-    const created = await createIngestToken({ name: `robot-${Math.random().toString(36).slice(2, 8)}`, createdBy: "test" });
+    const created = await createIngestToken({
+      name: `robot-${Math.random().toString(36).slice(2, 8)}`,
+      createdBy: "test",
+    });
     expect(created?.token).toMatch(/^lvr_ing_/);
     const id = (nextRecord++).toString();
-    const push = () => call(created!.token, "POST", "/call-records", [{ call_record_id: id, robot_call_job_id: "77", result_status: "ANSWERED" }]);
+    const push = () =>
+      call(created!.token, "POST", "/call-records", [
+        { call_record_id: id, robot_call_job_id: "77", result_status: "ANSWERED" },
+      ]);
     const res = await push();
     expect(res.status).toBe(200);
     expect((await json(res)).summary).toMatchObject({ created: 1 });

@@ -20,9 +20,19 @@ export class ApiError extends Error {
 export const errorSchema = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ description: "Stable, machine-readable: `invalid_parameter`, `unauthenticated`, `forbidden`, `not_found`, `rate_limited`, …" }),
+      code: z
+        .string()
+        .meta({
+          description:
+            "Stable, machine-readable: `invalid_parameter`, `unauthenticated`, `forbidden`, `not_found`, `rate_limited`, …",
+        }),
       message: z.string().meta({ description: "For people; may change." }),
-      details: z.unknown().meta({ description: "What exactly was wrong, e.g. `[{ \"param\": \"size\", \"message\": \"…\" }]`; null when there is nothing to add." }),
+      details: z
+        .unknown()
+        .meta({
+          description:
+            'What exactly was wrong, e.g. `[{ "param": "size", "message": "…" }]`; null when there is nothing to add.',
+        }),
     }),
   })
   .meta({ id: "Error" });
@@ -35,10 +45,18 @@ export interface ParamProblem {
 
 export function invalidParams(problems: ParamProblem[]): ApiError {
   const first = problems[0];
-  return new ApiError(400, "invalid_parameter", first ? `${first.param}: ${first.message}` : "invalid parameters", problems);
+  return new ApiError(
+    400,
+    "invalid_parameter",
+    first ? `${first.param}: ${first.message}` : "invalid parameters",
+    problems,
+  );
 }
 
 /** Problems of a failed zod parse, named by their path (`ids.3`), under `prefix` for a body. */
 export function zodProblems(error: z.ZodError, prefix = ""): ParamProblem[] {
-  return error.issues.map((i) => ({ param: [prefix, ...i.path.map(String)].filter(Boolean).join(".") || "body", message: i.message }));
+  return error.issues.map((i) => ({
+    param: [prefix, ...i.path.map(String)].filter(Boolean).join(".") || "body",
+    message: i.message,
+  }));
 }

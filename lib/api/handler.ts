@@ -43,11 +43,18 @@ const REALM = 'Bearer realm="lvr-api"';
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const text = JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
-  return new Response(text, { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 function errorResponse(e: ApiError, headers: Record<string, string> = {}): Response {
-  return json(e.status, { error: { code: e.code, message: e.message, details: e.details ?? null } }, { ...headers, ...e.headers });
+  return json(
+    e.status,
+    { error: { code: e.code, message: e.message, details: e.details ?? null } },
+    { ...headers, ...e.headers },
+  );
 }
 
 const UNAUTHENTICATED: Record<string, string> = {
@@ -77,9 +84,13 @@ function parseWith<T extends z.ZodType>(schema: T | undefined, input: unknown, p
 async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (!bytes.ok) throw new ApiError(413, "body_too_large", `The body is over ${MAX_BODY_BYTES} bytes.`, { max_bytes: MAX_BODY_BYTES });
+  if (!bytes.ok)
+    throw new ApiError(413, "body_too_large", `The body is over ${MAX_BODY_BYTES} bytes.`, {
+      max_bytes: MAX_BODY_BYTES,
+    });
   if (bytes.value.byteLength === 0) return {};
-  if (!/^application\/json\b/i.test(type.trim())) throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
+  if (!/^application\/json\b/i.test(type.trim()))
+    throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
   const text = decodeUtf8(bytes.value);
   if (!text.ok) throw new ApiError(400, "invalid_body", "The body is not UTF-8.");
   try {
@@ -104,19 +115,36 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const limit = await countRequest(principal.token.id, env.API_RATE_LIMIT, env.API_RATE_WINDOW_SECONDS);
       limitHeaders = rateLimitHeaders(limit);
       if (!limit.allowed) {
-        throw new ApiError(429, "rate_limited", `Over ${limit.limit} requests in ${env.API_RATE_WINDOW_SECONDS} s for this token; retry in ${limit.resetSeconds} s.`, { retry_after_seconds: limit.resetSeconds }, { "Retry-After": String(limit.resetSeconds) });
+        throw new ApiError(
+          429,
+          "rate_limited",
+          `Over ${limit.limit} requests in ${env.API_RATE_WINDOW_SECONDS} s for this token; retry in ${limit.resetSeconds} s.`,
+          { retry_after_seconds: limit.resetSeconds },
+          { "Retry-After": String(limit.resetSeconds) },
+        );
       }
       await touchPersonalToken(principal.token.id);
       if (op.permission && !canAs({ role: principal.user.role, readOnly: principal.token.readOnly }, op.permission)) {
         const readOnly = principal.token.readOnly && canAs({ role: principal.user.role }, op.permission);
-        throw new ApiError(403, "forbidden", readOnly ? "This token is read-only." : `The token's owner's role (${principal.user.role}) may not do this.`);
+        throw new ApiError(
+          403,
+          "forbidden",
+          readOnly ? "This token is read-only." : `The token's owner's role (${principal.user.role}) may not do this.`,
+        );
       }
       const params = parseWith(op.params, await context.params);
       const query = op.queryParsedByHandler ? undefined : parseWith(op.query, Object.fromEntries(url.searchParams));
       const body = op.body ? parseWith(op.body, await readJsonBody(request), "") : undefined;
       const who = principal;
       const answer = await withAuditVia({ token: who.token.name, tokenId: who.token.id.toString() }, () =>
-        handle({ request, url, principal: who, params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B> }),
+        handle({
+          request,
+          url,
+          principal: who,
+          params: params as z.output<P>,
+          query: query as z.output<Q>,
+          body: body as z.output<B>,
+        }),
       );
       status = answer.status ?? 200;
       return json(status, answer.body, { ...limitHeaders, ...answer.headers });
@@ -126,7 +154,14 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         return errorResponse(err, limitHeaders);
       }
       log().error({ err, operation: op.operationId }, "api: request failed");
-      return errorResponse(new ApiError(500, "internal_error", "The request could not be answered (a fault on our side, logged); retry later."), limitHeaders);
+      return errorResponse(
+        new ApiError(
+          500,
+          "internal_error",
+          "The request could not be answered (a fault on our side, logged); retry later.",
+        ),
+        limitHeaders,
+      );
     } finally {
       if (principal) await auditUse(principal, request.method, url.pathname, status, op.operationId);
     }
@@ -134,10 +169,21 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 }
 
 /** Every use of a token, on the audit trail as its owner (the token's name in `via`). */
-async function auditUse(p: TokenPrincipal, method: string, path: string, status: number, operation: string): Promise<void> {
+async function auditUse(
+  p: TokenPrincipal,
+  method: string,
+  path: string,
+  status: number,
+  operation: string,
+): Promise<void> {
   try {
     await withAuditVia({ token: p.token.name, tokenId: p.token.id.toString() }, () =>
-      recordAudit({ actor: p.user, action: "api.request", target: `token:${p.token.id}`, details: { method, path, status, operation } }),
+      recordAudit({
+        actor: p.user,
+        action: "api.request",
+        target: `token:${p.token.id}`,
+        details: { method, path, status, operation },
+      }),
     );
   } catch (err) {
     log().error({ err }, "api: auditing a request failed");

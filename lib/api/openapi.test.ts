@@ -19,7 +19,18 @@ const recordId = "7700000000000000002";
 
 beforeAll(async () => {
   admin = (await tokenFor("admin")).token;
-  await ingestCallRecords([{ call_record_id: recordId, robot_call_job_id: jobId, result_status: "ANSWERED", start_time: "2026-03-01 09:00:00", name: "李四" }], { source: "api" });
+  await ingestCallRecords(
+    [
+      {
+        call_record_id: recordId,
+        robot_call_job_id: jobId,
+        result_status: "ANSWERED",
+        start_time: "2026-03-01 09:00:00",
+        name: "李四",
+      },
+    ],
+    { source: "api" },
+  );
 });
 
 /** A request that should succeed for each documented operation. */
@@ -45,7 +56,8 @@ describe("OpenAPI document", () => {
     const served: string[] = [];
     for (const route of v1RouteFiles()) {
       const mod = (await import(route.file)) as Record<string, unknown>;
-      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof mod[m] === "function") served.push(`${m.toLowerCase()} ${route.path}`);
+      for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"])
+        if (typeof mod[m] === "function") served.push(`${m.toLowerCase()} ${route.path}`);
     }
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(documented.sort()).toEqual(served.sort());
@@ -76,8 +88,29 @@ describe("OpenAPI document", () => {
     const res = await call("lvr_pat_nope", "GET", "/jobs");
     expect(res.status).toBe(401);
     expect(errorSchema.safeParse(await res.json()).success).toBe(true);
-    const listCalls = doc.paths["/call-records"]!.get as { responses: Record<string, unknown>; parameters: { name: string }[] };
+    const listCalls = doc.paths["/call-records"]!.get as {
+      responses: Record<string, unknown>;
+      parameters: { name: string }[];
+    };
     expect(Object.keys(listCalls.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429"]));
-    expect(listCalls.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["job", "status", "intent", "submission", "review", "from", "to", "minDuration", "maxDuration", "audio", "q", "sort", "cursor", "size", "unmasked"]));
+    expect(listCalls.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "job",
+        "status",
+        "intent",
+        "submission",
+        "review",
+        "from",
+        "to",
+        "minDuration",
+        "maxDuration",
+        "audio",
+        "q",
+        "sort",
+        "cursor",
+        "size",
+        "unmasked",
+      ]),
+    );
   });
 });

@@ -23,15 +23,24 @@ const ERRORS: Record<number, string> = {
 };
 
 function collect(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
-  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline", override: bigintAsString });
-  const doc = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const generated = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+    reused: "inline",
+    override: bigintAsString,
+  });
+  const doc = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema & {
+    $defs?: Record<string, JsonSchema>;
+  };
   const { $defs, $schema: _s, ...rest } = doc;
   for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
   return rest;
 }
 
 function bigintAsString(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
-  if (ctx.zodSchema._zod.def.type === "bigint") Object.assign(ctx.jsonSchema, { type: "string", pattern: "^\\d{1,19}$" });
+  if (ctx.zodSchema._zod.def.type === "bigint")
+    Object.assign(ctx.jsonSchema, { type: "string", pattern: "^\\d{1,19}$" });
 }
 
 /** A registered schema (`.meta({ id })`) becomes a component, referenced from wherever it is used. */
@@ -49,17 +58,30 @@ function schemaRef(schema: z.ZodType, io: "input" | "output", components: Record
 
 function parameters(op: ApiOperation, components: Record<string, JsonSchema>): JsonSchema[] {
   const list: JsonSchema[] = [];
-  const objectShape = (s: z.ZodType | undefined) => (s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : {});
-  for (const [name, s] of Object.entries(objectShape(op.params))) list.push({ name, in: "path", required: true, schema: collect(s, "input", components) });
+  const objectShape = (s: z.ZodType | undefined) =>
+    s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : {};
+  for (const [name, s] of Object.entries(objectShape(op.params)))
+    list.push({ name, in: "path", required: true, schema: collect(s, "input", components) });
   for (const [name, s] of Object.entries(objectShape(op.query))) {
     const schema = collect(s, "input", components);
     const { description, ...rest } = schema;
     list.push({
-      name, in: "query", required: false, ...(description ? { description } : {}), schema: rest,
+      name,
+      in: "query",
+      required: false,
+      ...(description ? { description } : {}),
+      schema: rest,
       ...(REPEATED_PARAMS.has(name) && op.queryParsedByHandler ? { style: "form", explode: true } : {}),
     });
   }
-  for (const h of op.headers ?? []) list.push({ name: h.name, in: "header", required: h.required ?? false, description: h.description, schema: { type: "string", maxLength: 255 } });
+  for (const h of op.headers ?? [])
+    list.push({
+      name: h.name,
+      in: "header",
+      required: h.required ?? false,
+      description: h.description,
+      schema: { type: "string", maxLength: 255 },
+    });
   return list;
 }
 
@@ -69,10 +91,15 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
   const errorRef = schemaRef(errorSchema, "output", components);
   for (const op of OPERATIONS) {
     const responses: Record<string, JsonSchema> = {};
-    for (const [status, r] of Object.entries(op.responses)) responses[status] = { description: r.description, content: { "application/json": { schema: schemaRef(r.schema, "output", components) } } };
+    for (const [status, r] of Object.entries(op.responses))
+      responses[status] = {
+        description: r.description,
+        content: { "application/json": { schema: schemaRef(r.schema, "output", components) } },
+      };
     if (op.auth !== "none") {
       for (const [status, description] of Object.entries(ERRORS)) {
-        if (op.auth === "ingest" && (status === "403" || status === "404" || status === "409" || status === "429")) continue;
+        if (op.auth === "ingest" && (status === "403" || status === "404" || status === "409" || status === "429"))
+          continue;
         if (status === "413" && !op.body) continue;
         responses[status] = { description, content: { "application/json": { schema: errorRef } } };
       }
@@ -82,9 +109,18 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
-      ...(op.permission ? { "x-permission": op.permission } : { security: op.auth === "ingest" ? [{ ingestToken: [] }] : [] }),
+      ...(op.permission
+        ? { "x-permission": op.permission }
+        : { security: op.auth === "ingest" ? [{ ingestToken: [] }] : [] }),
       parameters: parameters(op, components),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaRef(op.body, "input", components) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemaRef(op.body, "input", components) } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -100,9 +136,21 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     paths,
-    components: { schemas: components, securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "lvr_pat_…", description: "A personal access token" },
-        ingestToken: { type: "http", scheme: "bearer", bearerFormat: "lvr_ing_…", description: "A named ingest token, or INGEST_TOKEN" },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "lvr_pat_…",
+          description: "A personal access token",
+        },
+        ingestToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "lvr_ing_…",
+          description: "A named ingest token, or INGEST_TOKEN",
+        },
       },
     },
   };

@@ -6,7 +6,11 @@ import type { Permission } from "../auth/permissions";
  * handler.ts) validates with these schemas, and the OpenAPI document
  * (openapi.ts) is generated from the same ones, so the two cannot disagree.
  */
-export interface ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface ApiOperation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   operationId: string;
   method: "get" | "post";
   /** Relative to /api/v1, OpenAPI template syntax: `/call-records/{call_record_id}`. */
@@ -33,9 +37,11 @@ export interface ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
 
 export const OPERATIONS: ApiOperation[] = [];
 
-export function defineOperation<P extends z.ZodType = z.ZodObject<Record<string, never>>, Q extends z.ZodType = z.ZodObject<Record<string, never>>, B extends z.ZodType = z.ZodUndefined>(
-  op: ApiOperation<P, Q, B>,
-): ApiOperation<P, Q, B> {
+export function defineOperation<
+  P extends z.ZodType = z.ZodObject<Record<string, never>>,
+  Q extends z.ZodType = z.ZodObject<Record<string, never>>,
+  B extends z.ZodType = z.ZodUndefined,
+>(op: ApiOperation<P, Q, B>): ApiOperation<P, Q, B> {
   OPERATIONS.push(op as unknown as ApiOperation);
   return op;
 }

@@ -3,101 +3,197 @@ import { defineOperation } from "./operation";
 import { auditPageSchema, auditQuery } from "./schemas/audit";
 import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
 import { ingestBodySchema, ingestResultSchema } from "./schemas/ingest";
-import { callRecordDetailSchema, callRecordPageSchema, callRecordParams, callRecordsQuery } from "./schemas/call-records";
+import {
+  callRecordDetailSchema,
+  callRecordPageSchema,
+  callRecordParams,
+  callRecordsQuery,
+} from "./schemas/call-records";
 import { jobDetailSchema, jobPageSchema, jobParams, jobsQuery } from "./schemas/jobs";
 import {
-  batchDetailSchema, batchListSchema, cancelledSchema, createdBatchSchema, createSubmissionBody, dryRunSchema, listSubmissionsQuery, resubmitBody, submissionParams,
+  batchDetailSchema,
+  batchListSchema,
+  cancelledSchema,
+  createdBatchSchema,
+  createSubmissionBody,
+  dryRunSchema,
+  listSubmissionsQuery,
+  resubmitBody,
+  submissionParams,
 } from "./schemas/submissions";
 
 /** Every operation of /api/v1. A route file under app/api/v1 serves exactly one of these per method (checked by openapi.test.ts). */
 
-const IDEMPOTENCY = { name: "Idempotency-Key", description: "The same key and body within 24 h answer the first batch again; the same key with another body is a 409." };
+const IDEMPOTENCY = {
+  name: "Idempotency-Key",
+  description:
+    "The same key and body within 24 h answer the first batch again; the same key with another body is a 409.",
+};
 
 export const listCallRecordsOp = defineOperation({
-  operationId: "listCallRecords", method: "get", path: "/call-records", tag: "Call records", permission: "calls:read",
+  operationId: "listCallRecords",
+  method: "get",
+  path: "/call-records",
+  tag: "Call records",
+  permission: "calls:read",
   summary: "List call records",
-  description: "The /calls URL parameters (same names, same validation), keyset paging by `cursor`. Phone numbers and names are masked unless `unmasked=true` and the token's owner may reveal them (audited).",
-  query: callRecordsQuery, queryParsedByHandler: true,
+  description:
+    "The /calls URL parameters (same names, same validation), keyset paging by `cursor`. Phone numbers and names are masked unless `unmasked=true` and the token's owner may reveal them (audited).",
+  query: callRecordsQuery,
+  queryParsedByHandler: true,
   responses: { 200: { description: "One page", schema: callRecordPageSchema } },
 });
 
 export const getCallRecordOp = defineOperation({
-  operationId: "getCallRecord", method: "get", path: "/call-records/{call_record_id}", tag: "Call records", permission: "calls:read",
+  operationId: "getCallRecord",
+  method: "get",
+  path: "/call-records/{call_record_id}",
+  tag: "Call records",
+  permission: "calls:read",
   summary: "One call record with its submission attempts and reviews",
-  params: callRecordParams, query: callRecordsQuery.pick({ unmasked: true, reason: true }),
+  params: callRecordParams,
+  query: callRecordsQuery.pick({ unmasked: true, reason: true }),
   responses: { 200: { description: "The record", schema: callRecordDetailSchema } },
 });
 
 export const listJobsOp = defineOperation({
-  operationId: "listJobs", method: "get", path: "/jobs", tag: "Jobs", permission: "calls:read",
-  summary: "The jobs overview", query: jobsQuery,
+  operationId: "listJobs",
+  method: "get",
+  path: "/jobs",
+  tag: "Jobs",
+  permission: "calls:read",
+  summary: "The jobs overview",
+  query: jobsQuery,
   responses: { 200: { description: "One page of jobs", schema: jobPageSchema } },
 });
 
 export const getJobOp = defineOperation({
-  operationId: "getJob", method: "get", path: "/jobs/{robot_call_job_id}", tag: "Jobs", permission: "calls:read",
-  summary: "One job's KPIs", params: jobParams,
+  operationId: "getJob",
+  method: "get",
+  path: "/jobs/{robot_call_job_id}",
+  tag: "Jobs",
+  permission: "calls:read",
+  summary: "One job's KPIs",
+  params: jobParams,
   responses: { 200: { description: "The job", schema: jobDetailSchema } },
 });
 
 export const createSubmissionOp = defineOperation({
-  operationId: "createSubmission", method: "post", path: "/submissions", tag: "Submissions", permission: "submissions:write",
+  operationId: "createSubmission",
+  method: "post",
+  path: "/submissions",
+  tag: "Submissions",
+  permission: "submissions:write",
   summary: "Submit records to TOP (or check what would be sent)",
-  description: "Runs the same pre-submit check as the console. `dry_run: true` answers the check (200) without creating a batch.",
-  body: createSubmissionBody, headers: [IDEMPOTENCY],
-  responses: { 202: { description: "The batch was created", schema: createdBatchSchema }, 200: { description: "Dry run: the check", schema: dryRunSchema } },
+  description:
+    "Runs the same pre-submit check as the console. `dry_run: true` answers the check (200) without creating a batch.",
+  body: createSubmissionBody,
+  headers: [IDEMPOTENCY],
+  responses: {
+    202: { description: "The batch was created", schema: createdBatchSchema },
+    200: { description: "Dry run: the check", schema: dryRunSchema },
+  },
 });
 
 export const listSubmissionsOp = defineOperation({
-  operationId: "listSubmissions", method: "get", path: "/submissions", tag: "Submissions", permission: "calls:read",
-  summary: "Recent submission batches, newest first", query: listSubmissionsQuery,
+  operationId: "listSubmissions",
+  method: "get",
+  path: "/submissions",
+  tag: "Submissions",
+  permission: "calls:read",
+  summary: "Recent submission batches, newest first",
+  query: listSubmissionsQuery,
   responses: { 200: { description: "Batches with live progress", schema: batchListSchema } },
 });
 
 export const getSubmissionOp = defineOperation({
-  operationId: "getSubmission", method: "get", path: "/submissions/{id}", tag: "Submissions", permission: "calls:read",
-  summary: "One batch: counts by job state, throughput, ETA, failure groups", params: submissionParams,
+  operationId: "getSubmission",
+  method: "get",
+  path: "/submissions/{id}",
+  tag: "Submissions",
+  permission: "calls:read",
+  summary: "One batch: counts by job state, throughput, ETA, failure groups",
+  params: submissionParams,
   responses: { 200: { description: "The batch", schema: batchDetailSchema } },
 });
 
 export const cancelSubmissionOp = defineOperation({
-  operationId: "cancelSubmission", method: "post", path: "/submissions/{id}/cancel", tag: "Submissions", permission: "submissions:write",
-  summary: "Cancel a running batch (calls on the wire finish)", params: submissionParams,
+  operationId: "cancelSubmission",
+  method: "post",
+  path: "/submissions/{id}/cancel",
+  tag: "Submissions",
+  permission: "submissions:write",
+  summary: "Cancel a running batch (calls on the wire finish)",
+  params: submissionParams,
   responses: { 200: { description: "Cancelled", schema: cancelledSchema } },
 });
 
 export const resubmitFailuresOp = defineOperation({
-  operationId: "resubmitFailures", method: "post", path: "/submissions/{id}/resubmit-failures", tag: "Submissions", permission: "submissions:write",
-  summary: "Send a batch's rejected and failed records again, as a new batch", params: submissionParams, body: resubmitBody, headers: [IDEMPOTENCY],
-  responses: { 202: { description: "The new batch", schema: createdBatchSchema }, 200: { description: "Dry run: the check", schema: dryRunSchema } },
+  operationId: "resubmitFailures",
+  method: "post",
+  path: "/submissions/{id}/resubmit-failures",
+  tag: "Submissions",
+  permission: "submissions:write",
+  summary: "Send a batch's rejected and failed records again, as a new batch",
+  params: submissionParams,
+  body: resubmitBody,
+  headers: [IDEMPOTENCY],
+  responses: {
+    202: { description: "The new batch", schema: createdBatchSchema },
+    200: { description: "Dry run: the check", schema: dryRunSchema },
+  },
 });
 
 export const listAuditOp = defineOperation({
-  operationId: "listAuditEvents", method: "get", path: "/audit", tag: "Audit", permission: "audit:read",
-  summary: "The audit trail, newest first (admins)", query: auditQuery,
+  operationId: "listAuditEvents",
+  method: "get",
+  path: "/audit",
+  tag: "Audit",
+  permission: "audit:read",
+  summary: "The audit trail, newest first (admins)",
+  query: auditQuery,
   responses: { 200: { description: "One page of events", schema: auditPageSchema } },
 });
 
 export const reconciliationOp = defineOperation({
-  operationId: "getReconciliation", method: "get", path: "/reconciliation", tag: "Reconciliation", permission: "reconciliation:read",
+  operationId: "getReconciliation",
+  method: "get",
+  path: "/reconciliation",
+  tag: "Reconciliation",
+  permission: "reconciliation:read",
   summary: "Records per call day and job by submission outcome, with overdue ones (supervisors)",
-  description: "The /reconciliation report. Repeat `job` for several jobs. `overdue`: received more than RECONCILE_OVERDUE_HOURS ago and not accepted.",
-  query: reconciliationQuery, queryParsedByHandler: true,
+  description:
+    "The /reconciliation report. Repeat `job` for several jobs. `overdue`: received more than RECONCILE_OVERDUE_HOURS ago and not accepted.",
+  query: reconciliationQuery,
+  queryParsedByHandler: true,
   responses: { 200: { description: "The report", schema: reconciliationSchema } },
 });
 
 export const ingestCallRecordsOp = defineOperation({
-  operationId: "ingestCallRecords", method: "post", path: "/call-records", tag: "Ingest", permission: null, auth: "ingest",
+  operationId: "ingestCallRecords",
+  method: "post",
+  path: "/call-records",
+  tag: "Ingest",
+  permission: null,
+  auth: "ingest",
   summary: "Push call records (robot platforms)",
   description:
     "Takes an ingest token (`lvr_ing_…`, made by an admin on /account/tokens; its name is recorded as each record's `source_name`) or INGEST_TOKEN. " +
-    "JSON (one record, an array, or `{ \"ivr_call_record_d_t_o\": … }`) or NDJSON, at most 1000 records. 200: every record has an entry, in input order; 422: all were rejected.",
+    'JSON (one record, an array, or `{ "ivr_call_record_d_t_o": … }`) or NDJSON, at most 1000 records. 200: every record has an entry, in input order; 422: all were rejected.',
   body: ingestBodySchema,
-  responses: { 200: { description: "Processed", schema: ingestResultSchema }, 422: { description: "Every record was rejected", schema: ingestResultSchema } },
+  responses: {
+    200: { description: "Processed", schema: ingestResultSchema },
+    422: { description: "Every record was rejected", schema: ingestResultSchema },
+  },
 });
 
 export const openApiOp = defineOperation({
-  operationId: "getOpenApiDocument", method: "get", path: "/openapi.json", tag: "Meta", permission: null,
-  summary: "This document (no token needed)", auth: "none",
+  operationId: "getOpenApiDocument",
+  method: "get",
+  path: "/openapi.json",
+  tag: "Meta",
+  permission: null,
+  summary: "This document (no token needed)",
+  auth: "none",
   responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
 });

@@ -23,9 +23,18 @@ export async function countRequest(tokenId: bigint, limit: number, windowSeconds
     ON CONFLICT (token_id, window_start) DO UPDATE SET hits = api_rate_windows.hits + 1
     RETURNING hits, GREATEST(1, ceil(extract(epoch FROM window_start) + ${windowSeconds} - extract(epoch FROM now())))::int AS reset`);
   const hits = row?.hits ?? 1;
-  return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), resetSeconds: row?.reset ?? windowSeconds };
+  return {
+    allowed: hits <= limit,
+    limit,
+    remaining: Math.max(0, limit - hits),
+    resetSeconds: row?.reset ?? windowSeconds,
+  };
 }
 
 export function rateLimitHeaders(s: RateLimitState): Record<string, string> {
-  return { "RateLimit-Limit": String(s.limit), "RateLimit-Remaining": String(s.remaining), "RateLimit-Reset": String(s.resetSeconds) };
+  return {
+    "RateLimit-Limit": String(s.limit),
+    "RateLimit-Remaining": String(s.remaining),
+    "RateLimit-Reset": String(s.resetSeconds),
+  };
 }

@@ -30,10 +30,12 @@ const onlyOurLoopback = (address: string) => address === "127.0.0.1";
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     const p = req.url ?? "/";
-    if (p.startsWith("/redirect-metadata")) return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    if (p.startsWith("/redirect-metadata"))
+      return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     if (p.startsWith("/redirect-private")) return res.writeHead(302, { location: "http://10.0.0.1/a.mp3" }).end();
     if (p.startsWith("/page")) return res.writeHead(200, { "content-type": "text/html" }).end("<html>sign in</html>");
-    if (expired.has(p) || p.startsWith("/expired")) return res.writeHead(403, { "content-type": "application/xml" }).end("<Error>AccessDenied</Error>");
+    if (expired.has(p) || p.startsWith("/expired"))
+      return res.writeHead(403, { "content-type": "application/xml" }).end("<Error>AccessDenied</Error>");
     const left = failuresLeft.get(p) ?? 0;
     if (left > 0) {
       failuresLeft.set(p, left - 1);
@@ -44,7 +46,11 @@ beforeAll(async () => {
       const start = Number(m[1]);
       const end = m[2] ? Number(m[2]) : BYTES.length - 1;
       return res
-        .writeHead(206, { "content-type": "audio/mpeg", "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${BYTES.length}` })
+        .writeHead(206, {
+          "content-type": "audio/mpeg",
+          "content-length": end - start + 1,
+          "content-range": `bytes ${start}-${end}/${BYTES.length}`,
+        })
         .end(BYTES.subarray(start, end + 1));
     }
     res.writeHead(200, { "content-type": "audio/mpeg", "content-length": BYTES.length }).end(BYTES);
@@ -62,7 +68,14 @@ const config = (over: Partial<ConstructorParameters<typeof AudioArchiver>[0]> = 
   leaseMs: 30_000,
   backoffBaseMs: 5,
   backoffMaxMs: 20,
-  fetch: { ownOrigins: [], allowedHosts: [host], publicDir: path.resolve("public"), maxBytes: 1_000_000, timeoutMs: 5_000, addressPolicy: onlyOurLoopback },
+  fetch: {
+    ownOrigins: [],
+    allowedHosts: [host],
+    publicDir: path.resolve("public"),
+    maxBytes: 1_000_000,
+    timeoutMs: 5_000,
+    addressPolicy: onlyOurLoopback,
+  },
   ...over,
 });
 
@@ -71,7 +84,15 @@ async function ingestWithAudio(pathname: string): Promise<bigint> {
   const id = nextId++;
   mine.push(id);
   const r = await ingestCallRecords(
-    [{ call_record_id: id.toString(), robot_call_job_id: "71", result_status: "ANSWERED", start_time: "2026-11-20 09:00:00", full_audio_url: `http://${host}${pathname}` }],
+    [
+      {
+        call_record_id: id.toString(),
+        robot_call_job_id: "71",
+        result_status: "ANSWERED",
+        start_time: "2026-11-20 09:00:00",
+        full_audio_url: `http://${host}${pathname}`,
+      },
+    ],
     { source: "api" },
   );
   expect(r.summary.created).toBe(1);
@@ -87,7 +108,8 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
   for (;;) {
     const v = await read();
     if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out; last ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x))}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -109,14 +131,52 @@ describe("recording archiver", () => {
   it("queues a recording on ingest, stores it with size, type and SHA-256, and marks the record archived", async () => {
     const id = await ingestWithAudio("/rec-a.mp3");
     expect(await archiveRow(id)).toMatchObject({ state: "queued", sourceUrl: `http://${host}/rec-a.mp3` });
-    const row = await runArchiver(() => until(() => archiveRow(id), (r) => r?.state === "archived"));
+    const row = await runArchiver(() =>
+      until(
+        () => archiveRow(id),
+        (r) => r?.state === "archived",
+      ),
+    );
     const sha = createHash("sha256").update(BYTES).digest("hex");
-    expect(row).toMatchObject({ sha256: sha, sizeBytes: BigInt(BYTES.length), contentType: "audio/mpeg", fileName: `${sha}.mp3`, attempts: 1, lastError: null });
-    expect(createHash("sha256").update(await readFile(path.join(archiveDir, row!.fileName!))).digest("hex")).toBe(sha);
+    expect(row).toMatchObject({
+      sha256: sha,
+      sizeBytes: BigInt(BYTES.length),
+      contentType: "audio/mpeg",
+      fileName: `${sha}.mp3`,
+      attempts: 1,
+      lastError: null,
+    });
+    expect(
+      createHash("sha256")
+        .update(await readFile(path.join(archiveDir, row!.fileName!)))
+        .digest("hex"),
+    ).toBe(sha);
     // The same content pushed again is unchanged and not queued again; a new link is.
-    await ingestCallRecords([{ call_record_id: id.toString(), robot_call_job_id: "71", result_status: "ANSWERED", start_time: "2026-11-20 09:00:00", full_audio_url: `http://${host}/rec-a.mp3` }], { source: "api" });
+    await ingestCallRecords(
+      [
+        {
+          call_record_id: id.toString(),
+          robot_call_job_id: "71",
+          result_status: "ANSWERED",
+          start_time: "2026-11-20 09:00:00",
+          full_audio_url: `http://${host}/rec-a.mp3`,
+        },
+      ],
+      { source: "api" },
+    );
     expect((await archiveRow(id))?.state).toBe("archived");
-    await ingestCallRecords([{ call_record_id: id.toString(), robot_call_job_id: "71", result_status: "ANSWERED", start_time: "2026-11-20 09:00:00", full_audio_url: `http://${host}/rec-b.mp3` }], { source: "api" });
+    await ingestCallRecords(
+      [
+        {
+          call_record_id: id.toString(),
+          robot_call_job_id: "71",
+          result_status: "ANSWERED",
+          start_time: "2026-11-20 09:00:00",
+          full_audio_url: `http://${host}/rec-b.mp3`,
+        },
+      ],
+      { source: "api" },
+    );
     expect(await archiveRow(id)).toMatchObject({ state: "queued", sourceUrl: `http://${host}/rec-b.mp3`, attempts: 0 });
   });
 
@@ -128,9 +188,18 @@ describe("recording archiver", () => {
     const gone = await ingestWithAudio("/expired.mp3");
     const [a, b, c] = await runArchiver(() =>
       Promise.all([
-        until(() => archiveRow(flaky), (r) => r?.state === "archived"),
-        until(() => archiveRow(down), (r) => r?.state === "failed"),
-        until(() => archiveRow(gone), (r) => r?.state === "failed"),
+        until(
+          () => archiveRow(flaky),
+          (r) => r?.state === "archived",
+        ),
+        until(
+          () => archiveRow(down),
+          (r) => r?.state === "failed",
+        ),
+        until(
+          () => archiveRow(gone),
+          (r) => r?.state === "failed",
+        ),
       ]),
     );
     expect(a).toMatchObject({ attempts: 3, sha256: createHash("sha256").update(BYTES).digest("hex") });
@@ -140,22 +209,36 @@ describe("recording archiver", () => {
 
   it("refuses what is not a recording, and leaves no partial file behind", async () => {
     await expect(archiveRecording(`http://${host}/page`, config())).rejects.toThrow(/text\/html, not a recording/);
-    await expect(archiveRecording(`http://${host}/big.mp3`, config({ fetch: { ...config().fetch, maxBytes: 10_000 } }))).rejects.toThrow(/larger than/);
+    await expect(
+      archiveRecording(`http://${host}/big.mp3`, config({ fetch: { ...config().fetch, maxBytes: 10_000 } })),
+    ).rejects.toThrow(/larger than/);
     expect((await readdir(archiveDir)).filter((f) => f.startsWith(".incoming"))).toEqual([]);
   });
 
   it("keeps playing a recording whose link expired after it was archived, with Range", async () => {
     const id = await ingestWithAudio("/expires-later.mp3");
-    await runArchiver(() => until(() => archiveRow(id), (r) => r?.state === "archived"));
+    await runArchiver(() =>
+      until(
+        () => archiveRow(id),
+        (r) => r?.state === "archived",
+      ),
+    );
     expired.add("/expires-later.mp3");
     // The live link now answers 403, which the player shows as such…
     const live = await openRecording(`http://${host}/expires-later.mp3`, { ...config().fetch, range: null });
     expect(live.status).toBe(502);
-    expect(await live.json()).toMatchObject({ error: { message: "recording unavailable: link expired (403 upstream)" } });
+    expect(await live.json()).toMatchObject({
+      error: { message: "recording unavailable: link expired (403 upstream)" },
+    });
     // …but the record plays from its archived copy.
     const { token } = await sessionFor("operator");
     const get = (range?: string) =>
-      GET(new Request(`http://x/api/audio/${id}`, { headers: { cookie: `${SESSION_COOKIE}=${token}`, ...(range ? { range } : {}) } }), { params: Promise.resolve({ id: id.toString() }) });
+      GET(
+        new Request(`http://x/api/audio/${id}`, {
+          headers: { cookie: `${SESSION_COOKIE}=${token}`, ...(range ? { range } : {}) },
+        }),
+        { params: Promise.resolve({ id: id.toString() }) },
+      );
     const whole = await get();
     expect(whole.status).toBe(200);
     expect(whole.headers.get("content-type")).toBe("audio/mpeg");
@@ -174,13 +257,20 @@ describe("recording archiver", () => {
     const invalid = await get(`bytes=${BYTES.length}-`);
     expect(invalid.status).toBe(416);
     expect(invalid.headers.get("content-range")).toBe(`bytes */${BYTES.length}`);
-    const download = await GET(new Request(`http://x/api/audio/${id}?download=1`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } }), { params: Promise.resolve({ id: id.toString() }) });
+    const download = await GET(
+      new Request(`http://x/api/audio/${id}?download=1`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
+      { params: Promise.resolve({ id: id.toString() }) },
+    );
     expect(download.headers.get("content-disposition")).toBe(`attachment; filename="${id}.mp3"`);
   });
 });
 
 describe("recording proxy guard, end to end against an upstream", () => {
-  const opts = (range: string | null = null, allowedHosts = [host, "169.254.169.254", "10.0.0.1"]) => ({ ...config().fetch, allowedHosts, range });
+  const opts = (range: string | null = null, allowedHosts = [host, "169.254.169.254", "10.0.0.1"]) => ({
+    ...config().fetch,
+    allowedHosts,
+    range,
+  });
 
   it("passes the upstream's Range answer and content type through", async () => {
     const res = await openRecording(`http://${host}/x.mp3`, opts("bytes=10-19"));
@@ -194,7 +284,9 @@ describe("recording proxy guard, end to end against an upstream", () => {
     for (const p of ["/redirect-metadata", "/redirect-private"]) {
       const res = await openRecording(`http://${host}${p}`, opts());
       expect(res.status, p).toBe(502);
-      expect(await res.json(), p).toMatchObject({ error: { code: "refused", message: expect.stringContaining("private address") } });
+      expect(await res.json(), p).toMatchObject({
+        error: { code: "refused", message: expect.stringContaining("private address") },
+      });
     }
     // A redirect to a host that is not allowed is refused before any connection.
     const res = await openRecording(`http://${host}/redirect-metadata`, opts(null, [host]));

@@ -52,7 +52,15 @@ export function archiverConfig(env: Env = getEnv()): ArchiverConfig {
 }
 
 /** Failures that another attempt cannot fix: the link is refused or gone. */
-const PERMANENT = new Set(["no_recording", "bad_link", "host_not_allowed", "refused", "too_large", "not_found", "not_audio"]);
+const PERMANENT = new Set([
+  "no_recording",
+  "bad_link",
+  "host_not_allowed",
+  "refused",
+  "too_large",
+  "not_found",
+  "not_audio",
+]);
 
 function isPermanent(err: unknown): boolean {
   if (!(err instanceof RecordingUnavailable)) return false;
@@ -60,7 +68,9 @@ function isPermanent(err: unknown): boolean {
 }
 
 function extensionFor(contentType: string, url: string): string {
-  const byType = Object.entries(AUDIO_TYPES).find(([, t]) => t === contentType.split(";")[0]!.trim().toLowerCase())?.[0];
+  const byType = Object.entries(AUDIO_TYPES).find(
+    ([, t]) => t === contentType.split(";")[0]!.trim().toLowerCase(),
+  )?.[0];
   if (byType) return byType;
   const byUrl = /\.(mp3|ogg|wav|m4a)$/i.exec(new URL(url).pathname)?.[1];
   return byUrl?.toLowerCase() ?? "bin";
@@ -89,19 +99,34 @@ export async function archiveRecording(
   try {
     await pipeline(up.body, measure, createWriteStream(temp, { flags: "wx" }), { signal: deadline });
     if (up.headers.contentLength && Number(up.headers.contentLength) !== size) {
-      throw new RecordingUnavailable(502, "truncated", `the download ended after ${size} of ${up.headers.contentLength} bytes`);
+      throw new RecordingUnavailable(
+        502,
+        "truncated",
+        `the download ended after ${size} of ${up.headers.contentLength} bytes`,
+      );
     }
     if (size === 0) throw new RecordingUnavailable(502, "empty", "the recording is empty");
     const sha256 = hash.digest("hex");
     const fileName = `${sha256}.${extensionFor(contentType, url)}`;
     const target = path.join(config.dir, fileName);
     // Content-addressed: the same recording under two links is stored once.
-    if (await stat(target).then((s) => s.size === size, () => false)) await rm(temp, { force: true });
+    if (
+      await stat(target).then(
+        (s) => s.size === size,
+        () => false,
+      )
+    )
+      await rm(temp, { force: true });
     else await rename(temp, target);
     return { fileName, sizeBytes: size, contentType: up.headers.contentType, sha256 };
   } catch (err) {
     await rm(temp, { force: true });
-    if (deadline.aborted) throw new RecordingUnavailable(504, "timeout", `the download took longer than ${(config.fetch.timeoutMs ?? 15_000) / 1000} s`);
+    if (deadline.aborted)
+      throw new RecordingUnavailable(
+        504,
+        "timeout",
+        `the download took longer than ${(config.fetch.timeoutMs ?? 15_000) / 1000} s`,
+      );
     throw err;
   }
 }
@@ -183,9 +208,15 @@ export class AudioArchiver {
         const file = await archiveRecording(task.sourceUrl, this.config);
         outcome = (await settleArchived(task, file)) ? "archived" : "stale";
       } catch (err) {
-        const message = err instanceof RecordingUnavailable ? err.message : `download failed: ${(err as Error).message}`;
+        const message =
+          err instanceof RecordingUnavailable ? err.message : `download failed: ${(err as Error).message}`;
         const retry = !isPermanent(err) && task.attempt < this.config.maxAttempts;
-        const at = retry ? new Date(Date.now() + retryDelayMs(task.attempt, { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs })) : null;
+        const at = retry
+          ? new Date(
+              Date.now() +
+                retryDelayMs(task.attempt, { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs }),
+            )
+          : null;
         outcome = (await settleFailed(task, message, at)) ? (retry ? "retrying" : "failed") : "stale";
       }
       this.events.onSettled?.(task, outcome);

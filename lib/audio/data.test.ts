@@ -7,7 +7,9 @@ describe("where a recording plays from", () => {
     expect(recordingStatus({ fullAudioUrl: `${base}/demo-audio/debt-promise.mp3`, archive: null }, base)).toBe("local");
   });
   it("keeps a vendor's link, another origin or another path live until it is archived", () => {
-    expect(recordingStatus({ fullAudioUrl: "https://vendor.example/demo-audio/x.mp3", archive: null }, base)).toBe("live");
+    expect(recordingStatus({ fullAudioUrl: "https://vendor.example/demo-audio/x.mp3", archive: null }, base)).toBe(
+      "live",
+    );
     expect(recordingStatus({ fullAudioUrl: `${base}/api/other.mp3`, archive: null }, base)).toBe("live");
     expect(recordingStatus({ fullAudioUrl: `${base}/demo-audio/x.mp3`, archive: null }, undefined)).toBe("live");
     expect(recordingStatus({ fullAudioUrl: null, archive: null }, base)).toBe("none");

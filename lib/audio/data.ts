@@ -36,7 +36,10 @@ export function isOwnDemoFile(url: string, publicUrl: string | undefined): boole
   }
 }
 
-export function recordingStatus(src: Pick<RecordingSource, "fullAudioUrl" | "archive">, publicUrl: string | undefined = getEnv().PUBLIC_URL): RecordingStatus {
+export function recordingStatus(
+  src: Pick<RecordingSource, "fullAudioUrl" | "archive">,
+  publicUrl: string | undefined = getEnv().PUBLIC_URL,
+): RecordingStatus {
   if (src.archive?.state === "archived") return "archived";
   if (!src.fullAudioUrl) return "none";
   if (isOwnDemoFile(src.fullAudioUrl, publicUrl)) return "local";
@@ -51,7 +54,16 @@ export async function getRecordingSource(callRecordId: bigint): Promise<Recordin
       callRecordId: true,
       fullAudioUrl: true,
       audioArchive: {
-        select: { state: true, fileName: true, contentType: true, sha256: true, sizeBytes: true, attempts: true, lastError: true, archivedAt: true },
+        select: {
+          state: true,
+          fileName: true,
+          contentType: true,
+          sha256: true,
+          sizeBytes: true,
+          attempts: true,
+          lastError: true,
+          archivedAt: true,
+        },
       },
     },
   });

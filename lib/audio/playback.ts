@@ -38,8 +38,12 @@ export async function playRecording(
   if (res.ok) {
     // Named by the record, never by the upstream; played in place unless asked for as a file.
     const type = (res.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
-    const ext = src.archive?.fileName?.split(".").pop() ?? Object.entries(AUDIO_TYPES).find(([, t]) => t === type)?.[0] ?? "mp3";
-    res.headers.set("Content-Disposition", `${opts.download ? "attachment" : "inline"}; filename="${src.callRecordId}.${ext}"`);
+    const ext =
+      src.archive?.fileName?.split(".").pop() ?? Object.entries(AUDIO_TYPES).find(([, t]) => t === type)?.[0] ?? "mp3";
+    res.headers.set(
+      "Content-Disposition",
+      `${opts.download ? "attachment" : "inline"}; filename="${src.callRecordId}.${ext}"`,
+    );
   }
   return res;
 }

@@ -19,10 +19,25 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => upstream.close(() => r())));
 
 const open = (type: string) =>
-  openRecording(`http://${host}/${encodeURIComponent(type)}`, { range: null, ownOrigins: [], allowedHosts: [host], publicDir: path.resolve("public"), addressPolicy: (a: string) => a === "127.0.0.1" });
+  openRecording(`http://${host}/${encodeURIComponent(type)}`, {
+    range: null,
+    ownOrigins: [],
+    allowedHosts: [host],
+    publicDir: path.resolve("public"),
+    addressPolicy: (a: string) => a === "127.0.0.1",
+  });
 
 describe("the audio proxy passes on recordings only", () => {
-  it.each(["text/html", "text/html; charset=utf-8", "application/xhtml+xml", "image/svg+xml", "text/plain", "application/javascript", "TEXT/HTML", "audio/mpeg, text/html"])("refuses an upstream answering %j", async (type) => {
+  it.each([
+    "text/html",
+    "text/html; charset=utf-8",
+    "application/xhtml+xml",
+    "image/svg+xml",
+    "text/plain",
+    "application/javascript",
+    "TEXT/HTML",
+    "audio/mpeg, text/html",
+  ])("refuses an upstream answering %j", async (type) => {
     const res = await open(type);
     expect(res.status).toBe(502);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);

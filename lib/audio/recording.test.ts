@@ -8,7 +8,12 @@ import { openRecording, parseRange } from "./recording";
 const publicDir = path.resolve("public");
 const own = "http://127.0.0.1:3000";
 const clip = DEMO_AUDIO_CLIPS[0]!.file;
-const opts = (range: string | null = null, allowedHosts: string[] = []) => ({ range, ownOrigins: [own], allowedHosts, publicDir });
+const opts = (range: string | null = null, allowedHosts: string[] = []) => ({
+  range,
+  ownOrigins: [own],
+  allowedHosts,
+  publicDir,
+});
 
 let upstream: http.Server;
 let upstreamHost = "";
@@ -63,7 +68,9 @@ describe("openRecording", () => {
   it("refuses hosts that are not allowed, non-http links and records without audio, saying why", async () => {
     const res = await openRecording("https://vendor.example.com/a.mp3", opts());
     expect(res.status).toBe(403);
-    expect((await json(res)).error.message).toBe("recording unavailable: vendor.example.com is not in AUDIO_ALLOWED_HOSTS");
+    expect((await json(res)).error.message).toBe(
+      "recording unavailable: vendor.example.com is not in AUDIO_ALLOWED_HOSTS",
+    );
     expect((await openRecording("file:///etc/passwd", opts())).status).toBe(422);
     expect((await openRecording(null, opts())).status).toBe(404);
   });
@@ -71,10 +78,14 @@ describe("openRecording", () => {
   it("never connects to a private address, even for an allowed host", async () => {
     const res = await openRecording(`http://${upstreamHost}/a.mp3`, opts(null, [upstreamHost]));
     expect(res.status).toBe(502);
-    expect(await json(res)).toMatchObject({ error: { code: "refused", message: expect.stringContaining("private address") } });
+    expect(await json(res)).toMatchObject({
+      error: { code: "refused", message: expect.stringContaining("private address") },
+    });
     // By name, too: localhost resolves to loopback, refused when the connection is made.
     const port = upstreamHost.split(":")[1];
     const named = await openRecording(`http://localhost:${port}/a.mp3`, opts(null, [`localhost:${port}`]));
-    expect(await json(named)).toMatchObject({ error: { code: "refused", message: expect.stringContaining("private address") } });
+    expect(await json(named)).toMatchObject({
+      error: { code: "refused", message: expect.stringContaining("private address") },
+    });
   });
 });

@@ -23,11 +23,18 @@ const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 3;
 const DEMO_PREFIX = "/demo-audio/";
-export const AUDIO_TYPES: Record<string, string> = { mp3: "audio/mpeg", ogg: "audio/ogg", wav: "audio/wav", m4a: "audio/mp4" };
+export const AUDIO_TYPES: Record<string, string> = {
+  mp3: "audio/mpeg",
+  ogg: "audio/ogg",
+  wav: "audio/wav",
+  m4a: "audio/mp4",
+};
 
 /** The media types a recording may come as (audio, video containers such as MP4, or bytes without a type). */
 export function isRecordingType(contentType: string): boolean {
-  return /^(audio\/[\w.+-]+|video\/[\w.+-]+|application\/octet-stream)$/.test(contentType.split(";")[0]!.trim().toLowerCase());
+  return /^(audio\/[\w.+-]+|video\/[\w.+-]+|application\/octet-stream)$/.test(
+    contentType.split(";")[0]!.trim().toLowerCase(),
+  );
 }
 
 export interface UpstreamOptions {
@@ -62,12 +69,23 @@ export class RecordingUnavailable extends Error {
  * The error answer of the audio route: a stable `code` (the player says it in
  * the user's language), `details` for that sentence, and an English `message` for logs and scripts.
  */
-export function unavailable(status: number, code: string, message: string, details: Record<string, string | number> = {}): Response {
-  return Response.json({ error: { code, message: `recording unavailable: ${message}`, details } }, { status, headers: { "Cache-Control": "no-store" } });
+export function unavailable(
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, string | number> = {},
+): Response {
+  return Response.json(
+    { error: { code, message: `recording unavailable: ${message}`, details } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** Parses `bytes=a-b` (one range) against a size; null means the whole file. */
-export function parseRange(header: string | null, size: number): { start: number; end: number } | "unsatisfiable" | null {
+export function parseRange(
+  header: string | null,
+  size: number,
+): { start: number; end: number } | "unsatisfiable" | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === "" && m[2] === "")) return null;
@@ -86,26 +104,40 @@ export function parseRange(header: string | null, size: number): { start: number
 }
 
 /** A local file as a response, with Range. */
-export async function serveFile(file: string, opts: { type: string; range: string | null; cacheControl: string; etag?: string }): Promise<Response | null> {
+export async function serveFile(
+  file: string,
+  opts: { type: string; range: string | null; cacheControl: string; etag?: string },
+): Promise<Response | null> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return null;
-  const headers: Record<string, string> = { "Content-Type": opts.type, "Accept-Ranges": "bytes", "Cache-Control": opts.cacheControl };
+  const headers: Record<string, string> = {
+    "Content-Type": opts.type,
+    "Accept-Ranges": "bytes",
+    "Cache-Control": opts.cacheControl,
+  };
   if (opts.etag) headers.ETag = `"${opts.etag}"`;
   const r = parseRange(opts.range, info.size);
-  if (r === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${info.size}` } });
+  if (r === "unsatisfiable")
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${info.size}` } });
   const { start, end } = r ?? { start: 0, end: info.size - 1 };
   const body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
   return new Response(body, {
     status: r ? 206 : 200,
-    headers: { ...headers, "Content-Length": String(end - start + 1), ...(r ? { "Content-Range": `bytes ${start}-${end}/${info.size}` } : {}) },
+    headers: {
+      ...headers,
+      "Content-Length": String(end - start + 1),
+      ...(r ? { "Content-Range": `bytes ${start}-${end}/${info.size}` } : {}),
+    },
   });
 }
 
 /** The file behind one of the console's own demo links, or why there is none. */
 export function demoFile(pathname: string, publicDir: string): { file: string; type: string } {
   const name = safeDecodeURIComponent(pathname.slice(DEMO_PREFIX.length));
-  if (name === null) throw new RecordingUnavailable(400, "invalid_link", "the recording's link has a broken percent-escape");
-  if (!/^[\w.-]+\.(mp3|ogg|wav|m4a)$/.test(name)) throw new RecordingUnavailable(404, "not_found", "no such demo recording");
+  if (name === null)
+    throw new RecordingUnavailable(400, "invalid_link", "the recording's link has a broken percent-escape");
+  if (!/^[\w.-]+\.(mp3|ogg|wav|m4a)$/.test(name))
+    throw new RecordingUnavailable(404, "not_found", "no such demo recording");
   return { file: path.join(publicDir, "demo-audio", name), type: AUDIO_TYPES[name.split(".").pop()!]! };
 }
 
@@ -115,14 +147,21 @@ function guardedLookup(policy: (address: string) => boolean): LookupFunction {
       if (err) return callback(err, "", 4);
       const list = addresses as unknown as { address: string; family: number }[];
       const bad = list.find((a) => !policy(a.address));
-      if (bad || !list.length) return callback(new UpstreamRefused(`the recording's host ${hostname} points at a private address`), "", 4);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+      if (bad || !list.length)
+        return callback(new UpstreamRefused(`the recording's host ${hostname} points at a private address`), "", 4);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
       callback(null, list[0]!.address, list[0]!.family);
     });
   };
 }
 
-function get(url: URL, range: string | null, timeoutMs: number, policy: (address: string) => boolean): Promise<http.IncomingMessage> {
+function get(
+  url: URL,
+  range: string | null,
+  timeoutMs: number,
+  policy: (address: string) => boolean,
+): Promise<http.IncomingMessage> {
   // A literal address is never looked up, so it is checked here.
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(literal) && !policy(literal)) {
@@ -130,7 +169,11 @@ function get(url: URL, range: string | null, timeoutMs: number, policy: (address
   }
   return new Promise((resolve, reject) => {
     const mod = url.protocol === "https:" ? https : http;
-    const req = mod.get(url, { lookup: guardedLookup(policy), headers: range ? { Range: range } : {}, timeout: timeoutMs }, resolve);
+    const req = mod.get(
+      url,
+      { lookup: guardedLookup(policy), headers: range ? { Range: range } : {}, timeout: timeoutMs },
+      resolve,
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
     req.on("error", reject);
   });
@@ -144,7 +187,8 @@ function capped(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > max) return done(new RecordingUnavailable(502, "too_large", `the recording is larger than ${megabytes(max)}`));
+      if (seen > max)
+        return done(new RecordingUnavailable(502, "too_large", `the recording is larger than ${megabytes(max)}`));
       done(null, chunk);
     },
   });
@@ -172,31 +216,43 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
   } catch {
     throw new RecordingUnavailable(422, "bad_link", "the link is not a URL");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RecordingUnavailable(422, "bad_link", "only http and https links are played");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new RecordingUnavailable(422, "bad_link", "only http and https links are played");
   const own = ownDemoPath(rawUrl, opts.ownOrigins);
   if (own) {
     const { file, type } = demoFile(own, opts.publicDir);
     // Paths chosen at run time (the demo's files, the archive): not for the build to trace.
     const info = await stat(/*turbopackIgnore: true*/ file).catch(() => null);
     if (!info?.isFile()) throw new RecordingUnavailable(404, "not_found", "no such demo recording");
-    return { status: 200, headers: { contentType: type, contentLength: String(info.size), contentRange: null }, body: createReadStream(/*turbopackIgnore: true*/ file) };
+    return {
+      status: 200,
+      headers: { contentType: type, contentLength: String(info.size), contentRange: null },
+      body: createReadStream(/*turbopackIgnore: true*/ file),
+    };
   }
 
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (!opts.allowedHosts.includes(url.host.toLowerCase())) {
-      throw new RecordingUnavailable(403, "host_not_allowed", `${url.host} is not in AUDIO_ALLOWED_HOSTS`, { host: url.host });
+      throw new RecordingUnavailable(403, "host_not_allowed", `${url.host} is not in AUDIO_ALLOWED_HOSTS`, {
+        host: url.host,
+      });
     }
     let res: http.IncomingMessage;
     try {
       res = await get(url, opts.range, timeoutMs, policy);
     } catch (err) {
-      throw new RecordingUnavailable(502, err instanceof UpstreamRefused ? "refused" : "upstream_failed", (err as Error).message);
+      throw new RecordingUnavailable(
+        502,
+        err instanceof UpstreamRefused ? "refused" : "upstream_failed",
+        (err as Error).message,
+      );
     }
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();
       url = new URL(res.headers.location, url);
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new RecordingUnavailable(422, "bad_link", "redirected to a non-http link");
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new RecordingUnavailable(422, "bad_link", "redirected to a non-http link");
       continue; // the next hop is checked like the first
     }
     if (status === 416) {
@@ -205,13 +261,22 @@ export async function fetchUpstream(rawUrl: string | null, opts: UpstreamOptions
     }
     if (status !== 200 && status !== 206) {
       res.resume();
-      throw new RecordingUnavailable(502, "upstream_status", status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`, { status });
+      throw new RecordingUnavailable(
+        502,
+        "upstream_status",
+        status === 403 || status === 404 || status === 410 ? `link expired (${status} upstream)` : `${status} upstream`,
+        { status },
+      );
     }
     // Only recordings are passed on: an allowed host answering a page (text/html with a script) must not have it served from the console's origin.
     const contentType = String(res.headers["content-type"] ?? "application/octet-stream");
     if (!isRecordingType(contentType)) {
       res.resume();
-      throw new RecordingUnavailable(502, "not_audio", `the link answered ${contentType.split(";")[0]!.trim().toLowerCase() || "no type"}, not a recording`);
+      throw new RecordingUnavailable(
+        502,
+        "not_audio",
+        `the link answered ${contentType.split(";")[0]!.trim().toLowerCase() || "no type"}, not a recording`,
+      );
     }
     const length = Number(res.headers["content-length"] ?? 0);
     if (length > maxBytes) {
@@ -249,7 +314,11 @@ export async function openRecording(rawUrl: string | null, opts: UpstreamOptions
       return res ?? unavailable(404, "not_found", "no such demo recording");
     }
     const up = await fetchUpstream(rawUrl, opts);
-    const headers: Record<string, string> = { "Content-Type": up.headers.contentType, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=600" };
+    const headers: Record<string, string> = {
+      "Content-Type": up.headers.contentType,
+      "Accept-Ranges": "bytes",
+      "Cache-Control": "private, max-age=600",
+    };
     if (up.headers.contentLength) headers["Content-Length"] = up.headers.contentLength;
     if (up.headers.contentRange) headers["Content-Range"] = up.headers.contentRange;
     return new Response(Readable.toWeb(up.body) as ReadableStream<Uint8Array>, { status: up.status, headers });

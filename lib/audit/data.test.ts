@@ -4,7 +4,9 @@ import { auditFiltersSchema, listAuditEvents } from "./data";
 
 describe("audit trail paging", () => {
   it("pages to older events and back to newer ones (keyset both ways)", async () => {
-    await prisma.auditEvent.createMany({ data: Array.from({ length: 25 }, (_, i) => ({ action: "test.paging", target: `t${i}` })) });
+    await prisma.auditEvent.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({ action: "test.paging", target: `t${i}` })),
+    });
     const f = auditFiltersSchema.parse({ action: "test.paging" });
     const p1 = await listAuditEvents(f, 10);
     expect(p1.prev).toBeNull();

@@ -23,7 +23,12 @@ describe("audit trail", () => {
     expect(await detailsOf(target)).toEqual({ address: "203.0.113.7", cancelled: 3 });
 
     // The caller's own address wins (sign-in passes the one it limited by).
-    await recordAudit({ actor: null, action: "sign_in.failed", target: `${target}-own`, details: { address: "192.0.2.1" } });
+    await recordAudit({
+      actor: null,
+      action: "sign_in.failed",
+      target: `${target}-own`,
+      details: { address: "192.0.2.1" },
+    });
     expect(await detailsOf(`${target}-own`)).toEqual({ address: "192.0.2.1" });
 
     // Outside a request (the worker, the CLI): no address.

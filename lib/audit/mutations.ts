@@ -21,7 +21,11 @@ export async function recordAudit(event: {
 }): Promise<void> {
   const address = event.details?.address === undefined ? await currentClientAddress() : undefined;
   const via = currentAuditVia();
-  const details = { ...(address === undefined ? {} : { address }), ...(via ? { via: { token: via.token, token_id: via.tokenId } } : {}), ...event.details };
+  const details = {
+    ...(address === undefined ? {} : { address }),
+    ...(via ? { via: { token: via.token, token_id: via.tokenId } } : {}),
+    ...event.details,
+  };
   await prisma.auditEvent.create({
     data: {
       actorId: event.actor?.id ?? null,

@@ -25,7 +25,9 @@ export interface ParsedAuditFilters {
  * dropped and reported, the others still apply. A repeated parameter takes
  * its first value.
  */
-export function parseAuditFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedAuditFilters {
+export function parseAuditFilters(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): ParsedAuditFilters {
   const get = (key: string): string | undefined => {
     if (input instanceof URLSearchParams) return input.get(key) ?? undefined;
     const v = input[key];
@@ -39,7 +41,12 @@ export function parseAuditFilters(input: URLSearchParams | Record<string, string
     const parsed = auditFiltersSchema.shape[key].safeParse(value);
     if (parsed.success) {
       if (parsed.data) filters[key] = parsed.data;
-    } else errors.push({ param: key, message: parsed.error.issues[0]?.message ?? "is not valid", value: value.replace(/\u0000/g, "\\0") });
+    } else
+      errors.push({
+        param: key,
+        message: parsed.error.issues[0]?.message ?? "is not valid",
+        value: value.replace(/\u0000/g, "\\0"),
+      });
   }
   if (filters.from && filters.to && lowerBound(filters.from) >= upperBound(filters.to)) {
     errors.push({ param: "to", message: "must not be before from", value: filters.to });

@@ -30,11 +30,23 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: issue?.message ?? "Invalid input", code: issue?.path[0] === "password" ? "password" : "email", email: String(form.get("email") ?? "") };
+    return {
+      error: issue?.message ?? "Invalid input",
+      code: issue?.path[0] === "password" ? "password" : "email",
+      email: String(form.get("email") ?? ""),
+    };
   }
-  const result = await signIn(parsed.data.email, parsed.data.password, await clientAddress(), (await headers()).get("user-agent"));
+  const result = await signIn(
+    parsed.data.email,
+    parsed.data.password,
+    await clientAddress(),
+    (await headers()).get("user-agent"),
+  );
   if (!result.ok) {
-    const locked = result.code === "locked" ? { lockedUntil: result.lockedUntil.toISOString(), maxFailures: result.maxFailures } : {};
+    const locked =
+      result.code === "locked"
+        ? { lockedUntil: result.lockedUntil.toISOString(), maxFailures: result.maxFailures }
+        : {};
     return { error: result.message, code: result.code, ...locked, email: parsed.data.email };
   }
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));

@@ -11,7 +11,11 @@ import { sessionFor } from "./test-session";
 
 let token: string | undefined;
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined), set() {}, delete() {} }),
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined),
+    set() {},
+    delete() {},
+  }),
   headers: async () => new Headers({ "x-lvr-path": "/somewhere" }),
 }));
 
@@ -27,41 +31,144 @@ const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
 const onlyFrom = (min: Role): Record<Role, Expect> =>
-  Object.fromEntries(ROLES.map((r) => [r, ROLES.indexOf(r) >= ROLES.indexOf(min) ? "allow" : "deny"])) as Record<Role, Expect>;
+  Object.fromEntries(ROLES.map((r) => [r, ROLES.indexOf(r) >= ROLES.indexOf(min) ? "allow" : "deny"])) as Record<
+    Role,
+    Expect
+  >;
 
 const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string }>; expect: Record<Role, Expect> }[] = [
-  { name: "submissions.check", call: () => submissions.checkSubmission({ selection: { type: "ids", ids: ["1"] } }), expect: onlyFrom("supervisor") },
-  { name: "submissions.submit", call: () => submissions.submitRecords({ selection: { type: "ids", ids: ["1"] } }), expect: onlyFrom("supervisor") },
-  { name: "submissions.retryRecord", call: () => submissions.retryRecord({ callRecordId: "1" }), expect: onlyFrom("supervisor") },
-  { name: "submissions.cancel", call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
-  { name: "submissions.resume", call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }), expect: onlyFrom("supervisor") },
-  { name: "privacy.revealContact", call: () => privacy.revealContact({ callRecordId: "1", reason: "matrix test" }), expect: onlyFrom("supervisor") },
-  { name: "review.claimNext", call: () => review.claimNextRecord({ query: "job=999999999" }), expect: onlyFrom("reviewer") },
-  { name: "review.renewClaim", call: () => review.renewRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
-  { name: "review.releaseClaim", call: () => review.releaseRecordClaim({ callRecordId: "999999999" }), expect: onlyFrom("reviewer") },
-  { name: "review.submitVerdict", call: () => review.submitReviewVerdict({ callRecordId: "999999999", verdict: "passed" }), expect: onlyFrom("reviewer") },
-  { name: "review.addComment", call: () => review.addReviewComment({ callRecordId: "999999999", positionMs: 0, body: "matrix" }), expect: onlyFrom("reviewer") },
-  { name: "jobs.saveName", call: () => jobs.saveJobNameAction({ jobId: "999999999", name: "matrix", creditor: "", note: "" }), expect: onlyFrom("supervisor") },
+  {
+    name: "submissions.check",
+    call: () => submissions.checkSubmission({ selection: { type: "ids", ids: ["1"] } }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.submit",
+    call: () => submissions.submitRecords({ selection: { type: "ids", ids: ["1"] } }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.retryRecord",
+    call: () => submissions.retryRecord({ callRecordId: "1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.cancel",
+    call: () => submissions.cancelSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.resume",
+    call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "privacy.revealContact",
+    call: () => privacy.revealContact({ callRecordId: "1", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "review.claimNext",
+    call: () => review.claimNextRecord({ query: "job=999999999" }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "review.renewClaim",
+    call: () => review.renewRecordClaim({ callRecordId: "999999999" }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "review.releaseClaim",
+    call: () => review.releaseRecordClaim({ callRecordId: "999999999" }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "review.submitVerdict",
+    call: () => review.submitReviewVerdict({ callRecordId: "999999999", verdict: "passed" }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "review.addComment",
+    call: () => review.addReviewComment({ callRecordId: "999999999", positionMs: 0, body: "matrix" }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "jobs.saveName",
+    call: () => jobs.saveJobNameAction({ jobId: "999999999", name: "matrix", creditor: "", note: "" }),
+    expect: onlyFrom("supervisor"),
+  },
   { name: "jobs.search", call: () => jobs.searchJobsAction({ q: "matrix" }), expect: onlyFrom("operator") },
-  { name: "users.create", call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }), expect: onlyFrom("admin") },
-  { name: "users.changeRole", call: () => users.changeRole({ userId: "999999999", role: "operator" }), expect: onlyFrom("admin") },
-  { name: "users.setDisabled", call: () => users.setUserDisabled({ userId: "999999999", disabled: true }), expect: onlyFrom("admin") },
+  {
+    name: "users.create",
+    call: () => users.createUser({ email: "bad", name: "x", role: "operator", password: "short" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "users.changeRole",
+    call: () => users.changeRole({ userId: "999999999", role: "operator" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "users.setDisabled",
+    call: () => users.setUserDisabled({ userId: "999999999", disabled: true }),
+    expect: onlyFrom("admin"),
+  },
   { name: "users.unlock", call: () => users.unlockUser({ userId: "999999999" }), expect: onlyFrom("admin") },
   { name: "users.resetPassword", call: () => users.resetPassword({ userId: "999999999" }), expect: onlyFrom("admin") },
-  { name: "users.resetTwoFactor", call: () => users.resetTwoFactor({ userId: "999999999" }), expect: onlyFrom("admin") },
+  {
+    name: "users.resetTwoFactor",
+    call: () => users.resetTwoFactor({ userId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
   { name: "users.endSessions", call: () => users.endUserSessions({ userId: "999999999" }), expect: onlyFrom("admin") },
-  { name: "account.changePassword", call: () => account.changePassword({ current: "not it", next: "whatever it is" }), expect: onlyFrom("operator") },
-  { name: "account.setFirstPassword", call: () => account.setFirstPassword({ next: "whatever it is" }), expect: onlyFrom("operator") },
+  {
+    name: "account.changePassword",
+    call: () => account.changePassword({ current: "not it", next: "whatever it is" }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "account.setFirstPassword",
+    call: () => account.setFirstPassword({ next: "whatever it is" }),
+    expect: onlyFrom("operator"),
+  },
   { name: "account.startTwoFactor", call: () => account.startTwoFactor({}), expect: onlyFrom("operator") },
-  { name: "account.confirmTwoFactor", call: () => account.confirmTwoFactor({ code: "000000" }), expect: onlyFrom("operator") },
+  {
+    name: "account.confirmTwoFactor",
+    call: () => account.confirmTwoFactor({ code: "000000" }),
+    expect: onlyFrom("operator"),
+  },
   { name: "account.newRecoveryCodes", call: () => account.newRecoveryCodes({}), expect: onlyFrom("operator") },
-  { name: "account.endSession", call: () => account.endSession({ sessionId: "999999999" }), expect: onlyFrom("operator") },
+  {
+    name: "account.endSession",
+    call: () => account.endSession({ sessionId: "999999999" }),
+    expect: onlyFrom("operator"),
+  },
   { name: "account.endOtherSessions", call: () => account.endOtherSessions({}), expect: onlyFrom("operator") },
-  { name: "account.reauthenticate", call: () => account.confirmIdentity({ secret: "not it" }), expect: onlyFrom("operator") },
-  { name: "tokens.create", call: () => tokensActions.createApiToken({ name: "matrix", readOnly: true, expiresInDays: 1 }), expect: onlyFrom("operator") },
-  { name: "tokens.revoke", call: () => tokensActions.revokeApiToken({ tokenId: "999999999" }), expect: onlyFrom("operator") },
-  { name: "tokens.createIngest", call: () => tokensActions.createSourceToken({ name: `matrix ${Math.random()}`.slice(0, 20) }), expect: onlyFrom("admin") },
-  { name: "tokens.revokeIngest", call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }), expect: onlyFrom("admin") },
+  {
+    name: "account.reauthenticate",
+    call: () => account.confirmIdentity({ secret: "not it" }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "tokens.create",
+    call: () => tokensActions.createApiToken({ name: "matrix", readOnly: true, expiresInDays: 1 }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "tokens.revoke",
+    call: () => tokensActions.revokeApiToken({ tokenId: "999999999" }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "tokens.createIngest",
+    call: () => tokensActions.createSourceToken({ name: `matrix ${Math.random()}`.slice(0, 20) }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "tokens.revokeIngest",
+    call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
 ];
 
 /**
@@ -70,19 +177,74 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
  * here fails "lists every /api/v1 route".
  */
 type ApiExpect = Record<Role, Expect> | "public" | "ingest";
-const API_ROUTES: { method: string; path: string; call: (token: string | null) => Promise<Response>; expect: ApiExpect }[] = [
+const API_ROUTES: {
+  method: string;
+  path: string;
+  call: (token: string | null) => Promise<Response>;
+  expect: ApiExpect;
+}[] = [
   { method: "POST", path: "/call-records", call: (t) => api.call(t, "POST", "/call-records", []), expect: "ingest" },
-  { method: "GET", path: "/call-records", call: (t) => api.call(t, "GET", "/call-records?job=999999999"), expect: onlyFrom("operator") },
-  { method: "GET", path: "/call-records (unmasked)", call: (t) => api.call(t, "GET", "/call-records?job=999999999&unmasked=true"), expect: onlyFrom("supervisor") },
-  { method: "GET", path: "/call-records/{call_record_id}", call: (t) => api.call(t, "GET", "/call-records/999999999"), expect: onlyFrom("operator") },
+  {
+    method: "GET",
+    path: "/call-records",
+    call: (t) => api.call(t, "GET", "/call-records?job=999999999"),
+    expect: onlyFrom("operator"),
+  },
+  {
+    method: "GET",
+    path: "/call-records (unmasked)",
+    call: (t) => api.call(t, "GET", "/call-records?job=999999999&unmasked=true"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/call-records/{call_record_id}",
+    call: (t) => api.call(t, "GET", "/call-records/999999999"),
+    expect: onlyFrom("operator"),
+  },
   { method: "GET", path: "/jobs", call: (t) => api.call(t, "GET", "/jobs?size=1"), expect: onlyFrom("operator") },
-  { method: "GET", path: "/jobs/{robot_call_job_id}", call: (t) => api.call(t, "GET", "/jobs/999999999"), expect: onlyFrom("operator") },
-  { method: "GET", path: "/submissions", call: (t) => api.call(t, "GET", "/submissions?limit=1"), expect: onlyFrom("operator") },
-  { method: "POST", path: "/submissions", call: (t) => api.call(t, "POST", "/submissions", { ids: ["999999999"], dry_run: true }), expect: onlyFrom("supervisor") },
-  { method: "GET", path: "/submissions/{id}", call: (t) => api.call(t, "GET", "/submissions/999999999"), expect: onlyFrom("operator") },
-  { method: "POST", path: "/submissions/{id}/cancel", call: (t) => api.call(t, "POST", "/submissions/999999999/cancel"), expect: onlyFrom("supervisor") },
-  { method: "POST", path: "/submissions/{id}/resubmit-failures", call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }), expect: onlyFrom("supervisor") },
-  { method: "GET", path: "/reconciliation", call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"), expect: onlyFrom("supervisor") },
+  {
+    method: "GET",
+    path: "/jobs/{robot_call_job_id}",
+    call: (t) => api.call(t, "GET", "/jobs/999999999"),
+    expect: onlyFrom("operator"),
+  },
+  {
+    method: "GET",
+    path: "/submissions",
+    call: (t) => api.call(t, "GET", "/submissions?limit=1"),
+    expect: onlyFrom("operator"),
+  },
+  {
+    method: "POST",
+    path: "/submissions",
+    call: (t) => api.call(t, "POST", "/submissions", { ids: ["999999999"], dry_run: true }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/submissions/{id}",
+    call: (t) => api.call(t, "GET", "/submissions/999999999"),
+    expect: onlyFrom("operator"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/cancel",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/cancel"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/resubmit-failures",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reconciliation",
+    call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"),
+    expect: onlyFrom("supervisor"),
+  },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
   { method: "GET", path: "/openapi.json", call: (t) => api.call(t, "GET", "/openapi.json"), expect: "public" },
 ];
@@ -90,40 +252,64 @@ const API_ROUTES: { method: string; path: string; call: (token: string | null) =
 const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
   {
     name: "GET /api/submissions",
-    call: async (cookie) => (await import("@/app/api/submissions/route")).GET(new Request("http://x/api/submissions", { headers: { cookie } }), undefined),
+    call: async (cookie) =>
+      (await import("@/app/api/submissions/route")).GET(
+        new Request("http://x/api/submissions", { headers: { cookie } }),
+        undefined,
+      ),
     expect: onlyFrom("operator"),
   },
   {
     name: "GET /api/submissions/[id]",
     call: async (cookie) =>
-      (await import("@/app/api/submissions/[id]/route")).GET(new Request("http://x/api/submissions/1", { headers: { cookie } }), { params: Promise.resolve({ id: "1" }) }),
+      (await import("@/app/api/submissions/[id]/route")).GET(
+        new Request("http://x/api/submissions/1", { headers: { cookie } }),
+        { params: Promise.resolve({ id: "1" }) },
+      ),
     expect: onlyFrom("operator"),
   },
   {
     name: "GET /api/calls/export",
-    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1", { headers: { cookie } }), undefined),
+    call: async (cookie) =>
+      (await import("@/app/api/calls/export/route")).GET(
+        new Request("http://x/api/calls/export?job=1", { headers: { cookie } }),
+        undefined,
+      ),
     expect: onlyFrom("operator"),
   },
   {
     name: "GET /api/calls/export?unmasked=true",
-    call: async (cookie) => (await import("@/app/api/calls/export/route")).GET(new Request("http://x/api/calls/export?job=1&unmasked=true&reason=matrix+test", { headers: { cookie } }), undefined),
+    call: async (cookie) =>
+      (await import("@/app/api/calls/export/route")).GET(
+        new Request("http://x/api/calls/export?job=1&unmasked=true&reason=matrix+test", { headers: { cookie } }),
+        undefined,
+      ),
     expect: onlyFrom("supervisor"),
   },
   {
     name: "GET /api/audio/[id]",
     call: async (cookie) =>
-      (await import("@/app/api/audio/[id]/route")).GET(new Request("http://x/api/audio/1", { headers: { cookie } }), { params: Promise.resolve({ id: "1" }) }),
+      (await import("@/app/api/audio/[id]/route")).GET(new Request("http://x/api/audio/1", { headers: { cookie } }), {
+        params: Promise.resolve({ id: "1" }),
+      }),
     expect: onlyFrom("operator"),
   },
   {
     name: "GET /api/reconciliation/export",
     call: async (cookie) =>
-      (await import("@/app/api/reconciliation/export/route")).GET(new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }), undefined),
+      (await import("@/app/api/reconciliation/export/route")).GET(
+        new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }),
+        undefined,
+      ),
     expect: onlyFrom("supervisor"),
   },
   {
     name: "GET /api/audit/export",
-    call: async (cookie) => (await import("@/app/api/audit/export/route")).GET(new Request("http://x/api/audit/export?action=none", { headers: { cookie } }), undefined),
+    call: async (cookie) =>
+      (await import("@/app/api/audit/export/route")).GET(
+        new Request("http://x/api/audit/export?action=none", { headers: { cookie } }),
+        undefined,
+      ),
     expect: onlyFrom("admin"),
   },
 ];
@@ -131,19 +317,71 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
 const sp = () => Promise.resolve({});
 const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role, Expect> }[] = [
   { name: "/", render: async () => (await import("@/app/(home)/page")).default(), expect: onlyFrom("operator") },
-  { name: "/calls", render: async () => (await import("@/app/calls/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
-  { name: "/calls/[id]", render: async () => (await import("@/app/calls/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/jobs", render: async () => (await import("@/app/jobs/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
-  { name: "/jobs/[jobId]", render: async () => (await import("@/app/jobs/[jobId]/page")).default({ params: Promise.resolve({ jobId: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/submissions", render: async () => (await import("@/app/submissions/(list)/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
-  { name: "/submissions/[id]", render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }), expect: onlyFrom("operator") },
-  { name: "/review", render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }), expect: onlyFrom("operator") },
-  { name: "/admin/users", render: async () => (await import("@/app/admin/users/page")).default(), expect: onlyFrom("admin") },
-  { name: "/account", render: async () => (await import("@/app/account/page")).default(), expect: onlyFrom("operator") },
-  { name: "/reconciliation", render: async () => (await import("@/app/reconciliation/page")).default({ searchParams: sp() }), expect: onlyFrom("supervisor") },
-  { name: "/audit", render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }), expect: onlyFrom("admin") },
-  { name: "/account/tokens", render: async () => (await import("@/app/account/tokens/page")).default(), expect: onlyFrom("operator") },
-  { name: "/api-docs", render: async () => (await import("@/app/api-docs/page")).default(), expect: onlyFrom("operator") },
+  {
+    name: "/calls",
+    render: async () => (await import("@/app/calls/(list)/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/calls/[id]",
+    render: async () => (await import("@/app/calls/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/jobs",
+    render: async () => (await import("@/app/jobs/(list)/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/jobs/[jobId]",
+    render: async () => (await import("@/app/jobs/[jobId]/page")).default({ params: Promise.resolve({ jobId: "1" }) }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/submissions",
+    render: async () => (await import("@/app/submissions/(list)/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/submissions/[id]",
+    render: async () => (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/review",
+    render: async () => (await import("@/app/review/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/admin/users",
+    render: async () => (await import("@/app/admin/users/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/account",
+    render: async () => (await import("@/app/account/page")).default(),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/reconciliation",
+    render: async () => (await import("@/app/reconciliation/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/audit",
+    render: async () => (await import("@/app/audit/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/account/tokens",
+    render: async () => (await import("@/app/account/tokens/page")).default(),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "/api-docs",
+    render: async () => (await import("@/app/api-docs/page")).default(),
+    expect: onlyFrom("operator"),
+  },
   // The layouts decide the HTTP status (redirect, 403, 404) before a page streams: same matrix.
   ...(
     [
@@ -161,14 +399,32 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     render: async () => renderLayout(await import(`@/app/${segment}/layout`), {}),
     expect,
   })),
-  { name: "layout calls/[id]", render: async () => renderLayout(await import("@/app/calls/[id]/layout"), { id: "1" }), expect: onlyFrom("operator") },
-  { name: "layout jobs/[jobId]", render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }), expect: onlyFrom("operator") },
-  { name: "layout submissions/[id]", render: async () => renderLayout(await import("@/app/submissions/[id]/layout"), { id: "1" }), expect: onlyFrom("operator") },
+  {
+    name: "layout calls/[id]",
+    render: async () => renderLayout(await import("@/app/calls/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout jobs/[jobId]",
+    render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
+    expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout submissions/[id]",
+    render: async () => renderLayout(await import("@/app/submissions/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("operator"),
+  },
 ];
 
 /** A layout rendered with its guard resolved (the guard is an async server component inside it). */
-async function renderLayout<P>(mod: { default: (props: { children: null; params: Promise<P> }) => unknown }, params: P) {
-  const element = (await mod.default({ children: null, params: Promise.resolve(params) })) as { type: (p: unknown) => Promise<unknown>; props: unknown };
+async function renderLayout<P>(
+  mod: { default: (props: { children: null; params: Promise<P> }) => unknown },
+  params: P,
+) {
+  const element = (await mod.default({ children: null, params: Promise.resolve(params) })) as {
+    type: (p: unknown) => Promise<unknown>;
+    props: unknown;
+  };
   return element.type(element.props);
 }
 
@@ -241,7 +497,8 @@ describe("authorization matrix", () => {
       }
       if (route.expect === "ingest") {
         // A personal access token is not an ingest credential (503: no INGEST_TOKEN in tests, none is accepted).
-        for (const t of [null, "lvr_pat_not-a-token", ...Object.values(apiTokens)]) expect([401, 503]).toContain((await route.call(t)).status);
+        for (const t of [null, "lvr_pat_not-a-token", ...Object.values(apiTokens)])
+          expect([401, 503]).toContain((await route.call(t)).status);
         return;
       }
       expect((await route.call(null)).status).toBe(401);
@@ -285,7 +542,9 @@ describe("authorization matrix: operations endpoints", () => {
   it("GET /metrics is not opened by any session", async () => {
     const metrics = await import("@/app/metrics/route");
     for (const cookie of cookies()) {
-      const res = await metrics.GET(new Request("http://x/metrics", { headers: { cookie, "x-forwarded-for": "127.0.0.1" } }));
+      const res = await metrics.GET(
+        new Request("http://x/metrics", { headers: { cookie, "x-forwarded-for": "127.0.0.1" } }),
+      );
       expect(res.status, cookie).toBe(403);
     }
   });
@@ -308,7 +567,10 @@ describe("authorization matrix: single sign-on routes", () => {
       ]) {
         expect(res.status, cookie).toBe(303);
         expect(res.headers.get("location"), cookie).toBe("/sign-in?sso=not_configured");
-        expect(res.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`)), cookie).toBe(false);
+        expect(
+          res.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`)),
+          cookie,
+        ).toBe(false);
       }
     }
   });

@@ -11,7 +11,9 @@ import { STEP_PATHS, type SessionStep } from "./steps";
  * The current request's session, whatever step it is at, or null. Looked up
  * once per request: the header and the page ask for it while they render side by side.
  */
-export const currentSession = cache(async (): Promise<SessionState | null> => sessionForToken((await cookies()).get(SESSION_COOKIE)?.value));
+export const currentSession = cache(async (): Promise<SessionState | null> =>
+  sessionForToken((await cookies()).get(SESSION_COOKIE)?.value),
+);
 
 /** The signed-in user of the current request, or null (also while a sign-in step is owed). */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -40,7 +42,8 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
 export async function requireStep(step: SessionStep, next: string): Promise<SessionState> {
   const session = await currentSession();
   if (!session) redirect("/sign-in");
-  if (session.step !== step) redirect(session.step ? `${STEP_PATHS[session.step]}?next=${encodeURIComponent(next)}` : next);
+  if (session.step !== step)
+    redirect(session.step ? `${STEP_PATHS[session.step]}?next=${encodeURIComponent(next)}` : next);
   return session;
 }
 

@@ -7,7 +7,13 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 export type IngestAuthResult =
   | { ok: true }
-  | { ok: false; status: 401 | 503; code: "unauthorized" | "ingest_disabled"; message: string; wwwAuthenticate?: string };
+  | {
+      ok: false;
+      status: 401 | 503;
+      code: "unauthorized" | "ingest_disabled";
+      message: string;
+      wwwAuthenticate?: string;
+    };
 
 const REALM = 'Bearer realm="lvr-ingest"';
 

@@ -9,7 +9,9 @@ import { getEnv } from "../env";
  * concurrent attempts each count. A lock that has run out, or a day without
  * attempts, starts the count again.
  */
-export async function countFailure(userId: bigint): Promise<{ locked: boolean; failures: number; lockedUntil: Date | null }> {
+export async function countFailure(
+  userId: bigint,
+): Promise<{ locked: boolean; failures: number; lockedUntil: Date | null }> {
   const { LOGIN_MAX_FAILURES: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
   const [row] = await prisma.$queryRaw<{ failures: number; locked_until: Date | null }[]>`
     UPDATE users SET

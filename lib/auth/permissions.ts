@@ -34,7 +34,13 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** What a read-only API token may still do: nothing that changes data (a reveal only reads, and is audited). */
-const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(["calls:read", "calls:export", "pii:reveal", "calls:export-unmasked", "audit:read"]);
+const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  "calls:read",
+  "calls:export",
+  "pii:reveal",
+  "calls:export-unmasked",
+  "audit:read",
+]);
 
 /**
  * The permissions of a principal: a signed-in user, or a personal access

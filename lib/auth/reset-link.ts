@@ -8,12 +8,18 @@ import { hashToken } from "./sessions";
 /** The account a set-password link is for, while the link is unused and unexpired. */
 export async function resetLinkAccount(token: string): Promise<{ id: bigint; email: string; name: string } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const user = await prisma.user.findUnique({ where: { resetTokenHash: hashToken(token) }, select: { id: true, email: true, name: true, resetExpiresAt: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { resetTokenHash: hashToken(token) },
+    select: { id: true, email: true, name: true, resetExpiresAt: true, disabledAt: true },
+  });
   if (!user || user.disabledAt || !user.resetExpiresAt || user.resetExpiresAt <= new Date()) return null;
   return { id: user.id, email: user.email, name: user.name };
 }
 
-export type ResetLinkResult = { ok: true; email: string } | { ok: false; code: "link_invalid" } | { ok: false; code: `password_${PasswordProblem}` };
+export type ResetLinkResult =
+  | { ok: true; email: string }
+  | { ok: false; code: "link_invalid" }
+  | { ok: false; code: `password_${PasswordProblem}` };
 
 /**
  * Uses a set-password link once: the new password is set, the link forgotten.
@@ -30,10 +36,25 @@ export async function setPasswordWithLink(token: string, password: string, addre
   const passwordHash = await hashPassword(password);
   const { count } = await prisma.user.updateMany({
     where: { id: account.id, resetTokenHash: hashToken(token), resetExpiresAt: { gt: new Date() } },
-    data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), resetTokenHash: null, resetExpiresAt: null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
+    data: {
+      passwordHash,
+      mustChangePassword: false,
+      passwordChangedAt: new Date(),
+      resetTokenHash: null,
+      resetExpiresAt: null,
+      failedLogins: 0,
+      lockedUntil: null,
+      failedLoginAt: null,
+      updatedAt: new Date(),
+    },
   });
   if (count !== 1) return { ok: false, code: "link_invalid" };
   await prisma.session.deleteMany({ where: { userId: account.id } });
-  await recordAudit({ actor: { id: account.id, email: account.email }, action: "password.reset_link_used", target: account.email, details: { address } });
+  await recordAudit({
+    actor: { id: account.id, email: account.email },
+    action: "password.reset_link_used",
+    target: account.email,
+    details: { address },
+  });
   return { ok: true, email: account.email };
 }

@@ -15,14 +15,21 @@ function tokenFrom(request: Request): string | undefined {
 }
 
 /** For route handlers: 401 without a session, 403 without the permission (JSON, never a redirect). */
-export function withPermission<C>(permission: Permission, handler: (request: Request, context: C, user: SessionUser, session: SessionState) => Promise<Response>) {
+export function withPermission<C>(
+  permission: Permission,
+  handler: (request: Request, context: C, user: SessionUser, session: SessionState) => Promise<Response>,
+) {
   return async (request: Request, context: C): Promise<Response> => {
     const session = await sessionForToken(tokenFrom(request));
     // A session still owing a sign-in step (second factor, own password, enrolment) is not signed in yet.
     const user = session && session.step === null ? session.user : null;
-    if (!session || !user) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+    if (!session || !user)
+      return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
     if (!can(user.role, permission)) {
-      return Response.json({ error: { code: "forbidden", message: `Your role (${user.role}) may not do this.` } }, { status: 403 });
+      return Response.json(
+        { error: { code: "forbidden", message: `Your role (${user.role}) may not do this.` } },
+        { status: 403 },
+      );
     }
     return handler(request, context, user, session);
   };
@@ -32,7 +39,13 @@ export function withPermission<C>(permission: Permission, handler: (request: Req
 export function reauthRequired(request: Request): Response {
   const url = new URL(request.url);
   return Response.json(
-    { error: { code: "reauth_required", message: REAUTH_MESSAGE, details: { confirmUrl: `/account/confirm?next=${encodeURIComponent(url.pathname + url.search)}` } } },
+    {
+      error: {
+        code: "reauth_required",
+        message: REAUTH_MESSAGE,
+        details: { confirmUrl: `/account/confirm?next=${encodeURIComponent(url.pathname + url.search)}` },
+      },
+    },
     { status: 403 },
   );
 }

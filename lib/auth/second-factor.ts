@@ -15,12 +15,22 @@ export type ProofResult = { ok: true; method: "totp" | "recovery_code"; recovery
  * same code cannot both pass.
  */
 export async function consumeSecondFactor(userId: bigint, code: string): Promise<ProofResult> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false };
   if (looksLikeRecoveryCode(code)) {
-    const used = await prisma.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: new Date() } });
+    const used = await prisma.recoveryCode.updateMany({
+      where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (used.count !== 1) return { ok: false };
-    return { ok: true, method: "recovery_code", recoveryCodesLeft: await prisma.recoveryCode.count({ where: { userId, usedAt: null } }) };
+    return {
+      ok: true,
+      method: "recovery_code",
+      recoveryCodesLeft: await prisma.recoveryCode.count({ where: { userId, usedAt: null } }),
+    };
   }
   const step = await checkTotp(user.totpSecret, code, user.totpLastStep);
   if (step === null) return { ok: false };
@@ -41,12 +51,23 @@ export type SecondStepResult =
  * second factor becomes a full one. Wrong codes count toward the account's
  * lockout like wrong passwords; a lockout ends the half-signed-in session.
  */
-export async function completeSecondFactor(token: string, userId: bigint, email: string, code: string, address: string): Promise<SecondStepResult> {
+export async function completeSecondFactor(
+  token: string,
+  userId: bigint,
+  email: string,
+  code: string,
+  address: string,
+): Promise<SecondStepResult> {
   const env = getEnv();
   const lockedUntil = await isLocked(userId);
   if (lockedUntil) {
     await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
-    await recordAudit({ actor: { id: userId, email }, action: "sign_in.locked", target: email, details: { address, step: "second_factor" } });
+    await recordAudit({
+      actor: { id: userId, email },
+      action: "sign_in.locked",
+      target: email,
+      details: { address, step: "second_factor" },
+    });
     return { ok: false, code: "locked", lockedUntil, maxFailures: env.LOGIN_MAX_FAILURES };
   }
   const proof = await consumeSecondFactor(userId, code);
@@ -66,8 +87,16 @@ export async function completeSecondFactor(token: string, userId: bigint, email:
   }
   await prisma.$transaction([
     prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } }),
-    prisma.session.updateMany({ where: { tokenHash: hashToken(token), userId }, data: { pendingSecondFactor: false, authenticatedAt: new Date() } }),
+    prisma.session.updateMany({
+      where: { tokenHash: hashToken(token), userId },
+      data: { pendingSecondFactor: false, authenticatedAt: new Date() },
+    }),
   ]);
-  await recordAudit({ actor: { id: userId, email }, action: "sign_in.second_factor", target: email, details: { address, method: proof.method } });
+  await recordAudit({
+    actor: { id: userId, email },
+    action: "sign_in.second_factor",
+    target: email,
+    details: { address, method: proof.method },
+  });
   return { ok: true, recoveryCodesLeft: proof.recoveryCodesLeft };
 }

@@ -38,7 +38,10 @@ export interface SessionOrigin {
 }
 
 /** A new session: 256 random bits in the cookie, only their hash in the database. */
-export async function createSession(userId: bigint, origin: SessionOrigin = {}): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  userId: bigint,
+  origin: SessionOrigin = {},
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + getEnv().SESSION_TTL_HOURS * 3600_000);
   await prisma.session.create({
@@ -71,7 +74,17 @@ export async function sessionForToken(token: string | undefined | null): Promise
       authenticatedAt: true,
       pendingSecondFactor: true,
       singleSignOn: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true, totpEnabledAt: true } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          disabledAt: true,
+          mustChangePassword: true,
+          totpEnabledAt: true,
+        },
+      },
     },
   });
   if (!session || session.user.disabledAt) return null;
@@ -88,7 +101,11 @@ export async function sessionForToken(token: string | undefined | null): Promise
   return {
     sessionId: session.id,
     user: { id, email, name, role },
-    step: pendingStep({ ...session.user, pendingSecondFactor: session.pendingSecondFactor, singleSignOn: session.singleSignOn }),
+    step: pendingStep({
+      ...session.user,
+      pendingSecondFactor: session.pendingSecondFactor,
+      singleSignOn: session.singleSignOn,
+    }),
     authenticatedAt: session.authenticatedAt,
   };
 }

@@ -22,7 +22,11 @@ function burst(email: string, passwords: string[], net: string) {
 describe("signIn under concurrent attempts", () => {
   it("counts every one of 20 concurrent wrong passwords, checks at most the limit, and then refuses the right one", async () => {
     const u = await user("count");
-    const answers = await burst(u.email, Array.from({ length: 20 }, (_, i) => `wrong ${i}`), "10.31.0");
+    const answers = await burst(
+      u.email,
+      Array.from({ length: 20 }, (_, i) => `wrong ${i}`),
+      "10.31.0",
+    );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).failedLogins).toBe(20);
     expect(answers.filter((a) => codeOf(a) === "invalid")).toHaveLength(MAX);
     expect(answers.filter((a) => codeOf(a) === "locked")).toHaveLength(20 - MAX);
@@ -42,8 +46,16 @@ describe("signIn under concurrent attempts", () => {
   it("answers an email without an account exactly like an account: invalid, then locked after the limit", async () => {
     const known = await user("known");
     const unknown = `nobody-${Math.random().toString(36).slice(2, 7)}@test.local`;
-    const k = await burst(known.email, Array.from({ length: 8 }, (_, i) => `wrong ${i}`), "10.33.0");
-    const n = await burst(unknown, Array.from({ length: 8 }, (_, i) => `wrong ${i}`), "10.33.1");
+    const k = await burst(
+      known.email,
+      Array.from({ length: 8 }, (_, i) => `wrong ${i}`),
+      "10.33.0",
+    );
+    const n = await burst(
+      unknown,
+      Array.from({ length: 8 }, (_, i) => `wrong ${i}`),
+      "10.33.1",
+    );
     const shape = (answers: typeof k) => answers.map(codeOf).sort();
     expect(shape(n)).toEqual(shape(k));
     expect(shape(n).filter((c) => c === "locked")).toHaveLength(8 - MAX);
@@ -55,7 +67,9 @@ describe("signIn under concurrent attempts", () => {
   }, 60_000);
 
   it("processes exactly the per-address limit of 40 concurrent attempts from one address", async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`nobody-burst-${i}@test.local`, "x", "10.34.0.1")));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn(`nobody-burst-${i}@test.local`, "x", "10.34.0.1")),
+    );
     expect(answers.filter((a) => codeOf(a) !== "rate_limited")).toHaveLength(PER_ADDRESS);
   }, 60_000);
 });

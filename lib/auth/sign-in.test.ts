@@ -6,11 +6,16 @@ import { signIn } from "./sign-in";
 
 async function user(tag: string, extra: { disabledAt?: Date } = {}) {
   const email = `sign-in-${tag}-${Math.random().toString(36).slice(2, 7)}@test.local`;
-  const u = await prisma.user.create({ data: { email, name: tag, role: "operator", passwordHash: await hashPassword("correct horse battery"), ...extra } });
+  const u = await prisma.user.create({
+    data: { email, name: tag, role: "operator", passwordHash: await hashPassword("correct horse battery"), ...extra },
+  });
   return { ...u, email };
 }
 
-const audit = (email: string) => prisma.auditEvent.findMany({ where: { target: email }, orderBy: { id: "asc" }, select: { action: true } }).then((r) => r.map((e) => e.action));
+const audit = (email: string) =>
+  prisma.auditEvent
+    .findMany({ where: { target: email }, orderBy: { id: "asc" }, select: { action: true } })
+    .then((r) => r.map((e) => e.action));
 
 describe("signIn", () => {
   it("signs in with the right password (case-insensitive email) and audits it", async () => {
@@ -39,7 +44,14 @@ describe("signIn", () => {
     for (let i = 0; i < 5; i++) expect((await signIn(u.email, `guess ${i}`, "10.0.0.3")).ok).toBe(false);
     const locked = await signIn(u.email, "correct horse battery", "10.0.0.3");
     expect(locked).toMatchObject({ ok: false, code: "locked" });
-    expect(await audit(u.email)).toEqual(["sign_in.failed", "sign_in.failed", "sign_in.failed", "sign_in.failed", "sign_in.lockout", "sign_in.locked"]);
+    expect(await audit(u.email)).toEqual([
+      "sign_in.failed",
+      "sign_in.failed",
+      "sign_in.failed",
+      "sign_in.failed",
+      "sign_in.lockout",
+      "sign_in.locked",
+    ]);
     await prisma.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await signIn(u.email, "correct horse battery", "10.0.0.3")).ok).toBe(true);
   });
@@ -55,19 +67,28 @@ describe("signIn", () => {
     const seed = (address: string, secondsAgo: number) => prisma.$executeRaw`
       INSERT INTO sign_in_attempts (key, at) SELECT ${address}, now() - ${secondsAgo} * interval '1 second' FROM generate_series(1, 20)`;
     await seed("10.7.7.1", 30);
-    expect(await signIn("nobody-window-1@test.local", "x", "10.7.7.1")).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(await signIn("nobody-window-1@test.local", "x", "10.7.7.1")).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+    });
     await seed("10.7.7.2", 61);
     expect(await signIn("nobody-window-2@test.local", "x", "10.7.7.2")).toMatchObject({ ok: false, code: "invalid" });
     // Minute-old attempts are deleted as new ones come.
-    expect(await prisma.signInAttempt.count({ where: { key: "10.7.7.2", at: { lt: new Date(Date.now() - 60_000) } } })).toBe(0);
+    expect(
+      await prisma.signInAttempt.count({ where: { key: "10.7.7.2", at: { lt: new Date(Date.now() - 60_000) } } }),
+    ).toBe(0);
   });
 
   it("counts an IPv6 client by its /64, and audits the full address", async () => {
     const results = [];
-    for (let i = 0; i < 22; i++) results.push(await signIn(`nobody-v6-${i}@test.local`, "x", `2001:db8:77:1::${(i + 1).toString(16)}`));
+    for (let i = 0; i < 22; i++)
+      results.push(await signIn(`nobody-v6-${i}@test.local`, "x", `2001:db8:77:1::${(i + 1).toString(16)}`));
     expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
     expect(await signIn("nobody-v6-other@test.local", "x", "2001:db8:77:2::1")).toMatchObject({ code: "invalid" });
-    const event = await prisma.auditEvent.findFirst({ where: { target: "nobody-v6-21@test.local" }, select: { action: true, details: true } });
+    const event = await prisma.auditEvent.findFirst({
+      where: { target: "nobody-v6-21@test.local" },
+      select: { action: true, details: true },
+    });
     expect(event).toEqual({ action: "sign_in.rate_limited", details: { address: "2001:db8:77:1::16" } });
   }, 30_000);
 });
@@ -97,7 +118,9 @@ describe("sessions", () => {
 describe("audit trail", () => {
   it("refuses updates and deletes", async () => {
     const e = await prisma.auditEvent.create({ data: { action: "test.event" } });
-    await expect(prisma.auditEvent.update({ where: { id: e.id }, data: { action: "changed" } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.update({ where: { id: e.id }, data: { action: "changed" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(prisma.auditEvent.deleteMany({ where: { id: e.id } })).rejects.toThrow(/append-only/);
   });
 });

@@ -49,7 +49,16 @@ type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boole
  */
 async function countUserAttempt(email: string, max: number, lockMinutes: number): Promise<CountedUser | null> {
   // Every expression reads the row as the lock found it (the latest version), so `stale` is this attempt's view.
-  const [row] = await prisma.$queryRaw<{ id: bigint; password_hash: string; disabled: boolean; second_factor: boolean; attempt: number; locked_until: Date | null }[]>`
+  const [row] = await prisma.$queryRaw<
+    {
+      id: bigint;
+      password_hash: string;
+      disabled: boolean;
+      second_factor: boolean;
+      attempt: number;
+      locked_until: Date | null;
+    }[]
+  >`
     UPDATE users SET
       failed_logins = CASE WHEN ${STALE} THEN 1 ELSE failed_logins + 1 END,
       locked_until = CASE
@@ -59,7 +68,16 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
       failed_login_at = now()
     WHERE email = ${email}
     RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, totp_enabled_at IS NOT NULL AS second_factor, failed_logins AS attempt, locked_until`;
-  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled, secondFactor: row.second_factor, attempt: row.attempt, lockedUntil: row.locked_until } : null;
+  return row
+    ? {
+        id: row.id,
+        passwordHash: row.password_hash,
+        disabled: row.disabled,
+        secondFactor: row.second_factor,
+        attempt: row.attempt,
+        lockedUntil: row.locked_until,
+      }
+    : null;
 }
 
 /** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
@@ -100,12 +118,20 @@ function lockedAnswer(lockedUntil: Date, maxFailures: number): SignInFailure {
  * answers exactly the same, after as long. Every outcome but success is audited here (the
  * password never is). `address` is the client's, as lib/http/request-address.ts decides it.
  */
-export async function verifyCredentials(emailInput: string, password: string, address: string): Promise<{ ok: true; user: VerifiedUser } | SignInFailure> {
+export async function verifyCredentials(
+  emailInput: string,
+  password: string,
+  address: string,
+): Promise<{ ok: true; user: VerifiedUser } | SignInFailure> {
   const email = emailInput.trim().toLowerCase();
   const { LOGIN_MAX_FAILURES: max, LOGIN_LOCK_MINUTES: lockMinutes } = getEnv();
   if (!(await addressAllowed(address))) {
     await recordAudit({ actor: null, action: "sign_in.rate_limited", target: email, details: { address } });
-    return { ok: false, code: "rate_limited", message: "Too many sign-in attempts from here. Wait a minute and try again." };
+    return {
+      ok: false,
+      code: "rate_limited",
+      message: "Too many sign-in attempts from here. Wait a minute and try again.",
+    };
   }
   const user = await countUserAttempt(email, max, lockMinutes);
   const counted = user ?? (await countUnknownAttempt(email, max, lockMinutes));
@@ -118,28 +144,55 @@ export async function verifyCredentials(emailInput: string, password: string, ad
   if (!user || user.disabled || !passwordRight) {
     const reason = !user ? "unknown_email" : user.disabled ? "disabled" : "wrong_password";
     const lockout = counted.attempt >= max;
-    await recordAudit({ actor, action: lockout ? "sign_in.lockout" : "sign_in.failed", target: email, details: { address, reason, failures: counted.attempt } });
+    await recordAudit({
+      actor,
+      action: lockout ? "sign_in.lockout" : "sign_in.failed",
+      target: email,
+      details: { address, reason, failures: counted.attempt },
+    });
     return INVALID;
   }
   // With a second factor the count goes on until the code is given (lib/auth/second-factor.ts):
   // the right password alone does not clear the failed codes before it.
-  if (!user.secondFactor) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } });
+  if (!user.secondFactor)
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null },
+    });
   return { ok: true, user: { id: user.id, email } };
 }
 
 /** Checks the password and, when it is right, starts a session (audited); with a second factor the session owes the code first. */
-export async function signIn(emailInput: string, password: string, address: string, userAgent?: string | null): Promise<SignInResult> {
+export async function signIn(
+  emailInput: string,
+  password: string,
+  address: string,
+  userAgent?: string | null,
+): Promise<SignInResult> {
   const { PASSWORD_SIGN_IN, BREAK_GLASS_EMAIL } = getEnv();
   // Checked before the password, and the same answer whether or not the account exists.
   if (PASSWORD_SIGN_IN === "off" && emailInput.trim().toLowerCase() !== BREAK_GLASS_EMAIL) {
-    await recordAudit({ actor: null, action: "sign_in.password_off", target: emailInput.trim().toLowerCase().slice(0, 254), details: { address } });
+    await recordAudit({
+      actor: null,
+      action: "sign_in.password_off",
+      target: emailInput.trim().toLowerCase().slice(0, 254),
+      details: { address },
+    });
     return { ok: false, code: "password_off", message: "Password sign-in is switched off: use single sign-on." };
   }
   const verified = await verifyCredentials(emailInput, password, address);
   if (!verified.ok) return verified;
-  const { totpEnabledAt } = await prisma.user.findUniqueOrThrow({ where: { id: verified.user.id }, select: { totpEnabledAt: true } });
+  const { totpEnabledAt } = await prisma.user.findUniqueOrThrow({
+    where: { id: verified.user.id },
+    select: { totpEnabledAt: true },
+  });
   const pendingSecondFactor = totpEnabledAt !== null;
   const session = await createSession(verified.user.id, { address, userAgent, pendingSecondFactor });
-  await recordAudit({ actor: verified.user, action: pendingSecondFactor ? "sign_in.password_accepted" : "sign_in.succeeded", target: verified.user.email, details: { address } });
+  await recordAudit({
+    actor: verified.user,
+    action: pendingSecondFactor ? "sign_in.password_accepted" : "sign_in.succeeded",
+    target: verified.user.email,
+    details: { address },
+  });
   return { ok: true, ...session };
 }

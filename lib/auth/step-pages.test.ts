@@ -5,7 +5,11 @@ import { sessionFor } from "./test-session";
 
 let token: string | undefined;
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined), set() {}, delete() {} }),
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined),
+    set() {},
+    delete() {},
+  }),
   headers: async () => new Headers({ "x-lvr-path": "/calls?job=1" }),
 }));
 

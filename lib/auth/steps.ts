@@ -23,7 +23,14 @@ export function requires2fa(user: { email: string; role: Role }): boolean {
   return rolesRequiring2fa().includes(user.role);
 }
 
-export function pendingStep(s: { email: string; role: Role; pendingSecondFactor: boolean; mustChangePassword: boolean; totpEnabledAt: Date | null; singleSignOn?: boolean }): SessionStep | null {
+export function pendingStep(s: {
+  email: string;
+  role: Role;
+  pendingSecondFactor: boolean;
+  mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
+  singleSignOn?: boolean;
+}): SessionStep | null {
   // Single sign-on: the provider is responsible for how its users prove who they are (README).
   if (s.singleSignOn) return null;
   if (s.pendingSecondFactor) return "second_factor";

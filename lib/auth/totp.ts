@@ -27,7 +27,12 @@ export async function checkTotp(secret: string, code: string, afterTimeStep: big
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
   try {
-    const result = await verify({ secret, token, epochTolerance: 30, ...(afterTimeStep === null ? {} : { afterTimeStep: Number(afterTimeStep) }) });
+    const result = await verify({
+      secret,
+      token,
+      epochTolerance: 30,
+      ...(afterTimeStep === null ? {} : { afterTimeStep: Number(afterTimeStep) }),
+    });
     // A TOTP match carries its time step (a HOTP one would not: this module verifies TOTP only).
     return result.valid && "timeStep" in result && typeof result.timeStep === "number" ? result.timeStep : null;
   } catch {
@@ -48,7 +53,11 @@ export function newRecoveryCodes(): string[] {
 
 /** Normalised (case, dashes, spaces, and the letters people mistake for digits) before hashing, so a code typed loosely still matches. */
 export function hashRecoveryCode(code: string): string {
-  const normal = code.toUpperCase().replace(/[\s-]+/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  const normal = code
+    .toUpperCase()
+    .replace(/[\s-]+/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
   return createHash("sha256").update(normal).digest("hex");
 }
 

@@ -31,7 +31,8 @@ const FORMS = "use yyyy-MM-dd HH:mm:ss (GMT+8), ISO 8601 with an offset, or epoc
 
 export function parseWireDate(input: unknown): DateParseResult {
   if (typeof input === "number") return fromEpoch(input);
-  if (typeof input === "bigint") return { ok: false, message: "epoch value out of range (expected seconds or milliseconds)" };
+  if (typeof input === "bigint")
+    return { ok: false, message: "epoch value out of range (expected seconds or milliseconds)" };
   if (typeof input !== "string") return { ok: false, message: `must be a date string or an epoch number; ${FORMS}` };
   const s = input.trim();
   if (DIGITS.test(s)) return fromEpoch(Number(s));
@@ -57,7 +58,8 @@ export function parseWireDate(input: unknown): DateParseResult {
 }
 
 function fromEpoch(n: number): DateParseResult {
-  if (!Number.isFinite(n) || n < 0) return { ok: false, message: "epoch value must be a non-negative number of seconds or milliseconds" };
+  if (!Number.isFinite(n) || n < 0)
+    return { ok: false, message: "epoch value must be a non-negative number of seconds or milliseconds" };
   const ms = n < EPOCH_SECONDS_BELOW ? Math.round(n * 1000) : Math.round(n);
   return inRange(ms);
 }
@@ -78,8 +80,18 @@ function fromParts(m: RegExpExecArray, offsetMinutes: number, raw: string): Date
   const second = Number(m[6] ?? "0");
   const millis = Number((m[7] ?? "").slice(0, 3).padEnd(3, "0"));
   if (
-    year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined ||
-    month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59
+    year === undefined ||
+    month === undefined ||
+    day === undefined ||
+    hour === undefined ||
+    minute === undefined ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
   ) {
     return { ok: false, message: `not a valid calendar date and time: ${JSON.stringify(truncate(raw))}` };
   }

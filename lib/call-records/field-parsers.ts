@@ -37,11 +37,13 @@ export function parseInt64(v: unknown): Parsed<bigint> {
   if (typeof v === "bigint") n = v;
   else if (typeof v === "number") {
     if (!Number.isInteger(v)) return { ok: false, message: "must be an integer" };
-    if (!Number.isSafeInteger(v)) return { ok: false, message: "is not exact as a JSON number; send ids above 2^53 as plain digits" };
+    if (!Number.isSafeInteger(v))
+      return { ok: false, message: "is not exact as a JSON number; send ids above 2^53 as plain digits" };
     n = BigInt(v);
   } else if (typeof v === "string") {
     const s = v.trim();
-    if (!/^-?\d{1,30}$/.test(s)) return { ok: false, message: "must be an integer (a JSON number or a string of digits)" };
+    if (!/^-?\d{1,30}$/.test(s))
+      return { ok: false, message: "must be an integer (a JSON number or a string of digits)" };
     n = BigInt(s);
   } else return { ok: false, message: `must be an integer, not ${describe(v)}` };
   if (n < 1n) return { ok: false, message: "must be a positive integer" };
@@ -54,7 +56,8 @@ export function parseInt32(v: unknown, min: number, unit: string): Parsed<number
   if (typeof v === "number") n = v;
   else if (typeof v === "bigint") return { ok: false, message: `out of range (${min} to ${INT32_MAX}${unit})` };
   else if (typeof v === "string") {
-    if (!/^\s*-?\d{1,20}\s*$/.test(v)) return { ok: false, message: `must be an integer${unit} (a JSON number or a string of digits)` };
+    if (!/^\s*-?\d{1,20}\s*$/.test(v))
+      return { ok: false, message: `must be an integer${unit} (a JSON number or a string of digits)` };
     n = Number(v);
   } else return { ok: false, message: `must be an integer${unit}, not ${describe(v)}` };
   if (!Number.isInteger(n)) return { ok: false, message: `must be a whole number${unit}` };
@@ -111,7 +114,11 @@ export function parseProperties(v: unknown): Parsed<{ text: string; json: JsonVa
   } else if (typeof v === "object" && v !== null) {
     json = v as JsonValue;
     text = stringifyJson(v);
-  } else return { ok: false, message: `must be a string (usually a JSON object serialised) or an object, not ${describe(v)}` };
+  } else
+    return {
+      ok: false,
+      message: `must be a string (usually a JSON object serialised) or an object, not ${describe(v)}`,
+    };
   if (text.length > LIMITS.properties) return { ok: false, message: `is longer than ${LIMITS.properties} characters` };
   const problem = storableText(text);
   if (problem) return { ok: false, message: problem };
@@ -128,10 +135,12 @@ export function parseRpcContext(v: unknown): Parsed<JsonObject> {
       return { ok: false, message: `is not valid JSON: ${(err as Error).message}` };
     }
   }
-  if (!isJsonObject(value)) return { ok: false, message: `must be a JSON object (or the JSON string of one), not ${describe(value)}` };
+  if (!isJsonObject(value))
+    return { ok: false, message: `must be a JSON object (or the JSON string of one), not ${describe(value)}` };
   const problem = jsonbProblem(value);
   if (problem) return { ok: false, message: problem };
-  if (stringifyJson(value).length > LIMITS.rpc_context) return { ok: false, message: `is larger than ${LIMITS.rpc_context} characters as JSON` };
+  if (stringifyJson(value).length > LIMITS.rpc_context)
+    return { ok: false, message: `is larger than ${LIMITS.rpc_context} characters as JSON` };
   return { ok: true, value };
 }
 

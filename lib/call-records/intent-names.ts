@@ -8,7 +8,9 @@ import { Prisma, prisma } from "../db/client";
  * PostgreSQL AND two bitmaps, reading every record of the intent (for one
  * job's chart on a large table, far too slow).
  */
-export async function intentNames(pairs: readonly { tagId: bigint | string; code: number }[]): Promise<Map<string, string | null>> {
+export async function intentNames(
+  pairs: readonly { tagId: bigint | string; code: number }[],
+): Promise<Map<string, string | null>> {
   if (pairs.length === 0) return new Map();
   const values = pairs.map((p) => Prisma.sql`(${p.tagId.toString()}::bigint, ${p.code}::int)`);
   const rows = await prisma.$queryRaw<{ tag: string; code: number; name: string | null }[]>(Prisma.sql`

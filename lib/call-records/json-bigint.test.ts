@@ -14,12 +14,22 @@ function syntaxError(text: string): JsonSyntaxError {
 
 describe("parseJsonExact", () => {
   it("keeps integers above 2^53 exact as bigint, and safe ones as numbers", () => {
-    const v = parseJsonExact('{"a":9007199254740993,"b":9223372036854775807,"c":-9223372036854775808,"d":9007199254740991,"e":123}');
-    expect(v).toEqual({ a: 9007199254740993n, b: 9223372036854775807n, c: -9223372036854775808n, d: 9007199254740991, e: 123 });
+    const v = parseJsonExact(
+      '{"a":9007199254740993,"b":9223372036854775807,"c":-9223372036854775808,"d":9007199254740991,"e":123}',
+    );
+    expect(v).toEqual({
+      a: 9007199254740993n,
+      b: 9223372036854775807n,
+      c: -9223372036854775808n,
+      d: 9007199254740991,
+      e: 123,
+    });
   });
 
   it("parses floats and exponents as numbers (they are not ids)", () => {
-    expect(parseJsonExact("[1.5, -0.25, 1e3, 12345678901234567.0, 2E-2]")).toEqual([1.5, -0.25, 1000, 12345678901234568, 0.02]);
+    expect(parseJsonExact("[1.5, -0.25, 1e3, 12345678901234567.0, 2E-2]")).toEqual([
+      1.5, -0.25, 1000, 12345678901234568, 0.02,
+    ]);
   });
 
   it("agrees with JSON.parse on everything JSON.parse keeps exact", () => {
@@ -89,7 +99,9 @@ describe("stringifyJson", () => {
   });
 
   it("sorts keys on request (canonical form) and drops undefined like JSON.stringify", () => {
-    expect(stringifyJson({ b: 1, a: { d: 1, c: undefined, b: 2 } }, { sortKeys: true })).toBe('{"a":{"b":2,"d":1},"b":1}');
+    expect(stringifyJson({ b: 1, a: { d: 1, c: undefined, b: 2 } }, { sortKeys: true })).toBe(
+      '{"a":{"b":2,"d":1},"b":1}',
+    );
     expect(stringifyJson({ when: new Date("2026-03-01T00:00:00Z") })).toBe('{"when":"2026-03-01T00:00:00.000Z"}');
   });
 });

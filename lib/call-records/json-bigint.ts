@@ -125,7 +125,8 @@ class Parser {
       this.pos++;
       const v = this.value(depth);
       // A "__proto__" key must become an own property, as with JSON.parse, not replace the prototype.
-      if (key === "__proto__") Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       else out[key] = v;
       this.skipWhitespace();
       const c = this.text.charCodeAt(this.pos);
@@ -174,14 +175,30 @@ class Parser {
         out += t.slice(chunkStart, p);
         const e = t.charCodeAt(p + 1);
         switch (e) {
-          case 0x22: out += '"'; break;
-          case 0x5c: out += "\\"; break;
-          case 0x2f: out += "/"; break;
-          case 0x62: out += "\b"; break;
-          case 0x66: out += "\f"; break;
-          case 0x6e: out += "\n"; break;
-          case 0x72: out += "\r"; break;
-          case 0x74: out += "\t"; break;
+          case 0x22:
+            out += '"';
+            break;
+          case 0x5c:
+            out += "\\";
+            break;
+          case 0x2f:
+            out += "/";
+            break;
+          case 0x62:
+            out += "\b";
+            break;
+          case 0x66:
+            out += "\f";
+            break;
+          case 0x6e:
+            out += "\n";
+            break;
+          case 0x72:
+            out += "\r";
+            break;
+          case 0x74:
+            out += "\t";
+            break;
           case 0x75: {
             const hex = t.slice(p + 2, p + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape in string", "syntax", p);

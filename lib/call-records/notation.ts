@@ -6,7 +6,11 @@
 
 export const intentCode = (tagId: bigint | string, code: number | bigint) => `${tagId.toString()}:${code.toString()}`;
 
-export function intentText(i: { tagId: bigint | string | null; code: number | null; name: string | null }): string | null {
+export function intentText(i: {
+  tagId: bigint | string | null;
+  code: number | null;
+  name: string | null;
+}): string | null {
   if (i.tagId === null || i.code === null) return i.name ?? (i.code === null ? null : `#${i.code}`);
   return `${i.name ?? `#${i.code}`} (${intentCode(i.tagId, i.code)})`;
 }

@@ -18,7 +18,9 @@ interface AttemptLike {
 }
 
 export function platformIntent(attempts: readonly AttemptLike[]): IntentValue | null {
-  const accepted = [...attempts].filter((a) => a.outcome === "accepted").sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
+  const accepted = [...attempts]
+    .filter((a) => a.outcome === "accepted")
+    .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))[0];
   if (!accepted || !accepted.params || typeof accepted.params !== "object") return null;
   const raw = (accepted.params as Record<string, unknown>).ivr_call_record_d_t_o;
   if (typeof raw !== "string") return null;

@@ -51,7 +51,9 @@ async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[] }> {
         FROM (SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollups
               UNION ALL SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
-      const total = await tx.$queryRaw<unknown[]>(Prisma.sql`(${freshTotal} EXCEPT ${keptTotal}) UNION ALL (${keptTotal} EXCEPT ${freshTotal})`);
+      const total = await tx.$queryRaw<unknown[]>(
+        Prisma.sql`(${freshTotal} EXCEPT ${keptTotal}) UNION ALL (${keptTotal} EXCEPT ${freshTotal})`,
+      );
       // Over all jobs, all time and by day.
       const level = (dims: Prisma.Sql, table: Prisma.Sql) => {
         const f = Prisma.sql`SELECT ${dims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint FROM (${fresh}) f GROUP BY ${dims}`;
@@ -103,28 +105,69 @@ describe("rollups", () => {
     const job = newJob();
     const ids = Array.from({ length: 40 }, newId);
     await ingestCallRecords(
-      ids.map((id, i) => wire(id, job, i % 3 === 0 ? { result_status: "NO_ANSWER", chat_duration: 0, intent_level_tag_id: null, full_audio_url: null } : {})),
+      ids.map((id, i) =>
+        wire(
+          id,
+          job,
+          i % 3 === 0
+            ? { result_status: "NO_ANSWER", chat_duration: 0, intent_level_tag_id: null, full_audio_url: null }
+            : {},
+        ),
+      ),
       { source: "api" },
     );
     expect(await rollupDrift()).toEqual({ daily: [], total: [] });
 
     // Re-push: other status, other day (across midnight in Shanghai), other intent, no duration.
-    await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
+    await ingestCallRecords(
+      ids
+        .slice(0, 10)
+        .map((id) =>
+          wire(id, job, {
+            result_status: "BUSY",
+            start_time: "2026-03-02 00:30:00",
+            intent_level_code: 2,
+            chat_duration: null,
+          }),
+        ),
+      { source: "api" },
+    );
     // Unchanged re-push and a state change that moves no group must add no deltas.
     const before = await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } });
     const boundsBefore = await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } });
     expect(boundsBefore).toBeGreaterThan(0); // the re-push moved start times
-    await ingestCallRecords(ids.slice(0, 10).map((id) => wire(id, job, { result_status: "BUSY", start_time: "2026-03-02 00:30:00", intent_level_code: 2, chat_duration: null })), { source: "api" });
-    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { lastResultMessage: "noted" } });
+    await ingestCallRecords(
+      ids
+        .slice(0, 10)
+        .map((id) =>
+          wire(id, job, {
+            result_status: "BUSY",
+            start_time: "2026-03-02 00:30:00",
+            intent_level_code: 2,
+            chat_duration: null,
+          }),
+        ),
+      { source: "api" },
+    );
+    await prisma.callRecord.updateMany({
+      where: { callRecordId: { in: ids.slice(10, 20) } },
+      data: { lastResultMessage: "noted" },
+    });
     expect(await prisma.callRecordRollupDelta.count({ where: { robotCallJobId: job } })).toBe(before);
     // Nor any change to the job's first/last call (neither does a state change below).
     expect(await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })).toBe(boundsBefore);
 
     await compactRollups();
     const boundsAfterFold = await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } });
-    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(10, 20) } }, data: { submissionState: "accepted", reviewState: "flagged" } });
+    await prisma.callRecord.updateMany({
+      where: { callRecordId: { in: ids.slice(10, 20) } },
+      data: { submissionState: "accepted", reviewState: "flagged" },
+    });
     expect(await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })).toBe(boundsAfterFold);
-    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(20, 25) } }, data: { startTime: null, fullAudioUrl: null } });
+    await prisma.callRecord.updateMany({
+      where: { callRecordId: { in: ids.slice(20, 25) } },
+      data: { startTime: null, fullAudioUrl: null },
+    });
     expect(await rollupDrift()).toEqual({ daily: [], total: [] });
     await prisma.callRecord.deleteMany({ where: { callRecordId: { in: ids.slice(30) } } });
     expect(await rollupDrift()).toEqual({ daily: [], total: [] });
@@ -141,7 +184,10 @@ describe("rollups", () => {
   it("hold under concurrent writers moving records of the same job (no lost update, no deadlock)", async () => {
     const job = newJob();
     const ids = Array.from({ length: 200 }, newId);
-    await ingestCallRecords(ids.map((id) => wire(id, job)), { source: "api" });
+    await ingestCallRecords(
+      ids.map((id) => wire(id, job)),
+      { source: "api" },
+    );
     const states = ["queued", "in_flight", "accepted", "rejected"] as const;
     await Promise.all(
       ids.map((id, i) =>
@@ -158,7 +204,10 @@ describe("rollups", () => {
     const { filters } = parseCallFilters({ job: job.toString() });
     const facets = await facetCounts(filters, "Asia/Shanghai");
     expect(facets.submission).toEqual([
-      { value: "accepted", count: 50 }, { value: "in_flight", count: 50 }, { value: "queued", count: 50 }, { value: "rejected", count: 50 },
+      { value: "accepted", count: 50 },
+      { value: "in_flight", count: 50 },
+      { value: "queued", count: 50 },
+      { value: "rejected", count: 50 },
     ]);
   });
 
@@ -176,7 +225,10 @@ describe("rollups", () => {
       ),
       { source: "api" },
     );
-    await prisma.callRecord.updateMany({ where: { callRecordId: { in: ids.slice(0, 12) } }, data: { reviewState: "passed" } });
+    await prisma.callRecord.updateMany({
+      where: { callRecordId: { in: ids.slice(0, 12) } },
+      data: { reviewState: "passed" },
+    });
     const zone = await rollupTimeZone();
     const cases = [
       `job=${job}`,
@@ -192,7 +244,9 @@ describe("rollups", () => {
       // The same filter plus a no-op talk-time bound takes the records path.
       const live = { ...filters, minDuration: 0 };
       const [rolled, counted] = [await countMatching(filters, zone), await countMatching(live, zone)];
-      const fresh = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${job}`);
+      const fresh = await prisma.$queryRaw<{ n: number }[]>(
+        Prisma.sql`SELECT count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${job}`,
+      );
       expect(fresh[0]!.n).toBe(30);
       // minDuration=0 also drops records without a duration; these all have one.
       expect(rolled, query).toEqual(counted);
@@ -205,7 +259,10 @@ describe("rollups", () => {
     const job = newJob();
     await ingestCallRecords([wire(newId(), job, { result_status: "ODD_STATUS_FOR_GLOBAL_TEST" })], { source: "api" });
     const zone = await rollupTimeZone();
-    for (const query of ["status=ODD_STATUS_FOR_GLOBAL_TEST", "status=ODD_STATUS_FOR_GLOBAL_TEST&from=2026-03-01&to=2026-03-02"]) {
+    for (const query of [
+      "status=ODD_STATUS_FOR_GLOBAL_TEST",
+      "status=ODD_STATUS_FOR_GLOBAL_TEST&from=2026-03-01&to=2026-03-02",
+    ]) {
       const { filters } = parseCallFilters(new URLSearchParams(query));
       expect(await countMatching(filters, zone), query).toEqual({ value: 1, exact: true });
       const facets = await facetCounts(filters, zone);
@@ -229,11 +286,15 @@ describe("rollups", () => {
     try {
       await client.query(`INSERT INTO call_records (call_record_id, robot_call_job_id, start_time, source, content_hash)
                           VALUES (1, 9, '2026-05-01T20:00:00Z', 'seed', repeat('0', 64))`);
-      const day = async () => (await client.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM call_record_rollup_deltas`)).rows;
+      const day = async () =>
+        (await client.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM call_record_rollup_deltas`))
+          .rows;
       expect(await day()).toEqual([{ day: "2026-05-02" }]); // Asia/Shanghai
       await client.query(`UPDATE call_record_rollup_settings SET time_zone = 'America/New_York'`);
       await client.query(`SELECT call_record_rollups_rebuild()`);
-      const rows = (await client.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, records::int FROM call_record_daily_rollups`)).rows;
+      const rows = (
+        await client.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, records::int FROM call_record_daily_rollups`)
+      ).rows;
       expect(rows).toEqual([{ day: "2026-05-01", records: 1 }]);
       expect((await client.query(`SELECT count(*)::int AS n FROM call_record_rollup_deltas`)).rows).toEqual([{ n: 0 }]);
     } finally {

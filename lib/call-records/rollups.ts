@@ -38,14 +38,17 @@ export async function rollupTimeZone(): Promise<string> {
  * writers meanwhile, which is why it happens only when the setting changed.
  */
 export async function ensureRollupTimeZone(timeZone: string): Promise<{ recounted: boolean }> {
-  const recounted = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('call_record_rollups_time_zone'))`;
-    const row = await tx.callRecordRollupSettings.findUnique({ where: { id: 1 } });
-    if (row?.timeZone === timeZone) return false;
-    await tx.callRecordRollupSettings.upsert({ where: { id: 1 }, create: { id: 1, timeZone }, update: { timeZone } });
-    await tx.$executeRaw`SELECT call_record_rollups_rebuild()`;
-    return true;
-  }, { timeout: 30 * 60_000 });
+  const recounted = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('call_record_rollups_time_zone'))`;
+      const row = await tx.callRecordRollupSettings.findUnique({ where: { id: 1 } });
+      if (row?.timeZone === timeZone) return false;
+      await tx.callRecordRollupSettings.upsert({ where: { id: 1 }, create: { id: 1, timeZone }, update: { timeZone } });
+      await tx.$executeRaw`SELECT call_record_rollups_rebuild()`;
+      return true;
+    },
+    { timeout: 30 * 60_000 },
+  );
   cachedZone = { value: timeZone, at: Date.now() };
   return { recounted };
 }
@@ -56,12 +59,15 @@ export async function compactRollups(): Promise<number> {
   const folded = Number(row?.folded ?? 0);
   // Emptied again and again, the deltas table would keep its dead pages, and every
   // count that adds the pending deltas would scan them. A vacuum of a table this small is cheap.
-  if (folded > 0) await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas, call_record_job_bounds_deltas");
+  if (folded > 0)
+    await prisma.$executeRawUnsafe("VACUUM (SKIP_LOCKED) call_record_rollup_deltas, call_record_job_bounds_deltas");
   return folded;
 }
 
 /** Compacts every `intervalMs` until stopped; errors are reported and the next round tries again. */
-export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): { stop(): Promise<void> } {
+export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): {
+  stop(): Promise<void>;
+} {
   const intervalMs = opts.intervalMs ?? 2_000;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
@@ -85,10 +91,20 @@ export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err
 export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
   const groups = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code,
     submission_state, review_state, has_audio, records, talk_records, talk_seconds`;
-  const cols = perJob ? (daily ? Prisma.sql`day, robot_call_job_id, ${groups}` : Prisma.sql`robot_call_job_id, ${groups}`) : daily ? Prisma.sql`day, ${groups}` : groups;
+  const cols = perJob
+    ? daily
+      ? Prisma.sql`day, robot_call_job_id, ${groups}`
+      : Prisma.sql`robot_call_job_id, ${groups}`
+    : daily
+      ? Prisma.sql`day, ${groups}`
+      : groups;
   const table = perJob
-    ? daily ? Prisma.sql`call_record_daily_rollups` : Prisma.sql`call_record_rollups`
-    : daily ? Prisma.sql`call_record_global_daily_rollups` : Prisma.sql`call_record_global_rollups`;
+    ? daily
+      ? Prisma.sql`call_record_daily_rollups`
+      : Prisma.sql`call_record_rollups`
+    : daily
+      ? Prisma.sql`call_record_global_daily_rollups`
+      : Prisma.sql`call_record_global_rollups`;
   // Records on the wire move from their stored state to in_flight (see in-flight.ts).
   return Prisma.sql`(SELECT ${cols} FROM ${table} UNION ALL SELECT ${cols} FROM call_record_rollup_deltas
     UNION ALL SELECT ${cols} FROM (${IN_FLIGHT_ROLLUP_ROWS}) in_flight)`;
@@ -188,18 +204,34 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * make every count wrong).
  */
 const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | "not a filter"> = {
-  job: "rollup", status: "rollup", intent: "rollup", submission: "rollup", review: "rollup", audio: "rollup",
-  from: "days", to: "days",
+  job: "rollup",
+  status: "rollup",
+  intent: "rollup",
+  submission: "rollup",
+  review: "rollup",
+  audio: "rollup",
+  from: "days",
+  to: "days",
   // No reviewer, received-time, talk-time or text dimension in the rollups.
-  reviewer: "records", receivedBefore: "records", minDuration: "records", maxDuration: "records", q: "records",
+  reviewer: "records",
+  receivedBefore: "records",
+  minDuration: "records",
+  maxDuration: "records",
+  q: "records",
   // Nor a batch one: a batch's records are read through its queue rows.
   batch: "records",
-  sort: "not a filter", cursor: "not a filter", size: "not a filter",
+  sort: "not a filter",
+  cursor: "not a filter",
+  size: "not a filter",
 };
 
 const isSet = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== "");
 
-export async function rollupQuery(f: CallFilters, timeZone: string, omit?: RollupDimension): Promise<RollupQuery | null> {
+export async function rollupQuery(
+  f: CallFilters,
+  timeZone: string,
+  omit?: RollupDimension,
+): Promise<RollupQuery | null> {
   for (const [key, support] of Object.entries(FILTER_SUPPORT)) {
     if (support === "records" && isSet(f[key as keyof CallFilters])) return null;
   }
@@ -216,7 +248,9 @@ export async function rollupQuery(f: CallFilters, timeZone: string, omit?: Rollu
     parts.push(Prisma.sql`has_intent AND (intent_level_tag_id, intent_level_code) IN (${Prisma.join(pairs)})`);
   }
   if (f.submission.length && omit !== "submission") {
-    parts.push(Prisma.sql`submission_state IN (${Prisma.join(f.submission.map((s) => Prisma.sql`${s}::submission_state`))})`);
+    parts.push(
+      Prisma.sql`submission_state IN (${Prisma.join(f.submission.map((s) => Prisma.sql`${s}::submission_state`))})`,
+    );
   }
   if (f.review.length && omit !== "review") {
     parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);

@@ -61,7 +61,14 @@ describe("validateCallRecord", () => {
 
   it("treats absent, null and blank optional fields as no value", () => {
     const r = valid({ ...base, name: null, start_time: "", chat_duration: " ", result_status: "   " });
-    expect([r.name, r.startTime, r.chatDuration, r.resultStatus, r.rpcContext, r.properties]).toEqual([null, null, null, null, null, null]);
+    expect([r.name, r.startTime, r.chatDuration, r.resultStatus, r.rpcContext, r.properties]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("keeps any result_status (vendors add values), trimmed but not re-cased", () => {
@@ -69,10 +76,19 @@ describe("validateCallRecord", () => {
   });
 
   it("keeps properties verbatim and parses them when they are JSON", () => {
-    expect(valid({ ...base, properties: "free text, not JSON" })).toMatchObject({ properties: "free text, not JSON", propertiesJson: null });
-    expect(valid({ ...base, properties: '{ "a" : 1 }' })).toMatchObject({ properties: '{ "a" : 1 }', propertiesJson: { a: 1 } });
+    expect(valid({ ...base, properties: "free text, not JSON" })).toMatchObject({
+      properties: "free text, not JSON",
+      propertiesJson: null,
+    });
+    expect(valid({ ...base, properties: '{ "a" : 1 }' })).toMatchObject({
+      properties: '{ "a" : 1 }',
+      propertiesJson: { a: 1 },
+    });
     // an object is accepted too, and stored as its JSON text
-    expect(valid({ ...base, properties: { b: [1, 2] } })).toMatchObject({ properties: '{"b":[1,2]}', propertiesJson: { b: [1, 2] } });
+    expect(valid({ ...base, properties: { b: [1, 2] } })).toMatchObject({
+      properties: '{"b":[1,2]}',
+      propertiesJson: { b: [1, 2] },
+    });
     // JSON that jsonb cannot hold (a NUL in a string) is kept as text only
     expect(valid({ ...base, properties: '{"a":"x\\u0000y"}' })).toMatchObject({ propertiesJson: null });
   });
@@ -84,9 +100,14 @@ describe("validateCallRecord", () => {
     expect(a).toEqual(b);
     expect(a.rpcContext).toEqual({});
     // ids inside the JSON string stay exact
-    expect(valid({ ivr_call_record_d_t_o: '{"call_record_id":9223372036854775807,"robot_call_job_id":1}' }).callRecordId).toBe(9223372036854775807n);
+    expect(
+      valid({ ivr_call_record_d_t_o: '{"call_record_id":9223372036854775807,"robot_call_job_id":1}' }).callRecordId,
+    ).toBe(9223372036854775807n);
     expect(errors({ ivr_call_record_d_t_o: '{"call_record_id":' })).toEqual([
-      { field: "ivr_call_record_d_t_o", message: "is not valid JSON: unexpected end of input, expected a JSON value at line 1, column 19" },
+      {
+        field: "ivr_call_record_d_t_o",
+        message: "is not valid JSON: unexpected end of input, expected a JSON value at line 1, column 19",
+      },
     ]);
     expect(errors({ ivr_call_record_d_t_o: [1] })[0]?.field).toBe("ivr_call_record_d_t_o");
   });
@@ -129,13 +150,21 @@ describe("validateCallRecord", () => {
     expect(errors({ ...base, start_time: "2026-03-01 08:00:10", end_time: "2026-03-01 08:00:00" })).toEqual([
       { field: "end_time", message: "is before start_time" },
     ]);
-    expect(valid({ ...base, start_time: "2026-03-01 08:00:00", end_time: "2026-03-01T00:00:00Z" }).endTime).toEqual(new Date("2026-03-01T00:00:00Z"));
+    expect(valid({ ...base, start_time: "2026-03-01 08:00:00", end_time: "2026-03-01T00:00:00Z" }).endTime).toEqual(
+      new Date("2026-03-01T00:00:00Z"),
+    );
   });
 
   it("caps lengths and refuses what PostgreSQL cannot store", () => {
-    expect(errors({ ...base, name: "x".repeat(LIMITS.name + 1) })).toEqual([{ field: "name", message: `is longer than ${LIMITS.name} characters` }]);
-    expect(errors({ ...base, name: "a\u0000b" })).toEqual([{ field: "name", message: "contains a NUL character, which cannot be stored" }]);
-    expect(errors({ ...base, phone_number: "\ud800" })).toEqual([{ field: "phone_number", message: "is not valid Unicode (unpaired surrogate)" }]);
+    expect(errors({ ...base, name: "x".repeat(LIMITS.name + 1) })).toEqual([
+      { field: "name", message: `is longer than ${LIMITS.name} characters` },
+    ]);
+    expect(errors({ ...base, name: "a\u0000b" })).toEqual([
+      { field: "name", message: "contains a NUL character, which cannot be stored" },
+    ]);
+    expect(errors({ ...base, phone_number: "\ud800" })).toEqual([
+      { field: "phone_number", message: "is not valid Unicode (unpaired surrogate)" },
+    ]);
     expect(errors({ ...base, rpc_context: { k: "\u0000" } })[0]?.field).toBe("rpc_context");
   });
 
@@ -147,7 +176,10 @@ describe("validateCallRecord", () => {
   it("hints at snake_case when camelCase keys were sent", () => {
     expect(errors({ callRecordId: 1, robotCallJobId: 2 })).toEqual([
       { field: "call_record_id", message: "is required (wire names are snake_case: call_record_id, not callRecordId)" },
-      { field: "robot_call_job_id", message: "is required (wire names are snake_case: robot_call_job_id, not robotCallJobId)" },
+      {
+        field: "robot_call_job_id",
+        message: "is required (wire names are snake_case: robot_call_job_id, not robotCallJobId)",
+      },
     ]);
   });
 
@@ -159,8 +191,17 @@ describe("validateCallRecord", () => {
 
 describe("contentHash", () => {
   it("is the same for the same content in any accepted form", () => {
-    const a = valid(parseJsonExact('{"call_record_id":9007199254740993,"robot_call_job_id":1,"start_time":"2026-03-01 08:00:00","rpc_context":{"a":1,"b":2}}'));
-    const wire = { call_record_id: "9007199254740993", robot_call_job_id: "1", start_time: "2026-03-01T00:00:00Z", rpc_context: '{"b":2,"a":1}' };
+    const a = valid(
+      parseJsonExact(
+        '{"call_record_id":9007199254740993,"robot_call_job_id":1,"start_time":"2026-03-01 08:00:00","rpc_context":{"a":1,"b":2}}',
+      ),
+    );
+    const wire = {
+      call_record_id: "9007199254740993",
+      robot_call_job_id: "1",
+      start_time: "2026-03-01T00:00:00Z",
+      rpc_context: '{"b":2,"a":1}',
+    };
     expect(contentHash(valid(wire))).toBe(contentHash(a));
     expect(contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash(valid({ ...wire, chat_duration: 1 }))).not.toBe(contentHash(a));

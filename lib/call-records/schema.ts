@@ -72,7 +72,11 @@ export interface NormalizedCallRecord {
 
 export type CallRecordValidation =
   | { ok: true; record: NormalizedCallRecord }
-  | { ok: false; errors: FieldError[]; /** The id when it could be read, to help the sender match the error. */ callRecordId: bigint | null };
+  | {
+      ok: false;
+      errors: FieldError[];
+      /** The id when it could be read, to help the sender match the error. */ callRecordId: bigint | null;
+    };
 
 // ---------------------------------------------------------------------------
 // zod wiring: each wire field is an `unknown` refined by its parser, so the
@@ -136,7 +140,12 @@ function unwrap(item: unknown): Parsed<unknown> & { field?: string } {
       return { ok: false, field: WRAPPED_DTO_KEY, message: `is not valid JSON: ${reason}` };
     }
   }
-  if (!isJsonObject(dto)) return { ok: false, field: WRAPPED_DTO_KEY, message: `must be a JSON object (or the JSON string of one), not ${describe(dto)}` };
+  if (!isJsonObject(dto))
+    return {
+      ok: false,
+      field: WRAPPED_DTO_KEY,
+      message: `must be a JSON object (or the JSON string of one), not ${describe(dto)}`,
+    };
   const rpc = Object.hasOwn(item, "rpc_context") ? item.rpc_context : dto.rpc_context;
   return { ok: true, value: { ...dto, rpc_context: rpc } };
 }
@@ -145,7 +154,8 @@ const END_BEFORE_START: FieldError = { field: "end_time", message: "is before st
 
 export function validateCallRecord(item: unknown): CallRecordValidation {
   const unwrapped = unwrap(item);
-  if (!unwrapped.ok) return { ok: false, errors: [{ field: unwrapped.field ?? "$", message: unwrapped.message }], callRecordId: null };
+  if (!unwrapped.ok)
+    return { ok: false, errors: [{ field: unwrapped.field ?? "$", message: unwrapped.message }], callRecordId: null };
   const input = unwrapped.value;
   const parsed = callRecordWireSchema.safeParse(input);
   const rawId = isJsonObject(input) ? parseInt64(input.call_record_id) : null;
@@ -168,7 +178,8 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
   }
 
   const d = parsed.data;
-  if (d.start_time && d.end_time && d.end_time < d.start_time) return { ok: false, errors: [{ ...END_BEFORE_START }], callRecordId };
+  if (d.start_time && d.end_time && d.end_time < d.start_time)
+    return { ok: false, errors: [{ ...END_BEFORE_START }], callRecordId };
   return {
     ok: true,
     record: {

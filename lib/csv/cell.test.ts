@@ -14,9 +14,12 @@ describe("textCell", () => {
     expect(textCell(text)).toBe(`"'${text}"`);
   });
 
-  it.each([" =1+1", "  +1", "\n=HYPERLINK(\"http://x\")", "\r\n@A1", " \t-2", "\u3000=1", "\uFEFF=1", "\u00a0=1"])("defuses a formula after leading whitespace: %j", (text) => {
-    expect(textCell(text)).toBe(`"'${text.replaceAll('"', '""')}"`);
-  });
+  it.each([" =1+1", "  +1", '\n=HYPERLINK("http://x")', "\r\n@A1", " \t-2", "\u3000=1", "\uFEFF=1", "\u00a0=1"])(
+    "defuses a formula after leading whitespace: %j",
+    (text) => {
+      expect(textCell(text)).toBe(`"'${text.replaceAll('"', '""')}"`);
+    },
+  );
 
   it.each(["＝1+1", "＋1", "－1", "＠A1", " ＝1", "\n＠A1"])("defuses the full-width form %j", (text) => {
     expect(textCell(text)).toBe(`"'${text}"`);

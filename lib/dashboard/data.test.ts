@@ -8,7 +8,14 @@ const RECEIVED = new Date(Date.UTC(2099, 0, 1, 8, 30));
 
 beforeAll(async () => {
   await prisma.callRecord.create({
-    data: { callRecordId: ID, robotCallJobId: 6_700_000_000_000n, resultStatus: "ANSWERED", source: "seed", contentHash: "0".repeat(64), receivedAt: RECEIVED },
+    data: {
+      callRecordId: ID,
+      robotCallJobId: 6_700_000_000_000n,
+      resultStatus: "ANSWERED",
+      source: "seed",
+      contentHash: "0".repeat(64),
+      receivedAt: RECEIVED,
+    },
   });
 });
 

@@ -45,7 +45,13 @@ export async function getDashboardSummary(now = new Date()): Promise<DashboardSu
   const figure = (kind: string) => Number(groups.find((g) => g.kind === kind)?.n ?? 0);
 
   const bySubmission: Record<SubmissionState, number> = {
-    not_submitted: 0, queued: 0, in_flight: 0, accepted: 0, rejected: 0, retrying: 0, failed: 0,
+    not_submitted: 0,
+    queued: 0,
+    in_flight: 0,
+    accepted: 0,
+    rejected: 0,
+    retrying: 0,
+    failed: 0,
   };
   const byReview: Record<ReviewState, number> = { unreviewed: 0, passed: 0, flagged: 0 };
   for (const g of groups) {

@@ -18,7 +18,9 @@ function getPool(): pg.Pool {
     // An idle connection the server closes (a restart, a failover, an administrator's
     // termination) is an error event of the pool: unheard, it would end the process.
     // The pool drops that connection and opens a new one when next needed.
-    pool.on("error", (err) => log().warn({ err: err.message }, "database connection lost while idle; it will be replaced"));
+    pool.on("error", (err) =>
+      log().warn({ err: err.message }, "database connection lost while idle; it will be replaced"),
+    );
     globalForPrisma.lvrPool = pool;
   }
   return globalForPrisma.lvrPool;
@@ -50,7 +52,8 @@ const int8Array = defaultParser(INT8_ARRAY, "text");
 const readTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
     if (oid === INT8) return (v: string) => BigInt(v);
-    if (oid === INT8_ARRAY) return (v: string) => (int8Array(v) as (string | null)[]).map((x) => (x === null ? null : BigInt(x)));
+    if (oid === INT8_ARRAY)
+      return (v: string) => (int8Array(v) as (string | null)[]).map((x) => (x === null ? null : BigInt(x)));
     return defaultParser(oid, format ?? "text");
   }) as typeof pg.types.getTypeParser,
 };

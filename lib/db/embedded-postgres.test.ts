@@ -39,7 +39,10 @@ describe("embedded PostgreSQL", () => {
     await first.stop();
     const lock = path.join(dir, "postgres", "postmaster.pid");
     // A lock naming a PID that does not exist, as a power loss leaves it.
-    await writeFile(lock, `999999\n${path.join(dir, "postgres")}\n1700000000\n5432\n\n127.0.0.1\n  5432001  0\nready   \n`);
+    await writeFile(
+      lock,
+      `999999\n${path.join(dir, "postgres")}\n1700000000\n5432\n\n127.0.0.1\n  5432001  0\nready   \n`,
+    );
     const second = await startEmbeddedPostgres({ dataDir: dir, database: "lvr" });
     try {
       expect(await queryRows(second.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
@@ -50,9 +53,13 @@ describe("embedded PostgreSQL", () => {
 
   it("recovers when the run that started it was killed and left the server orphaned", async () => {
     const dir = await tempDir();
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("dev/testing/fixtures/start-pg-and-wait.ts"), dir], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("dev/testing/fixtures/start-pg-and-wait.ts"), dir],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => {

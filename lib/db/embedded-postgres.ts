@@ -74,7 +74,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await rm(clusterDir, { recursive: true, force: true });
     // A throwaway cluster (tests) takes any free port, so a test run never races a running console
     // (or another test run) for the default one.
-    state = { port: opts.port ?? (opts.ephemeral ? await freePort() : 54329), password: randomBytes(18).toString("base64url") };
+    state = {
+      port: opts.port ?? (opts.ephemeral ? await freePort() : 54329),
+      password: randomBytes(18).toString("base64url"),
+    };
   }
 
   await recoverStaleLock(clusterDir, log);
@@ -94,10 +97,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c",
+      "listen_addresses=127.0.0.1",
       // TCP only: no socket lock files in /tmp to collide with other clusters.
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
       ...settingsFlags(embeddedServerSettings({ ephemeral: opts.ephemeral ?? false, totalMemoryBytes: os.totalmem() })),
     ],
     onLog: (m) => log(String(m).trimEnd()),

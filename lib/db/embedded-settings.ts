@@ -37,7 +37,14 @@ export interface EmbeddedServerSettings {
 
 export function embeddedServerSettings(opts: { ephemeral: boolean; totalMemoryBytes: number }): EmbeddedServerSettings {
   const totalMb = Math.floor(opts.totalMemoryBytes / MB);
-  if (opts.ephemeral) return { sharedBuffersMb: 128, maxWalSizeMb: 1024, effectiveCacheSizeMb: 4096, checkpointTimeoutMin: 5, walCompression: false };
+  if (opts.ephemeral)
+    return {
+      sharedBuffersMb: 128,
+      maxWalSizeMb: 1024,
+      effectiveCacheSizeMb: 4096,
+      checkpointTimeoutMin: 5,
+      walCompression: false,
+    };
   const sharedBuffersMb = Math.max(128, Math.min(2048, Math.floor(totalMb / 4)));
   return {
     sharedBuffersMb,
@@ -52,10 +59,15 @@ export function embeddedServerSettings(opts: { ephemeral: boolean; totalMemoryBy
 /** `postgres -c` flags for the settings. */
 export function settingsFlags(s: EmbeddedServerSettings): string[] {
   return [
-    "-c", `shared_buffers=${s.sharedBuffersMb}MB`,
-    "-c", `max_wal_size=${s.maxWalSizeMb}MB`,
-    "-c", `effective_cache_size=${s.effectiveCacheSizeMb}MB`,
-    "-c", `checkpoint_timeout=${s.checkpointTimeoutMin}min`,
-    "-c", `wal_compression=${s.walCompression ? "pglz" : "off"}`,
+    "-c",
+    `shared_buffers=${s.sharedBuffersMb}MB`,
+    "-c",
+    `max_wal_size=${s.maxWalSizeMb}MB`,
+    "-c",
+    `effective_cache_size=${s.effectiveCacheSizeMb}MB`,
+    "-c",
+    `checkpoint_timeout=${s.checkpointTimeoutMin}min`,
+    "-c",
+    `wal_compression=${s.walCompression ? "pglz" : "off"}`,
   ];
 }

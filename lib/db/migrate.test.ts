@@ -53,8 +53,13 @@ describe("migrate", () => {
       "20260101000000_ok": "CREATE TABLE ok (id int);",
       "20260102000000_bad": "CREATE TABLE half (id int); SELECT 1/0;",
     });
-    await expect(migrate(fresh, { dir })).rejects.toThrow(/20260102000000_bad failed and was rolled back: division by zero/);
-    const tables = await queryRows<{ tablename: string }>(fresh, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    await expect(migrate(fresh, { dir })).rejects.toThrow(
+      /20260102000000_bad failed and was rolled back: division by zero/,
+    );
+    const tables = await queryRows<{ tablename: string }>(
+      fresh,
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1",
+    );
     expect(tables.map((t) => t.tablename)).toEqual([MIGRATIONS_TABLE, "ok"]);
   });
 
@@ -65,4 +70,3 @@ describe("migrate", () => {
     expect(results.flatMap((r) => r.applied)).toEqual(["20260101000000_slow"]);
   });
 });
-

@@ -30,7 +30,10 @@ export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrat
 
 export async function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -72,7 +75,9 @@ export async function migrate(
           applied_at  timestamptz NOT NULL DEFAULT now(),
           duration_ms integer NOT NULL
         )`);
-      const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${MIGRATIONS_TABLE}" ORDER BY name`);
+      const { rows } = await client.query<{ name: string; checksum: string }>(
+        `SELECT name, checksum FROM "${MIGRATIONS_TABLE}" ORDER BY name`,
+      );
       return new Map(rows.map((r) => [r.name, r.checksum]));
     });
     const known = new Set(migrations.map((m) => m.name));
@@ -122,7 +127,10 @@ export async function migrate(
 }
 
 /** Migrations on disk that the database has not applied (empty: the schema is current). */
-export async function pendingMigrations(query: (sql: string) => Promise<{ name: string }[]>, dir?: string): Promise<string[]> {
+export async function pendingMigrations(
+  query: (sql: string) => Promise<{ name: string }[]>,
+  dir?: string,
+): Promise<string[]> {
   const migrations = await loadMigrations(dir);
   let applied: Set<string>;
   try {

@@ -18,7 +18,11 @@ export async function checkHealth(): Promise<HealthReport> {
   } catch (err) {
     return {
       status: "degraded",
-      database: { ok: false, latencyMs: Math.round(performance.now() - started), error: (err as Error).message.split("\n")[0] },
+      database: {
+        ok: false,
+        latencyMs: Math.round(performance.now() - started),
+        error: (err as Error).message.split("\n")[0],
+      },
     };
   }
 }
@@ -40,7 +44,13 @@ const migrationsDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd()
 export async function checkReadiness(): Promise<ReadinessReport> {
   const health = await checkHealth();
   if (!health.database.ok) {
-    return { ready: false, draining: isDraining(), database: health.database, migrations: { current: false, pending: [] }, workers: { alive: 0, staleAfterMs: STALE_AFTER_MS } };
+    return {
+      ready: false,
+      draining: isDraining(),
+      database: health.database,
+      migrations: { current: false, pending: [] },
+      workers: { alive: 0, staleAfterMs: STALE_AFTER_MS },
+    };
   }
   const pending = await pendingMigrations((sql) => readRows<{ name: string }>(Prisma.raw(sql)), migrationsDir());
   const [row] = await readRows<{ n: number }>(Prisma.sql`

@@ -4,7 +4,12 @@ import { proxy } from "@/proxy";
 import { checkActionOrigin } from "./action-origin";
 
 const action = (headers: Record<string, string>, method = "POST") =>
-  proxy(new NextRequest("http://console.test:3000/calls/1", { method, headers: { host: "console.test:3000", "next-action": "abc123", ...headers } }));
+  proxy(
+    new NextRequest("http://console.test:3000/calls/1", {
+      method,
+      headers: { host: "console.test:3000", "next-action": "abc123", ...headers },
+    }),
+  );
 
 describe("server actions from another origin", () => {
   it.each([
@@ -20,7 +25,9 @@ describe("server actions from another origin", () => {
   });
 
   it("are compared with X-Forwarded-Host when a proxy set it", () => {
-    expect(action({ origin: "https://console.example.com", "x-forwarded-host": "console.example.com" }).status).toBe(200);
+    expect(action({ origin: "https://console.example.com", "x-forwarded-host": "console.example.com" }).status).toBe(
+      200,
+    );
     expect(action({ origin: "http://console.test:3000", "x-forwarded-host": "console.example.com" }).status).toBe(403);
   });
 

@@ -28,5 +28,8 @@ export function checkActionOrigin(method: string, headers: Headers): OriginVerdi
 
 /** The 403 answer, shaped like every other refusal. */
 export function foreignOriginResponse(reason: string): Response {
-  return Response.json({ error: { code: "forbidden_origin", message: `Refused: ${reason}.`, details: { header: "origin" } } }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: { code: "forbidden_origin", message: `Refused: ${reason}.`, details: { header: "origin" } } },
+    { status: 403, headers: { "Cache-Control": "no-store" } },
+  );
 }

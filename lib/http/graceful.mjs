@@ -17,15 +17,21 @@ export function trackRequests(server) {
   let inFlight = 0;
   /** @type {(() => void)[]} */
   let waiters = [];
-  server.on("request", (/** @type {import("node:http").IncomingMessage} */ _req, /** @type {import("node:http").ServerResponse} */ res) => {
-    inFlight++;
-    if (isDraining()) res.setHeader("Connection", "close");
-    res.once("close", () => {
-      inFlight--;
-      if (isDraining()) server.closeIdleConnections();
-      if (inFlight === 0) for (const w of waiters.splice(0)) w();
-    });
-  });
+  server.on(
+    "request",
+    (
+      /** @type {import("node:http").IncomingMessage} */ _req,
+      /** @type {import("node:http").ServerResponse} */ res,
+    ) => {
+      inFlight++;
+      if (isDraining()) res.setHeader("Connection", "close");
+      res.once("close", () => {
+        inFlight--;
+        if (isDraining()) server.closeIdleConnections();
+        if (inFlight === 0) for (const w of waiters.splice(0)) w();
+      });
+    },
+  );
   return {
     inFlight: () => inFlight,
     /**
@@ -38,13 +44,15 @@ export function trackRequests(server) {
       /** @type {Record<symbol, unknown>} */ (globalThis)[DRAINING] = true;
       server.close();
       server.closeIdleConnections();
-      const finished = inFlight === 0 || (await new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), graceMs);
-        waiters.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      }));
+      const finished =
+        inFlight === 0 ||
+        (await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(false), graceMs);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        }));
       server.closeAllConnections();
       waiters = [];
       return finished;

@@ -9,12 +9,20 @@ afterEach(() => {
   delete (globalThis as Record<symbol, unknown>)[Symbol.for("lvr-console.draining")];
 });
 
-function slowServer(ms: number): Promise<{ url: string; drain: (graceMs: number) => Promise<boolean>; inFlight: () => number }> {
+function slowServer(
+  ms: number,
+): Promise<{ url: string; drain: (graceMs: number) => Promise<boolean>; inFlight: () => number }> {
   const server = http.createServer((_req, res) => setTimeout(() => res.end("done"), ms));
   servers.push(server);
   const tracked = trackRequests(server);
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, drain: tracked.drain, inFlight: tracked.inFlight })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        drain: tracked.drain,
+        inFlight: tracked.inFlight,
+      }),
+    ),
   );
 }
 
@@ -22,10 +30,15 @@ describe("graceful drain", () => {
   it("finishes every request in flight, refuses new connections, and says it is draining", async () => {
     const { url, drain, inFlight: serving } = await slowServer(3_000);
     const inFlight = Array.from({ length: 20 }, () =>
-      fetch(url, { signal: AbortSignal.timeout(15_000) }).then(async (r) => ({ status: r.status, body: await r.text(), connection: r.headers.get("connection") })),
+      fetch(url, { signal: AbortSignal.timeout(15_000) }).then(async (r) => ({
+        status: r.status,
+        body: await r.text(),
+        connection: r.headers.get("connection"),
+      })),
     );
     // All twenty are being answered when the drain starts (on a loaded machine they arrive over a while).
-    for (const deadline = Date.now() + 10_000; serving() < 20 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    for (const deadline = Date.now() + 10_000; serving() < 20 && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 10));
     expect(serving()).toBe(20);
     const drained = drain(5_000);
     expect(isDraining()).toBe(true);

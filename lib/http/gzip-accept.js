@@ -13,4 +13,5 @@
  * against the whole header; no named groups, no `:` (Next would take them as
  * parameters of the header's value).
  */
-export const GZIP_ACCEPT_ENCODING = "(?:.*,)?[ \\t]*gzip[ \\t]*(?:;[ \\t]*q=(?:1(?:\\.0{0,3})?|0?\\.[0-9]{0,2}[1-9][0-9]*)[ \\t]*)?(?:,.*)?";
+export const GZIP_ACCEPT_ENCODING =
+  "(?:.*,)?[ \\t]*gzip[ \\t]*(?:;[ \\t]*q=(?:1(?:\\.0{0,3})?|0?\\.[0-9]{0,2}[1-9][0-9]*)[ \\t]*)?(?:,.*)?";

@@ -23,13 +23,27 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("requestClientAddress", () => {
   it("is the stamped socket address; a spoofed X-Forwarded-For is ignored", () => {
-    expect(requestClientAddress(headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2" }))).toBe("203.0.113.7");
+    expect(
+      requestClientAddress(
+        headers({
+          [PEER_ADDRESS_HEADER]: "203.0.113.7",
+          "x-forwarded-for": "198.51.100.1",
+          "x-real-ip": "198.51.100.2",
+        }),
+      ),
+    ).toBe("203.0.113.7");
   });
 
   it("follows X-Forwarded-For only as far as TRUSTED_PROXY allows", () => {
     env.TRUSTED_PROXY = ["127.0.0.1/32"];
-    expect(requestClientAddress(headers({ [PEER_ADDRESS_HEADER]: "::ffff:127.0.0.1", "x-forwarded-for": "1.1.1.1, 198.51.100.1" }))).toBe("198.51.100.1");
-    expect(requestClientAddress(headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "198.51.100.1" }))).toBe("203.0.113.7");
+    expect(
+      requestClientAddress(
+        headers({ [PEER_ADDRESS_HEADER]: "::ffff:127.0.0.1", "x-forwarded-for": "1.1.1.1, 198.51.100.1" }),
+      ),
+    ).toBe("198.51.100.1");
+    expect(
+      requestClientAddress(headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "198.51.100.1" })),
+    ).toBe("203.0.113.7");
   });
 
   it("is unknown (and says why, once) when the web server did not stamp the socket address: the header could be forged", () => {
@@ -54,7 +68,9 @@ describe("the web server's stamp", () => {
     markPeerAddressServed();
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: "198.51.100.3", "x-forwarded-for": "198.51.100.1" } });
+    const res = await fetch(`http://127.0.0.1:${port}/`, {
+      headers: { [PEER_ADDRESS_HEADER]: "198.51.100.3", "x-forwarded-for": "198.51.100.1" },
+    });
     expect(await res.text()).toBe("127.0.0.1");
   });
 });

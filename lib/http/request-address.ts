@@ -31,7 +31,9 @@ export function requestClientAddress(headers: Pick<Headers, "get">): string {
   if (address) return address;
   if (!warned) {
     warned = true;
-    log().warn("client address unknown: the app is not served by scripts/web-server.mjs (npm start), so sign-in attempts from everywhere share one rate limit");
+    log().warn(
+      "client address unknown: the app is not served by scripts/web-server.mjs (npm start), so sign-in attempts from everywhere share one rate limit",
+    );
   }
   return UNKNOWN_ADDRESS;
 }

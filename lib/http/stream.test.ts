@@ -23,7 +23,10 @@ async function* texts(parts: string[], onReturn?: () => void): AsyncGenerator<st
   }
 }
 
-const request = (acceptEncoding?: string) => new Request("http://localhost/x", { headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } });
+const request = (acceptEncoding?: string) =>
+  new Request("http://localhost/x", {
+    headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding },
+  });
 
 describe("gzip responses", () => {
   it("decompresses to exactly the text, from tiny chunks (which zlib keeps to itself) to large ones", async () => {
@@ -88,7 +91,13 @@ describe("gzip responses", () => {
   it("answers with gzip exactly when next.config.js's pattern matches the request's Accept-Encoding", () => {
     // The same anchored pattern Next builds from the `has` condition.
     const next = new RegExp(`^${GZIP_ACCEPT_ENCODING}$`);
-    for (const value of ["gzip", "gzip, deflate, br, zstd", "deflate, gzip, br, zstd", "br;q=1.0, gzip;q=0.8, *;q=0.1", "gzip;q=0.001"]) {
+    for (const value of [
+      "gzip",
+      "gzip, deflate, br, zstd",
+      "deflate, gzip, br, zstd",
+      "br;q=1.0, gzip;q=0.8, *;q=0.1",
+      "gzip;q=0.001",
+    ]) {
       expect(acceptsGzip(request(value)), value).toBe(true);
       expect(next.test(value), value).toBe(true);
     }
@@ -102,13 +111,18 @@ describe("gzip responses", () => {
     const route = withGzip(async (req: Request) =>
       new URL(req.url).searchParams.has("bad")
         ? Response.json({ error: "bad" }, { status: 400 })
-        : new Response(streamText(texts(["a,b\r\n", "1,2\r\n"])), { headers: { "content-type": "text/csv", vary: "Cookie" } }),
+        : new Response(streamText(texts(["a,b\r\n", "1,2\r\n"])), {
+            headers: { "content-type": "text/csv", vary: "Cookie" },
+          }),
     );
     const ok = await route(request("gzip"), undefined);
     expect(ok.headers.get("content-encoding")).toBe("gzip");
     expect(ok.headers.get("vary")).toBe("Cookie, Accept-Encoding");
     expect(gunzipSync(Buffer.from(await ok.arrayBuffer())).toString()).toBe("a,b\r\n1,2\r\n");
-    const bad = await route(new Request("http://localhost/x?bad", { headers: { "accept-encoding": "gzip" } }), undefined);
+    const bad = await route(
+      new Request("http://localhost/x?bad", { headers: { "accept-encoding": "gzip" } }),
+      undefined,
+    );
     expect(bad.status).toBe(400);
     expect(JSON.parse(gunzipSync(Buffer.from(await bad.arrayBuffer())).toString())).toEqual({ error: "bad" });
     // A fault (a thrown error) too: Next's own error page would go out plain under the gzip header.
@@ -117,7 +131,9 @@ describe("gzip responses", () => {
     });
     const fault = await failing(request("gzip"), undefined);
     expect(fault.status).toBe(500);
-    expect(JSON.parse(gunzipSync(Buffer.from(await fault.arrayBuffer())).toString())).toMatchObject({ error: { code: "internal" } });
+    expect(JSON.parse(gunzipSync(Buffer.from(await fault.arrayBuffer())).toString())).toMatchObject({
+      error: { code: "internal" },
+    });
     await expect(failing(request("br"), undefined)).rejects.toThrow("database gone");
     const plain = await route(request("br"), undefined);
     expect(plain.headers.get("content-encoding")).toBeNull();

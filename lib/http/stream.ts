@@ -48,15 +48,25 @@ export function withGzip<C>(handler: (request: Request, context: C) => Promise<R
       // Next would answer a fault with its plain error page, under the gzip
       // Content-Encoding next.config.js gave the request: unreadable. The
       // fault is logged and answered here, compressed like the rest.
-      log().error({ err: err instanceof Error ? err.message : String(err), path: new URL(request.url).pathname }, "route failed");
-      response = Response.json({ error: { code: "internal", message: "Something went wrong on the server; the error is in its log." } }, { status: 500 });
+      log().error(
+        { err: err instanceof Error ? err.message : String(err), path: new URL(request.url).pathname },
+        "route failed",
+      );
+      response = Response.json(
+        { error: { code: "internal", message: "Something went wrong on the server; the error is in its log." } },
+        { status: 500 },
+      );
     }
     const headers = new Headers(response.headers);
     headers.delete("content-length");
     headers.append("vary", "Accept-Encoding");
     // Dropped by Next (next.config.js sets it), kept for callers outside Next (tests).
     headers.set("content-encoding", "gzip");
-    return new Response(gzipStream(response.body ?? emptyBody()), { status: response.status, statusText: response.statusText, headers });
+    return new Response(gzipStream(response.body ?? emptyBody()), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   };
 }
 

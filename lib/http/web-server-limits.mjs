@@ -9,7 +9,11 @@
 // INGEST_BODY_TIMEOUT_MS of its headers; each answered 408 and closed.
 import http from "node:http";
 
-export const TIMEOUT_DEFAULTS = Object.freeze({ headersTimeoutMs: 20_000, requestTimeoutMs: 60_000, ingestBodyTimeoutMs: 30_000 });
+export const TIMEOUT_DEFAULTS = Object.freeze({
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 60_000,
+  ingestBodyTimeoutMs: 30_000,
+});
 
 const INGEST_PATH = "/api/v1/call-records";
 
@@ -24,7 +28,10 @@ export function timeoutSettings(env) {
     const raw = env[name];
     if (raw === undefined || raw === "") return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds between 1 and 3600000, not ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < 1 || n > 3_600_000)
+      throw new Error(
+        `${name} must be a whole number of milliseconds between 1 and 3600000, not ${JSON.stringify(raw)}`,
+      );
     return n;
   };
   const requestTimeoutMs = ms("WEB_REQUEST_TIMEOUT_MS", TIMEOUT_DEFAULTS.requestTimeoutMs);
@@ -48,9 +55,19 @@ function boundIngestBody(req, res, timeoutMs) {
   const timer = setTimeout(() => {
     if (req.complete) return;
     const seconds = Math.round(timeoutMs / 100) / 10;
-    const body = JSON.stringify({ error: { code: "request_timeout", message: `the request body did not arrive within ${seconds} s`, details: { timeoutMs } } });
+    const body = JSON.stringify({
+      error: {
+        code: "request_timeout",
+        message: `the request body did not arrive within ${seconds} s`,
+        details: { timeoutMs },
+      },
+    });
     if (res.headersSent) return void req.socket.destroy();
-    res.writeHead(408, { "Content-Type": "application/json", Connection: "close", "Content-Length": Buffer.byteLength(body) });
+    res.writeHead(408, {
+      "Content-Type": "application/json",
+      Connection: "close",
+      "Content-Length": Buffer.byteLength(body),
+    });
     res.end(body, () => req.socket.destroy());
   }, timeoutMs);
   timer.unref();

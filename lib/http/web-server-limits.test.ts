@@ -31,7 +31,8 @@ function raw(text: string): Promise<{ answer: string; ms: number }> {
   });
 }
 
-const slowBody = (path: string) => `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n0123456789`;
+const slowBody = (path: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n0123456789`;
 
 describe("the web server's time bounds", () => {
   it("answers 408 and closes an ingest upload that declares 1000 bytes and sends 10", async () => {
@@ -56,7 +57,9 @@ describe("the web server's time bounds", () => {
   });
 
   it("serves a request that arrives in time", async () => {
-    const { answer } = await raw("POST /api/v1/call-records HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789");
+    const { answer } = await raw(
+      "POST /api/v1/call-records HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789",
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer).toContain("read 10");
   });
@@ -66,8 +69,16 @@ describe("timeoutSettings", () => {
   it("has defaults of tens of seconds and reads the environment", () => {
     expect(timeoutSettings({})).toEqual(TIMEOUT_DEFAULTS);
     expect(TIMEOUT_DEFAULTS.requestTimeoutMs).toBeLessThanOrEqual(60_000);
-    expect(timeoutSettings({ WEB_HEADERS_TIMEOUT_MS: "5000", WEB_REQUEST_TIMEOUT_MS: "10000", INGEST_BODY_TIMEOUT_MS: "7000" })).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10000, ingestBodyTimeoutMs: 7000 });
-    expect(timeoutSettings({ WEB_HEADERS_TIMEOUT_MS: "90000", WEB_REQUEST_TIMEOUT_MS: "30000" }).headersTimeoutMs).toBe(30000);
+    expect(
+      timeoutSettings({
+        WEB_HEADERS_TIMEOUT_MS: "5000",
+        WEB_REQUEST_TIMEOUT_MS: "10000",
+        INGEST_BODY_TIMEOUT_MS: "7000",
+      }),
+    ).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10000, ingestBodyTimeoutMs: 7000 });
+    expect(timeoutSettings({ WEB_HEADERS_TIMEOUT_MS: "90000", WEB_REQUEST_TIMEOUT_MS: "30000" }).headersTimeoutMs).toBe(
+      30000,
+    );
   });
 
   it("refuses a setting that is not a number of milliseconds, naming it", () => {

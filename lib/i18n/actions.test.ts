@@ -16,7 +16,11 @@ describe("setLocaleAction", () => {
 
   it("remembers zh or en in the LVR_LOCALE cookie for a year", async () => {
     await setLocaleAction(form("en"));
-    expect(set).toHaveBeenCalledWith("LVR_LOCALE", "en", expect.objectContaining({ httpOnly: true, sameSite: "lax", path: "/", maxAge: 31_536_000 }));
+    expect(set).toHaveBeenCalledWith(
+      "LVR_LOCALE",
+      "en",
+      expect.objectContaining({ httpOnly: true, sameSite: "lax", path: "/", maxAge: 31_536_000 }),
+    );
     await setLocaleAction(form("zh"));
     expect(set).toHaveBeenLastCalledWith("LVR_LOCALE", "zh", expect.anything());
   });

@@ -16,9 +16,15 @@ function sourceFiles(dir: string): string[] {
 
 /** The file an import specifier names ("@/…" or relative), when it is one of ours. */
 function resolveImport(from: string, spec: string): string | undefined {
-  const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : undefined;
+  const base = spec.startsWith("@/")
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : undefined;
   if (!base) return undefined;
-  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((f) => existsSync(f) && statSync(f).isFile());
+  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find(
+    (f) => existsSync(f) && statSync(f).isFile(),
+  );
 }
 
 /** Every module of the browser's graph: the "use client" files and what they import, statically or with import(). */
@@ -50,10 +56,18 @@ function namespacesUsed(text: string): Set<string> {
 describe("client message namespaces", () => {
   const graph = clientGraph();
   const used = new Map<string, string[]>();
-  for (const file of graph) for (const ns of namespacesUsed(readFileSync(file, "utf8"))) used.set(ns, [...(used.get(ns) ?? []), path.relative(ROOT, file)]);
+  for (const file of graph)
+    for (const ns of namespacesUsed(readFileSync(file, "utf8")))
+      used.set(ns, [...(used.get(ns) ?? []), path.relative(ROOT, file)]);
 
   it("finds the client components (the scan works)", () => {
-    expect([...graph].map((f) => path.relative(ROOT, f))).toEqual(expect.arrayContaining(["components/calls/filter-bar.tsx", "components/calls/status-badge.tsx", "components/shell/main-nav.tsx"]));
+    expect([...graph].map((f) => path.relative(ROOT, f))).toEqual(
+      expect.arrayContaining([
+        "components/calls/filter-bar.tsx",
+        "components/calls/status-badge.tsx",
+        "components/shell/main-nav.tsx",
+      ]),
+    );
     expect(used.get("calls")).toContain("components/calls/filter-bar.tsx");
   });
 

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 
-export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAME, LOCALE_TAG, LOCALES, type Locale } from "./locales";
+export {
+  DEFAULT_LOCALE,
+  LOCALE_COOKIE,
+  LOCALE_COOKIE_MAX_AGE,
+  LOCALE_NAME,
+  LOCALE_TAG,
+  LOCALES,
+  type Locale,
+} from "./locales";
 
 export const localeSchema = z.enum(LOCALES);
 
@@ -24,7 +32,11 @@ export function preferredFromAcceptLanguage(header: string | null | undefined): 
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { language: tag.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        language: tag.trim().toLowerCase().split("-")[0] ?? "",
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -24,7 +24,8 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
     if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
     into.add(el.type === TYPE.tag ? `<${el.value}>` : el.value);
     if (el.type === TYPE.tag) argumentsOf(el.children, into);
-    if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
   }
   return into;
 }
@@ -35,7 +36,10 @@ describe("UI messages", () => {
   it("lists every namespace file in the loader, in both languages", () => {
     for (const locale of LOCALES) {
       const dir = fileURLToPath(new URL(`./messages/${locale}/`, import.meta.url));
-      const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort();
       expect(files, locale).toEqual(Object.keys(NAMESPACES).sort());
     }
   });

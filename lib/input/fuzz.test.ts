@@ -12,7 +12,11 @@ import { sessionFor } from "../auth/test-session";
 
 let token: string | undefined;
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined), set() {}, delete() {} }),
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && token ? { name, value: token } : undefined),
+    set() {},
+    delete() {},
+  }),
   headers: async () => new Headers({ "x-lvr-path": "/fuzz" }),
 }));
 
@@ -37,17 +41,89 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 /** Values that broke something once, or that sit on an edge: numbers past their column, dates off the calendar, NULs, escapes. */
 const HOSTILE = [
-  "", " ", "\u0000", "%00", "a\u0000b", "%", "%E0%A4%A", "zzz", "-1", "0", "1", "1.5", "1e308", "-1e308", "NaN", "Infinity",
-  "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "9999999999999999999", "99999999999999999999999",
-  "2026-02-30", "2026-13-45", "2026-99-99", "2026-02-28", "0000-01-01", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z",
-  "2026-03-01T08:00:00+08:00", "2026-03-01T08:00:00 08:00", "2026-03-01T08:00:00", "9999-12-31T23:59:59Z", "1:1", "9999999999999999999:1",
-  "1:9999999999", "1:-2147483648", "true", "false", "-start_time", "chat_duration", "25", "100", "158****1261", "***78", "\\", "_%",
-  "WyIyMDI2LTAzLTAxVDAwOjAwOjAwLjAwMFoiLCIxIl0", "WzEuMGUzMDgsIjEiXQ", "WyItMjcxODIxLTA0LTIwVDAwOjAwOjAwLjAwMFoiLCIxIl0", "W251bGwsIjk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5Il0",
-  "\uD800", "'; DROP TABLE call_records; --", "x".repeat(300),
+  "",
+  " ",
+  "\u0000",
+  "%00",
+  "a\u0000b",
+  "%",
+  "%E0%A4%A",
+  "zzz",
+  "-1",
+  "0",
+  "1",
+  "1.5",
+  "1e308",
+  "-1e308",
+  "NaN",
+  "Infinity",
+  "2147483647",
+  "2147483648",
+  "-2147483649",
+  "9223372036854775807",
+  "9223372036854775808",
+  "9999999999999999999",
+  "99999999999999999999999",
+  "2026-02-30",
+  "2026-13-45",
+  "2026-99-99",
+  "2026-02-28",
+  "0000-01-01",
+  "-271821-04-20T00:00:00Z",
+  "+275760-09-13T00:00:00Z",
+  "2026-03-01T08:00:00+08:00",
+  "2026-03-01T08:00:00 08:00",
+  "2026-03-01T08:00:00",
+  "9999-12-31T23:59:59Z",
+  "1:1",
+  "9999999999999999999:1",
+  "1:9999999999",
+  "1:-2147483648",
+  "true",
+  "false",
+  "-start_time",
+  "chat_duration",
+  "25",
+  "100",
+  "158****1261",
+  "***78",
+  "\\",
+  "_%",
+  "WyIyMDI2LTAzLTAxVDAwOjAwOjAwLjAwMFoiLCIxIl0",
+  "WzEuMGUzMDgsIjEiXQ",
+  "WyItMjcxODIxLTA0LTIwVDAwOjAwOjAwLjAwMFoiLCIxIl0",
+  "W251bGwsIjk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5Il0",
+  "\uD800",
+  "'; DROP TABLE call_records; --",
+  "x".repeat(300),
 ];
-const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 30, unit: "binary" }), fc.integer().map(String), fc.bigInt().map(String), fc.double().map(String));
+const value = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ maxLength: 30, unit: "binary" }),
+  fc.integer().map(String),
+  fc.bigInt().map(String),
+  fc.double().map(String),
+);
 
-const CALLS_PARAMS = ["job", "status", "intent", "submission", "review", "reviewer", "from", "to", "minDuration", "maxDuration", "audio", "q", "sort", "cursor", "size", "batch", "unmasked"];
+const CALLS_PARAMS = [
+  "job",
+  "status",
+  "intent",
+  "submission",
+  "review",
+  "reviewer",
+  "from",
+  "to",
+  "minDuration",
+  "maxDuration",
+  "audio",
+  "q",
+  "sort",
+  "cursor",
+  "size",
+  "batch",
+  "unmasked",
+];
 const AUDIT_PARAMS = ["user", "action", "from", "to", "before"];
 const query = (names: string[]) =>
   fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 6 }).map((pairs) => {
@@ -67,7 +143,13 @@ beforeAll(async () => {
 afterAll(() => disconnectPrisma());
 
 const settle = async (res: Response) => {
-  expect(res.status, await res.clone().text().then((t) => t.slice(0, 200))).toBeLessThan(500);
+  expect(
+    res.status,
+    await res
+      .clone()
+      .text()
+      .then((t) => t.slice(0, 200)),
+  ).toBeLessThan(500);
   await res.arrayBuffer(); // the whole body: a stream that fails half-way would throw here
   return res.status;
 };
@@ -91,7 +173,12 @@ describe("fuzzing the lists' URL parameters", () => {
     await fc.assert(
       fc.asyncProperty(query(CALLS_PARAMS), async (params) => {
         params.set("job", "1"); // a job of no records: the file stays small
-        const status = await settle(await callsExport.GET(new Request(`http://localhost/api/calls/export?${params}`, { headers: { cookie } }), undefined));
+        const status = await settle(
+          await callsExport.GET(
+            new Request(`http://localhost/api/calls/export?${params}`, { headers: { cookie } }),
+            undefined,
+          ),
+        );
         expect([200, 400]).toContain(status);
         if (parseCallFilters(params).errors.length) expect(status).toBe(400);
       }),
@@ -104,7 +191,12 @@ describe("fuzzing the lists' URL parameters", () => {
       fc.asyncProperty(query(AUDIT_PARAMS), async (params) => {
         const { filters, errors } = parseAuditFilters(params);
         await listAuditEvents(filters, 5);
-        const status = await settle(await auditExport.GET(new Request(`http://localhost/api/audit/export?${params}`, { headers: { cookie } }), undefined));
+        const status = await settle(
+          await auditExport.GET(
+            new Request(`http://localhost/api/audit/export?${params}`, { headers: { cookie } }),
+            undefined,
+          ),
+        );
         expect(status).toBe(errors.length ? 400 : 200);
       }),
       { numRuns: RUNS },
@@ -113,12 +205,21 @@ describe("fuzzing the lists' URL parameters", () => {
 
   it("routes with an id in the path, and any session cookie", async () => {
     // What HTTP can carry in a header (printable ASCII): NUL and the like never reach the app.
-    const cookies = fc.oneof(fc.constant(cookie), value.filter((v) => /^[\x20-\x7e]*$/.test(v)).map((v) => `${SESSION_COOKIE}=${v}`));
+    const cookies = fc.oneof(
+      fc.constant(cookie),
+      value.filter((v) => /^[\x20-\x7e]*$/.test(v)).map((v) => `${SESSION_COOKIE}=${v}`),
+    );
     await fc.assert(
       fc.asyncProperty(value, cookies, async (id, c) => {
         const init = { headers: { cookie: c } };
-        await settle(await batchRoute.GET(new Request("http://localhost/api/submissions/x", init), { params: Promise.resolve({ id }) }));
-        await settle(await audioRoute.GET(new Request("http://localhost/api/audio/x", init), { params: Promise.resolve({ id }) }));
+        await settle(
+          await batchRoute.GET(new Request("http://localhost/api/submissions/x", init), {
+            params: Promise.resolve({ id }),
+          }),
+        );
+        await settle(
+          await audioRoute.GET(new Request("http://localhost/api/audio/x", init), { params: Promise.resolve({ id }) }),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -141,7 +242,13 @@ describe("fuzzing the server actions' inputs", () => {
           await review.claimNextRecord({ query: params.toString(), exclude: [recordId] }),
           await review.renewRecordClaim({ callRecordId: recordId }),
           await review.releaseRecordClaim({ callRecordId: recordId }),
-          await review.submitReviewVerdict({ callRecordId: recordId, verdict: "flagged", reasons: [text], notes: text, correctedIntent: { tagId: recordId, code: 1, name: text } }),
+          await review.submitReviewVerdict({
+            callRecordId: recordId,
+            verdict: "flagged",
+            reasons: [text],
+            notes: text,
+            correctedIntent: { tagId: recordId, code: 1, name: text },
+          }),
           await review.addReviewComment({ callRecordId: recordId, positionMs: 1, body: text }),
           await submissions.checkSubmission({ selection: { type: "filter", query: params.toString() } }),
           await submissions.checkSubmission({ selection: { type: "batch", batchId: recordId, failureCode: text } }),
@@ -164,13 +271,28 @@ describe("fuzzing the server actions' inputs", () => {
     token = (await sessionFor("admin")).token;
     for (const big of ["9223372036854775808", "9999999999999999999"]) {
       expect(await submissions.retryRecord({ callRecordId: big })).toMatchObject({ ok: false, code: "invalid_input" });
-      expect(await submissions.cancelSubmissionBatch({ batchId: big })).toMatchObject({ ok: false, code: "invalid_input" });
+      expect(await submissions.cancelSubmissionBatch({ batchId: big })).toMatchObject({
+        ok: false,
+        code: "invalid_input",
+      });
       expect(await review.renewRecordClaim({ callRecordId: big })).toMatchObject({ ok: false, code: "invalid_input" });
-      expect(await users.setUserDisabled({ userId: big, disabled: true })).toMatchObject({ ok: false, code: "invalid_input" });
-      expect(await privacy.revealContact({ callRecordId: big, reason: "fuzz test" })).toMatchObject({ ok: false, code: "invalid_input" });
+      expect(await users.setUserDisabled({ userId: big, disabled: true })).toMatchObject({
+        ok: false,
+        code: "invalid_input",
+      });
+      expect(await privacy.revealContact({ callRecordId: big, reason: "fuzz test" })).toMatchObject({
+        ok: false,
+        code: "invalid_input",
+      });
     }
-    expect(await review.addReviewComment({ callRecordId: "1", positionMs: 0, body: "a\u0000b" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await review.addReviewComment({ callRecordId: "1", positionMs: 0, body: "a\u0000b" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     token = operatorToken;
-    expect(await review.renewRecordClaim({ callRecordId: "9999999999999999999" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await review.renewRecordClaim({ callRecordId: "9999999999999999999" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });

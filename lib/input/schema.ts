@@ -32,7 +32,11 @@ export const int64IdSchema = z.string().refine(isInt64Id, "must be an id: digits
 export const textSchema = z.string().refine((s) => !hasNul(s), "must not contain NUL bytes");
 
 /** Whole number in the range of an int4 column. */
-export const int4Schema = z.coerce.number().int("must be a whole number").min(-INT4_MAX - 1).max(INT4_MAX, `must be at most ${INT4_MAX}`);
+export const int4Schema = z.coerce
+  .number()
+  .int("must be a whole number")
+  .min(-INT4_MAX - 1)
+  .max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The offset's sign may arrive as a space: an unescaped `+` in a query string is one.
@@ -71,7 +75,10 @@ export function parseInstant(s: string): Date | null {
 /** A day (`yyyy-MM-dd`) or an instant (ISO 8601 with an offset), checked for its real value. */
 export const dayOrInstantSchema = z
   .string()
-  .refine((s) => isCalendarDay(s) || parseInstant(s) !== null, "must be a calendar date yyyy-MM-dd or an ISO 8601 date-time with an offset");
+  .refine(
+    (s) => isCalendarDay(s) || parseInstant(s) !== null,
+    "must be a calendar date yyyy-MM-dd or an ISO 8601 date-time with an offset",
+  );
 
 /** decodeURIComponent that answers null for a broken escape (`%`, `%E0%A4%A`) instead of throwing URIError. */
 export function safeDecodeURIComponent(s: string): string | null {

@@ -65,7 +65,9 @@ describe("jobMixes", () => {
   it("gives each job's result status distribution, largest first", async () => {
     const mixes = await jobMixes([JOB_A, JOB_B]);
     expect(mixes.get(JOB_A.toString())?.byStatus).toEqual([
-      { status: "ANSWERED", count: 2 }, { status: "BUSY", count: 1 }, { status: "NO_ANSWER", count: 1 },
+      { status: "ANSWERED", count: 2 },
+      { status: "BUSY", count: 1 },
+      { status: "NO_ANSWER", count: 1 },
     ]);
     expect(mixes.get(JOB_B.toString())).toEqual({ byStatus: [{ status: "NO_ANSWER", count: 1 }], byIntent: [] });
   });
@@ -77,9 +79,18 @@ describe("getJobDetail", () => {
     expect(d?.summary.total).toBe(4);
     expect(d!.byHour.filter((h) => h.count)).toEqual([{ hour: 10, count: 4 }]); // 02:xx UTC is 10:xx in Shanghai
     expect(d!.byDay).toEqual([{ day: "2026-03-02", count: 4 }]);
-    expect(d!.durations.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([["16–30 s", 1], ["31–60 s", 1]]);
-    expect(d!.byStatus).toEqual([{ status: "ANSWERED", count: 2 }, { status: "BUSY", count: 1 }, { status: "NO_ANSWER", count: 1 }]);
-    expect((await getJobDetail(JOB_A, "America/New_York"))!.byHour.filter((h) => h.count)).toEqual([{ hour: 21, count: 4 }]);
+    expect(d!.durations.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([
+      ["16–30 s", 1],
+      ["31–60 s", 1],
+    ]);
+    expect(d!.byStatus).toEqual([
+      { status: "ANSWERED", count: 2 },
+      { status: "BUSY", count: 1 },
+      { status: "NO_ANSWER", count: 1 },
+    ]);
+    expect((await getJobDetail(JOB_A, "America/New_York"))!.byHour.filter((h) => h.count)).toEqual([
+      { hour: 21, count: 4 },
+    ]);
   });
 
   it("is null for a job without calls", async () => {
@@ -147,18 +158,29 @@ describe("listJobsPage", () => {
     // By calls, then by connection rate (1 of j + 1 answered): cursors of each key type read back exactly.
     const byTotal = await listJobsPage({ sort: "total", after: { key: "5", jobId: PAGED[4]! - 1n }, size: 1000 });
     expect(ids(byTotal).filter((id) => PAGED.includes(id))).toEqual([PAGED[4], PAGED[3], PAGED[2], PAGED[1], PAGED[0]]);
-    const byRate = await listJobsPage({ sort: "answered_rate", after: { key: "0.5", jobId: PAGED[1]! - 1n }, size: 1000 });
+    const byRate = await listJobsPage({
+      sort: "answered_rate",
+      after: { key: "0.5", jobId: PAGED[1]! - 1n },
+      size: 1000,
+    });
     expect(ids(byRate).filter((id) => PAGED.includes(id))).toEqual([PAGED[1], PAGED[2], PAGED[3], PAGED[4]]);
   });
 
   it("keeps first and last call exact when the last call of a job is deleted, before and after compaction", async () => {
     const job = PAGED[2]!;
-    await prisma.callRecord.deleteMany({ where: { robotCallJobId: job, startTime: new Date(Date.UTC(2099, 0, 3, 8, 2)) } });
+    await prisma.callRecord.deleteMany({
+      where: { robotCallJobId: job, startTime: new Date(Date.UTC(2099, 0, 3, 8, 2)) },
+    });
     const pending = (await listJobs("job", job))[0]!;
     expect(pending.lastCall).toEqual(new Date(Date.UTC(2099, 0, 3, 8, 1)));
     expect(pending.total).toBe(2);
     // Another test file's compactor may hold the lock for a moment: fold until this job has nothing pending.
-    for (let i = 0; i < 100 && (await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })) > 0; i++) await compactRollups();
+    for (
+      let i = 0;
+      i < 100 && (await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })) > 0;
+      i++
+    )
+      await compactRollups();
     expect(await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } })).toBe(0);
     const kept = await prisma.callRecordJobTotal.findUnique({ where: { robotCallJobId: job } });
     expect(kept?.lastCall).toEqual(new Date(Date.UTC(2099, 0, 3, 8, 1)));

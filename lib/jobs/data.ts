@@ -28,16 +28,35 @@ export { JOB_SORTS, type JobCursor, type JobSort } from "./params";
  */
 const SORT_KEYS: Record<JobSort, { key: Prisma.Sql; type: Prisma.Sql; desc: boolean }> = {
   // Epoch milliseconds (start_time keeps milliseconds): exact in a cursor.
-  last_call: { key: Prisma.sql`COALESCE((extract(epoch FROM last_call) * 1000)::bigint, -9223372036854775807)`, type: Prisma.sql`bigint`, desc: true },
+  last_call: {
+    key: Prisma.sql`COALESCE((extract(epoch FROM last_call) * 1000)::bigint, -9223372036854775807)`,
+    type: Prisma.sql`bigint`,
+    desc: true,
+  },
   total: { key: Prisma.sql`total`, type: Prisma.sql`bigint`, desc: true },
   // float8 prints the shortest text that reads back as the same value.
-  answered_rate: { key: Prisma.sql`COALESCE(answered::float8 / NULLIF(total, 0), -1)`, type: Prisma.sql`float8`, desc: true },
+  answered_rate: {
+    key: Prisma.sql`COALESCE(answered::float8 / NULLIF(total, 0), -1)`,
+    type: Prisma.sql`float8`,
+    desc: true,
+  },
   job: { key: Prisma.sql`job_id`, type: Prisma.sql`bigint`, desc: false },
 };
 
 interface JobRow {
-  job_id: bigint; total: bigint; answered: bigint; talk_records: bigint; talk_seconds: bigint; accepted: bigint; rejected: bigint;
-  pending: bigint; not_submitted: bigint; reviewed: bigint; flagged: bigint; first_call: Date | null; last_call: Date | null;
+  job_id: bigint;
+  total: bigint;
+  answered: bigint;
+  talk_records: bigint;
+  talk_seconds: bigint;
+  accepted: bigint;
+  rejected: bigint;
+  pending: bigint;
+  not_submitted: bigint;
+  reviewed: bigint;
+  flagged: bigint;
+  first_call: Date | null;
+  last_call: Date | null;
 }
 
 function toSummary(r: JobRow): JobSummary {
@@ -91,7 +110,12 @@ export interface JobPage {
  * left since the last compaction); the page, the count of all jobs and the
  * page's position are read from them in the same statement.
  */
-export async function listJobsPage(opts: { sort: JobSort; after?: JobCursor; before?: JobCursor; size?: number }): Promise<JobPage> {
+export async function listJobsPage(opts: {
+  sort: JobSort;
+  after?: JobCursor;
+  before?: JobCursor;
+  size?: number;
+}): Promise<JobPage> {
   const size = opts.size ?? JOB_PAGE_SIZE;
   const { key, type, desc } = SORT_KEYS[opts.sort];
   const cursor = opts.before ?? opts.after;
@@ -104,7 +128,9 @@ export async function listJobsPage(opts: { sort: JobSort; after?: JobCursor; bef
   };
   const ascending = desc === backward; // the order the page is read in
   const order = Prisma.sql`sort_key ${ascending ? Prisma.empty : Prisma.sql`DESC`}, job_id ${backward ? Prisma.sql`DESC` : Prisma.empty}`;
-  const rows = await prisma.$queryRaw<(Partial<JobRow> & { key: string | null; job_count: bigint; preceding: bigint })[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    (Partial<JobRow> & { key: string | null; job_count: bigint; preceding: bigint })[]
+  >(Prisma.sql`
     WITH j AS MATERIALIZED (SELECT t.*, ${key} AS sort_key FROM ${jobTotals()} t),
     page AS (
       SELECT * FROM j ${cursor ? Prisma.sql`WHERE ${beyond(cursor, !backward)}` : Prisma.empty}
@@ -153,7 +179,16 @@ export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
   // scan of the whole rollup, several times slower.
   const ids = Prisma.sql`ARRAY[${Prisma.join(jobIds)}]::bigint[]`;
   const cols = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, records`;
-  const rows = await prisma.$queryRaw<{ job_id: bigint; kind: "status" | "intent"; status: string | null; tag_id: bigint | null; code: number | null; n: bigint }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    {
+      job_id: bigint;
+      kind: "status" | "intent";
+      status: string | null;
+      tag_id: bigint | null;
+      code: number | null;
+      n: bigint;
+    }[]
+  >(Prisma.sql`
     WITH r AS (
       SELECT x.* FROM unnest(${ids}) AS j(id)
       CROSS JOIN LATERAL (SELECT ${cols} FROM call_record_rollups WHERE robot_call_job_id = j.id OFFSET 0) x
@@ -235,12 +270,19 @@ export async function getJobDetail(jobId: bigint, timeZone: string): Promise<Job
     byDay: byDay.map((d) => ({ day: d.day, count: Number(d.n) })),
     durations: DURATION_BUCKETS.map((b, i) => ({ ...b, count: Number(durations.find((d) => d.bucket === i)?.n ?? 0) })),
     byStatus: byStatus.map((s) => ({ status: s.status, count: Number(s.n) })),
-    byIntent: byIntent.map((i) => ({ tagId: i.tag_id.toString(), code: i.code, name: names.get(intentKey(i.tag_id, i.code)) ?? null, count: Number(i.n) })),
+    byIntent: byIntent.map((i) => ({
+      tagId: i.tag_id.toString(),
+      code: i.code,
+      name: names.get(intentKey(i.tag_id, i.code)) ?? null,
+      count: Number(i.n),
+    })),
   };
 }
 
 /** Whether any record belongs to the job (its page answers 404 before it streams, when none does). */
 export async function jobExists(jobId: bigint): Promise<boolean> {
-  const rows = await prisma.$queryRaw<{ found: boolean }[]>(Prisma.sql`SELECT EXISTS (SELECT 1 FROM call_records WHERE robot_call_job_id = ${jobId}) AS found`);
+  const rows = await prisma.$queryRaw<{ found: boolean }[]>(
+    Prisma.sql`SELECT EXISTS (SELECT 1 FROM call_records WHERE robot_call_job_id = ${jobId}) AS found`,
+  );
   return rows[0]?.found === true;
 }

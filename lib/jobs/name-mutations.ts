@@ -10,9 +10,22 @@ export async function saveJobName(
   actor: { id: bigint; email: string | null },
 ): Promise<{ name: string | null; creditor: string | null; note: string | null }> {
   const jobId = BigInt(input.jobId);
-  const before = await prisma.robotCallJob.findUnique({ where: { robotCallJobId: jobId }, select: { name: true, creditor: true, note: true } });
-  const data = { name: input.name, creditor: input.creditor, note: input.note, updatedById: actor.id, updatedAt: new Date() };
-  await prisma.robotCallJob.upsert({ where: { robotCallJobId: jobId }, create: { robotCallJobId: jobId, ...data }, update: data });
+  const before = await prisma.robotCallJob.findUnique({
+    where: { robotCallJobId: jobId },
+    select: { name: true, creditor: true, note: true },
+  });
+  const data = {
+    name: input.name,
+    creditor: input.creditor,
+    note: input.note,
+    updatedById: actor.id,
+    updatedAt: new Date(),
+  };
+  await prisma.robotCallJob.upsert({
+    where: { robotCallJobId: jobId },
+    create: { robotCallJobId: jobId, ...data },
+    update: data,
+  });
   await recordAudit({
     actor,
     action: "jobs.name",

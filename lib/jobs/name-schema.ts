@@ -11,7 +11,10 @@ const blankIsNull = (max: number) =>
     .transform((v) => (v === "" ? null : v));
 
 export const jobNameSchema = z.object({
-  jobId: z.string().regex(/^\d{1,19}$/, "must be a robot_call_job_id").refine((s) => BigInt(s) <= 9223372036854775807n && BigInt(s) > 0n, "is out of the int64 range"),
+  jobId: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be a robot_call_job_id")
+    .refine((s) => BigInt(s) <= 9223372036854775807n && BigInt(s) > 0n, "is out of the int64 range"),
   name: blankIsNull(JOB_NAME_MAX),
   creditor: blankIsNull(JOB_NAME_MAX),
   note: blankIsNull(1_000),

@@ -12,7 +12,11 @@ import { findJobsByName, getJobName, jobNames } from "./names";
 
 const JOB = 7_310_000_000_000_001n;
 const record = (id: bigint, extra: Record<string, unknown> = {}) => ({
-  call_record_id: id.toString(), robot_call_job_id: JOB.toString(), result_status: "ANSWERED", start_time: "2026-11-20 09:00:00", ...extra,
+  call_record_id: id.toString(),
+  robot_call_job_id: JOB.toString(),
+  result_status: "ANSWERED",
+  start_time: "2026-11-20 09:00:00",
+  ...extra,
 });
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
@@ -23,7 +27,9 @@ async function collect(gen: AsyncGenerator<string>): Promise<string> {
 
 describe("job names", () => {
   it("takes ingest's robot_call_job_name when the job has no name, never overwrites one, and never sends it to TOP", async () => {
-    const r = await ingestCallRecords([record(731_000_001n, { robot_call_job_name: "十一月催收 A" })], { source: "api" });
+    const r = await ingestCallRecords([record(731_000_001n, { robot_call_job_name: "十一月催收 A" })], {
+      source: "api",
+    });
     expect(r.results[0]).toMatchObject({ outcome: "created", errors: [] });
     expect((await getJobName(JOB))?.name).toBe("十一月催收 A");
 
@@ -31,11 +37,16 @@ describe("job names", () => {
     expect((await getJobName(JOB))?.name).toBe("十一月催收 A");
 
     // What the worker sends: the DTO picked field by field, then TOP's parameters.
-    const rows = await prisma.$queryRaw<RecordForSubmission[]>(Prisma.sql`SELECT ${RECORD_AS_SENT} FROM call_records r WHERE r.robot_call_job_id = ${JOB}`);
+    const rows = await prisma.$queryRaw<RecordForSubmission[]>(
+      Prisma.sql`SELECT ${RECORD_AS_SENT} FROM call_records r WHERE r.robot_call_job_id = ${JOB}`,
+    );
     for (const row of rows) {
       const dto = toIvrCallRecordDto({ ...row, robot_call_job_name: "leak" } as RecordForSubmission);
       expect(Object.keys(dto)).not.toContain("robot_call_job_name");
-      const request = buildReceiveCallRecordRequest({ appKey: "k", appSecret: "s", signMethod: "md5", format: "json" }, dto);
+      const request = buildReceiveCallRecordRequest(
+        { appKey: "k", appSecret: "s", signMethod: "md5", format: "json" },
+        dto,
+      );
       expect(request.body).not.toMatch(/robot_call_job_name|leak/);
       expect(decodeURIComponent(request.body)).not.toContain("十一月催收");
     }
@@ -44,12 +55,23 @@ describe("job names", () => {
   it("lets a supervisor name a job (name, creditor, note), on the audit trail, and finds jobs by name or creditor", async () => {
     const s = await sessionFor("supervisor");
     const actor = { id: s.userId, email: s.email };
-    const input = jobNameSchema.parse({ jobId: JOB.toString(), name: "  Mediation Q4 ", creditor: "招商银行", note: "" });
+    const input = jobNameSchema.parse({
+      jobId: JOB.toString(),
+      name: "  Mediation Q4 ",
+      creditor: "招商银行",
+      note: "",
+    });
     expect(input).toMatchObject({ name: "Mediation Q4", creditor: "招商银行", note: null });
     await saveJobName(input, actor);
     expect(await getJobName(JOB)).toMatchObject({ name: "Mediation Q4", creditor: "招商银行", note: null });
-    const audit = await prisma.auditEvent.findFirst({ where: { action: "jobs.name", target: `job:${JOB}` }, orderBy: { id: "desc" } });
-    expect(audit?.details).toMatchObject({ before: { name: "十一月催收 A" }, after: { name: "Mediation Q4", creditor: "招商银行" } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { action: "jobs.name", target: `job:${JOB}` },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.details).toMatchObject({
+      before: { name: "十一月催收 A" },
+      after: { name: "Mediation Q4", creditor: "招商银行" },
+    });
 
     expect((await findJobsByName("mediation")).map((j) => j.jobId)).toContain(JOB.toString());
     expect((await findJobsByName("招商")).map((j) => j.jobId)).toContain(JOB.toString());
@@ -59,7 +81,11 @@ describe("job names", () => {
   });
 
   it("exports the job's name as the last column", async () => {
-    const csv = await collect(exportCallRecordsCsv(parseCallFilters(new URLSearchParams(`job=${JOB}`)).filters, "Asia/Shanghai", { masked: true }));
+    const csv = await collect(
+      exportCallRecordsCsv(parseCallFilters(new URLSearchParams(`job=${JOB}`)).filters, "Asia/Shanghai", {
+        masked: true,
+      }),
+    );
     const [header, row] = csv.replace("\uFEFF", "").split("\r\n");
     expect(header!.split(",").at(-1)).toBe("robot_call_job_name");
     expect(row!.split(",").at(-1)).toBe("Mediation Q4");

@@ -17,7 +17,9 @@ export interface JobName {
 export async function jobNames(ids: readonly (bigint | string)[]): Promise<Map<string, JobName>> {
   const unique = [...new Set(ids.map((id) => id.toString()))];
   if (unique.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<{ id: string; name: string | null; creditor: string | null; note: string | null }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string | null; creditor: string | null; note: string | null }[]
+  >(Prisma.sql`
     SELECT robot_call_job_id::text AS id, name, creditor, note FROM robot_call_jobs
     WHERE robot_call_job_id = ANY(${unique}::text[]::bigint[])`);
   return new Map(rows.map((r) => [r.id, { jobId: r.id, name: r.name, creditor: r.creditor, note: r.note }]));
@@ -35,7 +37,9 @@ export async function getJobName(id: bigint): Promise<JobName | null> {
 export async function findJobsByName(q: string, limit = 20): Promise<JobName[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const prefix = /^\d{1,19}$/.test(q) ? `${q}%` : null;
-  const rows = await prisma.$queryRaw<{ id: string; name: string | null; creditor: string | null; note: string | null }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string | null; creditor: string | null; note: string | null }[]
+  >(Prisma.sql`
     SELECT robot_call_job_id::text AS id, name, creditor, note FROM robot_call_jobs
     WHERE name ILIKE ${like} OR creditor ILIKE ${like} ${prefix ? Prisma.sql`OR robot_call_job_id::text LIKE ${prefix}` : Prisma.empty}
     ORDER BY name NULLS LAST, robot_call_job_id LIMIT ${limit}`);

@@ -36,13 +36,20 @@ function snapshot(): Promise<Snapshot> {
       (SELECT count(*)::int FROM submission_workers WHERE last_seen_at > now() - ${STALE_AFTER_MS} * interval '1 millisecond') AS workers_alive,
       (SELECT extract(epoch FROM now() - max(last_seen_at))::float8 FROM submission_workers) AS heartbeat_age_s,
       (SELECT GREATEST(0, COALESCE(extract(epoch FROM banned_until - now()), 0))::float8 FROM submission_throttle WHERE id = 1) AS ban_remaining_s,
-      (SELECT count(*)::int FROM submission_batches WHERE status = 'running') AS batches_running`).then((rows) => rows[0]!);
+      (SELECT count(*)::int FROM submission_batches WHERE status = 'running') AS batches_running`).then(
+    (rows) => rows[0]!,
+  );
   pending = { at: Date.now(), value };
   value.catch(() => (pending = undefined));
   return value;
 }
 
-function gauge(name: string, help: string, labelNames: readonly string[], fill: (g: client.Gauge<string>, s: Snapshot) => void): void {
+function gauge(
+  name: string,
+  help: string,
+  labelNames: readonly string[],
+  fill: (g: client.Gauge<string>, s: Snapshot) => void,
+): void {
   if (registry.getSingleMetric(name)) return;
   new client.Gauge({
     name,
@@ -66,10 +73,16 @@ export function registerDatabaseGauges(): void {
   gauge("lvr_archive_backlog", "Recordings waiting to be archived, by state.", ["state"], (g, s) => {
     for (const state of ["queued", "retrying", "in_flight"]) g.set({ state }, s.archives[state] ?? 0);
   });
-  gauge("lvr_rollup_delta_backlog", "Rollup deltas written and not yet folded into the counts.", [], (g, s) => g.set(s.rollup_deltas));
+  gauge("lvr_rollup_delta_backlog", "Rollup deltas written and not yet folded into the counts.", [], (g, s) =>
+    g.set(s.rollup_deltas),
+  );
   gauge("lvr_workers_alive", "Workers whose heartbeat is fresh.", [], (g, s) => g.set(s.workers_alive));
-  gauge("lvr_worker_heartbeat_age_seconds", "Seconds since the newest worker heartbeat.", [], (g, s) => g.set(s.heartbeat_age_s ?? -1));
-  gauge("lvr_top_ban_remaining_seconds", "Seconds left of a ban the gateway announced (0: none).", [], (g, s) => g.set(s.ban_remaining_s));
+  gauge("lvr_worker_heartbeat_age_seconds", "Seconds since the newest worker heartbeat.", [], (g, s) =>
+    g.set(s.heartbeat_age_s ?? -1),
+  );
+  gauge("lvr_top_ban_remaining_seconds", "Seconds left of a ban the gateway announced (0: none).", [], (g, s) =>
+    g.set(s.ban_remaining_s),
+  );
   gauge("lvr_submission_batches_running", "Submission batches running.", [], (g, s) => g.set(s.batches_running));
   if (!registry.getSingleMetric("lvr_up")) {
     new client.Gauge({

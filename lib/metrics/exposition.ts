@@ -6,7 +6,11 @@ import { registry } from "./registry";
  * token; without, only clients on this machine (the connection's own
  * address, never a forwarded one).
  */
-export function metricsAccess(authorization: string | null, peer: string | null, token: string | undefined): "ok" | "unauthorized" | "forbidden" {
+export function metricsAccess(
+  authorization: string | null,
+  peer: string | null,
+  token: string | undefined,
+): "ok" | "unauthorized" | "forbidden" {
   if (token) {
     const given = /^Bearer (.+)$/i.exec(authorization ?? "")?.[1] ?? "";
     const a = Buffer.from(given);
@@ -26,9 +30,18 @@ export async function metricsText(): Promise<{ body: string; contentType: string
 
 export function metricsDenied(access: "unauthorized" | "forbidden"): Response {
   return access === "unauthorized"
-    ? Response.json({ error: { code: "unauthenticated", message: "Send METRICS_TOKEN as a bearer token.", details: {} } }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } })
+    ? Response.json(
+        { error: { code: "unauthenticated", message: "Send METRICS_TOKEN as a bearer token.", details: {} } },
+        { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+      )
     : Response.json(
-        { error: { code: "forbidden", message: "Without METRICS_TOKEN, /metrics answers clients on this machine only.", details: {} } },
+        {
+          error: {
+            code: "forbidden",
+            message: "Without METRICS_TOKEN, /metrics answers clients on this machine only.",
+            details: {},
+          },
+        },
         { status: 403 },
       );
 }

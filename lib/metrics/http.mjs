@@ -28,7 +28,11 @@ export function routeLabel(url) {
   const pathname = (url ?? "/").split("?")[0] ?? "/";
   if (pathname.startsWith("/_next/")) return "/_next/*";
   if (pathname.startsWith("/demo-audio/")) return "/demo-audio/*";
-  const parts = pathname.split("/").filter(Boolean).slice(0, 4).map((p) => (NUMERIC.test(p) ? "[id]" : p.length > 40 ? "[long]" : p));
+  const parts = pathname
+    .split("/")
+    .filter(Boolean)
+    .slice(0, 4)
+    .map((p) => (NUMERIC.test(p) ? "[id]" : p.length > 40 ? "[long]" : p));
   return "/" + parts.join("/");
 }
 
@@ -42,6 +46,10 @@ export function observeRequest(req, res) {
   res.once("close", () => {
     // Unknown paths (404s) share one label, or a scanner could grow the series without bound.
     const route = res.statusCode === 404 ? "[not found]" : routeLabel(req.url);
-    end({ route, method: METHODS.has(req.method ?? "") ? (req.method ?? "GET") : "OTHER", status: `${Math.floor(res.statusCode / 100)}xx` });
+    end({
+      route,
+      method: METHODS.has(req.method ?? "") ? (req.method ?? "GET") : "OTHER",
+      status: `${Math.floor(res.statusCode / 100)}xx`,
+    });
   });
 }

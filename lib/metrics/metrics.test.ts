@@ -36,9 +36,19 @@ describe("GET /metrics", () => {
     expect(res.headers.get("content-type")).toContain("text/plain");
     const body = await res.text();
     for (const series of [
-      "lvr_ingest_records_total", "lvr_submission_queue_jobs", "lvr_top_calls_total", "lvr_top_call_duration_seconds",
-      "lvr_top_rate_limit_wait_seconds", "lvr_top_bans_total", "lvr_archive_backlog", "lvr_rollup_delta_backlog",
-      "lvr_db_pool_connections", "lvr_workers_alive", "lvr_worker_heartbeat_age_seconds", "lvr_up 1", "process_resident_memory_bytes",
+      "lvr_ingest_records_total",
+      "lvr_submission_queue_jobs",
+      "lvr_top_calls_total",
+      "lvr_top_call_duration_seconds",
+      "lvr_top_rate_limit_wait_seconds",
+      "lvr_top_bans_total",
+      "lvr_archive_backlog",
+      "lvr_rollup_delta_backlog",
+      "lvr_db_pool_connections",
+      "lvr_workers_alive",
+      "lvr_worker_heartbeat_age_seconds",
+      "lvr_up 1",
+      "process_resident_memory_bytes",
     ]) {
       expect(body, series).toContain(series);
     }

@@ -13,17 +13,32 @@ function once<T>(name: string, create: () => T): T {
 
 export const ingestRecords = once(
   "lvr_ingest_records_total",
-  () => new client.Counter({ name: "lvr_ingest_records_total", help: "Records received by the ingest API and imports, by outcome.", labelNames: ["outcome"] as const }),
+  () =>
+    new client.Counter({
+      name: "lvr_ingest_records_total",
+      help: "Records received by the ingest API and imports, by outcome.",
+      labelNames: ["outcome"] as const,
+    }),
 );
 
 export const ingestRequestsFailed = once(
   "lvr_ingest_requests_failed_total",
-  () => new client.Counter({ name: "lvr_ingest_requests_failed_total", help: "Ingest requests refused as a whole, by code.", labelNames: ["code"] as const }),
+  () =>
+    new client.Counter({
+      name: "lvr_ingest_requests_failed_total",
+      help: "Ingest requests refused as a whole, by code.",
+      labelNames: ["code"] as const,
+    }),
 );
 
 export const topCalls = once(
   "lvr_top_calls_total",
-  () => new client.Counter({ name: "lvr_top_calls_total", help: "Calls to TOP by outcome class (accepted, rejected, retryable, config, transport...).", labelNames: ["outcome"] as const }),
+  () =>
+    new client.Counter({
+      name: "lvr_top_calls_total",
+      help: "Calls to TOP by outcome class (accepted, rejected, retryable, config, transport...).",
+      labelNames: ["outcome"] as const,
+    }),
 );
 
 export const topLatency = once(
@@ -49,16 +64,26 @@ export const rateLimitWait = once(
 
 export const rateLimitBans = once(
   "lvr_top_bans_total",
-  () => new client.Counter({ name: "lvr_top_bans_total", help: "Bans (flow control) the gateway announced to this worker." }),
+  () =>
+    new client.Counter({
+      name: "lvr_top_bans_total",
+      help: "Bans (flow control) the gateway announced to this worker.",
+    }),
 );
 
 export const settleFailures = once(
   "lvr_worker_settle_retries_total",
-  () => new client.Counter({ name: "lvr_worker_settle_retries_total", help: "Answers whose recording failed (database unreachable) and was retried." }),
+  () =>
+    new client.Counter({
+      name: "lvr_worker_settle_retries_total",
+      help: "Answers whose recording failed (database unreachable) and was retried.",
+    }),
 );
 
 /** Connections of this process's pool (pg.Pool), read at scrape time. */
-export function registerPoolGauges(pool: () => { totalCount: number; idleCount: number; waitingCount: number } | undefined): void {
+export function registerPoolGauges(
+  pool: () => { totalCount: number; idleCount: number; waitingCount: number } | undefined,
+): void {
   once(
     "lvr_db_pool_connections",
     () =>

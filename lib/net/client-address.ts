@@ -66,8 +66,13 @@ export function parseProxyRange(entry: string): ProxyRange | null {
  * Parses TRUSTED_PROXY: comma-separated addresses and CIDR ranges. Returns
  * the canonical ranges, or the entries that are not valid.
  */
-export function parseTrustedProxies(spec: string): { ok: true; ranges: ProxyRange[] } | { ok: false; invalid: string[] } {
-  const entries = spec.split(",").map((e) => e.trim()).filter(Boolean);
+export function parseTrustedProxies(
+  spec: string,
+): { ok: true; ranges: ProxyRange[] } | { ok: false; invalid: string[] } {
+  const entries = spec
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const ranges: ProxyRange[] = [];
   const invalid: string[] = [];
   for (const entry of entries) {

@@ -5,8 +5,23 @@ const known = { phone: "13912345678", name: "王小明" };
 
 describe("maskTopParams", () => {
   it("masks the DTO's number and name, replaces credentials and keeps the rest", () => {
-    const dto = JSON.stringify({ call_record_id: 9007199254740993, called_phone_number: "13912345678", name: "王小明", properties: '{"contact":"王小明 13912345678"}', phone_number: "057188880000" });
-    const out = maskTopParams({ method: "alibaba.lvms.lvr.receivecallrecord", session: "6100c0ffee", sign: "ABCDEF", app_key: "12345", ivr_call_record_d_t_o: dto }, known);
+    const dto = JSON.stringify({
+      call_record_id: 9007199254740993,
+      called_phone_number: "13912345678",
+      name: "王小明",
+      properties: '{"contact":"王小明 13912345678"}',
+      phone_number: "057188880000",
+    });
+    const out = maskTopParams(
+      {
+        method: "alibaba.lvms.lvr.receivecallrecord",
+        session: "6100c0ffee",
+        sign: "ABCDEF",
+        app_key: "12345",
+        ivr_call_record_d_t_o: dto,
+      },
+      known,
+    );
     expect(out.method).toBe("alibaba.lvms.lvr.receivecallrecord");
     expect(out.app_key).toBe("12345");
     expect(out.session).toBe(REDACTED);
@@ -15,11 +30,18 @@ describe("maskTopParams", () => {
     expect(text).not.toContain("13912345678");
     expect(text).not.toContain("王小明");
     expect(text).not.toContain("6100c0ffee");
-    expect(JSON.parse(out.ivr_call_record_d_t_o!)).toMatchObject({ called_phone_number: "139****5678", name: "王**", phone_number: "057188880000" });
+    expect(JSON.parse(out.ivr_call_record_d_t_o!)).toMatchObject({
+      called_phone_number: "139****5678",
+      name: "王**",
+      phone_number: "057188880000",
+    });
   });
 
   it("masks a DTO it cannot parse as text", () => {
-    expect(maskTopParams({ ivr_call_record_d_t_o: '{"called_phone_number":"13912345678","name":"王小明"' }, known).ivr_call_record_d_t_o).not.toMatch(/13912345678|王小明/);
+    expect(
+      maskTopParams({ ivr_call_record_d_t_o: '{"called_phone_number":"13912345678","name":"王小明"' }, known)
+        .ivr_call_record_d_t_o,
+    ).not.toMatch(/13912345678|王小明/);
   });
 
   it("answers nothing for what is not an object", () => {
@@ -38,7 +60,13 @@ describe("maskText", () => {
 
 describe("maskJson", () => {
   it("masks numbers in every string and credential keys at any depth", () => {
-    expect(maskJson({ reason: "called 13912345678", nested: [{ calledPhoneNumber: "13800001111", token: "t0ps3cret" }], n: 3 })).toEqual({
+    expect(
+      maskJson({
+        reason: "called 13912345678",
+        nested: [{ calledPhoneNumber: "13800001111", token: "t0ps3cret" }],
+        n: 3,
+      }),
+    ).toEqual({
       reason: "called 139****5678",
       nested: [{ calledPhoneNumber: "138****1111", token: REDACTED }],
       n: 3,

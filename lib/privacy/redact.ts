@@ -43,7 +43,8 @@ function maskDto(json: string, known: KnownPersonalData): string {
   }
   if (dto === null || typeof dto !== "object" || Array.isArray(dto)) return maskText(json, known);
   const masked: Record<string, unknown> = { ...(dto as Record<string, unknown>) };
-  if (typeof masked.called_phone_number === "string") masked.called_phone_number = maskPhone(masked.called_phone_number);
+  if (typeof masked.called_phone_number === "string")
+    masked.called_phone_number = maskPhone(masked.called_phone_number);
   if (typeof masked.name === "string") masked.name = maskName(masked.name);
   // The other fields (properties above all) may hold the number or the name again.
   return maskText(JSON.stringify(masked), known);
@@ -54,8 +55,12 @@ export function maskTopParams(params: unknown, known: KnownPersonalData = {}): R
   const out: Record<string, string> = {};
   if (params === null || typeof params !== "object" || Array.isArray(params)) return out;
   for (const [key, value] of Object.entries(params as Record<string, unknown>)) {
-    const text = typeof value === "string" ? value : JSON.stringify(value) ?? "";
-    out[key] = CREDENTIAL_PARAM.test(key) ? REDACTED : key === "ivr_call_record_d_t_o" ? maskDto(text, known) : maskText(text, known);
+    const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+    out[key] = CREDENTIAL_PARAM.test(key)
+      ? REDACTED
+      : key === "ivr_call_record_d_t_o"
+        ? maskDto(text, known)
+        : maskText(text, known);
   }
   return out;
 }
@@ -74,7 +79,11 @@ export function maskJson(value: unknown, known: KnownPersonalData = {}): unknown
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [
         k,
-        CREDENTIAL_PARAM.test(k) ? REDACTED : k === "called_phone_number" || k === "calledPhoneNumber" ? maskPhone(typeof v === "string" ? v : null) : maskJson(v, known),
+        CREDENTIAL_PARAM.test(k)
+          ? REDACTED
+          : k === "called_phone_number" || k === "calledPhoneNumber"
+            ? maskPhone(typeof v === "string" ? v : null)
+            : maskJson(v, known),
       ]),
     );
   }

@@ -26,7 +26,8 @@ export interface StateCount {
 export async function stateCounts(q: ReconciliationQuery, timeZone: string): Promise<StateCount[]> {
   // The rollups count days in the zone they were rebuilt for at start (ensureRollupTimeZone).
   const zone = await rollupTimeZone();
-  if (zone !== timeZone) throw new Error(`the rollups count days in "${zone}", not in DISPLAY_TIME_ZONE "${timeZone}"; restart to recount`);
+  if (zone !== timeZone)
+    throw new Error(`the rollups count days in "${zone}", not in DISPLAY_TIME_ZONE "${timeZone}"; restart to recount`);
   const job = q.job.length ? Prisma.sql`AND robot_call_job_id IN (${Prisma.join(q.job)})` : Prisma.empty;
   const rows = await prisma.$queryRaw<{ day: Date; job_id: bigint; state: string; records: bigint }[]>`
     SELECT day, robot_call_job_id AS job_id, submission_state::text AS state, sum(records)::bigint AS records
@@ -34,7 +35,12 @@ export async function stateCounts(q: ReconciliationQuery, timeZone: string): Pro
     WHERE day >= ${q.from}::date AND day < ${addDays(q.to, 1)}::date ${job}
     GROUP BY 1, 2, 3
     HAVING sum(records) <> 0`;
-  return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), jobId: r.job_id, state: r.state, records: Number(r.records) }));
+  return rows.map((r) => ({
+    day: r.day.toISOString().slice(0, 10),
+    jobId: r.job_id,
+    state: r.state,
+    records: Number(r.records),
+  }));
 }
 
 export interface OverdueCount {
@@ -53,7 +59,11 @@ export const NOT_ACCEPTED_STORED = ["not_submitted", "queued", "rejected", "retr
  * not-accepted state within the days asked, which leaves the accepted
  * records, the bulk of a healthy table, unread.
  */
-export async function overdueCounts(q: ReconciliationQuery, timeZone: string, receivedBefore: Date): Promise<OverdueCount[]> {
+export async function overdueCounts(
+  q: ReconciliationQuery,
+  timeZone: string,
+  receivedBefore: Date,
+): Promise<OverdueCount[]> {
   const job = q.job.length ? Prisma.sql`AND robot_call_job_id IN (${Prisma.join(q.job)})` : Prisma.empty;
   const states = Prisma.join(NOT_ACCEPTED_STORED.map((s) => Prisma.sql`${s}::submission_state`));
   const rows = await prisma.$queryRaw<{ day: Date; job_id: bigint; records: bigint }[]>`

@@ -3,7 +3,16 @@ import { overdueCounts, stateCounts } from "./data";
 import type { ReconciliationQuery } from "./schema";
 
 /** The counts of the report, named as in the API. */
-export const COUNTS = ["received", "not_submitted", "queued", "in_flight", "accepted", "rejected", "failed", "overdue"] as const;
+export const COUNTS = [
+  "received",
+  "not_submitted",
+  "queued",
+  "in_flight",
+  "accepted",
+  "rejected",
+  "failed",
+  "overdue",
+] as const;
 export type CountName = (typeof COUNTS)[number];
 export type Counts = Record<CountName, number>;
 
@@ -39,10 +48,24 @@ export const COUNT_STATES: Record<Exclude<CountName, "received" | "overdue">, re
 /** `overdue`: every state but accepted, received before the cutoff. */
 export const OVERDUE_STATES = ["not_submitted", "queued", "in_flight", "rejected", "retrying", "failed"] as const;
 
-const zero = (): Counts => ({ received: 0, not_submitted: 0, queued: 0, in_flight: 0, accepted: 0, rejected: 0, failed: 0, overdue: 0 });
+const zero = (): Counts => ({
+  received: 0,
+  not_submitted: 0,
+  queued: 0,
+  in_flight: 0,
+  accepted: 0,
+  rejected: 0,
+  failed: 0,
+  overdue: 0,
+});
 
 /** Per call day and job, newest day first, then by job; with totals. */
-export async function reconciliationReport(q: ReconciliationQuery, timeZone: string, overdueHours: number, now = new Date()): Promise<ReconciliationReport> {
+export async function reconciliationReport(
+  q: ReconciliationQuery,
+  timeZone: string,
+  overdueHours: number,
+  now = new Date(),
+): Promise<ReconciliationReport> {
   const overdueBefore = new Date(now.getTime() - overdueHours * 3_600_000);
   const [states, overdue] = await Promise.all([stateCounts(q, timeZone), overdueCounts(q, timeZone, overdueBefore)]);
   const rows = new Map<string, ReconciliationRow>();
@@ -55,18 +78,34 @@ export async function reconciliationReport(q: ReconciliationQuery, timeZone: str
   for (const s of states) {
     const r = row(s.day, s.jobId);
     r.received += s.records;
-    const name = (Object.keys(COUNT_STATES) as (keyof typeof COUNT_STATES)[]).find((k) => COUNT_STATES[k].includes(s.state));
+    const name = (Object.keys(COUNT_STATES) as (keyof typeof COUNT_STATES)[]).find((k) =>
+      COUNT_STATES[k].includes(s.state),
+    );
     if (name) r[name] += s.records;
   }
   for (const o of overdue) row(o.day, o.jobId).overdue += o.records;
-  const sorted = [...rows.values()].sort((a, b) => (a.day !== b.day ? (a.day < b.day ? 1 : -1) : BigInt(a.jobId) < BigInt(b.jobId) ? -1 : 1));
+  const sorted = [...rows.values()].sort((a, b) =>
+    a.day !== b.day ? (a.day < b.day ? 1 : -1) : BigInt(a.jobId) < BigInt(b.jobId) ? -1 : 1,
+  );
   const totals = zero();
   for (const r of sorted) for (const c of COUNTS) totals[c] += r[c];
-  return { from: q.from, to: q.to, job: q.job.map(String), overdueBefore: overdueBefore.toISOString(), overdueHours, rows: sorted, totals };
+  return {
+    from: q.from,
+    to: q.to,
+    job: q.job.map(String),
+    overdueBefore: overdueBefore.toISOString(),
+    overdueHours,
+    rows: sorted,
+    totals,
+  };
 }
 
 /** The /calls query string listing exactly the records of one count (a row's day and job, or the totals' range and jobs). */
-export function callsLink(count: CountName, scope: { from: string; to: string; job: readonly string[] }, overdueBefore: string): string {
+export function callsLink(
+  count: CountName,
+  scope: { from: string; to: string; job: readonly string[] },
+  overdueBefore: string,
+): string {
   const p = new URLSearchParams();
   for (const j of scope.job) p.append("job", j);
   p.set("from", scope.from);

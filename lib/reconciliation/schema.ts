@@ -58,7 +58,9 @@ export function parseReconciliationParams(source: Source, timeZone: string, now 
   };
   const job: bigint[] = [];
   // The page's form sends one field of ids separated by spaces or commas; links repeat `job`.
-  for (const v of all(source, "job").flatMap((v) => v.split(/[\s,]+/)).filter(Boolean)) {
+  for (const v of all(source, "job")
+    .flatMap((v) => v.split(/[\s,]+/))
+    .filter(Boolean)) {
     const r = jobId.safeParse(v);
     if (r.success) job.push(r.data);
     else errors.push({ param: "job", message: r.error.issues[0]?.message ?? "is invalid", value: v });
@@ -69,7 +71,10 @@ export function parseReconciliationParams(source: Source, timeZone: string, now 
     errors.push({ param: "to", message: "must not be before from" });
     to = undefined;
   }
-  to ??= from && addDays(from, DEFAULT_DAYS - 1) < zonedToday(now, timeZone) ? addDays(from, DEFAULT_DAYS - 1) : zonedToday(now, timeZone);
+  to ??=
+    from && addDays(from, DEFAULT_DAYS - 1) < zonedToday(now, timeZone)
+      ? addDays(from, DEFAULT_DAYS - 1)
+      : zonedToday(now, timeZone);
   from ??= addDays(to, -(DEFAULT_DAYS - 1));
   if (from > to) from = to;
   if (addDays(from, MAX_DAYS - 1) < to) {

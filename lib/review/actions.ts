@@ -16,11 +16,17 @@ export const claimNextRecord = defineAction({
   name: "review.claimNext",
   permission: "review:write",
   input: claimSchema,
-  handler: async (input, { user }): Promise<{ item: ReviewItem | null; remaining: { value: number; exact: boolean } }> => {
+  handler: async (
+    input,
+    { user },
+  ): Promise<{ item: ReviewItem | null; remaining: { value: number; exact: boolean } }> => {
     const timeZone = getEnv().DISPLAY_TIME_ZONE;
     const { filters } = parseCallFilters(queueParams(new URLSearchParams(input.query), timeZone));
     const id = await claimNext(user.id, filters, timeZone, { exclude: input.exclude.map(BigInt), ttlMs: ttlMs() });
-    const [item, remaining] = await Promise.all([id === null ? null : getReviewItem(id), countMatching(filters, timeZone)]);
+    const [item, remaining] = await Promise.all([
+      id === null ? null : getReviewItem(id),
+      countMatching(filters, timeZone),
+    ]);
     return { item, remaining };
   },
 });
@@ -68,7 +74,11 @@ export const addReviewComment = defineAction({
   permission: "review:write",
   input: commentSchema,
   handler: async (input, { user }): Promise<ReviewComment[]> => {
-    await addComment(user, { callRecordId: BigInt(input.callRecordId), positionMs: input.positionMs, body: input.body });
+    await addComment(user, {
+      callRecordId: BigInt(input.callRecordId),
+      positionMs: input.positionMs,
+      body: input.body,
+    });
     const item = await getReviewItem(BigInt(input.callRecordId));
     if (!item) throw new ActionError("not_found", `No call record ${input.callRecordId}.`);
     return item.comments;

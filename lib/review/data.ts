@@ -11,7 +11,11 @@ export interface ReviewReasonOption {
 
 /** The flag reasons offered to reviewers, in their order (retired ones are kept for old verdicts, not offered). */
 export async function listReasons(): Promise<ReviewReasonOption[]> {
-  return prisma.reviewReason.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { code: "asc" }], select: { code: true, label: true } });
+  return prisma.reviewReason.findMany({
+    where: { active: true },
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+    select: { code: true, label: true },
+  });
 }
 
 export interface IntentOption {
@@ -75,17 +79,39 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
   const r = await prisma.callRecord.findUnique({
     where: { callRecordId },
     select: {
-      id: true, callRecordId: true, robotCallJobId: true, resultStatus: true, startTime: true, chatDuration: true, name: true, calledPhoneNumber: true,
-      intentLevelTagId: true, intentLevelCode: true, intentLevelDetailName: true,
-      correctedIntentTagId: true, correctedIntentCode: true, correctedIntentName: true,
-      reviewState: true, reviewedAt: true, reviewedBy: { select: { name: true } },
+      id: true,
+      callRecordId: true,
+      robotCallJobId: true,
+      resultStatus: true,
+      startTime: true,
+      chatDuration: true,
+      name: true,
+      calledPhoneNumber: true,
+      intentLevelTagId: true,
+      intentLevelCode: true,
+      intentLevelDetailName: true,
+      correctedIntentTagId: true,
+      correctedIntentCode: true,
+      correctedIntentName: true,
+      reviewState: true,
+      reviewedAt: true,
+      reviewedBy: { select: { name: true } },
     },
   });
   if (!r) return null;
   const [source, comments, history, job] = await Promise.all([
     getRecordingSource(callRecordId),
-    prisma.reviewComment.findMany({ where: { recordId: r.id }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } }),
-    prisma.review.findMany({ where: { recordId: r.id }, orderBy: { id: "desc" }, take: 20, include: { reviewer: { select: { name: true } } } }),
+    prisma.reviewComment.findMany({
+      where: { recordId: r.id },
+      orderBy: [{ positionMs: "asc" }, { id: "asc" }],
+      include: { author: { select: { name: true } } },
+    }),
+    prisma.review.findMany({
+      where: { recordId: r.id },
+      orderBy: { id: "desc" },
+      take: 20,
+      include: { reviewer: { select: { name: true } } },
+    }),
     getJobName(r.robotCallJobId),
   ]);
   const current = history[0];
@@ -110,8 +136,20 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     notes: r.reviewState !== "unreviewed" && current ? current.notes : null,
     hasAudio: Boolean(source?.fullAudioUrl || source?.archive?.fileName),
     audio: source ? recordingStatus(source) : "none",
-    comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
-    history: history.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt.toISOString() })),
+    comments: comments.map((c) => ({
+      id: c.id.toString(),
+      positionMs: c.positionMs,
+      body: c.body,
+      author: c.author.name,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    history: history.map((h) => ({
+      verdict: h.verdict,
+      reasons: h.reasons,
+      notes: h.notes,
+      reviewer: h.reviewer.name,
+      at: h.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -131,12 +169,24 @@ export interface RecordReview {
 }
 
 /** The current verdict (reasons, notes) and the recording's comments, as a record's page shows them to anyone who can see the record. */
-export async function getRecordReview(recordId: bigint, reviewState: "unreviewed" | "passed" | "flagged"): Promise<RecordReview> {
+export async function getRecordReview(
+  recordId: bigint,
+  reviewState: "unreviewed" | "passed" | "flagged",
+): Promise<RecordReview> {
   const [current, comments] = await Promise.all([
     reviewState === "unreviewed"
       ? null
-      : prisma.review.findFirst({ where: { recordId }, orderBy: { id: "desc" }, include: { reviewer: { select: { name: true } } } }),
-    prisma.reviewComment.findMany({ where: { recordId }, orderBy: [{ positionMs: "asc" }, { id: "asc" }], take: 200, include: { author: { select: { name: true } } } }),
+      : prisma.review.findFirst({
+          where: { recordId },
+          orderBy: { id: "desc" },
+          include: { reviewer: { select: { name: true } } },
+        }),
+    prisma.reviewComment.findMany({
+      where: { recordId },
+      orderBy: [{ positionMs: "asc" }, { id: "asc" }],
+      take: 200,
+      include: { author: { select: { name: true } } },
+    }),
   ]);
   return {
     verdict: current ? current.verdict : null,
@@ -144,12 +194,29 @@ export async function getRecordReview(recordId: bigint, reviewState: "unreviewed
     notes: current?.notes ?? null,
     reviewer: current?.reviewer.name ?? null,
     at: current?.createdAt ?? null,
-    comments: comments.map((c) => ({ id: c.id.toString(), positionMs: c.positionMs, body: c.body, author: c.author.name, createdAt: c.createdAt.toISOString() })),
+    comments: comments.map((c) => ({
+      id: c.id.toString(),
+      positionMs: c.positionMs,
+      body: c.body,
+      author: c.author.name,
+      createdAt: c.createdAt.toISOString(),
+    })),
   };
 }
 
 /** Every verdict given on one record (by internal id), newest first. */
 export async function recordReviews(recordId: bigint) {
-  const rows = await prisma.review.findMany({ where: { recordId }, orderBy: { id: "desc" }, take: 100, include: { reviewer: { select: { name: true } } } });
-  return rows.map((h) => ({ verdict: h.verdict, reasons: h.reasons, notes: h.notes, reviewer: h.reviewer.name, at: h.createdAt }));
+  const rows = await prisma.review.findMany({
+    where: { recordId },
+    orderBy: { id: "desc" },
+    take: 100,
+    include: { reviewer: { select: { name: true } } },
+  });
+  return rows.map((h) => ({
+    verdict: h.verdict,
+    reasons: h.reasons,
+    notes: h.notes,
+    reviewer: h.reviewer.name,
+    at: h.createdAt,
+  }));
 }

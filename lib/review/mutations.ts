@@ -85,17 +85,32 @@ export async function claimHolder(userId: bigint, callRecordId: bigint): Promise
  */
 export async function submitVerdict(
   user: SessionUser,
-  input: { callRecordId: bigint; verdict: Verdict; reasons: string[]; notes?: string; correctedIntent?: CorrectedIntent | null },
+  input: {
+    callRecordId: bigint;
+    verdict: Verdict;
+    reasons: string[];
+    notes?: string;
+    correctedIntent?: CorrectedIntent | null;
+  },
 ): Promise<{ reviewState: Verdict }> {
   const reasons = [...new Set(input.reasons)];
   const outcome = await prisma.$transaction(async (tx) => {
     const record = await tx.callRecord.findUnique({
       where: { callRecordId: input.callRecordId },
-      select: { id: true, reviewState: true, correctedIntentTagId: true, correctedIntentCode: true, correctedIntentName: true },
+      select: {
+        id: true,
+        reviewState: true,
+        correctedIntentTagId: true,
+        correctedIntentCode: true,
+        correctedIntentName: true,
+      },
     });
     if (!record) throw new ActionError("not_found", `No call record ${input.callRecordId}.`);
     if (reasons.length) {
-      const known = await tx.reviewReason.findMany({ where: { code: { in: reasons }, active: true }, select: { code: true } });
+      const known = await tx.reviewReason.findMany({
+        where: { code: { in: reasons }, active: true },
+        select: { code: true },
+      });
       const unknown = reasons.filter((r) => !known.some((k) => k.code === r));
       if (unknown.length) throw new ActionError("invalid_input", `Unknown reason: ${unknown.join(", ")}.`);
     }
@@ -140,7 +155,8 @@ export async function submitVerdict(
       },
     });
     await tx.reviewClaim.deleteMany({ where: { recordId: record.id } });
-    const intentChanged = corrected.tagId !== record.correctedIntentTagId || corrected.code !== record.correctedIntentCode;
+    const intentChanged =
+      corrected.tagId !== record.correctedIntentTagId || corrected.code !== record.correctedIntentCode;
     return { previous: record.reviewState, intentChanged, corrected };
   });
   const target = `call:${input.callRecordId}`;
@@ -156,17 +172,33 @@ export async function submitVerdict(
       action: "review.correct_intent",
       target,
       details: {
-        corrected: outcome.corrected.tagId === null ? null : { tagId: outcome.corrected.tagId, code: outcome.corrected.code, name: outcome.corrected.name },
+        corrected:
+          outcome.corrected.tagId === null
+            ? null
+            : { tagId: outcome.corrected.tagId, code: outcome.corrected.code, name: outcome.corrected.name },
       },
     });
   }
   return { reviewState: input.verdict };
 }
 
-export async function addComment(user: SessionUser, input: { callRecordId: bigint; positionMs: number; body: string }): Promise<{ id: string }> {
-  const record = await prisma.callRecord.findUnique({ where: { callRecordId: input.callRecordId }, select: { id: true } });
+export async function addComment(
+  user: SessionUser,
+  input: { callRecordId: bigint; positionMs: number; body: string },
+): Promise<{ id: string }> {
+  const record = await prisma.callRecord.findUnique({
+    where: { callRecordId: input.callRecordId },
+    select: { id: true },
+  });
   if (!record) throw new ActionError("not_found", `No call record ${input.callRecordId}.`);
-  const c = await prisma.reviewComment.create({ data: { recordId: record.id, authorId: user.id, positionMs: input.positionMs, body: input.body } });
-  await recordAudit({ actor: user, action: "review.comment", target: `call:${input.callRecordId}`, details: { positionMs: input.positionMs } });
+  const c = await prisma.reviewComment.create({
+    data: { recordId: record.id, authorId: user.id, positionMs: input.positionMs, body: input.body },
+  });
+  await recordAudit({
+    actor: user,
+    action: "review.comment",
+    target: `call:${input.callRecordId}`,
+    details: { positionMs: input.positionMs },
+  });
   return { id: c.id.toString() };
 }

@@ -6,7 +6,22 @@ import { addDays } from "../time/zoned";
  * and the six days before, in the display time zone).
  */
 
-const FILTER_PARAMS = ["job", "status", "intent", "submission", "review", "reviewer", "batch", "from", "to", "minDuration", "maxDuration", "audio", "q", "sort"];
+const FILTER_PARAMS = [
+  "job",
+  "status",
+  "intent",
+  "submission",
+  "review",
+  "reviewer",
+  "batch",
+  "from",
+  "to",
+  "minDuration",
+  "maxDuration",
+  "audio",
+  "q",
+  "sort",
+];
 
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

@@ -24,9 +24,18 @@ async function seedJob(n: number, extra: Record<string, unknown> = {}): Promise<
   const ids = Array.from({ length: n }, () => nextRecord++);
   const r = await ingestCallRecords(
     ids.map((id, i) => ({
-      call_record_id: id.toString(), robot_call_job_id: jobId.toString(), result_status: "ANSWERED",
-      start_time: `2026-11-2${i % 5} 09:00:00`, end_time: `2026-11-2${i % 5} 09:01:00`, chat_duration: 40, name: "张三",
-      called_phone_number: "13800001234", intent_level_tag_id: 11, intent_level_code: 2, intent_level_detail_name: "有还款意愿", ...extra,
+      call_record_id: id.toString(),
+      robot_call_job_id: jobId.toString(),
+      result_status: "ANSWERED",
+      start_time: `2026-11-2${i % 5} 09:00:00`,
+      end_time: `2026-11-2${i % 5} 09:01:00`,
+      chat_duration: 40,
+      name: "张三",
+      called_phone_number: "13800001234",
+      intent_level_tag_id: 11,
+      intent_level_code: 2,
+      intent_level_detail_name: "有还款意愿",
+      ...extra,
     })),
     { source: "seed" },
   );
@@ -47,7 +56,8 @@ describe("review queue claims", () => {
   it("never gives two reviewers the same record at the same time, even when they ask together", async () => {
     const { jobId, ids } = await seedJob(6);
     const people = [await reviewer(), await reviewer(), await reviewer()];
-    const ask = (u: SessionUser, exclude: bigint[] = []) => claimNext(u.id, queueOf(jobId), TZ, { exclude, ttlMs: TTL });
+    const ask = (u: SessionUser, exclude: bigint[] = []) =>
+      claimNext(u.id, queueOf(jobId), TZ, { exclude, ttlMs: TTL });
     const first = await Promise.all(people.map((u) => ask(u)));
     expect(new Set(first).size).toBe(3);
     for (const id of first) expect(ids).toContain(id);
@@ -76,7 +86,9 @@ describe("review queue claims", () => {
   it("defaults to unreviewed calls with a recording from the last 7 days", () => {
     const now = new Date("2026-11-25T02:00:00Z");
     expect(defaultQueueParams(TZ, now).toString()).toBe("review=unreviewed&audio=true&from=2026-11-19");
-    expect(queueParams(new URLSearchParams("t=42"), TZ, now).toString()).toBe("review=unreviewed&audio=true&from=2026-11-19");
+    expect(queueParams(new URLSearchParams("t=42"), TZ, now).toString()).toBe(
+      "review=unreviewed&audio=true&from=2026-11-19",
+    );
     expect(queueParams(new URLSearchParams("review=flagged&job=1"), TZ, now).toString()).toBe("review=flagged&job=1");
   });
 });
@@ -84,10 +96,20 @@ describe("review queue claims", () => {
 describe("verdicts", () => {
   it("requires a reason to flag, and known reasons only", async () => {
     expect(verdictSchema.safeParse({ callRecordId: "1", verdict: "flagged" }).success).toBe(false);
-    expect(verdictSchema.safeParse({ callRecordId: "1", verdict: "passed", reasons: ["compliance"] }).success).toBe(false);
-    expect((await listReasons()).map((r) => r.code)).toEqual(["wrong_intent", "compliance", "abusive_language", "audio_problem", "robot_error"]);
+    expect(verdictSchema.safeParse({ callRecordId: "1", verdict: "passed", reasons: ["compliance"] }).success).toBe(
+      false,
+    );
+    expect((await listReasons()).map((r) => r.code)).toEqual([
+      "wrong_intent",
+      "compliance",
+      "abusive_language",
+      "audio_problem",
+      "robot_error",
+    ]);
     const { ids } = await seedJob(1);
-    await expect(submitVerdict(await reviewer(), { callRecordId: ids[0]!, verdict: "flagged", reasons: ["made_up"] })).rejects.toThrow(/Unknown reason: made_up/);
+    await expect(
+      submitVerdict(await reviewer(), { callRecordId: ids[0]!, verdict: "flagged", reasons: ["made_up"] }),
+    ).rejects.toThrow(/Unknown reason: made_up/);
   });
 
   it("flags with reasons, notes and a comment at a position; the record shows state, reviewer and history; the trail has it", async () => {
@@ -95,12 +117,21 @@ describe("verdicts", () => {
     const u = await reviewer();
     expect(await claimNext(u.id, queueOf(jobId), TZ, { exclude: [], ttlMs: TTL })).toBe(ids[1]);
     await addComment(u, { callRecordId: ids[1]!, positionMs: 4_200, body: "debtor says wrong person" });
-    await submitVerdict(u, { callRecordId: ids[1]!, verdict: "flagged", reasons: ["compliance", "robot_error"], notes: "robot kept talking" });
+    await submitVerdict(u, {
+      callRecordId: ids[1]!,
+      verdict: "flagged",
+      reasons: ["compliance", "robot_error"],
+      notes: "robot kept talking",
+    });
     const item = await getReviewItem(ids[1]!);
     expect(item).toMatchObject({
-      reviewState: "flagged", reviewedBy: u.name, reasons: ["compliance", "robot_error"], notes: "robot kept talking",
+      reviewState: "flagged",
+      reviewedBy: u.name,
+      reasons: ["compliance", "robot_error"],
+      notes: "robot kept talking",
       comments: [{ positionMs: 4_200, body: "debtor says wrong person" }],
-      name: "张*", calledPhoneNumber: "138****1234",
+      name: "张*",
+      calledPhoneNumber: "138****1234",
     });
     // Reviewed: out of the unreviewed queue, in the reviewer filter; the claim is gone.
     expect(await prisma.reviewClaim.count({ where: { record: { callRecordId: ids[1]! } } })).toBe(0);
@@ -115,21 +146,35 @@ describe("verdicts", () => {
     for await (const chunk of exportCallRecordsCsv(mine, TZ, { masked: true })) csv += chunk;
     const [header, row] = csv.trim().split("\r\n");
     const cell = (name: string) => row!.split(",")[header!.replace("\uFEFF", "").split(",").indexOf(name)];
-    expect([cell("review_state"), cell("reviewed_by"), cell("review_reasons")]).toEqual(["flagged", u.email, "compliance;robot_error"]);
+    expect([cell("review_state"), cell("reviewed_by"), cell("review_reasons")]).toEqual([
+      "flagged",
+      u.email,
+      "compliance;robot_error",
+    ]);
     const audit = await prisma.auditEvent.findMany({ where: { actorId: u.id }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["review.comment", "review.flag"]);
-    expect(audit[1]).toMatchObject({ target: `call:${ids[1]}`, details: { previous: "unreviewed", reasons: ["compliance", "robot_error"], notes: true } });
+    expect(audit[1]).toMatchObject({
+      target: `call:${ids[1]}`,
+      details: { previous: "unreviewed", reasons: ["compliance", "robot_error"], notes: true },
+    });
   });
 
   it("keeps the received intent beside a corrected one, and submissions send the corrected value", async () => {
     const { ids } = await seedJob(2);
     await seedJob(1, { intent_level_tag_id: 11, intent_level_code: 5, intent_level_detail_name: "拒绝还款" });
     const u = await reviewer();
-    await submitVerdict(u, { callRecordId: ids[0]!, verdict: "flagged", reasons: ["wrong_intent"], correctedIntent: { tagId: "11", code: 5 } });
+    await submitVerdict(u, {
+      callRecordId: ids[0]!,
+      verdict: "flagged",
+      reasons: ["wrong_intent"],
+      correctedIntent: { tagId: "11", code: 5 },
+    });
     const item = await getReviewItem(ids[0]!);
     expect(item?.intent).toEqual({ tagId: "11", code: 2, name: "有还款意愿" });
     expect(item?.correctedIntent).toEqual({ tagId: "11", code: 5, name: "拒绝还款" });
-    expect(await prisma.auditEvent.findFirst({ where: { actorId: u.id, action: "review.correct_intent" } })).toMatchObject({ details: { corrected: { tagId: "11", code: 5 } } });
+    expect(
+      await prisma.auditEvent.findFirst({ where: { actorId: u.id, action: "review.correct_intent" } }),
+    ).toMatchObject({ details: { corrected: { tagId: "11", code: 5 } } });
     // A later verdict without a correction keeps it; null removes it.
     await submitVerdict(u, { callRecordId: ids[0]!, verdict: "passed", reasons: [] });
     expect((await getReviewItem(ids[0]!))?.correctedIntent).toMatchObject({ code: 5 });
@@ -137,10 +182,21 @@ describe("verdicts", () => {
     const rows = await prisma.$queryRaw<RecordForSubmission[]>(Prisma.sql`
       SELECT ${RECORD_AS_SENT} FROM call_records r WHERE r.call_record_id IN (${Prisma.join(ids)})`);
     const sent = new Map(rows.map((r) => [r.call_record_id, toIvrCallRecordDto(r)]));
-    expect(sent.get(ids[0]!)).toMatchObject({ intent_level_tag_id: 11n, intent_level_code: 5, intent_level_detail_name: "拒绝还款" });
-    expect(sent.get(ids[1]!)).toMatchObject({ intent_level_tag_id: 11n, intent_level_code: 2, intent_level_detail_name: "有还款意愿" });
+    expect(sent.get(ids[0]!)).toMatchObject({
+      intent_level_tag_id: 11n,
+      intent_level_code: 5,
+      intent_level_detail_name: "拒绝还款",
+    });
+    expect(sent.get(ids[1]!)).toMatchObject({
+      intent_level_tag_id: 11n,
+      intent_level_code: 2,
+      intent_level_detail_name: "有还款意愿",
+    });
     // The pre-submit dialog says so.
-    const check = await preSubmitCheck({ type: "ids", ids: ids.map(String) }, { resendAccepted: false, maxQps: 20, timeZone: TZ });
+    const check = await preSubmitCheck(
+      { type: "ids", ids: ids.map(String) },
+      { resendAccepted: false, maxQps: 20, timeZone: TZ },
+    );
     expect(check).toMatchObject({ sendable: 2, correctedIntent: 1 });
   });
 });

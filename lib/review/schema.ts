@@ -19,19 +19,37 @@ export const verdictSchema = z
   .object({
     callRecordId: callRecordIdSchema,
     verdict: z.enum(VERDICTS),
-    reasons: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/, "is not a reason code")).max(10).default([]),
-    notes: z.string().trim().max(2_000).optional().transform((v) => v || undefined),
+    reasons: z
+      .array(z.string().regex(/^[a-z0-9_]{1,40}$/, "is not a reason code"))
+      .max(10)
+      .default([]),
+    notes: z
+      .string()
+      .trim()
+      .max(2_000)
+      .optional()
+      .transform((v) => v || undefined),
     /** A corrected intent; null removes an earlier correction; absent keeps what is there. */
     correctedIntent: correctedIntentSchema.nullable().optional(),
   })
-  .refine((v) => v.verdict === "passed" || v.reasons.length > 0, { path: ["reasons"], message: "a flag needs at least one reason" })
-  .refine((v) => v.verdict === "flagged" || v.reasons.length === 0, { path: ["reasons"], message: "reasons go with a flag" });
+  .refine((v) => v.verdict === "passed" || v.reasons.length > 0, {
+    path: ["reasons"],
+    message: "a flag needs at least one reason",
+  })
+  .refine((v) => v.verdict === "flagged" || v.reasons.length === 0, {
+    path: ["reasons"],
+    message: "reasons go with a flag",
+  });
 export type VerdictInput = z.input<typeof verdictSchema>;
 
 export const commentSchema = z.object({
   callRecordId: callRecordIdSchema,
   /** Position in the recording, milliseconds. */
-  positionMs: z.number().int().min(0).max(24 * 3_600_000),
+  positionMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000),
   body: z.string().trim().min(1, "write something").max(1_000),
 });
 

@@ -19,7 +19,11 @@ const id = int64IdSchema;
 export const checkSubmission = defineAction({
   name: "submissions.check",
   permission: "submissions:write",
-  input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
+  input: z.object({
+    selection: selectionSchema,
+    resendAccepted: z.boolean().default(false),
+    onlyFailures: z.boolean().default(false),
+  }),
   handler: async (input) => {
     const check = await preSubmitCheck(input.selection, {
       resendAccepted: input.resendAccepted,
@@ -35,7 +39,11 @@ export const checkSubmission = defineAction({
 export const submitRecords = defineAction({
   name: "submissions.submit",
   permission: "submissions:write",
-  input: z.object({ selection: selectionSchema, resendAccepted: z.boolean().default(false), onlyFailures: z.boolean().default(false) }),
+  input: z.object({
+    selection: selectionSchema,
+    resendAccepted: z.boolean().default(false),
+    onlyFailures: z.boolean().default(false),
+  }),
   handler: async (input, { user, session }) => {
     // Sending again what TOP already accepted is a deliberate, sensitive choice.
     if (input.resendAccepted) assertRecentAuth(session);
@@ -48,7 +56,8 @@ export const submitRecords = defineAction({
       timeZone: getEnv().DISPLAY_TIME_ZONE,
       requestId: await currentRequestId(),
     });
-    if (queued === 0) throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
+    if (queued === 0)
+      throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
     await recordAudit({
       actor: user,
       action: input.onlyFailures ? "submission.resubmit" : "submission.submit",
@@ -68,9 +77,13 @@ export const retryRecord = defineAction({
   permission: "submissions:write",
   input: z.object({ callRecordId: id, resendAccepted: z.boolean().default(false) }),
   handler: async ({ callRecordId, resendAccepted }, { user }) => {
-    const record = await prisma.callRecord.findUnique({ where: { callRecordId: BigInt(callRecordId) }, select: { submissionState: true } });
+    const record = await prisma.callRecord.findUnique({
+      where: { callRecordId: BigInt(callRecordId) },
+      select: { submissionState: true },
+    });
     if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
-    if (["queued", "in_flight", "retrying"].includes(record.submissionState)) throw new ActionError("in_flight", "This record is already being submitted.");
+    if (["queued", "in_flight", "retrying"].includes(record.submissionState))
+      throw new ActionError("in_flight", "This record is already being submitted.");
     if (record.submissionState === "accepted" && !resendAccepted) {
       throw new ActionError("accepted", "TOP has already accepted this record; choose to send it again explicitly.");
     }
@@ -82,8 +95,14 @@ export const retryRecord = defineAction({
       timeZone: getEnv().DISPLAY_TIME_ZONE,
       requestId: await currentRequestId(),
     });
-    if (queued === 0) throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
-    await recordAudit({ actor: user, action: "submission.retry_record", target: `call:${callRecordId}`, details: { batchId, resendAccepted } });
+    if (queued === 0)
+      throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
+    await recordAudit({
+      actor: user,
+      action: "submission.retry_record",
+      target: `call:${callRecordId}`,
+      details: { batchId, resendAccepted },
+    });
     return { batchId: batchId.toString() };
   },
 });

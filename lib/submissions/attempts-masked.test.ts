@@ -19,7 +19,16 @@ let client: TopClient;
 
 beforeAll(async () => {
   emulator = await startTopEmulator({ apps: new Map([["masked-app", SECRET]]) });
-  client = createTopClient({ gatewayUrl: emulator.gatewayUrl, appKey: "masked-app", appSecret: SECRET, session: SESSION, signMethod: "hmac-sha256", format: "json", timeoutMs: 5_000, connectTimeoutMs: 1_000 });
+  client = createTopClient({
+    gatewayUrl: emulator.gatewayUrl,
+    appKey: "masked-app",
+    appSecret: SECRET,
+    session: SESSION,
+    signMethod: "hmac-sha256",
+    format: "json",
+    timeoutMs: 5_000,
+    connectTimeoutMs: 1_000,
+  });
 });
 afterAll(async () => {
   client.close();
@@ -28,16 +37,45 @@ afterAll(async () => {
 
 describe("a submitted record's attempts", () => {
   it("never show the full number, the name, the session or the signature", async () => {
-    const r = await ingestCallRecords([{
-      call_record_id: ID.toString(), robot_call_job_id: JOB.toString(), result_status: "ANSWERED", start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00",
-      chat_duration: 55, name: NAME, called_phone_number: PHONE, properties: JSON.stringify({ note: `call ${NAME} back on ${PHONE}` }),
-    }], { source: "api" });
+    const r = await ingestCallRecords(
+      [
+        {
+          call_record_id: ID.toString(),
+          robot_call_job_id: JOB.toString(),
+          result_status: "ANSWERED",
+          start_time: "2026-03-01 09:00:00",
+          end_time: "2026-03-01 09:01:00",
+          chat_duration: 55,
+          name: NAME,
+          called_phone_number: PHONE,
+          properties: JSON.stringify({ note: `call ${NAME} back on ${PHONE}` }),
+        },
+      ],
+      { source: "api" },
+    );
     expect(r.summary.rejected).toBe(0);
-    const { batchId } = await createBatch({ selection: { type: "job", jobId: JOB.toString() }, kind: "submit", createdBy: "test", resendAccepted: false, timeZone: "UTC" });
-    const worker = new SubmissionWorker(client, { maxQps: 100, concurrency: 2, maxAttempts: 3, leaseMs: 30_000, backoffBaseMs: 5, backoffMaxMs: 50 }, { onError: (e) => console.error(e) }, 20, 100);
+    const { batchId } = await createBatch({
+      selection: { type: "job", jobId: JOB.toString() },
+      kind: "submit",
+      createdBy: "test",
+      resendAccepted: false,
+      timeZone: "UTC",
+    });
+    const worker = new SubmissionWorker(
+      client,
+      { maxQps: 100, concurrency: 2, maxAttempts: 3, leaseMs: 30_000, backoffBaseMs: 5, backoffMaxMs: 50 },
+      { onError: (e) => console.error(e) },
+      20,
+      100,
+    );
     worker.start();
     try {
-      for (let i = 0; i < 600 && (await prisma.submissionBatch.findUniqueOrThrow({ where: { id: batchId } })).status !== "done"; i++) await new Promise((res) => setTimeout(res, 50));
+      for (
+        let i = 0;
+        i < 600 && (await prisma.submissionBatch.findUniqueOrThrow({ where: { id: batchId } })).status !== "done";
+        i++
+      )
+        await new Promise((res) => setTimeout(res, 50));
     } finally {
       await worker.stop();
     }
@@ -50,7 +88,14 @@ describe("a submitted record's attempts", () => {
 
     const shown = JSON.stringify(await recordAttempts(record), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
     expect(shown).toContain("139****5678");
-    for (const secret of [PHONE, NAME, SESSION, SECRET, stored[0]!.params && (stored[0]!.params as Record<string, string>).sign!]) expect(shown).not.toContain(secret);
+    for (const secret of [
+      PHONE,
+      NAME,
+      SESSION,
+      SECRET,
+      stored[0]!.params && (stored[0]!.params as Record<string, string>).sign!,
+    ])
+      expect(shown).not.toContain(secret);
     expect(JSON.stringify(await failureGroups(batchId))).not.toContain(PHONE);
   }, 60_000);
 });

@@ -9,7 +9,11 @@ export const workerConfigSchema = z.object({
   SUBMISSION_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** First retry delay; doubled per attempt, with jitter, capped at SUBMISSION_BACKOFF_MAX_MS. */
   SUBMISSION_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(2_000),
-  SUBMISSION_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(5 * 60_000),
+  SUBMISSION_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 60_000),
 });
 
 export interface WorkerConfig {
@@ -22,8 +26,13 @@ export interface WorkerConfig {
 }
 
 export function parseWorkerConfig(env: Readonly<Record<string, string | undefined>>): WorkerConfig {
-  const r = workerConfigSchema.safeParse(Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v])));
-  if (!r.success) throw new Error(`invalid submission settings:\n${r.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join("\n")}`);
+  const r = workerConfigSchema.safeParse(
+    Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v])),
+  );
+  if (!r.success)
+    throw new Error(
+      `invalid submission settings:\n${r.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`).join("\n")}`,
+    );
   const e = r.data;
   return {
     maxQps: e.TOP_MAX_QPS,

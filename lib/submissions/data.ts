@@ -22,9 +22,14 @@ export interface PreSubmitCheck {
 }
 
 /** What a batch over this selection would send, and what it would skip and why. One query. */
-export async function preSubmitCheck(selection: Selection, opts: { resendAccepted: boolean; onlyFailures?: boolean; maxQps: number; timeZone: string }): Promise<PreSubmitCheck> {
+export async function preSubmitCheck(
+  selection: Selection,
+  opts: { resendAccepted: boolean; onlyFailures?: boolean; maxQps: number; timeZone: string },
+): Promise<PreSubmitCheck> {
   const condition = selectionCondition(selection, opts.timeZone);
-  const rules = LOCAL_RULES.map((r) => Prisma.sql`count(*) FILTER (WHERE ${r.violated}) AS ${Prisma.raw(`"rule_${r.code}"`)}`);
+  const rules = LOCAL_RULES.map(
+    (r) => Prisma.sql`count(*) FILTER (WHERE ${r.violated}) AS ${Prisma.raw(`"rule_${r.code}"`)}`,
+  );
   const failures = opts.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty;
   const [row] = await prisma.$queryRaw<Record<string, bigint>[]>(Prisma.sql`
     SELECT count(*) AS matching,
@@ -39,10 +44,23 @@ export async function preSubmitCheck(selection: Selection, opts: { resendAccepte
   const n = (k: string) => Number(row?.[k] ?? 0);
   const blocked = [
     { code: "in_flight", reason: "already in flight in another batch", count: n("in_flight") },
-    ...(opts.resendAccepted ? [] : [{ code: "accepted", reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
-    ...LOCAL_RULES.map((r) => ({ code: `rule_${r.code}`, reason: `fails TOP's field rules: ${r.message}`, count: n(`rule_${r.code}`) })),
+    ...(opts.resendAccepted
+      ? []
+      : [{ code: "accepted", reason: "already accepted (choose “send again” to resend)", count: n("accepted") }]),
+    ...LOCAL_RULES.map((r) => ({
+      code: `rule_${r.code}`,
+      reason: `fails TOP's field rules: ${r.message}`,
+      count: n(`rule_${r.code}`),
+    })),
   ].filter((b) => b.count > 0);
-  return { matching: n("matching"), sendable: n("sendable"), blocked, estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps), accepted: n("resendable"), correctedIntent: n("corrected") };
+  return {
+    matching: n("matching"),
+    sendable: n("sendable"),
+    blocked,
+    estimatedSeconds: Math.ceil(n("sendable") / opts.maxQps),
+    accepted: n("resendable"),
+    correctedIntent: n("corrected"),
+  };
 }
 
 export interface BatchProgress {
@@ -56,7 +74,15 @@ export interface BatchProgress {
   selection: unknown;
   resendAccepted: boolean;
   total: number;
-  counts: { queued: number; in_flight: number; retrying: number; accepted: number; rejected: number; failed: number; cancelled: number };
+  counts: {
+    queued: number;
+    in_flight: number;
+    retrying: number;
+    accepted: number;
+    rejected: number;
+    failed: number;
+    cancelled: number;
+  };
   /**
    * Answers per second over the recent window (RATE_WINDOW_SECONDS, or since
    * the batch's first send when that is shorter); null while there is not
@@ -73,7 +99,10 @@ const MIN_RATE_SECONDS = 3;
 const MIN_RATE_ANSWERS = 5;
 
 /** Answers per second from a window's count and length, or why there is none. */
-export function measuredRate(window: { n: bigint | number; seconds: number } | undefined): { perSecond: number | null; estimating: boolean } {
+export function measuredRate(window: { n: bigint | number; seconds: number } | undefined): {
+  perSecond: number | null;
+  estimating: boolean;
+} {
   const n = Number(window?.n ?? 0);
   // No answer in the whole window: nothing to estimate from (a stalled batch says so, it does not "estimate" for ever).
   if (!window || n === 0) return { perSecond: null, estimating: false };
@@ -83,10 +112,26 @@ export function measuredRate(window: { n: bigint | number; seconds: number } | u
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
 
-type BatchRow = { id: bigint; kind: string; status: string; createdBy: string; createdAt: Date; finishedAt: Date | null; pausedReason: string | null; selection: unknown; resendAccepted: boolean; total: number; materialized: boolean; finalCounts: unknown };
+type BatchRow = {
+  id: bigint;
+  kind: string;
+  status: string;
+  createdBy: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  pausedReason: string | null;
+  selection: unknown;
+  resendAccepted: boolean;
+  total: number;
+  materialized: boolean;
+  finalCounts: unknown;
+};
 
 /** Jobs by state as kept when the batch was done (migration 20261204120000_batch_final_counts). */
-const finalCountsSchema = z.partialRecord(z.enum(Object.keys(EMPTY_COUNTS) as [keyof typeof EMPTY_COUNTS]), z.number().int().nonnegative());
+const finalCountsSchema = z.partialRecord(
+  z.enum(Object.keys(EMPTY_COUNTS) as [keyof typeof EMPTY_COUNTS]),
+  z.number().int().nonnegative(),
+);
 
 async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
   if (!batches.length) return [];
@@ -114,20 +159,44 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
     const c = { ...EMPTY_COUNTS, ...kept.get(b.id) };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
     // Records the workers have not turned into jobs yet are waiting too.
-    if (!materialized && b.status === "running") c.queued += Math.max(0, b.total - Object.values(c).reduce((x, y) => x + y, 0));
+    if (!materialized && b.status === "running")
+      c.queued += Math.max(0, b.total - Object.values(c).reduce((x, y) => x + y, 0));
     const rate = measuredRate(rates.find((r) => r.batch_id === b.id));
     const remaining = c.queued + c.in_flight + c.retrying;
     // A batch younger than the window with no answer yet is starting, not stalled.
     const starting = rate.perSecond === null && Date.now() - b.createdAt.getTime() < RATE_WINDOW_SECONDS * 1000;
     const estimating = b.status === "running" && remaining > 0 && (rate.estimating || starting);
-    return { ...b, counts: c, throughput: rate.perSecond, estimating, etaSeconds: b.status === "running" && remaining && rate.perSecond ? Math.ceil(remaining / rate.perSecond) : null };
+    return {
+      ...b,
+      counts: c,
+      throughput: rate.perSecond,
+      estimating,
+      etaSeconds: b.status === "running" && remaining && rate.perSecond ? Math.ceil(remaining / rate.perSecond) : null,
+    };
   });
 }
 
-const BATCH_FIELDS = { id: true, kind: true, status: true, createdBy: true, createdAt: true, finishedAt: true, pausedReason: true, selection: true, resendAccepted: true, total: true, materialized: true, finalCounts: true } as const;
+const BATCH_FIELDS = {
+  id: true,
+  kind: true,
+  status: true,
+  createdBy: true,
+  createdAt: true,
+  finishedAt: true,
+  pausedReason: true,
+  selection: true,
+  resendAccepted: true,
+  total: true,
+  materialized: true,
+  finalCounts: true,
+} as const;
 
 export async function listBatches(limit = 50): Promise<BatchProgress[]> {
-  const batches = await prisma.submissionBatch.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: BATCH_FIELDS });
+  const batches = await prisma.submissionBatch.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: BATCH_FIELDS,
+  });
   return progressOf(batches);
 }
 
@@ -146,7 +215,9 @@ export interface FailureGroup {
 
 /** Failed records of a batch grouped by what the platform (or the wire) said. */
 export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
-  const rows = await prisma.$queryRaw<{ state: "rejected" | "failed"; code: string | null; message: string | null; n: bigint; samples: string[] }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    { state: "rejected" | "failed"; code: string | null; message: string | null; n: bigint; samples: string[] }[]
+  >(Prisma.sql`
     SELECT j.state::text AS state, j.last_code AS code, j.last_message AS message, count(*) AS n,
            (array_agg(r.call_record_id::text ORDER BY r.id))[1:5] AS samples
     FROM submission_jobs j JOIN call_records r ON r.id = j.record_id
@@ -154,7 +225,13 @@ export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
     GROUP BY 1, 2, 3
     ORDER BY count(*) DESC, 2 NULLS LAST
     LIMIT 100`);
-  return rows.map((r) => ({ state: r.state, code: r.code, message: r.message === null ? null : maskText(r.message), count: Number(r.n), sampleIds: r.samples }));
+  return rows.map((r) => ({
+    state: r.state,
+    code: r.code,
+    message: r.message === null ? null : maskText(r.message),
+    count: Number(r.n),
+    sampleIds: r.samples,
+  }));
 }
 
 /**
@@ -165,7 +242,11 @@ export async function failureGroups(batchId: bigint): Promise<FailureGroup[]> {
 export async function recordAttempts(record: { id: bigint; calledPhoneNumber: string | null; name: string | null }) {
   const known = { phone: record.calledPhoneNumber, name: record.name };
   const text = (v: string | null) => (v === null ? null : maskText(v, known));
-  const attempts = await prisma.submissionAttempt.findMany({ where: { recordId: record.id }, orderBy: { id: "desc" }, take: 100 });
+  const attempts = await prisma.submissionAttempt.findMany({
+    where: { recordId: record.id },
+    orderBy: { id: "desc" },
+    take: 100,
+  });
   return attempts.map((a) => ({
     ...a,
     params: maskTopParams(a.params, known),
@@ -194,11 +275,29 @@ export interface LastOutcome {
  */
 export async function lastOutcomes(recordIds: bigint[]): Promise<Map<bigint, LastOutcome>> {
   if (!recordIds.length) return new Map();
-  const rows = await prisma.$queryRaw<{ id: bigint; attempts: number; has: boolean; count: number | null; success: boolean | null; code: string | null; message: string | null }[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    {
+      id: bigint;
+      attempts: number;
+      has: boolean;
+      count: number | null;
+      success: boolean | null;
+      code: string | null;
+      message: string | null;
+    }[]
+  >(Prisma.sql`
     SELECT r.id, r.submission_attempts AS attempts, a.id IS NOT NULL AS has, a.result_count AS count, a.result_success AS success,
            COALESCE(a.result_code, a.error_sub_code, a.error_code::text) AS code, COALESCE(a.result_message, a.error_sub_msg, a.error_msg, a.transport_error) AS message
     FROM call_records r
     LEFT JOIN LATERAL (SELECT * FROM submission_attempts s WHERE s.record_id = r.id ORDER BY s.id DESC LIMIT 1) a ON true
     WHERE r.id IN (${Prisma.join(recordIds)})`);
-  return new Map(rows.map((r) => [r.id, { attempts: r.attempts, last: r.has ? { count: r.count, success: r.success, code: r.code, message: r.message } : null }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        attempts: r.attempts,
+        last: r.has ? { count: r.count, success: r.success, code: r.code, message: r.message } : null,
+      },
+    ]),
+  );
 }

@@ -25,8 +25,13 @@ async function batchOf(n: number, inFlight: number): Promise<{ job: bigint; ids:
   const ids = Array.from({ length: n }, newId).sort(byId);
   const r = await ingestCallRecords(
     ids.map((id, i) => ({
-      call_record_id: id.toString(), robot_call_job_id: job.toString(), result_status: "ANSWERED", chat_duration: 20 + i,
-      start_time: `2026-05-0${1 + (i % 3)} 10:00:00`, name: "王小明", called_phone_number: "13800001234",
+      call_record_id: id.toString(),
+      robot_call_job_id: job.toString(),
+      result_status: "ANSWERED",
+      chat_duration: 20 + i,
+      start_time: `2026-05-0${1 + (i % 3)} 10:00:00`,
+      name: "王小明",
+      called_phone_number: "13800001234",
     })),
     { source: "api" },
   );
@@ -51,7 +56,7 @@ const filters = (params: Record<string, string | string[]>) => parseCallFilters(
 describe("records in flight (a state of the queue, not of the record)", () => {
   it("show as in_flight in the list, the record page and the export, and as queued once back in line", async () => {
     const { job, ids } = await batchOf(5, 2);
-    const page = await listCallRecords(filters({ job: job.toString(), }), TZ);
+    const page = await listCallRecords(filters({ job: job.toString() }), TZ);
     const state = new Map(page.rows.map((r) => [r.call_record_id, r.submission_state]));
     expect(ids.map((id) => state.get(id))).toEqual(["in_flight", "in_flight", "queued", "queued", "queued"]);
 
@@ -59,11 +64,21 @@ describe("records in flight (a state of the queue, not of the record)", () => {
     expect((await getCallRecordDetail(ids[4]!))?.submissionState).toBe("queued");
 
     let csv = "";
-    for await (const chunk of exportCallRecordsCsv(filters({ job: job.toString() }), TZ, { masked: true })) csv += chunk;
+    for await (const chunk of exportCallRecordsCsv(filters({ job: job.toString() }), TZ, { masked: true }))
+      csv += chunk;
     const lines = csv.trim().split("\r\n");
-    const column = lines[0]!.replace(/^\uFEFF/, "").split(",").indexOf("submission_state");
+    const column = lines[0]!
+      .replace(/^\uFEFF/, "")
+      .split(",")
+      .indexOf("submission_state");
     const exported = new Map(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")[column]]));
-    expect(ids.map((id) => exported.get(id.toString()))).toEqual(["in_flight", "in_flight", "queued", "queued", "queued"]);
+    expect(ids.map((id) => exported.get(id.toString()))).toEqual([
+      "in_flight",
+      "in_flight",
+      "queued",
+      "queued",
+      "queued",
+    ]);
 
     await prisma.$executeRaw`UPDATE submission_jobs SET state = 'queued' WHERE record_id = ${(await prisma.callRecord.findUnique({ where: { callRecordId: ids[0]! } }))!.id}`;
     expect((await getCallRecordDetail(ids[0]!))?.submissionState).toBe("queued");
@@ -84,14 +99,20 @@ describe("records in flight (a state of the queue, not of the record)", () => {
       expect(await countMatching(f({ submission: "in_flight" }), TZ)).toEqual({ value: 2, exact: true });
       expect(await countMatching(f({ submission: "queued" }), TZ)).toEqual({ value: 4, exact: true });
       const facets = await facetCounts(f({}), TZ);
-      expect(facets.submission).toEqual([{ value: "queued", count: 4 }, { value: "in_flight", count: 2 }]);
+      expect(facets.submission).toEqual([
+        { value: "queued", count: 4 },
+        { value: "in_flight", count: 2 },
+      ]);
       // Another facet under a submission filter counts the records in flight only.
       const under = await facetCounts(f({ submission: "in_flight" }), TZ);
       expect(under.status).toEqual([{ value: "ANSWERED", count: 2 }]);
       expect(under.exact).toBe(true);
     }
     // By whole days (the daily rollups).
-    const firstDay = await countMatching(filters({ job: job.toString(), submission: "in_flight", from: "2026-05-01", to: "2026-05-01" }), TZ);
+    const firstDay = await countMatching(
+      filters({ job: job.toString(), submission: "in_flight", from: "2026-05-01", to: "2026-05-01" }),
+      TZ,
+    );
     expect(firstDay).toEqual({ value: 1, exact: true });
   });
 });

@@ -42,7 +42,8 @@ export function submissionStateCondition(states: readonly string[]): Prisma.Sql 
   const shadowed = stored.filter((s) => STORED_WHILE_IN_FLIGHT.has(s));
   const alternatives: Prisma.Sql[] = [];
   if (plain.length) alternatives.push(Prisma.sql`submission_state IN (${cast(plain)})`);
-  if (shadowed.length) alternatives.push(Prisma.sql`(submission_state IN (${cast(shadowed)}) AND id NOT IN (${IN_FLIGHT_RECORD_IDS}))`);
+  if (shadowed.length)
+    alternatives.push(Prisma.sql`(submission_state IN (${cast(shadowed)}) AND id NOT IN (${IN_FLIGHT_RECORD_IDS}))`);
   if (states.includes("in_flight")) alternatives.push(Prisma.sql`id IN (${IN_FLIGHT_RECORD_IDS})`);
   return alternatives.length === 1 ? alternatives[0]! : Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
 }

@@ -18,4 +18,7 @@ export const LOCAL_RULES: { code: string; message: string; violated: Prisma.Sql 
   },
 ];
 
-export const VIOLATES_LOCAL_RULES = Prisma.sql`(${Prisma.join(LOCAL_RULES.map((r) => r.violated), " OR ")})`;
+export const VIOLATES_LOCAL_RULES = Prisma.sql`(${Prisma.join(
+  LOCAL_RULES.map((r) => r.violated),
+  " OR ",
+)})`;

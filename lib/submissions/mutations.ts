@@ -50,7 +50,10 @@ export async function createBatch(input: {
 }
 
 /** Records of a selection that a batch would send now. */
-export function eligibleRecords(selection: Selection, opts: { resendAccepted: boolean; onlyFailures: boolean; timeZone: string }): Prisma.Sql {
+export function eligibleRecords(
+  selection: Selection,
+  opts: { resendAccepted: boolean; onlyFailures: boolean; timeZone: string },
+): Prisma.Sql {
   return Prisma.sql`${selectionCondition(selection, opts.timeZone)}
     ${opts.onlyFailures ? Prisma.sql`AND r.submission_state IN ('rejected', 'failed')` : Prisma.empty}
     ${opts.resendAccepted ? Prisma.empty : Prisma.sql`AND r.submission_state <> 'accepted'`}
@@ -70,16 +73,31 @@ const FIRST_CHUNK = 500;
  * workers off the same batch. Returns false when no batch needed it.
  */
 export async function materializeBatchChunk(): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const [batch] = await tx.$queryRaw<{ id: bigint; selection: unknown; resend_accepted: boolean; only_failures: boolean; time_zone: string; max_record_id: bigint; cursor: bigint }[]>(Prisma.sql`
+  return prisma.$transaction(
+    async (tx) => {
+      const [batch] = await tx.$queryRaw<
+        {
+          id: bigint;
+          selection: unknown;
+          resend_accepted: boolean;
+          only_failures: boolean;
+          time_zone: string;
+          max_record_id: bigint;
+          cursor: bigint;
+        }[]
+      >(Prisma.sql`
       SELECT id, selection, resend_accepted, only_failures, time_zone, max_record_id, cursor FROM submission_batches
       WHERE status = 'running' AND NOT materialized
       ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
-    if (!batch) return false;
-    const selection = selectionSchema.parse(batch.selection);
-    const eligible = eligibleRecords(selection, { resendAccepted: batch.resend_accepted, onlyFailures: batch.only_failures, timeZone: batch.time_zone });
-    const size = BigInt(batch.cursor) === 0n ? FIRST_CHUNK : CHUNK;
-    const [chunk] = await tx.$queryRaw<{ last_id: bigint | null; seen: number; queued: number }[]>(Prisma.sql`
+      if (!batch) return false;
+      const selection = selectionSchema.parse(batch.selection);
+      const eligible = eligibleRecords(selection, {
+        resendAccepted: batch.resend_accepted,
+        onlyFailures: batch.only_failures,
+        timeZone: batch.time_zone,
+      });
+      const size = BigInt(batch.cursor) === 0n ? FIRST_CHUNK : CHUNK;
+      const [chunk] = await tx.$queryRaw<{ last_id: bigint | null; seen: number; queued: number }[]>(Prisma.sql`
       WITH next AS (
         SELECT r.id, r.submission_state FROM call_records r
         WHERE r.id > ${batch.cursor} AND r.id <= ${batch.max_record_id} AND ${eligible}
@@ -93,19 +111,23 @@ export async function materializeBatchChunk(): Promise<boolean> {
         UPDATE call_records SET submission_state = 'queued' FROM queued WHERE call_records.id = queued.record_id RETURNING 1
       )
       SELECT (SELECT max(id) FROM next) AS last_id, (SELECT count(*) FROM next)::int AS seen, (SELECT count(*) FROM marked)::int AS queued`);
-    const done = !chunk || chunk.seen < size;
-    if (done) {
-      // Exact now: what was really queued (records may have been taken by another batch meanwhile).
-      await tx.$executeRaw(Prisma.sql`
+      const done = !chunk || chunk.seen < size;
+      if (done) {
+        // Exact now: what was really queued (records may have been taken by another batch meanwhile).
+        await tx.$executeRaw(Prisma.sql`
         UPDATE submission_batches SET materialized = true, cursor = ${chunk?.last_id ?? batch.cursor},
           total = (SELECT count(*) FROM submission_jobs WHERE batch_id = ${batch.id})
         WHERE id = ${batch.id}`);
-      await finishBatchIfDone(batch.id, tx);
-    } else {
-      await tx.$executeRaw(Prisma.sql`UPDATE submission_batches SET cursor = ${chunk.last_id} WHERE id = ${batch.id}`);
-    }
-    return true;
-  }, { timeout: 60_000 });
+        await finishBatchIfDone(batch.id, tx);
+      } else {
+        await tx.$executeRaw(
+          Prisma.sql`UPDATE submission_batches SET cursor = ${chunk.last_id} WHERE id = ${batch.id}`,
+        );
+      }
+      return true;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /**
@@ -114,12 +136,13 @@ export async function materializeBatchChunk(): Promise<boolean> {
  * the state they had. Calls already on the wire finish and are recorded.
  */
 export async function cancelBatch(batchId: bigint): Promise<{ cancelled: number } | null> {
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.$executeRaw`
+  return prisma.$transaction(
+    async (tx) => {
+      const updated = await tx.$executeRaw`
       UPDATE submission_batches SET status = 'cancelled', finished_at = now()
       WHERE id = ${batchId} AND status IN ('running', 'paused')`;
-    if (!updated) return null;
-    const rows = await tx.$queryRaw<{ n: bigint }[]>`
+      if (!updated) return null;
+      const rows = await tx.$queryRaw<{ n: bigint }[]>`
       WITH cancelled AS (
         UPDATE submission_jobs SET state = 'cancelled', updated_at = now()
         WHERE batch_id = ${batchId} AND state IN ('queued', 'retrying')
@@ -130,9 +153,11 @@ export async function cancelBatch(batchId: bigint): Promise<{ cancelled: number 
         RETURNING 1
       )
       SELECT count(*) AS n FROM restored`;
-    return { cancelled: Number(rows[0]?.n ?? 0) };
-    // A batch may hold a hundred thousand waiting records, each restored here (and counted again in the rollups).
-  }, { timeout: 60_000 });
+      return { cancelled: Number(rows[0]?.n ?? 0) };
+      // A batch may hold a hundred thousand waiting records, each restored here (and counted again in the rollups).
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Resumes a batch paused by a configuration error, once the configuration is fixed. */

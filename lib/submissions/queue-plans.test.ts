@@ -48,11 +48,16 @@ function measure(plan: PlanNode): { jobRows: number; jobBuffers: number; buffers
   const scans: string[] = [];
   const walk = (n: PlanNode) => {
     if (n["Relation Name"] === "submission_jobs") {
-      const rows = ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) * (n["Actual Loops"] ?? 1);
+      const rows =
+        ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0)) *
+        (n["Actual Loops"] ?? 1);
       jobRows = Math.max(jobRows, rows);
-      const buffers = n["Node Type"] === "ModifyTable" ? 0 : (n["Shared Hit Blocks"] ?? 0) + (n["Shared Read Blocks"] ?? 0);
+      const buffers =
+        n["Node Type"] === "ModifyTable" ? 0 : (n["Shared Hit Blocks"] ?? 0) + (n["Shared Read Blocks"] ?? 0);
       jobBuffers += buffers;
-      scans.push(`${n["Node Type"]}${n["Index Name"] ? ` ${n["Index Name"]}` : ""}: ${rows} rows${buffers ? `, ${buffers} buffers` : ""}`);
+      scans.push(
+        `${n["Node Type"]}${n["Index Name"] ? ` ${n["Index Name"]}` : ""}: ${rows} rows${buffers ? `, ${buffers} buffers` : ""}`,
+      );
     }
     n.Plans?.forEach(walk);
   };
@@ -100,7 +105,9 @@ describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
             FROM generate_series(0, ${BACKLOG - 1}) g`;
 
           const explain = async (sql: Prisma.Sql) => {
-            const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`);
+            const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+              Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+            );
             return measure(row!["QUERY PLAN"][0].Plan);
           };
           measured.claim = await explain(claimStatement(GROUP, 60_000));
@@ -109,7 +116,13 @@ describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
             SELECT id, record_id FROM submission_jobs WHERE batch_id = ${batch!.id} AND state = 'in_flight' AND lease_until > now() + interval '30 minutes' ORDER BY id`;
           expect(leased).toHaveLength(GROUP);
           const answers: Answer[] = leased.map((j) => ({
-            job: { jobId: j.id, batchId: batch!.id, recordId: j.record_id, attempt: 1, record: {} as ClaimedJob["record"] },
+            job: {
+              jobId: j.id,
+              batchId: batch!.id,
+              recordId: j.record_id,
+              attempt: 1,
+              record: {} as ClaimedJob["record"],
+            },
             call: {
               kind: "accepted",
               httpStatus: 200,
@@ -122,7 +135,17 @@ describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
             },
           }));
           measured.settle = await explain(
-            settleStatement(answers.map(({ job, call }) => ({ job, call, jobState: "accepted", counted: true, nextAttemptAt: new Date(), code: "0", message: "ok" }))),
+            settleStatement(
+              answers.map(({ job, call }) => ({
+                job,
+                call,
+                jobState: "accepted",
+                counted: true,
+                nextAttemptAt: new Date(),
+                code: "0",
+                message: "ok",
+              })),
+            ),
           );
           // The next claim finds no lease run out: only due jobs.
           measured.claimDue = await explain(claimStatement(GROUP, 60_000));
@@ -139,9 +162,21 @@ describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
     // The due branch alone (claimDue) is measured, not yet bounded: with these statistics the planner may still take
     // submission_jobs_batch_id_state_idx over submission_jobs_ready_idx and sort the batch's backlog (docs/performance.md).
     for (const [statement, m] of Object.entries(measured).filter(([name]) => name !== "claimDue")) {
-      expect({ statement, jobRows: m.jobRows <= ROWS_PER_JOB * GROUP, scans: m.scans }).toEqual({ statement, jobRows: true, scans: m.scans });
-      expect({ statement, jobBuffers: m.jobBuffers <= JOB_BUFFERS_PER_JOB * GROUP, scans: m.scans }).toEqual({ statement, jobBuffers: true, scans: m.scans });
-      expect({ statement, buffers: m.buffers <= BUFFERS_PER_JOB * GROUP, total: m.buffers }).toEqual({ statement, buffers: true, total: m.buffers });
+      expect({ statement, jobRows: m.jobRows <= ROWS_PER_JOB * GROUP, scans: m.scans }).toEqual({
+        statement,
+        jobRows: true,
+        scans: m.scans,
+      });
+      expect({ statement, jobBuffers: m.jobBuffers <= JOB_BUFFERS_PER_JOB * GROUP, scans: m.scans }).toEqual({
+        statement,
+        jobBuffers: true,
+        scans: m.scans,
+      });
+      expect({ statement, buffers: m.buffers <= BUFFERS_PER_JOB * GROUP, total: m.buffers }).toEqual({
+        statement,
+        buffers: true,
+        total: m.buffers,
+      });
     }
   });
 });

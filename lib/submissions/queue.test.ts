@@ -21,7 +21,13 @@ async function claimed(n: number): Promise<{ jobId: bigint; batchId: bigint; job
   const jobId = nextJob++;
   const ids = Array.from({ length: n }, () => nextRecord++);
   const r = await ingestCallRecords(
-    ids.map((id) => ({ call_record_id: id.toString(), robot_call_job_id: jobId.toString(), result_status: "ANSWERED", start_time: "2026-03-01 09:00:00", chat_duration: 30 })),
+    ids.map((id) => ({
+      call_record_id: id.toString(),
+      robot_call_job_id: jobId.toString(),
+      result_status: "ANSWERED",
+      start_time: "2026-03-01 09:00:00",
+      chat_duration: 30,
+    })),
     { source: "api" },
   );
   expect(r.summary.rejected).toBe(0);
@@ -33,19 +39,46 @@ async function claimed(n: number): Promise<{ jobId: bigint; batchId: bigint; job
     INSERT INTO submission_jobs (batch_id, record_id, previous_state, state, attempts, lease_until)
     SELECT ${batch!.id}, id, 'not_submitted', 'in_flight', 1, now() + interval '1 hour' FROM recs ORDER BY id
     RETURNING id AS job_id, record_id`;
-  const jobs = rows.map((x) => ({ jobId: x.job_id, batchId: batch!.id, recordId: x.record_id, attempt: 1, record: {} as ClaimedJob["record"] }));
+  const jobs = rows.map((x) => ({
+    jobId: x.job_id,
+    batchId: batch!.id,
+    recordId: x.record_id,
+    attempt: 1,
+    record: {} as ClaimedJob["record"],
+  }));
   return { jobId, batchId: batch!.id, jobs };
 }
 
 const at = (job: ClaimedJob, attempt: number): ClaimedJob => ({ ...job, attempt });
 
 function answer(job: ClaimedJob, call: Partial<TopCallResult> & Pick<TopCallResult, "kind">): Answer {
-  return { job, call: { latencyMs: 3, sentParams: { method: "alibaba.lvms.lvr.receivecallrecord" }, sentAt: new Date(), answeredAt: new Date(), ...call } };
+  return {
+    job,
+    call: {
+      latencyMs: 3,
+      sentParams: { method: "alibaba.lvms.lvr.receivecallrecord" },
+      sentAt: new Date(),
+      answeredAt: new Date(),
+      ...call,
+    },
+  };
 }
-const accepted = (job: ClaimedJob) => answer(job, { kind: "accepted", httpStatus: 200, result: { count: 1, success: true, code: "0", message: "ok" }, rawAnswer: "{}" });
-const rejected = (job: ClaimedJob) => answer(job, { kind: "rejected", httpStatus: 200, error: { code: 41, msg: "Invalid arguments", sub_code: "isv.invalid-parameter", sub_msg: "bad phone" } });
+const accepted = (job: ClaimedJob) =>
+  answer(job, {
+    kind: "accepted",
+    httpStatus: 200,
+    result: { count: 1, success: true, code: "0", message: "ok" },
+    rawAnswer: "{}",
+  });
+const rejected = (job: ClaimedJob) =>
+  answer(job, {
+    kind: "rejected",
+    httpStatus: 200,
+    error: { code: 41, msg: "Invalid arguments", sub_code: "isv.invalid-parameter", sub_msg: "bad phone" },
+  });
 const transient = (job: ClaimedJob) => answer(job, { kind: "transient", httpStatus: 502, transportError: "HTTP 502" });
-const refused = (job: ClaimedJob) => answer(job, { kind: "config", httpStatus: 200, error: { code: 25, msg: "Invalid signature" } });
+const refused = (job: ClaimedJob) =>
+  answer(job, { kind: "config", httpStatus: 200, error: { code: 25, msg: "Invalid signature" } });
 
 async function jobStates(batchId: bigint) {
   const rows = await prisma.submissionJob.findMany({ where: { batchId }, orderBy: { id: "asc" } });
@@ -58,16 +91,19 @@ async function recordStates(jobId: bigint) {
 
 /** The job's records by submission state, counted afresh and from the rollups (plus pending deltas), in one snapshot. */
 async function rollupVersusRecords(jobId: bigint) {
-  return prisma.$transaction(async (tx) => {
-    const fresh = await tx.$queryRaw<{ state: string; n: number }[]>(Prisma.sql`
+  return prisma.$transaction(
+    async (tx) => {
+      const fresh = await tx.$queryRaw<{ state: string; n: number }[]>(Prisma.sql`
       SELECT submission_state::text AS state, count(*)::int AS n FROM call_records WHERE robot_call_job_id = ${jobId} GROUP BY 1 ORDER BY 1`);
-    const kept = await tx.$queryRaw<{ state: string; n: number }[]>(Prisma.sql`
+      const kept = await tx.$queryRaw<{ state: string; n: number }[]>(Prisma.sql`
       SELECT submission_state::text AS state, sum(records)::int AS n
       FROM (SELECT submission_state, records FROM call_record_rollups WHERE robot_call_job_id = ${jobId}
             UNION ALL SELECT submission_state, records FROM call_record_rollup_deltas WHERE robot_call_job_id = ${jobId}) k
       GROUP BY 1 HAVING sum(records) <> 0 ORDER BY 1`);
-    return { fresh, kept };
-  }, { isolationLevel: "RepeatableRead" });
+      return { fresh, kept };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
 }
 
 describe("grouped settle", () => {
@@ -77,25 +113,47 @@ describe("grouped settle", () => {
     await prisma.$executeRaw`UPDATE submission_jobs SET attempts = 2 WHERE id = ${jobs[4]!.jobId}`;
     // The fourth is on its last attempt.
     await prisma.$executeRaw`UPDATE submission_jobs SET attempts = 3 WHERE id = ${jobs[3]!.jobId}`;
-    const settlements = await settleJobs([accepted(jobs[0]!), rejected(jobs[1]!), transient(jobs[2]!), transient(at(jobs[3]!, 3)), accepted(jobs[4]!)], config);
+    const settlements = await settleJobs(
+      [accepted(jobs[0]!), rejected(jobs[1]!), transient(jobs[2]!), transient(at(jobs[3]!, 3)), accepted(jobs[4]!)],
+      config,
+    );
     expect(settlements).toEqual(["accepted", "rejected", "retrying", "failed", "stale"]);
 
     // One ledger row per HTTP call, the stale one included.
     const ledger = await prisma.submissionAttempt.findMany({ where: { batchId }, orderBy: { jobId: "asc" } });
     expect(ledger.map((a) => [a.jobId, a.outcome])).toEqual([
-      [jobs[0]!.jobId, "accepted"], [jobs[1]!.jobId, "rejected"], [jobs[2]!.jobId, "transient"], [jobs[3]!.jobId, "transient"], [jobs[4]!.jobId, "accepted"],
+      [jobs[0]!.jobId, "accepted"],
+      [jobs[1]!.jobId, "rejected"],
+      [jobs[2]!.jobId, "transient"],
+      [jobs[3]!.jobId, "transient"],
+      [jobs[4]!.jobId, "accepted"],
     ]);
-    expect(ledger[1]).toMatchObject({ errorCode: 41, errorSubCode: "isv.invalid-parameter", errorSubMsg: "bad phone", httpStatus: 200 });
+    expect(ledger[1]).toMatchObject({
+      errorCode: 41,
+      errorSubCode: "isv.invalid-parameter",
+      errorSubMsg: "bad phone",
+      httpStatus: 200,
+    });
     expect(ledger[2]).toMatchObject({ transportError: "HTTP 502", httpStatus: 502, latencyMs: 3 });
     expect(ledger[0]!.params).toEqual({ method: "alibaba.lvms.lvr.receivecallrecord" });
 
     // attempts: the claim counted them; the fourth ran out of attempts. The stale job is its new worker's.
-    expect(await jobStates(batchId)).toEqual([["accepted", 1], ["rejected", 1], ["retrying", 1], ["failed", 3], ["in_flight", 2]]);
+    expect(await jobStates(batchId)).toEqual([
+      ["accepted", 1],
+      ["rejected", 1],
+      ["retrying", 1],
+      ["failed", 3],
+      ["in_flight", 2],
+    ]);
     const retry = await prisma.submissionJob.findUniqueOrThrow({ where: { id: jobs[2]!.jobId } });
     expect(retry.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
     expect(retry.leaseUntil).toBeNull();
     expect(await recordStates(jobId)).toEqual([
-      ["accepted", 1, "0"], ["rejected", 1, "41/isv.invalid-parameter"], ["retrying", 1, "transport"], ["failed", 1, "transport"], ["in_flight", 0, null],
+      ["accepted", 1, "0"],
+      ["rejected", 1, "41/isv.invalid-parameter"],
+      ["retrying", 1, "transport"],
+      ["failed", 1, "transport"],
+      ["in_flight", 0, null],
     ]);
     const { fresh, kept } = await rollupVersusRecords(jobId);
     expect(kept).toEqual(fresh);
@@ -119,7 +177,12 @@ describe("grouped settle", () => {
 
   it("finishes the batch when a group holds its last jobs, and pauses it on a configuration error", async () => {
     const done = await claimed(4);
-    expect(await settleJobs([...done.jobs.slice(0, 3).map(accepted), rejected(done.jobs[3]!)], config)).toEqual(["accepted", "accepted", "accepted", "rejected"]);
+    expect(await settleJobs([...done.jobs.slice(0, 3).map(accepted), rejected(done.jobs[3]!)], config)).toEqual([
+      "accepted",
+      "accepted",
+      "accepted",
+      "rejected",
+    ]);
     const finished = await prisma.submissionBatch.findUniqueOrThrow({ where: { id: done.batchId } });
     expect(finished.status).toBe("done");
     // Its counts are kept with it, and read from there: a done batch's jobs are not counted again.
@@ -128,16 +191,35 @@ describe("grouped settle", () => {
     expect((await getBatch(done.batchId))?.counts).toMatchObject({ accepted: 2, rejected: 2, queued: 0, in_flight: 0 });
     await prisma.$executeRaw`UPDATE submission_batches SET final_counts = NULL WHERE id = ${done.batchId}`;
     expect((await getBatch(done.batchId))?.counts).toMatchObject({ accepted: 3, rejected: 1, queued: 0, in_flight: 0 });
-    expect(await rollupVersusRecords(done.jobId)).toEqual({ fresh: [{ state: "accepted", n: 3 }, { state: "rejected", n: 1 }], kept: [{ state: "accepted", n: 3 }, { state: "rejected", n: 1 }] });
+    expect(await rollupVersusRecords(done.jobId)).toEqual({
+      fresh: [
+        { state: "accepted", n: 3 },
+        { state: "rejected", n: 1 },
+      ],
+      kept: [
+        { state: "accepted", n: 3 },
+        { state: "rejected", n: 1 },
+      ],
+    });
 
     const paused = await claimed(3);
-    expect(await settleJobs([accepted(paused.jobs[0]!), refused(paused.jobs[1]!), refused(paused.jobs[2]!)], config)).toEqual(["accepted", "paused", "paused"]);
+    expect(
+      await settleJobs([accepted(paused.jobs[0]!), refused(paused.jobs[1]!), refused(paused.jobs[2]!)], config),
+    ).toEqual(["accepted", "paused", "paused"]);
     const batch = await prisma.submissionBatch.findUniqueOrThrow({ where: { id: paused.batchId } });
     expect(batch.status).toBe("paused");
     expect(batch.pausedReason).toBe("TOP refused the app's configuration: 25 Invalid signature");
     // Not the records' fault: back in line with the attempt not counted.
-    expect(await jobStates(paused.batchId)).toEqual([["accepted", 1], ["queued", 0], ["queued", 0]]);
-    expect(await recordStates(paused.jobId)).toEqual([["accepted", 1, "0"], ["queued", 0, "25"], ["queued", 0, "25"]]);
+    expect(await jobStates(paused.batchId)).toEqual([
+      ["accepted", 1],
+      ["queued", 0],
+      ["queued", 0],
+    ]);
+    expect(await recordStates(paused.jobId)).toEqual([
+      ["accepted", 1, "0"],
+      ["queued", 0, "25"],
+      ["queued", 0, "25"],
+    ]);
     await cancelBatch(paused.batchId);
   });
 
@@ -145,8 +227,17 @@ describe("grouped settle", () => {
     const { jobId, batchId, jobs } = await claimed(3);
     const groups = new SettleGroups((answers) => settleJobs(answers, config));
     // PostgreSQL refuses NUL in text: the group's statement fails as a whole.
-    const poison = answer(jobs[1]!, { kind: "accepted", httpStatus: 200, result: { count: 1, success: true }, rawAnswer: "bad\u0000body" });
-    const results = await Promise.allSettled([groups.add(accepted(jobs[0]!)), groups.add(poison), groups.add(accepted(jobs[2]!))]);
+    const poison = answer(jobs[1]!, {
+      kind: "accepted",
+      httpStatus: 200,
+      result: { count: 1, success: true },
+      rawAnswer: "bad\u0000body",
+    });
+    const results = await Promise.allSettled([
+      groups.add(accepted(jobs[0]!)),
+      groups.add(poison),
+      groups.add(accepted(jobs[2]!)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(results[0]).toMatchObject({ value: "accepted" });
     expect(await prisma.submissionAttempt.count({ where: { batchId } })).toBe(2);
@@ -154,7 +245,11 @@ describe("grouped settle", () => {
     const stuck = await prisma.submissionJob.findUniqueOrThrow({ where: { id: jobs[1]!.jobId } });
     expect(stuck).toMatchObject({ state: "in_flight", attempts: 1 });
     expect(stuck.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect(await recordStates(jobId)).toEqual([["accepted", 1, "0"], ["in_flight", 0, null], ["accepted", 1, "0"]]);
+    expect(await recordStates(jobId)).toEqual([
+      ["accepted", 1, "0"],
+      ["in_flight", 0, null],
+      ["accepted", 1, "0"],
+    ]);
     const { fresh, kept } = await rollupVersusRecords(jobId);
     expect(kept).toEqual(fresh);
     await prisma.$executeRaw`UPDATE submission_batches SET status = 'cancelled' WHERE id = ${batchId}`;
@@ -171,7 +266,8 @@ describe("settle groups", () => {
     };
     return { calls, settle };
   }
-  const fake = (n: number) => accepted({ jobId: BigInt(n), batchId: 1n, recordId: BigInt(n), attempt: 1, record: {} as ClaimedJob["record"] });
+  const fake = (n: number) =>
+    accepted({ jobId: BigInt(n), batchId: 1n, recordId: BigInt(n), attempt: 1, record: {} as ClaimedJob["record"] });
 
   it("writes answers that arrive together in one group, and those that arrive during a write in the next", async () => {
     const { calls, settle } = recorder();
@@ -181,7 +277,10 @@ describe("settle groups", () => {
     // The first group is being written now.
     const second = [4, 5, 6, 7].map((n) => groups.add(fake(n)));
     expect(await Promise.all([...first, ...second])).toEqual(Array(7).fill("accepted"));
-    expect(calls).toEqual([[1, 2, 3], [4, 5, 6, 7]]);
+    expect(calls).toEqual([
+      [1, 2, 3],
+      [4, 5, 6, 7],
+    ]);
     // Idle again: the next answer is written at once, alone.
     expect(await groups.add(fake(8))).toBe("accepted");
     expect(calls.at(-1)).toEqual([8]);

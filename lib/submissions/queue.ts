@@ -26,7 +26,9 @@ export interface ClaimedJob {
  */
 export async function claimJobs(limit: number, leaseMs: number): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
-  const rows = await readRows<RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number }>(claimStatement(limit, leaseMs));
+  const rows = await readRows<
+    RecordForSubmission & { job_id: bigint; batch_id: bigint; record_id: bigint; attempt: number }
+  >(claimStatement(limit, leaseMs));
   return rows.map(({ job_id, batch_id, record_id, attempt, ...record }) => {
     const { id: _id, ...dto } = record as RecordForSubmission & { id: bigint };
     return { jobId: job_id, batchId: batch_id, recordId: record_id, attempt, record: dto };
@@ -77,7 +79,8 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
   // Configuration errors stop their batch (rare: one statement per such batch and reason).
   const paused = new Map<bigint, string>();
   rows.forEach((r, i) => {
-    if (settlements[i] === "paused" && !paused.has(r.job.batchId)) paused.set(r.job.batchId, `TOP refused the app's configuration: ${r.code} ${r.message ?? ""}`.trim());
+    if (settlements[i] === "paused" && !paused.has(r.job.batchId))
+      paused.set(r.job.batchId, `TOP refused the app's configuration: ${r.code} ${r.message ?? ""}`.trim());
   });
   for (const [batchId, reason] of paused) {
     await prisma.$executeRaw(Prisma.sql`
@@ -85,23 +88,41 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
   }
   // A final outcome may have been its batch's last job: one look per batch in the group.
   // "stale" too: a group written again after a lost connection finds its jobs already settled, and its batch may not have been looked at.
-  const finished = [...new Set(rows.filter((_, i) => ["accepted", "rejected", "failed", "stale"].includes(settlements[i]!)).map((r) => r.job.batchId))];
+  const finished = [
+    ...new Set(
+      rows
+        .filter((_, i) => ["accepted", "rejected", "failed", "stale"].includes(settlements[i]!))
+        .map((r) => r.job.batchId),
+    ),
+  ];
   if (finished.length > 0) await finishBatchesIfDone(finished);
   return settlements;
 }
 
 /** The job's next state after a call: final, back in line, or retried later. */
-function decide(job: ClaimedJob, call: TopCallResult, config: SettleConfig): { jobState: "accepted" | "rejected" | "retrying" | "failed" | "queued"; nextAttemptAt: Date; counted: boolean } {
+function decide(
+  job: ClaimedJob,
+  call: TopCallResult,
+  config: SettleConfig,
+): { jobState: "accepted" | "rejected" | "retrying" | "failed" | "queued"; nextAttemptAt: Date; counted: boolean } {
   const counted = call.kind !== "config";
-  if (call.kind === "accepted" || call.kind === "rejected") return { jobState: call.kind, nextAttemptAt: new Date(), counted };
+  if (call.kind === "accepted" || call.kind === "rejected")
+    return { jobState: call.kind, nextAttemptAt: new Date(), counted };
   if (call.kind === "config") return { jobState: "queued", nextAttemptAt: new Date(), counted }; // not the record's fault: back in line, the attempt not counted
   if (job.attempt >= config.maxAttempts) return { jobState: "failed", nextAttemptAt: new Date(), counted };
-  const delay = retryDelayMs(job.attempt, { baseMs: config.backoffBaseMs, maxMs: config.backoffMaxMs, retryAfterMs: call.retryAfterMs });
+  const delay = retryDelayMs(job.attempt, {
+    baseMs: config.backoffBaseMs,
+    maxMs: config.backoffMaxMs,
+    retryAfterMs: call.retryAfterMs,
+  });
   return { jobState: "retrying", nextAttemptAt: new Date(Date.now() + delay), counted };
 }
 
 /** A batch is done when all its jobs exist and none is waiting or on the wire. */
-export async function finishBatchIfDone(batchId: bigint, db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
+export async function finishBatchIfDone(
+  batchId: bigint,
+  db: Pick<typeof prisma, "$executeRaw"> = prisma,
+): Promise<void> {
   await finishBatchesIfDone([batchId], db);
 }
 

@@ -24,19 +24,36 @@ afterEach(async () => {
 async function seededBatch(n: number): Promise<bigint> {
   const jobId = (nextJob++).toString();
   const items = Array.from({ length: n }, () => ({
-    call_record_id: (nextRecord++).toString(), robot_call_job_id: jobId, result_status: "ANSWERED",
-    start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00", chat_duration: 55, name: "张三", called_phone_number: "13800001234",
+    call_record_id: (nextRecord++).toString(),
+    robot_call_job_id: jobId,
+    result_status: "ANSWERED",
+    start_time: "2026-03-01 09:00:00",
+    end_time: "2026-03-01 09:01:00",
+    chat_duration: 55,
+    name: "张三",
+    called_phone_number: "13800001234",
   }));
-  for (let i = 0; i < n; i += 1000) expect((await ingestCallRecords(items.slice(i, i + 1000), { source: "api" })).summary.rejected).toBe(0);
-  const { batchId } = await createBatch({ selection: { type: "job", jobId }, kind: "submit", createdBy: "rate-test", timeZone: "UTC" });
+  for (let i = 0; i < n; i += 1000)
+    expect((await ingestCallRecords(items.slice(i, i + 1000), { source: "api" })).summary.rejected).toBe(0);
+  const { batchId } = await createBatch({
+    selection: { type: "job", jobId },
+    kind: "submit",
+    createdBy: "rate-test",
+    timeZone: "UTC",
+  });
   created.push(batchId);
   return batchId;
 }
 
 /** Ledger rows for a batch's first jobs, answered `answeredSecondsAgo[i]` seconds ago. */
 async function answers(batchId: bigint, answeredSecondsAgo: number[]): Promise<void> {
-  while (!(await prisma.submissionBatch.findUniqueOrThrow({ where: { id: batchId } })).materialized) await materializeBatchChunk();
-  const jobs = await prisma.submissionJob.findMany({ where: { batchId }, orderBy: { id: "asc" }, take: answeredSecondsAgo.length });
+  while (!(await prisma.submissionBatch.findUniqueOrThrow({ where: { id: batchId } })).materialized)
+    await materializeBatchChunk();
+  const jobs = await prisma.submissionJob.findMany({
+    where: { batchId },
+    orderBy: { id: "asc" },
+    take: answeredSecondsAgo.length,
+  });
   await prisma.$executeRaw(Prisma.sql`
     INSERT INTO submission_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, outcome, params)
     SELECT j.id, j.batch_id, j.record_id, 1, now() - make_interval(secs => a.ago + 0.05), now() - make_interval(secs => a.ago), 50, 'accepted', '{}'::jsonb
@@ -47,7 +64,10 @@ async function answers(batchId: bigint, answeredSecondsAgo: number[]): Promise<v
 describe("batch rate and ETA from the ledger", () => {
   it("is within 20% of the real rate after 10 s (18 answers/s, 12 s in)", async () => {
     const batchId = await seededBatch(2_925);
-    await answers(batchId, Array.from({ length: 18 * 12 }, (_, i) => i / 18));
+    await answers(
+      batchId,
+      Array.from({ length: 18 * 12 }, (_, i) => i / 18),
+    );
     const b = (await getBatch(batchId))!;
     expect(b.estimating).toBe(false);
     expect(b.throughput).toBeGreaterThan(18 * 0.8);
@@ -85,7 +105,15 @@ describe("batch rate against the TOP emulator", () => {
   let client: TopClient;
   beforeAll(async () => {
     emulator = await startTopEmulator({ apps: new Map([["rate-app", SECRET]]) });
-    client = createTopClient({ gatewayUrl: emulator.gatewayUrl, appKey: "rate-app", appSecret: SECRET, signMethod: "hmac-sha256", format: "json", timeoutMs: 5_000, connectTimeoutMs: 1_000 });
+    client = createTopClient({
+      gatewayUrl: emulator.gatewayUrl,
+      appKey: "rate-app",
+      appSecret: SECRET,
+      signMethod: "hmac-sha256",
+      format: "json",
+      timeoutMs: 5_000,
+      connectTimeoutMs: 1_000,
+    });
   });
   afterAll(async () => {
     client.close();
@@ -95,7 +123,13 @@ describe("batch rate against the TOP emulator", () => {
   it("matches the worker's fixed rate within 20% once the batch has run 10 s", async () => {
     const qps = 20;
     const batchId = await seededBatch(600);
-    const worker = new SubmissionWorker(client, { maxQps: qps, concurrency: 8, maxAttempts: 3, leaseMs: 30_000, backoffBaseMs: 5, backoffMaxMs: 50 }, { onError: (e) => console.error(e) }, 20, 100);
+    const worker = new SubmissionWorker(
+      client,
+      { maxQps: qps, concurrency: 8, maxAttempts: 3, leaseMs: 30_000, backoffBaseMs: 5, backoffMaxMs: 50 },
+      { onError: (e) => console.error(e) },
+      20,
+      100,
+    );
     worker.start();
     try {
       await new Promise((r) => setTimeout(r, 11_000));

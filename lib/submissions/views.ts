@@ -11,7 +11,12 @@ export interface BatchView extends Omit<BatchProgress, "id" | "createdAt" | "fin
 }
 
 export function batchView(b: BatchProgress): BatchView {
-  return { ...b, id: b.id.toString(), createdAt: b.createdAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null };
+  return {
+    ...b,
+    id: b.id.toString(),
+    createdAt: b.createdAt.toISOString(),
+    finishedAt: b.finishedAt?.toISOString() ?? null,
+  };
 }
 
 export interface BatchDetailView {

@@ -188,7 +188,10 @@ export class SubmissionWorker {
   private idle(forSlot = false): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.pollMs);
-      const slot = this.inFlight.size > 0 && (forSlot || this.inFlight.size >= this.config.concurrency) ? Promise.race(this.inFlight) : null;
+      const slot =
+        this.inFlight.size > 0 && (forSlot || this.inFlight.size >= this.config.concurrency)
+          ? Promise.race(this.inFlight)
+          : null;
       void slot?.then(done);
       this.wake = done;
       function done() {
@@ -236,7 +239,10 @@ export class SubmissionWorker {
       rateLimitWait.observe((performance.now() - waited) / 1000);
       if (!this.running) return await releaseJob(job);
       const sentAt = new Date();
-      const call = await this.client.receiveCallRecord(toIvrCallRecordDto(job.record), { rpcContext: rpcContextOf(job.record), signal: this.calls.signal });
+      const call = await this.client.receiveCallRecord(toIvrCallRecordDto(job.record), {
+        rpcContext: rpcContextOf(job.record),
+        signal: this.calls.signal,
+      });
       topCalls.inc({ outcome: call.kind });
       topLatency.observe({ outcome: call.kind }, call.latencyMs / 1000);
       if (call.retryAfterMs) {

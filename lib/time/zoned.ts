@@ -16,10 +16,19 @@ export function zonedDayStart(day: string, timeZone: string): Date {
 
 /** The zone's wall-clock parts of an instant (one formatter per zone: a date-range filter converts four boundaries per page). */
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  return cachedFormatter(`zoned-parts|${timeZone}`, () =>
-    new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-    }),
+  return cachedFormatter(
+    `zoned-parts|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }),
   );
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { banSeconds, classifyAnswer } from "./classify";
 
-const error = (code: number, sub_code?: string, sub_msg?: string) => ({ error: { code, msg: "m", ...(sub_code ? { sub_code } : {}), ...(sub_msg ? { sub_msg } : {}) } });
+const error = (code: number, sub_code?: string, sub_msg?: string) => ({
+  error: { code, msg: "m", ...(sub_code ? { sub_code } : {}), ...(sub_msg ? { sub_msg } : {}) },
+});
 
 describe("classifyAnswer", () => {
   it("accepts only success:true without an error_response", () => {
@@ -11,11 +13,37 @@ describe("classifyAnswer", () => {
   });
 
   it.each([
-    [3, "rejected"], [4, "transient"], [5, "transient"], [6, "transient"], [7, "transient"], [8, "transient"], [9, "config"],
-    [10, "transient"], [11, "config"], [12, "config"], [13, "config"], [15, "transient"], [21, "config"], [22, "config"],
-    [23, "config"], [24, "config"], [25, "config"], [26, "config"], [27, "config"], [28, "config"], [29, "config"],
-    [30, "config"], [31, "config"], [32, "config"], [33, "config"], [34, "config"], [40, "rejected"], [41, "rejected"],
-    [42, "config"], [43, "rejected"], [50, "transient"],
+    [3, "rejected"],
+    [4, "transient"],
+    [5, "transient"],
+    [6, "transient"],
+    [7, "transient"],
+    [8, "transient"],
+    [9, "config"],
+    [10, "transient"],
+    [11, "config"],
+    [12, "config"],
+    [13, "config"],
+    [15, "transient"],
+    [21, "config"],
+    [22, "config"],
+    [23, "config"],
+    [24, "config"],
+    [25, "config"],
+    [26, "config"],
+    [27, "config"],
+    [28, "config"],
+    [29, "config"],
+    [30, "config"],
+    [31, "config"],
+    [32, "config"],
+    [33, "config"],
+    [34, "config"],
+    [40, "rejected"],
+    [41, "rejected"],
+    [42, "config"],
+    [43, "rejected"],
+    [50, "transient"],
   ] as const)("code %i is %s", (code, kind) => {
     expect(classifyAnswer(error(code)).kind).toBe(kind);
   });
@@ -29,7 +57,9 @@ describe("classifyAnswer", () => {
   });
 
   it("honours the ban length of a rate limit", () => {
-    expect(classifyAnswer(error(7, "accesscontrol.limited-by-app-access-count", "This ban will last for 17 more seconds"))).toEqual({ kind: "transient", retryAfterMs: 17_000 });
+    expect(
+      classifyAnswer(error(7, "accesscontrol.limited-by-app-access-count", "This ban will last for 17 more seconds")),
+    ).toEqual({ kind: "transient", retryAfterMs: 17_000 });
     expect(banSeconds("This ban will last for 1 more second")).toBe(1000);
     expect(banSeconds("nothing here")).toBeUndefined();
   });

@@ -19,7 +19,12 @@ const CONFIG_CODES = new Set([9, 11, 12, 13, 21, 22, 23, 24, 25, 26, 27, 28, 29,
 // Missing/invalid arguments, parameter error, upload failure: this record.
 const REJECTED_CODES = new Set([3, 40, 41, 43]);
 // isv.* sub codes that are about the app, not the record.
-const CONFIG_SUB_CODES = new Set(["isv.appkey-not-exists", "isv.invalid-signature", "isv.permission-api-package-limit", "isv.permission-api-package-empty"]);
+const CONFIG_SUB_CODES = new Set([
+  "isv.appkey-not-exists",
+  "isv.invalid-signature",
+  "isv.permission-api-package-limit",
+  "isv.permission-api-package-empty",
+]);
 
 export function classifyAnswer(answer: { result?: LvmsResultDto; error?: TopErrorResponse }): {
   kind: TopOutcomeKind;

@@ -22,7 +22,10 @@ export interface TopCallResult {
 }
 
 export interface TopClient {
-  receiveCallRecord(record: IvrCallRecordDto, opts?: { rpcContext?: object; signal?: AbortSignal; now?: Date }): Promise<TopCallResult>;
+  receiveCallRecord(
+    record: IvrCallRecordDto,
+    opts?: { rpcContext?: object; signal?: AbortSignal; now?: Date },
+  ): Promise<TopCallResult>;
   close(): void;
 }
 
@@ -48,7 +51,12 @@ export function createTopClient(config: TopConfig): TopClient {
         const message = err instanceof TransportError ? err.message : "request failed";
         return { kind: "transient", latencyMs: latency(), transportError: message, sentParams: request.params };
       }
-      const base = { httpStatus: answer.status, latencyMs: latency(), sentParams: request.params, rawAnswer: answer.body.slice(0, RAW_ANSWER_CHARS) };
+      const base = {
+        httpStatus: answer.status,
+        latencyMs: latency(),
+        sentParams: request.params,
+        rawAnswer: answer.body.slice(0, RAW_ANSWER_CHARS),
+      };
       if (answer.status !== 200) {
         return { kind: "transient", ...base, transportError: `HTTP ${answer.status} from the gateway` };
       }

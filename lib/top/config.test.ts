@@ -3,7 +3,13 @@ import { parseTopConfig } from "./config";
 
 describe("parseTopConfig", () => {
   it("applies the defaults", () => {
-    expect(parseTopConfig({ TOP_GATEWAY_URL: "https://gw.api.taobao.com/router/rest", TOP_APP_KEY: "k", TOP_APP_SECRET: "s" })).toEqual({
+    expect(
+      parseTopConfig({
+        TOP_GATEWAY_URL: "https://gw.api.taobao.com/router/rest",
+        TOP_APP_KEY: "k",
+        TOP_APP_SECRET: "s",
+      }),
+    ).toEqual({
       gatewayUrl: "https://gw.api.taobao.com/router/rest",
       appKey: "k",
       appSecret: "s",
@@ -19,7 +25,12 @@ describe("parseTopConfig", () => {
   it("names every bad variable and never echoes the secret", () => {
     let message = "";
     try {
-      parseTopConfig({ TOP_GATEWAY_URL: "gw.api.taobao.com", TOP_APP_SECRET: "very-secret-value", TOP_SIGN_METHOD: "sha1", TOP_TIMEOUT_MS: "soon" });
+      parseTopConfig({
+        TOP_GATEWAY_URL: "gw.api.taobao.com",
+        TOP_APP_SECRET: "very-secret-value",
+        TOP_SIGN_METHOD: "sha1",
+        TOP_TIMEOUT_MS: "soon",
+      });
     } catch (err) {
       message = (err as Error).message;
     }

@@ -29,8 +29,18 @@ const schema = z.object({
   TOP_SIGN_METHOD: z.enum(SIGN_METHODS, { error: `must be one of ${SIGN_METHODS.join(", ")}` }).default("hmac-sha256"),
   TOP_FORMAT: z.enum(["json", "xml"], { error: "must be json or xml" }).default("json"),
   TOP_PARTNER_ID: z.string().optional(),
-  TOP_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(300_000).default(10_000),
-  TOP_CONNECT_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(50).max(60_000).default(3_000),
+  TOP_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int()
+    .min(100)
+    .max(300_000)
+    .default(10_000),
+  TOP_CONNECT_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(3_000),
 });
 
 export class TopConfigError extends Error {

@@ -29,10 +29,20 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("TOP client transport", () => {
   it("reuses one keep-alive connection for sequential calls and posts UTF-8 form data", async () => {
-    const client = createTopClient({ gatewayUrl: url, appKey: "k", appSecret: "s", signMethod: "md5", format: "json", timeoutMs: 2000, connectTimeoutMs: 1000 });
+    const client = createTopClient({
+      gatewayUrl: url,
+      appKey: "k",
+      appSecret: "s",
+      signMethod: "md5",
+      format: "json",
+      timeoutMs: 2000,
+      connectTimeoutMs: 1000,
+    });
     connections = 0;
     for (let i = 1; i <= 5; i++) {
-      expect((await client.receiveCallRecord({ call_record_id: BigInt(i), robot_call_job_id: 1n, name: "张三" })).kind).toBe("accepted");
+      expect(
+        (await client.receiveCallRecord({ call_record_id: BigInt(i), robot_call_job_id: 1n, name: "张三" })).kind,
+      ).toBe("accepted");
     }
     expect(connections).toBe(1);
     expect(lastType).toBe("application/x-www-form-urlencoded;charset=UTF-8");
@@ -45,7 +55,15 @@ describe("TOP client transport", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const client = createTopClient({ gatewayUrl: `http://127.0.0.1:${port}/router/rest`, appKey: "k", appSecret: "s", signMethod: "md5", format: "json", timeoutMs: 2000, connectTimeoutMs: 1000 });
+    const client = createTopClient({
+      gatewayUrl: `http://127.0.0.1:${port}/router/rest`,
+      appKey: "k",
+      appSecret: "s",
+      signMethod: "md5",
+      format: "json",
+      timeoutMs: 2000,
+      connectTimeoutMs: 1000,
+    });
     const result = await client.receiveCallRecord({ call_record_id: 1n, robot_call_job_id: 1n });
     expect(result).toMatchObject({ kind: "transient", transportError: expect.stringContaining("ECONNREFUSED") });
     client.close();

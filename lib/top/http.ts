@@ -62,7 +62,10 @@ export function postForm(
       req.destroy();
       reject(err);
     };
-    const total = setTimeout(() => fail(new TransportError(`no answer within ${opts.timeoutMs} ms`, "timeout")), opts.timeoutMs);
+    const total = setTimeout(
+      () => fail(new TransportError(`no answer within ${opts.timeoutMs} ms`, "timeout")),
+      opts.timeoutMs,
+    );
     let connect: NodeJS.Timeout | undefined;
     const onAbort = () => fail(new TransportError("aborted", "aborted"));
     opts.signal?.addEventListener("abort", onAbort, { once: true });

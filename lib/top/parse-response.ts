@@ -9,11 +9,16 @@ import { RECEIVE_CALL_RECORD_RESPONSE_KEY, type LvmsResultDto, type TopErrorResp
  */
 
 export type ParsedTopAnswer =
-  | { ok: true; result?: LvmsResultDto; error?: TopErrorResponse; requestId?: string }
-  | { ok: false; reason: string };
+  { ok: true; result?: LvmsResultDto; error?: TopErrorResponse; requestId?: string } | { ok: false; reason: string };
 
 const boolish = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
-const numberish = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const numberish = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 const stringish = z.union([z.string(), z.number().transform(String)]);
 
 const resultSchema = z.object({

@@ -6,7 +6,12 @@ import { serializeCallRecordDto } from "./serialize";
 import { signTopParams } from "./sign";
 import { formatGmt8, parseGmt8 } from "./timestamp";
 
-const config = { appKey: "12345678", appSecret: "helloworld", signMethod: "hmac-sha256" as const, format: "json" as const };
+const config = {
+  appKey: "12345678",
+  appSecret: "helloworld",
+  signMethod: "hmac-sha256" as const,
+  format: "json" as const,
+};
 const record = {
   call_record_id: 9007199254740993n, // 2^53 + 1: a float would write ...992
   robot_call_job_id: 9223372036854775807n,
@@ -60,14 +65,26 @@ describe("buildReceiveCallRecordRequest", () => {
 
   it("builds the exact signed, encoded body", () => {
     const req = buildReceiveCallRecordRequest(config, record, { now });
-    expect(Object.keys(req.params)).toEqual(["method", "app_key", "timestamp", "v", "sign_method", "format", "rpc_context", "ivr_call_record_d_t_o", "sign"]);
+    expect(Object.keys(req.params)).toEqual([
+      "method",
+      "app_key",
+      "timestamp",
+      "v",
+      "sign_method",
+      "format",
+      "rpc_context",
+      "ivr_call_record_d_t_o",
+      "sign",
+    ]);
     expect(req.params.timestamp).toBe("2026-03-01 10:00:00");
     const { sign, ...unsigned } = req.params;
     expect(sign).toBe(signTopParams(unsigned, "helloworld", "hmac-sha256"));
     expect(sign).toMatch(/^[0-9A-F]{64}$/);
     expect(req.body).toBe(
       "method=alibaba.lvms.lvr.receivecallrecord&app_key=12345678&timestamp=2026-03-01%2010%3A00%3A00&v=2.0&sign_method=hmac-sha256&format=json" +
-        "&rpc_context=%7B%7D&ivr_call_record_d_t_o=" + encodeURIComponent(serializeCallRecordDto(record)) + `&sign=${sign}`,
+        "&rpc_context=%7B%7D&ivr_call_record_d_t_o=" +
+        encodeURIComponent(serializeCallRecordDto(record)) +
+        `&sign=${sign}`,
     );
     expect(req.body).not.toContain("helloworld");
   });
@@ -77,7 +94,16 @@ describe("buildReceiveCallRecordRequest", () => {
     expect(bare.params).not.toHaveProperty("session");
     expect(bare.params).not.toHaveProperty("partner_id");
     expect(bare.params).not.toHaveProperty("simplify");
-    const full = buildReceiveCallRecordRequest({ ...config, session: "sess", partnerId: "lvr-console" }, record, { now, simplify: true, rpcContext: { trace: "t1" } });
-    expect(full.params).toMatchObject({ session: "sess", partner_id: "lvr-console", simplify: "true", rpc_context: '{"trace":"t1"}' });
+    const full = buildReceiveCallRecordRequest({ ...config, session: "sess", partnerId: "lvr-console" }, record, {
+      now,
+      simplify: true,
+      rpcContext: { trace: "t1" },
+    });
+    expect(full.params).toMatchObject({
+      session: "sess",
+      partner_id: "lvr-console",
+      simplify: "true",
+      rpc_context: '{"trace":"t1"}',
+    });
   });
 });

@@ -8,9 +8,21 @@ import { formatGmt8 } from "./timestamp";
  * Date becomes an ISO UTC string), so values are written here.
  */
 const DTO_KEYS: readonly (keyof IvrCallRecordDto)[] = [
-  "call_record_id", "robot_call_job_id", "called_phone_number", "result_status", "full_audio_url",
-  "chat_duration", "start_time", "end_time", "name", "properties", "intent_level_detail_name",
-  "tenant_phone_number_id", "phone_number", "intent_level_code", "intent_level_tag_id",
+  "call_record_id",
+  "robot_call_job_id",
+  "called_phone_number",
+  "result_status",
+  "full_audio_url",
+  "chat_duration",
+  "start_time",
+  "end_time",
+  "name",
+  "properties",
+  "intent_level_detail_name",
+  "tenant_phone_number_id",
+  "phone_number",
+  "intent_level_code",
+  "intent_level_tag_id",
 ];
 
 export function serializeTopJson(value: unknown): string {

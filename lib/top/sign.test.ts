@@ -32,10 +32,13 @@ describe("TOP signing vectors", () => {
     expect(vectors.some((v) => Object.values(v.params).some((p) => /[^\x00-\x7f]/.test(p)))).toBe(true);
   });
 
-  it.each(vectors.map((v, i) => [i, v.sign_method, v] as const))("vector %i (%s) reproduces the published sign", (_i, method, v) => {
-    expect(signTopParams(v.params, v.secret, method as SignMethod)).toBe(v.sign);
-    expect(verifyTopSign({ ...v.params, sign: v.sign.toLowerCase() }, v.secret, method as SignMethod)).toBe(true);
-  });
+  it.each(vectors.map((v, i) => [i, v.sign_method, v] as const))(
+    "vector %i (%s) reproduces the published sign",
+    (_i, method, v) => {
+      expect(signTopParams(v.params, v.secret, method as SignMethod)).toBe(v.sign);
+      expect(verifyTopSign({ ...v.params, sign: v.sign.toLowerCase() }, v.secret, method as SignMethod)).toBe(true);
+    },
+  );
 });
 
 describe("signTopParams", () => {

@@ -27,7 +27,11 @@ export function signTopParams(params: Readonly<Record<string, string>>, secret: 
   const text = signingString(params);
   switch (method) {
     case "md5":
-      return createHash("md5").update(secret + text, "utf8").update(secret, "utf8").digest("hex").toUpperCase();
+      return createHash("md5")
+        .update(secret + text, "utf8")
+        .update(secret, "utf8")
+        .digest("hex")
+        .toUpperCase();
     case "hmac":
       return createHmac("md5", Buffer.from(secret, "utf8")).update(text, "utf8").digest("hex").toUpperCase();
     case "hmac-sha256":

@@ -27,7 +27,13 @@ export const createUser = defineAction({
     }
     const created = await prisma.user.create({
       // The initial password is the admin's: its owner replaces it at first sign-in.
-      data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), mustChangePassword: true },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+        mustChangePassword: true,
+      },
     });
     await recordAudit({ actor: user, action: "user.create", target: input.email, details: { role: input.role } });
     return { id: created.id.toString() };
@@ -44,7 +50,12 @@ export const changeRole = defineAction({
     if (!target) throw new ActionError("not_found", "No such user.");
     if (target.role === "admin" && role !== "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.user.update({ where: { id: target.id }, data: { role, updatedAt: new Date() } });
-    await recordAudit({ actor: user, action: "user.role_change", target: target.email, details: { from: target.role, to: role } });
+    await recordAudit({
+      actor: user,
+      action: "user.role_change",
+      target: target.email,
+      details: { from: target.role, to: role },
+    });
     return { role };
   },
 });
@@ -57,10 +68,20 @@ export const setUserDisabled = defineAction({
     const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
     if (!target) throw new ActionError("not_found", "No such user.");
     // Locking oneself out is never what an admin meant (and another admin would have to undo it).
-    if (disabled && target.id === user.id) throw new ActionError("self", "You cannot deactivate your own account; another admin can.");
+    if (disabled && target.id === user.id)
+      throw new ActionError("self", "You cannot deactivate your own account; another admin can.");
     if (disabled && target.role === "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.$transaction([
-      prisma.user.update({ where: { id: target.id }, data: { disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } }),
+      prisma.user.update({
+        where: { id: target.id },
+        data: {
+          disabledAt: disabled ? new Date() : null,
+          failedLogins: 0,
+          lockedUntil: null,
+          failedLoginAt: null,
+          updatedAt: new Date(),
+        },
+      }),
       // Disabling signs the person out everywhere at once.
       ...(disabled ? [prisma.session.deleteMany({ where: { userId: target.id } })] : []),
     ]);
@@ -70,7 +91,10 @@ export const setUserDisabled = defineAction({
 });
 
 async function targetUser(userId: string) {
-  const target = await prisma.user.findUnique({ where: { id: BigInt(userId) }, select: { id: true, email: true, lockedUntil: true, totpEnabledAt: true } });
+  const target = await prisma.user.findUnique({
+    where: { id: BigInt(userId) },
+    select: { id: true, email: true, lockedUntil: true, totpEnabledAt: true },
+  });
   if (!target) throw new ActionError("not_found", "No such user.");
   return target;
 }
@@ -81,8 +105,16 @@ export const unlockUser = defineAction({
   input: z.object({ userId }),
   handler: async ({ userId }, { user }) => {
     const target = await targetUser(userId);
-    await prisma.user.update({ where: { id: target.id }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() } });
-    await recordAudit({ actor: user, action: "user.unlock", target: target.email, details: { wasLockedUntil: target.lockedUntil?.toISOString() ?? null } });
+    await prisma.user.update({
+      where: { id: target.id },
+      data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
+    });
+    await recordAudit({
+      actor: user,
+      action: "user.unlock",
+      target: target.email,
+      details: { wasLockedUntil: target.lockedUntil?.toISOString() ?? null },
+    });
     return { unlocked: true };
   },
 });
@@ -97,8 +129,17 @@ export const resetPassword = defineAction({
     const target = await targetUser(userId);
     if (target.id === user.id) throw new ActionError("self", "Change your own password on your account page.");
     const { token, expiresAt } = await createResetLink(target.id);
-    await recordAudit({ actor: user, action: "user.password_reset", target: target.email, details: { expiresAt: expiresAt.toISOString() } });
-    return { path: `/set-password?token=${token}`, publicUrl: getEnv().PUBLIC_URL ?? null, expiresAt: expiresAt.toISOString() };
+    await recordAudit({
+      actor: user,
+      action: "user.password_reset",
+      target: target.email,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return {
+      path: `/set-password?token=${token}`,
+      publicUrl: getEnv().PUBLIC_URL ?? null,
+      expiresAt: expiresAt.toISOString(),
+    };
   },
 });
 
@@ -111,7 +152,12 @@ export const resetTwoFactor = defineAction({
     const target = await targetUser(userId);
     if (target.id === user.id) throw new ActionError("self", "Another admin must reset your two-factor sign-in.");
     await clearTwoFactor(target.id);
-    await recordAudit({ actor: user, action: "user.two_factor_reset", target: target.email, details: { wasEnabled: target.totpEnabledAt !== null } });
+    await recordAudit({
+      actor: user,
+      action: "user.two_factor_reset",
+      target: target.email,
+      details: { wasEnabled: target.totpEnabledAt !== null },
+    });
     return { reset: true };
   },
 });

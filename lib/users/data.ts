@@ -5,7 +5,15 @@ export async function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
     select: {
-      id: true, email: true, name: true, role: true, disabledAt: true, lockedUntil: true, createdAt: true, totpEnabledAt: true, mustChangePassword: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      lockedUntil: true,
+      createdAt: true,
+      totpEnabledAt: true,
+      mustChangePassword: true,
       // What disabling someone ends, said in its confirmation.
       _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
     },

@@ -7,9 +7,13 @@ import { prisma } from "../db/client";
 import { getEnv } from "../env";
 
 /** Refuses to leave the console without an active admin. */
-export async function assertAnotherActiveAdmin(exceptId: bigint, db: Pick<typeof prisma, "user"> = prisma): Promise<void> {
+export async function assertAnotherActiveAdmin(
+  exceptId: bigint,
+  db: Pick<typeof prisma, "user"> = prisma,
+): Promise<void> {
   const admins = await db.user.count({ where: { role: "admin", disabledAt: null, id: { not: exceptId } } });
-  if (admins === 0) throw new ActionError("last_admin", "This is the last active admin: make someone else admin first.");
+  if (admins === 0)
+    throw new ActionError("last_admin", "This is the last active admin: make someone else admin first.");
 }
 
 /**
@@ -26,7 +30,16 @@ export async function createResetLink(targetId: bigint): Promise<{ token: string
   await prisma.$transaction([
     prisma.user.update({
       where: { id: targetId },
-      data: { passwordHash, mustChangePassword: true, resetTokenHash: hashToken(token), resetExpiresAt: expiresAt, failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        resetTokenHash: hashToken(token),
+        resetExpiresAt: expiresAt,
+        failedLogins: 0,
+        lockedUntil: null,
+        failedLoginAt: null,
+        updatedAt: new Date(),
+      },
     }),
     prisma.session.deleteMany({ where: { userId: targetId } }),
   ]);
@@ -36,7 +49,10 @@ export async function createResetLink(targetId: bigint): Promise<{ token: string
 /** An admin's reset of a user's second factor: the user enrols again (at the next sign-in when their role requires it). */
 export async function clearTwoFactor(targetId: bigint): Promise<void> {
   await prisma.$transaction([
-    prisma.user.update({ where: { id: targetId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() } }),
+    prisma.user.update({
+      where: { id: targetId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() },
+    }),
     prisma.recoveryCode.deleteMany({ where: { userId: targetId } }),
     prisma.session.deleteMany({ where: { userId: targetId } }),
   ]);

@@ -11,7 +11,9 @@ describe("benchContext", () => {
   });
 
   it("rejects a family it does not know, naming the known ones", () => {
-    expect(() => benchContext(["--only=exports"], env())).toThrow(/unknown family exports \(known: calls-list, aggregates, export, ingest, submission, pages\)/);
+    expect(() => benchContext(["--only=exports"], env())).toThrow(
+      /unknown family exports \(known: calls-list, aggregates, export, ingest, submission, pages\)/,
+    );
   });
 
   it("rejects a record count below 1,000", () => {

@@ -27,16 +27,24 @@ export const BENCH_FAMILIES = ["calls list", "aggregates", "export", "ingest", "
 function parseOnly(argv: string[]): Set<string> {
   const arg = argv.find((a) => a.startsWith("--only="));
   if (!arg) return new Set();
-  const names = arg.slice("--only=".length).split(",").map((n) => n.trim().replace(/-/g, " ")).filter(Boolean);
+  const names = arg
+    .slice("--only=".length)
+    .split(",")
+    .map((n) => n.trim().replace(/-/g, " "))
+    .filter(Boolean);
   const unknown = names.filter((n) => !(BENCH_FAMILIES as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new Error(`--only: unknown famil${unknown.length > 1 ? "ies" : "y"} ${unknown.join(", ")} (known: ${BENCH_FAMILIES.map((f) => f.replace(/ /g, "-")).join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `--only: unknown famil${unknown.length > 1 ? "ies" : "y"} ${unknown.join(", ")} (known: ${BENCH_FAMILIES.map((f) => f.replace(/ /g, "-")).join(", ")})`,
+    );
   return new Set(names);
 }
 
 export function benchContext(argv: string[], env: Readonly<Record<string, string | undefined>>): BenchContext {
   const smoke = argv.includes("--smoke") || env.BENCH_SMOKE === "true";
   const records = Number(env.BENCH_RECORDS || (smoke ? 10_000 : 1_000_000));
-  if (!Number.isInteger(records) || records < 1_000) throw new Error("BENCH_RECORDS must be an integer of at least 1,000");
+  if (!Number.isInteger(records) || records < 1_000)
+    throw new Error("BENCH_RECORDS must be an integer of at least 1,000");
   const http = !smoke && !argv.includes("--no-http");
   const base = Number(env.BENCH_PORT_BASE || 3510);
   const dir = path.resolve(env.BENCH_DIR || "bench/tmp");
@@ -48,7 +56,9 @@ export function benchContext(argv: string[], env: Readonly<Record<string, string
     reuse: env.BENCH_REUSE === "true",
     ports: { web: base, emulator: base + 1, postgres: base + 2 },
     dir,
-    resultsPath: path.resolve(env.BENCH_RESULTS || (smoke ? path.join(dir, "smoke-results.json") : "bench/results.json")),
+    resultsPath: path.resolve(
+      env.BENCH_RESULTS || (smoke ? path.join(dir, "smoke-results.json") : "bench/results.json"),
+    ),
     timeZone: env.DISPLAY_TIME_ZONE || "Asia/Shanghai",
     log: (line) => console.error(`[bench] ${line}`),
     reps: smoke ? 3 : 30,

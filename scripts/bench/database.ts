@@ -22,7 +22,11 @@ export async function openBenchDatabase(ctx: BenchContext): Promise<BenchDatabas
   let stop = async () => {};
   const embedded = !url;
   if (!url) {
-    const handle = await startEmbeddedPostgres({ dataDir: path.join(ctx.dir, "db"), database: "postgres", port: ctx.ports.postgres });
+    const handle = await startEmbeddedPostgres({
+      dataDir: path.join(ctx.dir, "db"),
+      database: "postgres",
+      port: ctx.ports.postgres,
+    });
     await ensureDatabase(handle.adminUrl, "lvr_bench");
     url = handle.url.replace(/\/postgres$/, "/lvr_bench");
     stop = () => handle.stop();
@@ -39,7 +43,9 @@ export async function openBenchDatabase(ctx: BenchContext): Promise<BenchDatabas
 
 /** Empties what a run writes; keeps users (the bench account) and the audit trail (append-only). */
 export async function resetBenchTables(client: pg.Client): Promise<void> {
-  await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers, call_records RESTART IDENTITY CASCADE");
+  await client.query(
+    "TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers, call_records RESTART IDENTITY CASCADE",
+  );
 }
 
 /** Rows the generator made (their ids are at or above its base), to decide whether a run may reuse them. */

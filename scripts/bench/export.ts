@@ -49,7 +49,9 @@ export async function measureExport(opts: {
   };
 
   if (opts.serverUrl) {
-    const res = await fetch(`${opts.serverUrl}/api/calls/export${query ? `?${query}` : ""}`, { headers: { Cookie: opts.cookie ?? "" } });
+    const res = await fetch(`${opts.serverUrl}/api/calls/export${query ? `?${query}` : ""}`, {
+      headers: { Cookie: opts.cookie ?? "" },
+    });
     if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
     const decoder = new TextDecoder();
     const reader = res.body.getReader();
@@ -67,13 +69,29 @@ export async function measureExport(opts: {
   rows -= 1; // the header
   if (rates.length === 0) rates.push(rows / elapsed);
   const where = opts.serverUrl ? "web app" : "bench process (in-process export)";
-  ctx.log(`export: ${rows.toLocaleString("en")} rows in ${elapsed.toFixed(1)} s (${Math.round(rows / elapsed)} rows/s), peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before)`);
+  ctx.log(
+    `export: ${rows.toLocaleString("en")} rows in ${elapsed.toFixed(1)} s (${Math.round(rows / elapsed)} rows/s), peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before)`,
+  );
   return [
-    atLeast({ family: "export", name: `CSV, ${rows.toLocaleString("en")} rows${query ? ` (${query})` : ""}, per ${segment.toLocaleString("en")}-row stretch`, unit: "rows/s" }, rateStats(rates), {
-      target: 50_000, words: `whole file ${Math.round(rows / elapsed).toLocaleString("en")} rows/s`,
-    }),
-    atMost({ family: "export", name: `peak RSS of the ${where} while exporting`, unit: "MB" }, { p50: peak, p95: peak, samples: 1 }, {
-      target: 300, words: `${before.toFixed(0)} MB before`,
-    }),
+    atLeast(
+      {
+        family: "export",
+        name: `CSV, ${rows.toLocaleString("en")} rows${query ? ` (${query})` : ""}, per ${segment.toLocaleString("en")}-row stretch`,
+        unit: "rows/s",
+      },
+      rateStats(rates),
+      {
+        target: 50_000,
+        words: `whole file ${Math.round(rows / elapsed).toLocaleString("en")} rows/s`,
+      },
+    ),
+    atMost(
+      { family: "export", name: `peak RSS of the ${where} while exporting`, unit: "MB" },
+      { p50: peak, p95: peak, samples: 1 },
+      {
+        target: 300,
+        words: `${before.toFixed(0)} MB before`,
+      },
+    ),
   ];
 }

@@ -36,7 +36,13 @@ export interface GeneratedData {
 
 export async function generateBenchData(
   client: pg.Client,
-  opts: { records: number; chunk?: number; now?: Date; log: (line: string) => void; /** Only compute the jobs and window (rows already there). */ dryRun?: boolean },
+  opts: {
+    records: number;
+    chunk?: number;
+    now?: Date;
+    log: (line: string) => void;
+    /** Only compute the jobs and window (rows already there). */ dryRun?: boolean;
+  },
 ): Promise<GeneratedData> {
   const now = opts.now ?? new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const jobs = generateDemoJobs({ seed: BENCH_SEED, now, jobs: BENCH_JOBS });
@@ -54,7 +60,16 @@ export async function generateBenchData(
 
   const jobRows = jobs.map((j, i) => {
     const [l1, l2] = [j.lines[0]!, j.lines[1] ?? j.lines[0]!];
-    return [i, j.id, groupIndex.get(j.group)!, j.tagId, l1.tenantPhoneNumberId, l1.phoneNumber, l2.tenantPhoneNumberId, l2.phoneNumber];
+    return [
+      i,
+      j.id,
+      groupIndex.get(j.group)!,
+      j.tagId,
+      l1.tenantPhoneNumberId,
+      l1.phoneNumber,
+      l2.tenantPhoneNumberId,
+      l2.phoneNumber,
+    ];
   });
   await insertRows(client, "bench_jobs", 8, jobRows);
 
@@ -99,7 +114,9 @@ export async function generateBenchData(
   // Into an empty table, the secondary indexes are built once at the end
   // (as pg_restore does) rather than row by row: several times faster,
   // especially the trigram GIN indexes. The same definitions are restored.
-  const empty = (await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM call_records) AS empty")).rows[0]?.empty === true;
+  const empty =
+    (await client.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM call_records) AS empty")).rows[0]
+      ?.empty === true;
   const { rows: indexes } = empty
     ? await client.query<{ indexname: string; indexdef: string }>(`
         SELECT i.indexname, i.indexdef FROM pg_indexes i
@@ -162,7 +179,9 @@ export async function generateBenchData(
       [from, to, opts.records, firstDayMs, windowDays, statusSlots, clips, submittedBefore],
     );
     const rate = Math.round(to / ((Date.now() - started) / 1000));
-    opts.log(`generated ${to.toLocaleString("en")} / ${opts.records.toLocaleString("en")} records (${rate.toLocaleString("en")} rows/s)`);
+    opts.log(
+      `generated ${to.toLocaleString("en")} / ${opts.records.toLocaleString("en")} records (${rate.toLocaleString("en")} rows/s)`,
+    );
   }
   if (indexes.length) {
     const t = Date.now();
@@ -178,7 +197,9 @@ export async function generateBenchData(
 async function insertRows(client: pg.Client, table: string, width: number, rows: unknown[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1_000) {
     const part = rows.slice(i, i + 1_000);
-    const placeholders = part.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`).join(", ");
+    const placeholders = part
+      .map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`)
+      .join(", ");
     await client.query(`INSERT INTO ${table} VALUES ${placeholders}`, part.flat());
   }
 }

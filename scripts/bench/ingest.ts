@@ -20,10 +20,35 @@ import { atLeast, rateStats, type Figure } from "./stats";
 const BATCH = 1_000;
 const CLIENTS = 4;
 const COLUMNS = [
-  "id", "call_record_id", "robot_call_job_id", "called_phone_number", "result_status", "full_audio_url", "chat_duration", "start_time",
-  "end_time", "name", "properties", "properties_json", "intent_level_detail_name", "tenant_phone_number_id", "phone_number",
-  "intent_level_code", "intent_level_tag_id", "rpc_context", "source", "received_at", "updated_at", "content_hash", "submission_state",
-  "submission_attempts", "last_submitted_at", "last_result_code", "last_result_message", "review_state", "reviewed_at",
+  "id",
+  "call_record_id",
+  "robot_call_job_id",
+  "called_phone_number",
+  "result_status",
+  "full_audio_url",
+  "chat_duration",
+  "start_time",
+  "end_time",
+  "name",
+  "properties",
+  "properties_json",
+  "intent_level_detail_name",
+  "tenant_phone_number_id",
+  "phone_number",
+  "intent_level_code",
+  "intent_level_tag_id",
+  "rpc_context",
+  "source",
+  "received_at",
+  "updated_at",
+  "content_hash",
+  "submission_state",
+  "submission_attempts",
+  "last_submitted_at",
+  "last_result_code",
+  "last_result_message",
+  "review_state",
+  "reviewed_at",
 ].join(", ");
 
 export interface IngestOptions {
@@ -56,10 +81,17 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 }
 
 async function post(opts: IngestOptions, body: string): Promise<void> {
-  const init = { method: "POST", headers: { Authorization: `Bearer ${BENCH_INGEST_TOKEN}`, "Content-Type": "application/json" }, body };
-  const res = opts.serverUrl ? await send(`${opts.serverUrl}/api/v1/call-records`, init) : await handleIngestRequest(new Request("http://bench/api/v1/call-records", init));
+  const init = {
+    method: "POST",
+    headers: { Authorization: `Bearer ${BENCH_INGEST_TOKEN}`, "Content-Type": "application/json" },
+    body,
+  };
+  const res = opts.serverUrl
+    ? await send(`${opts.serverUrl}/api/v1/call-records`, init)
+    : await handleIngestRequest(new Request("http://bench/api/v1/call-records", init));
   const answer = (await res.json()) as { summary?: { created: number; rejected: number } };
-  if (res.status !== 200 || !answer.summary || answer.summary.rejected > 0) throw new Error(`ingest answered ${res.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+  if (res.status !== 200 || !answer.summary || answer.summary.rejected > 0)
+    throw new Error(`ingest answered ${res.status}: ${JSON.stringify(answer).slice(0, 300)}`);
 }
 
 /** Sends `records` in 1,000-record batches from CLIENTS concurrent clients; records/s. */
@@ -82,7 +114,9 @@ export function psqlAvailable(): boolean {
 
 function psql(url: string, command: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", command], { stdio: ["ignore", "ignore", "pipe"] });
+    const p = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", command], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     p.stderr.on("data", (c: Buffer) => (err += c.toString()));
     p.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`psql failed: ${err.trim()}`))));
@@ -93,9 +127,13 @@ function psql(url: string, command: string): Promise<void> {
 async function copyCeiling(opts: IngestOptions, ids: string[], file: string): Promise<number> {
   const sorted = ids.map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const range = `call_record_id BETWEEN ${sorted[0]} AND ${sorted.at(-1)}`;
-  await psql(opts.databaseUrl, `\\copy (SELECT ${COLUMNS} FROM call_records WHERE ${range} ORDER BY id) TO '${file}' WITH (FORMAT csv)`);
+  await psql(
+    opts.databaseUrl,
+    `\\copy (SELECT ${COLUMNS} FROM call_records WHERE ${range} ORDER BY id) TO '${file}' WITH (FORMAT csv)`,
+  );
   const { rowCount } = await opts.client.query(`DELETE FROM call_records WHERE ${range}`);
-  if (rowCount !== ids.length) throw new Error(`expected ${ids.length} rows in the ingest run's id range, found ${rowCount}`);
+  if (rowCount !== ids.length)
+    throw new Error(`expected ${ids.length} rows in the ingest run's id range, found ${rowCount}`);
   const started = performance.now();
   await psql(opts.databaseUrl, `\\copy call_records (${COLUMNS}) FROM '${file}' WITH (FORMAT csv)`);
   return ids.length / ((performance.now() - started) / 1000);
@@ -103,17 +141,22 @@ async function copyCeiling(opts: IngestOptions, ids: string[], file: string): Pr
 
 async function writeNdjson(file: string, records: DemoRecordWire[]): Promise<void> {
   const out = createWriteStream(file);
-  for (const r of records) if (!out.write(JSON.stringify(r) + "\n")) await new Promise<void>((res) => out.once("drain", () => res()));
+  for (const r of records)
+    if (!out.write(JSON.stringify(r) + "\n")) await new Promise<void>((res) => out.once("drain", () => res()));
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
 }
 
 /** `npm run import -- <file>` as a user runs it; the records/s it reports. */
 function runImport(opts: IngestOptions, file: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/import.ts"), file], {
-      env: { ...process.env, DATABASE_URL: opts.databaseUrl, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const p = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/import.ts"), file],
+      {
+        env: { ...process.env, DATABASE_URL: opts.databaseUrl, LOG_LEVEL: "warn" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     p.stdout.on("data", (c: Buffer) => (out += c.toString()));
     p.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -130,7 +173,9 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
   const dir = path.join(ctx.dir, "ingest");
   await mkdir(dir, { recursive: true });
   const rounds = ctx.smoke ? 2 : 5;
-  const perRound = ctx.smoke ? 1_000 : Math.min(40_000, Math.max(10_000, Math.round(ctx.records / 100 / 1_000) * 1_000));
+  const perRound = ctx.smoke
+    ? 1_000
+    : Math.min(40_000, Math.max(10_000, Math.round(ctx.records / 100 / 1_000) * 1_000));
   const withCopy = psqlAvailable();
   if (!withCopy) ctx.log("psql not found: the COPY ceiling is not measured");
 
@@ -139,8 +184,17 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
   for (let r = 0; r < rounds; r++) {
     const records = recordsOf(BENCH_SEED + 10 + r, perRound, opts.now);
     api.push(await ingestViaApi(opts, records));
-    if (withCopy) copy.push(await copyCeiling(opts, records.map((x) => x.call_record_id), path.join(dir, `copy-${r}.csv`)));
-    ctx.log(`ingest round ${r + 1}/${rounds}: API ${Math.round(api.at(-1)!)} records/s${withCopy ? `, COPY ${Math.round(copy.at(-1)!)} records/s` : ""}`);
+    if (withCopy)
+      copy.push(
+        await copyCeiling(
+          opts,
+          records.map((x) => x.call_record_id),
+          path.join(dir, `copy-${r}.csv`),
+        ),
+      );
+    ctx.log(
+      `ingest round ${r + 1}/${rounds}: API ${Math.round(api.at(-1)!)} records/s${withCopy ? `, COPY ${Math.round(copy.at(-1)!)} records/s` : ""}`,
+    );
   }
 
   const imports: number[] = [];
@@ -157,10 +211,29 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
   const ceiling = copyStats?.p50;
   const via = opts.serverUrl ? "HTTP" : "in-process handler";
   return [
-    atLeast({ family: "ingest", name: `API, ${BATCH}-record batches × ${CLIENTS} clients (${via}, ${perRound.toLocaleString("en")}/run)`, unit: "records/s" }, rateStats(api), {
-      target: 5_000, ceilingValue: ceiling, share: ceiling === undefined ? undefined : 0.3,
+    atLeast(
+      {
+        family: "ingest",
+        name: `API, ${BATCH}-record batches × ${CLIENTS} clients (${via}, ${perRound.toLocaleString("en")}/run)`,
+        unit: "records/s",
+      },
+      rateStats(api),
+      {
+        target: 5_000,
+        ceilingValue: ceiling,
+        share: ceiling === undefined ? undefined : 0.3,
+      },
+    ),
+    atLeast({ family: "ingest", name: "npm run import (NDJSON)", unit: "records/s" }, rateStats(imports), {
+      ceilingValue: ceiling,
+      words: "no target",
     }),
-    atLeast({ family: "ingest", name: "npm run import (NDJSON)", unit: "records/s" }, rateStats(imports), { ceilingValue: ceiling, words: "no target" }),
-    ...(copyStats ? [atLeast({ family: "ingest", name: "ceiling: COPY of the same rows via psql", unit: "records/s" }, copyStats, { words: "the database's own limit" })] : []),
+    ...(copyStats
+      ? [
+          atLeast({ family: "ingest", name: "ceiling: COPY of the same rows via psql", unit: "records/s" }, copyStats, {
+            words: "the database's own limit",
+          }),
+        ]
+      : []),
   ];
 }

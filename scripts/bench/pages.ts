@@ -14,7 +14,9 @@ async function firstLoadJsKb(serverUrl: string, cookie: string): Promise<number>
   // `noModule` scripts (Next's legacy polyfills) are never fetched by a browser
   // that runs ES modules, Chromium included: they are not part of what loads.
   const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\snomodule\b/i.test(tag));
-  const srcs = new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+\.js[^"]*)"/)?.[1]?.replaceAll("&amp;", "&") ?? []));
+  const srcs = new Set(
+    tags.flatMap((tag) => tag.match(/\ssrc="([^"]+\.js[^"]*)"/)?.[1]?.replaceAll("&amp;", "&") ?? []),
+  );
   let bytes = 0;
   for (const src of srcs) {
     const res = await fetch(new URL(src, serverUrl), { headers: { Cookie: cookie } });
@@ -23,14 +25,34 @@ async function firstLoadJsKb(serverUrl: string, cookie: string): Promise<number>
   return bytes / 1024;
 }
 
-export async function measurePages(opts: { ctx: BenchContext; serverUrl: string; cookie: string; token: string }): Promise<Figure[]> {
+export async function measurePages(opts: {
+  ctx: BenchContext;
+  serverUrl: string;
+  cookie: string;
+  token: string;
+}): Promise<Figure[]> {
   const { ctx } = opts;
   const js = await firstLoadJsKb(opts.serverUrl, opts.cookie);
-  const figures: Figure[] = [atMost({ family: "pages", name: "/calls first-load JavaScript (gzip)", unit: "KB" }, { p50: js, p95: js, samples: 1 }, { target: 200 })];
+  const figures: Figure[] = [
+    atMost(
+      { family: "pages", name: "/calls first-load JavaScript (gzip)", unit: "KB" },
+      { p50: js, p95: js, samples: 1 },
+      { target: 200 },
+    ),
+  ];
 
   const browser = await chromium.launch({
     executablePath: process.env.BENCH_CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -55,7 +77,9 @@ export async function measurePages(opts: { ctx: BenchContext; serverUrl: string;
       }
       const stats = timeStats(lcp);
       ctx.log(`LCP ${route}: p50 ${stats.p50.toFixed(0)} ms, p95 ${stats.p95.toFixed(0)} ms`);
-      figures.push(atMost({ family: "pages", name: `LCP ${route} (Chromium, headless)`, unit: "ms" }, stats, { target: 1_000 }));
+      figures.push(
+        atMost({ family: "pages", name: `LCP ${route} (Chromium, headless)`, unit: "ms" }, stats, { target: 1_000 }),
+      );
     }
   } finally {
     await browser.close();

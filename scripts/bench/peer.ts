@@ -31,7 +31,9 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
   await boss.createQueue(QUEUE);
   const db = new pg.Pool({ connectionString: databaseUrl, max: 64 });
   // The ledger: submission_attempts' columns, defaults and indexes, without the foreign key to the console's jobs.
-  await db.query("CREATE TABLE IF NOT EXISTS bench_peer_attempts (LIKE submission_attempts INCLUDING DEFAULTS INCLUDING INDEXES)");
+  await db.query(
+    "CREATE TABLE IF NOT EXISTS bench_peer_attempts (LIKE submission_attempts INCLUDING DEFAULTS INCLUDING INDEXES)",
+  );
   const client = createTopClient(config);
 
   async function handle(jobs: PgBoss.Job<{ id: string }>[]): Promise<void> {
@@ -43,7 +45,8 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
         const sentAt = new Date();
         const call = await client.receiveCallRecord(toIvrCallRecordDto(r));
         // Accepted or rejected, the answer is final and written; anything else fails the job (pg-boss retries it).
-        if (call.kind !== "accepted" && call.kind !== "rejected") throw new Error(`pg-boss peer: record ${r.id} ${call.kind}`);
+        if (call.kind !== "accepted" && call.kind !== "rejected")
+          throw new Error(`pg-boss peer: record ${r.id} ${call.kind}`);
         const { code, message } = outcomeText(call);
         const c = await db.connect();
         try {
@@ -52,8 +55,20 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
             `INSERT INTO bench_peer_attempts (job_id, batch_id, record_id, attempt, sent_at, answered_at, latency_ms, http_status, request_id,
                outcome, result_count, result_success, result_code, result_message, raw_answer, params)
              VALUES ($1, 0, $1, 1, $2, now(), $3, $4, $5, $12::attempt_outcome, $6, $7, $8, $9, $10, $11)`,
-            [r.id.toString(), sentAt, call.latencyMs, call.httpStatus ?? null, call.requestId ?? null, call.result?.count ?? null, call.result?.success ?? null,
-              call.result?.code ?? null, call.result?.message ?? null, call.rawAnswer ?? null, JSON.stringify(storableTopParams(call.sentParams)), call.kind],
+            [
+              r.id.toString(),
+              sentAt,
+              call.latencyMs,
+              call.httpStatus ?? null,
+              call.requestId ?? null,
+              call.result?.count ?? null,
+              call.result?.success ?? null,
+              call.result?.code ?? null,
+              call.result?.message ?? null,
+              call.rawAnswer ?? null,
+              JSON.stringify(storableTopParams(call.sentParams)),
+              call.kind,
+            ],
           );
           await c.query(
             `UPDATE call_records SET submission_state = $5::submission_state, submission_attempts = submission_attempts + 1, last_submitted_at = $2,
@@ -77,7 +92,13 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
       const started = performance.now();
       await boss.insert(ids.map((id) => ({ name: QUEUE, data: { id: id.toString() } })));
       const workers = await Promise.all(
-        Array.from({ length: WORKERS }, () => boss.work<{ id: string }>(QUEUE, { batchSize: Math.max(1, Math.ceil(concurrency / WORKERS)), pollingIntervalSeconds: 0.5 }, handle)),
+        Array.from({ length: WORKERS }, () =>
+          boss.work<{ id: string }>(
+            QUEUE,
+            { batchSize: Math.max(1, Math.ceil(concurrency / WORKERS)), pollingIntervalSeconds: 0.5 },
+            handle,
+          ),
+        ),
       );
       try {
         for (;;) {
@@ -86,7 +107,10 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
             [QUEUE],
           );
           if (rows[0]!.failed > 0) {
-            const { rows: out } = await db.query<{ output: unknown }>("SELECT output FROM bench_pgboss.job WHERE name = $1 AND state = 'failed' LIMIT 1", [QUEUE]);
+            const { rows: out } = await db.query<{ output: unknown }>(
+              "SELECT output FROM bench_pgboss.job WHERE name = $1 AND state = 'failed' LIMIT 1",
+              [QUEUE],
+            );
             throw new Error(`pg-boss peer: ${rows[0]!.failed} jobs failed: ${JSON.stringify(out[0]?.output)}`);
           }
           if (rows[0]!.open === 0) break;

@@ -47,7 +47,12 @@ export function rateStats(rates: number[]): { p50: number; p95: number; samples:
  * wall time in ms. A slow figure stops early once `budgetMs` is spent (at
  * least 3 runs), so that one slow query cannot hold the whole benchmark.
  */
-export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>, warmup = 2, budgetMs = Infinity): Promise<number[]> {
+export async function timeRuns(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  warmup = 2,
+  budgetMs = Infinity,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const out: number[] = [];
   const started = performance.now();
@@ -89,7 +94,8 @@ export function atMost(
     const factor = limit.factor ?? 1;
     parts.push(`raw ${formatValue(limit.ceilingValue, base.unit)}${factor !== 1 ? ` (≤ ${factor}×)` : ""}`);
     // A few tenths of a millisecond are noise, not a ratio.
-    if (factor !== 1 && stats.p95 > limit.ceilingValue * factor && stats.p95 - limit.ceilingValue > 1) misses.push(`${round(stats.p95 / limit.ceilingValue, 2)}× the raw SQL`);
+    if (factor !== 1 && stats.p95 > limit.ceilingValue * factor && stats.p95 - limit.ceilingValue > 1)
+      misses.push(`${round(stats.p95 / limit.ceilingValue, 2)}× the raw SQL`);
   }
   if (limit.words) parts.push(limit.words);
   return {
@@ -116,8 +122,11 @@ export function atLeast(
     if (!(stats.p50 >= limit.target)) misses.push(`below ${formatValue(limit.target, base.unit)}`);
   }
   if (limit.ceilingValue !== undefined) {
-    parts.push(`ceiling ${formatValue(limit.ceilingValue, base.unit)}${limit.share !== undefined ? ` (≥ ${Math.round(limit.share * 100)}%)` : ""}`);
-    if (limit.share !== undefined && !(stats.p50 >= limit.ceilingValue * limit.share)) misses.push(`${Math.round((stats.p50 / limit.ceilingValue) * 100)}% of the ceiling`);
+    parts.push(
+      `ceiling ${formatValue(limit.ceilingValue, base.unit)}${limit.share !== undefined ? ` (≥ ${Math.round(limit.share * 100)}%)` : ""}`,
+    );
+    if (limit.share !== undefined && !(stats.p50 >= limit.ceilingValue * limit.share))
+      misses.push(`${Math.round((stats.p50 / limit.ceilingValue) * 100)}% of the ceiling`);
   }
   if (limit.words) parts.push(limit.words);
   return {
@@ -141,7 +150,8 @@ export function formatTable(figures: Figure[]): string {
   ]);
   const head = ["figure", "p50", "p95", "ceiling / target", "verdict"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(Math.max(0, widths[i]! - [...c].length))).join(" | ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => c + " ".repeat(Math.max(0, widths[i]! - [...c].length))).join(" | ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
 }
 
@@ -151,8 +161,9 @@ export function formatMarkdown(figures: Figure[]): string {
   return [
     "| figure | p50 | p95 | ceiling / target | verdict |",
     "|---|---:|---:|---|---|",
-    ...figures.map((f) =>
-      `| ${esc(`${f.family}: ${f.name}`)} | ${formatValue(f.p50, f.unit)} | ${formatValue(f.p95, f.unit)} | ${esc(f.ceiling)} | ${f.verdict === "MISSED" ? `**MISSED**: ${esc(f.reason ?? "")}` : f.verdict} |`,
+    ...figures.map(
+      (f) =>
+        `| ${esc(`${f.family}: ${f.name}`)} | ${formatValue(f.p50, f.unit)} | ${formatValue(f.p95, f.unit)} | ${esc(f.ceiling)} | ${f.verdict === "MISSED" ? `**MISSED**: ${esc(f.reason ?? "")}` : f.verdict} |`,
     ),
   ].join("\n");
 }
@@ -161,7 +172,13 @@ export function formatMarkdown(figures: Figure[]): string {
  * Times `a` and `b` alternately, so that both meet the same moments of a
  * shared, noisy machine and their percentiles can be compared.
  */
-export async function timePaired(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>, warmup = 2, budgetMs = Infinity): Promise<[number[], number[]]> {
+export async function timePaired(
+  n: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  warmup = 2,
+  budgetMs = Infinity,
+): Promise<[number[], number[]]> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();

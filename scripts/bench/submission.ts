@@ -36,10 +36,19 @@ interface Emulator {
 
 async function startEmulator(ctx: BenchContext): Promise<Emulator> {
   const port = ctx.ports.emulator;
-  const proc: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/top-emulator.ts")], {
-    env: { ...process.env, TOP_EMULATOR_PORT: String(port), TOP_EMULATOR_APPS: `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`, TOP_EMULATOR_FAULTS: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/top-emulator.ts")],
+    {
+      env: {
+        ...process.env,
+        TOP_EMULATOR_PORT: String(port),
+        TOP_EMULATOR_APPS: `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`,
+        TOP_EMULATOR_FAULTS: "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -73,20 +82,31 @@ async function loadRecords(ids: string[]): Promise<RecordForSubmission[]> {
 async function pool<T>(items: T[], concurrency: number, send: (item: T) => Promise<void>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await send(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await send(items[next++]!);
+    }),
+  );
   return items.length / ((performance.now() - started) / 1000);
 }
 
-async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: number, runs: string[][], sourceBatch?: string): Promise<number[]> {
+async function throughQueue(
+  ctx: BenchContext,
+  config: TopConfig,
+  concurrency: number,
+  runs: string[][],
+  sourceBatch?: string,
+): Promise<number[]> {
   const settled = new Map<bigint, number>();
   const errors: unknown[] = [];
   const client = createTopClient(config);
   const worker = new SubmissionWorker(
     client,
     { maxQps: 10_000, concurrency, maxAttempts: 6, leaseMs: 60_000, backoffBaseMs: 2_000, backoffMaxMs: 300_000 },
-    { onSettled: (job) => settled.set(job.batchId, (settled.get(job.batchId) ?? 0) + 1), onError: (err) => errors.push(err) },
+    {
+      onSettled: (job) => settled.set(job.batchId, (settled.get(job.batchId) ?? 0) + 1),
+      onError: (err) => errors.push(err),
+    },
     20,
     500,
   );
@@ -94,10 +114,18 @@ async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: n
   await new Promise((r) => setTimeout(r, 1_200)); // its two heartbeats before the first send
   const rates: number[] = [];
   try {
-    const selections: Selection[] = sourceBatch ? [{ type: "batch", batchId: sourceBatch }] : runs.map((ids) => ({ type: "ids", ids }));
+    const selections: Selection[] = sourceBatch
+      ? [{ type: "batch", batchId: sourceBatch }]
+      : runs.map((ids) => ({ type: "ids", ids }));
     for (const selection of selections) {
       const started = performance.now();
-      const batch = await createBatch({ selection, kind: "submit", createdBy: "bench", resendAccepted: false, timeZone: ctx.timeZone });
+      const batch = await createBatch({
+        selection,
+        kind: "submit",
+        createdBy: "bench",
+        resendAccepted: false,
+        timeZone: ctx.timeZone,
+      });
       if (batch.queued === 0) throw new Error("no eligible records for the submission run");
       while ((settled.get(batch.batchId) ?? 0) < batch.queued) {
         if (errors.length) throw errors[0] instanceof Error ? errors[0] : new Error(String(errors[0]));
@@ -107,8 +135,11 @@ async function throughQueue(ctx: BenchContext, config: TopConfig, concurrency: n
       rates.push(batch.queued / ((performance.now() - started) / 1000));
       const [row] = await prisma.$queryRaw<{ accepted: number }[]>(Prisma.sql`
         SELECT count(*) FILTER (WHERE state = 'accepted')::int AS accepted FROM submission_jobs WHERE batch_id = ${batch.batchId}`);
-      if (row?.accepted !== batch.queued) throw new Error(`only ${row?.accepted} of ${batch.queued} records were accepted`);
-      ctx.log(`submission through the queue, concurrency ${concurrency}: ${Math.round(rates.at(-1)!)} records/s (${batch.queued} records)`);
+      if (row?.accepted !== batch.queued)
+        throw new Error(`only ${row?.accepted} of ${batch.queued} records were accepted`);
+      ctx.log(
+        `submission through the queue, concurrency ${concurrency}: ${Math.round(rates.at(-1)!)} records/s (${batch.queued} records)`,
+      );
     }
   } finally {
     await worker.stop();
@@ -121,8 +152,14 @@ interface IndependentTopClient {
   execute(method: string, params: Record<string, string>): Promise<{ lvms_result_d_t_o?: { success?: boolean } }>;
 }
 
-async function independentClient(config: TopConfig, records: RecordForSubmission[], concurrency: number): Promise<number> {
-  const mod = require("node-taobao-topclient") as { default: new (o: { appkey: string; appsecret: string; REST_URL: string }) => IndependentTopClient };
+async function independentClient(
+  config: TopConfig,
+  records: RecordForSubmission[],
+  concurrency: number,
+): Promise<number> {
+  const mod = require("node-taobao-topclient") as {
+    default: new (o: { appkey: string; appsecret: string; REST_URL: string }) => IndependentTopClient;
+  };
   const client = new mod.default({ appkey: config.appKey, appsecret: config.appSecret, REST_URL: config.gatewayUrl });
   let failures = 0;
   const rate = await pool(records, concurrency, async (r) => {
@@ -153,7 +190,11 @@ async function ownClient(config: TopConfig, records: RecordForSubmission[], conc
 }
 
 /** CPU per request in the product's TOP client: build and sign the request, parse and classify the answer. */
-async function clientOverhead(config: TopConfig, record: RecordForSubmission, ctx: BenchContext): Promise<{ p50: number; p95: number; samples: number }> {
+async function clientOverhead(
+  config: TopConfig,
+  record: RecordForSubmission,
+  ctx: BenchContext,
+): Promise<{ p50: number; p95: number; samples: number }> {
   const client = createTopClient(config);
   const sample = await client.receiveCallRecord(toIvrCallRecordDto(record));
   client.close();
@@ -189,7 +230,11 @@ async function recordSet(ids: string[]): Promise<string> {
 
 export async function measureSubmission(ctx: BenchContext, databaseUrl: string): Promise<Figure[]> {
   const emulator = await startEmulator(ctx);
-  const config = parseTopConfig({ TOP_GATEWAY_URL: emulator.gatewayUrl, TOP_APP_KEY: DEMO_TOP_APP_KEY, TOP_APP_SECRET: DEMO_TOP_APP_SECRET });
+  const config = parseTopConfig({
+    TOP_GATEWAY_URL: emulator.gatewayUrl,
+    TOP_APP_KEY: DEMO_TOP_APP_KEY,
+    TOP_APP_SECRET: DEMO_TOP_APP_SECRET,
+  });
   // Smoke runs (10,000 generated records, about 700 of them unsubmitted) stay within what they have.
   const perRun = ctx.smoke ? 50 : 2_000;
   const runs = ctx.smoke ? 2 : 3;
@@ -206,11 +251,20 @@ export async function measureSubmission(ctx: BenchContext, databaseUrl: string):
       SELECT call_record_id FROM call_records r WHERE submission_state = 'not_submitted' AND start_time IS NOT NULL AND NOT ${VIOLATES_LOCAL_RULES}
       ORDER BY start_time DESC, id DESC LIMIT ${needed}`);
     const ids = rows.map((r) => r.call_record_id.toString());
-    if (ids.length < needed) throw new Error(`not enough unsubmitted records for the submission runs (${ids.length} of ${needed}; raise BENCH_RECORDS)`);
+    if (ids.length < needed)
+      throw new Error(
+        `not enough unsubmitted records for the submission runs (${ids.length} of ${needed}; raise BENCH_RECORDS)`,
+      );
     const sample = await loadRecords(ids.slice(0, perRun));
 
     const overhead = await clientOverhead(config, sample[0]!, ctx);
-    figures.push(atMost({ family: "submission", name: "TOP client CPU per request (build, sign, parse, classify)", unit: "ms" }, overhead, { target: 1 }));
+    figures.push(
+      atMost(
+        { family: "submission", name: "TOP client CPU per request (build, sign, parse, classify)", unit: "ms" },
+        overhead,
+        { target: 1 },
+      ),
+    );
 
     let at64 = 0;
     for (const [k, concurrency] of concurrencies.entries()) {
@@ -223,10 +277,14 @@ export async function measureSubmission(ctx: BenchContext, databaseUrl: string):
       // Interleaved, so that a drift of the machine or of the database (autovacuum, statistics) falls on both queues alike.
       for (let r = 0; r < runs; r++) {
         queueRates.push(...(await throughQueue(ctx, config, concurrency, [chunk(2 * r)])));
-        const peerIds = (await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-          SELECT id FROM call_records WHERE call_record_id = ANY(${chunk(2 * r + 1)}::text[]::bigint[])`)).map((x) => x.id);
+        const peerIds = (
+          await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+          SELECT id FROM call_records WHERE call_record_id = ANY(${chunk(2 * r + 1)}::text[]::bigint[])`)
+        ).map((x) => x.id);
         peerRates.push(await peer.run(peerIds, concurrency));
-        ctx.log(`pg-boss peer, concurrency ${concurrency}: ${Math.round(peerRates.at(-1)!)} records/s (${peerIds.length} records)`);
+        ctx.log(
+          `pg-boss peer, concurrency ${concurrency}: ${Math.round(peerRates.at(-1)!)} records/s (${peerIds.length} records)`,
+        );
         independent.push(await independentClient(config, sample, concurrency));
         own.push(await ownClient(config, sample, concurrency));
       }
@@ -234,33 +292,79 @@ export async function measureSubmission(ctx: BenchContext, databaseUrl: string):
       const boss = rateStats(peerRates);
       const indep = rateStats(independent);
       if (concurrency === 64) at64 = queue.p50;
-      ctx.log(`concurrency ${concurrency}: node-taobao-topclient ${Math.round(indep.p50)} records/s, lib/top alone ${Math.round(rateStats(own).p50)} records/s`);
+      ctx.log(
+        `concurrency ${concurrency}: node-taobao-topclient ${Math.round(indep.p50)} records/s, lib/top alone ${Math.round(rateStats(own).p50)} records/s`,
+      );
       figures.push(
-        atLeast({ family: "submission", name: `queue + worker → emulator, concurrency ${concurrency}, no rate limit`, unit: "records/s" }, queue, {
-          target: concurrency === 64 ? 1_000 : undefined,
-          ceilingValue: indep.p50,
-          share: concurrency === 64 ? 1 : undefined,
-          words: "ceiling = node-taobao-topclient, no database",
-        }),
-        atLeast({ family: "submission", name: `queue + worker vs pg-boss peer, concurrency ${concurrency}`, unit: "records/s" }, queue, {
-          ceilingValue: boss.p50,
-          share: 1.2,
-          words: "reference = pg-boss 10, same records, emulator, ledger row and record update",
-        }),
-        atLeast({ family: "submission", name: `pg-boss peer (npm) → emulator, concurrency ${concurrency}`, unit: "records/s" }, boss, { words: "durable-queue peer" }),
-        atLeast({ family: "submission", name: `lib/top client alone (no queue), concurrency ${concurrency}`, unit: "records/s" }, rateStats(own), { words: "no target" }),
-        atLeast({ family: "submission", name: `node-taobao-topclient (npm), concurrency ${concurrency}`, unit: "records/s" }, indep, { words: "independent client" }),
+        atLeast(
+          {
+            family: "submission",
+            name: `queue + worker → emulator, concurrency ${concurrency}, no rate limit`,
+            unit: "records/s",
+          },
+          queue,
+          {
+            target: concurrency === 64 ? 1_000 : undefined,
+            ceilingValue: indep.p50,
+            share: concurrency === 64 ? 1 : undefined,
+            words: "ceiling = node-taobao-topclient, no database",
+          },
+        ),
+        atLeast(
+          {
+            family: "submission",
+            name: `queue + worker vs pg-boss peer, concurrency ${concurrency}`,
+            unit: "records/s",
+          },
+          queue,
+          {
+            ceilingValue: boss.p50,
+            share: 1.2,
+            words: "reference = pg-boss 10, same records, emulator, ledger row and record update",
+          },
+        ),
+        atLeast(
+          {
+            family: "submission",
+            name: `pg-boss peer (npm) → emulator, concurrency ${concurrency}`,
+            unit: "records/s",
+          },
+          boss,
+          { words: "durable-queue peer" },
+        ),
+        atLeast(
+          {
+            family: "submission",
+            name: `lib/top client alone (no queue), concurrency ${concurrency}`,
+            unit: "records/s",
+          },
+          rateStats(own),
+          { words: "no target" },
+        ),
+        atLeast(
+          { family: "submission", name: `node-taobao-topclient (npm), concurrency ${concurrency}`, unit: "records/s" },
+          indep,
+          { words: "independent client" },
+        ),
       );
     }
 
     const bigIds = ids.slice(perRun * runs * concurrencies.length * 2);
     const bigRate = await throughQueue(ctx, config, 64, [], await recordSet(bigIds));
     figures.push(
-      atLeast({ family: "submission", name: `queue + worker, one ${bigIds.length.toLocaleString("en")}-record batch, concurrency 64`, unit: "records/s" }, rateStats(bigRate), {
-        ceilingValue: at64,
-        share: 0.9,
-        words: `reference = the same queue on ${perRun.toLocaleString("en")}-record batches`,
-      }),
+      atLeast(
+        {
+          family: "submission",
+          name: `queue + worker, one ${bigIds.length.toLocaleString("en")}-record batch, concurrency 64`,
+          unit: "records/s",
+        },
+        rateStats(bigRate),
+        {
+          ceilingValue: at64,
+          share: 0.9,
+          words: `reference = the same queue on ${perRun.toLocaleString("en")}-record batches`,
+        },
+      ),
     );
   } finally {
     await peer.stop();

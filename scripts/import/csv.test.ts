@@ -37,7 +37,11 @@ describe("CsvParser", () => {
 
   it("flags malformed rows instead of guessing, and carries on with the next", () => {
     expect(parse('a,b"c\n"x"y,z\nok,1\n"open,2')).toEqual([
-      { line: 1, cells: ['a', 'b"c'], error: "a quote inside an unquoted field (quote the whole field and double the quote)" },
+      {
+        line: 1,
+        cells: ["a", 'b"c'],
+        error: "a quote inside an unquoted field (quote the whole field and double the quote)",
+      },
       { line: 2, cells: ["xy", "z"], error: "text after the closing quote of a field" },
       { line: 3, cells: ["ok", "1"] },
       { line: 4, cells: ["open,2"], error: "a quoted field is not closed before the end of the file" },
@@ -47,7 +51,9 @@ describe("CsvParser", () => {
   it("stops with the starting line when a row outgrows the limit (an unbalanced quote)", () => {
     const p = new CsvParser(100);
     p.push("h1,h2\n1,2\n");
-    expect(() => p.push(`3,"${"x".repeat(200)}`)).toThrowError(new CsvError(3, "the CSV row starting at line 3 is longer than 100 characters (an unbalanced quote?)"));
+    expect(() => p.push(`3,"${"x".repeat(200)}`)).toThrowError(
+      new CsvError(3, "the CSV row starting at line 3 is longer than 100 characters (an unbalanced quote?)"),
+    );
   });
 });
 

@@ -143,7 +143,12 @@ export class CsvParser {
     this.fieldQuoted = false;
     this.state = State.FieldStart;
     if (terminator === COMMA) return;
-    if (!blank) this.out.push(this.error === undefined ? { line: this.rowLine, cells: this.cells } : { line: this.rowLine, cells: this.cells, error: this.error });
+    if (!blank)
+      this.out.push(
+        this.error === undefined
+          ? { line: this.rowLine, cells: this.cells }
+          : { line: this.rowLine, cells: this.cells, error: this.error },
+      );
     this.cells = [];
     this.cellChars = 0;
     this.error = undefined;

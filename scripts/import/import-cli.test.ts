@@ -12,7 +12,11 @@ const script = path.resolve("scripts/import.ts");
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { env: process.env });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", script, ...args],
+      { env: process.env },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -30,10 +34,15 @@ describe("npm run import", () => {
   it("imports a file, exits 2 when rows were rejected, and says where they went", async () => {
     const [a, b] = [randomBytes(6).readUIntBE(0, 6) + 1, randomBytes(6).readUIntBE(0, 6) + 1];
     const file = path.join(dir, "calls.csv");
-    await writeFile(file, `call_record_id,robot_call_job_id,start_time\n${a},1,2026-03-01 08:00:00\n${b},1,not a date\n`);
+    await writeFile(
+      file,
+      `call_record_id,robot_call_job_id,start_time\n${a},1,2026-03-01 08:00:00\n${b},1,not a date\n`,
+    );
     const res = await cli(file);
     expect(res.code, res.stderr).toBe(2);
-    expect(res.stdout).toMatch(/^import finished: 2 records in 0:\d\d \(\d[\d,]* records\/s\)\n  created 1 · updated 0 · unchanged 0 · rejected 1\n  rejected records written to .*calls\.csv\.rejected\.ndjson\n$/);
+    expect(res.stdout).toMatch(
+      /^import finished: 2 records in 0:\d\d \(\d[\d,]* records\/s\)\n  created 1 · updated 0 · unchanged 0 · rejected 1\n  rejected records written to .*calls\.csv\.rejected\.ndjson\n$/,
+    );
     const rejected = JSON.parse(await readFile(`${file}.rejected.ndjson`, "utf8")) as { line: number };
     expect(rejected.line).toBe(3);
 

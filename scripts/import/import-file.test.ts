@@ -26,9 +26,14 @@ async function fileWith(name: string, content: string | Uint8Array): Promise<str
 
 const quiet: ImportOptions = { progress: null };
 
-async function rejects(file: string): Promise<{ line: number; record: unknown; errors: { field: string; message: string }[] }[]> {
+async function rejects(
+  file: string,
+): Promise<{ line: number; record: unknown; errors: { field: string; message: string }[] }[]> {
   const text = await readFile(`${file}.rejected.ndjson`, "utf8");
-  return text.trimEnd().split("\n").map((l) => JSON.parse(l));
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l));
 }
 
 describe("importFile: CSV", () => {
@@ -46,7 +51,16 @@ describe("importFile: CSV", () => {
     ].join("\r\n");
     const file = await fileWith("records.csv", csv);
     const summary = await importFile(file, quiet);
-    expect(summary).toMatchObject({ format: "csv", received: 5, created: 2, updated: 0, unchanged: 0, rejected: 3, ignoredColumns: ["vendor_note"], aborted: false });
+    expect(summary).toMatchObject({
+      format: "csv",
+      received: 5,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 3,
+      ignoredColumns: ["vendor_note"],
+      aborted: false,
+    });
     expect(summary.rejectsPath).toBe(`${file}.rejected.ndjson`);
     expect(importExitCode(summary)).toBe(2);
 
@@ -58,16 +72,36 @@ describe("importFile: CSV", () => {
       propertiesJson: { caseId: "C-1" },
       startTime: new Date("2026-03-01T00:00:00Z"),
     });
-    expect(await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: b } })).toMatchObject({ name: "multi\r\nline name", chatDuration: null, properties: null });
+    expect(await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: b } })).toMatchObject({
+      name: "multi\r\nline name",
+      chatDuration: null,
+      properties: null,
+    });
 
     expect(await rejects(file)).toEqual([
       {
         line: 5,
-        record: { call_record_id: c.toString(), robot_call_job_id: "900", name: "Wang", start_time: "2026-03-01T08:00:00", chat_duration: "5", properties: null, vendor_note: null },
+        record: {
+          call_record_id: c.toString(),
+          robot_call_job_id: "900",
+          name: "Wang",
+          start_time: "2026-03-01T08:00:00",
+          chat_duration: "5",
+          properties: null,
+          vendor_note: null,
+        },
         errors: [{ field: "start_time", message: expect.stringContaining("without an offset is ambiguous") }],
       },
-      { line: 6, record: [d.toString(), "900", "short row"], errors: [{ field: "$", message: "the row has 3 cells, the header has 7" }] },
-      { line: 7, record: expect.objectContaining({ call_record_id: "9007199254740993x" }), errors: [{ field: "call_record_id", message: expect.any(String) }] },
+      {
+        line: 6,
+        record: [d.toString(), "900", "short row"],
+        errors: [{ field: "$", message: "the row has 3 cells, the header has 7" }],
+      },
+      {
+        line: 7,
+        record: expect.objectContaining({ call_record_id: "9007199254740993x" }),
+        errors: [{ field: "call_record_id", message: expect.any(String) }],
+      },
     ]);
   });
 
@@ -83,8 +117,12 @@ describe("importFile: CSV", () => {
   });
 
   it("fails as a whole (no records) on a header without call_record_id or with duplicates", async () => {
-    await expect(importFile(await fileWith("bad.csv", "callRecordId,robotCallJobId\n1,2\n"), quiet)).rejects.toThrow(/no call_record_id column/);
-    await expect(importFile(await fileWith("dup.csv", "call_record_id,call_record_id\n1,2\n"), quiet)).rejects.toThrow(ImportError);
+    await expect(importFile(await fileWith("bad.csv", "callRecordId,robotCallJobId\n1,2\n"), quiet)).rejects.toThrow(
+      /no call_record_id column/,
+    );
+    await expect(importFile(await fileWith("dup.csv", "call_record_id,call_record_id\n1,2\n"), quiet)).rejects.toThrow(
+      ImportError,
+    );
   });
 });
 
@@ -108,13 +146,28 @@ describe("importFile: NDJSON", () => {
       robotCallJobId: 9223372036854775807n,
       startTime: new Date("2026-03-01T00:00:00Z"),
     });
-    const json = await prisma.$queryRaw<{ p: string }[]>(Prisma.sql`SELECT properties AS p FROM call_records WHERE call_record_id = ${ids[1]}`);
+    const json = await prisma.$queryRaw<{ p: string }[]>(
+      Prisma.sql`SELECT properties AS p FROM call_records WHERE call_record_id = ${ids[1]}`,
+    );
     expect(json).toEqual([{ p: '{"k":[1,2]}' }]);
     expect(await prisma.callRecord.findUnique({ where: { callRecordId: ids[4] } })).not.toBeNull();
 
     expect(await rejects(file)).toEqual([
-      { line: 4, record: lines[3], errors: [{ field: "$", message: `malformed JSON at column ${(lines[3] ?? "").length + 1}: unexpected end of input, expected a string key` }] },
-      { line: 5, record: { call_record_id: expect.any(Number), robot_call_job_id: 2, chat_duration: -1 }, errors: [{ field: "chat_duration", message: "out of range (0 to 2147483647 of seconds)" }] },
+      {
+        line: 4,
+        record: lines[3],
+        errors: [
+          {
+            field: "$",
+            message: `malformed JSON at column ${(lines[3] ?? "").length + 1}: unexpected end of input, expected a string key`,
+          },
+        ],
+      },
+      {
+        line: 5,
+        record: { call_record_id: expect.any(Number), robot_call_job_id: 2, chat_duration: -1 },
+        errors: [{ field: "chat_duration", message: "out of range (0 to 2147483647 of seconds)" }],
+      },
       { line: 6, record: [1, 2], errors: [{ field: "$", message: "the record must be a JSON object, not an array" }] },
     ]);
     // the rejects file keeps big ids as exact digits
@@ -123,21 +176,32 @@ describe("importFile: NDJSON", () => {
 
   it("sniffs NDJSON in a file without a known extension; refuses a JSON array and invalid UTF-8", async () => {
     const id = newId();
-    expect(await importFile(await fileWith("export.txt", `\n  {"call_record_id":${id},"robot_call_job_id":1}\n`), quiet)).toMatchObject({ format: "ndjson", created: 1 });
+    expect(
+      await importFile(await fileWith("export.txt", `\n  {"call_record_id":${id},"robot_call_job_id":1}\n`), quiet),
+    ).toMatchObject({ format: "ndjson", created: 1 });
     await expect(importFile(await fileWith("array.json", "[{}]"), quiet)).rejects.toThrow(/JSON array/);
-    await expect(importFile(await fileWith("latin1.ndjson", new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d, 0x0a])), quiet)).rejects.toThrow(/not valid UTF-8/);
+    await expect(
+      importFile(await fileWith("latin1.ndjson", new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x7d, 0x0a])), quiet),
+    ).rejects.toThrow(/not valid UTF-8/);
   });
 });
 
 describe("importFile: progress and summary", () => {
   it("writes progress lines to a log stream and a final summary", async () => {
     const ids = Array.from({ length: 7 }, () => newId());
-    const file = await fileWith("progress.ndjson", ids.map((id) => `{"call_record_id":${id},"robot_call_job_id":1}`).join("\n") + "\n");
+    const file = await fileWith(
+      "progress.ndjson",
+      ids.map((id) => `{"call_record_id":${id},"robot_call_job_id":1}`).join("\n") + "\n",
+    );
     const writes: string[] = [];
     let t = 0;
     const summary = await importFile(file, {
       batchSize: 3,
-      progress: { stream: { isTTY: false, write: (s: string) => writes.push(s) }, intervalMs: 1000, now: () => (t += 1000) },
+      progress: {
+        stream: { isTTY: false, write: (s: string) => writes.push(s) },
+        intervalMs: 1000,
+        now: () => (t += 1000),
+      },
     });
     expect(writes).toEqual([
       expect.stringMatching(/^3 records · \d+ records\/s · 100% · ETA 0:00\n$/),
@@ -152,7 +216,10 @@ describe("importFile: progress and summary", () => {
 
   it("stops after the batch in progress when aborted", async () => {
     const ids = Array.from({ length: 5 }, () => newId());
-    const file = await fileWith("abort.csv", ["call_record_id,robot_call_job_id", ...ids.map((id) => `${id},1`)].join("\n"));
+    const file = await fileWith(
+      "abort.csv",
+      ["call_record_id,robot_call_job_id", ...ids.map((id) => `${id},1`)].join("\n"),
+    );
     const controller = new AbortController();
     controller.abort();
     const summary = await importFile(file, { ...quiet, signal: controller.signal });

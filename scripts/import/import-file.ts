@@ -3,7 +3,12 @@ import { createReadStream } from "node:fs";
 import { open, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { CsvError, CsvParser, type CsvRow } from "./csv";
-import { addSummaries, emptySummary, MAX_RECORDS_PER_BATCH, type IngestSummary } from "../../lib/call-records/ingest/ingest-result";
+import {
+  addSummaries,
+  emptySummary,
+  MAX_RECORDS_PER_BATCH,
+  type IngestSummary,
+} from "../../lib/call-records/ingest/ingest-result";
 import { JsonSyntaxError, parseJsonExact, stringifyJson } from "../../lib/call-records/json-bigint";
 import { LineSplitter } from "./line-splitter";
 import { ingestCallRecords } from "../../lib/call-records/ingest/mutations";
@@ -64,7 +69,8 @@ export function formatImportSummary(s: ImportSummary): string {
     `${head}: ${nf.format(s.received)} records in ${formatDuration(s.elapsedMs)} (${nf.format(Math.round(s.recordsPerSecond))} records/s)`,
     `  created ${nf.format(s.created)} · updated ${nf.format(s.updated)} · unchanged ${nf.format(s.unchanged)} · rejected ${nf.format(s.rejected)}`,
   ];
-  if (s.ignoredColumns.length > 0) lines.push(`  ignored columns (not wire field names): ${s.ignoredColumns.join(", ")}`);
+  if (s.ignoredColumns.length > 0)
+    lines.push(`  ignored columns (not wire field names): ${s.ignoredColumns.join(", ")}`);
   if (s.rejectsPath) lines.push(`  rejected records written to ${s.rejectsPath}`);
   return lines.join("\n");
 }
@@ -79,8 +85,13 @@ export async function detectFormat(file: string): Promise<ImportFormat> {
   const handle = await open(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "").trimStart();
-    if (head.startsWith("[")) throw new ImportError(`${file} holds a JSON array; import takes NDJSON (one object per line) or CSV`);
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trimStart();
+    if (head.startsWith("["))
+      throw new ImportError(`${file} holds a JSON array; import takes NDJSON (one object per line) or CSV`);
     return head.startsWith("{") ? "ndjson" : "csv";
   } finally {
     await handle.close();
@@ -137,7 +148,11 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
       if (p.errors || errors.length > 0) lines.push(stringifyJson({ line: p.line, record: p.record, errors }) + "\n");
     }
     const preRejected = batch.length - toStore.length;
-    summary = addSummaries(summary, { ...result.summary, received: result.summary.received + preRejected, rejected: result.summary.rejected + preRejected });
+    summary = addSummaries(summary, {
+      ...result.summary,
+      received: result.summary.received + preRejected,
+      rejected: result.summary.rejected + preRejected,
+    });
     if (lines.length > 0) {
       rejects ??= await open(rejectsPath, "w");
       await rejects.write(lines.join(""));
@@ -211,13 +226,18 @@ function ndjsonRecords(): RecordSource {
     for (const l of lines) {
       if (l.text.trim() === "") continue;
       if (l.tooLong) {
-        out.push({ line: l.line, record: l.text, errors: [{ field: "$", message: "the line is too long to be a call record" }] });
+        out.push({
+          line: l.line,
+          record: l.text,
+          errors: [{ field: "$", message: "the line is too long to be a call record" }],
+        });
         continue;
       }
       try {
         out.push({ line: l.line, record: parseJsonExact(l.text) });
       } catch (err) {
-        const reason = err instanceof JsonSyntaxError ? `malformed JSON at column ${err.column}: ${err.reason}` : String(err);
+        const reason =
+          err instanceof JsonSyntaxError ? `malformed JSON at column ${err.column}: ${err.reason}` : String(err);
         out.push({ line: l.line, record: l.text, errors: [{ field: "$", message: reason }] });
       }
     }

@@ -8,8 +8,12 @@ function fakeStream(isTTY: boolean) {
 
 describe("formatProgress", () => {
   it("shows records, rate, share of the file and an ETA from the bytes left", () => {
-    expect(formatProgress({ records: 12_000, bytes: 250, totalBytes: 1000, elapsedMs: 4000 })).toBe("12,000 records · 3,000 records/s · 25% · ETA 0:12");
-    expect(formatProgress({ records: 0, bytes: 0, totalBytes: 1000, elapsedMs: 0 })).toBe("0 records · 0 records/s · 0% · ETA --:--");
+    expect(formatProgress({ records: 12_000, bytes: 250, totalBytes: 1000, elapsedMs: 4000 })).toBe(
+      "12,000 records · 3,000 records/s · 25% · ETA 0:12",
+    );
+    expect(formatProgress({ records: 0, bytes: 0, totalBytes: 1000, elapsedMs: 0 })).toBe(
+      "0 records · 0 records/s · 0% · ETA --:--",
+    );
   });
 
   it("formats durations as m:ss or h:mm:ss", () => {

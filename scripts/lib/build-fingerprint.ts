@@ -8,7 +8,17 @@ import path from "node:path";
  * the build output.
  */
 
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", ".next", ".data"]);
 const MARKER = ".next/lvr-build-fingerprint";
 
@@ -16,7 +26,8 @@ function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;
   const st = statSync(p);
   if (st.isDirectory()) {
-    for (const name of readdirSync(p).sort()) if (!SKIP.has(name) && !name.endsWith(".test.ts")) walk(path.join(p, name), out);
+    for (const name of readdirSync(p).sort())
+      if (!SKIP.has(name) && !name.endsWith(".test.ts")) walk(path.join(p, name), out);
   } else {
     out.push(`${p}\0${st.size}\0${st.mtimeMs}`);
   }

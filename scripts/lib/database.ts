@@ -25,7 +25,9 @@ export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR || ".data");
 }
 
-export async function resolveDatabase(opts: { log?: (line: string) => void; verbose?: boolean } = {}): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  opts: { log?: (line: string) => void; verbose?: boolean } = {},
+): Promise<ResolvedDatabase> {
   const log = opts.log ?? ((line: string) => console.error(line));
   let url = process.env.DATABASE_URL;
   let stop = async () => {};
@@ -43,7 +45,9 @@ export async function resolveDatabase(opts: { log?: (line: string) => void; verb
     url = first.url;
     const supervisor = supervise(first, () => start(true), log);
     stop = supervisor.stop;
-    log(`embedded PostgreSQL running on 127.0.0.1:${first.port} (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)`);
+    log(
+      `embedded PostgreSQL running on 127.0.0.1:${first.port} (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)`,
+    );
     process.env.DATABASE_URL = url;
   }
   try {
@@ -104,9 +108,15 @@ export async function attachDatabase(opts: { log?: (line: string) => void } = {}
   if (!process.env.DATABASE_URL) {
     const dir = path.join(dataDir(), "db");
     try {
-      const pid = Number.parseInt((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0] ?? "", 10);
+      const pid = Number.parseInt(
+        (await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0] ?? "",
+        10,
+      );
       process.kill(pid, 0);
-      const state = JSON.parse(await readFile(path.join(dir, "postgres.json"), "utf8")) as { port: number; password: string };
+      const state = JSON.parse(await readFile(path.join(dir, "postgres.json"), "utf8")) as {
+        port: number;
+        password: string;
+      };
       const url = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/lvr`;
       process.env.DATABASE_URL = url;
       return { url, embedded: true, stop: async () => {} };

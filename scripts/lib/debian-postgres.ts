@@ -42,7 +42,8 @@ function serverUser(): { uid: number; gid: number } | Record<string, never> {
   if (!asRoot) return {};
   const uid = Number(spawnSync("id", ["-u", USER], { encoding: "utf8" }).stdout.trim());
   const gid = Number(spawnSync("id", ["-g", USER], { encoding: "utf8" }).stdout.trim());
-  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`no "${USER}" system user (Debian's postgresql package creates it)`);
+  if (!Number.isInteger(uid) || !Number.isInteger(gid))
+    throw new Error(`no "${USER}" system user (Debian's postgresql package creates it)`);
   return { uid, gid };
 }
 
@@ -74,11 +75,28 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
 
   const procs: ChildProcess[] = [];
-  const server = spawn(path.join(PG_BIN, "postgres"), [
-    "-D", data, "-p", String(opts.port),
-    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-    "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "logging_collector=off",
-  ], { stdio: ["ignore", "ignore", "pipe"], ...serverUser() });
+  const server = spawn(
+    path.join(PG_BIN, "postgres"),
+    [
+      "-D",
+      data,
+      "-p",
+      String(opts.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "max_wal_size=4GB",
+      "-c",
+      "logging_collector=off",
+    ],
+    { stdio: ["ignore", "ignore", "pipe"], ...serverUser() },
+  );
   server.stderr!.on("data", (c: Buffer) => log(`[postgres15] ${c.toString().trimEnd()}`));
   procs.push(server);
 
@@ -124,7 +142,9 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
   bouncer.stderr!.on("data", (c: Buffer) => log(`[pgbouncer] ${c.toString().trimEnd()}`));
   procs.push(bouncer);
   await waitForServer(`${base}:${opts.bouncerPort}/${database}`, bouncer);
-  log(`PostgreSQL 15 on 127.0.0.1:${opts.port}, PgBouncer (transaction pooling) on 127.0.0.1:${opts.bouncerPort}, data in ${dir}`);
+  log(
+    `PostgreSQL 15 on 127.0.0.1:${opts.port}, PgBouncer (transaction pooling) on 127.0.0.1:${opts.bouncerPort}, data in ${dir}`,
+  );
 
   let stopped = false;
   return {
@@ -151,7 +171,8 @@ async function waitForServer(url: string, proc: ChildProcess, timeoutMs = 30_000
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
   while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`${proc.spawnfile} exited (code ${proc.exitCode}) before it accepted connections`);
+    if (proc.exitCode !== null)
+      throw new Error(`${proc.spawnfile} exited (code ${proc.exitCode}) before it accepted connections`);
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
     try {
       await c.connect();

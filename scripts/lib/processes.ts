@@ -10,8 +10,17 @@ export interface Child {
 }
 
 /** With `copyTo`, the child's output also goes to that stream (LOG_FILE). */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, copyTo?: Writable): Child {
-  const proc = spawn(command, args, { env, stdio: ["ignore", copyTo ? "pipe" : "inherit", copyTo ? "pipe" : "inherit"] });
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  copyTo?: Writable,
+): Child {
+  const proc = spawn(command, args, {
+    env,
+    stdio: ["ignore", copyTo ? "pipe" : "inherit", copyTo ? "pipe" : "inherit"],
+  });
   if (copyTo) {
     proc.stdout!.on("data", (c: Buffer) => (process.stdout.write(c), copyTo.write(c)));
     proc.stderr!.on("data", (c: Buffer) => (process.stderr.write(c), copyTo.write(c)));

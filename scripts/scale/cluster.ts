@@ -13,7 +13,10 @@ export interface Proc {
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
 export function run(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = []): Proc {
-  const child = spawn(process.execPath, [...TSX, path.resolve(script), ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...TSX, path.resolve(script), ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   const keep = (c: Buffer) => {
     out += c.toString();
@@ -37,7 +40,8 @@ export async function stop(p: Proc, signal: NodeJS.Signals = "SIGTERM", timeoutM
 export async function waitHttp(url: string, p: Proc, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (p.child.exitCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode}):\n${p.output().slice(-3000)}`);
+    if (p.child.exitCode !== null)
+      throw new Error(`${p.name} exited (${p.child.exitCode}):\n${p.output().slice(-3000)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return;
@@ -77,8 +81,14 @@ export async function ingestAll(opts: {
       const n = Math.min(opts.perRequest, opts.count - start);
       const body = JSON.stringify(
         Array.from({ length: n }, (_, k) => ({
-          call_record_id: String(opts.firstId + BigInt(start + k)), robot_call_job_id: opts.jobId.toString(), result_status: "ANSWERED",
-          start_time: "2026-03-01 09:00:00", end_time: "2026-03-01 09:01:00", chat_duration: 42, name: "张三", called_phone_number: "13800001234",
+          call_record_id: String(opts.firstId + BigInt(start + k)),
+          robot_call_job_id: opts.jobId.toString(),
+          result_status: "ANSWERED",
+          start_time: "2026-03-01 09:00:00",
+          end_time: "2026-03-01 09:01:00",
+          chat_duration: 42,
+          name: "张三",
+          called_phone_number: "13800001234",
         })),
       );
       for (let attempt = 1; ; attempt++) {

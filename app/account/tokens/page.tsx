@@ -35,28 +35,56 @@ export default async function TokensPage() {
         <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className={th}>{t("table.name")}</th>
-            {showOwner ? <th scope="col" className={th}>{t("table.owner")}</th> : null}
-            <th scope="col" className={th}>{t("table.access")}</th>
-            <th scope="col" className={th}>{t("table.expires")}</th>
-            <th scope="col" className={th}>{t("table.lastUsed")}</th>
-            <th scope="col" className={th}>{t("table.status")}</th>
-            <th scope="col" className={th}><span className="sr-only">{t("table.actions")}</span></th>
+            <th scope="col" className={th}>
+              {t("table.name")}
+            </th>
+            {showOwner ? (
+              <th scope="col" className={th}>
+                {t("table.owner")}
+              </th>
+            ) : null}
+            <th scope="col" className={th}>
+              {t("table.access")}
+            </th>
+            <th scope="col" className={th}>
+              {t("table.expires")}
+            </th>
+            <th scope="col" className={th}>
+              {t("table.lastUsed")}
+            </th>
+            <th scope="col" className={th}>
+              {t("table.status")}
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">{t("table.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 ? (
-            <tr><td colSpan={7} className="px-3 py-4 text-slate-500">{t("table.empty")}</td></tr>
+            <tr>
+              <td colSpan={7} className="px-3 py-4 text-slate-500">
+                {t("table.empty")}
+              </td>
+            </tr>
           ) : (
             rows.map((r) => (
               <tr key={r.id.toString()} data-testid="token-row">
-                <td className="px-3 py-2">{r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span></td>
+                <td className="px-3 py-2">
+                  {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
+                </td>
                 {showOwner ? <td className="px-3 py-2">{r.owner.email}</td> : null}
-                <td className="px-3 py-2">{r.readOnly ? t("table.readOnly") : t("table.fullRole", { role: tc(r.owner.role) })}</td>
+                <td className="px-3 py-2">
+                  {r.readOnly ? t("table.readOnly") : t("table.fullRole", { role: tc(r.owner.role) })}
+                </td>
                 <td className="px-3 py-2">{r.expiresAt ? fmt.dateTime(r.expiresAt) : t("table.never")}</td>
                 <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
                 <td className="px-3 py-2">{status(r)}</td>
-                <td className="px-3 py-2">{status(r) === t("table.active") ? <RevokeButton kind="personal" tokenId={r.id.toString()} name={r.name} /> : null}</td>
+                <td className="px-3 py-2">
+                  {status(r) === t("table.active") ? (
+                    <RevokeButton kind="personal" tokenId={r.id.toString()} name={r.name} />
+                  ) : null}
+                </td>
               </tr>
             ))
           )}
@@ -69,38 +97,63 @@ export default async function TokensPage() {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")} <Link href="/api-docs" className="text-sky-700 underline">{t("docs")}</Link></p>
+        <p className="text-sm text-slate-600">
+          {t("intro")}{" "}
+          <Link href="/api-docs" className="text-sky-700 underline">
+            {t("docs")}
+          </Link>
+        </p>
       </header>
       <CreateTokenForm />
       {tokenTable(mine, t("table.mine"), false)}
       {admin ? tokenTable(all, t("table.all"), true) : null}
       {admin ? (
         <section className="space-y-3" aria-labelledby="ingest-tokens">
-          <h2 id="ingest-tokens" className="text-lg font-semibold">{t("ingest.title")}</h2>
+          <h2 id="ingest-tokens" className="text-lg font-semibold">
+            {t("ingest.title")}
+          </h2>
           <p className="text-sm text-slate-600">{t("ingest.intro")}</p>
           <CreateIngestTokenForm />
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className={th}>{t("ingest.name")}</th>
-                  <th scope="col" className={th}>{t("ingest.createdBy")}</th>
-                  <th scope="col" className={th}>{t("table.lastUsed")}</th>
-                  <th scope="col" className={th}>{t("table.status")}</th>
-                  <th scope="col" className={th}><span className="sr-only">{t("table.actions")}</span></th>
+                  <th scope="col" className={th}>
+                    {t("ingest.name")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("ingest.createdBy")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.lastUsed")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.status")}
+                  </th>
+                  <th scope="col" className={th}>
+                    <span className="sr-only">{t("table.actions")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {ingest.length === 0 ? (
-                  <tr><td colSpan={5} className="px-3 py-4 text-slate-500">{t("ingest.empty")}</td></tr>
+                  <tr>
+                    <td colSpan={5} className="px-3 py-4 text-slate-500">
+                      {t("ingest.empty")}
+                    </td>
+                  </tr>
                 ) : (
                   ingest.map((r) => (
                     <tr key={r.id.toString()}>
-                      <td className="px-3 py-2">{r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span></td>
+                      <td className="px-3 py-2">
+                        {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
+                      </td>
                       <td className="px-3 py-2">{r.createdBy}</td>
                       <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
                       <td className="px-3 py-2">{status(r)}</td>
-                      <td className="px-3 py-2">{r.revokedAt ? null : <RevokeButton kind="ingest" tokenId={r.id.toString()} name={r.name} />}</td>
+                      <td className="px-3 py-2">
+                        {r.revokedAt ? null : <RevokeButton kind="ingest" tokenId={r.id.toString()} name={r.name} />}
+                      </td>
                     </tr>
                   ))
                 )}

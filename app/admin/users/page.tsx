@@ -22,11 +22,21 @@ export default async function UsersPage() {
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("table.email")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.role")}</th>
-              <th scope="col" className="px-3 py-2">{t("table.status")}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("table.actions")}</span></th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.email")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.name")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.role")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("table.status")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">{t("table.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -34,7 +44,17 @@ export default async function UsersPage() {
               <UserRow
                 key={u.id.toString()}
                 self={u.id === me.id}
-                user={{ id: u.id.toString(), email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, locked: !!u.lockedUntil && u.lockedUntil > now, sessions: u._count.sessions, twoFactor: u.totpEnabledAt !== null, mustChangePassword: u.mustChangePassword }}
+                user={{
+                  id: u.id.toString(),
+                  email: u.email,
+                  name: u.name,
+                  role: u.role,
+                  disabled: u.disabledAt !== null,
+                  locked: !!u.lockedUntil && u.lockedUntil > now,
+                  sessions: u._count.sessions,
+                  twoFactor: u.totpEnabledAt !== null,
+                  mustChangePassword: u.mustChangePassword,
+                }}
               />
             ))}
           </tbody>

@@ -24,7 +24,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("calls"))("title") };
 }
 
-export default async function CallsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CallsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // The signed-in user is checked before any record is read (the header's
   // lookup of the same session is shared: lib/auth/current.ts).
   const user = await requireUser("calls:read");
@@ -37,11 +41,19 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
   // on a free-text filter) start after the list, so they do not compete with
   // it, and stream into their own places.
   const list = settledLater(listCallRecords(filters, timeZone));
-  const listDone = list.then(() => undefined, () => undefined);
+  const listDone = list.then(
+    () => undefined,
+    () => undefined,
+  );
   const facets = settledLater(listDone.then(() => facetCounts(filters, timeZone)));
   const total = settledLater(listDone.then(() => countMatching(filters, timeZone)));
   const reviewers = settledLater(listReviewers().then((list) => list.map(({ id, name }) => ({ id, name }))));
-  const [fmt, t, tr, activeJobs] = await Promise.all([getFormat(), getTranslations("calls"), getTranslations("review"), jobNames(filters.job)]);
+  const [fmt, t, tr, activeJobs] = await Promise.all([
+    getFormat(),
+    getTranslations("calls"),
+    getTranslations("review"),
+    jobNames(filters.job),
+  ]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   const canSubmit = can(user.role, "submissions:write");
 
@@ -58,11 +70,18 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <p className="text-xs text-slate-500">{t("masked")}</p>
           <ColumnChooser />
           {can(user.role, "review:write") ? (
-            <Link href={`/review${firstPage ? `?${firstPage}` : "?review=unreviewed&audio=true"}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            <Link
+              href={`/review${firstPage ? `?${firstPage}` : "?review=unreviewed&audio=true"}`}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
               {tr("reviewThese")}
             </Link>
           ) : null}
-          <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <a
+            href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`}
+            download
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             {t("exportCsv")}
           </a>
           {can(user.role, "calls:export-unmasked") ? (

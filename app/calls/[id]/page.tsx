@@ -22,7 +22,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await getTranslations("calls"))("callTitle", { id: (await params).id }) };
 }
 
-export default async function CallRecordPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CallRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("calls:read");
   const { id } = await params;
   const parsed = parseInt64(id);
@@ -41,14 +47,31 @@ export default async function CallRecordPage({ params, searchParams }: { params:
     getJobName(record.robotCallJobId),
   ]);
   const onPlatform = platformIntent(attempts);
-  const stale = correctionNotOnPlatform(record.submissionState, { tagId: record.correctedIntentTagId, code: record.correctedIntentCode }, onPlatform);
+  const stale = correctionNotOnPlatform(
+    record.submissionState,
+    { tagId: record.correctedIntentTagId, code: record.correctedIntentCode },
+    onPlatform,
+  );
   const t = Number((await searchParams)?.t);
   const listQuery = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
-      <RecordDetail record={record} attempts={attempts} timeZone={timeZone} canSubmit={can(user.role, "submissions:write")} canReveal={can(user.role, "pii:reveal")}
-        recording={source ? { status: recordingStatus(source), archive: source.archive, initialTime: Number.isFinite(t) && t > 0 ? t : 0 } : undefined}
+      <RecordDetail
+        record={record}
+        attempts={attempts}
+        timeZone={timeZone}
+        canSubmit={can(user.role, "submissions:write")}
+        canReveal={can(user.role, "pii:reveal")}
+        recording={
+          source
+            ? {
+                status: recordingStatus(source),
+                archive: source.archive,
+                initialTime: Number.isFinite(t) && t > 0 ? t : 0,
+              }
+            : undefined
+        }
         reviewer={reviewer}
         review={review}
         reasonLabels={labels}

@@ -10,7 +10,11 @@ export async function generateMetadata() {
 }
 
 /** Accounts an admin created or reset choose their own password before anything else. */
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function NewPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const next = nextPath((await searchParams).next);
   await requireStep("change_password", next);
   const t = await getTranslations("account.first");
@@ -21,7 +25,9 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <ChangePasswordForm first next={next} />
       <form action={signOutAction}>
-        <button type="submit" className="text-sm text-sky-700 underline">{tc("shell.user.signOut")}</button>
+        <button type="submit" className="text-sm text-sky-700 underline">
+          {tc("shell.user.signOut")}
+        </button>
       </form>
     </div>
   );

@@ -10,7 +10,11 @@ export async function generateMetadata() {
 }
 
 /** Roles that must use a second factor (REQUIRE_2FA_ROLES) set it up here before anything else. */
-export default async function TwoFactorStepPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function TwoFactorStepPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const next = nextPath((await searchParams).next);
   await requireStep("enrol_2fa", next);
   const t = await getTranslations("account.twoFactor");
@@ -21,7 +25,9 @@ export default async function TwoFactorStepPage({ searchParams }: { searchParams
       <p className="text-slate-700">{t("required")}</p>
       <TwoFactorSetup next={next} />
       <form action={signOutAction}>
-        <button type="submit" className="text-sm text-sky-700 underline">{tc("shell.user.signOut")}</button>
+        <button type="submit" className="text-sm text-sky-700 underline">
+          {tc("shell.user.signOut")}
+        </button>
       </form>
     </div>
   );

@@ -18,7 +18,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <h1 className="text-xl font-semibold tracking-tight">{t("heading")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <SecondFactorForm next={next} />
-      <Link href="/sign-in" className="text-sm text-sky-700 underline">{t("startOver")}</Link>
+      <Link href="/sign-in" className="text-sm text-sky-700 underline">
+        {t("startOver")}
+      </Link>
     </div>
   );
 }

@@ -16,7 +16,11 @@ export async function generateMetadata() {
 
 const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
 
-export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SubmissionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("calls:read");
   const { sort } = paramsSchema.parse(await searchParams);
   const [jobs, batches] = await Promise.all([listJobs(sort), listBatches(50)]);
@@ -30,9 +34,17 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       <BatchList initial={batches.map(batchView)} />
       <h2 className="font-semibold">{t("byJob")}</h2>
       {jobs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{t("noRecords")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          {t("noRecords")}
+        </p>
       ) : (
-        <JobsTable jobs={jobs} sort={sort} mode="submission" canSubmit={can(user.role, "submissions:write")} names={names} />
+        <JobsTable
+          jobs={jobs}
+          sort={sort}
+          mode="submission"
+          canSubmit={can(user.role, "submissions:write")}
+          names={names}
+        />
       )}
     </div>
   );

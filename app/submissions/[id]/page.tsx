@@ -18,5 +18,10 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   if (!/^\d{1,19}$/.test(id)) notFound();
   const batch = await getBatch(BigInt(id));
   if (!batch) notFound();
-  return <BatchDetail initial={{ batch: batchView(batch), failures: await failureGroups(batch.id) }} canControl={can(user.role, "submissions:write")} />;
+  return (
+    <BatchDetail
+      initial={{ batch: batchView(batch), failures: await failureGroups(batch.id) }}
+      canControl={can(user.role, "submissions:write")}
+    />
+  );
 }

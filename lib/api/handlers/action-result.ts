@@ -1,7 +1,12 @@
 import type { ActionResult } from "../../actions/wrapper";
 import { ApiError } from "../errors";
 
-const STATUS: Record<string, 400 | 403 | 404 | 409> = { forbidden: 403, unauthenticated: 403, invalid_input: 400, not_found: 404 };
+const STATUS: Record<string, 400 | 403 | 404 | 409> = {
+  forbidden: 403,
+  unauthenticated: 403,
+  invalid_input: 400,
+  not_found: 404,
+};
 
 /** A server action's answer as the API's: the data, or the error shape with the action's own code and message. */
 export function unwrap<T>(result: ActionResult<T>, details: unknown = null): T {

@@ -22,7 +22,12 @@ function wantsUnmasked(url: URL, principal: TokenPrincipal): boolean {
   if (raw === null || raw === "false") return false;
   if (raw !== "true") throw invalidParams([{ param: "unmasked", message: "must be true or false" }]);
   if (!canAs({ role: principal.user.role, readOnly: principal.token.readOnly }, "pii:reveal")) {
-    throw new ApiError(403, "forbidden", `The token's owner's role (${principal.user.role}) may not see full phone numbers and names.`, { param: "unmasked" });
+    throw new ApiError(
+      403,
+      "forbidden",
+      `The token's owner's role (${principal.user.role}) may not see full phone numbers and names.`,
+      { param: "unmasked" },
+    );
   }
   return true;
 }
@@ -39,7 +44,13 @@ function submissionOf(state: string, o: LastOutcome | undefined) {
   return { state, attempts: o?.attempts ?? 0, last_outcome: o?.last ?? null };
 }
 
-function reviewOf(r: { review_state: string; reviewed_by: string | null; corrected_intent_tag_id: bigint | null; corrected_intent_code: number | null; corrected_intent_name: string | null }) {
+function reviewOf(r: {
+  review_state: string;
+  reviewed_by: string | null;
+  corrected_intent_tag_id: bigint | null;
+  corrected_intent_code: number | null;
+  corrected_intent_name: string | null;
+}) {
   const corrected =
     r.corrected_intent_tag_id !== null && r.corrected_intent_code !== null
       ? { tag_id: r.corrected_intent_tag_id.toString(), code: r.corrected_intent_code, name: r.corrected_intent_name }
@@ -66,29 +77,50 @@ function recordView(r: CallRecordRow, unmasked: boolean, outcome: LastOutcome | 
 }
 
 /** GET /call-records: the calls page's parser, list and count, answered in the TOP field names. */
-export async function listCallRecordsHandler({ url, principal }: ApiRequest<unknown, unknown, unknown>): Promise<ApiAnswer> {
+export async function listCallRecordsHandler({
+  url,
+  principal,
+}: ApiRequest<unknown, unknown, unknown>): Promise<ApiAnswer> {
   const { filters, errors } = parseCallFilters(url.searchParams);
   // Parameters only the API has are validated by the same documented schema.
   const extra = callRecordsQuery.pick({ reason: true }).safeParse(Object.fromEntries(url.searchParams));
   if (errors.length || !extra.success) {
-    throw invalidParams([...errors.map((e) => ({ param: e.param, message: e.message })), ...(extra.success ? [] : [{ param: "reason", message: "at most 500 characters" }])]);
+    throw invalidParams([
+      ...errors.map((e) => ({ param: e.param, message: e.message })),
+      ...(extra.success ? [] : [{ param: "reason", message: "at most 500 characters" }]),
+    ]);
   }
-  if (filters.cursor && !decodeCursor(filters.cursor, parseSort(filters.sort).key)) throw invalidParams([{ param: "cursor", message: "is not a cursor of this sort (take next_cursor as it was given)" }]);
+  if (filters.cursor && !decodeCursor(filters.cursor, parseSort(filters.sort).key))
+    throw invalidParams([
+      { param: "cursor", message: "is not a cursor of this sort (take next_cursor as it was given)" },
+    ]);
   const unmasked = wantsUnmasked(url, principal);
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
   const [page, total] = await Promise.all([listCallRecords(filters, timeZone), countMatching(filters, timeZone)]);
   const outcomes = await lastOutcomes(page.rows.map((r) => r.id));
   if (unmasked && page.rows.length) {
     await recordAudit({
-      actor: principal.user, action: "pii.reveal", target: `calls?${url.searchParams.toString()}`.slice(0, 1000),
+      actor: principal.user,
+      action: "pii.reveal",
+      target: `calls?${url.searchParams.toString()}`.slice(0, 1000),
       details: { reason: reasonOf(url), call_record_ids: page.rows.map((r) => r.call_record_id.toString()) },
     });
   }
-  return { body: { data: page.rows.map((r) => recordView(r, unmasked, outcomes.get(r.id))), next_cursor: page.nextCursor, total } };
+  return {
+    body: {
+      data: page.rows.map((r) => recordView(r, unmasked, outcomes.get(r.id))),
+      next_cursor: page.nextCursor,
+      total,
+    },
+  };
 }
 
 /** GET /call-records/{call_record_id}: every stored field, the attempts (parameters as sent, raw answers) and the reviews. */
-export async function getCallRecordHandler({ url, principal, params }: ApiRequest<{ call_record_id: string }, unknown, unknown>): Promise<ApiAnswer> {
+export async function getCallRecordHandler({
+  url,
+  principal,
+  params,
+}: ApiRequest<{ call_record_id: string }, unknown, unknown>): Promise<ApiAnswer> {
   const unmasked = wantsUnmasked(url, principal);
   const record = await getCallRecordDetail(BigInt(params.call_record_id));
   if (!record) throw new ApiError(404, "not_found", `No call record ${params.call_record_id}.`);
@@ -98,7 +130,13 @@ export async function getCallRecordHandler({ url, principal, params }: ApiReques
     lastOutcomes([record.id]),
     record.reviewedById === null ? null : userName(record.reviewedById),
   ]);
-  if (unmasked) await recordAudit({ actor: principal.user, action: "pii.reveal", target: `call:${params.call_record_id}`, details: { reason: reasonOf(url) } });
+  if (unmasked)
+    await recordAudit({
+      actor: principal.user,
+      action: "pii.reveal",
+      target: `call:${params.call_record_id}`,
+      details: { reason: reasonOf(url) },
+    });
   const body = {
     call_record_id: record.callRecordId.toString(),
     robot_call_job_id: record.robotCallJobId.toString(),
@@ -113,8 +151,11 @@ export async function getCallRecordHandler({ url, principal, params }: ApiReques
     has_audio: record.fullAudioUrl !== null,
     submission: submissionOf(record.submissionState, outcomes.get(record.id)),
     review: reviewOf({
-      review_state: record.reviewState, reviewed_by: reviewer, corrected_intent_tag_id: record.correctedIntentTagId,
-      corrected_intent_code: record.correctedIntentCode, corrected_intent_name: record.correctedIntentName,
+      review_state: record.reviewState,
+      reviewed_by: reviewer,
+      corrected_intent_tag_id: record.correctedIntentTagId,
+      corrected_intent_code: record.correctedIntentCode,
+      corrected_intent_name: record.correctedIntentName,
     }),
     end_time: iso(record.endTime),
     full_audio_url: record.fullAudioUrl,
@@ -124,11 +165,25 @@ export async function getCallRecordHandler({ url, principal, params }: ApiReques
     source_name: record.sourceName,
     received_at: record.receivedAt.toISOString(),
     attempts: attempts.map((a) => ({
-      attempt: a.attempt, batch_id: a.batchId.toString(), sent_at: a.sentAt.toISOString(), answered_at: a.answeredAt.toISOString(), latency_ms: a.latencyMs,
-      http_status: a.httpStatus, request_id: a.requestId, outcome: a.outcome,
-      lvms_result_d_t_o: a.resultSuccess === null && a.resultCode === null ? null : { count: a.resultCount, success: a.resultSuccess, code: a.resultCode, message: a.resultMessage },
-      error_response: a.errorCode === null && a.errorSubCode === null ? null : { code: a.errorCode, msg: a.errorMsg, sub_code: a.errorSubCode, sub_msg: a.errorSubMsg },
-      transport_error: a.transportError, params: a.params, raw_answer: a.rawAnswer,
+      attempt: a.attempt,
+      batch_id: a.batchId.toString(),
+      sent_at: a.sentAt.toISOString(),
+      answered_at: a.answeredAt.toISOString(),
+      latency_ms: a.latencyMs,
+      http_status: a.httpStatus,
+      request_id: a.requestId,
+      outcome: a.outcome,
+      lvms_result_d_t_o:
+        a.resultSuccess === null && a.resultCode === null
+          ? null
+          : { count: a.resultCount, success: a.resultSuccess, code: a.resultCode, message: a.resultMessage },
+      error_response:
+        a.errorCode === null && a.errorSubCode === null
+          ? null
+          : { code: a.errorCode, msg: a.errorMsg, sub_code: a.errorSubCode, sub_msg: a.errorSubMsg },
+      transport_error: a.transportError,
+      params: a.params,
+      raw_answer: a.rawAnswer,
     })),
     reviews: reviews.map((r) => ({ ...r, at: r.at.toISOString() })),
   };

@@ -13,7 +13,11 @@ export async function reconciliationHandler({ url }: ApiRequest<unknown, unknown
   const r = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS);
   return {
     body: {
-      from: r.from, to: r.to, job: r.job, overdue_before: r.overdueBefore, overdue_hours: r.overdueHours,
+      from: r.from,
+      to: r.to,
+      job: r.job,
+      overdue_before: r.overdueBefore,
+      overdue_hours: r.overdueHours,
       data: r.rows.map(({ jobId, ...rest }) => ({ ...rest, robot_call_job_id: jobId })),
       totals: r.totals,
     },

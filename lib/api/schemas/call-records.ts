@@ -4,8 +4,15 @@ import { dateTime, idParam, int64String, total } from "./common";
 
 /** The /calls URL parameters (the page's own schema), plus what only the API has. */
 export const callRecordsQuery = callFiltersSchema.extend({
-  unmasked: z.enum(["true", "false"]).optional().meta({ description: "true: full phone numbers and names (owners who may reveal them; audited)" }),
-  reason: z.string().max(500).optional().meta({ description: "Why the numbers are revealed (kept on the audit trail)" }),
+  unmasked: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "true: full phone numbers and names (owners who may reveal them; audited)" }),
+  reason: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: "Why the numbers are revealed (kept on the audit trail)" }),
 });
 /** Parameters that repeat (`status=A&status=B`). */
 export const REPEATED_PARAMS = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
@@ -19,7 +26,10 @@ export const lastOutcomeSchema = z
     code: z.string().nullable(),
     message: z.string().nullable(),
   })
-  .meta({ id: "LvmsResultDto", description: "TOP's answer to the last attempt (lvms_result_d_t_o), or the error_response code and message" });
+  .meta({
+    id: "LvmsResultDto",
+    description: "TOP's answer to the last attempt (lvms_result_d_t_o), or the error_response code and message",
+  });
 
 export const submissionSummary = z.strictObject({
   state: z.enum(SUBMISSION_STATES),
@@ -74,14 +84,27 @@ export const attemptSchema = z
     request_id: z.string().nullable(),
     outcome: z.string(),
     lvms_result_d_t_o: lastOutcomeSchema.nullable(),
-    error_response: z.strictObject({ code: z.number().int().nullable(), msg: z.string().nullable(), sub_code: z.string().nullable(), sub_msg: z.string().nullable() }).nullable(),
+    error_response: z
+      .strictObject({
+        code: z.number().int().nullable(),
+        msg: z.string().nullable(),
+        sub_code: z.string().nullable(),
+        sub_msg: z.string().nullable(),
+      })
+      .nullable(),
     transport_error: z.string().nullable(),
     params: z.unknown().meta({ description: "exactly the parameters sent (the secret is never one)" }),
     raw_answer: z.string().nullable(),
   })
   .meta({ id: "SubmissionAttempt" });
 
-export const reviewEntrySchema = z.strictObject({ verdict: z.string(), reasons: z.array(z.string()), notes: z.string().nullable(), reviewer: z.string(), at: dateTime });
+export const reviewEntrySchema = z.strictObject({
+  verdict: z.string(),
+  reasons: z.array(z.string()),
+  notes: z.string().nullable(),
+  reviewer: z.string(),
+  at: dateTime,
+});
 
 export const callRecordDetailSchema = z
   .strictObject({

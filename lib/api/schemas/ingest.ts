@@ -22,7 +22,11 @@ const wireRecord = z
   })
   .meta({ id: "IvrCallRecordDto" });
 
-export const ingestBodySchema = z.union([z.array(wireRecord).max(1000), wireRecord, z.object({ ivr_call_record_d_t_o: wireRecord })]);
+export const ingestBodySchema = z.union([
+  z.array(wireRecord).max(1000),
+  wireRecord,
+  z.object({ ivr_call_record_d_t_o: wireRecord }),
+]);
 
 export const ingestResultSchema = z
   .strictObject({
@@ -32,9 +36,18 @@ export const ingestResultSchema = z
         call_record_id: z.string().nullable(),
         outcome: z.enum(["created", "updated", "unchanged", "rejected"]),
         errors: z.array(z.strictObject({ field: z.string(), message: z.string() })),
-        warnings: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional().meta({ description: "fields that were not stored (unknown names)" }),
+        warnings: z
+          .array(z.strictObject({ field: z.string(), message: z.string() }))
+          .optional()
+          .meta({ description: "fields that were not stored (unknown names)" }),
       }),
     ),
-    summary: z.strictObject({ received: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+    summary: z.strictObject({
+      received: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      rejected: z.number().int(),
+    }),
   })
   .meta({ id: "IngestResult" });

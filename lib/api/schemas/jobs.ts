@@ -26,7 +26,9 @@ export const jobSummarySchema = z
   })
   .meta({ id: "JobSummary" });
 
-export const jobPageSchema = z.strictObject({ data: z.array(jobSummarySchema), next_cursor: z.string().nullable(), total }).meta({ id: "JobPage" });
+export const jobPageSchema = z
+  .strictObject({ data: z.array(jobSummarySchema), next_cursor: z.string().nullable(), total })
+  .meta({ id: "JobPage" });
 
 const counted = <T extends z.ZodRawShape>(shape: T) => z.array(z.strictObject({ ...shape, count: z.number().int() }));
 export const jobDetailSchema = z

@@ -2,21 +2,32 @@ import { z } from "zod";
 import { dateTime, int64String } from "./common";
 
 export const reconciliationQuery = z.object({
-  from: z.string().optional().meta({ description: "first call day, yyyy-MM-dd in DISPLAY_TIME_ZONE (default: 6 days before `to`)" }),
+  from: z
+    .string()
+    .optional()
+    .meta({ description: "first call day, yyyy-MM-dd in DISPLAY_TIME_ZONE (default: 6 days before `to`)" }),
   to: z.string().optional().meta({ description: "last call day, yyyy-MM-dd (default: today); at most 366 days" }),
   job: z.string().optional().meta({ description: "robot_call_job_id; repeat for several" }),
 });
 
 const counts = {
-  received: z.number().int(), not_submitted: z.number().int(), queued: z.number().int().meta({ description: "queued or waiting for a retry" }),
-  in_flight: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), failed: z.number().int().meta({ description: "given up" }),
+  received: z.number().int(),
+  not_submitted: z.number().int(),
+  queued: z.number().int().meta({ description: "queued or waiting for a retry" }),
+  in_flight: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  failed: z.number().int().meta({ description: "given up" }),
   overdue: z.number().int().meta({ description: "received before overdue_before and not accepted" }),
 };
 
 export const reconciliationSchema = z
   .strictObject({
-    from: z.string(), to: z.string(), job: z.array(int64String),
-    overdue_before: dateTime, overdue_hours: z.number(),
+    from: z.string(),
+    to: z.string(),
+    job: z.array(int64String),
+    overdue_before: dateTime,
+    overdue_hours: z.number(),
     data: z.array(z.strictObject({ day: z.string(), robot_call_job_id: int64String, ...counts })),
     totals: z.strictObject(counts),
   })

@@ -7,17 +7,33 @@ export const submissionParams = z.object({ id: idParam });
 
 export const createSubmissionBody = z
   .strictObject({
-    filter: z.string().max(4000).optional().meta({ description: "a /calls query string, e.g. `job=123&submission=rejected`" }),
-    ids: z.array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id")).min(1).max(10_000).optional(),
+    filter: z
+      .string()
+      .max(4000)
+      .optional()
+      .meta({ description: "a /calls query string, e.g. `job=123&submission=rejected`" }),
+    ids: z
+      .array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id"))
+      .min(1)
+      .max(10_000)
+      .optional(),
     resend_accepted: z.boolean().default(false).meta({ description: "also send records TOP already accepted" }),
     dry_run: z.boolean().default(false).meta({ description: "answer the pre-submit check only; nothing is created" }),
   })
-  .refine((b) => (b.filter === undefined) !== (b.ids === undefined), { message: "give exactly one of filter or ids", path: ["filter"] })
+  .refine((b) => (b.filter === undefined) !== (b.ids === undefined), {
+    message: "give exactly one of filter or ids",
+    path: ["filter"],
+  })
   .meta({ id: "SubmissionRequest" });
 
 export const resubmitBody = z
   .strictObject({
-    failure_code: z.string().max(200).nullable().optional().meta({ description: "only the failure group with this code (null: the group without a code)" }),
+    failure_code: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .meta({ description: "only the failure group with this code (null: the group without a code)" }),
     dry_run: z.boolean().default(false),
   })
   .meta({ id: "ResubmitRequest" });
@@ -33,7 +49,13 @@ const counts = z.strictObject({
 });
 
 export const heldBackSchema = z
-  .array(z.strictObject({ reason: z.string().meta({ description: "`in_flight`, `accepted` or `rule_<code>`" }), message: z.string(), count: z.number().int() }))
+  .array(
+    z.strictObject({
+      reason: z.string().meta({ description: "`in_flight`, `accepted` or `rule_<code>`" }),
+      message: z.string(),
+      count: z.number().int(),
+    }),
+  )
   .meta({ description: "records of the selection that are not sent, and why" });
 
 export const batchSchema = z
@@ -49,13 +71,22 @@ export const batchSchema = z
     selection: z.unknown(),
     total: z.number().int(),
     counts,
-    throughput: z.number().nullable().meta({ description: "answers per second over the recent window; null while it is still being estimated" }),
+    throughput: z
+      .number()
+      .nullable()
+      .meta({ description: "answers per second over the recent window; null while it is still being estimated" }),
     eta_seconds: z.number().int().nullable(),
   })
   .meta({ id: "SubmissionBatch" });
 
 export const createdBatchSchema = z
-  .strictObject({ id: int64String, state: z.enum(BATCH_STATES), counts, total: z.number().int(), held_back: heldBackSchema })
+  .strictObject({
+    id: int64String,
+    state: z.enum(BATCH_STATES),
+    counts,
+    total: z.number().int(),
+    held_back: heldBackSchema,
+  })
   .meta({ id: "CreatedSubmission" });
 
 export const dryRunSchema = z
@@ -73,11 +104,21 @@ export const batchDetailSchema = z
   .strictObject({
     ...batchSchema.shape,
     failure_groups: z.array(
-      z.strictObject({ state: z.enum(["rejected", "failed"]), code: z.string().nullable(), message: z.string().nullable(), count: z.number().int(), sample_ids: z.array(int64String) }),
+      z.strictObject({
+        state: z.enum(["rejected", "failed"]),
+        code: z.string().nullable(),
+        message: z.string().nullable(),
+        count: z.number().int(),
+        sample_ids: z.array(int64String),
+      }),
     ),
   })
   .meta({ id: "SubmissionBatchDetail" });
 
 export const batchListSchema = z.strictObject({ data: z.array(batchSchema) }).meta({ id: "SubmissionBatchList" });
 export const listSubmissionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
-export const cancelledSchema = z.strictObject({ id: int64String, state: z.literal("cancelled"), cancelled: z.number().int() });
+export const cancelledSchema = z.strictObject({
+  id: int64String,
+  state: z.literal("cancelled"),
+  cancelled: z.number().int(),
+});

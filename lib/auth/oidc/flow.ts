@@ -16,7 +16,12 @@ import { isLoopbackHost, type OidcSettings } from "./settings";
 export const TRANSACTION_COOKIE = "lvr_oidc";
 export const TRANSACTION_MAX_AGE_S = 600;
 
-const transactionSchema = z.object({ state: z.string().min(16), nonce: z.string().min(16), verifier: z.string().min(43), next: z.string() });
+const transactionSchema = z.object({
+  state: z.string().min(16),
+  nonce: z.string().min(16),
+  verifier: z.string().min(43),
+  next: z.string(),
+});
 export type Transaction = z.infer<typeof transactionSchema>;
 
 const configs = new Map<string, Promise<client.Configuration>>();
@@ -27,7 +32,13 @@ function configuration(s: OidcSettings): Promise<client.Configuration> {
   let found = configs.get(key);
   if (!found) {
     const insecure = s.issuer.protocol === "http:" && isLoopbackHost(s.issuer.hostname);
-    found = client.discovery(s.issuer, s.clientId, s.clientSecret, client.ClientSecretPost(s.clientSecret), insecure ? { execute: [client.allowInsecureRequests] } : undefined);
+    found = client.discovery(
+      s.issuer,
+      s.clientId,
+      s.clientSecret,
+      client.ClientSecretPost(s.clientSecret),
+      insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     found.catch(() => configs.delete(key));
     configs.set(key, found);
   }
@@ -52,7 +63,12 @@ export function decodeTransaction(raw: string | undefined): Transaction | null {
 export async function startSignIn(s: OidcSettings, next: unknown): Promise<{ url: URL; transaction: Transaction }> {
   const config = await configuration(s);
   const verifier = client.randomPKCECodeVerifier();
-  const transaction: Transaction = { state: client.randomState(), nonce: client.randomNonce(), verifier, next: safeLocalPath(next) };
+  const transaction: Transaction = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    verifier,
+    next: safeLocalPath(next),
+  };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: s.redirectUri,
     scope: s.scopes,

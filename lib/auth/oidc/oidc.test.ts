@@ -57,7 +57,12 @@ async function signIn(login: string, tamper: (callback: URL) => URL = (u) => u) 
   return { location: done.headers.get("location"), session: token ? await sessionForToken(token) : null };
 }
 
-const audit = (email: string) => prisma.auditEvent.findMany({ where: { target: email }, orderBy: { id: "asc" }, select: { action: true, details: true } });
+const audit = (email: string) =>
+  prisma.auditEvent.findMany({
+    where: { target: email },
+    orderBy: { id: "asc" },
+    select: { action: true, details: true },
+  });
 
 describe("single sign-on (OIDC)", () => {
   it("provisions the account with the mapped role on first sign-in; the highest of several groups wins", async () => {
@@ -75,7 +80,12 @@ describe("single sign-on (OIDC)", () => {
     provider.people.get(p.login)!.groups = ["lvr-admins"];
     expect((await signIn(p.login)).session?.user.role).toBe("admin");
     const events = await audit(p.email);
-    expect(events.map((e) => e.action)).toEqual(["user.oidc_provisioned", "sign_in.oidc", "user.oidc_role_changed", "sign_in.oidc"]);
+    expect(events.map((e) => e.action)).toEqual([
+      "user.oidc_provisioned",
+      "sign_in.oidc",
+      "user.oidc_role_changed",
+      "sign_in.oidc",
+    ]);
     expect(events[2]?.details).toMatchObject({ from: "reviewer", to: "admin" });
   });
 
@@ -133,7 +143,10 @@ describe("single sign-on (OIDC)", () => {
     } finally {
       spy.mockRestore();
     }
-    const failed = await prisma.auditEvent.findFirst({ where: { action: "sign_in.oidc_failed" }, orderBy: { id: "desc" } });
+    const failed = await prisma.auditEvent.findFirst({
+      where: { action: "sign_in.oidc_failed" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.stringify(failed?.details)).toMatch(/\\"aud\\" \(audience\)/);
   });
 

@@ -12,10 +12,15 @@ describe("PASSWORD_SIGN_IN=off", () => {
   it("refuses a password sign-in, even with the right password, except for BREAK_GLASS_EMAIL", async () => {
     const passwordHash = await hashPassword("correct horse battery");
     const tag = Math.random().toString(36).slice(2, 7);
-    const other = await prisma.user.create({ data: { email: `someone-${tag}@test.local`, name: "x", role: "admin", passwordHash } });
+    const other = await prisma.user.create({
+      data: { email: `someone-${tag}@test.local`, name: "x", role: "admin", passwordHash },
+    });
     await prisma.user.deleteMany({ where: { email: "break-glass@test.local" } });
     await prisma.user.create({ data: { email: "break-glass@test.local", name: "bg", role: "admin", passwordHash } });
-    expect(await signIn(other.email, "correct horse battery", "10.9.0.1")).toMatchObject({ ok: false, code: "password_off" });
+    expect(await signIn(other.email, "correct horse battery", "10.9.0.1")).toMatchObject({
+      ok: false,
+      code: "password_off",
+    });
     expect(await signIn("nobody@test.local", "x", "10.9.0.1")).toMatchObject({ ok: false, code: "password_off" });
     expect(await signIn("BREAK-GLASS@test.local", "correct horse battery", "10.9.0.1")).toMatchObject({ ok: true });
   });

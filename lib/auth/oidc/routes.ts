@@ -5,7 +5,15 @@ import { requestClientAddress } from "../../http/request-address";
 import { log } from "../../log";
 import { safeDecodeURIComponent } from "../../input/schema";
 import { SESSION_COOKIE, sessionCookieOptions } from "../sessions";
-import { decodeTransaction, encodeTransaction, finishSignIn, MissingEmail, startSignIn, TRANSACTION_COOKIE, TRANSACTION_MAX_AGE_S } from "./flow";
+import {
+  decodeTransaction,
+  encodeTransaction,
+  finishSignIn,
+  MissingEmail,
+  startSignIn,
+  TRANSACTION_COOKIE,
+  TRANSACTION_MAX_AGE_S,
+} from "./flow";
 import { signInWithIdentity } from "./sign-in";
 import { CALLBACK_PATH, oidcSettings } from "./settings";
 
@@ -63,7 +71,11 @@ export async function finishOidc(request: Request): Promise<Response> {
     identity = await finishSignIn(settings, url, transaction);
   } catch (error) {
     const reason = failureReason(error);
-    await recordAudit({ actor: null, action: "sign_in.oidc_failed", details: { address, issuer: settings.issuer.href, reason: reason.slice(0, 300) } });
+    await recordAudit({
+      actor: null,
+      action: "sign_in.oidc_failed",
+      details: { address, issuer: settings.issuer.href, reason: reason.slice(0, 300) },
+    });
     return refused(error instanceof MissingEmail ? "no_email" : "failed");
   }
   const result = await signInWithIdentity(settings, identity, address, request.headers.get("user-agent"));

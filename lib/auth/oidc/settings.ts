@@ -30,8 +30,12 @@ export function isLoopbackHost(hostname: string): boolean {
 export function oidcSettings(env: Env = getEnv()): OidcSettings | null {
   if (!env.OIDC_ISSUER) return null;
   const issuer = new URL(env.OIDC_ISSUER);
-  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too");
-  if (!env.PUBLIC_URL) throw new Error("OIDC_ISSUER is set: PUBLIC_URL must be set too (the redirect URI is <PUBLIC_URL>/api/auth/oidc/callback)");
+  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)
+    throw new Error("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set too");
+  if (!env.PUBLIC_URL)
+    throw new Error(
+      "OIDC_ISSUER is set: PUBLIC_URL must be set too (the redirect URI is <PUBLIC_URL>/api/auth/oidc/callback)",
+    );
   if (issuer.protocol !== "https:" && !(issuer.protocol === "http:" && isLoopbackHost(issuer.hostname))) {
     throw new Error("OIDC_ISSUER must use https (plain http only on a loopback address)");
   }
@@ -49,7 +53,11 @@ export function oidcSettings(env: Env = getEnv()): OidcSettings | null {
 
 /** The highest role any of the user's groups maps to, or null (refused). A claim may be a list or one string. */
 export function roleFromClaim(value: unknown, roleMap: ReadonlyMap<string, Role>): Role | null {
-  const groups = Array.isArray(value) ? value.filter((g): g is string => typeof g === "string") : typeof value === "string" ? [value] : [];
+  const groups = Array.isArray(value)
+    ? value.filter((g): g is string => typeof g === "string")
+    : typeof value === "string"
+      ? [value]
+      : [];
   let best: Role | null = null;
   for (const group of groups) {
     const role = roleMap.get(group);

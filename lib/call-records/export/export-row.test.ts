@@ -17,15 +17,25 @@ describe("export rows", () => {
   });
 
   it("splits a row into its columns and leaves off the id; a value holding the separator does not line up", () => {
-    expect(splitRow(["1", "13812345678", "张三", "2026-03-04 05:06:07", "x", "42"].join(SEP), LAYOUT)).toEqual(["1", "13812345678", "张三", "2026-03-04 05:06:07", "x"]);
+    expect(splitRow(["1", "13812345678", "张三", "2026-03-04 05:06:07", "x", "42"].join(SEP), LAYOUT)).toEqual([
+      "1",
+      "13812345678",
+      "张三",
+      "2026-03-04 05:06:07",
+      "x",
+    ]);
     expect(splitRow(["1", "", "", "", `a${SEP}b`, "42"].join(SEP), LAYOUT)).toBeNull();
     expect(splitRow(["1", "", "", "42"].join(SEP), LAYOUT)).toBeNull();
   });
 
   it("writes a line like csvCell does each cell, with times completed and personal data masked when asked", () => {
     const cells = () => ["-5", " 13812345678 ", "欧阳娜娜", "2026-03-04 13:06:07.5+08", 'say "hi", =1'];
-    expect(csvLine(cells(), LAYOUT, true)).toBe(`"'-5",138****5678,欧***,2026-03-04 13:06:07.500+08:00,"say ""hi"", =1"\r\n`);
-    expect(csvLine(cells(), LAYOUT, false)).toBe(`"'-5", 13812345678 ,欧阳娜娜,2026-03-04 13:06:07.500+08:00,"say ""hi"", =1"\r\n`);
+    expect(csvLine(cells(), LAYOUT, true)).toBe(
+      `"'-5",138****5678,欧***,2026-03-04 13:06:07.500+08:00,"say ""hi"", =1"\r\n`,
+    );
+    expect(csvLine(cells(), LAYOUT, false)).toBe(
+      `"'-5", 13812345678 ,欧阳娜娜,2026-03-04 13:06:07.500+08:00,"say ""hi"", =1"\r\n`,
+    );
     // Empty text (NULL arrives as empty text) is an empty cell, masked or not.
     expect(csvLine(["", "", "", "", ""], LAYOUT, true)).toBe(",,,,\r\n");
     const values = ["@x", "+86 138", "a\nb", "\tx", "plain"];

@@ -13,21 +13,41 @@ const MANY = 2_345;
 const EDGE_JOB = 660_000_000_000_010n;
 /** Records on both sides of a day range, their ids out of the order of their start times. */
 const RANGE_JOB = 660_000_000_000_011n;
-const RANGE_DAYS = ["2031-05-01", "2031-05-03", "2031-05-02", "2031-05-04", "2031-05-02", "2031-04-30", "2031-05-03", "2031-05-05"];
+const RANGE_DAYS = [
+  "2031-05-01",
+  "2031-05-03",
+  "2031-05-02",
+  "2031-05-04",
+  "2031-05-02",
+  "2031-04-30",
+  "2031-05-03",
+  "2031-05-05",
+];
 
 beforeAll(async () => {
   await prisma.callRecord.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({
-      callRecordId: 4_400_000_000_000n + BigInt(i), robotCallJobId: JOB, resultStatus: "ANSWERED", source: "seed" as const,
-      contentHash: "0".repeat(64), name: "张三丰", calledPhoneNumber: "13812345678",
-      properties: i === 0 ? '{"note":"a, \\"quoted\\" value"}' : "=HYPERLINK(\"x\")",
+      callRecordId: 4_400_000_000_000n + BigInt(i),
+      robotCallJobId: JOB,
+      resultStatus: "ANSWERED",
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
+      name: "张三丰",
+      calledPhoneNumber: "13812345678",
+      properties: i === 0 ? '{"note":"a, \\"quoted\\" value"}' : '=HYPERLINK("x")',
     })),
   });
   await prisma.callRecord.createMany({
     data: [
       {
-        callRecordId: 4_400_000_000_100n, robotCallJobId: TIMED_JOB, source: "seed" as const, contentHash: "0".repeat(64),
-        startTime: new Date("2026-03-04T05:06:07.089Z"), endTime: new Date("0999-12-31T23:59:59.001Z"), chatDuration: -3, intentLevelCode: 0,
+        callRecordId: 4_400_000_000_100n,
+        robotCallJobId: TIMED_JOB,
+        source: "seed" as const,
+        contentHash: "0".repeat(64),
+        startTime: new Date("2026-03-04T05:06:07.089Z"),
+        endTime: new Date("0999-12-31T23:59:59.001Z"),
+        chatDuration: -3,
+        intentLevelCode: 0,
       },
     ],
   });
@@ -36,13 +56,22 @@ beforeAll(async () => {
       ["2026-03-04T05:06:07.090Z", "2026-03-04T05:06:07.000Z", "before\u001fafter"],
       ["2026-03-04T05:06:07.100Z", "+010000-01-01T00:00:00.000Z", ""],
     ].map(([start, end, properties], i) => ({
-      callRecordId: 4_400_000_000_200n + BigInt(i), robotCallJobId: EDGE_JOB, source: "seed" as const, contentHash: "0".repeat(64),
-      startTime: new Date(start!), endTime: new Date(end!), properties, name: i === 0 ? "李\u001f四" : null,
+      callRecordId: 4_400_000_000_200n + BigInt(i),
+      robotCallJobId: EDGE_JOB,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
+      startTime: new Date(start!),
+      endTime: new Date(end!),
+      properties,
+      name: i === 0 ? "李\u001f四" : null,
     })),
   });
   await prisma.callRecord.createMany({
     data: Array.from({ length: MANY }, (_, i) => ({
-      callRecordId: 4_400_000_010_000n + BigInt(i), robotCallJobId: MANY_JOB, source: "seed" as const, contentHash: "0".repeat(64),
+      callRecordId: 4_400_000_010_000n + BigInt(i),
+      robotCallJobId: MANY_JOB,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
       properties: `{"row":${i},"pad":"${"x".repeat(60)}"}`,
     })),
   });
@@ -52,7 +81,13 @@ beforeAll(async () => {
   // Inserted one by one, in this order: the ids follow the list, not the days.
   for (const [i, day] of RANGE_DAYS.entries()) {
     await prisma.callRecord.create({
-      data: { callRecordId: 4_400_000_020_000n + BigInt(i), robotCallJobId: RANGE_JOB, source: "seed" as const, contentHash: "0".repeat(64), startTime: new Date(`${day}T12:00:00Z`) },
+      data: {
+        callRecordId: 4_400_000_020_000n + BigInt(i),
+        robotCallJobId: RANGE_JOB,
+        source: "seed" as const,
+        contentHash: "0".repeat(64),
+        startTime: new Date(`${day}T12:00:00Z`),
+      },
     });
   }
 });
@@ -68,9 +103,13 @@ describe("CSV export", () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}`));
     const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true }));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name,robot_call_job_name");
+    expect(lines[0]).toBe(
+      "\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name,robot_call_job_name",
+    );
     expect(lines.length).toBe(1 + 12 + 1); // header, rows, trailing newline
-    expect(lines[1]).toBe(`4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,,`);
+    expect(lines[1]).toBe(
+      `4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,,`,
+    );
     expect(csv).not.toContain("13812345678");
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
@@ -78,7 +117,9 @@ describe("CSV export", () => {
   it("writes full numbers and names only when asked for unmasked data, and reports the row count", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}`));
     let counted = -1;
-    const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }));
+    const csv = await collect(
+      exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }),
+    );
     expect(csv).toContain(",13812345678,");
     expect(csv).toContain(",张三丰,");
     expect(counted).toBe(12);
@@ -86,8 +127,15 @@ describe("CSV export", () => {
 
   it("writes times in the display time zone with their offset (milliseconds when there are some), and numbers as their digits (a negative one defused like a formula)", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${TIMED_JOB}`));
-    const [header, row] = (await collect(exportCallRecordsCsv(filters, "Asia/Shanghai", { masked: true }))).split("\r\n");
-    const cells = Object.fromEntries(header!.replace("\uFEFF", "").split(",").map((name, i) => [name, row!.split(",")[i]]));
+    const [header, row] = (await collect(exportCallRecordsCsv(filters, "Asia/Shanghai", { masked: true }))).split(
+      "\r\n",
+    );
+    const cells = Object.fromEntries(
+      header!
+        .replace("\uFEFF", "")
+        .split(",")
+        .map((name, i) => [name, row!.split(",")[i]]),
+    );
     // As the UI shows it (Asia/Shanghai), the first 19 characters being TOP's wire format.
     expect(cells.start_time).toBe("2026-03-04 13:06:07.089+08:00");
     // Before 1901 the zone's offset was local mean time, seconds included.
@@ -100,9 +148,12 @@ describe("CSV export", () => {
   it("writes times with three digits of milliseconds (none at whole seconds) whatever PostgreSQL's own text, and values that hold the unit separator (U+001F) as they are", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${EDGE_JOB}`));
     let counted = -1;
-    const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }));
+    const csv = await collect(
+      exportCallRecordsCsv(filters, "UTC", { masked: false, onDone: async (n) => void (counted = n) }),
+    );
     const [, first, second, end] = csv.split("\r\n");
-    const cell = (line: string, name: string) => line.split(",")[csv.replace("\uFEFF", "").split("\r\n")[0]!.split(",").indexOf(name)];
+    const cell = (line: string, name: string) =>
+      line.split(",")[csv.replace("\uFEFF", "").split("\r\n")[0]!.split(",").indexOf(name)];
     expect(cell(first!, "start_time")).toBe("2026-03-04 05:06:07.090+00:00");
     expect(cell(first!, "end_time")).toBe("2026-03-04 05:06:07+00:00");
     expect(cell(first!, "properties")).toBe("before\u001fafter");
@@ -127,7 +178,11 @@ describe("CSV export", () => {
     for (const chunk of chunks.slice(1, -1)) expect(chunk.length).toBeGreaterThanOrEqual(16 * 1024);
     // Small enough to die young in the GC (a big string goes to V8's large-object space).
     for (const chunk of chunks) expect(chunk.length).toBeLessThan(17 * 1024);
-    const ids = chunks.join("").split("\r\n").slice(1, -1).map((line) => line.split(",")[0]);
+    const ids = chunks
+      .join("")
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[0]);
     expect(ids).toEqual(Array.from({ length: MANY }, (_, i) => String(4_400_000_010_000n + BigInt(i))));
   });
 
@@ -135,8 +190,13 @@ describe("CSV export", () => {
     const ids = async (query: string) => {
       const { filters } = parseCallFilters(new URLSearchParams(`job=${RANGE_JOB}&${query}`));
       let counted = -1;
-      const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true, onDone: async (n) => void (counted = n) }));
-      const rows = csv.split("\r\n").slice(1, -1).map((line) => Number(BigInt(line.split(",")[0]!) - 4_400_000_020_000n));
+      const csv = await collect(
+        exportCallRecordsCsv(filters, "UTC", { masked: true, onDone: async (n) => void (counted = n) }),
+      );
+      const rows = csv
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => Number(BigInt(line.split(",")[0]!) - 4_400_000_020_000n));
       expect(counted).toBe(rows.length);
       return rows;
     };

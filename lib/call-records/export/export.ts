@@ -20,11 +20,32 @@ import { callFiltersWhere } from "../query/where";
  */
 
 export const EXPORT_COLUMNS = [
-  "call_record_id", "robot_call_job_id", "called_phone_number", "result_status", "full_audio_url", "chat_duration",
-  "start_time", "end_time", "name", "properties", "intent_level_detail_name", "tenant_phone_number_id", "phone_number",
-  "intent_level_code", "intent_level_tag_id", "submission_state", "last_result_code", "last_result_message", "review_state",
+  "call_record_id",
+  "robot_call_job_id",
+  "called_phone_number",
+  "result_status",
+  "full_audio_url",
+  "chat_duration",
+  "start_time",
+  "end_time",
+  "name",
+  "properties",
+  "intent_level_detail_name",
+  "tenant_phone_number_id",
+  "phone_number",
+  "intent_level_code",
+  "intent_level_tag_id",
+  "submission_state",
+  "last_result_code",
+  "last_result_message",
+  "review_state",
   // Review: when, by whom (email), the flag reasons of the current verdict, and a corrected intent.
-  "reviewed_at", "reviewed_by", "review_reasons", "corrected_intent_level_tag_id", "corrected_intent_level_code", "corrected_intent_level_detail_name",
+  "reviewed_at",
+  "reviewed_by",
+  "review_reasons",
+  "corrected_intent_level_tag_id",
+  "corrected_intent_level_code",
+  "corrected_intent_level_detail_name",
 ] as const;
 
 /** Columns that are not call_records columns of the same name. */
@@ -76,7 +97,9 @@ const JOINED = Prisma.raw(
     ")",
 );
 /** The columns one by one (for a row whose text holds SEP). */
-const SEPARATE = Prisma.raw(EXPORT_COLUMNS.map((c, i) => (TIMESTAMPS.has(c) ? toChar(c) : `${VALUE[i]}::text`)).join(", "));
+const SEPARATE = Prisma.raw(
+  EXPORT_COLUMNS.map((c, i) => (TIMESTAMPS.has(c) ? toChar(c) : `${VALUE[i]}::text`)).join(", "),
+);
 
 const LAYOUT: LineLayout = {
   columns: EXPORT_COLUMNS.length,
@@ -100,12 +123,20 @@ const AS_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) => 
  * a range in the middle). Read from the start-time index alone (which holds
  * the ids), whatever the other filters: every match lies between them.
  */
-async function idBounds(client: pg.Client, filters: CallFilters, timeZone: string): Promise<{ first: string; last: string } | null | undefined> {
+async function idBounds(
+  client: pg.Client,
+  filters: CallFilters,
+  timeZone: string,
+): Promise<{ first: string; last: string } | null | undefined> {
   if (!filters.from && !filters.to) return undefined;
   const range = callFiltersWhere({ ...parseCallFilters({}).filters, from: filters.from, to: filters.to }, timeZone);
   // OFFSET 0 keeps min/max from being planned as two walks of the primary key.
   const query = Prisma.sql`SELECT min(id)::text, max(id)::text FROM (SELECT id FROM call_records ${range} OFFSET 0) r`;
-  const { rows } = await client.query<[string | null, string | null]>({ text: query.text, values: query.values, rowMode: "array" });
+  const { rows } = await client.query<[string | null, string | null]>({
+    text: query.text,
+    values: query.values,
+    rowMode: "array",
+  });
   const [first, last] = rows[0]!;
   return first === null || last === null ? null : { first, last };
 }
@@ -116,7 +147,11 @@ async function idBounds(client: pg.Client, filters: CallFilters, timeZone: strin
  */
 export const JOB_NAME_COLUMN = "robot_call_job_name";
 
-export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: string, opts: { masked: boolean; onDone?: (rows: number) => Promise<void> }): AsyncGenerator<string> {
+export async function* exportCallRecordsCsv(
+  filters: CallFilters,
+  timeZone: string,
+  opts: { masked: boolean; onDone?: (rows: number) => Promise<void> },
+): AsyncGenerator<string> {
   const jobNameOf = await allJobNames();
   yield "\uFEFF" + EXPORT_COLUMNS.join(",") + "," + JOB_NAME_COLUMN + "\r\n";
   // Rows are read with the pg driver itself on a connection of the export's
@@ -129,7 +164,10 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
   // range (or a common status) walked that filter's index and sorted all the
   // remaining matches by id for each page of 1,000, so every page cost as much
   // as the rest of the export.
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan` });
+  const client = new pg.Client({
+    connectionString: getEnv().DATABASE_URL,
+    options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan`,
+  });
   await client.connect();
   let total = 0;
   let bounds: { first: string; last: string } | null | undefined;
@@ -147,7 +185,12 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
     const query = Prisma.sql`SELECT ${JOINED} FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
     // Unnamed: PgBouncer's transaction pooling (1.18) cannot keep a named statement on one server connection,
     // and an unnamed one is planned for its own values anyway.
-    const { rows } = await client.query<[string]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    const { rows } = await client.query<[string]>({
+      text: query.text,
+      values: query.values,
+      rowMode: "array",
+      types: AS_TEXT,
+    });
     const texts = new Array<string>(rows.length);
     for (let k = 0; k < rows.length; k++) texts[k] = rows[k]![0];
     return texts;
@@ -156,7 +199,12 @@ export async function* exportCallRecordsCsv(filters: CallFilters, timeZone: stri
   const separately = async (row: string): Promise<string[] | null> => {
     const id = row.slice(row.lastIndexOf(SEP) + 1);
     const query = Prisma.sql`SELECT ${SEPARATE} FROM call_records WHERE id = ${id}::bigint`;
-    const { rows } = await client.query<(string | null)[]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT });
+    const { rows } = await client.query<(string | null)[]>({
+      text: query.text,
+      values: query.values,
+      rowMode: "array",
+      types: AS_TEXT,
+    });
     return rows[0]?.map((v) => v ?? "") ?? null; // null: deleted since
   };
   // One page is read ahead while the previous one is written out.

@@ -34,17 +34,28 @@ function configFromEnv(): IngestHttpConfig {
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-function errorResponse(status: number, code: string, message: string, extra: { details?: BodyFailure["details"]; headers?: Record<string, string> } = {}): Response {
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra: { details?: BodyFailure["details"]; headers?: Record<string, string> } = {},
+): Response {
   ingestRequestsFailed.inc({ code });
   // The API's one error shape (lib/api/errors.ts): what exactly was wrong goes in `details`.
-  return Response.json({ error: { code, message, details: extra.details ?? null } }, { status, headers: { ...NO_STORE, ...extra.headers } });
+  return Response.json(
+    { error: { code, message, details: extra.details ?? null } },
+    { status, headers: { ...NO_STORE, ...extra.headers } },
+  );
 }
 
 function failureResponse(f: BodyFailure): Response {
   return errorResponse(f.status, f.code, f.message, { details: f.details });
 }
 
-export async function handleIngestRequest(request: Request, config: IngestHttpConfig = configFromEnv()): Promise<Response> {
+export async function handleIngestRequest(
+  request: Request,
+  config: IngestHttpConfig = configFromEnv(),
+): Promise<Response> {
   // A named ingest token (admins create one per robot platform) names the source of what it sends;
   // INGEST_TOKEN stays the bootstrap credential.
   const presented = bearerToken(request.headers.get("authorization"));
@@ -52,7 +63,9 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
   if (named) await touchIngestToken(named.id);
   const auth = named ? ({ ok: true } as const) : verifyIngestToken(request.headers.get("authorization"), config.token);
   if (!auth.ok) {
-    return errorResponse(auth.status, auth.code, auth.message, { headers: auth.wwwAuthenticate ? { "WWW-Authenticate": auth.wwwAuthenticate } : {} });
+    return errorResponse(auth.status, auth.code, auth.message, {
+      headers: auth.wwwAuthenticate ? { "WWW-Authenticate": auth.wwwAuthenticate } : {},
+    });
   }
 
   const kind = classifyContentType(request.headers.get("content-type"));
@@ -75,13 +88,19 @@ export async function handleIngestRequest(request: Request, config: IngestHttpCo
     result = await ingestCallRecords(items.value, { source: "api", sourceName: named?.name ?? null });
   } catch (err) {
     log().error({ err }, "ingest: storing call records failed");
-    return errorResponse(503, "storage_unavailable", "The records could not be stored; nothing was written. Retry later.", {
-      headers: { "Retry-After": "5" },
-    });
+    return errorResponse(
+      503,
+      "storage_unavailable",
+      "The records could not be stored; nothing was written. Retry later.",
+      {
+        headers: { "Retry-After": "5" },
+      },
+    );
   }
   const { summary } = result;
   log().info({ source: "api", sourceName: named?.name, ...summary }, "ingest: call records received");
-  for (const outcome of ["created", "updated", "unchanged", "rejected"] as const) if (summary[outcome]) ingestRecords.inc({ outcome }, summary[outcome]);
+  for (const outcome of ["created", "updated", "unchanged", "rejected"] as const)
+    if (summary[outcome]) ingestRecords.inc({ outcome }, summary[outcome]);
   const status = summary.received > 0 && summary.rejected === summary.received ? 422 : 200;
   return Response.json(result, { status, headers: NO_STORE });
 }

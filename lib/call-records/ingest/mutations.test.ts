@@ -37,11 +37,19 @@ describe("ingestCallRecords", () => {
       summary: { received: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 },
     });
     const before = await row(id);
-    expect(before).toMatchObject({ robotCallJobId: 4242n, source: "api", startTime: new Date("2026-03-01T00:00:00Z"), chatDuration: 37 });
+    expect(before).toMatchObject({
+      robotCallJobId: 4242n,
+      source: "api",
+      startTime: new Date("2026-03-01T00:00:00Z"),
+      chatDuration: 37,
+    });
     expect(before.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
     // the same content in other accepted forms: ISO date, numeric id, rpc_context as a string
-    const again = await ingestCallRecords([wire(id, { start_time: "2026-03-01T00:00:00Z", robot_call_job_id: "4242", rpc_context: "{}" })], { source: "import" });
+    const again = await ingestCallRecords(
+      [wire(id, { start_time: "2026-03-01T00:00:00Z", robot_call_job_id: "4242", rpc_context: "{}" })],
+      { source: "import" },
+    );
     expect(again.results[0]?.outcome).toBe("unchanged");
     expect(await row(id)).toEqual(before);
   });
@@ -51,18 +59,38 @@ describe("ingestCallRecords", () => {
     await ingestCallRecords([wire(id)], { source: "api" });
     await prisma.callRecord.update({
       where: { callRecordId: id },
-      data: { submissionState: "accepted", submissionAttempts: 2, lastResultCode: "0", lastResultMessage: "ok", lastSubmittedAt: new Date(), reviewState: "flagged", reviewedAt: new Date() },
+      data: {
+        submissionState: "accepted",
+        submissionAttempts: 2,
+        lastResultCode: "0",
+        lastResultMessage: "ok",
+        lastSubmittedAt: new Date(),
+        reviewState: "flagged",
+        reviewedAt: new Date(),
+      },
     });
     const before = await row(id);
     await new Promise((r) => setTimeout(r, 5));
 
-    const result = await ingestCallRecords([wire(id, { result_status: "NO_ANSWER", chat_duration: 0 })], { source: "import" });
+    const result = await ingestCallRecords([wire(id, { result_status: "NO_ANSWER", chat_duration: 0 })], {
+      source: "import",
+    });
     expect(result.results[0]).toMatchObject({ outcome: "updated" });
     const after = await row(id);
     expect(after).toMatchObject({ resultStatus: "NO_ANSWER", chatDuration: 0, source: "import" });
     expect(after.contentHash).not.toBe(before.contentHash);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
-    for (const key of ["id", "receivedAt", "submissionState", "submissionAttempts", "lastSubmittedAt", "lastResultCode", "lastResultMessage", "reviewState", "reviewedAt"] as const) {
+    for (const key of [
+      "id",
+      "receivedAt",
+      "submissionState",
+      "submissionAttempts",
+      "lastSubmittedAt",
+      "lastResultCode",
+      "lastResultMessage",
+      "reviewState",
+      "reviewedAt",
+    ] as const) {
       expect(after[key], key).toEqual(before[key]);
     }
   });
@@ -84,7 +112,12 @@ describe("ingestCallRecords", () => {
           { field: "start_time", message: expect.stringContaining("without an offset is ambiguous") },
         ],
       },
-      { index: 2, call_record_id: null, outcome: "rejected", errors: [{ field: "$", message: "the record must be a JSON object, not a string" }] },
+      {
+        index: 2,
+        call_record_id: null,
+        outcome: "rejected",
+        errors: [{ field: "$", message: "the record must be a JSON object, not a string" }],
+      },
       { index: 3, call_record_id: c.toString(), outcome: "created", errors: [] },
     ]);
     expect(result.summary).toEqual({ received: 4, created: 2, updated: 0, unchanged: 0, rejected: 2 });
@@ -93,7 +126,9 @@ describe("ingestCallRecords", () => {
 
   it("lets the last of two entries with the same id win, and reports them in order: created, then updated", async () => {
     const id = newId();
-    const result = await ingestCallRecords([wire(id, { name: "first" }), wire(id, { name: "second" })], { source: "api" });
+    const result = await ingestCallRecords([wire(id, { name: "first" }), wire(id, { name: "second" })], {
+      source: "api",
+    });
     expect(result.results.map((r) => r.outcome)).toEqual(["created", "updated"]);
     expect(result.summary).toMatchObject({ received: 2, created: 1, updated: 1 });
     expect((await row(id)).name).toBe("second");
@@ -125,30 +160,48 @@ describe("ingestCallRecords", () => {
   it("stores properties verbatim and, when it is JSON, parsed (big numbers exact in jsonb)", async () => {
     const [a, b] = [newId(), newId()];
     const verbatim = '{ "caseId" : "C-9",  "amount": 12345678901234567890, "tags":["x"] }';
-    await ingestCallRecords([wire(a, { properties: verbatim }), wire(b, { properties: "plain note" })], { source: "api" });
+    await ingestCallRecords([wire(a, { properties: verbatim }), wire(b, { properties: "plain note" })], {
+      source: "api",
+    });
     const rows = await prisma.$queryRaw<{ id: string; properties: string; json: string | null }[]>(
       Prisma.sql`SELECT call_record_id::text AS id, properties, properties_json::text AS json FROM call_records WHERE call_record_id IN (${a}, ${b})`,
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(a.toString())).toEqual({ id: a.toString(), properties: verbatim, json: '{"tags": ["x"], "amount": 12345678901234567890, "caseId": "C-9"}' });
+    expect(byId.get(a.toString())).toEqual({
+      id: a.toString(),
+      properties: verbatim,
+      json: '{"tags": ["x"], "amount": 12345678901234567890, "caseId": "C-9"}',
+    });
     expect(byId.get(b.toString())).toEqual({ id: b.toString(), properties: "plain note", json: null });
   });
 
   it("writes concurrent overlapping batches without deadlocking", async () => {
     const ids = Array.from({ length: 200 }, () => newId());
     const batches = [ids, [...ids].reverse(), ids.slice(50).concat(ids.slice(0, 50)), [...ids].reverse()];
-    const results = await Promise.all(batches.map((b, i) => ingestCallRecords(b.map((id) => wire(id, { chat_duration: i })), { source: "import" })));
+    const results = await Promise.all(
+      batches.map((b, i) =>
+        ingestCallRecords(
+          b.map((id) => wire(id, { chat_duration: i })),
+          { source: "import" },
+        ),
+      ),
+    );
     for (const r of results) expect(r.summary.rejected).toBe(0);
     expect(await prisma.callRecord.count({ where: { callRecordId: { in: ids } } })).toBe(200);
   });
 
   it("refuses more than one batch per call (callers chunk)", async () => {
-    await expect(ingestCallRecords(new Array(MAX_RECORDS_PER_BATCH + 1).fill({}), { source: "import" })).rejects.toThrow(RangeError);
+    await expect(
+      ingestCallRecords(new Array(MAX_RECORDS_PER_BATCH + 1).fill({}), { source: "import" }),
+    ).rejects.toThrow(RangeError);
   });
 
   it("stores a full batch of 1,000 in one go", async () => {
     const ids = Array.from({ length: MAX_RECORDS_PER_BATCH }, () => newId());
-    const result = await ingestCallRecords(ids.map((id) => wire(id)), { source: "import" });
+    const result = await ingestCallRecords(
+      ids.map((id) => wire(id)),
+      { source: "import" },
+    );
     expect(result.summary).toEqual({ received: 1000, created: 1000, updated: 0, unchanged: 0, rejected: 0 });
   });
 });

@@ -45,9 +45,14 @@ interface Row {
  * Throws (nothing written) when the database fails; callers chunk to at most
  * MAX_RECORDS_PER_BATCH items.
  */
-export async function ingestCallRecords(items: readonly unknown[], opts: { source: IngestSource; sourceName?: string | null }): Promise<IngestResult> {
+export async function ingestCallRecords(
+  items: readonly unknown[],
+  opts: { source: IngestSource; sourceName?: string | null },
+): Promise<IngestResult> {
   if (items.length > MAX_RECORDS_PER_BATCH) {
-    throw new RangeError(`ingestCallRecords takes at most ${MAX_RECORDS_PER_BATCH} records per call, got ${items.length}`);
+    throw new RangeError(
+      `ingestCallRecords takes at most ${MAX_RECORDS_PER_BATCH} records per call, got ${items.length}`,
+    );
   }
   const results: IngestResultEntry[] = [];
   const latest = new Map<bigint, Row>();
@@ -57,7 +62,13 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
     const v = validateCallRecord(item);
     const warnings = unknownFieldWarnings(item);
     if (!v.ok) {
-      results[index] = { index, call_record_id: v.callRecordId?.toString() ?? null, outcome: "rejected", errors: v.errors, ...(warnings.length ? { warnings } : {}) };
+      results[index] = {
+        index,
+        call_record_id: v.callRecordId?.toString() ?? null,
+        outcome: "rejected",
+        errors: v.errors,
+        ...(warnings.length ? { warnings } : {}),
+      };
       return;
     }
     const hash = contentHash(v.record);
@@ -65,10 +76,12 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
     accepted.push({ index, id: v.record.callRecordId, hash, warnings });
   });
 
-  const repeated = accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
+  const repeated =
+    accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const written = await upsertRows([...latest.values()], opts.source, opts.sourceName ?? null);
   const names = new Map<bigint, string>();
-  for (const { record } of latest.values()) if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
+  for (const { record } of latest.values())
+    if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
   await nameJobsFromIngest(names);
   for (const { index, id, hash, warnings } of accepted) {
     let outcome: IngestOutcome;
@@ -79,7 +92,13 @@ export async function ingestCallRecords(items: readonly unknown[], opts: { sourc
     } else {
       outcome = written.get(id.toString()) ?? "unchanged";
     }
-    results[index] = { index, call_record_id: id.toString(), outcome, errors: [], ...(warnings.length ? { warnings } : {}) };
+    results[index] = {
+      index,
+      call_record_id: id.toString(),
+      outcome,
+      errors: [],
+      ...(warnings.length ? { warnings } : {}),
+    };
   }
   return { results, summary: summarise(results) };
 }
@@ -93,21 +112,31 @@ async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Prom
     seen.add(id);
   }
   const ids = [...repeated.keys()];
-  const stored = await prisma.callRecord.findMany({ where: { callRecordId: { in: ids } }, select: { callRecordId: true, contentHash: true } });
+  const stored = await prisma.callRecord.findMany({
+    where: { callRecordId: { in: ids } },
+    select: { callRecordId: true, contentHash: true },
+  });
   for (const r of stored) repeated.set(r.callRecordId, r.contentHash);
   return repeated;
 }
 
 /** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */
-async function upsertRows(rows: Row[], source: IngestSource, sourceName: string | null): Promise<Map<string, "created" | "updated">> {
+async function upsertRows(
+  rows: Row[],
+  source: IngestSource,
+  sourceName: string | null,
+): Promise<Map<string, "created" | "updated">> {
   const written = new Map<string, "created" | "updated">();
   if (rows.length === 0) return written;
   // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
-  rows.sort((a, b) => (a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0));
+  rows.sort((a, b) =>
+    a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0,
+  );
 
   // Column arrays go over the wire as text[] (exact for int64, no float
   // rounding, nothing for the driver to guess) and are cast in SQL.
-  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) => textColumn(rows, (r) => pick(r.record), str);
+  const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) =>
+    textColumn(rows, (r) => pick(r.record), str);
   const iso = (d: Date) => d.toISOString();
   const json = (v: unknown) => stringifyJson(v);
 

@@ -34,10 +34,18 @@ export function classifyContentType(header: string | null): Result<BodyKind> {
   const [rawType = "", ...params] = header.split(";");
   const type = rawType.trim().toLowerCase();
   const kind: BodyKind | null =
-    type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type) ? "json" : NDJSON_TYPES.has(type) ? "ndjson" : null;
+    type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type)
+      ? "json"
+      : NDJSON_TYPES.has(type)
+        ? "ndjson"
+        : null;
   const unsupported = (why: string): Result<BodyKind> => ({
     ok: false,
-    failure: { status: 415, code: "unsupported_media_type", message: `${why}: send application/json or application/x-ndjson, UTF-8.` },
+    failure: {
+      status: 415,
+      code: "unsupported_media_type",
+      message: `${why}: send application/json or application/x-ndjson, UTF-8.`,
+    },
   });
   if (kind === null) return unsupported(`Content-Type ${JSON.stringify(type)} is not supported`);
   for (const p of params) {
@@ -106,7 +114,8 @@ export function decodeUtf8(bytes: Uint8Array): Result<string> {
  * or (detected) NDJSON: a first value followed, on a later line, by more.
  */
 export function parseRecordsText(text: string, kind: BodyKind): Result<unknown[]> {
-  if (text.trim() === "") return fail(400, "empty_body", "The body is empty: send a call record, an array of them, or NDJSON.");
+  if (text.trim() === "")
+    return fail(400, "empty_body", "The body is empty: send a call record, an array of them, or NDJSON.");
   if (kind === "ndjson") return parseNdjson(text);
 
   let value: unknown;
@@ -165,6 +174,11 @@ function tooMany(): { ok: false; failure: BodyFailure } {
   };
 }
 
-function fail(status: BodyFailure["status"], code: string, message: string, details?: BodyFailure["details"]): { ok: false; failure: BodyFailure } {
+function fail(
+  status: BodyFailure["status"],
+  code: string,
+  message: string,
+  details?: BodyFailure["details"],
+): { ok: false; failure: BodyFailure } {
   return { ok: false, failure: { status, code, message, ...(details ? { details } : {}) } };
 }

@@ -27,8 +27,12 @@ export function unknownFieldWarnings(item: unknown): FieldError[] {
   const known = knownFields();
   const warnings: FieldError[] = [];
   if (Object.hasOwn(record, WRAPPED_DTO_KEY)) {
-    for (const key of Object.keys(record)) if (key !== WRAPPED_DTO_KEY && key !== "rpc_context") warnings.push(warning(key, known));
-    const dto = typeof record[WRAPPED_DTO_KEY] === "string" ? safeJsonParse(record[WRAPPED_DTO_KEY] as string) : record[WRAPPED_DTO_KEY];
+    for (const key of Object.keys(record))
+      if (key !== WRAPPED_DTO_KEY && key !== "rpc_context") warnings.push(warning(key, known));
+    const dto =
+      typeof record[WRAPPED_DTO_KEY] === "string"
+        ? safeJsonParse(record[WRAPPED_DTO_KEY] as string)
+        : record[WRAPPED_DTO_KEY];
     if (dto === null || typeof dto !== "object" || Array.isArray(dto)) return warnings;
     record = dto as Record<string, unknown>;
   }

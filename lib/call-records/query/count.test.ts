@@ -16,10 +16,16 @@ beforeAll(async () => {
 
 describe("countMatching", () => {
   it("is exact for small results", async () => {
-    expect(await countMatching(parseCallFilters({ job: SMALL.toString() }).filters, "UTC")).toEqual({ value: 7, exact: true });
+    expect(await countMatching(parseCallFilters({ job: SMALL.toString() }).filters, "UTC")).toEqual({
+      value: 7,
+      exact: true,
+    });
   });
   it("is exact at any size when the rollups can answer", async () => {
-    expect(await countMatching(parseCallFilters({ job: LARGE.toString() }).filters, "UTC")).toEqual({ value: EXACT_LIMIT + 493, exact: true });
+    expect(await countMatching(parseCallFilters({ job: LARGE.toString() }).filters, "UTC")).toEqual({
+      value: EXACT_LIMIT + 493,
+      exact: true,
+    });
   });
   it("estimates large results the rollups cannot answer, never below what it saw", async () => {
     const r = await countMatching(parseCallFilters({ job: LARGE.toString(), q: "debtor" }).filters, "UTC");

@@ -22,10 +22,15 @@ export async function plannerEstimate(query: Prisma.Sql): Promise<number> {
   return parsed.success ? Math.round(parsed.data[0]!.Plan["Plan Rows"]) : 0;
 }
 
-export async function countMatching(filters: CallFilters, timeZone: string): Promise<{ value: number; exact: boolean }> {
+export async function countMatching(
+  filters: CallFilters,
+  timeZone: string,
+): Promise<{ value: number; exact: boolean }> {
   const rollup = await rollupQuery(filters, timeZone);
   if (rollup) {
-    const [row] = await prisma.$queryRaw<{ n: bigint | null }[]>(Prisma.sql`SELECT sum(records)::bigint AS n FROM ${rollup.source} r ${rollup.where}`);
+    const [row] = await prisma.$queryRaw<{ n: bigint | null }[]>(
+      Prisma.sql`SELECT sum(records)::bigint AS n FROM ${rollup.source} r ${rollup.where}`,
+    );
     return { value: Number(row?.n ?? 0), exact: true };
   }
   const where = callFiltersWhere({ ...filters, cursor: undefined }, timeZone);
@@ -49,8 +54,14 @@ export function countCap(estimate: number): number {
  * Rows of `query`: exact up to `limit` (counting stops there), the planner's
  * estimate beyond (`estimate` when already known), never below what was counted.
  */
-export async function countUpTo(query: Prisma.Sql, limit: number, estimate?: number): Promise<{ value: number; exact: boolean }> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM (${query} LIMIT ${limit + 1}) capped`);
+export async function countUpTo(
+  query: Prisma.Sql,
+  limit: number,
+  estimate?: number,
+): Promise<{ value: number; exact: boolean }> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS n FROM (${query} LIMIT ${limit + 1}) capped`,
+  );
   const n = row?.n ?? 0;
   if (n <= limit) return { value: n, exact: true };
   return { value: Math.max(n, estimate ?? (await plannerEstimate(query))), exact: false };

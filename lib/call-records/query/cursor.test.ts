@@ -12,8 +12,13 @@ const cursor = (value: unknown, id: unknown) => Buffer.from(JSON.stringify([valu
 beforeAll(async () => {
   await prisma.callRecord.createMany({
     data: [0, 1, 2].map((i) => ({
-      callRecordId: 7_780_000_000_000n + BigInt(i), robotCallJobId: JOB, startTime: new Date(Date.UTC(2026, 2, 1, i)), chatDuration: 10 * i,
-      source: "seed" as const, contentHash: "0".repeat(64), calledPhoneNumber: `1581234${String(i).padStart(4, "0")}`,
+      callRecordId: 7_780_000_000_000n + BigInt(i),
+      robotCallJobId: JOB,
+      startTime: new Date(Date.UTC(2026, 2, 1, i)),
+      chatDuration: 10 * i,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
+      calledPhoneNumber: `1581234${String(i).padStart(4, "0")}`,
     })),
   });
 });
@@ -44,7 +49,9 @@ describe("cursors from a link are checked against their columns", () => {
   it("shows the first page, and says the cursor was not read, instead of a database error", async () => {
     for (const sort of ["-start_time", "start_time", "-chat_duration", "chat_duration"]) {
       for (const [value, id] of HOSTILE) {
-        const { filters, errors } = parseCallFilters(new URLSearchParams({ job: JOB.toString(), sort, cursor: cursor(value, id) }));
+        const { filters, errors } = parseCallFilters(
+          new URLSearchParams({ job: JOB.toString(), sort, cursor: cursor(value, id) }),
+        );
         expect(errors).toEqual([]);
         const page = await listCallRecords(filters, ZONE);
         expect(page.cursorInvalid, `${sort} ${value} ${id}`).toBe(true);
@@ -57,7 +64,10 @@ describe("cursors from a link are checked against their columns", () => {
 
 describe("a masked number, pasted as the list shows it", () => {
   it("finds the records by its visible prefix and suffix", async () => {
-    const find = async (q: string) => (await listCallRecords(parseCallFilters(new URLSearchParams({ job: JOB.toString(), q })).filters, ZONE)).rows.map((r) => r.called_phone_number);
+    const find = async (q: string) =>
+      (await listCallRecords(parseCallFilters(new URLSearchParams({ job: JOB.toString(), q })).filters, ZONE)).rows.map(
+        (r) => r.called_phone_number,
+      );
     expect(await find("158****0001")).toEqual(["15812340001"]);
     expect(await find(" 158**** 0002 ")).toEqual(["15812340002"]);
     expect(await find("159****0001")).toEqual([]);

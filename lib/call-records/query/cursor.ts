@@ -30,7 +30,12 @@ export function parseSort(sort: CallFilters["sort"]): { key: SortKey; desc: bool
  */
 const cursorSchema = z.union([
   z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id)]),
-  z.tuple([z.union([z.string().max(40), z.number(), z.null()]), z.string().refine(isInt64Id), z.enum(["f", "b"]), z.number().int().min(0).nullable()]),
+  z.tuple([
+    z.union([z.string().max(40), z.number(), z.null()]),
+    z.string().refine(isInt64Id),
+    z.enum(["f", "b"]),
+    z.number().int().min(0).nullable(),
+  ]),
 ]);
 export type CursorValue = string | number | null;
 
@@ -43,7 +48,11 @@ export interface DecodedCursor {
   offset?: number | null;
 }
 
-export function encodeCursor(value: CursorValue, id: bigint, opts?: { backward?: boolean; offset?: number | null }): string {
+export function encodeCursor(
+  value: CursorValue,
+  id: bigint,
+  opts?: { backward?: boolean; offset?: number | null },
+): string {
   const tuple = opts ? [value, id.toString(), opts.backward ? "b" : "f", opts.offset ?? null] : [value, id.toString()];
   return Buffer.from(JSON.stringify(tuple)).toString("base64url");
 }
@@ -63,7 +72,9 @@ export function decodeCursor(cursor: string, key: SortKey): DecodedCursor | null
       const d = typeof value === "string" ? parseInstant(value) : null;
       return d ? { value: d, id: BigInt(id), ...extra } : null;
     }
-    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX ? { value, id: BigInt(id), ...extra } : null;
+    return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= INT4_MAX
+      ? { value, id: BigInt(id), ...extra }
+      : null;
   } catch {
     return null;
   }
@@ -82,7 +93,11 @@ export function orderBy(key: SortKey, desc: boolean): Prisma.Sql {
  * index from its beginning: a deep page, or the "previous" record of a
  * recent call in oldest-first order, would otherwise scan millions of rows.
  */
-export function keysetSegments(key: SortKey, desc: boolean, c: { value: Date | number | null; id: bigint } | null): Prisma.Sql[] {
+export function keysetSegments(
+  key: SortKey,
+  desc: boolean,
+  c: { value: Date | number | null; id: bigint } | null,
+): Prisma.Sql[] {
   const col = SORT_COLUMNS[key];
   if (c === null) return [Prisma.sql`TRUE`];
   if (desc) {
@@ -114,10 +129,14 @@ export function keysetPageSql(
   limit: number,
 ): Prisma.Sql {
   const parts = keysetSegments(key, desc, cursor).map(
-    (segment) => Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,
+    (segment) =>
+      Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,
   );
   if (parts.length === 1) return parts[0]!;
   return Prisma.sql`
-    SELECT * FROM (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}) after_cursor
+    SELECT * FROM (${Prisma.join(
+      parts.map((p) => Prisma.sql`(${p})`),
+      " UNION ALL ",
+    )}) after_cursor
     ${orderBy(key, desc)} LIMIT ${limit}`;
 }

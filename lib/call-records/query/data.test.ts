@@ -8,8 +8,17 @@ const JOB = 880_000_000_000_000_001n;
 const BASE = 7_700_000_000_000n;
 const t = (minute: number | null) => (minute === null ? null : new Date(Date.UTC(2026, 2, 1, 1, minute)));
 const SPEC: [number | null, number | null, string][] = [
-  [0, 30, "ANSWERED"], [0, 30, "ANSWERED"], [1, 0, "BUSY"], [2, null, "NO_ANSWER"], [null, 12, "ANSWERED"],
-  [3, 45, "ANSWERED"], [3, 45, "ANSWERED"], [null, null, "POWER_OFF"], [4, 0, "BUSY"], [5, 200, "ANSWERED"], [6, 5, "ANSWERED"],
+  [0, 30, "ANSWERED"],
+  [0, 30, "ANSWERED"],
+  [1, 0, "BUSY"],
+  [2, null, "NO_ANSWER"],
+  [null, 12, "ANSWERED"],
+  [3, 45, "ANSWERED"],
+  [3, 45, "ANSWERED"],
+  [null, null, "POWER_OFF"],
+  [4, 0, "BUSY"],
+  [5, 200, "ANSWERED"],
+  [6, 5, "ANSWERED"],
 ];
 
 beforeAll(async () => {
@@ -71,9 +80,21 @@ describe("listCallRecords keyset pagination", () => {
     expect(callRecordsPageSql(filters("status=ANSWERED"), "UTC").sql.text).toContain("WHERE id IN (SELECT id FROM");
     // NULL start times first, ties by id, across the cursor's two segments.
     expect(await walkSmall("status=ANSWERED", 2)).toEqual([4n, 10n, 9n, 6n, 5n, 1n, 0n]);
-    expect(await walkSmall("status=ANSWERED&status=BUSY&from=2026-03-01T01:01:00Z", 2)).toEqual([10n, 9n, 8n, 6n, 5n, 2n]);
+    expect(await walkSmall("status=ANSWERED&status=BUSY&from=2026-03-01T01:01:00Z", 2)).toEqual([
+      10n,
+      9n,
+      8n,
+      6n,
+      5n,
+      2n,
+    ]);
     // Columns outside the index, or another order: the plain statement.
-    for (const q of ["status=ANSWERED&minDuration=1", "status=ANSWERED&q=李", "status=ANSWERED&sort=chat_duration", ""]) {
+    for (const q of [
+      "status=ANSWERED&minDuration=1",
+      "status=ANSWERED&q=李",
+      "status=ANSWERED&sort=chat_duration",
+      "",
+    ]) {
       expect(callRecordsPageSql(filters(q), "UTC").sql.text, q).not.toContain("WHERE id IN");
     }
   });
@@ -81,7 +102,13 @@ describe("listCallRecords keyset pagination", () => {
   it("matches Latin text whatever its case, and Chinese text exactly", async () => {
     expect(await walkSmall("q=李", 20)).toEqual((await walkSmall("", 20)).filter((n) => n !== 2n));
     await prisma.callRecord.create({
-      data: { callRecordId: BASE + 50n, robotCallJobId: JOB, name: "Wang Xiaoming", source: "seed", contentHash: "0".repeat(64) },
+      data: {
+        callRecordId: BASE + 50n,
+        robotCallJobId: JOB,
+        name: "Wang Xiaoming",
+        source: "seed",
+        contentHash: "0".repeat(64),
+      },
     });
     expect(await walkSmall("q=wANG", 5)).toEqual([50n]);
     await prisma.callRecord.delete({ where: { callRecordId: BASE + 50n } });
@@ -102,7 +129,10 @@ describe("listCallRecords keyset pagination", () => {
 
 describe("neighbours", () => {
   async function around(n: bigint, query: string) {
-    const r = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BASE + n }, select: { id: true, startTime: true, chatDuration: true } });
+    const r = await prisma.callRecord.findUniqueOrThrow({
+      where: { callRecordId: BASE + n },
+      select: { id: true, startTime: true, chatDuration: true },
+    });
     const { previous, next } = await neighbours(r, filters(query), "UTC");
     return [previous === null ? null : previous - BASE, next === null ? null : next - BASE];
   }

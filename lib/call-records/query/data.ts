@@ -1,6 +1,15 @@
 import "server-only";
 import { Prisma, prisma, readRows } from "../../db/client";
-import { decodeCursor, encodeCursor, keysetPageSql, orderBy, parseSort, SORT_COLUMNS, type DecodedCursor, type SortKey } from "./cursor";
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetPageSql,
+  orderBy,
+  parseSort,
+  SORT_COLUMNS,
+  type DecodedCursor,
+  type SortKey,
+} from "./cursor";
 import type { CallFilters } from "./filters";
 import { EFFECTIVE_SUBMISSION_STATE } from "../../submissions/in-flight";
 import { callFiltersWhere } from "./where";
@@ -47,7 +56,10 @@ export interface CallRecordPage {
  * The statement behind one page of the calls list (also run verbatim by the
  * benchmark, to compare the console with the database alone).
  */
-export function callRecordsPageSql(filters: CallFilters, timeZone: string): { sql: Prisma.Sql; cursor: DecodedCursor | null } {
+export function callRecordsPageSql(
+  filters: CallFilters,
+  timeZone: string,
+): { sql: Prisma.Sql; cursor: DecodedCursor | null } {
   const { key, desc: forwardDesc } = parseSort(filters.sort);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, key) : null;
   // A "previous" cursor reads the rows before it in the reverse order (NULLs
@@ -111,7 +123,8 @@ export async function listCallRecords(filters: CallFilters, timeZone: string): P
   const { key } = parseSort(filters.sort);
   const { sql, cursor } = callRecordsPageSql(filters, timeZone);
   const rows = await readRows<CallRecordRow>(sql);
-  const valueOf = (r: CallRecordRow) => (key === "start_time" ? (r.start_time?.toISOString() ?? null) : r.chat_duration);
+  const valueOf = (r: CallRecordRow) =>
+    key === "start_time" ? (r.start_time?.toISOString() ?? null) : r.chat_duration;
 
   if (cursor?.backward) {
     // Fewer than a page before the cursor: that is the first page, shown whole.
@@ -137,7 +150,10 @@ export async function listCallRecords(filters: CallFilters, timeZone: string): P
   const offset = cursor === null ? 0 : (cursor.offset ?? null);
   return {
     rows: page,
-    nextCursor: hasMore && last ? encodeCursor(valueOf(last), last.id, { offset: offset === null ? null : offset + page.length }) : null,
+    nextCursor:
+      hasMore && last
+        ? encodeCursor(valueOf(last), last.id, { offset: offset === null ? null : offset + page.length })
+        : null,
     prevCursor: cursor !== null && first ? encodeCursor(valueOf(first), first.id, { backward: true, offset }) : null,
     offset,
     cursorInvalid: Boolean(filters.cursor) && cursor === null,
@@ -151,7 +167,10 @@ export async function getCallRecordDetail(callRecordId: bigint) {
   const record = await prisma.callRecord.findUnique({ where: { callRecordId } });
   if (!record) return null;
   // On the wire: a state of the queue, not stored on the record (in-flight.ts).
-  const onTheWire = await prisma.submissionJob.findFirst({ where: { recordId: record.id, state: "in_flight" }, select: { id: true } });
+  const onTheWire = await prisma.submissionJob.findFirst({
+    where: { recordId: record.id, state: "in_flight" },
+    select: { id: true },
+  });
   return onTheWire ? { ...record, submissionState: "in_flight" as const } : record;
 }
 

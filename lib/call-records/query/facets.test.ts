@@ -15,8 +15,15 @@ beforeAll(async () => {
   ];
   await prisma.callRecord.createMany({
     data: rows.map(([status, submission, tag, code, name], i) => ({
-      callRecordId: 5_500_000_000_000n + BigInt(i), robotCallJobId: JOB, resultStatus: status, submissionState: submission,
-      intentLevelTagId: tag, intentLevelCode: code, intentLevelDetailName: name, source: "seed" as const, contentHash: "0".repeat(64),
+      callRecordId: 5_500_000_000_000n + BigInt(i),
+      robotCallJobId: JOB,
+      resultStatus: status,
+      submissionState: submission,
+      intentLevelTagId: tag,
+      intentLevelCode: code,
+      intentLevelDetailName: name,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
     })),
   });
 });
@@ -25,8 +32,14 @@ describe("facetCounts", () => {
   it("counts each facet under every other filter but its own", async () => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${JOB}&status=BUSY`));
     const f = await facetCounts(filters, "Asia/Shanghai");
-    expect(f.status).toEqual([{ value: "ANSWERED", count: 3 }, { value: "BUSY", count: 2 }]);
-    expect(f.submission.sort((a, b) => a.value.localeCompare(b.value))).toEqual([{ value: "accepted", count: 1 }, { value: "not_submitted", count: 1 }]);
+    expect(f.status).toEqual([
+      { value: "ANSWERED", count: 3 },
+      { value: "BUSY", count: 2 },
+    ]);
+    expect(f.submission.sort((a, b) => a.value.localeCompare(b.value))).toEqual([
+      { value: "accepted", count: 1 },
+      { value: "not_submitted", count: 1 },
+    ]);
     expect(f.review).toEqual([{ value: "unreviewed", count: 2 }]);
   });
 
@@ -66,18 +79,32 @@ describe("live facet counts (filters the rollups cannot answer)", () => {
 
   it.each([
     ["q only", `q=钱`, Prisma.sql`WHERE robot_call_job_id = ${LIVE_JOB} AND name LIKE '钱%'`, {}],
-    ["q and a status", `q=钱&status=BUSY`, Prisma.sql`WHERE robot_call_job_id = ${LIVE_JOB} AND name LIKE '钱%'`, { status: "BUSY" }],
+    [
+      "q and a status",
+      `q=钱&status=BUSY`,
+      Prisma.sql`WHERE robot_call_job_id = ${LIVE_JOB} AND name LIKE '钱%'`,
+      { status: "BUSY" },
+    ],
   ] as const)("from one scan equal a scan per facet (%s)", async (_name, query, where, own: { status?: string }) => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${LIVE_JOB}&${query}`));
-    expect(liveScanGroups(filters)).toEqual(own.status ? [["submission", "review", "intent"], ["status"]] : [["status", "submission", "review", "intent"]]);
+    expect(liveScanGroups(filters)).toEqual(
+      own.status ? [["submission", "review", "intent"], ["status"]] : [["status", "submission", "review", "intent"]],
+    );
     const f = await facetCounts(filters, "UTC");
     const others = own.status ? Prisma.sql`${where} AND result_status = ${own.status}` : where;
-    const asMap = (list: { value: string; count: number }[]) => Object.fromEntries(list.map((x) => [x.value, x.count]).sort());
-    expect(asMap(f.status)).toEqual(await separately(where, Prisma.sql`result_status`, Prisma.sql`result_status IS NOT NULL`));
+    const asMap = (list: { value: string; count: number }[]) =>
+      Object.fromEntries(list.map((x) => [x.value, x.count]).sort());
+    expect(asMap(f.status)).toEqual(
+      await separately(where, Prisma.sql`result_status`, Prisma.sql`result_status IS NOT NULL`),
+    );
     expect(asMap(f.submission)).toEqual(await separately(others, Prisma.sql`submission_state::text`, Prisma.sql`TRUE`));
     expect(asMap(f.review)).toEqual(await separately(others, Prisma.sql`review_state::text`, Prisma.sql`TRUE`));
     expect(Object.fromEntries(f.intent.map((i) => [`${i.tagId}:${i.code}`, i.count]).sort())).toEqual(
-      await separately(others, Prisma.sql`intent_level_tag_id || ':' || intent_level_code`, Prisma.sql`intent_level_code IS NOT NULL`),
+      await separately(
+        others,
+        Prisma.sql`intent_level_tag_id || ':' || intent_level_code`,
+        Prisma.sql`intent_level_code IS NOT NULL`,
+      ),
     );
     expect(f.exact).toBe(true);
     expect(f.status.length).toBeGreaterThan(0);
@@ -86,7 +113,12 @@ describe("live facet counts (filters the rollups cannot answer)", () => {
   it("groups facets by the filters they count under", () => {
     const groups = (q: string) => liveScanGroups(parseCallFilters(new URLSearchParams(q)).filters);
     expect(groups("q=a&review=flagged&intent=1:2")).toEqual([["status", "submission"], ["review"], ["intent"]]);
-    expect(groups("q=a&status=BUSY&submission=accepted&review=flagged&intent=1:2")).toEqual([["status"], ["submission"], ["review"], ["intent"]]);
+    expect(groups("q=a&status=BUSY&submission=accepted&review=flagged&intent=1:2")).toEqual([
+      ["status"],
+      ["submission"],
+      ["review"],
+      ["intent"],
+    ]);
   });
 });
 

@@ -49,8 +49,16 @@ export interface Facets {
 }
 
 // Each facet: the rollup column(s) it groups by and the record expression(s) that match them.
-const FACETS: Record<RollupDimension, { rollup: Prisma.Sql; record: Prisma.Sql; recordFilter?: Prisma.Sql; rollupFilter?: Prisma.Sql }> = {
-  status: { rollup: Prisma.sql`result_status`, record: Prisma.sql`result_status`, recordFilter: Prisma.sql`result_status IS NOT NULL`, rollupFilter: Prisma.sql`result_status <> ''` },
+const FACETS: Record<
+  RollupDimension,
+  { rollup: Prisma.Sql; record: Prisma.Sql; recordFilter?: Prisma.Sql; rollupFilter?: Prisma.Sql }
+> = {
+  status: {
+    rollup: Prisma.sql`result_status`,
+    record: Prisma.sql`result_status`,
+    recordFilter: Prisma.sql`result_status IS NOT NULL`,
+    rollupFilter: Prisma.sql`result_status <> ''`,
+  },
   // The sample's submission_state is already the state users see (EFFECTIVE_SUBMISSION_STATE).
   submission: { rollup: Prisma.sql`submission_state::text`, record: Prisma.sql`submission_state` },
   review: { rollup: Prisma.sql`review_state::text`, record: Prisma.sql`review_state::text` },
@@ -67,12 +75,18 @@ type FacetResult = { rows: Grouped[]; exact: boolean };
 
 const DIMENSIONS = ["status", "submission", "review", "intent"] as const satisfies readonly RollupDimension[];
 
-const selectKeys = (dim: RollupDimension, cols: Prisma.Sql) => (dim === "intent" ? cols : Prisma.sql`${cols}, NULL::int`);
+const selectKeys = (dim: RollupDimension, cols: Prisma.Sql) =>
+  dim === "intent" ? cols : Prisma.sql`${cols}, NULL::int`;
 
-async function countFromRollup(dim: RollupDimension, rollup: { source: Prisma.Sql; where: Prisma.Sql }): Promise<FacetResult> {
+async function countFromRollup(
+  dim: RollupDimension,
+  rollup: { source: Prisma.Sql; where: Prisma.Sql },
+): Promise<FacetResult> {
   const spec = FACETS[dim];
   const where = spec.rollupFilter
-    ? rollup.where === Prisma.empty ? Prisma.sql`WHERE ${spec.rollupFilter}` : Prisma.sql`${rollup.where} AND ${spec.rollupFilter}`
+    ? rollup.where === Prisma.empty
+      ? Prisma.sql`WHERE ${spec.rollupFilter}`
+      : Prisma.sql`${rollup.where} AND ${spec.rollupFilter}`
     : rollup.where;
   const rows = await prisma.$queryRaw<Grouped[]>(Prisma.sql`
     SELECT k1::text AS k1, k2, sum(records)::bigint AS n
@@ -104,9 +118,17 @@ export function liveScanGroups(filters: CallFilters): RollupDimension[][] {
  * A facet alone in its group keeps its own condition (a status, an intent)
  * inside the sample, as a scan of its own would.
  */
-async function countLive(filters: CallFilters, timeZone: string, dims: RollupDimension[]): Promise<Map<RollupDimension, FacetResult>> {
+async function countLive(
+  filters: CallFilters,
+  timeZone: string,
+  dims: RollupDimension[],
+): Promise<Map<RollupDimension, FacetResult>> {
   const own = dims.length === 1 ? FACETS[dims[0]!].recordFilter : undefined;
-  const where = callFiltersWhere({ ...filters, ...Object.fromEntries(dims.map((d) => [d, []])), cursor: undefined }, timeZone, own ? [own] : []);
+  const where = callFiltersWhere(
+    { ...filters, ...Object.fromEntries(dims.map((d) => [d, []])), cursor: undefined },
+    timeZone,
+    own ? [own] : [],
+  );
   const columns = Prisma.sql`result_status, ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, review_state, intent_level_tag_id, intent_level_code`;
   const branches = dims.map((dim) => {
     const spec = FACETS[dim];
@@ -160,7 +182,12 @@ export async function facetCounts(filters: CallFilters, timeZone: string): Promi
     status: plain(status).sort(byCountThenValue).slice(0, 50),
     submission: plain(submission).sort(byCountThenValue),
     review: plain(review).sort(byCountThenValue),
-    intent: intents.map((r) => ({ tagId: r.k1, code: r.k2!, name: names.get(intentKey(r.k1, r.k2!)) ?? null, count: Number(r.n) })),
+    intent: intents.map((r) => ({
+      tagId: r.k1,
+      code: r.k2!,
+      name: names.get(intentKey(r.k1, r.k2!)) ?? null,
+      count: Number(r.n),
+    })),
     exact: [status, submission, review, intent].every((g) => g.exact),
   };
 }

@@ -1,6 +1,14 @@
 /** The allowed values of the `/calls` URL parameters, shared by the parser (filters.ts) and the browser-side serialiser (filter-params.ts). */
 
-export const SUBMISSION_STATES = ["not_submitted", "queued", "in_flight", "accepted", "rejected", "retrying", "failed"] as const;
+export const SUBMISSION_STATES = [
+  "not_submitted",
+  "queued",
+  "in_flight",
+  "accepted",
+  "rejected",
+  "retrying",
+  "failed",
+] as const;
 export const REVIEW_STATES = ["unreviewed", "passed", "flagged"] as const;
 export const SORTS = ["-start_time", "start_time", "-chat_duration", "chat_duration"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;

@@ -37,10 +37,15 @@ export const callFiltersSchema = z.object({
           const [tag, code] = s.split(":") as [string, string];
           return { tagId: BigInt(tag), code: Number(code) };
         })
-        .refine((i) => i.tagId <= INT64_MAX && Math.abs(i.code) <= INT4_MAX, "is out of range (tagId int64, code int32)"),
+        .refine(
+          (i) => i.tagId <= INT64_MAX && Math.abs(i.code) <= INT4_MAX,
+          "is out of range (tagId int64, code int32)",
+        ),
     )
     .default([]),
-  submission: z.array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` })).default([]),
+  submission: z
+    .array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` }))
+    .default([]),
   review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
   /** Who gave the current verdict (user id). */
   reviewer: z.array(int64).default([]),
@@ -55,10 +60,19 @@ export const callFiltersSchema = z.object({
     .optional(),
   minDuration: seconds.optional(),
   maxDuration: seconds.optional(),
-  audio: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true").optional(),
-  q: textSchema.pipe(z.string().trim().max(100)).optional().transform((v) => (v ? v : undefined)),
+  audio: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((v) => v === "true")
+    .optional(),
+  q: textSchema
+    .pipe(z.string().trim().max(100))
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("-start_time"),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "could not be read").optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, "could not be read")
+    .optional(),
   size: z.coerce
     .number()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
@@ -83,12 +97,16 @@ export interface ParsedFilters {
  * Parses URL search params. An invalid parameter is dropped and reported
  * (the page says which one and why) instead of failing the whole page.
  */
-export function parseCallFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): ParsedFilters {
+export function parseCallFilters(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): ParsedFilters {
   const raw: Record<string, string | string[]> = {};
   const entries: [string, string][] =
     input instanceof URLSearchParams
       ? [...input.entries()]
-      : Object.entries(input).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])));
+      : Object.entries(input).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string]),
+        );
   for (const [key, value] of entries) {
     if (!(key in callFiltersSchema.shape)) continue;
     if (MULTI.has(key)) ((raw[key] ??= []) as string[]).push(value);
@@ -99,12 +117,20 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = callFiltersSchema.safeParse(raw);
     if (result.success) {
-      if (result.data.minDuration !== undefined && result.data.maxDuration !== undefined && result.data.minDuration > result.data.maxDuration) {
+      if (
+        result.data.minDuration !== undefined &&
+        result.data.maxDuration !== undefined &&
+        result.data.minDuration > result.data.maxDuration
+      ) {
         errors.push({ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" });
         delete raw.maxDuration;
         continue;
       }
-      if (result.data.from !== undefined && result.data.to !== undefined && reversed(result.data.from, result.data.to)) {
+      if (
+        result.data.from !== undefined &&
+        result.data.to !== undefined &&
+        reversed(result.data.from, result.data.to)
+      ) {
         errors.push({ param: "to", message: "must not be before from", code: "from_after_to" });
         delete raw.to;
         continue;
@@ -117,7 +143,11 @@ export function parseCallFilters(input: URLSearchParams | Record<string, string 
       const value = raw[param];
       const offending = typeof index === "number" && Array.isArray(value) ? value[index] : undefined;
       const shown = offending?.replace(/\u0000/g, "\\0");
-      errors.push({ param, message: `${shown !== undefined ? `"${shown}" ` : ""}${issue.message}`, ...(shown !== undefined ? { value: shown } : {}) });
+      errors.push({
+        param,
+        message: `${shown !== undefined ? `"${shown}" ` : ""}${issue.message}`,
+        ...(shown !== undefined ? { value: shown } : {}),
+      });
       if (Array.isArray(value) && typeof index === "number") value.splice(index, 1, "\u0000drop");
       else delete raw[param];
     }

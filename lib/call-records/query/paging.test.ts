@@ -10,14 +10,20 @@ const TZ = "Asia/Shanghai";
 beforeAll(async () => {
   await prisma.callRecord.createMany({
     data: Array.from({ length: 60 }, (_, i) => ({
-      callRecordId: 733_000_000n + BigInt(i), robotCallJobId: JOB, source: "seed" as const, contentHash: "0".repeat(64),
+      callRecordId: 733_000_000n + BigInt(i),
+      robotCallJobId: JOB,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
       startTime: i % 13 === 0 ? null : new Date(Date.UTC(2026, 10, 1, 0, Math.floor(i / 2))),
       chatDuration: i % 7 === 0 ? null : (i * 37) % 50,
     })),
   });
 });
 
-const filters = (sort: string, cursor?: string): CallFilters => ({ ...parseCallFilters(new URLSearchParams(`job=${JOB}&size=25&sort=${sort}`)).filters, cursor });
+const filters = (sort: string, cursor?: string): CallFilters => ({
+  ...parseCallFilters(new URLSearchParams(`job=${JOB}&size=25&sort=${sort}`)).filters,
+  cursor,
+});
 
 describe("calls list paging", () => {
   for (const sort of ["-start_time", "start_time", "-chat_duration", "chat_duration"]) {

@@ -55,15 +55,26 @@ const SPECS: Spec[] = Array.from({ length: 72 }, (_, i) => ({
 beforeAll(async () => {
   await prisma.callRecord.createMany({
     data: SPECS.map((s) => ({
-      callRecordId: s.id, robotCallJobId: s.job, resultStatus: s.status, intentLevelTagId: s.tag, intentLevelCode: s.code,
-      submissionState: s.submission as never, reviewState: s.review as never, startTime: s.start, chatDuration: s.duration,
-      fullAudioUrl: s.audio ? "https://example.com/a.mp3" : null, name: s.name, calledPhoneNumber: s.phone,
-      source: "seed" as const, contentHash: "0".repeat(64),
+      callRecordId: s.id,
+      robotCallJobId: s.job,
+      resultStatus: s.status,
+      intentLevelTagId: s.tag,
+      intentLevelCode: s.code,
+      submissionState: s.submission as never,
+      reviewState: s.review as never,
+      startTime: s.start,
+      chatDuration: s.duration,
+      fullAudioUrl: s.audio ? "https://example.com/a.mp3" : null,
+      name: s.name,
+      calledPhoneNumber: s.phone,
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
     })),
   });
 });
 
-const bound = (v: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? zonedDayStart(end ? addDays(v, 1) : v, ZONE) : new Date(v));
+const bound = (v: string, end: boolean) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) ? zonedDayStart(end ? addDays(v, 1) : v, ZONE) : new Date(v);
 
 /** The filters read the way the README describes them. */
 function oracle(f: CallFilters): Spec[] {
@@ -78,11 +89,15 @@ function oracle(f: CallFilters): Spec[] {
     if (f.minDuration !== undefined && !(s.duration !== null && s.duration >= f.minDuration)) return false;
     if (f.maxDuration !== undefined && !(s.duration !== null && s.duration <= f.maxDuration)) return false;
     if (f.audio !== undefined && s.audio !== f.audio) return false;
-    if (f.q && !((s.name ?? "").toLowerCase().includes(f.q.toLowerCase()) || s.phone.includes(f.q) || s.id.toString() === f.q)) return false;
+    if (
+      f.q &&
+      !((s.name ?? "").toLowerCase().includes(f.q.toLowerCase()) || s.phone.includes(f.q) || s.id.toString() === f.q)
+    )
+      return false;
     return true;
   });
   const desc = f.sort.startsWith("-");
-  const key = (s: Spec) => (f.sort.endsWith("start_time") ? s.start?.getTime() ?? null : s.duration);
+  const key = (s: Spec) => (f.sort.endsWith("start_time") ? (s.start?.getTime() ?? null) : s.duration);
   // PostgreSQL's order: NULL is larger than every value; ties broken by id (insertion order here).
   const cmp = (a: Spec, b: Spec) => {
     const [x, y] = [key(a), key(b)];
@@ -127,7 +142,11 @@ const SINGLE = [
 const CASES = [
   "",
   ...SINGLE,
-  ...SINGLE.flatMap((a, i) => SINGLE.slice(i + 1).filter((b) => a.split("=")[0] !== b.split("=")[0]).map((b) => `${a}&${b}`)),
+  ...SINGLE.flatMap((a, i) =>
+    SINGLE.slice(i + 1)
+      .filter((b) => a.split("=")[0] !== b.split("=")[0])
+      .map((b) => `${a}&${b}`),
+  ),
 ];
 
 describe("every filter and pair of filters", () => {
@@ -156,7 +175,8 @@ describe("every filter and pair of filters", () => {
         return Object.fromEntries([...m].sort());
       };
       const without = (key: keyof CallFilters) => oracle({ ...filters, [key]: [] });
-      const asMap = (list: { value: string; count: number }[]) => Object.fromEntries(list.map((x) => [x.value, x.count]).sort());
+      const asMap = (list: { value: string; count: number }[]) =>
+        Object.fromEntries(list.map((x) => [x.value, x.count]).sort());
       expect(asMap(facets.status), query).toEqual(tally(without("status"), (s) => s.status));
       expect(asMap(facets.submission), query).toEqual(tally(without("submission"), (s) => s.submission));
       expect(asMap(facets.review), query).toEqual(tally(without("review"), (s) => s.review));

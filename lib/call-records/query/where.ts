@@ -21,16 +21,19 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   // As users see it: in_flight comes from the queue (in-flight.ts).
   if (f.submission.length) parts.push(submissionStateCondition(f.submission));
   // Cast the parameters, not the column, so the state indexes stay usable.
-  if (f.review.length) parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
+  if (f.review.length)
+    parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
   if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
   // A batch's records are its queue rows (submission_jobs by batch: an index range), not a column of the record.
-  if (f.batch.length) parts.push(Prisma.sql`id IN (SELECT record_id FROM submission_jobs WHERE batch_id IN (${Prisma.join(f.batch)}))`);
+  if (f.batch.length)
+    parts.push(Prisma.sql`id IN (SELECT record_id FROM submission_jobs WHERE batch_id IN (${Prisma.join(f.batch)}))`);
   if (f.from) parts.push(Prisma.sql`start_time >= ${boundary(f.from, timeZone, false)}`);
   if (f.to) parts.push(Prisma.sql`start_time < ${boundary(f.to, timeZone, true)}`);
   if (f.receivedBefore) parts.push(Prisma.sql`received_at < ${parseInstant(f.receivedBefore)}`);
   if (f.minDuration !== undefined) parts.push(Prisma.sql`chat_duration >= ${f.minDuration}`);
   if (f.maxDuration !== undefined) parts.push(Prisma.sql`chat_duration <= ${f.maxDuration}`);
-  if (f.audio !== undefined) parts.push(f.audio ? Prisma.sql`full_audio_url IS NOT NULL` : Prisma.sql`full_audio_url IS NULL`);
+  if (f.audio !== undefined)
+    parts.push(f.audio ? Prisma.sql`full_audio_url IS NOT NULL` : Prisma.sql`full_audio_url IS NULL`);
   const masked = f.q ? maskedPhoneLike(f.q) : null;
   if (masked) {
     // A number pasted as the list shows it (`158****1261`): its visible prefix and suffix, one LIKE the trigram index serves.
@@ -41,7 +44,8 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
     // letters (Chinese names, digits) matches the same with LIKE.
     const name = UNCASED.test(f.q) ? Prisma.sql`name LIKE ${like}` : Prisma.sql`name ILIKE ${like}`;
     const alternatives = [name, Prisma.sql`called_phone_number LIKE ${like}`];
-    if (/^\d{1,19}$/.test(f.q) && BigInt(f.q) <= 9223372036854775807n) alternatives.push(Prisma.sql`call_record_id = ${BigInt(f.q)}`);
+    if (/^\d{1,19}$/.test(f.q) && BigInt(f.q) <= 9223372036854775807n)
+      alternatives.push(Prisma.sql`call_record_id = ${BigInt(f.q)}`);
     parts.push(Prisma.sql`(${Prisma.join(alternatives, " OR ")})`);
   }
   return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;

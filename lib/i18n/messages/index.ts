@@ -48,8 +48,25 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
  * payload. `client-namespaces.test.ts` keeps this list equal to what the
  * client components use.
  */
-export const CLIENT_NAMESPACES = ["account", "admin", "audio", "auth", "calls", "common", "confirm", "errors", "review", "shell", "submissions", "tokens", "views"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = [
+  "account",
+  "admin",
+  "audio",
+  "auth",
+  "calls",
+  "common",
+  "confirm",
+  "errors",
+  "review",
+  "shell",
+  "submissions",
+  "tokens",
+  "views",
+] as const satisfies readonly Namespace[];
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<
+    Messages,
+    (typeof CLIENT_NAMESPACES)[number]
+  >;
 }

@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => disconnectPrisma());
 
 const get = (id: string, opts: { cookie?: boolean; query?: string } = {}) =>
-  GET(new Request(`http://localhost/api/audio/${id}${opts.query ?? ""}`, { headers: opts.cookie === false ? {} : { cookie } }), { params: Promise.resolve({ id }) });
+  GET(
+    new Request(`http://localhost/api/audio/${id}${opts.query ?? ""}`, {
+      headers: opts.cookie === false ? {} : { cookie },
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 describe("GET /api/audio/<id>", () => {
   it.each([

@@ -14,22 +14,28 @@ export const dynamic = "force-dynamic";
  * copy when there is one, else the live link through the guarded proxy.
  * `?download=1` asks for it as a file. Every answer is isolated (lib/audio/isolation.ts).
  */
-export const GET = isolatedAudio(withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const recordId = parseInt64Id(id);
-  if (recordId === null) return errorResponse("invalid_id", "id: a call_record_id is digits, at most 9223372036854775807", [{ param: "id", value: id.slice(0, 40) }]);
-  const source = await getRecordingSource(recordId);
-  if (!source) return Response.json({ error: { code: "not_found", message: `no call record ${id}` } }, { status: 404 });
-  const env = getEnv();
-  const own = [new URL(request.url).origin, ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [])];
-  return playRecording(source, {
-    range: request.headers.get("range"),
-    ownOrigins: own,
-    allowedHosts: env.AUDIO_ALLOWED_HOSTS,
-    publicDir: path.join(process.cwd(), "public"),
-    maxBytes: env.AUDIO_MAX_BYTES,
-    timeoutMs: env.AUDIO_TIMEOUT_MS,
-    archiveDir: audioArchiveDir(env),
-    download: new URL(request.url).searchParams.get("download") === "1",
-  });
-}));
+export const GET = isolatedAudio(
+  withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    const recordId = parseInt64Id(id);
+    if (recordId === null)
+      return errorResponse("invalid_id", "id: a call_record_id is digits, at most 9223372036854775807", [
+        { param: "id", value: id.slice(0, 40) },
+      ]);
+    const source = await getRecordingSource(recordId);
+    if (!source)
+      return Response.json({ error: { code: "not_found", message: `no call record ${id}` } }, { status: 404 });
+    const env = getEnv();
+    const own = [new URL(request.url).origin, ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [])];
+    return playRecording(source, {
+      range: request.headers.get("range"),
+      ownOrigins: own,
+      allowedHosts: env.AUDIO_ALLOWED_HOSTS,
+      publicDir: path.join(process.cwd(), "public"),
+      maxBytes: env.AUDIO_MAX_BYTES,
+      timeoutMs: env.AUDIO_TIMEOUT_MS,
+      archiveDir: audioArchiveDir(env),
+      download: new URL(request.url).searchParams.get("download") === "1",
+    });
+  }),
+);

@@ -13,8 +13,13 @@ beforeAll(async () => {
   cookie = `${SESSION_COOKIE}=${(await sessionFor("admin")).token}`;
   await prisma.callRecord.createMany({
     data: Array.from({ length: COUNT }, (_, i) => ({
-      callRecordId: 4_500_000_000_000n + BigInt(i), robotCallJobId: JOB, resultStatus: "ANSWERED", source: "seed" as const,
-      contentHash: "0".repeat(64), name: i % 3 ? "张三丰" : "Ann", calledPhoneNumber: `138${String(i).padStart(8, "0")}`,
+      callRecordId: 4_500_000_000_000n + BigInt(i),
+      robotCallJobId: JOB,
+      resultStatus: "ANSWERED",
+      source: "seed" as const,
+      contentHash: "0".repeat(64),
+      name: i % 3 ? "张三丰" : "Ann",
+      calledPhoneNumber: `138${String(i).padStart(8, "0")}`,
       properties: `{"row":${i},"note":"a, \\"quoted\\" value","pad":"${"x".repeat(i % 200)}"}`,
     })),
   });
@@ -23,7 +28,12 @@ beforeAll(async () => {
 afterAll(() => disconnectPrisma());
 
 const get = (acceptEncoding?: string, query = `job=${JOB}`) =>
-  GET(new Request(`http://localhost/api/calls/export?${query}`, { headers: { cookie, ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) } }), undefined);
+  GET(
+    new Request(`http://localhost/api/calls/export?${query}`, {
+      headers: { cookie, ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) },
+    }),
+    undefined,
+  );
 
 describe("GET /api/calls/export", () => {
   it("sends the same CSV gzip-compressed (the whole stream, to its last row) or plain, as the request accepts", async () => {
@@ -47,11 +57,16 @@ describe("GET /api/calls/export", () => {
   });
 
   it("compresses its refusals too when gzip is accepted (next.config.js labels every response of the route)", async () => {
-    const res = await GET(new Request("http://localhost/api/calls/export", { headers: { "accept-encoding": "gzip" } }), undefined);
+    const res = await GET(
+      new Request("http://localhost/api/calls/export", { headers: { "accept-encoding": "gzip" } }),
+      undefined,
+    );
     expect(res.status).toBe(401);
     expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).error.code).toBe("unauthenticated");
     const invalid = await get("gzip", "from=not-a-day");
     expect(invalid.status).toBe(400);
-    expect(JSON.parse(gunzipSync(Buffer.from(await invalid.arrayBuffer())).toString()).error.code).toBe("invalid_filter");
+    expect(JSON.parse(gunzipSync(Buffer.from(await invalid.arrayBuffer())).toString()).error.code).toBe(
+      "invalid_filter",
+    );
   });
 });

@@ -11,7 +11,12 @@ export const dynamic = "force-dynamic";
 export const GET = withPermission("reconciliation:read", async (request: Request) => {
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(new URL(request.url).searchParams, env.DISPLAY_TIME_ZONE);
-  if (errors.length) return errorResponse("invalid_parameter", `invalid parameter${errors.length > 1 ? "s" : ""}: ${errors.map((e) => e.param).join(", ")}`, errors);
+  if (errors.length)
+    return errorResponse(
+      "invalid_parameter",
+      `invalid parameter${errors.length > 1 ? "s" : ""}: ${errors.map((e) => e.param).join(", ")}`,
+      errors,
+    );
   const report = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS);
   return new Response(reconciliationCsv(report, csvCell), {
     headers: {

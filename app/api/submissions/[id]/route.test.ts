@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => disconnectPrisma());
 
-const get = (id: string, c = cookie) => GET(new Request(`http://localhost/api/submissions/${encodeURIComponent(id)}`, { headers: { cookie: c } }), { params: Promise.resolve({ id }) });
+const get = (id: string, c = cookie) =>
+  GET(new Request(`http://localhost/api/submissions/${encodeURIComponent(id)}`, { headers: { cookie: c } }), {
+    params: Promise.resolve({ id }),
+  });
 
 describe("GET /api/submissions/<id>", () => {
   it("answers 400 naming the parameter for ids that are not int64, 404 for unknown ones", async () => {
@@ -24,6 +27,7 @@ describe("GET /api/submissions/<id>", () => {
   });
 
   it("treats a session cookie with a broken percent-escape as no session (401, not 500)", async () => {
-    for (const c of [`${SESSION_COOKIE}=%`, `${SESSION_COOKIE}=%E0%A4%A`, `${SESSION_COOKIE}=a%00b`]) expect((await get("1", c)).status, c).toBe(401);
+    for (const c of [`${SESSION_COOKIE}=%`, `${SESSION_COOKIE}=%E0%A4%A`, `${SESSION_COOKIE}=a%00b`])
+      expect((await get("1", c)).status, c).toBe(401);
   });
 });

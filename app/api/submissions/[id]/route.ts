@@ -6,12 +6,18 @@ import { batchView, type BatchDetailView } from "@/lib/submissions/views";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withPermission("calls:read", async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  const batchId = parseInt64Id(id);
-  if (batchId === null) return errorResponse("invalid_id", "id: a batch id is digits, at most 9223372036854775807", [{ param: "id", value: id.slice(0, 40) }]);
-  const batch = await getBatch(batchId);
-  if (!batch) return errorResponse("not_found", `no batch ${id}`, [], 404);
-  const body: BatchDetailView = { batch: batchView(batch), failures: await failureGroups(batch.id) };
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
-});
+export const GET = withPermission(
+  "calls:read",
+  async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    const batchId = parseInt64Id(id);
+    if (batchId === null)
+      return errorResponse("invalid_id", "id: a batch id is digits, at most 9223372036854775807", [
+        { param: "id", value: id.slice(0, 40) },
+      ]);
+    const batch = await getBatch(batchId);
+    if (!batch) return errorResponse("not_found", `no batch ${id}`, [], 404);
+    const body: BatchDetailView = { batch: batchView(batch), failures: await failureGroups(batch.id) };
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  },
+);

@@ -16,21 +16,39 @@ const newId = () => (1n << 60n) + BigInt(`0x${randomBytes(7).toString("hex")}`);
 
 const URL_ = "http://localhost/api/v1/call-records";
 
-function post(body: BodyInit | null, headers: Record<string, string> = {}, token: string | null = TOKEN): Promise<Response> {
+function post(
+  body: BodyInit | null,
+  headers: Record<string, string> = {},
+  token: string | null = TOKEN,
+): Promise<Response> {
   const h: Record<string, string> = { "content-type": "application/json", ...headers };
   if (token !== null) h.authorization = `Bearer ${token}`;
-  return POST(new Request(URL_, { method: "POST", headers: h, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) }));
+  return POST(
+    new Request(URL_, {
+      method: "POST",
+      headers: h,
+      body,
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    }),
+  );
 }
 
 function record(id: bigint, extra: Record<string, unknown> = {}): string {
-  const fields = Object.entries(extra).map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`).join("");
+  const fields = Object.entries(extra)
+    .map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join("");
   // ids written as bare JSON numbers: the point is that they survive parsing
   return `{"call_record_id":${id},"robot_call_job_id":31337,"result_status":"ANSWERED","start_time":"2026-03-01 08:00:00"${fields}}`;
 }
 
 async function json(res: Response) {
   return (await res.json()) as {
-    results: { index: number; call_record_id: string | null; outcome: string; errors: { field: string; message: string }[] }[];
+    results: {
+      index: number;
+      call_record_id: string | null;
+      outcome: string;
+      errors: { field: string; message: string }[];
+    }[];
     summary: Record<string, number>;
     error: { code: string; message: string; line?: number; column?: number };
   };
@@ -47,7 +65,11 @@ describe("POST /api/v1/call-records: accepted shapes", () => {
       summary: { received: 1, created: 1, updated: 0, unchanged: 0, rejected: 0 },
     });
     const stored = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: id } });
-    expect(stored).toMatchObject({ robotCallJobId: 31337n, source: "api", startTime: new Date("2026-03-01T00:00:00Z") });
+    expect(stored).toMatchObject({
+      robotCallJobId: 31337n,
+      source: "api",
+      startTime: new Date("2026-03-01T00:00:00Z"),
+    });
   });
 
   it("stores an array; a re-push is unchanged; a change is updated", async () => {
@@ -78,20 +100,30 @@ describe("POST /api/v1/call-records: accepted shapes", () => {
       [a.toString(), "created"],
       [b.toString(), "created"],
     ]);
-    const rows = await prisma.$queryRaw<{ rpc: string }[]>(Prisma.sql`SELECT rpc_context::text AS rpc FROM call_records WHERE call_record_id = ${a}`);
+    const rows = await prisma.$queryRaw<{ rpc: string }[]>(
+      Prisma.sql`SELECT rpc_context::text AS rpc FROM call_records WHERE call_record_id = ${a}`,
+    );
     expect(rows).toEqual([{ rpc: '{"k": 1}' }]);
   });
 
   it("sniffs a body sent without a Content-Type, and takes a UTF-8 BOM", async () => {
     const id = newId();
-    const res = await POST(new Request(URL_, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: new TextEncoder().encode(`\uFEFF${record(id, { name: "张三" })}`) }));
+    const res = await POST(
+      new Request(URL_, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: new TextEncoder().encode(`\uFEFF${record(id, { name: "张三" })}`),
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: id } })).name).toBe("张三");
   });
 
   it("keeps int64 ids above 2^53 exact end to end", async () => {
     const id = 9223372036854775000n + BigInt(randomBytes(1)[0] ?? 0);
-    const res = await post(`{"call_record_id":${id},"robot_call_job_id":9007199254740993,"tenant_phone_number_id":"9223372036854775807"}`);
+    const res = await post(
+      `{"call_record_id":${id},"robot_call_job_id":9007199254740993,"tenant_phone_number_id":"9223372036854775807"}`,
+    );
     expect((await json(res)).results[0]).toMatchObject({ call_record_id: id.toString() });
     expect(await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: id } })).toMatchObject({
       robotCallJobId: 9007199254740993n,
@@ -103,7 +135,9 @@ describe("POST /api/v1/call-records: accepted shapes", () => {
 describe("POST /api/v1/call-records: per-record rejections", () => {
   it("rejects bad records by field (200) while storing the good ones", async () => {
     const [a, b] = [newId(), newId()];
-    const res = await post(`[${record(a)},${record(b, { end_time: "2026-03-01 07:00:00", chat_duration: "long" })},{"robot_call_job_id":1}]`);
+    const res = await post(
+      `[${record(a)},${record(b, { end_time: "2026-03-01 07:00:00", chat_duration: "long" })},{"robot_call_job_id":1}]`,
+    );
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.results).toEqual([
@@ -117,7 +151,12 @@ describe("POST /api/v1/call-records: per-record rejections", () => {
           { field: "end_time", message: "is before start_time" },
         ],
       },
-      { index: 2, call_record_id: null, outcome: "rejected", errors: [{ field: "call_record_id", message: "is required" }] },
+      {
+        index: 2,
+        call_record_id: null,
+        outcome: "rejected",
+        errors: [{ field: "call_record_id", message: "is required" }],
+      },
     ]);
     expect(body.summary).toEqual({ received: 3, created: 1, updated: 0, unchanged: 0, rejected: 2 });
     expect(await prisma.callRecord.findUnique({ where: { callRecordId: b } })).toBeNull();
@@ -127,7 +166,9 @@ describe("POST /api/v1/call-records: per-record rejections", () => {
     const id = newId();
     const res = await post(`[${record(id, { start_time: "yesterday" })}]`);
     expect(res.status).toBe(422);
-    expect((await json(res)).results[0]?.errors).toEqual([{ field: "start_time", message: expect.stringContaining('unrecognised date "yesterday"') }]);
+    expect((await json(res)).results[0]?.errors).toEqual([
+      { field: "start_time", message: expect.stringContaining('unrecognised date "yesterday"') },
+    ]);
   });
 });
 
@@ -136,7 +177,11 @@ describe("POST /api/v1/call-records: bad requests", () => {
     const res = await post(record(newId()), {}, null);
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe('Bearer realm="lvr-ingest"');
-    expect((await json(res)).error).toEqual({ code: "unauthorized", message: expect.stringContaining("Authorization: Bearer"), details: null });
+    expect((await json(res)).error).toEqual({
+      code: "unauthorized",
+      message: expect.stringContaining("Authorization: Bearer"),
+      details: null,
+    });
   });
 
   it("401 with a wrong token (and nothing stored)", async () => {
@@ -219,7 +264,10 @@ describe("POST /api/v1/call-records: bad requests", () => {
     const items = Array.from({ length: 1001 }, (_, i) => `{"call_record_id":${i + 1},"robot_call_job_id":1}`);
     const res = await post(`[${items.join(",")}]`);
     expect(res.status).toBe(413);
-    expect((await json(res)).error).toMatchObject({ code: "too_many_records", message: expect.stringContaining("at most 1000") });
+    expect((await json(res)).error).toMatchObject({
+      code: "too_many_records",
+      message: expect.stringContaining("at most 1000"),
+    });
     const nd = await post(items.join("\n"), { "content-type": "application/x-ndjson" });
     expect(nd.status).toBe(413);
   });
