@@ -20,19 +20,15 @@ export class ApiError extends Error {
 export const errorSchema = z
   .strictObject({
     error: z.strictObject({
-      code: z
-        .string()
-        .meta({
-          description:
-            "Stable, machine-readable: `invalid_parameter`, `unauthenticated`, `forbidden`, `not_found`, `rate_limited`, …",
-        }),
+      code: z.string().meta({
+        description:
+          "Stable, machine-readable: `invalid_parameter`, `unauthenticated`, `forbidden`, `not_found`, `rate_limited`, …",
+      }),
       message: z.string().meta({ description: "For people; may change." }),
-      details: z
-        .unknown()
-        .meta({
-          description:
-            'What exactly was wrong, e.g. `[{ "param": "size", "message": "…" }]`; null when there is nothing to add.',
-        }),
+      details: z.unknown().meta({
+        description:
+          'What exactly was wrong, e.g. `[{ "param": "size", "message": "…" }]`; null when there is nothing to add.',
+      }),
     }),
   })
   .meta({ id: "Error" });

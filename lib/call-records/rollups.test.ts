@@ -120,16 +120,14 @@ describe("rollups", () => {
 
     // Re-push: other status, other day (across midnight in Shanghai), other intent, no duration.
     await ingestCallRecords(
-      ids
-        .slice(0, 10)
-        .map((id) =>
-          wire(id, job, {
-            result_status: "BUSY",
-            start_time: "2026-03-02 00:30:00",
-            intent_level_code: 2,
-            chat_duration: null,
-          }),
-        ),
+      ids.slice(0, 10).map((id) =>
+        wire(id, job, {
+          result_status: "BUSY",
+          start_time: "2026-03-02 00:30:00",
+          intent_level_code: 2,
+          chat_duration: null,
+        }),
+      ),
       { source: "api" },
     );
     // Unchanged re-push and a state change that moves no group must add no deltas.
@@ -137,16 +135,14 @@ describe("rollups", () => {
     const boundsBefore = await prisma.callRecordJobBoundsDelta.count({ where: { robotCallJobId: job } });
     expect(boundsBefore).toBeGreaterThan(0); // the re-push moved start times
     await ingestCallRecords(
-      ids
-        .slice(0, 10)
-        .map((id) =>
-          wire(id, job, {
-            result_status: "BUSY",
-            start_time: "2026-03-02 00:30:00",
-            intent_level_code: 2,
-            chat_duration: null,
-          }),
-        ),
+      ids.slice(0, 10).map((id) =>
+        wire(id, job, {
+          result_status: "BUSY",
+          start_time: "2026-03-02 00:30:00",
+          intent_level_code: 2,
+          chat_duration: null,
+        }),
+      ),
       { source: "api" },
     );
     await prisma.callRecord.updateMany({
