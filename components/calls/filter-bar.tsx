@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
-import { Suspense, useState, type FormEvent } from "react";
+import { Suspense } from "react";
 import type { Facets } from "@/lib/call-records/query/facets";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import {
@@ -14,7 +14,7 @@ import {
 } from "@/lib/call-records/query/filter-params";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
-import { JobPicker } from "./job-picker";
+import { FilterSearchForm } from "./filter-bar-search";
 import {
   Check,
   countOf,
@@ -34,10 +34,6 @@ const SORT_LABELS = {
   "-chat_duration": "longest",
   chat_duration: "shortest",
 } as const satisfies Record<(typeof SORTS)[number], string>;
-
-function dayIn(timeZone: string, offsetDays = 0): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
 
 /**
  * The /calls filters. Everything lives in the URL, so links are shareable and
@@ -67,30 +63,10 @@ export function FilterBar({
   const statusLabel = useResultStatusLabel();
   const router = useRouter();
   const pathname = usePathname();
-  const [text, setText] = useState({
-    q: filters.q ?? "",
-    job: filters.job.join(", "),
-    from: filters.from ?? "",
-    to: filters.to ?? "",
-    minDuration: filters.minDuration?.toString() ?? "",
-    maxDuration: filters.maxDuration?.toString() ?? "",
-  });
 
   function go(next: Partial<CallFilters>) {
     const query = callFiltersToSearchParams({ ...filters, ...next, cursor: undefined }).toString();
     router.push(query ? `${pathname}?${query}` : pathname);
-  }
-
-  function applyText(e: FormEvent) {
-    e.preventDefault();
-    // Re-parse through the shared schema: what the server will accept is what is applied.
-    const raw = new URLSearchParams(callFiltersToSearchParams({ ...filters, job: [], cursor: undefined }));
-    for (const id of text.job.split(/[\s,]+/).filter(Boolean)) raw.append("job", id);
-    for (const key of ["q", "from", "to", "minDuration", "maxDuration"] as const) {
-      raw.delete(key);
-      if (text[key].trim()) raw.set(key, text[key].trim());
-    }
-    router.push(`${pathname}?${raw.toString()}`);
   }
 
   function toggle<K extends "status" | "submission" | "review">(key: K, value: CallFilters[K][number]) {
@@ -111,90 +87,7 @@ export function FilterBar({
 
   return (
     <section aria-label={t("label")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <form
-        role="search"
-        aria-label={t("search")}
-        onSubmit={applyText}
-        className="flex flex-wrap items-end gap-3 text-sm"
-      >
-        <Field label={t("q")}>
-          <input
-            value={text.q}
-            onChange={(e) => setText({ ...text, q: e.target.value })}
-            className="w-56 rounded border border-slate-300 px-2 py-1"
-          />
-        </Field>
-        <Field label={t("jobs")}>
-          <input
-            value={text.job}
-            onChange={(e) => setText({ ...text, job: e.target.value })}
-            placeholder={t("jobsPlaceholder")}
-            className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-          />
-        </Field>
-        <Field label={tv("job.pick")}>
-          <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
-        </Field>
-        <Field label={t("from", { timeZone })}>
-          <input
-            type="date"
-            value={text.from.slice(0, 10)}
-            onChange={(e) => setText({ ...text, from: e.target.value })}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </Field>
-        <Field label={t("to")}>
-          <input
-            type="date"
-            value={text.to.slice(0, 10)}
-            onChange={(e) => setText({ ...text, to: e.target.value })}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </Field>
-        <Field label={t("talkTime")}>
-          <span className="flex items-center gap-1">
-            <input
-              inputMode="numeric"
-              aria-label={t("minTalk")}
-              value={text.minDuration}
-              onChange={(e) => setText({ ...text, minDuration: e.target.value })}
-              className="w-16 rounded border border-slate-300 px-2 py-1"
-            />
-            –
-            <input
-              inputMode="numeric"
-              aria-label={t("maxTalk")}
-              value={text.maxDuration}
-              onChange={(e) => setText({ ...text, maxDuration: e.target.value })}
-              className="w-16 rounded border border-slate-300 px-2 py-1"
-            />
-          </span>
-        </Field>
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
-          {t("apply")}
-        </button>
-        <span className="flex gap-1" role="group" aria-label={t("presets")}>
-          {(
-            [
-              ["today", 0],
-              ["days7", 6],
-              ["days30", 29],
-            ] as const
-          ).map(([label, back]) => (
-            <button
-              key={label}
-              type="button"
-              onClick={() => go({ from: dayIn(timeZone, -back), to: dayIn(timeZone) })}
-              className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
-            >
-              {t(label)}
-            </button>
-          ))}
-        </span>
-        <button type="button" onClick={() => router.push(pathname)} className="text-slate-700 underline">
-          {t("reset")}
-        </button>
-      </form>
+      <FilterSearchForm filters={filters} timeZone={timeZone} go={go} />
 
       {filters.job.length || filters.batch.length ? (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label={tv("job.active")} data-testid="scope-chips">

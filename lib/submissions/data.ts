@@ -3,10 +3,13 @@ import { z } from "zod";
 import { Prisma, prisma } from "../db/client";
 import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
+import { measuredRate } from "./measured-rate";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
 // How far back the rate looks: long enough to smooth bursts, short enough to follow a change of pace.
 import { RATE_WINDOW_SECONDS } from "./views";
+
+export { measuredRate } from "./measured-rate";
 
 export interface PreSubmitCheck {
   matching: number;
@@ -92,22 +95,6 @@ export interface BatchProgress {
   /** True while a running batch has sent too little for a rate worth showing. */
   estimating: boolean;
   etaSeconds: number | null;
-}
-
-/** Below this much sending, a rate (and an ETA from it) would be a guess. */
-const MIN_RATE_SECONDS = 3;
-const MIN_RATE_ANSWERS = 5;
-
-/** Answers per second from a window's count and length, or why there is none. */
-export function measuredRate(window: { n: bigint | number; seconds: number } | undefined): {
-  perSecond: number | null;
-  estimating: boolean;
-} {
-  const n = Number(window?.n ?? 0);
-  // No answer in the whole window: nothing to estimate from (a stalled batch says so, it does not "estimate" for ever).
-  if (!window || n === 0) return { perSecond: null, estimating: false };
-  if (window.seconds < MIN_RATE_SECONDS || n < MIN_RATE_ANSWERS) return { perSecond: null, estimating: true };
-  return { perSecond: n / window.seconds, estimating: false };
 }
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
