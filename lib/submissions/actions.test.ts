@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "../auth/sessions";
 import { sessionFor } from "../auth/test-session";
@@ -16,8 +17,9 @@ vi.mock("next/headers", () => ({
 const { checkSubmission, retryRecord, submitRecords } = await import("./actions");
 const { createBatch } = await import("./mutations");
 
-let nextRecord = 4_100_000_000_000_000_000n;
-let nextJob = 5_600_000_000_000_000n;
+// Ids of this file's own: test files share one database and run side by side.
+let nextRecord = 4_370_000_000_000_000_000n + BigInt(randomInt(0, 1_000_000)) * 1_000_000n;
+let nextJob = 5_870_000_000_000_000n + BigInt(randomInt(0, 1_000_000)) * 1_000n;
 
 /** Records of a job of their own, already accepted by TOP. */
 async function acceptedRecords(n: number): Promise<{ jobId: string; ids: string[] }> {

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Prisma, prisma } from "../db/client";
 import type { Answer, ClaimedJob } from "./queue";
@@ -67,6 +68,9 @@ function measure(plan: PlanNode): { jobRows: number; jobBuffers: number; buffers
 
 class Rollback extends Error {}
 
+// Ids of this file's own: test files share one database and run side by side.
+const ID_BASE = 7_200_000_000_000_000_000n + BigInt(randomInt(0, 1_000_000)) * 1_000_000n;
+
 describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
   it("claims and settles a group with index probes, not a walk of the backlog", { timeout: 240_000 }, async () => {
     const measured: Record<string, ReturnType<typeof measure>> = {};
@@ -80,7 +84,7 @@ describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
           const [range] = await tx.$queryRaw<{ first: bigint }[]>`
             WITH ins AS (
               INSERT INTO call_records (call_record_id, robot_call_job_id, source, content_hash, submission_state)
-              SELECT 7100000000000000000 + g, 7100000000000000000, 'seed', repeat('0', 64), 'queued' FROM generate_series(1, ${BACKLOG}) g
+              SELECT ${ID_BASE}::bigint + g, ${ID_BASE}::bigint, 'seed', repeat('0', 64), 'queued' FROM generate_series(1, ${BACKLOG}) g
               RETURNING id)
             SELECT min(id) AS first FROM ins`;
           const first = range!.first;
