@@ -162,6 +162,11 @@ test.describe("admin", () => {
     await other.getByLabel("Email").fill(email);
     await other.getByLabel("Password").fill("a long initial password");
     await other.getByRole("button", { name: "Sign in" }).click();
+    // An account an admin created chooses its own password first.
+    await expect(other).toHaveURL(/\/sign-in\/new-password/);
+    await other.getByLabel("New password", { exact: true }).fill("my own operator passphrase");
+    await other.getByLabel("New password again").fill("my own operator passphrase");
+    await other.getByRole("button", { name: "Change password" }).click();
     await expect(other.getByTestId("current-user")).toContainText("(operator)");
     expect((await other.goto("/admin/users"))?.status()).toBe(403);
     await expect(other.getByRole("heading", { level: 1 })).toBeVisible();

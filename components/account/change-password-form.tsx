@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
 import { changePassword, setFirstPassword } from "@/lib/account/actions";
@@ -12,7 +11,6 @@ import { useAccountErrorText } from "./account-error";
 export function ChangePasswordForm({ first, next }: { first?: boolean; next?: string }) {
   const t = useTranslations("account.password");
   const errorText = useAccountErrorText();
-  const router = useRouter();
   const empty = { current: "", next: "", confirm: "" };
   const [form, setForm] = useState(empty);
   const change = useMutation({
@@ -26,7 +24,8 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
     },
     onSuccess: () => {
       setForm(empty);
-      if (first) router.replace(next ?? "/");
+      // A full load: the shell (header, navigation) was drawn for a session that still owed this step.
+      if (first) window.location.assign(next ?? "/");
     },
   });
   const submit = (e: FormEvent) => {

@@ -40,7 +40,8 @@ export function TwoFactorSetup({ next }: { next?: string }) {
   const [code, setCode] = useState("");
   const start = useMutation({ mutationFn: async () => unwrap(await startTwoFactor({})) });
   const confirm = useMutation({ mutationFn: async () => unwrap(await confirmTwoFactor({ code })) });
-  const done = () => (next ? router.replace(next) : router.refresh());
+  // After the enrolment step, a full load: the shell was drawn for a session that still owed it.
+  const done = () => (next ? window.location.assign(next) : router.refresh());
   const submit = (e: FormEvent) => {
     e.preventDefault();
     confirm.mutate();
