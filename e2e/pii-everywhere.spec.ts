@@ -82,17 +82,17 @@ test.describe("personal data as an operator sees it", () => {
     );
     expect(n).toBe(1);
 
-    const fill: Record<string, string> = {
-      "/calls/[id]": ID,
-      "/jobs/[jobId]": JOB,
-      "/submissions/[id]": batchId,
-      "/api/audio/[id]": ID,
-      "/api/submissions/[id]": batchId,
+    // Every dynamic segment gets this record's, job's or batch's id, whichever the route names.
+    const valueFor = (route: string, param: string): string | undefined => {
+      if (param === "call_record_id") return ID;
+      if (param === "robot_call_job_id" || param === "jobId") return JOB;
+      if (param === "id") return route.includes("submissions") ? batchId : ID;
+      return undefined;
     };
     const routes = appRoutes();
     expect(routes.length).toBeGreaterThan(15);
     const urls = routes.flatMap((r) => {
-      const url = r.replace(/\/\[[^\]]+\]$/, (m) => `/${fill[r] ?? m}`);
+      const url = r.replace(/\[([^\]]+)\]/g, (m, param: string) => valueFor(r, param) ?? m);
       expect(url, `a value for ${r}`).not.toMatch(/\[/);
       if (url === "/calls" || url === "/review" || url === "/api/calls/export")
         return [`${url}?job=${JOB}`, `${url}?q=${ID}`, `${url}?job=${JOB}&unmasked=true`];
