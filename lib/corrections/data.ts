@@ -2,7 +2,13 @@ import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { CORRECTION_JOIN, RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";
 import { nextDto, payloadDiff, sentDto, type FieldDiff } from "./diff";
-import { CORRECTABLE_FIELDS, isCorrectableField, type CorrectableField, type ReportedFields } from "./fields";
+import {
+  CORRECTABLE_FIELDS,
+  isCorrectableField,
+  type CorrectableField,
+  type ReportedFields,
+  type StoredValue,
+} from "./fields";
 
 /** The received fields of a record, by wire name, as stored (what a correction is laid over). */
 export const RECEIVED_COLUMNS = Prisma.raw(CORRECTABLE_FIELDS.map((f) => `r.${f}`).join(", "));
@@ -56,7 +62,11 @@ export function effectiveFields(
  * parameters against the DTO the next attempt will send. Two queries for
  * any number of records.
  */
-export async function payloadsOf(recordIds: bigint[]): Promise<Map<bigint, RecordPayload>> {
+export async function payloadsOf(
+  recordIds: bigint[],
+  /** Values a bulk fix would set, by record: the diff shows the record as it would be sent after it. */
+  overrides?: ReadonlyMap<bigint, ReadonlyMap<CorrectableField, StoredValue>>,
+): Promise<Map<bigint, RecordPayload>> {
   const out = new Map<bigint, RecordPayload>();
   if (!recordIds.length) return out;
   const ids = Prisma.join(recordIds);
@@ -84,6 +94,10 @@ export async function payloadsOf(recordIds: bigint[]): Promise<Map<bigint, Recor
   for (const r of rows) {
     const attempt = last.get(r.id);
     const fields = (r.c_fields ?? []).filter(isCorrectableField);
+    for (const [f, v] of overrides?.get(r.id) ?? []) {
+      (r as unknown as Record<CorrectableField, StoredValue>)[f] = v;
+      if (!fields.includes(f)) fields.push(f);
+    }
     const known = { phone: r.received_phone ?? r.called_phone_number, name: r.received_name ?? r.name };
     out.set(r.id, {
       recordId: r.id,
