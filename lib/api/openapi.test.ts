@@ -38,6 +38,11 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   ingestCallRecords: { path: "/call-records" },
   listCallRecords: { path: `/call-records?job=${jobId}&size=25` },
   getCallRecord: { path: `/call-records/${recordId}` },
+  correctCallRecord: {
+    path: `/call-records/${recordId}/correction`,
+    body: { fields: { result_status: "ANSWERED" }, reason: "OpenAPI sample" },
+  },
+  withdrawCorrection: { path: `/call-records/${recordId}/correction` },
   listJobs: { path: "/jobs?size=5" },
   getJob: { path: `/jobs/${jobId}` },
   createSubmission: { path: "/submissions", body: { ids: [recordId], dry_run: true } },

@@ -9,6 +9,7 @@ import {
   callRecordParams,
   callRecordsQuery,
 } from "./schemas/call-records";
+import { correctionBody, recordPayloadSchema, withdrawnSchema } from "./schemas/corrections";
 import { jobDetailSchema, jobPageSchema, jobParams, jobsQuery } from "./schemas/jobs";
 import {
   batchDetailSchema,
@@ -54,6 +55,32 @@ export const getCallRecordOp = defineOperation({
   params: callRecordParams,
   query: callRecordsQuery.pick({ unmasked: true, reason: true }),
   responses: { 200: { description: "The record", schema: callRecordDetailSchema } },
+});
+
+export const correctCallRecordOp = defineOperation({
+  operationId: "correctCallRecord",
+  method: "patch",
+  path: "/call-records/{call_record_id}/correction",
+  tag: "Call records",
+  permission: "calls:correct",
+  summary: "Correct a record's reported fields",
+  description:
+    "Stored beside the received record (never over it), validated by the ingest's rules on the record as it would be sent (an error per field: `fields.<name>`), kept when the vendor pushes the record again, and sent by every later attempt. Audited with the field names. Answers the payload diff.",
+  params: callRecordParams,
+  body: correctionBody,
+  responses: { 200: { description: "The correction and the payload diff", schema: recordPayloadSchema } },
+});
+
+export const withdrawCorrectionOp = defineOperation({
+  operationId: "withdrawCorrection",
+  method: "delete",
+  path: "/call-records/{call_record_id}/correction",
+  tag: "Call records",
+  permission: "calls:correct",
+  summary: "Withdraw a record's correction",
+  description: "The next attempt sends the record as received. Audited. Answers the payload diff.",
+  params: callRecordParams,
+  responses: { 200: { description: "The payload diff without the correction", schema: withdrawnSchema } },
 });
 
 export const listJobsOp = defineOperation({

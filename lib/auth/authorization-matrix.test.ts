@@ -27,6 +27,7 @@ const review = await import("../review/actions");
 const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
+const corrections = await import("../corrections/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -60,6 +61,43 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "submissions.resume",
     call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "corrections.correct",
+    call: () =>
+      corrections.correctRecord({ callRecordId: "999999999", fields: { result_status: "ANSWERED" }, reason: "matrix" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "corrections.withdraw",
+    call: () => corrections.withdrawRecordCorrection({ callRecordId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "corrections.previewBulkFix",
+    call: () =>
+      corrections.previewGroupFix({
+        batchId: "999999999",
+        failureCode: null,
+        field: "result_status" as const,
+        mode: "set" as const,
+        value: "ANSWERED",
+        reason: "matrix",
+      }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "corrections.bulkFix",
+    call: () =>
+      corrections.fixGroupAndResubmit({
+        batchId: "999999999",
+        failureCode: null,
+        field: "result_status" as const,
+        mode: "set" as const,
+        value: "ANSWERED",
+        reason: "matrix",
+      }),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -201,6 +239,19 @@ const API_ROUTES: {
     path: "/call-records/{call_record_id}",
     call: (t) => api.call(t, "GET", "/call-records/999999999"),
     expect: onlyFrom("operator"),
+  },
+  {
+    method: "PATCH",
+    path: "/call-records/{call_record_id}/correction",
+    call: (t) =>
+      api.call(t, "PATCH", "/call-records/999999999/correction", { fields: { result_status: "X" }, reason: "matrix" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "DELETE",
+    path: "/call-records/{call_record_id}/correction",
+    call: (t) => api.call(t, "DELETE", "/call-records/999999999/correction"),
+    expect: onlyFrom("supervisor"),
   },
   { method: "GET", path: "/jobs", call: (t) => api.call(t, "GET", "/jobs?size=1"), expect: onlyFrom("operator") },
   {

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** Correct a record's reported fields (with a reason), withdraw a correction, bulk-fix a failure group; audited. */
+  "calls:correct": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   "users:manage": "admin",
