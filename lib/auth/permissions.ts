@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "calls:export-unmasked": "supervisor",
   /** Correct a record's reported fields (with a reason), withdraw a correction, bulk-fix a failure group; audited. */
   "calls:correct": "supervisor",
+  /** Export a record's or a job's day's signed evidence bundle (full personal data), with a reason (audited). */
+  "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   "users:manage": "admin",
@@ -41,6 +43,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "calls:export",
   "pii:reveal",
   "calls:export-unmasked",
+  "evidence:export",
   "audit:read",
 ]);
 
