@@ -13,8 +13,18 @@ import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSe
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
+import { BulkFixDialog } from "@/components/corrections/bulk-fix-dialog";
 
-export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
+export function BatchDetail({
+  initial,
+  canControl,
+  canFix = false,
+}: {
+  initial: BatchDetailView;
+  canControl: boolean;
+  /** Bulk fix of a failure group (calls:correct and submissions:write). */
+  canFix?: boolean;
+}) {
   const t = useTranslations("submissions.detail");
   const tc = useTranslations("confirm.cancelBatch");
   const tv = useTranslations("views.batch");
@@ -26,6 +36,8 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [bulkFix, setBulkFix] = useState<{ failureCode: string | null; label: string } | null>(null);
+  const tf = useTranslations("corrections");
   const { data } = useQuery({
     queryKey: submissionKeys.batch(id),
     queryFn: async (): Promise<BatchDetailView> => {
@@ -211,6 +223,24 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
                         {t("resubmitGroup")}
                       </button>
                     ) : null}
+                    {canFix ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setBulkFix({
+                            failureCode: g.code,
+                            label: t("resubmitGroupLabel", {
+                              count: fmt.count(g.count),
+                              code: g.code ?? t("noCode"),
+                              message: g.message ?? "",
+                            }),
+                          })
+                        }
+                        className="ml-3 text-sm font-medium text-sky-700 underline"
+                      >
+                        {tf("fixGroup")}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -218,6 +248,14 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
           </table>
         )}
       </section>
+      {bulkFix ? (
+        <BulkFixDialog
+          batchId={id}
+          failureCode={bulkFix.failureCode}
+          label={bulkFix.label}
+          onClose={() => setBulkFix(null)}
+        />
+      ) : null}
       {confirmCancel ? (
         <ConfirmDialog
           testId="cancel-batch-dialog"

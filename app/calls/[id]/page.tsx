@@ -12,6 +12,9 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { recordAttempts } from "@/lib/submissions/data";
+import { CorrectionPanel } from "@/components/corrections/correction-panel";
+import { payloadsOf } from "@/lib/corrections/data";
+import { payloadView } from "@/lib/corrections/views";
 import { getRecordReview, reasonLabels } from "@/lib/review/data";
 import { getJobName } from "@/lib/jobs/names";
 import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
@@ -37,7 +40,7 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job, payloads] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
@@ -45,7 +48,9 @@ export default async function CallRecordPage({
     getRecordReview(record.id, record.reviewState),
     reasonLabels(),
     getJobName(record.robotCallJobId),
+    payloadsOf([record.id]),
   ]);
+  const payload = payloads.get(record.id);
   const onPlatform = platformIntent(attempts);
   const stale = correctionNotOnPlatform(
     record.submissionState,
@@ -78,6 +83,7 @@ export default async function CallRecordPage({
         jobName={job?.name ?? null}
         platformIntent={stale ? onPlatform : undefined}
       />
+      {payload ? <CorrectionPanel initial={payloadView(payload)} canCorrect={can(user.role, "calls:correct")} /> : null}
     </>
   );
 }

@@ -22,6 +22,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
     <BatchDetail
       initial={{ batch: batchView(batch), failures: await failureGroups(batch.id) }}
       canControl={can(user.role, "submissions:write")}
+      canFix={can(user.role, "submissions:write") && can(user.role, "calls:correct")}
     />
   );
 }
