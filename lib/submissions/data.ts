@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma, prisma } from "../db/client";
 import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
+import { effectiveStatus } from "../approvals/status";
 import { measuredRate } from "./measured-rate";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
@@ -112,6 +113,7 @@ type BatchRow = {
   total: number;
   materialized: boolean;
   finalCounts: unknown;
+  approval: { expiresAt: Date; decidedAt: Date | null; decision: string | null } | null;
 };
 
 /** Jobs by state as kept when the batch was done (migration 20261204120000_batch_final_counts). */
@@ -142,7 +144,10 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
       FROM submission_attempts
       WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS}) GROUP BY 1`),
   ]);
-  return batches.map(({ materialized, finalCounts: _final, ...b }) => {
+  return batches.map(({ materialized, finalCounts: _final, approval, ...raw }) => {
+    const b = { ...raw, status: effectiveStatus(raw.status, approval) };
+    // An approved batch starts when it is approved, not when it was requested.
+    const startedAt = approval?.decision === "approved" && approval.decidedAt ? approval.decidedAt : b.createdAt;
     const c = { ...EMPTY_COUNTS, ...kept.get(b.id) };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
     // Records the workers have not turned into jobs yet are waiting too.
@@ -151,7 +156,7 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
     const rate = measuredRate(rates.find((r) => r.batch_id === b.id));
     const remaining = c.queued + c.in_flight + c.retrying;
     // A batch younger than the window with no answer yet is starting, not stalled.
-    const starting = rate.perSecond === null && Date.now() - b.createdAt.getTime() < RATE_WINDOW_SECONDS * 1000;
+    const starting = rate.perSecond === null && Date.now() - startedAt.getTime() < RATE_WINDOW_SECONDS * 1000;
     const estimating = b.status === "running" && remaining > 0 && (rate.estimating || starting);
     return {
       ...b,
@@ -176,10 +181,13 @@ const BATCH_FIELDS = {
   total: true,
   materialized: true,
   finalCounts: true,
+  approval: { select: { expiresAt: true, decidedAt: true, decision: true } },
 } as const;
 
-export async function listBatches(limit = 50): Promise<BatchProgress[]> {
+/** Recent batches; `only`: those waiting for a second supervisor, however old. */
+export async function listBatches(limit = 50, only?: "awaiting_approval"): Promise<BatchProgress[]> {
   const batches = await prisma.submissionBatch.findMany({
+    where: only ? { status: only } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: BATCH_FIELDS,
