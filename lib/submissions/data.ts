@@ -11,6 +11,7 @@ import { selectionCondition, type Selection } from "./selection";
 import { RATE_WINDOW_SECONDS } from "./views";
 
 export { measuredRate } from "./measured-rate";
+export { lastOutcomes, type LastOutcome } from "./last-outcomes";
 
 export interface PreSubmitCheck {
   matching: number;
@@ -184,15 +185,34 @@ const BATCH_FIELDS = {
   approval: { select: { expiresAt: true, decidedAt: true, decision: true } },
 } as const;
 
-/** Recent batches; `only`: those waiting for a second supervisor, however old. */
-export async function listBatches(limit = 50, only?: "awaiting_approval"): Promise<BatchProgress[]> {
+/**
+ * Batches newest first, a page at a time: `before` is the id of the last batch
+ * of the previous page (keyset on the primary key, so a page costs the same
+ * however many batches rules have made over the years). `only`: those waiting
+ * for a second supervisor, however old.
+ */
+export async function listBatches({
+  limit = 50,
+  before,
+  only,
+}: { limit?: number; before?: bigint; only?: "awaiting_approval" } = {}): Promise<BatchProgress[]> {
   const batches = await prisma.submissionBatch.findMany({
-    where: only ? { status: only } : undefined,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { ...(before === undefined ? {} : { id: { lt: before } }), ...(only ? { status: only } : {}) },
+    orderBy: { id: "desc" },
     take: limit,
     select: BATCH_FIELDS,
   });
   return progressOf(batches);
+}
+
+/** One page of batches and the `before` of the next (older) page, or null on the last. */
+export async function batchPage(
+  before: bigint | undefined,
+  size = 50,
+): Promise<{ batches: BatchProgress[]; older: string | null }> {
+  const rows = await listBatches({ limit: size + 1, before });
+  const batches = rows.slice(0, size);
+  return { batches, older: rows.length > size ? String(batches[batches.length - 1]!.id) : null };
 }
 
 export async function getBatch(id: bigint): Promise<BatchProgress | null> {
@@ -256,43 +276,4 @@ export async function recordAttempts(record: { id: bigint; calledPhoneNumber: st
 /** Whether the batch exists (its page answers 404 before it streams, when not). */
 export async function batchExists(id: bigint): Promise<boolean> {
   return (await prisma.submissionBatch.count({ where: { id } })) > 0;
-}
-
-export interface LastOutcome {
-  attempts: number;
-  last: { count: number | null; success: boolean | null; code: string | null; message: string | null } | null;
-}
-
-/**
- * Attempts made and the last answer of each record (by internal id): TOP's
- * LvmsResultDto, or the error_response's code and message. One query, each
- * record's newest attempt read from the (record_id, id) index.
- */
-export async function lastOutcomes(recordIds: bigint[]): Promise<Map<bigint, LastOutcome>> {
-  if (!recordIds.length) return new Map();
-  const rows = await prisma.$queryRaw<
-    {
-      id: bigint;
-      attempts: number;
-      has: boolean;
-      count: number | null;
-      success: boolean | null;
-      code: string | null;
-      message: string | null;
-    }[]
-  >(Prisma.sql`
-    SELECT r.id, r.submission_attempts AS attempts, a.id IS NOT NULL AS has, a.result_count AS count, a.result_success AS success,
-           COALESCE(a.result_code, a.error_sub_code, a.error_code::text) AS code, COALESCE(a.result_message, a.error_sub_msg, a.error_msg, a.transport_error) AS message
-    FROM call_records r
-    LEFT JOIN LATERAL (SELECT * FROM submission_attempts s WHERE s.record_id = r.id ORDER BY s.id DESC LIMIT 1) a ON true
-    WHERE r.id IN (${Prisma.join(recordIds)})`);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        attempts: r.attempts,
-        last: r.has ? { count: r.count, success: r.success, code: r.code, message: r.message } : null,
-      },
-    ]),
-  );
 }
