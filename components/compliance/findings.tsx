@@ -11,7 +11,13 @@ const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typ
  * details; a frequency finding links the earlier calls to the same number
  * (shown masked, as everywhere).
  */
-export async function ComplianceFindings({ findings, maskedNumber }: { findings: FindingView[]; maskedNumber: string | null }) {
+export async function ComplianceFindings({
+  findings,
+  maskedNumber,
+}: {
+  findings: FindingView[];
+  maskedNumber: string | null;
+}) {
   const t = await getTranslations("compliance");
   return (
     <section
@@ -27,7 +33,11 @@ export async function ComplianceFindings({ findings, maskedNumber }: { findings:
       ) : (
         <ul className="mt-2 space-y-2 text-sm">
           {findings.map((f) => (
-            <li key={f.id} className="rounded border border-amber-200 bg-amber-50 p-2 text-amber-950" data-kind={f.kind}>
+            <li
+              key={f.id}
+              className="rounded border border-amber-200 bg-amber-50 p-2 text-amber-950"
+              data-kind={f.kind}
+            >
               <span className="mr-2 font-medium">{t(`kinds.${kindKey(f.kind)}`)}</span>
               <Describe f={f} t={t} maskedNumber={maskedNumber} />
             </li>
@@ -63,7 +73,12 @@ function Describe({ f, t, maskedNumber }: { f: FindingView; t: T; maskedNumber: 
       return (
         <span>
           {f.code === "daily_limit"
-            ? t("findings.daily_limit", { calls: num(d.calls), number: maskedNumber ?? "–", day: text(d.day), limit: num(d.limit) })
+            ? t("findings.daily_limit", {
+                calls: num(d.calls),
+                number: maskedNumber ?? "–",
+                day: text(d.day),
+                limit: num(d.limit),
+              })
             : t("findings.weekly_limit", {
                 calls: num(d.calls),
                 number: maskedNumber ?? "–",
