@@ -636,6 +636,17 @@ export interface components {
             intent_level_code?: string | number;
             intent_level_tag_id?: string | number;
             rpc_context?: unknown;
+            /** @description the console's own field, never sent to TOP: names the job when it has no name yet */
+            robot_call_job_name?: string;
+            /** @description the console's own field, never sent to TOP: what was said, in order of start_ms. Replaces a stored transcript; null or [] removes it; absent keeps it. */
+            transcript?: {
+                /** @enum {string} */
+                speaker: "robot" | "callee";
+                start_ms: number;
+                /** @description not before start_ms */
+                end_ms: number;
+                text: string;
+            }[] | null;
         } & {
             [key: string]: unknown;
         };

@@ -14,6 +14,7 @@ import { stringifyJson } from "../json-bigint";
 import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
 import { unknownFieldWarnings } from "./unknown-fields";
 import { nameJobsFromIngest } from "../../jobs/name-mutations";
+import { storeTranscripts } from "../../transcripts/mutations";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -79,6 +80,11 @@ export async function ingestCallRecords(
   const repeated =
     accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const written = await upsertRows([...latest.values()], opts.source, opts.sourceName ?? null);
+  // Transcripts live beside the record (not in its content hash): a changed transcript alone reports "updated".
+  const transcriptChanged = await storeTranscripts(
+    [...latest.values()].map((r) => r.record),
+    new Set(written.keys()),
+  );
   const names = new Map<bigint, string>();
   for (const { record } of latest.values())
     if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
@@ -90,7 +96,7 @@ export async function ingestCallRecords(
       outcome = before === null ? "created" : before === hash ? "unchanged" : "updated";
       repeated.set(id, hash);
     } else {
-      outcome = written.get(id.toString()) ?? "unchanged";
+      outcome = written.get(id.toString()) ?? (transcriptChanged.has(id.toString()) ? "updated" : "unchanged");
     }
     results[index] = {
       index,
