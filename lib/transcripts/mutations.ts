@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma, readRows } from "../db/client";
+import { Prisma, type RowReader } from "../db/client";
 import { COMPLIANCE_BIT } from "../compliance/flags";
 import type { NormalizedCallRecord } from "../call-records/schema";
 import { checkTranscript, compileRules, type CompiledRule, type PhraseFinding } from "./phrase-check";
@@ -14,17 +14,19 @@ const PHRASE = COMPLIANCE_BIT.phrase;
  * with `transcript` null or [] loses its stored one; a record without the key
  * keeps it) and checks the phrase rules on the ones that changed, or whose
  * record changed (its job decides which rules apply). Two statements per
- * batch whatever its size. Returns the call_record_ids whose transcript changed.
+ * batch whatever its size, in ingest's transaction. Returns the call_record_ids whose transcript changed.
  */
 export async function storeTranscripts(
+  rowsOf: RowReader,
   records: readonly NormalizedCallRecord[],
   recordsWritten: ReadonlySet<string>,
+  rules: readonly CompiledRule[],
 ): Promise<Set<string>> {
   const carried = records.filter((r) => r.transcript !== undefined);
   if (carried.length === 0) return new Set();
   carried.sort((a, b) => (a.callRecordId < b.callRecordId ? -1 : a.callRecordId > b.callRecordId ? 1 : 0));
   const utterances = carried.map((r) => (r.transcript ? JSON.stringify(r.transcript) : null));
-  const rows = await readRows<{ id: bigint; call_record_id: string; job_id: bigint; changed: boolean }>(Prisma.sql`
+  const rows = await rowsOf<{ id: bigint; call_record_id: string; job_id: bigint; changed: boolean }>(Prisma.sql`
     WITH input AS (
       SELECT c.id, c.call_record_id, c.robot_call_job_id, u.utterances, u.search_text, u.hash
       FROM unnest(
@@ -51,16 +53,19 @@ export async function storeTranscripts(
   `);
   const byId = new Map(carried.map((r) => [r.callRecordId.toString(), r.transcript ?? null]));
   const toCheck = rows.filter((r) => r.changed || recordsWritten.has(r.call_record_id));
-  if (toCheck.length) {
-    const rules = compileRules(await enabledPhraseRules());
-    await writePhraseFindings(
-      toCheck.map((r) => ({
-        recordId: r.id,
-        findings: findingsFor(r.job_id, byId.get(r.call_record_id) ?? null, rules),
-      })),
-    );
-  }
+  await writePhraseFindings(
+    rowsOf,
+    toCheck.map((r) => ({
+      recordId: r.id,
+      findings: findingsFor(r.job_id, byId.get(r.call_record_id) ?? null, rules),
+    })),
+  );
   return new Set(rows.filter((r) => r.changed).map((r) => r.call_record_id));
+}
+
+/** The enabled rules, compiled, when the batch carries a transcript (read before ingest's transaction). */
+export async function phraseRulesFor(records: readonly NormalizedCallRecord[]): Promise<CompiledRule[]> {
+  return records.some((r) => r.transcript !== undefined) ? compileRules(await enabledPhraseRules()) : [];
 }
 
 export function findingsFor(jobId: bigint, utterances: readonly Utterance[] | null, rules: readonly CompiledRule[]) {
@@ -73,11 +78,14 @@ export function findingsFor(jobId: bigint, utterances: readonly Utterance[] | nu
  * compliance_flags from them, in one statement. Only kind 'phrase' and only
  * bit 8: the other checks own the other kinds and bits.
  */
-export async function writePhraseFindings(results: readonly { recordId: bigint; findings: PhraseFinding[] }[]) {
+export async function writePhraseFindings(
+  rowsOf: RowReader,
+  results: readonly { recordId: bigint; findings: PhraseFinding[] }[],
+) {
   if (results.length === 0) return;
   const sorted = [...results].sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
   const flat = sorted.flatMap((r) => r.findings.map((f) => ({ recordId: r.recordId, ...f })));
-  await readRows(Prisma.sql`
+  await rowsOf(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${sorted.map((r) => r.recordId.toString())}::text[]::bigint[],
         ${sorted.map((r) => (r.findings.length ? PHRASE : 0))}::int[]) AS i(id, bit)
