@@ -27,6 +27,7 @@ const review = await import("../review/actions");
 const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
+const rules = await import("../rules/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -150,6 +151,26 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
     expect: onlyFrom("operator"),
   },
   {
+    name: "rules.create",
+    call: () => rules.createReportingRule({ name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.update",
+    call: () => rules.updateReportingRule({ ruleId: "999999999", patch: { enabled: false } }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.delete",
+    call: () => rules.deleteReportingRule({ ruleId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.dryRun",
+    call: () => rules.dryRunReportingRule({ filter: "job=999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "tokens.create",
     call: () => tokensActions.createApiToken({ name: "matrix", readOnly: true, expiresInDays: 1 }),
     expect: onlyFrom("operator"),
@@ -243,6 +264,42 @@ const API_ROUTES: {
     method: "GET",
     path: "/reconciliation",
     call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "GET", "/reporting-rules"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "POST", "/reporting-rules", { name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "GET", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "PATCH",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "PATCH", "/reporting-rules/999999999", { enabled: false }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "DELETE",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "DELETE", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules/{id}/dry-run",
+    call: (t) => api.call(t, "POST", "/reporting-rules/999999999/dry-run"),
     expect: onlyFrom("supervisor"),
   },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },

@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** See the reporting rules, what they did and their dry runs. */
+  "rules:read": "supervisor",
+  /** Create, change, enable, pause and delete reporting rules (automatic submission). */
+  "rules:write": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   "users:manage": "admin",
@@ -40,6 +44,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "pii:reveal",
   "calls:export-unmasked",
   "audit:read",
+  "rules:read",
 ]);
 
 /**
