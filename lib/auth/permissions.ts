@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "rules:read": "supervisor",
   /** Create, change, enable, pause and delete reporting rules (automatic submission). */
   "rules:write": "supervisor",
+  /** Export a record's or a job's day's signed evidence bundle (full personal data), with a reason (audited). */
+  "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   "users:manage": "admin",
@@ -43,6 +45,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "calls:export",
   "pii:reveal",
   "calls:export-unmasked",
+  "evidence:export",
   "audit:read",
   "rules:read",
 ]);
