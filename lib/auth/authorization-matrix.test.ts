@@ -484,6 +484,21 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("operator"),
   },
   {
+    name: "/rules",
+    render: async () => (await import("@/app/rules/page")).default(),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/new",
+    render: async () => (await import("@/app/rules/new/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/[id]",
+    render: async () => (await import("@/app/rules/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "/api-docs",
     render: async () => (await import("@/app/api-docs/page")).default(),
     expect: onlyFrom("operator"),
@@ -497,6 +512,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
+      ["rules", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const
@@ -514,6 +530,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "layout jobs/[jobId]",
     render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout rules/[id]",
+    render: async () => renderLayout(await import("@/app/rules/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("supervisor"),
   },
   {
     name: "layout submissions/[id]",
