@@ -7,6 +7,7 @@
 import { AlertDispatcher, dispatcherConfig } from "../lib/alerts/dispatcher";
 import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
+import { ensureComplianceSettings, startRechecker } from "../lib/compliance/recheck";
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
@@ -66,6 +67,9 @@ async function main() {
   alerts.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: onError("rollup compaction: ") });
+  // Compliance flags checked with other settings than these are checked again, chunk by chunk.
+  if ((await ensureComplianceSettings()).queued) say("compliance settings changed: every record is rechecked");
+  const rechecker = startRechecker({ onError: onError("compliance recheck: ") });
   collectProcessMetrics();
   registerPoolGauges(poolStats);
   const metrics = env.WORKER_METRICS_PORT
@@ -96,6 +100,7 @@ async function main() {
     say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
     await compactor.stop();
+    await rechecker.stop();
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop(), alerts.stop()]);
     client.close();
     metrics?.close();
