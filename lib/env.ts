@@ -215,6 +215,8 @@ export const envSchema = z.object({
   ALERT_ARCHIVE_FAILURES_THRESHOLD: z.coerce.number().int().min(0).default(20),
   /** Pushed records rejected by ingest within one hour above which an alert is raised (0: never). */
   ALERT_INGEST_REJECTIONS_THRESHOLD: z.coerce.number().int().min(0).default(100),
+  /** A reporting rule pauses itself when more than this percent of its last 100 answers are rejections. */
+  RULE_REJECTION_PAUSE_PERCENT: z.coerce.number().min(0).max(100).default(20),
   /** Permitted calling window, "HH:MM-HH:MM" in DISPLAY_TIME_ZONE (start inclusive, end exclusive); jobs may override it. */
   COMPLIANCE_CALLING_HOURS: z
     .string()
