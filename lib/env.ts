@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { ROLES, type Role } from "./auth/permissions";
+import { isSigningKey } from "./evidence/signing-key";
 import { parseTrustedProxies } from "./net/client-address";
 import { CALLING_HOURS } from "./compliance/hours";
 
@@ -143,6 +144,14 @@ export const envSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(24),
+  /**
+   * The Ed25519 private key (PKCS#8, PEM or base64 DER) that signs evidence bundles; unset: one generated
+   * once into DATA_DIR (evidence-signing-key.pem).
+   */
+  EVIDENCE_SIGNING_KEY: z
+    .string()
+    .refine(isSigningKey, "EVIDENCE_SIGNING_KEY is not an Ed25519 private key (PKCS#8, PEM or base64 DER)")
+    .optional(),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce
     .number()
