@@ -138,6 +138,14 @@ export const envSchema = z.object({
     .default(100 * 1024 * 1024),
   /** Time allowed for fetching a recording (no answer, or the whole download when archiving). */
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Four-eyes approval: a batch above this many records, every resend of accepted records and every bulk
+   * fix wait for a second supervisor. Unset (or `off`): no approval step.
+   */
+  SUBMISSION_APPROVAL_THRESHOLD: z.preprocess(
+    (v) => (v === "" || v === "off" ? undefined : v),
+    z.coerce.number().int().min(0).max(100_000_000).optional(),
+  ),
   /** A record received longer ago than this and not accepted by TOP counts as overdue on /reconciliation. */
   RECONCILE_OVERDUE_HOURS: z.coerce
     .number()

@@ -23,6 +23,7 @@ vi.mock("next/headers", () => ({
 
 const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
+const approvals = await import("../approvals/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
@@ -62,6 +63,16 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "submissions.resume",
     call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.approve",
+    call: () => approvals.approveSubmission({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.reject",
+    call: () => approvals.rejectSubmission({ batchId: "999999999", comment: "no" }),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -245,6 +256,18 @@ const API_ROUTES: {
     method: "POST",
     path: "/submissions/{id}/resubmit-failures",
     call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/approve",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/approve", { comment: "ok" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/reject",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/reject", { comment: "no" }),
     expect: onlyFrom("supervisor"),
   },
   {

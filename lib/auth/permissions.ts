@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "review:write": "reviewer",
   /** Submit, resubmit, cancel and resume submissions to TOP. */
   "submissions:write": "supervisor",
+  /** Approve or reject another person's batch waiting for four-eyes approval (SUBMISSION_APPROVAL_THRESHOLD). */
+  "submissions:approve": "supervisor",
   /** The per-day, per-job reconciliation of what was received against what TOP accepted. */
   "reconciliation:read": "supervisor",
   /** See one record's full phone number and name, with a reason (audited). */
