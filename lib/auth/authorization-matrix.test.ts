@@ -410,6 +410,15 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     expect: onlyFrom("supervisor"),
   },
   {
+    name: "GET /api/reconciliation/export/xlsx",
+    call: async (cookie) =>
+      (await import("@/app/api/reconciliation/export/xlsx/route")).GET(
+        new Request("http://x/api/reconciliation/export/xlsx?job=1", { headers: { cookie } }),
+        undefined,
+      ),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "GET /api/audit/export",
     call: async (cookie) =>
       (await import("@/app/api/audit/export/route")).GET(
