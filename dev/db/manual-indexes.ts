@@ -97,4 +97,10 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     definition:
       "CREATE INDEX call_records_reviewer_start_time_idx ON public.call_records USING btree (reviewed_by_id, start_time DESC, id DESC) WHERE (reviewed_by_id IS NOT NULL)",
   },
+  // Trigram GIN: the list's text search (q=) also matches what was said in the call.
+  call_transcripts_search_text_trgm_idx: {
+    table: "call_transcripts",
+    definition:
+      "CREATE INDEX call_transcripts_search_text_trgm_idx ON public.call_transcripts USING gin (search_text gin_trgm_ops)",
+  },
 };
