@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
+import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/query/data";
 import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
 import { userName } from "@/lib/users/data";
@@ -15,6 +16,9 @@ import { recordAttempts } from "@/lib/submissions/data";
 import { getRecordReview, reasonLabels } from "@/lib/review/data";
 import { getJobName } from "@/lib/jobs/names";
 import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
+import { ComplianceFindings } from "@/components/compliance/findings";
+import { recordFindings } from "@/lib/compliance/data";
+import { maskPhone } from "@/lib/privacy/mask";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +41,7 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job, findings] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
@@ -45,6 +49,7 @@ export default async function CallRecordPage({
     getRecordReview(record.id, record.reviewState),
     reasonLabels(),
     getJobName(record.robotCallJobId),
+    recordFindings(record.id),
   ]);
   const onPlatform = platformIntent(attempts);
   const stale = correctionNotOnPlatform(
@@ -57,6 +62,11 @@ export default async function CallRecordPage({
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
+      {can(user.role, "evidence:export") ? (
+        <div className="mb-3 flex justify-end">
+          <DownloadEvidence action={`/api/calls/${record.callRecordId}/evidence`} />
+        </div>
+      ) : null}
       <RecordDetail
         record={record}
         attempts={attempts}
@@ -78,6 +88,7 @@ export default async function CallRecordPage({
         jobName={job?.name ?? null}
         platformIntent={stale ? onPlatform : undefined}
       />
+      <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );
 }
