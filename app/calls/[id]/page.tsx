@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
+import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/query/data";
 import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
 import { userName } from "@/lib/users/data";
@@ -18,6 +19,9 @@ import { payloadView } from "@/lib/corrections/views";
 import { getRecordReview, reasonLabels } from "@/lib/review/data";
 import { getJobName } from "@/lib/jobs/names";
 import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
+import { ComplianceFindings } from "@/components/compliance/findings";
+import { recordFindings } from "@/lib/compliance/data";
+import { maskPhone } from "@/lib/privacy/mask";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +44,7 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job, payloads] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job, payloads, findings] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
@@ -49,6 +53,7 @@ export default async function CallRecordPage({
     reasonLabels(),
     getJobName(record.robotCallJobId),
     payloadsOf([record.id]),
+    recordFindings(record.id),
   ]);
   const payload = payloads.get(record.id);
   const onPlatform = platformIntent(attempts);
@@ -62,6 +67,11 @@ export default async function CallRecordPage({
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
+      {can(user.role, "evidence:export") ? (
+        <div className="mb-3 flex justify-end">
+          <DownloadEvidence action={`/api/calls/${record.callRecordId}/evidence`} />
+        </div>
+      ) : null}
       <RecordDetail
         record={record}
         attempts={attempts}
@@ -84,6 +94,7 @@ export default async function CallRecordPage({
         platformIntent={stale ? onPlatform : undefined}
       />
       {payload ? <CorrectionPanel initial={payloadView(payload)} canCorrect={can(user.role, "calls:correct")} /> : null}
+      <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );
 }
