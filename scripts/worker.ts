@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: drains the submission queue and the recording archive queue. `npm start` runs one; more
+ * `npm run worker`: drains the submission queue and the recording archive queue, and runs the daily retention. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
  * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
@@ -8,6 +8,7 @@ import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
+import { startRetentionScheduler } from "../lib/retention/schedule";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
 import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
 import { STALE_AFTER_MS } from "../lib/submissions/coordination";
@@ -59,6 +60,8 @@ async function main() {
   if (archive.concurrency > 0) archiver.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: onError("rollup compaction: ") });
+  // The day's retention run from RETENTION_HOUR on, and any an admin started (docs/retention.md).
+  const retention = startRetentionScheduler({ onError: onError("retention: ") });
   collectProcessMetrics();
   registerPoolGauges(poolStats);
   const metrics = env.WORKER_METRICS_PORT
@@ -86,7 +89,7 @@ async function main() {
     stopping = true;
     say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
-    await compactor.stop();
+    await Promise.all([compactor.stop(), retention.stop()]);
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
     client.close();
     metrics?.close();

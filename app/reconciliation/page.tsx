@@ -20,7 +20,13 @@ export default async function ReconciliationPage({
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
   const [report, t] = await Promise.all([
-    reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS),
+    reconciliationReport(
+      query,
+      env.DISPLAY_TIME_ZONE,
+      env.RECONCILE_OVERDUE_HOURS,
+      new Date(),
+      env.RECONCILE_GAP_MINUTES,
+    ),
     getTranslations("reconciliation"),
   ]);
   const params = new URLSearchParams({ from: query.from, to: query.to });

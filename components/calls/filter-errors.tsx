@@ -27,6 +27,7 @@ const PARAMS = [
   "minDuration",
   "maxDuration",
   "audio",
+  "hold",
   "q",
   "cursor",
 ] as const;

@@ -27,6 +27,8 @@ const review = await import("../review/actions");
 const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
+const holds = await import("../legal-holds/actions");
+const retention = await import("../retention/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -162,6 +164,26 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "tokens.createIngest",
     call: () => tokensActions.createSourceToken({ name: `matrix ${Math.random()}`.slice(0, 20) }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "legalHolds.set",
+    call: () => holds.setLegalHoldAction({ callRecordId: "999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "legalHolds.remove",
+    call: () => holds.removeLegalHoldAction({ callRecordId: "999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "legalHolds.setFilter",
+    call: () => holds.setLegalHoldsByFilterAction({ query: "job=999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "retention.runNow",
+    call: () => retention.runRetentionNow({}),
     expect: onlyFrom("admin"),
   },
   {

@@ -1,5 +1,6 @@
 import "server-only";
 import { overdueCounts, stateCounts } from "./data";
+import { findGaps } from "./gaps";
 import type { ReconciliationQuery } from "./schema";
 
 /** The counts of the report, named as in the API. */
@@ -30,6 +31,17 @@ export interface ReconciliationReport {
   overdueHours: number;
   rows: ReconciliationRow[];
   totals: Counts;
+  /** Silences longer than gapMinutes inside calling hours between two calls of a job's day (gaps.ts), newest day first. */
+  gapMinutes: number;
+  gaps: ReconciliationGap[];
+}
+
+export interface ReconciliationGap {
+  day: string;
+  jobId: string;
+  from: string;
+  to: string;
+  minutes: number;
 }
 
 /**
@@ -65,6 +77,7 @@ export async function reconciliationReport(
   timeZone: string,
   overdueHours: number,
   now = new Date(),
+  gapMinutes = 60,
 ): Promise<ReconciliationReport> {
   const overdueBefore = new Date(now.getTime() - overdueHours * 3_600_000);
   const [states, overdue] = await Promise.all([stateCounts(q, timeZone), overdueCounts(q, timeZone, overdueBefore)]);
@@ -89,6 +102,11 @@ export async function reconciliationReport(
   );
   const totals = zero();
   for (const r of sorted) for (const c of COUNTS) totals[c] += r[c];
+  const gaps = await findGaps(
+    sorted.map((r) => ({ day: r.day, jobId: BigInt(r.jobId) })),
+    timeZone,
+    gapMinutes,
+  );
   return {
     from: q.from,
     to: q.to,
@@ -97,6 +115,14 @@ export async function reconciliationReport(
     overdueHours,
     rows: sorted,
     totals,
+    gapMinutes,
+    gaps: gaps.map((g) => ({
+      day: g.day,
+      jobId: g.jobId.toString(),
+      from: g.from.toISOString(),
+      to: g.to.toISOString(),
+      minutes: g.minutes,
+    })),
   };
 }
 
