@@ -6,6 +6,7 @@
  */
 import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
+import { ensureComplianceSettings, startRechecker } from "../lib/compliance/recheck";
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
 import { startRetentionScheduler } from "../lib/retention/schedule";
@@ -60,6 +61,9 @@ async function main() {
   if (archive.concurrency > 0) archiver.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: onError("rollup compaction: ") });
+  // Compliance flags checked with other settings than these are checked again, chunk by chunk.
+  if ((await ensureComplianceSettings()).queued) say("compliance settings changed: every record is rechecked");
+  const rechecker = startRechecker({ onError: onError("compliance recheck: ") });
   // The day's retention run from RETENTION_HOUR on, and any an admin started (docs/retention.md).
   const retention = startRetentionScheduler({ onError: onError("retention: ") });
   collectProcessMetrics();
@@ -89,7 +93,7 @@ async function main() {
     stopping = true;
     say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
-    await Promise.all([compactor.stop(), retention.stop()]);
+    await Promise.all([compactor.stop(), rechecker.stop(), retention.stop()]);
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
     client.close();
     metrics?.close();

@@ -20,13 +20,10 @@ export default async function ReconciliationPage({
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
   const [report, t] = await Promise.all([
-    reconciliationReport(
-      query,
-      env.DISPLAY_TIME_ZONE,
-      env.RECONCILE_OVERDUE_HOURS,
-      new Date(),
-      env.RECONCILE_GAP_MINUTES,
-    ),
+    reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
+      minutes: env.RECONCILE_GAP_MINUTES,
+      callingHours: env.COMPLIANCE_CALLING_HOURS,
+    }),
     getTranslations("reconciliation"),
   ]);
   const params = new URLSearchParams({ from: query.from, to: query.to });

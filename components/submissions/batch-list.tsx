@@ -7,21 +7,21 @@ import { useFormat } from "@/components/ui/use-format";
 import { batchNeedsPolling, submissionKeys, type BatchView } from "@/lib/submissions/views";
 import { BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
 
-async function fetchBatches(): Promise<BatchView[]> {
-  const res = await fetch("/api/submissions", { cache: "no-store" });
+async function fetchBatches(before: string | null): Promise<BatchView[]> {
+  const res = await fetch(before ? `/api/submissions?before=${before}` : "/api/submissions", { cache: "no-store" });
   if (!res.ok) throw new Error(`the server answered ${res.status}`);
   return ((await res.json()) as { batches: BatchView[] }).batches;
 }
 
 /** Batches with live progress: polls while any batch is running. */
-export function BatchList({ initial }: { initial: BatchView[] }) {
+export function BatchList({ initial, before }: { initial: BatchView[]; before: string | null }) {
   const t = useTranslations("submissions.list");
   const fmt = useFormat();
   const describeSelection = useDescribeSelection();
   const kind = useBatchKind();
   const { data, error } = useQuery({
-    queryKey: submissionKeys.list(),
-    queryFn: fetchBatches,
+    queryKey: [...submissionKeys.list(), before],
+    queryFn: () => fetchBatches(before),
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.some(batchNeedsPolling) ? 2_000 : 15_000),
   });

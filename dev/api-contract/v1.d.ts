@@ -472,6 +472,8 @@ export interface components {
         };
         SubmissionBatchList: {
             data: components["schemas"]["SubmissionBatch"][];
+            /** @description pass as `cursor` for the next (older) page; null on the last */
+            next_cursor: string | null;
         };
         SubmissionBatch: {
             /** @description int64, as a string */
@@ -1046,6 +1048,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
             };
             header?: never;
             path?: never;

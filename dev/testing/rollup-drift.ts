@@ -6,7 +6,7 @@ import { jobTotals } from "../../lib/call-records/rollups";
  * (lib/call-records/rollups.test.ts, lib/retention/run.test.ts).
  */
 
-const DIMS = Prisma.sql`day, robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
+const DIMS = Prisma.sql`day, robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio, compliance_flags`;
 
 /**
  * Differences between the rollups (plus pending deltas) and a fresh GROUP BY
@@ -22,25 +22,25 @@ export async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[
                (intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL) AS has_intent,
                CASE WHEN intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL THEN intent_level_tag_id ELSE 0 END AS intent_level_tag_id,
                CASE WHEN intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL THEN intent_level_code ELSE 0 END AS intent_level_code,
-               submission_state, review_state, full_audio_url IS NOT NULL AS has_audio,
+               submission_state, review_state, full_audio_url IS NOT NULL AS has_audio, compliance_flags,
                count(*)::bigint AS records,
                count(chat_duration) FILTER (WHERE result_status = 'ANSWERED')::bigint AS talk_records,
                COALESCE(sum(chat_duration) FILTER (WHERE result_status = 'ANSWERED'), 0)::bigint AS talk_seconds
-        FROM call_records GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+        FROM call_records GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
       const kept = (table: Prisma.Sql) => Prisma.sql`
         SELECT ${DIMS}, sum(records)::bigint AS records, sum(talk_records)::bigint AS talk_records, sum(talk_seconds)::bigint AS talk_seconds
         FROM (SELECT ${DIMS}, records, talk_records, talk_seconds FROM ${table}
               UNION ALL SELECT ${DIMS}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
       const daily = await tx.$queryRaw<unknown[]>(Prisma.sql`
         (${fresh} EXCEPT ${kept(Prisma.sql`call_record_daily_rollups`)}) UNION ALL (${kept(Prisma.sql`call_record_daily_rollups`)} EXCEPT ${fresh})`);
-      const totalDims = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
-      const freshTotal = Prisma.sql`SELECT ${totalDims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint FROM (${fresh}) f GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+      const totalDims = Prisma.sql`robot_call_job_id, result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio, compliance_flags`;
+      const freshTotal = Prisma.sql`SELECT ${totalDims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint FROM (${fresh}) f GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
       const keptTotal = Prisma.sql`
         SELECT ${totalDims}, sum(records)::bigint, sum(talk_records)::bigint, sum(talk_seconds)::bigint
         FROM (SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollups
               UNION ALL SELECT ${totalDims}, records, talk_records, talk_seconds FROM call_record_rollup_deltas) k
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
       const total = await tx.$queryRaw<unknown[]>(
         Prisma.sql`(${freshTotal} EXCEPT ${keptTotal}) UNION ALL (${keptTotal} EXCEPT ${freshTotal})`,
       );
@@ -54,7 +54,7 @@ export async function rollupDrift(): Promise<{ daily: unknown[]; total: unknown[
           GROUP BY ${dims} HAVING sum(records) <> 0 OR sum(talk_records) <> 0 OR sum(talk_seconds) <> 0`;
         return tx.$queryRaw<unknown[]>(Prisma.sql`(${f} EXCEPT ${k}) UNION ALL (${k} EXCEPT ${f})`);
       };
-      const globalDims = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio`;
+      const globalDims = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code, submission_state, review_state, has_audio, compliance_flags`;
       const global = [
         ...(await level(globalDims, Prisma.sql`call_record_global_rollups`)),
         ...(await level(Prisma.sql`day, ${globalDims}`, Prisma.sql`call_record_global_daily_rollups`)),

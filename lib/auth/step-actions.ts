@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -36,6 +37,9 @@ export async function secondFactorAction(_prev: SecondFactorState, form: FormDat
   const next = safeLocalPath(parsed.data.next);
   // currentSession() is cached for the request: read the session again after the step.
   const after = (await sessionForToken(token))?.step;
+  // The session changed without a new cookie: the root layout (the header with the signed-in
+  // user) must be drawn again, not kept from the half-signed-in page.
+  revalidatePath("/", "layout");
   redirect(after ? `${STEP_PATHS[after]}?next=${encodeURIComponent(next)}` : next);
 }
 

@@ -90,7 +90,7 @@ export function startRollupCompactor(opts: { intervalMs?: number; onError?: (err
  */
 export function rollupSource(daily: boolean, perJob = true): Prisma.Sql {
   const groups = Prisma.sql`result_status, has_intent, intent_level_tag_id, intent_level_code,
-    submission_state, review_state, has_audio, records, talk_records, talk_seconds`;
+    submission_state, review_state, has_audio, compliance_flags, records, talk_records, talk_seconds`;
   const cols = perJob
     ? daily
       ? Prisma.sql`day, robot_call_job_id, ${groups}`

@@ -73,6 +73,33 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   return result.rows as T[];
 }
 
+/** Reads rows of one statement, as readRows does. */
+export type RowReader = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * Runs `work` in one transaction on one connection of the pool, its
+ * statements read as readRows reads them: for hot paths of several
+ * statements that must be stored together (the ingest upsert and its
+ * compliance checks). Rolled back when `work` throws.
+ */
+export async function inTransaction<T>(work: (rows: RowReader) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(async <R>(query: Prisma.Sql) => {
+      const res = await client.query({ text: query.text, values: query.values, types: readTypes });
+      return res.rows as R[];
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /** This process's pool, for the metrics (undefined before the first query). */
 export function poolStats(): { totalCount: number; idleCount: number; waitingCount: number } | undefined {
   return globalForPrisma.lvrPool;

@@ -34,6 +34,7 @@ const users = await import("../users/actions");
 const callsExport = await import("@/app/api/calls/export/route");
 const auditExport = await import("@/app/api/audit/export/route");
 const batchRoute = await import("@/app/api/submissions/[id]/route");
+const batchListRoute = await import("@/app/api/submissions/route");
 const audioRoute = await import("@/app/api/audio/[id]/route");
 
 const ZONE = "Asia/Shanghai";
@@ -219,6 +220,12 @@ describe("fuzzing the lists' URL parameters", () => {
         );
         await settle(
           await audioRoute.GET(new Request("http://localhost/api/audio/x", init), { params: Promise.resolve({ id }) }),
+        );
+        await settle(
+          await batchListRoute.GET(
+            new Request(`http://localhost/api/submissions?before=${encodeURIComponent(id)}`, init),
+            { params: Promise.resolve({}) },
+          ),
         );
       }),
       { numRuns: RUNS },

@@ -4,7 +4,9 @@ import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { rollupTimeZone } from "../call-records/rollups";
 import { parseReconciliationParams } from "./schema";
 import { reconciliationReport } from "./report";
-import { zonedMinute } from "./gaps";
+import { callingWindows, zonedMinute } from "./gaps";
+
+const GAPS = (minutes: number) => ({ minutes, callingHours: "08:00-21:00" });
 
 afterAll(() => disconnectPrisma());
 
@@ -50,7 +52,7 @@ describe("reconciliation gaps", () => {
       zone,
     );
     expect(errors).toEqual([]);
-    const report = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), 60);
+    const report = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), GAPS(60));
     expect(report.gapMinutes).toBe(60);
     expect(report.gaps).toEqual([
       {
@@ -72,10 +74,19 @@ describe("reconciliation gaps", () => {
     expect(report.totals.received).toBe(21);
 
     // A tighter limit finds the 45-minute silence as well; a looser one none.
-    const tight = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), 44);
+    const tight = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), GAPS(44));
     expect(tight.gaps.map((g) => [g.day, g.minutes])).toContainEqual(["2026-04-02", 45]);
-    const loose = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), 200);
+    const loose = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), GAPS(200));
     expect(loose.gaps).toEqual([]);
+  });
+
+  it("reads COMPLIANCE_CALLING_HOURS, a window across midnight as the day's two ends", () => {
+    expect(callingWindows("08:00-21:00")).toEqual([{ start: 480, end: 1260 }]);
+    expect(callingWindows("09:30-24:00")).toEqual([{ start: 570, end: 1440 }]);
+    expect(callingWindows("20:00-02:00")).toEqual([
+      { start: 0, end: 120 },
+      { start: 1200, end: 1440 },
+    ]);
   });
 
   it("places calling hours in the zone's wall time, DST included", () => {

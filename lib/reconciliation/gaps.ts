@@ -7,15 +7,27 @@ import { addDays, offsetMs, zonedDayStart } from "../time/zoned";
  * job on one call day, a silence longer than RECONCILE_GAP_MINUTES inside
  * calling hours. Only the calling-hours part of the silence counts, and only
  * between calls of the same day, so the night (and the time before a job's
- * first call or after its last) is never a gap.
+ * first call or after its last) is never a gap. Calling hours are the
+ * compliance checks' own (COMPLIANCE_CALLING_HOURS, DISPLAY_TIME_ZONE).
  */
 
 /**
- * Calling hours in DISPLAY_TIME_ZONE, minutes after midnight. A local default:
- * the product has no calling-hours setting yet (COMPLIANCE_CALLING_HOURS does
- * not exist on main); the compliance checks' own window should replace it when it does.
+ * The calling windows of a day, in minutes after midnight, from
+ * COMPLIANCE_CALLING_HOURS ("HH:MM-HH:MM", end exclusive, may be 24:00; a
+ * start after the end wraps midnight: the day's window is then its two ends).
  */
-export const CALLING_HOURS = { start: 8 * 60, end: 21 * 60 } as const;
+export function callingWindows(hours: string): { start: number; end: number }[] {
+  const [start, end] = hours.split("-").map((t) => {
+    const [h, m] = t.split(":").map(Number) as [number, number];
+    return h * 60 + m;
+  }) as [number, number];
+  if (start < end) return [{ start, end }];
+  if (start === end) return [{ start: 0, end: 24 * 60 }];
+  return [
+    { start: 0, end },
+    { start, end: 24 * 60 },
+  ];
+}
 
 /** Gaps are looked for in at most this many of the report's latest days: one index range per job and day. */
 export const GAP_MAX_DAYS = 31;
@@ -47,17 +59,19 @@ export async function findGaps(
   pairs: readonly { day: string; jobId: bigint }[],
   timeZone: string,
   gapMinutes: number,
-  hours: { start: number; end: number } = CALLING_HOURS,
+  callingHours: string,
 ): Promise<Gap[]> {
   if (!pairs.length) return [];
   const latest = pairs.reduce((m, p) => (p.day > m ? p.day : m), pairs[0]!.day);
-  const scanned = pairs.filter((p) => p.day > addDays(latest, -GAP_MAX_DAYS));
+  const scanned = pairs
+    .filter((p) => p.day > addDays(latest, -GAP_MAX_DAYS))
+    .flatMap((p) => callingWindows(callingHours).map((w) => ({ ...p, ...w })));
   const jobs = scanned.map((p) => p.jobId.toString());
   const days = scanned.map((p) => p.day);
   const dayStarts = scanned.map((p) => zonedDayStart(p.day, timeZone).toISOString());
   const dayEnds = scanned.map((p) => zonedDayStart(addDays(p.day, 1), timeZone).toISOString());
-  const opens = scanned.map((p) => zonedMinute(p.day, hours.start, timeZone).toISOString());
-  const closes = scanned.map((p) => zonedMinute(p.day, hours.end, timeZone).toISOString());
+  const opens = scanned.map((p) => zonedMinute(p.day, p.start, timeZone).toISOString());
+  const closes = scanned.map((p) => zonedMinute(p.day, p.end, timeZone).toISOString());
   const rows = await prisma.$queryRaw<{ day: string; job_id: bigint; gap_from: Date; gap_to: Date }[]>(Prisma.sql`
     SELECT p.day, p.job AS job_id, greatest(g.prev, p.opens) AS gap_from, least(g.cur, p.closes) AS gap_to
     FROM unnest(${jobs}::bigint[], ${days}::text[], ${dayStarts}::timestamptz[], ${dayEnds}::timestamptz[],

@@ -33,6 +33,8 @@ export interface ReconciliationReport {
   totals: Counts;
   /** Silences longer than gapMinutes inside calling hours between two calls of a job's day (gaps.ts), newest day first. */
   gapMinutes: number;
+  /** COMPLIANCE_CALLING_HOURS: only silences inside these hours are gaps. */
+  callingHours: string;
   gaps: ReconciliationGap[];
 }
 
@@ -77,7 +79,7 @@ export async function reconciliationReport(
   timeZone: string,
   overdueHours: number,
   now = new Date(),
-  gapMinutes = 60,
+  gapSettings: { minutes: number; callingHours: string } = { minutes: 60, callingHours: "08:00-21:00" },
 ): Promise<ReconciliationReport> {
   const overdueBefore = new Date(now.getTime() - overdueHours * 3_600_000);
   const [states, overdue] = await Promise.all([stateCounts(q, timeZone), overdueCounts(q, timeZone, overdueBefore)]);
@@ -105,7 +107,8 @@ export async function reconciliationReport(
   const gaps = await findGaps(
     sorted.map((r) => ({ day: r.day, jobId: BigInt(r.jobId) })),
     timeZone,
-    gapMinutes,
+    gapSettings.minutes,
+    gapSettings.callingHours,
   );
   return {
     from: q.from,
@@ -115,7 +118,8 @@ export async function reconciliationReport(
     overdueHours,
     rows: sorted,
     totals,
-    gapMinutes,
+    gapMinutes: gapSettings.minutes,
+    callingHours: gapSettings.callingHours,
     gaps: gaps.map((g) => ({
       day: g.day,
       jobId: g.jobId.toString(),

@@ -178,13 +178,31 @@ const BATCH_FIELDS = {
   finalCounts: true,
 } as const;
 
-export async function listBatches(limit = 50): Promise<BatchProgress[]> {
+/**
+ * Batches newest first, a page at a time: `before` is the id of the last batch
+ * of the previous page (keyset on the primary key, so a page costs the same
+ * however many batches rules have made over the years).
+ */
+export async function listBatches({ limit = 50, before }: { limit?: number; before?: bigint } = {}): Promise<
+  BatchProgress[]
+> {
   const batches = await prisma.submissionBatch.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(before === undefined ? {} : { where: { id: { lt: before } } }),
+    orderBy: { id: "desc" },
     take: limit,
     select: BATCH_FIELDS,
   });
   return progressOf(batches);
+}
+
+/** One page of batches and the `before` of the next (older) page, or null on the last. */
+export async function batchPage(
+  before: bigint | undefined,
+  size = 50,
+): Promise<{ batches: BatchProgress[]; older: string | null }> {
+  const rows = await listBatches({ limit: size + 1, before });
+  const batches = rows.slice(0, size);
+  return { batches, older: rows.length > size ? String(batches[batches.length - 1]!.id) : null };
 }
 
 export async function getBatch(id: bigint): Promise<BatchProgress | null> {

@@ -58,7 +58,7 @@ export function submissionStateCondition(states: readonly string[]): Prisma.Sql 
  */
 export const IN_FLIGHT_ROLLUP_ROWS = Prisma.sql`
   SELECT k.day, k.robot_call_job_id, k.result_status, k.has_intent, k.intent_level_tag_id, k.intent_level_code,
-         s.state AS submission_state, k.review_state, k.has_audio,
+         s.state AS submission_state, k.review_state, k.has_audio, k.compliance_flags,
          s.sign::bigint AS records,
          CASE WHEN k.talk IS NOT NULL THEN s.sign ELSE 0 END::bigint AS talk_records,
          (COALESCE(k.talk, 0) * s.sign)::bigint AS talk_seconds

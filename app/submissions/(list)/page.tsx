@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { BatchList } from "@/components/submissions/batch-list";
-import { listBatches } from "@/lib/submissions/data";
+import Link from "next/link";
+import { parseInt64Id } from "@/lib/input/schema";
+import { batchPage } from "@/lib/submissions/data";
 import { batchView } from "@/lib/submissions/views";
 import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
 import { jobNames } from "@/lib/jobs/names";
@@ -14,7 +16,10 @@ export async function generateMetadata() {
   return { title: (await getTranslations("submissions"))("title") };
 }
 
-const paramsSchema = z.object({ sort: z.enum(JOB_SORTS).catch("last_call") });
+const paramsSchema = z.object({
+  sort: z.enum(JOB_SORTS).catch("last_call"),
+  before: z.string().optional().catch(undefined),
+});
 
 export default async function SubmissionsPage({
   searchParams,
@@ -22,8 +27,11 @@ export default async function SubmissionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser("calls:read");
-  const { sort } = paramsSchema.parse(await searchParams);
-  const [jobs, batches] = await Promise.all([listJobs(sort), listBatches(50)]);
+  const { sort, before: rawBefore } = paramsSchema.parse(await searchParams);
+  // An id that is not one is said on the page, and the newest batches shown.
+  const before = rawBefore === undefined ? undefined : (parseInt64Id(rawBefore) ?? undefined);
+  const badBefore = rawBefore !== undefined && before === undefined;
+  const [jobs, page] = await Promise.all([listJobs(sort), batchPage(before)]);
   const names = await jobNames(jobs.map((j) => j.jobId));
   const t = await getTranslations("submissions");
   return (
@@ -31,7 +39,30 @@ export default async function SubmissionsPage({
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <h2 className="font-semibold">{t("batches")}</h2>
-      <BatchList initial={batches.map(batchView)} />
+      {badBefore ? (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("paging.badBefore")}
+        </p>
+      ) : null}
+      <BatchList initial={page.batches.map(batchView)} before={before === undefined ? null : String(before)} />
+      {before !== undefined || page.older ? (
+        <nav aria-label={t("batches")} className="flex gap-4 text-sm">
+          {before !== undefined ? (
+            <Link href="/submissions" className="text-sky-700 hover:underline">
+              ← {t("paging.newest")}
+            </Link>
+          ) : null}
+          {page.older ? (
+            <Link
+              href={`/submissions?before=${page.older}`}
+              className="text-sky-700 hover:underline"
+              data-testid="older-batches"
+            >
+              {t("paging.older")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       <h2 className="font-semibold">{t("byJob")}</h2>
       {jobs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { runActionAs, type ActionPrincipal } from "../../actions/wrapper";
 import { parseCallFilters } from "../../call-records/query/filters";
 import { cancelSubmissionBatch, checkSubmission, submitRecords } from "../../submissions/actions";
-import { failureGroups, getBatch, listBatches, type BatchProgress, type PreSubmitCheck } from "../../submissions/data";
+import { batchPage, failureGroups, getBatch, type BatchProgress, type PreSubmitCheck } from "../../submissions/data";
 import type { Selection } from "../../submissions/selection";
 import { ApiError, invalidParams } from "../errors";
 import type { ApiAnswer, ApiRequest } from "../handler";
@@ -132,7 +132,11 @@ export async function resubmitFailuresHandler(
 export async function listSubmissionsHandler({
   query,
 }: ApiRequest<unknown, z.output<typeof listSubmissionsQuery>, unknown>): Promise<ApiAnswer> {
-  return { body: { data: (await listBatches(query.limit)).map(batchBody) } };
+  const { batches, older } = await batchPage(
+    query.cursor === undefined ? undefined : BigInt(query.cursor),
+    query.limit,
+  );
+  return { body: { data: batches.map(batchBody), next_cursor: older } };
 }
 
 export async function getSubmissionHandler({

@@ -31,6 +31,9 @@ export const reconciliationSchema = z
     data: z.array(z.strictObject({ day: z.string(), robot_call_job_id: int64String, ...counts })),
     totals: z.strictObject(counts),
     gap_minutes: z.number().int().meta({ description: "RECONCILE_GAP_MINUTES" }),
+    calling_hours: z
+      .string()
+      .meta({ description: "COMPLIANCE_CALLING_HOURS: only silences inside these hours are gaps" }),
     gaps: z
       .array(
         z.strictObject({
@@ -43,7 +46,7 @@ export const reconciliationSchema = z
       )
       .meta({
         description:
-          "Silences longer than gap_minutes inside calling hours (08:00–21:00) between two calls of a job on one day; the latest 31 days of the range, at most 500",
+          "Silences longer than gap_minutes inside calling_hours between two calls of a job on one day; the latest 31 days of the range, at most 500",
       }),
   })
   .meta({ id: "Reconciliation" });

@@ -115,8 +115,19 @@ export const batchDetailSchema = z
   })
   .meta({ id: "SubmissionBatchDetail" });
 
-export const batchListSchema = z.strictObject({ data: z.array(batchSchema) }).meta({ id: "SubmissionBatchList" });
-export const listSubmissionsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const batchListSchema = z
+  .strictObject({
+    data: z.array(batchSchema),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: "pass as `cursor` for the next (older) page; null on the last" }),
+  })
+  .meta({ id: "SubmissionBatchList" });
+export const listSubmissionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: idParam.optional().meta({ description: "next_cursor of the previous page" }),
+});
 export const cancelledSchema = z.strictObject({
   id: int64String,
   state: z.literal("cancelled"),

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, prisma, readRows } from "../../db/client";
+import { inTransaction, Prisma, prisma, type RowReader } from "../../db/client";
+import { checkAfterWrite } from "../../compliance/checks";
 import { textColumn } from "../../db/text-column";
 import { contentHash } from "./content-hash";
 import {
@@ -12,6 +13,7 @@ import {
 } from "./ingest-result";
 import { stringifyJson } from "../json-bigint";
 import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
+import type { WrittenCall } from "../../compliance/checks";
 import { unknownFieldWarnings } from "./unknown-fields";
 import { nameJobsFromIngest } from "../../jobs/name-mutations";
 
@@ -21,6 +23,16 @@ export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
 interface Row {
   record: NormalizedCallRecord;
   hash: string;
+}
+
+interface UpsertedRow {
+  id: bigint;
+  call_record_id: string;
+  inserted: boolean;
+  called_phone_number: string | null;
+  start_time: Date | null;
+  old_number: string | null;
+  old_start: Date | null;
 }
 
 /**
@@ -78,7 +90,12 @@ export async function ingestCallRecords(
 
   const repeated =
     accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
-  const written = await upsertRows([...latest.values()], opts.source, opts.sourceName ?? null);
+  // The records and their compliance checks are stored together or not at all.
+  const written = await inTransaction(async (rows) => {
+    const { outcomes, calls } = await upsertRows(rows, [...latest.values()], opts.source, opts.sourceName ?? null);
+    await checkAfterWrite(rows, calls);
+    return outcomes;
+  });
   const names = new Map<bigint, string>();
   for (const { record } of latest.values())
     if (record.robotCallJobName) names.set(record.robotCallJobId, record.robotCallJobName);
@@ -120,14 +137,19 @@ async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Prom
   return repeated;
 }
 
-/** call_record_id → "created" | "updated" for the rows the statement wrote; absent ones were unchanged. */
+/**
+ * outcomes: call_record_id → "created" | "updated" for the rows the statement wrote (absent ones were unchanged);
+ * calls: what the compliance checks need of each written row.
+ */
 async function upsertRows(
+  read: RowReader,
   rows: Row[],
   source: IngestSource,
   sourceName: string | null,
-): Promise<Map<string, "created" | "updated">> {
+): Promise<{ outcomes: Map<string, "created" | "updated">; calls: WrittenCall[] }> {
   const written = new Map<string, "created" | "updated">();
-  if (rows.length === 0) return written;
+  const calls: WrittenCall[] = [];
+  if (rows.length === 0) return { outcomes: written, calls };
   // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
   rows.sort((a, b) =>
     a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0,
@@ -154,7 +176,7 @@ async function upsertRows(
       WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
     )`;
 
-  const inserted = await readRows<{ call_record_id: string; inserted: boolean }>(Prisma.sql`
+  const inserted = await read<UpsertedRow>(Prisma.sql`
     WITH upserted AS (
     INSERT INTO call_records (
       call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
@@ -205,10 +227,21 @@ async function upsertRows(
       source_name = EXCLUDED.source_name,
       updated_at = now()
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted
+    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted, called_phone_number, start_time,
+      old.called_phone_number AS old_number, old.start_time AS old_start
     )${archive}
-    SELECT call_record_id::text AS call_record_id, inserted FROM upserted
+    SELECT id, call_record_id::text AS call_record_id, inserted, called_phone_number, start_time, old_number, old_start
+    FROM upserted
   `);
-  for (const row of inserted) written.set(row.call_record_id, row.inserted ? "created" : "updated");
-  return written;
+  for (const row of inserted) {
+    written.set(row.call_record_id, row.inserted ? "created" : "updated");
+    calls.push({
+      id: row.id,
+      number: row.called_phone_number,
+      start: row.start_time,
+      oldNumber: row.old_number,
+      oldStart: row.old_start,
+    });
+  }
+  return { outcomes: written, calls };
 }

@@ -1,0 +1,222 @@
+import { randomInt } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectPrisma, inTransaction, Prisma, prisma } from "../db/client";
+import { ingestCallRecords } from "../call-records/ingest/mutations";
+import { rollupSource } from "../call-records/rollups";
+import { checkRecords, complianceSettings } from "./checks";
+
+afterAll(() => disconnectPrisma());
+
+// Test ids of this file: 77000000000000–77009999999999 (tests share one database).
+const BASE = 77_000_000_000_000n + BigInt(randomInt(0, 9_000_000)) * 1_000n;
+let seq = 0n;
+const nextId = () => BASE + ++seq;
+const JOB_A = BASE + 900n;
+const JOB_B = BASE + 901n;
+const JOB_OVERRIDE = BASE + 902n;
+// Numbers of this run only: the frequency check counts every job's calls to a number.
+const RUN = randomInt(0, 10_000_000).toString().padStart(7, "0");
+let numberSeq = 0;
+const nextNumber = () => `177${RUN}${(++numberSeq).toString().padStart(2, "0")}`;
+
+/** A clean answered call at `local` (DISPLAY_TIME_ZONE, Asia/Shanghai in tests) lasting 30 s. */
+function call(local: string, extra: Record<string, unknown> = {}) {
+  const start = new Date(`${local.replace(" ", "T")}+08:00`);
+  const end = new Date(start.getTime() + 30_000);
+  const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+  return {
+    call_record_id: nextId().toString(),
+    robot_call_job_id: JOB_A.toString(),
+    called_phone_number: nextNumber(),
+    result_status: "ANSWERED",
+    chat_duration: 30,
+    start_time: fmt(start),
+    end_time: fmt(end),
+    full_audio_url: "https://example.test/a.wav",
+    rpc_context: {},
+    ...extra,
+  };
+}
+
+type Wire = ReturnType<typeof call>;
+
+async function ingest(records: Wire[]) {
+  const res = await ingestCallRecords(records, { source: "api" });
+  expect(res.summary.rejected).toBe(0);
+}
+
+async function findings(w: Wire) {
+  const rows = await prisma.complianceFinding.findMany({
+    where: { record: { callRecordId: BigInt(w.call_record_id) } },
+    orderBy: { code: "asc" },
+  });
+  return rows.map((f) => ({ kind: f.kind, code: f.code, detail: f.detail }));
+}
+
+async function flags(w: Wire) {
+  const r = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BigInt(w.call_record_id) } });
+  return r.complianceFlags;
+}
+
+beforeAll(async () => {
+  await prisma.robotCallJob.upsert({
+    where: { robotCallJobId: JOB_OVERRIDE },
+    create: { robotCallJobId: JOB_OVERRIDE, callingHours: "09:00-18:00" },
+    update: { callingHours: "09:00-18:00" },
+  });
+});
+
+describe("calling hours", () => {
+  it("flags exactly the calls outside the window, at its edges in the display time zone", async () => {
+    const early = call("2026-06-01 07:59:59");
+    const first = call("2026-06-01 08:00:00");
+    const last = call("2026-06-01 20:59:59");
+    const late = call("2026-06-01 21:00:00");
+    const jobEarly = call("2026-06-01 08:30:00", { robot_call_job_id: JOB_OVERRIDE.toString() });
+    const jobLate = call("2026-06-01 18:00:00", { robot_call_job_id: JOB_OVERRIDE.toString() });
+    const jobIn = call("2026-06-01 17:59:59", { robot_call_job_id: JOB_OVERRIDE.toString() });
+    await ingest([early, first, last, late, jobEarly, jobLate, jobIn]);
+    expect(await Promise.all([early, first, last, late, jobEarly, jobLate, jobIn].map(flags))).toEqual([
+      1, 0, 0, 1, 1, 1, 0,
+    ]);
+    expect(await findings(early)).toEqual([
+      {
+        kind: "hours",
+        code: "outside_hours",
+        detail: { window: "08:00-21:00", job_override: false, time_zone: "Asia/Shanghai", local_time: "07:59:59" },
+      },
+    ]);
+    expect((await findings(jobLate))[0]?.detail).toMatchObject({ window: "09:00-18:00", job_override: true });
+  });
+});
+
+describe("contact frequency", () => {
+  it("flags the call over the daily limit across jobs, linking the earlier calls, also when it arrived first", async () => {
+    const n = nextNumber();
+    const [a, b, c, d] = ["09:00", "10:00", "11:00", "12:00"].map((t, i) =>
+      call(`2026-06-02 ${t}:00`, { called_phone_number: n, robot_call_job_id: (i % 2 ? JOB_B : JOB_A).toString() }),
+    ) as [Wire, Wire, Wire, Wire];
+    await ingest([d]);
+    expect(await flags(d)).toBe(0);
+    await ingest([a, b, c]);
+    expect(await Promise.all([a, b, c, d].map(flags))).toEqual([0, 0, 0, 2]);
+    expect(await findings(d)).toEqual([
+      {
+        kind: "frequency",
+        code: "daily_limit",
+        detail: {
+          limit: 3,
+          calls: 4,
+          day: "2026-06-02",
+          time_zone: "Asia/Shanghai",
+          earlier: [c, b, a].map((w) => w.call_record_id),
+        },
+      },
+    ]);
+    // The first call moves to another number: the fourth is the third that day.
+    await ingest([{ ...a, called_phone_number: nextNumber() }]);
+    expect(await flags(d)).toBe(0);
+    expect(await findings(d)).toEqual([]);
+  });
+
+  it("counts days in the display time zone: midnight there, not in UTC", async () => {
+    // Local 18:00, 19:00, 20:00 on 06-03, then 07:30 on 06-04: the same UTC day, another local day.
+    const n = nextNumber();
+    const evening = ["2026-06-03 18:00:00", "2026-06-03 19:00:00", "2026-06-03 20:00:00", "2026-06-04 07:30:00"].map(
+      (t) => call(t, { called_phone_number: n }),
+    );
+    // Local 07:00 to 11:00 on 06-06: two UTC days, one local day.
+    const m = nextNumber();
+    const morning = ["2026-06-06 07:00:00", "2026-06-06 09:00:00", "2026-06-06 10:00:00", "2026-06-06 11:00:00"].map(
+      (t) => call(t, { called_phone_number: m }),
+    );
+    await ingest([...evening, ...morning]);
+    expect(await Promise.all(evening.map(flags))).toEqual([0, 0, 0, 1]);
+    expect(await Promise.all(morning.map(flags))).toEqual([1, 0, 0, 2]);
+  });
+
+  it("flags the call over the 7-day limit, the window being its day and the 6 before", async () => {
+    const n = nextNumber();
+    const calls: Wire[] = [];
+    for (const day of ["10", "11", "12", "13", "14"])
+      for (const t of ["09:00", "15:00"]) calls.push(call(`2026-06-${day} ${t}:00`, { called_phone_number: n }));
+    const eleventh = call("2026-06-16 10:00:00", { called_phone_number: n });
+    const twelfth = call("2026-06-17 10:00:00", { called_phone_number: n });
+    await ingest([...calls, eleventh, twelfth]);
+    expect(await Promise.all([...calls, eleventh, twelfth].map(flags))).toEqual([...calls.map(() => 0), 2, 0]);
+    const [finding] = await findings(eleventh);
+    expect(finding).toMatchObject({
+      code: "weekly_limit",
+      detail: { limit: 10, calls: 11, from: "2026-06-10", to: "2026-06-16" },
+    });
+    expect((finding?.detail as { earlier: string[] }).earlier).toEqual(calls.map((w) => w.call_record_id).reverse());
+  });
+});
+
+describe("anomalies", () => {
+  it("finds each planted anomaly and nothing on the clean calls", async () => {
+    const zero = call("2026-06-20 10:00:00", { chat_duration: 0, end_time: undefined });
+    const mismatch = call("2026-06-20 10:00:00", { chat_duration: 24 }); // 30 s elapsed: 6 > 5
+    const withinTolerance = call("2026-06-20 10:00:00", { chat_duration: 25 });
+    const noRecording = call("2026-06-20 10:00:00", { full_audio_url: undefined });
+    const unanswered = call("2026-06-20 10:00:00", {
+      result_status: "NO_ANSWER",
+      chat_duration: 0,
+      full_audio_url: undefined,
+      end_time: undefined,
+    });
+    await ingest([zero, mismatch, withinTolerance, noRecording, unanswered]);
+    expect(await Promise.all([zero, mismatch, withinTolerance, noRecording, unanswered].map(flags))).toEqual([
+      4, 4, 0, 4, 0,
+    ]);
+    expect(await findings(zero)).toEqual([{ kind: "anomaly", code: "zero_duration", detail: {} }]);
+    expect(await findings(mismatch)).toEqual([
+      {
+        kind: "anomaly",
+        code: "duration_mismatch",
+        detail: { chat_duration: 24, elapsed_seconds: 30, tolerance_seconds: 5 },
+      },
+    ]);
+    expect(await findings(noRecording)).toEqual([{ kind: "anomaly", code: "missing_recording", detail: {} }]);
+
+    // Ingest refuses an end before the start; a record stored otherwise is still found.
+    const backwards = call("2026-06-20 10:00:00");
+    await ingest([backwards]);
+    await prisma.callRecord.update({
+      where: { callRecordId: BigInt(backwards.call_record_id) },
+      data: { endTime: new Date("2026-06-20T01:59:00Z") },
+    });
+    const target = Prisma.sql`SELECT id FROM call_records WHERE call_record_id = ${BigInt(backwards.call_record_id)}`;
+    expect(await inTransaction((rows) => checkRecords(rows, target, complianceSettings()))).toBe(1);
+    expect(await findings(backwards)).toEqual([{ kind: "anomaly", code: "end_before_start", detail: {} }]);
+  });
+});
+
+describe("ownership of the bits and counts", () => {
+  it("keeps another writer's phrase bit and findings on a re-push", async () => {
+    const w = call("2026-06-21 07:00:00");
+    await ingest([w]);
+    const record = await prisma.callRecord.update({
+      where: { callRecordId: BigInt(w.call_record_id) },
+      data: { complianceFlags: { set: 1 | 8 } },
+    });
+    await prisma.complianceFinding.create({ data: { recordId: record.id, kind: "phrase", code: "required_missing" } });
+    await ingest([{ ...w, start_time: "2026-06-21 10:00:00", end_time: "2026-06-21 10:00:30" }]);
+    expect(await flags(w)).toBe(8);
+    expect((await findings(w)).map((f) => f.kind)).toEqual(["phrase"]);
+  });
+
+  it("counts flagged calls from the rollups as a fresh count does", async () => {
+    const jobs = [JOB_A, JOB_B, JOB_OVERRIDE];
+    const byFlags = async (sql: Prisma.Sql) =>
+      Object.fromEntries((await prisma.$queryRaw<{ f: number; n: bigint }[]>(sql)).map((r) => [r.f, Number(r.n)]));
+    const kept = await byFlags(Prisma.sql`
+      SELECT compliance_flags AS f, sum(records)::bigint AS n FROM ${rollupSource(false, true)} s
+      WHERE robot_call_job_id IN (${Prisma.join(jobs)}) GROUP BY 1 HAVING sum(records) <> 0`);
+    const fresh = await byFlags(Prisma.sql`
+      SELECT compliance_flags AS f, count(*)::bigint AS n FROM call_records
+      WHERE robot_call_job_id IN (${Prisma.join(jobs)}) GROUP BY 1`);
+    expect(kept).toEqual(fresh);
+    expect(Object.keys(fresh).length).toBeGreaterThan(2);
+  });
+});

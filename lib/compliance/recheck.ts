@@ -1,0 +1,121 @@
+import "server-only";
+import { inTransaction, Prisma, prisma } from "../db/client";
+import { checkRecords, complianceSettings, type ComplianceSettings } from "./checks";
+
+/**
+ * Rechecks of stored records after the checks' settings changed (every
+ * record) or a job's calling window did (that job's records). Queued as rows
+ * of compliance_rechecks and run by the worker chunk by chunk in id order,
+ * each chunk in its own transaction, so writers never wait long and a
+ * stopped worker resumes at the chunk it was on.
+ */
+
+export const RECHECK_CHUNK = 2_000;
+
+/** Queues a recheck of one job's records (null: every record). */
+export async function queueRecheck(robotCallJobId: bigint | null, reason: string): Promise<void> {
+  await prisma.complianceRecheck.create({ data: { robotCallJobId, reason } });
+}
+
+/**
+ * Stores the settings the flags are checked with and queues a recheck of
+ * every record when they differ from the stored ones. Run at the worker's
+ * start (the web app checks new calls with the same settings).
+ */
+export async function ensureComplianceSettings(
+  s: ComplianceSettings = complianceSettings(),
+): Promise<{ queued: boolean }> {
+  const settings = { ...s } as unknown as Prisma.InputJsonObject;
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('compliance_settings'))`;
+    const stored = await tx.complianceSettings.findUnique({ where: { id: 1 } });
+    if (stored && sameSettings(stored.settings, s)) return { queued: false };
+    await tx.complianceSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, settings },
+      update: { settings, updatedAt: new Date() },
+    });
+    // The first start of a new database has nothing stored to recheck.
+    const any = await tx.callRecord.findFirst({ select: { id: true } });
+    if (!any) return { queued: false };
+    await tx.complianceRecheck.create({ data: { robotCallJobId: null, reason: "settings" } });
+    return { queued: true };
+  });
+}
+
+function sameSettings(stored: unknown, s: ComplianceSettings): boolean {
+  if (typeof stored !== "object" || stored === null) return false;
+  const o = stored as Record<string, unknown>;
+  return (Object.keys(s) as (keyof ComplianceSettings)[]).every((k) => o[k] === s[k]);
+}
+
+/** Runs one chunk of the oldest queued recheck; returns the records checked (0: nothing queued). */
+export async function runRecheckChunk(
+  s: ComplianceSettings = complianceSettings(),
+  chunk = RECHECK_CHUNK,
+): Promise<number> {
+  return inTransaction(async (rows) => {
+    const [job] = await rows<{ id: bigint; robot_call_job_id: bigint | null; after_id: bigint }>(Prisma.sql`
+      SELECT id, robot_call_job_id, after_id FROM compliance_rechecks ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+    if (!job) return 0;
+    const ofJob =
+      job.robot_call_job_id === null ? Prisma.empty : Prisma.sql`AND robot_call_job_id = ${job.robot_call_job_id}`;
+    const [range] = await rows<{ last: bigint | null; n: number }>(Prisma.sql`
+      SELECT max(id) AS last, count(*)::int AS n FROM (
+        SELECT id FROM call_records WHERE id > ${job.after_id} ${ofJob} ORDER BY id LIMIT ${chunk}) c`);
+    if (!range?.last) {
+      await rows(Prisma.sql`DELETE FROM compliance_rechecks WHERE id = ${job.id}`);
+      return 0;
+    }
+    await checkRecords(
+      rows,
+      Prisma.sql`SELECT id FROM call_records WHERE id > ${job.after_id} AND id <= ${range.last} ${ofJob}`,
+      s,
+    );
+    if (range.n < chunk) await rows(Prisma.sql`DELETE FROM compliance_rechecks WHERE id = ${job.id}`);
+    else await rows(Prisma.sql`UPDATE compliance_rechecks SET after_id = ${range.last} WHERE id = ${job.id}`);
+    return range.n;
+  });
+}
+
+/** Runs every queued recheck to the end; `progress` hears the running total. */
+export async function runRechecks(progress?: (checked: number) => void): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await runRecheckChunk();
+    if (n === 0) {
+      if (!(await prisma.complianceRecheck.findFirst({ select: { id: true } }))) return total;
+      // Another process holds the queued recheck: wait for it rather than spin.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    total += n;
+    progress?.(total);
+  }
+}
+
+/** The worker's loop: chunks while rechecks are queued, then a look every `intervalMs`. */
+export function startRechecker(opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): {
+  stop(): Promise<void>;
+} {
+  const intervalMs = opts.intervalMs ?? 5_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const round = async () => {
+    try {
+      while (!stopped && (await runRecheckChunk()) > 0);
+    } catch (err) {
+      opts.onError?.(err);
+    }
+    if (!stopped) timer = setTimeout(() => (running = round()), intervalMs);
+    timer?.unref?.();
+  };
+  running = round();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
