@@ -46,7 +46,8 @@ export default defineConfig({
     command: `rm -rf .data-e2e && tsx --conditions=react-server scripts/start.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 600_000,
+    // The production build comes first: on a busy 2-core machine it can take well over ten minutes.
+    timeout: 1_800_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },

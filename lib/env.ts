@@ -229,6 +229,8 @@ export const envSchema = z.object({
   /** Requests one REST API token may make per API_RATE_WINDOW_SECONDS (every web instance counts together). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** A reporting rule pauses itself when more than this percent of its last 100 answers are rejections. */
+  RULE_REJECTION_PAUSE_PERCENT: z.coerce.number().min(0).max(100).default(20),
   /** Permitted calling window, "HH:MM-HH:MM" in DISPLAY_TIME_ZONE (start inclusive, end exclusive); jobs may override it. */
   COMPLIANCE_CALLING_HOURS: z
     .string()

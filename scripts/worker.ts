@@ -1,5 +1,6 @@
 /**
- * `npm run worker`: drains the submission queue and the recording archive queue, and runs the daily retention. `npm start` runs one; more
+ * `npm run worker`: runs the reporting rules, drains the submission queue and the recording archive queue, and runs the daily
+ * retention. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
  * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
@@ -10,6 +11,7 @@ import { ensureComplianceSettings, startRechecker } from "../lib/compliance/rech
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
 import { startRetentionScheduler } from "../lib/retention/schedule";
+import { RuleLoop } from "../lib/rules/loop";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
 import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
 import { STALE_AFTER_MS } from "../lib/submissions/coordination";
@@ -52,6 +54,12 @@ async function main() {
     onError: onError(""),
   });
   worker.start();
+  // The reporting rules queue records into their batches; the worker above sends them.
+  const rules = new RuleLoop(
+    { timeZone: env.DISPLAY_TIME_ZONE, rejectionPausePercent: env.RULE_REJECTION_PAUSE_PERCENT },
+    { onError: onError("rules: ") },
+  );
+  rules.start();
   const archive = archiverConfig();
   let archived = 0;
   const archiver = new AudioArchiver(archive, {
@@ -93,7 +101,9 @@ async function main() {
     stopping = true;
     say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
-    await Promise.all([compactor.stop(), rechecker.stop(), retention.stop()]);
+    await compactor.stop();
+    await rules.stop();
+    await Promise.all([rechecker.stop(), retention.stop()]);
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
     client.close();
     metrics?.close();

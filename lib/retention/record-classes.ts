@@ -58,6 +58,22 @@ export async function personalDataChunk(
                   ${due.map((r) => numberPlaceholder(ctx.salt, r.phone_number))}::text[],
                   ${due.map((r) => contentHashPlaceholder(ctx.salt, r.content_hash))}::text[]) AS v(id, called, caller, hash)
       WHERE c.id = v.id`);
+    // A supervisor's correction lays its own values over the record's: they go the same way.
+    const corrections = await tx.$queryRaw<
+      { record_id: bigint; called_phone_number: string | null; phone_number: string | null }[]
+    >(
+      Prisma.sql`SELECT record_id, called_phone_number, phone_number FROM call_record_corrections
+                 WHERE record_id = ANY(${due.map((r) => r.id.toString())}::bigint[])`,
+    );
+    if (corrections.length)
+      await tx.$executeRaw(Prisma.sql`
+        UPDATE call_record_corrections k SET called_phone_number = v.called, phone_number = v.caller,
+          name = CASE WHEN k.name IS NULL THEN NULL ELSE ${REMOVED_TEXT} END,
+          properties = CASE WHEN k.properties IS NULL THEN NULL ELSE ${REMOVED_TEXT} END
+        FROM unnest(${corrections.map((r) => r.record_id.toString())}::bigint[],
+                    ${corrections.map((r) => numberPlaceholder(ctx.salt, r.called_phone_number))}::text[],
+                    ${corrections.map((r) => numberPlaceholder(ctx.salt, r.phone_number))}::text[]) AS v(id, called, caller)
+        WHERE k.record_id = v.id`);
     // A finding's details may quote the call (earlier calls, an utterance): they go with the rest.
     await tx.$executeRaw(Prisma.sql`
       UPDATE compliance_findings SET detail = '{"removed": true}'::jsonb

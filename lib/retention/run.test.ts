@@ -104,6 +104,18 @@ async function fixture(archiveDir: string) {
       },
     });
   }
+  // Corrections of record 1 and of the held record lay their own number and name over the received ones.
+  for (const n of [1, HELD_ID])
+    await prisma.callRecordCorrection.create({
+      data: {
+        recordId: rid(n),
+        fields: ["called_phone_number", "name"],
+        calledPhoneNumber: "13911112222",
+        name: "李四",
+        reason: "wrong number pushed",
+        correctedBy: ACTOR.email,
+      },
+    });
   // The trail: one old entry about record 1, one about the held record, one recent.
   await prisma.auditEvent.createMany({
     data: [
@@ -158,6 +170,14 @@ describe("retention run", () => {
     expect(after[2]!.calledPhoneNumber).toMatch(/^removed:[0-9a-f]{24}$/);
     expect(after[2]!.calledPhoneNumber).not.toBe(after[0]!.calledPhoneNumber);
     expect(await snapshot([HELD_ID, RETRYING, IN_FLIGHT, RECENT])).toEqual(untouched);
+    const corrections = await prisma.callRecordCorrection.findMany({
+      where: { recordId: { in: [rid(1), rid(HELD_ID)] } },
+      orderBy: { recordId: "asc" },
+    });
+    expect(corrections.map((k) => [k.calledPhoneNumber, k.name])).toEqual([
+      [numberPlaceholder(SALT, "13911112222"), REMOVED_TEXT],
+      ["13911112222", "李四"],
+    ]);
 
     // Attempts: placeholders for the old, eligible ones only.
     const attempts = await prisma.submissionAttempt.findMany({
