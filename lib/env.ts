@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { ROLES, type Role } from "./auth/permissions";
+import { isSigningKey } from "./evidence/signing-key";
 import { parseTrustedProxies } from "./net/client-address";
 import { CALLING_HOURS } from "./compliance/hours";
 
@@ -171,6 +172,14 @@ export const envSchema = z.object({
   RETENTION_HASH_SALT: z.string().min(16, "RETENTION_HASH_SALT must be at least 16 characters").optional(),
   /** Hour of the day (0–23, DISPLAY_TIME_ZONE) from which the worker runs the day's retention. */
   RETENTION_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /**
+   * The Ed25519 private key (PKCS#8, PEM or base64 DER) that signs evidence bundles; unset: one generated
+   * once into DATA_DIR (evidence-signing-key.pem).
+   */
+  EVIDENCE_SIGNING_KEY: z
+    .string()
+    .refine(isSigningKey, "EVIDENCE_SIGNING_KEY is not an Ed25519 private key (PKCS#8, PEM or base64 DER)")
+    .optional(),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce
     .number()

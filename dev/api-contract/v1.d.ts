@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/call-records/{call_record_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's signed evidence bundle (ZIP; supervisors, audited)
+         * @description The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.
+         */
+        get: operations["getCallRecordEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jobs": {
         parameters: {
             query?: never;
@@ -831,6 +851,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallRecordDetail"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCallRecordEvidence: {
+        parameters: {
+            query?: {
+                /** @description Why the bundle is exported, 5 to 500 characters (kept on the audit trail) */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                call_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Invalid input: `details` names each parameter and why */

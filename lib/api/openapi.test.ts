@@ -38,6 +38,7 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   ingestCallRecords: { path: "/call-records" },
   listCallRecords: { path: `/call-records?job=${jobId}&size=25` },
   getCallRecord: { path: `/call-records/${recordId}` },
+  getCallRecordEvidence: { path: `/call-records/${recordId}/evidence?reason=openapi+check` },
   listJobs: { path: "/jobs?size=5" },
   getJob: { path: `/jobs/${jobId}` },
   createSubmission: { path: "/submissions", body: { ids: [recordId], dry_run: true } },
@@ -79,6 +80,12 @@ describe("OpenAPI document", () => {
       }
       const documented = op.responses[res.status];
       expect(documented, `${op.operationId} answered ${res.status}: ${await res.clone().text()}`).toBeDefined();
+      if (documented!.contentType) {
+        // A file (an evidence bundle): its type as documented; its content is its own feature's test.
+        expect(res.headers.get("content-type"), op.operationId).toBe(documented!.contentType);
+        await res.arrayBuffer();
+        continue;
+      }
       const parsed = (documented!.schema as z.ZodType).safeParse(await res.json());
       expect(parsed.success, `${op.operationId}: ${parsed.success ? "" : z.prettifyError(parsed.error)}`).toBe(true);
     }

@@ -4,6 +4,7 @@ import { auditPageSchema, auditQuery } from "./schemas/audit";
 import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
 import { ingestBodySchema, ingestResultSchema } from "./schemas/ingest";
 import {
+  evidenceQuery,
   callRecordDetailSchema,
   callRecordPageSchema,
   callRecordParams,
@@ -54,6 +55,22 @@ export const getCallRecordOp = defineOperation({
   params: callRecordParams,
   query: callRecordsQuery.pick({ unmasked: true, reason: true }),
   responses: { 200: { description: "The record", schema: callRecordDetailSchema } },
+});
+
+export const getCallRecordEvidenceOp = defineOperation({
+  operationId: "getCallRecordEvidence",
+  method: "get",
+  path: "/call-records/{call_record_id}/evidence",
+  tag: "Call records",
+  permission: "evidence:export",
+  summary: "A record's signed evidence bundle (ZIP; supervisors, audited)",
+  description:
+    "The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), " +
+    "review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; " +
+    "the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.",
+  params: callRecordParams,
+  query: evidenceQuery,
+  responses: { 200: { description: "The bundle", schema: z.string(), contentType: "application/zip" } },
 });
 
 export const listJobsOp = defineOperation({

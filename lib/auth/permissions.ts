@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** Export a record's or a job's day's signed evidence bundle (full personal data), with a reason (audited). */
+  "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   /** See the legal holds (/legal-holds, the hold filter on /calls shows to everyone who may list calls). */
@@ -45,6 +47,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "calls:export",
   "pii:reveal",
   "calls:export-unmasked",
+  "evidence:export",
   "audit:read",
 ]);
 
