@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReconciliationFilters } from "@/components/reconciliation/filters";
 import { ReconciliationTable } from "@/components/reconciliation/table";
+import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
@@ -58,6 +59,7 @@ export default async function ReconciliationPage({
       ) : null}
       <ReconciliationFilters from={query.from} to={query.to} job={query.job.map(String).join(" ")} />
       <ReconciliationTable report={report} />
+      <ReconciliationGaps report={report} />
     </div>
   );
 }

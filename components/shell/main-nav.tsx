@@ -10,10 +10,14 @@ const ITEMS = [
   { href: "/submissions", key: "submissions" },
   { href: "/review", key: "review" },
 ] as const;
-const SUPERVISOR_ITEMS = [{ href: "/reconciliation", key: "reconciliation" }] as const;
+const SUPERVISOR_ITEMS = [
+  { href: "/reconciliation", key: "reconciliation" },
+  { href: "/legal-holds", key: "legalHolds" },
+] as const;
 const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },
   { href: "/audit", key: "audit" },
+  { href: "/admin/retention", key: "retention" },
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */

@@ -426,6 +426,16 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("operator"),
   },
   {
+    name: "/legal-holds",
+    render: async () => (await import("@/app/legal-holds/page")).default(),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/admin/retention",
+    render: async () => (await import("@/app/admin/retention/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "/api-docs",
     render: async () => (await import("@/app/api-docs/page")).default(),
     expect: onlyFrom("operator"),
@@ -439,6 +449,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
+      ["legal-holds", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const
