@@ -13,6 +13,7 @@ const ITEMS = [
 const SUPERVISOR_ITEMS = [
   { href: "/reconciliation", key: "reconciliation" },
   { href: "/legal-holds", key: "legalHolds" },
+  { href: "/rules", key: "rules" },
 ] as const;
 const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },

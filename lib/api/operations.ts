@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "./operation";
+import { decidedSchema, decisionBody } from "./schemas/approvals";
 import { auditPageSchema, auditQuery } from "./schemas/audit";
 import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
 import { ingestBodySchema, ingestResultSchema } from "./schemas/ingest";
@@ -161,6 +162,34 @@ export const resubmitFailuresOp = defineOperation({
   },
 });
 
+export const approveSubmissionOp = defineOperation({
+  operationId: "approveSubmission",
+  method: "post",
+  path: "/submissions/{id}/approve",
+  tag: "Submissions",
+  permission: "submissions:approve",
+  summary: "Approve a batch waiting for a second supervisor (never its requester); it starts sending",
+  description:
+    "Four-eyes approval (`SUBMISSION_APPROVAL_THRESHOLD`). Refused (403 `own_request`) to the batch's requester, " +
+    "409 `not_awaiting` when it is not waiting, 409 `expired` after 24 h.",
+  params: submissionParams,
+  body: decisionBody,
+  responses: { 200: { description: "Approved: the batch is running", schema: decidedSchema } },
+});
+
+export const rejectSubmissionOp = defineOperation({
+  operationId: "rejectSubmission",
+  method: "post",
+  path: "/submissions/{id}/reject",
+  tag: "Submissions",
+  permission: "submissions:approve",
+  summary: "Reject a batch waiting for a second supervisor, with a comment; nothing is sent",
+  description: "The comment is required. Refused to the batch's requester like an approval.",
+  params: submissionParams,
+  body: decisionBody,
+  responses: { 200: { description: "Rejected: the batch ended with nothing sent", schema: decidedSchema } },
+});
+
 export const listAuditOp = defineOperation({
   operationId: "listAuditEvents",
   method: "get",
@@ -214,3 +243,6 @@ export const openApiOp = defineOperation({
   auth: "none",
   responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
 });
+
+// The reporting rules' operations live in their own file; exported here so that every operation is registered with this module.
+export * from "./rules-operations";

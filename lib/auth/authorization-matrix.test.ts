@@ -23,6 +23,7 @@ vi.mock("next/headers", () => ({
 
 const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
+const approvals = await import("../approvals/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
@@ -31,6 +32,7 @@ const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
 const holds = await import("../legal-holds/actions");
 const retention = await import("../retention/actions");
+const rules = await import("../rules/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -64,6 +66,16 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "submissions.resume",
     call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.approve",
+    call: () => approvals.approveSubmission({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.reject",
+    call: () => approvals.rejectSubmission({ batchId: "999999999", comment: "no" }),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -152,6 +164,26 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
     name: "account.reauthenticate",
     call: () => account.confirmIdentity({ secret: "not it" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "rules.create",
+    call: () => rules.createReportingRule({ name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.update",
+    call: () => rules.updateReportingRule({ ruleId: "999999999", patch: { enabled: false } }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.delete",
+    call: () => rules.deleteReportingRule({ ruleId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.dryRun",
+    call: () => rules.dryRunReportingRule({ filter: "job=999999999" }),
+    expect: onlyFrom("supervisor"),
   },
   {
     name: "tokens.create",
@@ -270,9 +302,57 @@ const API_ROUTES: {
     expect: onlyFrom("supervisor"),
   },
   {
+    method: "POST",
+    path: "/submissions/{id}/approve",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/approve", { comment: "ok" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/reject",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/reject", { comment: "no" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     method: "GET",
     path: "/reconciliation",
     call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "GET", "/reporting-rules"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "POST", "/reporting-rules", { name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "GET", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "PATCH",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "PATCH", "/reporting-rules/999999999", { enabled: false }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "DELETE",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "DELETE", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules/{id}/dry-run",
+    call: (t) => api.call(t, "POST", "/reporting-rules/999999999/dry-run"),
     expect: onlyFrom("supervisor"),
   },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
@@ -348,6 +428,15 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
       (await import("@/app/api/jobs/[jobId]/evidence/route")).GET(
         new Request("http://x/api/jobs/999999999/evidence?day=2026-01-01&reason=matrix+test", { headers: { cookie } }),
         { params: Promise.resolve({ jobId: "999999999" }) },
+      ),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "GET /api/reconciliation/export/xlsx",
+    call: async (cookie) =>
+      (await import("@/app/api/reconciliation/export/xlsx/route")).GET(
+        new Request("http://x/api/reconciliation/export/xlsx?job=1", { headers: { cookie } }),
+        undefined,
       ),
     expect: onlyFrom("supervisor"),
   },
@@ -434,6 +523,19 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "/admin/retention",
     render: async () => (await import("@/app/admin/retention/page")).default(),
     expect: onlyFrom("admin"),
+    name: "/rules",
+    render: async () => (await import("@/app/rules/page")).default(),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/new",
+    render: async () => (await import("@/app/rules/new/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/[id]",
+    render: async () => (await import("@/app/rules/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("supervisor"),
   },
   {
     name: "/api-docs",
@@ -450,6 +552,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
       ["legal-holds", onlyFrom("supervisor")],
+      ["rules", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const
@@ -467,6 +570,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "layout jobs/[jobId]",
     render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout rules/[id]",
+    render: async () => renderLayout(await import("@/app/rules/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("supervisor"),
   },
   {
     name: "layout submissions/[id]",

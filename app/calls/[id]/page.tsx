@@ -4,6 +4,7 @@ import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
 import { LegalHoldControl } from "@/components/legal-holds/hold-control";
 import { holdOf } from "@/lib/legal-holds/data";
+import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/query/data";
 import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
 import { userName } from "@/lib/users/data";
@@ -17,6 +18,9 @@ import { recordAttempts } from "@/lib/submissions/data";
 import { getRecordReview, reasonLabels } from "@/lib/review/data";
 import { getJobName } from "@/lib/jobs/names";
 import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
+import { ComplianceFindings } from "@/components/compliance/findings";
+import { recordFindings } from "@/lib/compliance/data";
+import { maskPhone } from "@/lib/privacy/mask";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +43,7 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job, findings] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
@@ -47,6 +51,7 @@ export default async function CallRecordPage({
     getRecordReview(record.id, record.reviewState),
     reasonLabels(),
     getJobName(record.robotCallJobId),
+    recordFindings(record.id),
   ]);
   const onPlatform = platformIntent(attempts);
   const stale = correctionNotOnPlatform(
@@ -60,6 +65,11 @@ export default async function CallRecordPage({
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
+      {can(user.role, "evidence:export") ? (
+        <div className="mb-3 flex justify-end">
+          <DownloadEvidence action={`/api/calls/${record.callRecordId}/evidence`} />
+        </div>
+      ) : null}
       <RecordDetail
         record={record}
         attempts={attempts}
@@ -90,6 +100,7 @@ export default async function CallRecordPage({
           />
         </div>
       ) : null}
+      <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );
 }
