@@ -12,9 +12,9 @@ export interface ApprovalRequestedEvent {
 
 /**
  * Tells the other supervisors that a batch waits for their approval. The one
- * place a notification channel is wired in (`raiseAlert("approval.requested", …)`, which the admins' alert channels receive);
- * until then the request is in the log and on /submissions. Never throws: the
- * request stands whether or not anyone could be told.
+ * place a notification channel is wired in: the log, and the admins' alert
+ * channels (`raiseAlert("approval.requested", …)`). Never throws: the request
+ * stands whether or not anyone could be told.
  */
 export async function onApprovalRequested(event: ApprovalRequestedEvent): Promise<void> {
   try {
