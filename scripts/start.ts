@@ -23,6 +23,7 @@ import { pushRecordsCommand } from "./lib/banner";
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { dataDir, resolveDatabase } from "./lib/database";
 import { resolveIngestToken } from "./lib/ingest-token";
+import { keyId, publicKeyPem, parseSigningKey, resolveSigningKey } from "../lib/evidence/signing-key";
 import { startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
 import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
 
@@ -104,6 +105,10 @@ async function main() {
 
   const ingest = resolveIngestToken(dataDir());
   process.env.INGEST_TOKEN = ingest.token;
+  // Evidence bundles are signed with one key across restarts: the setting's, else one generated once into the data directory.
+  const evidenceKey = resolveSigningKey(dataDir(), process.env.EVIDENCE_SIGNING_KEY);
+  process.env.EVIDENCE_SIGNING_KEY = evidenceKey.pem;
+  const evidenceKeyId = keyId(publicKeyPem(parseSigningKey(evidenceKey.pem))); // a bad setting stops the start here
 
   if (!process.env.TOP_GATEWAY_URL) {
     const emulatorPort = Number(process.env.TOP_EMULATOR_PORT || 3100);
@@ -172,6 +177,9 @@ async function main() {
     `  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`,
   );
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
+  say(
+    `  evidence key ${evidenceKeyId}${evidenceKey.file ? `  (kept in ${path.relative(process.cwd(), evidenceKey.file)})` : ""}`,
+  );
   if (demo)
     say(
       `  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: drains the submission queue and the recording archive queue. `npm start` runs one; more
+ * `npm run worker`: runs the reporting rules, drains the submission queue and the recording archive queue. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
  * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
@@ -9,6 +9,7 @@ import { startRollupCompactor } from "../lib/call-records/rollups";
 import { ensureComplianceSettings, startRechecker } from "../lib/compliance/recheck";
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
+import { RuleLoop } from "../lib/rules/loop";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
 import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
 import { STALE_AFTER_MS } from "../lib/submissions/coordination";
@@ -51,6 +52,12 @@ async function main() {
     onError: onError(""),
   });
   worker.start();
+  // The reporting rules queue records into their batches; the worker above sends them.
+  const rules = new RuleLoop(
+    { timeZone: env.DISPLAY_TIME_ZONE, rejectionPausePercent: env.RULE_REJECTION_PAUSE_PERCENT },
+    { onError: onError("rules: ") },
+  );
+  rules.start();
   const archive = archiverConfig();
   let archived = 0;
   const archiver = new AudioArchiver(archive, {
@@ -91,6 +98,7 @@ async function main() {
     say(`stopping: no new claims; calls on the wire get up to ${env.SHUTDOWN_GRACE_MS} ms`);
     clearInterval(report);
     await compactor.stop();
+    await rules.stop();
     await rechecker.stop();
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
     client.close();

@@ -29,13 +29,22 @@ export default async function ReconciliationPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <a
-          href={`/api/reconciliation/export?${params.toString()}`}
-          download
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-        >
-          {t("exportCsv")}
-        </a>
+        <div className="flex gap-2">
+          <a
+            href={`/api/reconciliation/export?${params.toString()}`}
+            download
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
+            {t("exportCsv")}
+          </a>
+          <a
+            href={`/api/reconciliation/export/xlsx?${params.toString()}`}
+            download
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
+            {t("exportXlsx")}
+          </a>
+        </div>
       </div>
       <p className="text-sm text-slate-600">
         {t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}

@@ -62,6 +62,9 @@ const STATUS_CLASS = {
   paused: "bg-amber-50 text-amber-900 ring-amber-300",
   done: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   cancelled: "bg-slate-100 text-slate-700 ring-slate-200",
+  awaiting_approval: "bg-violet-50 text-violet-900 ring-violet-300",
+  rejected: "bg-red-50 text-red-800 ring-red-200",
+  expired: "bg-slate-100 text-slate-700 ring-slate-300",
 } as const;
 
 export function BatchStatus({ batch }: { batch: BatchView }) {

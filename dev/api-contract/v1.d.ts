@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/call-records/{call_record_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's signed evidence bundle (ZIP; supervisors, audited)
+         * @description The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.
+         */
+        get: operations["getCallRecordEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jobs": {
         parameters: {
             query?: never;
@@ -145,6 +165,46 @@ export interface paths {
         put?: never;
         /** Send a batch's rejected and failed records again, as a new batch */
         post: operations["resubmitFailures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/submissions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a batch waiting for a second supervisor (never its requester); it starts sending
+         * @description Four-eyes approval (`SUBMISSION_APPROVAL_THRESHOLD`). Refused (403 `own_request`) to the batch's requester, 409 `not_awaiting` when it is not waiting, 409 `expired` after 24 h.
+         */
+        post: operations["approveSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/submissions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a batch waiting for a second supervisor, with a comment; nothing is sent
+         * @description The comment is required. Refused to the batch's requester like an approval.
+         */
+        post: operations["rejectSubmission"];
         delete?: never;
         options?: never;
         head?: never;
@@ -431,12 +491,14 @@ export interface components {
             estimated_seconds: number;
             /** @description records to be sent with a reviewer's corrected intent */
             corrected_intent: number;
+            /** @description why the batch would wait for a second supervisor (`threshold`, `resend_accepted`); empty: it would start at once */
+            approval_reasons: ("threshold" | "resend_accepted" | "bulk_fix")[];
         };
         CreatedSubmission: {
             /** @description int64, as a string */
             id: string;
             /** @enum {string} */
-            state: "running" | "paused" | "done" | "cancelled";
+            state: "running" | "paused" | "done" | "cancelled" | "awaiting_approval" | "rejected" | "expired";
             counts: {
                 queued: number;
                 in_flight: number;
@@ -480,7 +542,7 @@ export interface components {
             id: string;
             kind: string;
             /** @enum {string} */
-            state: "running" | "paused" | "done" | "cancelled";
+            state: "running" | "paused" | "done" | "cancelled" | "awaiting_approval" | "rejected" | "expired";
             created_by: string;
             /** Format: date-time */
             created_at: string;
@@ -507,7 +569,7 @@ export interface components {
             id: string;
             kind: string;
             /** @enum {string} */
-            state: "running" | "paused" | "done" | "cancelled";
+            state: "running" | "paused" | "done" | "cancelled" | "awaiting_approval" | "rejected" | "expired";
             created_by: string;
             /** Format: date-time */
             created_at: string;
@@ -528,6 +590,7 @@ export interface components {
             /** @description answers per second over the recent window; null while it is still being estimated */
             throughput: number | null;
             eta_seconds: number | null;
+            approval: components["schemas"]["SubmissionApproval"] | null;
             failure_groups: {
                 /** @enum {string} */
                 state: "rejected" | "failed";
@@ -537,11 +600,47 @@ export interface components {
                 sample_ids: string[];
             }[];
         };
+        SubmissionApproval: {
+            reasons: ("threshold" | "resend_accepted" | "bulk_fix")[];
+            requested_by: string;
+            /** Format: date-time */
+            requested_at: string;
+            /**
+             * Format: date-time
+             * @description 24 h after the request: it cannot be approved after
+             */
+            expires_at: string;
+            /** @description the pre-submit check's held-back records when it was requested */
+            held_back: {
+                reason: string;
+                message: string;
+                count: number;
+            }[] | null;
+            /** @description for a bulk fix: the first records' payload diffs */
+            diff_sample: unknown;
+            decision: ("approved" | "rejected" | "expired") | null;
+            decided_by: string | null;
+            decided_at: string | null;
+            comment: string | null;
+        };
         ResubmitRequest: {
             /** @description only the failure group with this code (null: the group without a code) */
             failure_code?: string | null;
             /** @default false */
             dry_run?: boolean;
+        };
+        ApprovalDecided: {
+            /** @description int64, as a string */
+            id: string;
+            /**
+             * @description `running`: approved and sending; `rejected`: ended
+             * @enum {string}
+             */
+            state: "running" | "rejected";
+        };
+        ApprovalDecision: {
+            /** @description why; required to reject (the requester reads it), optional to approve */
+            comment?: string;
         };
         AuditPage: {
             data: components["schemas"]["AuditEvent"][];
@@ -831,6 +930,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CallRecordDetail"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCallRecordEvidence: {
+        parameters: {
+            query?: {
+                /** @description Why the bundle is exported, 5 to 500 characters (kept on the audit trail) */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                call_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Invalid input: `details` names each parameter and why */
@@ -1413,6 +1591,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedSubmission"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description Approved: the batch is running */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDecided"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalDecision"];
+            };
+        };
+        responses: {
+            /** @description Rejected: the batch ended with nothing sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDecided"];
                 };
             };
             /** @description Invalid input: `details` names each parameter and why */

@@ -12,6 +12,7 @@ import { send, sendError, sendResult, type AnswerFormat } from "./respond";
  * talks to it over HTTP exactly as to the real one.
  *   /router/rest          the gateway (GET and POST)
  *   /__emulator/received  what was accepted (GET), /__emulator/reset (POST)
+ *   /__emulator/received/<call_record_id>  the last parameters received for that record (GET; 404 when none)
  *   /__emulator/faults    fault injection (GET current, POST new)
  */
 
@@ -64,6 +65,13 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
     if (url.pathname === "/__emulator/received" && req.method === "GET") {
       return send(res, "application/json;charset=UTF-8", JSON.stringify(received));
     }
+    const one = /^\/__emulator\/received\/(\d{1,19})$/.exec(url.pathname);
+    if (one && req.method === "GET") {
+      const entry = received.paramsOf(one[1]!);
+      return entry
+        ? send(res, "application/json;charset=UTF-8", JSON.stringify(entry))
+        : send(res, "application/json;charset=UTF-8", JSON.stringify({ error: "nothing received for this id" }), 404);
+    }
     if (url.pathname === "/__emulator/reset" && req.method === "POST") {
       received.clear();
       return send(res, "application/json;charset=UTF-8", JSON.stringify({ ok: true }));
@@ -77,6 +85,7 @@ export async function startTopEmulator(opts: TopEmulatorOptions): Promise<TopEmu
     }
 
     const params = await readParams(req, url);
+    received.addParams(params, new Date(now()));
     const fmt: AnswerFormat = {
       format: params.format === "json" ? "json" : "xml",
       simplify: params.simplify === "true",

@@ -35,6 +35,8 @@ export interface ApiAnswer {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A file answered as it is (an evidence bundle), streamed; `body` is then ignored. */
+  file?: { stream: ReadableStream<Uint8Array>; contentType: string; fileName: string };
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -147,6 +149,17 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         }),
       );
       status = answer.status ?? 200;
+      if (answer.file)
+        return new Response(answer.file.stream, {
+          status,
+          headers: {
+            ...limitHeaders,
+            ...answer.headers,
+            "Content-Type": answer.file.contentType,
+            "Content-Disposition": `attachment; filename="${answer.file.fileName}"`,
+            "Cache-Control": "no-store",
+          },
+        });
       return json(status, answer.body, { ...limitHeaders, ...answer.headers });
     } catch (err) {
       if (err instanceof ApiError) {

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
+import { resetEnvCache } from "../env";
+import { createBatch } from "../submissions/mutations";
 import { errorSchema } from "./errors";
 import { openApiDocument } from "./openapi";
 import { OPERATIONS } from "./operation";
@@ -12,10 +14,16 @@ import { call, tokenFor, v1RouteFiles } from "../../dev/testing/api";
  * it answers validates against the schema the document was generated from.
  */
 
+// Four-eyes approval on (above the samples' sizes), for the approve and reject samples.
+process.env.SUBMISSION_APPROVAL_THRESHOLD = "1000";
+resetEnvCache();
+
 const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
 let admin: string;
 const jobId = "7700000000000000001";
 const recordId = "7700000000000000002";
+/** Only ever in batches waiting for approval (which no worker touches). */
+const awaitingRecordId = "7700000000000000003";
 
 beforeAll(async () => {
   admin = (await tokenFor("admin")).token;
@@ -28,6 +36,12 @@ beforeAll(async () => {
         start_time: "2026-03-01 09:00:00",
         name: "李四",
       },
+      {
+        call_record_id: awaitingRecordId,
+        robot_call_job_id: jobId,
+        result_status: "ANSWERED",
+        start_time: "2026-03-01 09:00:00",
+      },
     ],
     { source: "api" },
   );
@@ -38,6 +52,7 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   ingestCallRecords: { path: "/call-records" },
   listCallRecords: { path: `/call-records?job=${jobId}&size=25` },
   getCallRecord: { path: `/call-records/${recordId}` },
+  getCallRecordEvidence: { path: `/call-records/${recordId}/evidence?reason=openapi+check` },
   listJobs: { path: "/jobs?size=5" },
   getJob: { path: `/jobs/${jobId}` },
   createSubmission: { path: "/submissions", body: { ids: [recordId], dry_run: true } },
@@ -45,10 +60,25 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   getSubmission: { path: "/submissions/{batch}" },
   cancelSubmission: { path: "/submissions/{batch}/cancel" },
   resubmitFailures: { path: "/submissions/{batch}/resubmit-failures", body: { dry_run: true } },
+  approveSubmission: { path: "/submissions/{awaiting}/approve", body: { comment: "checked" } },
+  rejectSubmission: { path: "/submissions/{awaiting}/reject", body: { comment: "wrong filter" } },
   listAuditEvents: { path: "/audit?action=api." },
   getReconciliation: { path: `/reconciliation?job=${jobId}` },
   getOpenApiDocument: { path: "/openapi.json" },
 };
+
+/** A batch waiting for approval, requested by someone other than the sample's caller. */
+async function awaitingBatch(): Promise<string> {
+  const b = await createBatch({
+    selection: { type: "ids", ids: [awaitingRecordId] },
+    kind: "resubmit",
+    createdBy: "requester@test.local",
+    timeZone: "UTC",
+    requireApproval: { reason: "bulk_fix" },
+  });
+  expect(b.awaitingApproval).toBe(true);
+  return b.batchId.toString();
+}
 
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 and documents every route file and method under app/api/v1, and nothing else", async () => {
@@ -69,7 +99,8 @@ describe("OpenAPI document", () => {
     const created = (await (await call(admin, "POST", "/submissions", { ids: [recordId] })).json()) as { id: string };
     for (const op of OPERATIONS) {
       const sample = SAMPLE[op.operationId]!;
-      const path = sample.path.replace("{batch}", created.id);
+      let path = sample.path.replace("{batch}", created.id);
+      if (path.includes("{awaiting}")) path = path.replace("{awaiting}", await awaitingBatch());
       const res = await call(op.auth === "ingest" ? null : admin, op.method.toUpperCase(), path, sample.body);
       if (op.auth === "ingest") {
         // No ingest token in this test: the documented error shape (tests/ingest cover the 200).
@@ -79,6 +110,12 @@ describe("OpenAPI document", () => {
       }
       const documented = op.responses[res.status];
       expect(documented, `${op.operationId} answered ${res.status}: ${await res.clone().text()}`).toBeDefined();
+      if (documented!.contentType) {
+        // A file (an evidence bundle): its type as documented; its content is its own feature's test.
+        expect(res.headers.get("content-type"), op.operationId).toBe(documented!.contentType);
+        await res.arrayBuffer();
+        continue;
+      }
       const parsed = (documented!.schema as z.ZodType).safeParse(await res.json());
       expect(parsed.success, `${op.operationId}: ${parsed.success ? "" : z.prettifyError(parsed.error)}`).toBe(true);
     }

@@ -94,7 +94,9 @@ export function openApiDocument(serverUrl = "/api/v1"): JsonSchema {
     for (const [status, r] of Object.entries(op.responses))
       responses[status] = {
         description: r.description,
-        content: { "application/json": { schema: schemaRef(r.schema, "output", components) } },
+        content: r.contentType
+          ? { [r.contentType]: { schema: { type: "string", format: "binary" } } }
+          : { "application/json": { schema: schemaRef(r.schema, "output", components) } },
       };
     if (op.auth !== "none") {
       for (const [status, description] of Object.entries(ERRORS)) {

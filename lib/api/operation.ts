@@ -32,7 +32,10 @@ export interface ApiOperation<
   body?: B;
   headers?: { name: string; description: string; required?: boolean }[];
   /** Success answers; the error answers are documented for every operation. */
-  responses: Record<number, { description: string; schema: z.ZodType }>;
+  responses: Record<
+    number,
+    { description: string; schema: z.ZodType; /** A file, not JSON (documented as binary). */ contentType?: string }
+  >;
 }
 
 export const OPERATIONS: ApiOperation[] = [];

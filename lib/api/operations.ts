@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { defineOperation } from "./operation";
+import { decidedSchema, decisionBody } from "./schemas/approvals";
 import { auditPageSchema, auditQuery } from "./schemas/audit";
 import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
 import { ingestBodySchema, ingestResultSchema } from "./schemas/ingest";
 import {
+  evidenceQuery,
   callRecordDetailSchema,
   callRecordPageSchema,
   callRecordParams,
@@ -54,6 +56,22 @@ export const getCallRecordOp = defineOperation({
   params: callRecordParams,
   query: callRecordsQuery.pick({ unmasked: true, reason: true }),
   responses: { 200: { description: "The record", schema: callRecordDetailSchema } },
+});
+
+export const getCallRecordEvidenceOp = defineOperation({
+  operationId: "getCallRecordEvidence",
+  method: "get",
+  path: "/call-records/{call_record_id}/evidence",
+  tag: "Call records",
+  permission: "evidence:export",
+  summary: "A record's signed evidence bundle (ZIP; supervisors, audited)",
+  description:
+    "The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), " +
+    "review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; " +
+    "the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.",
+  params: callRecordParams,
+  query: evidenceQuery,
+  responses: { 200: { description: "The bundle", schema: z.string(), contentType: "application/zip" } },
 });
 
 export const listJobsOp = defineOperation({
@@ -142,6 +160,34 @@ export const resubmitFailuresOp = defineOperation({
     202: { description: "The new batch", schema: createdBatchSchema },
     200: { description: "Dry run: the check", schema: dryRunSchema },
   },
+});
+
+export const approveSubmissionOp = defineOperation({
+  operationId: "approveSubmission",
+  method: "post",
+  path: "/submissions/{id}/approve",
+  tag: "Submissions",
+  permission: "submissions:approve",
+  summary: "Approve a batch waiting for a second supervisor (never its requester); it starts sending",
+  description:
+    "Four-eyes approval (`SUBMISSION_APPROVAL_THRESHOLD`). Refused (403 `own_request`) to the batch's requester, " +
+    "409 `not_awaiting` when it is not waiting, 409 `expired` after 24 h.",
+  params: submissionParams,
+  body: decisionBody,
+  responses: { 200: { description: "Approved: the batch is running", schema: decidedSchema } },
+});
+
+export const rejectSubmissionOp = defineOperation({
+  operationId: "rejectSubmission",
+  method: "post",
+  path: "/submissions/{id}/reject",
+  tag: "Submissions",
+  permission: "submissions:approve",
+  summary: "Reject a batch waiting for a second supervisor, with a comment; nothing is sent",
+  description: "The comment is required. Refused to the batch's requester like an approval.",
+  params: submissionParams,
+  body: decisionBody,
+  responses: { 200: { description: "Rejected: the batch ended with nothing sent", schema: decidedSchema } },
 });
 
 export const listAuditOp = defineOperation({

@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "../env";
 import { ROLES, type Role } from "./permissions";
 import { SESSION_COOKIE } from "./sessions";
 import { sessionFor } from "./test-session";
@@ -21,6 +23,7 @@ vi.mock("next/headers", () => ({
 
 const { ACTION_REGISTRY } = await import("../actions/wrapper");
 const submissions = await import("../submissions/actions");
+const approvals = await import("../approvals/actions");
 const privacy = await import("../privacy/actions");
 const users = await import("../users/actions");
 const review = await import("../review/actions");
@@ -60,6 +63,16 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "submissions.resume",
     call: () => submissions.resumeSubmissionBatch({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.approve",
+    call: () => approvals.approveSubmission({ batchId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "submissions.reject",
+    call: () => approvals.rejectSubmission({ batchId: "999999999", comment: "no" }),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -202,6 +215,12 @@ const API_ROUTES: {
     call: (t) => api.call(t, "GET", "/call-records/999999999"),
     expect: onlyFrom("operator"),
   },
+  {
+    method: "GET",
+    path: "/call-records/{call_record_id}/evidence",
+    call: (t) => api.call(t, "GET", "/call-records/999999999/evidence?reason=matrix+test"),
+    expect: onlyFrom("supervisor"),
+  },
   { method: "GET", path: "/jobs", call: (t) => api.call(t, "GET", "/jobs?size=1"), expect: onlyFrom("operator") },
   {
     method: "GET",
@@ -237,6 +256,18 @@ const API_ROUTES: {
     method: "POST",
     path: "/submissions/{id}/resubmit-failures",
     call: (t) => api.call(t, "POST", "/submissions/999999999/resubmit-failures", { dry_run: true }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/approve",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/approve", { comment: "ok" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/submissions/{id}/reject",
+    call: (t) => api.call(t, "POST", "/submissions/999999999/reject", { comment: "no" }),
     expect: onlyFrom("supervisor"),
   },
   {
@@ -299,6 +330,33 @@ const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expec
     call: async (cookie) =>
       (await import("@/app/api/reconciliation/export/route")).GET(
         new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }),
+        undefined,
+      ),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "GET /api/calls/[id]/evidence",
+    call: async (cookie) =>
+      (await import("@/app/api/calls/[id]/evidence/route")).GET(
+        new Request("http://x/api/calls/999999999/evidence?reason=matrix+test", { headers: { cookie } }),
+        { params: Promise.resolve({ id: "999999999" }) },
+      ),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "GET /api/jobs/[jobId]/evidence",
+    call: async (cookie) =>
+      (await import("@/app/api/jobs/[jobId]/evidence/route")).GET(
+        new Request("http://x/api/jobs/999999999/evidence?day=2026-01-01&reason=matrix+test", { headers: { cookie } }),
+        { params: Promise.resolve({ jobId: "999999999" }) },
+      ),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "GET /api/reconciliation/export/xlsx",
+    call: async (cookie) =>
+      (await import("@/app/api/reconciliation/export/xlsx/route")).GET(
+        new Request("http://x/api/reconciliation/export/xlsx?job=1", { headers: { cookie } }),
         undefined,
       ),
     expect: onlyFrom("supervisor"),
@@ -537,6 +595,19 @@ describe("authorization matrix: operations endpoints", () => {
       void cookie; // neither route reads a session
       expect((await health.GET()).status).toBe(200);
       expect((await ready.GET()).status).toBe(200);
+    }
+  });
+  it("GET /api/evidence/public-key answers anyone (a public key, for whoever checks a bundle)", async () => {
+    process.env.EVIDENCE_SIGNING_KEY = generateKeyPairSync("ed25519")
+      .privateKey.export({ format: "pem", type: "pkcs8" })
+      .toString();
+    resetEnvCache();
+    const route = await import("@/app/api/evidence/public-key/route");
+    for (const cookie of cookies()) {
+      void cookie; // the route reads no session
+      const res = route.GET();
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("BEGIN PUBLIC KEY");
     }
   });
   it("GET /metrics is not opened by any session", async () => {

@@ -16,11 +16,15 @@ export const PERMISSIONS = {
   "review:write": "reviewer",
   /** Submit, resubmit, cancel and resume submissions to TOP. */
   "submissions:write": "supervisor",
+  /** Approve or reject another person's batch waiting for four-eyes approval (SUBMISSION_APPROVAL_THRESHOLD). */
+  "submissions:approve": "supervisor",
   /** The per-day, per-job reconciliation of what was received against what TOP accepted. */
   "reconciliation:read": "supervisor",
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** Export a record's or a job's day's signed evidence bundle (full personal data), with a reason (audited). */
+  "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
   "users:manage": "admin",
@@ -39,6 +43,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "calls:export",
   "pii:reveal",
   "calls:export-unmasked",
+  "evidence:export",
   "audit:read",
 ]);
 

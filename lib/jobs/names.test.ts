@@ -4,7 +4,7 @@ import { exportCallRecordsCsv } from "../call-records/export/export";
 import { parseCallFilters } from "../call-records/query/filters";
 import { prisma, Prisma } from "../db/client";
 import { sessionFor } from "../auth/test-session";
-import { RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";
+import { CORRECTION_JOIN, RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";
 import { buildReceiveCallRecordRequest } from "../top/request";
 import { saveJobName } from "./name-mutations";
 import { jobNameSchema } from "./name-schema";
@@ -38,7 +38,7 @@ describe("job names", () => {
 
     // What the worker sends: the DTO picked field by field, then TOP's parameters.
     const rows = await prisma.$queryRaw<RecordForSubmission[]>(
-      Prisma.sql`SELECT ${RECORD_AS_SENT} FROM call_records r WHERE r.robot_call_job_id = ${JOB}`,
+      Prisma.sql`SELECT ${RECORD_AS_SENT} FROM call_records r ${CORRECTION_JOIN} WHERE r.robot_call_job_id = ${JOB}`,
     );
     for (const row of rows) {
       const dto = toIvrCallRecordDto({ ...row, robot_call_job_name: "leak" } as RecordForSubmission);

@@ -89,3 +89,29 @@ export function maskJson(value: unknown, known: KnownPersonalData = {}): unknown
   }
   return value;
 }
+
+const lastDigits = (value: string) => value.replace(/\D/g, "").slice(-11);
+
+/**
+ * `text` with every mobile number masked except the record's own (an
+ * evidence bundle holds its record's numbers in full, and no other record's).
+ */
+export function maskOtherNumbers(text: string, own: readonly (string | null | undefined)[]): string {
+  const keep = new Set(own.filter((v): v is string => !!v).map(lastDigits));
+  return text.replace(MOBILE, (m) => (keep.has(lastDigits(m)) ? m : (maskPhone(m) ?? "")));
+}
+
+/** A JSON value with maskOtherNumbers applied to every string and credentials replaced. */
+export function maskOtherNumbersJson(value: unknown, own: readonly (string | null | undefined)[]): unknown {
+  if (typeof value === "string") return maskOtherNumbers(value, own);
+  if (Array.isArray(value)) return value.map((v) => maskOtherNumbersJson(v, own));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        CREDENTIAL_PARAM.test(k) ? REDACTED : maskOtherNumbersJson(v, own),
+      ]),
+    );
+  }
+  return value;
+}

@@ -9,7 +9,7 @@ import { sessionFor } from "../auth/test-session";
 import type { SessionUser } from "../auth/sessions";
 import { Prisma, prisma } from "../db/client";
 import { preSubmitCheck } from "../submissions/data";
-import { RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";
+import { CORRECTION_JOIN, RECORD_AS_SENT, toIvrCallRecordDto, type RecordForSubmission } from "../submissions/dto";
 import { getReviewItem, listReasons } from "./data";
 import { addComment, claimNext, releaseClaim, renewClaim, submitVerdict } from "./mutations";
 import { defaultQueueParams, queueParams } from "./queue";
@@ -180,7 +180,7 @@ describe("verdicts", () => {
     expect((await getReviewItem(ids[0]!))?.correctedIntent).toMatchObject({ code: 5 });
 
     const rows = await prisma.$queryRaw<RecordForSubmission[]>(Prisma.sql`
-      SELECT ${RECORD_AS_SENT} FROM call_records r WHERE r.call_record_id IN (${Prisma.join(ids)})`);
+      SELECT ${RECORD_AS_SENT} FROM call_records r ${CORRECTION_JOIN} WHERE r.call_record_id IN (${Prisma.join(ids)})`);
     const sent = new Map(rows.map((r) => [r.call_record_id, toIvrCallRecordDto(r)]));
     expect(sent.get(ids[0]!)).toMatchObject({
       intent_level_tag_id: 11n,

@@ -6,14 +6,35 @@ import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv, rawEnv } from "../env";
+import { approvalReasons as wouldNeedApprovalFor } from "../approvals/gate";
 import { parseWorkerConfig } from "./config";
-import { preSubmitCheck } from "./data";
+import { preSubmitCheck, type PreSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
-import { selectionSchema } from "./selection";
+import { selectionSchema, type Selection } from "./selection";
 import { currentRequestId } from "../http/request-id";
 import { int64IdSchema } from "../input/schema";
 
 const id = int64IdSchema;
+
+/** The pre-submit check's held-back counts, for a batch's approval request (read only when it must wait). */
+function heldBackOf(
+  selection: Selection,
+  opts: { resendAccepted: boolean; onlyFailures?: boolean },
+  timeZone: string,
+): () => Promise<PreSubmitCheck["blocked"]> {
+  return async () =>
+    (
+      await preSubmitCheck(selection, {
+        resendAccepted: opts.resendAccepted,
+        onlyFailures: opts.onlyFailures ?? false,
+        maxQps: parseWorkerConfig(rawEnv()).maxQps,
+        timeZone,
+      })
+    ).blocked;
+}
+
+const wouldNeedApproval = (batch: { total: number; accepted: number; resendAccepted: boolean }) =>
+  wouldNeedApprovalFor(batch, {});
 
 /** What the pre-submit dialog shows before anything is sent. */
 export const checkSubmission = defineAction({
@@ -31,7 +52,13 @@ export const checkSubmission = defineAction({
       maxQps: parseWorkerConfig(rawEnv()).maxQps,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
     });
-    return check;
+    // What the dialog says before sending: "this will wait for a second supervisor's approval".
+    const approvalReasons = wouldNeedApproval({
+      total: check.sendable,
+      accepted: input.resendAccepted && !input.onlyFailures ? check.accepted : 0,
+      resendAccepted: input.resendAccepted,
+    });
+    return { ...check, approvalReasons };
   },
 });
 
@@ -47,14 +74,16 @@ export const submitRecords = defineAction({
   handler: async (input, { user, session }) => {
     // Sending again what TOP already accepted is a deliberate, sensitive choice.
     if (input.resendAccepted) assertRecentAuth(session);
-    const { batchId, queued } = await createBatch({
+    const timeZone = getEnv().DISPLAY_TIME_ZONE;
+    const { batchId, queued, awaitingApproval } = await createBatch({
       selection: input.selection,
       kind: input.onlyFailures ? "resubmit" : "submit",
       createdBy: user.email,
       resendAccepted: input.resendAccepted,
       onlyFailures: input.onlyFailures,
-      timeZone: getEnv().DISPLAY_TIME_ZONE,
+      timeZone,
       requestId: await currentRequestId(),
+      describeHeldBack: heldBackOf(input.selection, input, timeZone),
     });
     if (queued === 0)
       throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
@@ -62,9 +91,9 @@ export const submitRecords = defineAction({
       actor: user,
       action: input.onlyFailures ? "submission.resubmit" : "submission.submit",
       target: `batch:${batchId}`,
-      details: { selection: input.selection, resendAccepted: input.resendAccepted, queued },
+      details: { selection: input.selection, resendAccepted: input.resendAccepted, queued, awaitingApproval },
     });
-    return { batchId: batchId.toString(), queued };
+    return { batchId: batchId.toString(), queued, awaitingApproval };
   },
 });
 
@@ -87,13 +116,16 @@ export const retryRecord = defineAction({
     if (record.submissionState === "accepted" && !resendAccepted) {
       throw new ActionError("accepted", "TOP has already accepted this record; choose to send it again explicitly.");
     }
-    const { batchId, queued } = await createBatch({
-      selection: { type: "ids", ids: [callRecordId] },
+    const selection = { type: "ids" as const, ids: [callRecordId] };
+    const timeZone = getEnv().DISPLAY_TIME_ZONE;
+    const { batchId, queued, awaitingApproval } = await createBatch({
+      selection,
       kind: "retry",
       createdBy: user.email,
       resendAccepted,
-      timeZone: getEnv().DISPLAY_TIME_ZONE,
+      timeZone,
       requestId: await currentRequestId(),
+      describeHeldBack: heldBackOf(selection, { resendAccepted }, timeZone),
     });
     if (queued === 0)
       throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
@@ -101,9 +133,9 @@ export const retryRecord = defineAction({
       actor: user,
       action: "submission.retry_record",
       target: `call:${callRecordId}`,
-      details: { batchId, resendAccepted },
+      details: { batchId, resendAccepted, awaitingApproval },
     });
-    return { batchId: batchId.toString() };
+    return { batchId: batchId.toString(), awaitingApproval };
   },
 });
 

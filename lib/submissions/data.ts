@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma, prisma } from "../db/client";
 import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
+import { effectiveStatus } from "../approvals/status";
 import { measuredRate } from "./measured-rate";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
@@ -10,6 +11,7 @@ import { selectionCondition, type Selection } from "./selection";
 import { RATE_WINDOW_SECONDS } from "./views";
 
 export { measuredRate } from "./measured-rate";
+export { lastOutcomes, type LastOutcome } from "./last-outcomes";
 
 export interface PreSubmitCheck {
   matching: number;
@@ -112,6 +114,7 @@ type BatchRow = {
   total: number;
   materialized: boolean;
   finalCounts: unknown;
+  approval: { expiresAt: Date; decidedAt: Date | null; decision: string | null } | null;
 };
 
 /** Jobs by state as kept when the batch was done (migration 20261204120000_batch_final_counts). */
@@ -142,7 +145,10 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
       FROM submission_attempts
       WHERE batch_id IN (${Prisma.join(ids)}) AND answered_at > now() - make_interval(secs => ${RATE_WINDOW_SECONDS}) GROUP BY 1`),
   ]);
-  return batches.map(({ materialized, finalCounts: _final, ...b }) => {
+  return batches.map(({ materialized, finalCounts: _final, approval, ...raw }) => {
+    const b = { ...raw, status: effectiveStatus(raw.status, approval) };
+    // An approved batch starts when it is approved, not when it was requested.
+    const startedAt = approval?.decision === "approved" && approval.decidedAt ? approval.decidedAt : b.createdAt;
     const c = { ...EMPTY_COUNTS, ...kept.get(b.id) };
     for (const row of counts) if (row.batch_id === b.id) c[row.state] = Number(row.n);
     // Records the workers have not turned into jobs yet are waiting too.
@@ -151,7 +157,7 @@ async function progressOf(batches: BatchRow[]): Promise<BatchProgress[]> {
     const rate = measuredRate(rates.find((r) => r.batch_id === b.id));
     const remaining = c.queued + c.in_flight + c.retrying;
     // A batch younger than the window with no answer yet is starting, not stalled.
-    const starting = rate.perSecond === null && Date.now() - b.createdAt.getTime() < RATE_WINDOW_SECONDS * 1000;
+    const starting = rate.perSecond === null && Date.now() - startedAt.getTime() < RATE_WINDOW_SECONDS * 1000;
     const estimating = b.status === "running" && remaining > 0 && (rate.estimating || starting);
     return {
       ...b,
@@ -176,18 +182,22 @@ const BATCH_FIELDS = {
   total: true,
   materialized: true,
   finalCounts: true,
+  approval: { select: { expiresAt: true, decidedAt: true, decision: true } },
 } as const;
 
 /**
  * Batches newest first, a page at a time: `before` is the id of the last batch
  * of the previous page (keyset on the primary key, so a page costs the same
- * however many batches rules have made over the years).
+ * however many batches rules have made over the years). `only`: those waiting
+ * for a second supervisor, however old.
  */
-export async function listBatches({ limit = 50, before }: { limit?: number; before?: bigint } = {}): Promise<
-  BatchProgress[]
-> {
+export async function listBatches({
+  limit = 50,
+  before,
+  only,
+}: { limit?: number; before?: bigint; only?: "awaiting_approval" } = {}): Promise<BatchProgress[]> {
   const batches = await prisma.submissionBatch.findMany({
-    ...(before === undefined ? {} : { where: { id: { lt: before } } }),
+    where: { ...(before === undefined ? {} : { id: { lt: before } }), ...(only ? { status: only } : {}) },
     orderBy: { id: "desc" },
     take: limit,
     select: BATCH_FIELDS,
@@ -266,43 +276,4 @@ export async function recordAttempts(record: { id: bigint; calledPhoneNumber: st
 /** Whether the batch exists (its page answers 404 before it streams, when not). */
 export async function batchExists(id: bigint): Promise<boolean> {
   return (await prisma.submissionBatch.count({ where: { id } })) > 0;
-}
-
-export interface LastOutcome {
-  attempts: number;
-  last: { count: number | null; success: boolean | null; code: string | null; message: string | null } | null;
-}
-
-/**
- * Attempts made and the last answer of each record (by internal id): TOP's
- * LvmsResultDto, or the error_response's code and message. One query, each
- * record's newest attempt read from the (record_id, id) index.
- */
-export async function lastOutcomes(recordIds: bigint[]): Promise<Map<bigint, LastOutcome>> {
-  if (!recordIds.length) return new Map();
-  const rows = await prisma.$queryRaw<
-    {
-      id: bigint;
-      attempts: number;
-      has: boolean;
-      count: number | null;
-      success: boolean | null;
-      code: string | null;
-      message: string | null;
-    }[]
-  >(Prisma.sql`
-    SELECT r.id, r.submission_attempts AS attempts, a.id IS NOT NULL AS has, a.result_count AS count, a.result_success AS success,
-           COALESCE(a.result_code, a.error_sub_code, a.error_code::text) AS code, COALESCE(a.result_message, a.error_sub_msg, a.error_msg, a.transport_error) AS message
-    FROM call_records r
-    LEFT JOIN LATERAL (SELECT * FROM submission_attempts s WHERE s.record_id = r.id ORDER BY s.id DESC LIMIT 1) a ON true
-    WHERE r.id IN (${Prisma.join(recordIds)})`);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        attempts: r.attempts,
-        last: r.has ? { count: r.count, success: r.success, code: r.code, message: r.message } : null,
-      },
-    ]),
-  );
 }

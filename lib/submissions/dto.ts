@@ -21,17 +21,39 @@ export interface RecordForSubmission {
   rpc_context: unknown;
 }
 
+/** A field the supervisor corrected (call_record_corrections rc) instead of the received one. */
+const corrected = (field: string, received: Prisma.Sql) =>
+  Prisma.sql`CASE WHEN ${Prisma.raw(`'${field}'`)} = ANY (rc.fields) THEN rc.${Prisma.raw(field)} ELSE ${received} END AS ${Prisma.raw(field)}`;
+
 /**
- * The columns of `call_records r` that make the DTO sent to TOP. A reviewer's
- * corrected intent (tag group, level and its name) is sent instead of the
- * received one when there is one; the received one stays stored.
+ * Joins a record's correction (alias `rc`) to `call_records r`: every query
+ * selecting RECORD_AS_SENT adds it to its FROM.
  */
-export const RECORD_AS_SENT = Prisma.sql`r.call_record_id, r.robot_call_job_id, r.called_phone_number, r.result_status, r.full_audio_url,
-  r.chat_duration, r.start_time, r.end_time, r.name, r.properties,
-  CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_detail_name ELSE r.corrected_intent_name END AS intent_level_detail_name,
-  r.tenant_phone_number_id, r.phone_number,
-  CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_code ELSE r.corrected_intent_code END AS intent_level_code,
-  COALESCE(r.corrected_intent_tag_id, r.intent_level_tag_id) AS intent_level_tag_id, r.rpc_context`;
+export const CORRECTION_JOIN = Prisma.sql`LEFT JOIN call_record_corrections rc ON rc.record_id = r.id`;
+
+/**
+ * The columns of `call_records r` (with CORRECTION_JOIN) that make the DTO
+ * sent to TOP. A supervisor's correction of a field (lib/corrections) is sent
+ * instead of the received value; otherwise a reviewer's corrected intent (tag
+ * group, level and its name) is sent instead of the received one when there
+ * is one. The received values stay stored either way.
+ */
+export const RECORD_AS_SENT = Prisma.sql`r.call_record_id,
+  ${corrected("robot_call_job_id", Prisma.sql`r.robot_call_job_id`)},
+  ${corrected("called_phone_number", Prisma.sql`r.called_phone_number`)},
+  ${corrected("result_status", Prisma.sql`r.result_status`)},
+  ${corrected("full_audio_url", Prisma.sql`r.full_audio_url`)},
+  ${corrected("chat_duration", Prisma.sql`r.chat_duration`)},
+  ${corrected("start_time", Prisma.sql`r.start_time`)},
+  ${corrected("end_time", Prisma.sql`r.end_time`)},
+  ${corrected("name", Prisma.sql`r.name`)},
+  ${corrected("properties", Prisma.sql`r.properties`)},
+  ${corrected("intent_level_detail_name", Prisma.sql`CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_detail_name ELSE r.corrected_intent_name END`)},
+  ${corrected("tenant_phone_number_id", Prisma.sql`r.tenant_phone_number_id`)},
+  ${corrected("phone_number", Prisma.sql`r.phone_number`)},
+  ${corrected("intent_level_code", Prisma.sql`CASE WHEN r.corrected_intent_tag_id IS NULL THEN r.intent_level_code ELSE r.corrected_intent_code END`)},
+  ${corrected("intent_level_tag_id", Prisma.sql`COALESCE(r.corrected_intent_tag_id, r.intent_level_tag_id)`)},
+  r.rpc_context`;
 
 /**
  * The DTO's fields picked one by one: whatever else a row carries (the

@@ -1,5 +1,8 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { approvalReasons, needsApprovalSql, type ApprovalOptions } from "../approvals/gate";
+import { onApprovalRequested } from "../approvals/notify";
+import { requestApproval } from "../approvals/mutations";
 import { VIOLATES_LOCAL_RULES } from "./local-rules";
 import { finishBatchIfDone } from "./queue";
 import { selectionCondition, selectionSchema, type Selection } from "./selection";
@@ -9,6 +12,8 @@ const ACTIVE = Prisma.sql`('queued', 'in_flight', 'retrying')`;
 export interface CreatedBatch {
   batchId: bigint;
   queued: number;
+  /** The batch waits for a second supervisor (lib/approvals): nothing is sent until approved. */
+  awaitingApproval: boolean;
 }
 
 /**
@@ -17,36 +22,65 @@ export interface CreatedBatch {
  * and a count of what it will send, so that a batch of a million records is
  * accepted as fast as a batch of one. The workers then turn it into jobs in
  * chunks (materializeBatchChunk), durably and resumably.
+ *
+ * With SUBMISSION_APPROVAL_THRESHOLD set, a batch that needs a second
+ * supervisor is created `awaiting_approval` with its request beside it: the
+ * workers leave it alone until it is approved (lib/approvals).
  */
-export async function createBatch(input: {
-  selection: Selection;
-  kind: "submit" | "resubmit" | "retry";
-  createdBy: string;
-  /**
-   * Accepted records are held back unless this is true: re-sending what TOP
-   * already holds is an explicit choice, never a side effect of a selection.
-   */
-  resendAccepted?: boolean;
-  /** Resubmissions take only failures (rejected and given up). */
-  onlyFailures?: boolean;
-  timeZone: string;
-  /** The console request creating the batch (X-Request-Id), carried onto its TOP attempts. */
-  requestId?: string;
-}): Promise<CreatedBatch> {
+export async function createBatch(
+  input: {
+    selection: Selection;
+    kind: "submit" | "resubmit" | "retry";
+    createdBy: string;
+    /**
+     * Accepted records are held back unless this is true: re-sending what TOP
+     * already holds is an explicit choice, never a side effect of a selection.
+     */
+    resendAccepted?: boolean;
+    /** Resubmissions take only failures (rejected and given up). */
+    onlyFailures?: boolean;
+    timeZone: string;
+    /** The console request creating the batch (X-Request-Id), carried onto its TOP attempts. */
+    requestId?: string;
+  } & ApprovalOptions,
+): Promise<CreatedBatch> {
   const onlyFailures = input.onlyFailures ?? false;
   const resendAccepted = input.resendAccepted === true;
   const eligible = eligibleRecords(input.selection, { resendAccepted, onlyFailures, timeZone: input.timeZone });
-  const [row] = await prisma.$queryRaw<{ id: bigint; total: number }[]>(Prisma.sql`
+  const needsApproval = needsApprovalSql(input, resendAccepted);
+  const created = await prisma.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ id: bigint; total: number; status: string; accepted: number }[]>(Prisma.sql`
     WITH bound AS (SELECT COALESCE(max(id), 0) AS max_id FROM call_records),
-    counted AS (SELECT count(*)::int AS n FROM call_records r, bound WHERE r.id <= bound.max_id AND ${eligible})
+    counted AS (
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE r.submission_state = 'accepted')::int AS acc
+      FROM call_records r, bound WHERE r.id <= bound.max_id AND ${eligible}
+    ), created AS (
     INSERT INTO submission_batches (kind, created_by, selection, resend_accepted, only_failures, time_zone, max_record_id, total, status, materialized, finished_at, request_id)
     SELECT ${input.kind}::batch_kind, ${input.createdBy}, ${JSON.stringify(input.selection)}::jsonb, ${resendAccepted}, ${onlyFailures},
            ${input.timeZone}, bound.max_id, counted.n,
-           CASE WHEN counted.n = 0 THEN 'done'::batch_status ELSE 'running'::batch_status END,
+           CASE WHEN counted.n = 0 THEN 'done'::batch_status
+                WHEN ${needsApproval} THEN 'awaiting_approval'::batch_status
+                ELSE 'running'::batch_status END,
            counted.n = 0, CASE WHEN counted.n = 0 THEN now() END, ${input.requestId ?? null}
     FROM bound, counted
-    RETURNING id, total`);
-  return { batchId: row!.id, queued: row!.total };
+    RETURNING id, total, status::text AS status)
+    SELECT created.*, counted.acc AS accepted FROM created, counted`);
+      const batch = row!;
+      if (batch.status !== "awaiting_approval") return { batch, request: null };
+      const request = await requestApproval(tx, {
+        batchId: batch.id,
+        requestedBy: input.createdBy,
+        reasons: approvalReasons({ total: batch.total, accepted: batch.accepted, resendAccepted }, input),
+        heldBack: (await input.describeHeldBack?.()) ?? null,
+        diffSample: input.requireApproval?.diffSample ?? null,
+      });
+      return { batch, request };
+    },
+    { timeout: 60_000 },
+  );
+  if (created.request) await onApprovalRequested({ ...created.request, total: created.batch.total });
+  return { batchId: created.batch.id, queued: created.batch.total, awaitingApproval: created.request !== null };
 }
 
 /** Records of a selection that a batch would send now. */

@@ -1,7 +1,7 @@
 import { Prisma } from "../db/client";
 import { textColumn } from "../db/text-column";
 import { storableTopParams } from "../privacy/redact";
-import { RECORD_AS_SENT } from "./dto";
+import { CORRECTION_JOIN, RECORD_AS_SENT } from "./dto";
 import type { AnsweredCall, ClaimedJob } from "./queue";
 
 /**
@@ -47,7 +47,7 @@ export function claimStatement(limit: number, leaseMs: number): Prisma.Sql {
       RETURNING j.id, j.batch_id, j.record_id, j.attempts
     )
     SELECT c.id AS job_id, c.batch_id, c.record_id, c.attempts AS attempt, r.id, ${RECORD_AS_SENT}
-    FROM claimed c JOIN call_records r ON r.id = c.record_id
+    FROM claimed c JOIN call_records r ON r.id = c.record_id ${CORRECTION_JOIN}
     ORDER BY c.id`;
 }
 

@@ -6,6 +6,7 @@ import type { TopClient } from "../top/client";
 import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
 import { announceBan, banRemainingMs, WorkerPresence } from "./coordination";
+import { expireApprovalRequests } from "../approvals/expiry";
 import { materializeBatchChunk } from "./mutations";
 import { claimJobs, releaseJob, settleJobs, type Answer, type ClaimedJob, type Settlement } from "./queue";
 import { SettleGroups } from "./settle-group";
@@ -16,6 +17,9 @@ import { RateLimiter } from "./rate-limiter";
  * sends each through the global rate limiter, and settles it. Any number of
  * workers (processes) can run against one database.
  */
+
+// Approval requests live 24 h: marking them expired within a minute is plenty.
+const EXPIRY_EVERY_MS = 60_000;
 
 export interface WorkerEvents {
   onSettled?: (job: ClaimedJob, settlement: Settlement) => void;
@@ -44,6 +48,8 @@ export class SubmissionWorker {
   private readonly settlements: SettleGroups;
   /** When this worker's heartbeat last reached the database (its readiness). */
   lastHeartbeatAt = 0;
+  /** When this worker last ended approval requests past their 24 h. */
+  private expiredAt = 0;
   /** Aborts calls still on the wire when a stop's grace runs out. */
   private readonly calls = new AbortController();
 
@@ -84,6 +90,10 @@ export class SubmissionWorker {
       this.limiter.setRate(this.config.maxQps / workers);
       const banned = await banRemainingMs();
       if (banned > 0) this.limiter.ban(banned);
+      if (Date.now() - this.expiredAt >= EXPIRY_EVERY_MS) {
+        this.expiredAt = Date.now();
+        await expireApprovalRequests();
+      }
     } catch (err) {
       this.events.onError?.(err);
     }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
+import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/query/data";
 import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
 import { userName } from "@/lib/users/data";
@@ -57,6 +58,11 @@ export default async function CallRecordPage({
   return (
     <>
       <RecordPager previous={around.previous} next={around.next} listQuery={listQuery} />
+      {can(user.role, "evidence:export") ? (
+        <div className="mb-3 flex justify-end">
+          <DownloadEvidence action={`/api/calls/${record.callRecordId}/evidence`} />
+        </div>
+      ) : null}
       <RecordDetail
         record={record}
         attempts={attempts}

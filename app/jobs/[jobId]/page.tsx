@@ -11,6 +11,8 @@ import { intentCode, intentText, isKnownResultStatus } from "@/lib/call-records/
 import { getJobName } from "@/lib/jobs/names";
 import { can } from "@/lib/auth/permissions";
 import { JobNameEditor } from "@/components/jobs/job-name-editor";
+import { DownloadEvidence } from "@/components/evidence/download-evidence";
+import { zonedToday } from "@/lib/reconciliation/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -62,6 +64,13 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
         <JobNameEditor
           jobId={jobId}
           initial={{ name: named?.name ?? "", creditor: named?.creditor ?? "", note: named?.note ?? "" }}
+        />
+      ) : null}
+      {can(user.role, "evidence:export") && s.lastCall ? (
+        <DownloadEvidence
+          action={`/api/jobs/${jobId}/evidence`}
+          day={zonedToday(s.lastCall, timeZone)}
+          timeZone={timeZone}
         />
       ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-6">

@@ -6,6 +6,8 @@ const STATUS: Record<string, 400 | 403 | 404 | 409> = {
   unauthenticated: 403,
   invalid_input: 400,
   not_found: 404,
+  // Four-eyes approval: the requester may not decide their own batch.
+  own_request: 403,
 };
 
 /** A server action's answer as the API's: the data, or the error shape with the action's own code and message. */

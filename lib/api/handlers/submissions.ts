@@ -8,7 +8,15 @@ import type { Selection } from "../../submissions/selection";
 import { ApiError, invalidParams } from "../errors";
 import type { ApiAnswer, ApiRequest } from "../handler";
 import { idempotent, requestHash } from "../idempotency";
-import type { createSubmissionBody, listSubmissionsQuery, resubmitBody } from "../schemas/submissions";
+import {
+  BATCH_STATES,
+  type createSubmissionBody,
+  type listSubmissionsQuery,
+  type resubmitBody,
+} from "../schemas/submissions";
+import { approvalOf } from "../../approvals/data";
+import type { ApprovalReason } from "../../approvals/status";
+import { approvalBody } from "./approvals";
 import { unwrap } from "./action-result";
 
 const asPrincipal = (p: ApiRequest<unknown, unknown, unknown>["principal"]): ActionPrincipal => ({
@@ -21,7 +29,7 @@ export function batchBody(b: BatchProgress) {
   return {
     id: b.id.toString(),
     kind: b.kind,
-    state: b.status as "running" | "paused" | "done" | "cancelled",
+    state: b.status as (typeof BATCH_STATES)[number],
     created_by: b.createdBy,
     created_at: b.createdAt.toISOString(),
     finished_at: b.finishedAt?.toISOString() ?? null,
@@ -38,7 +46,7 @@ export function batchBody(b: BatchProgress) {
 const heldBack = (check: PreSubmitCheck) =>
   check.blocked.map((b) => ({ reason: b.code, message: b.reason, count: b.count }));
 
-function dryRunBody(check: PreSubmitCheck) {
+function dryRunBody(check: PreSubmitCheck & { approvalReasons: ApprovalReason[] }) {
   return {
     dry_run: true as const,
     matching: check.matching,
@@ -46,6 +54,7 @@ function dryRunBody(check: PreSubmitCheck) {
     held_back: heldBack(check),
     estimated_seconds: check.estimatedSeconds,
     corrected_intent: check.correctedIntent,
+    approval_reasons: check.approvalReasons,
   };
 }
 
@@ -144,10 +153,11 @@ export async function getSubmissionHandler({
 }: ApiRequest<{ id: string }, unknown, unknown>): Promise<ApiAnswer> {
   const batch = await getBatch(BigInt(params.id));
   if (!batch) throw new ApiError(404, "not_found", `No submission batch ${params.id}.`);
-  const groups = await failureGroups(batch.id);
+  const [groups, approval] = await Promise.all([failureGroups(batch.id), approvalOf(batch.id)]);
   return {
     body: {
       ...batchBody(batch),
+      approval: approval ? approvalBody(approval) : null,
       failure_groups: groups.map((g) => ({
         state: g.state,
         code: g.code,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { callFiltersSchema, REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/query/filters";
+import { evidenceReason } from "../../evidence/schema";
 import { dateTime, idParam, int64String, total } from "./common";
 
 /** The /calls URL parameters (the page's own schema), plus what only the API has. */
@@ -18,6 +19,12 @@ export const callRecordsQuery = callFiltersSchema.extend({
 export const REPEATED_PARAMS = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
 
 export const callRecordParams = z.object({ call_record_id: idParam });
+
+export const evidenceQuery = z.object({
+  reason: evidenceReason.meta({
+    description: "Why the bundle is exported, 5 to 500 characters (kept on the audit trail)",
+  }),
+});
 
 export const lastOutcomeSchema = z
   .strictObject({

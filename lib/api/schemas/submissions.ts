@@ -1,7 +1,18 @@
 import { z } from "zod";
+import { APPROVAL_REASONS } from "../../approvals/status";
+import { approvalSchema } from "./approvals";
 import { dateTime, idParam, int64String } from "./common";
 
-export const BATCH_STATES = ["running", "paused", "done", "cancelled"] as const;
+/** `awaiting_approval`: waiting for a second supervisor; `rejected` and `expired` (24 h): ended with nothing sent. */
+export const BATCH_STATES = [
+  "running",
+  "paused",
+  "done",
+  "cancelled",
+  "awaiting_approval",
+  "rejected",
+  "expired",
+] as const;
 
 export const submissionParams = z.object({ id: idParam });
 
@@ -97,12 +108,17 @@ export const dryRunSchema = z
     held_back: heldBackSchema,
     estimated_seconds: z.number().int(),
     corrected_intent: z.number().int().meta({ description: "records to be sent with a reviewer's corrected intent" }),
+    approval_reasons: z.array(z.enum(APPROVAL_REASONS)).meta({
+      description:
+        "why the batch would wait for a second supervisor (`threshold`, `resend_accepted`); empty: it would start at once",
+    }),
   })
   .meta({ id: "SubmissionCheck" });
 
 export const batchDetailSchema = z
   .strictObject({
     ...batchSchema.shape,
+    approval: approvalSchema.nullable(),
     failure_groups: z.array(
       z.strictObject({
         state: z.enum(["rejected", "failed"]),

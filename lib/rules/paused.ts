@@ -1,0 +1,24 @@
+import "server-only";
+import { recordAudit } from "../audit/mutations";
+
+/**
+ * The one place a rule's pause is announced: the audit trail (and, once the
+ * alerts exist, the alert channels), whichever way it was paused — by a
+ * configuration error of TOP, or by its own rejection breaker.
+ */
+
+export interface PausedRule {
+  id: bigint;
+  name: string;
+  updatedBy: string;
+}
+
+export async function onRulePaused(rule: PausedRule, reason: string): Promise<void> {
+  await recordAudit({
+    actor: null,
+    action: "rule.paused",
+    target: `rule:${rule.id}`,
+    // The worker serves no request: no client address to look up.
+    details: { address: null, name: rule.name, reason, owner: rule.updatedBy },
+  });
+}
