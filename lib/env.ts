@@ -218,6 +218,20 @@ export const envSchema = z.object({
   /** Requests one REST API token may make per API_RATE_WINDOW_SECONDS (every web instance counts together). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Internal alert receivers (host[:port], comma-separated) that may be at private addresses; others must be public. */
+  ALERT_PRIVATE_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Recordings whose archiving failed for good within one hour above which an alert is raised (0: never). */
+  ALERT_ARCHIVE_FAILURES_THRESHOLD: z.coerce.number().int().min(0).default(20),
+  /** Pushed records rejected by ingest within one hour above which an alert is raised (0: never). */
+  ALERT_INGEST_REJECTIONS_THRESHOLD: z.coerce.number().int().min(0).default(100),
   /** A reporting rule pauses itself when more than this percent of its last 100 answers are rejections. */
   RULE_REJECTION_PAUSE_PERCENT: z.coerce.number().min(0).max(100).default(20),
   /** Permitted calling window, "HH:MM-HH:MM" in DISPLAY_TIME_ZONE (start inclusive, end exclusive); jobs may override it. */

@@ -1,9 +1,11 @@
 /**
- * `npm run worker`: runs the reporting rules, drains the submission queue and the recording archive queue. `npm start` runs one; more
+ * `npm run worker`: runs the reporting rules, drains the submission queue, the recording archive queue and the alert
+ * delivery queue. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
  * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
  */
+import { AlertDispatcher, dispatcherConfig } from "../lib/alerts/dispatcher";
 import { AudioArchiver, archiverConfig } from "../lib/audio/archiver";
 import { startRollupCompactor } from "../lib/call-records/rollups";
 import { ensureComplianceSettings, startRechecker } from "../lib/compliance/recheck";
@@ -65,6 +67,12 @@ async function main() {
     onError: onError("archive: "),
   });
   if (archive.concurrency > 0) archiver.start();
+  let alerted = 0;
+  const alerts = new AlertDispatcher(dispatcherConfig(), {
+    onSettled: (_delivery, outcome) => void (outcome === "delivered" && alerted++),
+    onError: onError("alerts: "),
+  });
+  alerts.start();
   // Folds the rollup deltas that writes append (any process may; one at a time does).
   const compactor = startRollupCompactor({ onError: onError("rollup compaction: ") });
   // Compliance flags checked with other settings than these are checked again, chunk by chunk.
@@ -88,8 +96,10 @@ async function main() {
   const report = setInterval(() => {
     if (settled) say(`${settled} answers recorded in the last minute`);
     if (archived) say(`${archived} recordings archived in the last minute`);
+    if (alerted) say(`${alerted} alerts delivered in the last minute`);
     settled = 0;
     archived = 0;
+    alerted = 0;
   }, 60_000);
   let stopping = false;
   const stop = async () => {
@@ -100,7 +110,7 @@ async function main() {
     await compactor.stop();
     await rules.stop();
     await rechecker.stop();
-    await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop()]);
+    await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop(), alerts.stop()]);
     client.close();
     metrics?.close();
     await disconnectPrisma();

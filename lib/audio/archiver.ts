@@ -5,6 +5,7 @@ import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
+import { countArchiveFailures } from "../alerts/thresholds";
 import { audioArchiveDir, getEnv, type Env } from "../env";
 import { retryDelayMs } from "../submissions/backoff";
 import { RateLimiter } from "../submissions/rate-limiter";
@@ -218,6 +219,8 @@ export class AudioArchiver {
             )
           : null;
         outcome = (await settleFailed(task, message, at)) ? (retry ? "retrying" : "failed") : "stale";
+        // Above ALERT_ARCHIVE_FAILURES_THRESHOLD an hour, the admins' alert channels hear of it.
+        if (outcome === "failed") await countArchiveFailures(1);
       }
       this.events.onSettled?.(task, outcome);
     } catch (err) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { alertFinishedBatches, type FinishedBatch } from "../alerts/batch-alerts";
 import { Prisma, prisma } from "../db/client";
 import { approvalReasons, needsApprovalSql, type ApprovalOptions } from "../approvals/gate";
 import { onApprovalRequested } from "../approvals/notify";
@@ -107,7 +108,9 @@ const FIRST_CHUNK = 500;
  * workers off the same batch. Returns false when no batch needed it.
  */
 export async function materializeBatchChunk(): Promise<boolean> {
-  return prisma.$transaction(
+  // A batch whose every job settled while it was still being written finishes here; its alert waits for the commit.
+  let finished: FinishedBatch[] = [];
+  const worked = await prisma.$transaction(
     async (tx) => {
       const [batch] = await tx.$queryRaw<
         {
@@ -152,7 +155,7 @@ export async function materializeBatchChunk(): Promise<boolean> {
         UPDATE submission_batches SET materialized = true, cursor = ${chunk?.last_id ?? batch.cursor},
           total = (SELECT count(*) FROM submission_jobs WHERE batch_id = ${batch.id})
         WHERE id = ${batch.id}`);
-        await finishBatchIfDone(batch.id, tx);
+        finished = await finishBatchIfDone(batch.id, tx);
       } else {
         await tx.$executeRaw(
           Prisma.sql`UPDATE submission_batches SET cursor = ${chunk.last_id} WHERE id = ${batch.id}`,
@@ -162,6 +165,8 @@ export async function materializeBatchChunk(): Promise<boolean> {
     },
     { timeout: 60_000 },
   );
+  await alertFinishedBatches(finished);
+  return worked;
 }
 
 /**

@@ -119,5 +119,6 @@ export function finishStatement(batchIds: readonly bigint[]): Prisma.Sql {
       final_counts = COALESCE((SELECT jsonb_object_agg(s.state, s.n) FROM (
         SELECT j.state::text AS state, count(*) AS n FROM submission_jobs j WHERE j.batch_id = b.id GROUP BY 1) s), '{}'::jsonb)
     WHERE b.id = ANY(${batchIds.map(String)}::text[]::bigint[]) AND b.status = 'running' AND b.materialized
-      AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))`;
+      AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))
+    RETURNING b.id, b.final_counts`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { alertFinishedBatches, alertPausedBatch, type FinishedBatch } from "../alerts/batch-alerts";
 import { Prisma, prisma, readRows } from "../db/client";
 import type { TopCallResult } from "../top/client";
 import { retryDelayMs } from "./backoff";
@@ -83,8 +84,9 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
       paused.set(r.job.batchId, `TOP refused the app's configuration: ${r.code} ${r.message ?? ""}`.trim());
   });
   for (const [batchId, reason] of paused) {
-    await prisma.$executeRaw(Prisma.sql`
+    const changed = await prisma.$executeRaw(Prisma.sql`
       UPDATE submission_batches SET status = 'paused', paused_reason = ${reason} WHERE id = ${batchId} AND status = 'running'`);
+    if (changed === 1) await alertPausedBatch(batchId, reason);
   }
   // A final outcome may have been its batch's last job: one look per batch in the group.
   // "stale" too: a group written again after a lost connection finds its jobs already settled, and its batch may not have been looked at.
@@ -95,7 +97,7 @@ export async function settleJobs(answers: readonly Answer[], config: SettleConfi
         .map((r) => r.job.batchId),
     ),
   ];
-  if (finished.length > 0) await finishBatchesIfDone(finished);
+  if (finished.length > 0) await alertFinishedBatches(await finishBatchesIfDone(finished));
   return settlements;
 }
 
@@ -118,16 +120,20 @@ function decide(
   return { jobState: "retrying", nextAttemptAt: new Date(Date.now() + delay), counted };
 }
 
-/** A batch is done when all its jobs exist and none is waiting or on the wire. */
+/** A batch is done when all its jobs exist and none is waiting or on the wire; answers it when this call finished it. */
 export async function finishBatchIfDone(
   batchId: bigint,
-  db: Pick<typeof prisma, "$executeRaw"> = prisma,
-): Promise<void> {
-  await finishBatchesIfDone([batchId], db);
+  db: Pick<typeof prisma, "$queryRaw"> = prisma,
+): Promise<FinishedBatch[]> {
+  return finishBatchesIfDone([batchId], db);
 }
 
-async function finishBatchesIfDone(batchIds: bigint[], db: Pick<typeof prisma, "$executeRaw"> = prisma): Promise<void> {
-  await db.$executeRaw(finishStatement(batchIds));
+async function finishBatchesIfDone(
+  batchIds: bigint[],
+  db: Pick<typeof prisma, "$queryRaw"> = prisma,
+): Promise<FinishedBatch[]> {
+  const rows = await db.$queryRaw<{ id: bigint; final_counts: Record<string, number> }[]>(finishStatement(batchIds));
+  return rows.map((r) => ({ id: r.id, counts: r.final_counts }));
 }
 
 /** Puts a claimed job back without an attempt (the worker is stopping before it was sent). */

@@ -3,6 +3,7 @@ import { ingestTokenByValue } from "../../api-tokens/data";
 import { touchIngestToken } from "../../api-tokens/mutations";
 import { bearerToken, verifyIngestToken } from "../../auth/ingest-token";
 import { getEnv } from "../../env";
+import { countIngestRejections } from "../../alerts/thresholds";
 import { log } from "../../log";
 import { ingestCallRecords } from "./mutations";
 import { classifyContentType, decodeUtf8, parseRecordsText, readBodyLimited, type BodyFailure } from "./parse-body";
@@ -101,6 +102,8 @@ export async function handleIngestRequest(
   log().info({ source: "api", sourceName: named?.name, ...summary }, "ingest: call records received");
   for (const outcome of ["created", "updated", "unchanged", "rejected"] as const)
     if (summary[outcome]) ingestRecords.inc({ outcome }, summary[outcome]);
+  // Above ALERT_INGEST_REJECTIONS_THRESHOLD an hour, the admins' alert channels hear of it.
+  if (summary.rejected) await countIngestRejections(summary.rejected);
   const status = summary.received > 0 && summary.rejected === summary.received ? 422 : 200;
   return Response.json(result, { status, headers: NO_STORE });
 }
