@@ -10,7 +10,10 @@ const ITEMS = [
   { href: "/submissions", key: "submissions" },
   { href: "/review", key: "review" },
 ] as const;
-const SUPERVISOR_ITEMS = [{ href: "/reconciliation", key: "reconciliation" }] as const;
+const SUPERVISOR_ITEMS = [
+  { href: "/reconciliation", key: "reconciliation" },
+  { href: "/rules", key: "rules" },
+] as const;
 const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },
   { href: "/audit", key: "audit" },

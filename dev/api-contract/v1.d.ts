@@ -4,6 +4,66 @@
  */
 
 export interface paths {
+    "/reporting-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every reporting rule, with what it did today */
+        get: operations["listReportingRules"];
+        put?: never;
+        /**
+         * Create a rule
+         * @description A saved /calls filter that the worker sends to TOP on its own: each matching record once its last change is `settle_seconds` old, never one TOP accepted, at most `daily_cap` a day. Dry-run it before enabling it.
+         */
+        post: operations["createReportingRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reporting-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule */
+        get: operations["getReportingRule"];
+        put?: never;
+        post?: never;
+        /** Delete a rule (its batches stay on /submissions) */
+        delete: operations["deleteReportingRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, enable or disable a rule
+         * @description A new filter starts the rule's walk over the records again (what TOP accepted is still never resent).
+         */
+        patch: operations["updateReportingRule"];
+        trace?: never;
+    };
+    "/reporting-rules/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the rule would send now, and why it holds the rest back */
+        post: operations["dryRunReportingRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/call-records": {
         parameters: {
             query?: never;
@@ -279,6 +339,80 @@ export interface components {
                 details: unknown;
             };
         };
+        ReportingRuleList: {
+            items: components["schemas"]["ReportingRule"][];
+        };
+        ReportingRule: {
+            /** @description int64, as a string */
+            id: string;
+            name: string;
+            filter: string;
+            settle_seconds: number;
+            daily_cap: number | null;
+            enabled: boolean;
+            /** @description why an enabled rule is not sending: a configuration error, or its rejection breaker */
+            paused: {
+                /** @enum {string} */
+                kind: "config" | "rejections";
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            updated_by: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            created_at: string;
+            today: {
+                queued: number;
+                accepted: number;
+                failed: number;
+                waiting: number;
+            };
+        };
+        ReportingRuleRequest: {
+            name: string;
+            /** @description a /calls query string, e.g. `job=123&status=ANSWERED`; an invalid parameter is a 400 at `filter.<param>` */
+            filter: string;
+            /**
+             * @description seconds after a record's last change before it is sent
+             * @default 600
+             */
+            settle_seconds?: number;
+            /**
+             * @description records the rule may queue per day (DISPLAY_TIME_ZONE); null: no cap
+             * @default null
+             */
+            daily_cap?: number | null;
+            /** @default false */
+            enabled?: boolean;
+        };
+        ReportingRulePatch: {
+            name?: string;
+            /** @description a /calls query string, e.g. `job=123&status=ANSWERED`; an invalid parameter is a 400 at `filter.<param>` */
+            filter?: string;
+            /** @description seconds after a record's last change before it is sent */
+            settle_seconds?: number;
+            /** @description records the rule may queue per day (DISPLAY_TIME_ZONE); null: no cap */
+            daily_cap?: number | null;
+            /** @description true also resumes a rule its rejection breaker paused */
+            enabled?: boolean;
+        };
+        ReportingRuleDryRun: {
+            /** @description records the filter matches now */
+            matching: number;
+            /** @description records the rule would queue now (today's cap applied) */
+            would_send: number;
+            held_back: {
+                /** @enum {string} */
+                reason: "accepted" | "in_flight" | "local_rules" | "not_settled" | "already_evaluated" | "daily_cap";
+                count: number;
+            }[];
+        };
+        ReportingRuleDeleted: {
+            /** @constant */
+            deleted: true;
+        };
         CallRecordPage: {
             data: components["schemas"]["CallRecord"][];
             /** @description pass as `cursor` for the next page; null on the last */
@@ -308,6 +442,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -352,6 +488,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -737,6 +875,17 @@ export interface components {
             intent_level_code?: string | number;
             intent_level_tag_id?: string | number;
             rpc_context?: unknown;
+            /** @description the console's own field, never sent to TOP: names the job when it has no name yet */
+            robot_call_job_name?: string;
+            /** @description the console's own field, never sent to TOP: what was said, in order of start_ms. Replaces a stored transcript; null or [] removes it; absent keeps it. */
+            transcript?: {
+                /** @enum {string} */
+                speaker: "robot" | "callee";
+                start_ms: number;
+                /** @description not before start_ms */
+                end_ms: number;
+                text: string;
+            }[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -749,6 +898,484 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listReportingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRuleList"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReportingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRule"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRule"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteReportingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRuleDeleted"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateReportingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingRulePatch"];
+            };
+        };
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRule"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dryRunReportingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dry run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingRuleDryRun"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listCallRecords: {
         parameters: {
             query?: {
@@ -757,6 +1384,7 @@ export interface operations {
                 intent?: string[];
                 submission?: ("not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed")[];
                 review?: ("unreviewed" | "passed" | "flagged")[];
+                compliance?: ("hours" | "frequency" | "anomaly" | "phrase" | "any")[];
                 reviewer?: string[];
                 batch?: string[];
                 from?: string;

@@ -65,6 +65,12 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   listAuditEvents: { path: "/audit?action=api." },
   getReconciliation: { path: `/reconciliation?job=${jobId}` },
   getOpenApiDocument: { path: "/openapi.json" },
+  listReportingRules: { path: "/reporting-rules" },
+  createReportingRule: { path: "/reporting-rules", body: { name: `openapi ${Date.now()}`, filter: `job=${jobId}` } },
+  getReportingRule: { path: "/reporting-rules/{rule}" },
+  updateReportingRule: { path: "/reporting-rules/{rule}", body: { enabled: false, daily_cap: 5 } },
+  dryRunReportingRule: { path: "/reporting-rules/{rule}/dry-run" },
+  deleteReportingRule: { path: "/reporting-rules/{rule}" },
 };
 
 /** A batch waiting for approval, requested by someone other than the sample's caller. */
@@ -97,9 +103,12 @@ describe("OpenAPI document", () => {
   it("every documented operation answers, with a body that validates against its documented schema", async () => {
     // A batch of our own for the batch operations (created through the API itself).
     const created = (await (await call(admin, "POST", "/submissions", { ids: [recordId] })).json()) as { id: string };
+    const rule = (await (
+      await call(admin, "POST", "/reporting-rules", { name: `openapi rule ${Date.now()}`, filter: `job=${jobId}` })
+    ).json()) as { id: string };
     for (const op of OPERATIONS) {
       const sample = SAMPLE[op.operationId]!;
-      let path = sample.path.replace("{batch}", created.id);
+      let path = sample.path.replace("{batch}", created.id).replace("{rule}", rule.id);
       if (path.includes("{awaiting}")) path = path.replace("{awaiting}", await awaitingBatch());
       const res = await call(op.auth === "ingest" ? null : admin, op.method.toUpperCase(), path, sample.body);
       if (op.auth === "ingest") {

@@ -12,7 +12,7 @@ export interface ApiOperation<
   B extends z.ZodType = z.ZodType,
 > {
   operationId: string;
-  method: "get" | "post";
+  method: "get" | "post" | "patch" | "delete";
   /** Relative to /api/v1, OpenAPI template syntax: `/call-records/{call_record_id}`. */
   path: string;
   tag: string;

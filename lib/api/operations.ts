@@ -243,3 +243,6 @@ export const openApiOp = defineOperation({
   auth: "none",
   responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
 });
+
+// The reporting rules' operations live in their own file; exported here so that every operation is registered with this module.
+export * from "./rules-operations";

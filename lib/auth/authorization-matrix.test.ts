@@ -30,6 +30,7 @@ const review = await import("../review/actions");
 const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
+const rules = await import("../rules/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -163,6 +164,26 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
     expect: onlyFrom("operator"),
   },
   {
+    name: "rules.create",
+    call: () => rules.createReportingRule({ name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.update",
+    call: () => rules.updateReportingRule({ ruleId: "999999999", patch: { enabled: false } }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.delete",
+    call: () => rules.deleteReportingRule({ ruleId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "rules.dryRun",
+    call: () => rules.dryRunReportingRule({ filter: "job=999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "tokens.create",
     call: () => tokensActions.createApiToken({ name: "matrix", readOnly: true, expiresInDays: 1 }),
     expect: onlyFrom("operator"),
@@ -274,6 +295,42 @@ const API_ROUTES: {
     method: "GET",
     path: "/reconciliation",
     call: (t) => api.call(t, "GET", "/reconciliation?job=999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "GET", "/reporting-rules"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules",
+    call: (t) => api.call(t, "POST", "/reporting-rules", { name: "", filter: "job=1" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "GET",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "GET", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "PATCH",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "PATCH", "/reporting-rules/999999999", { enabled: false }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "DELETE",
+    path: "/reporting-rules/{id}",
+    call: (t) => api.call(t, "DELETE", "/reporting-rules/999999999"),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    method: "POST",
+    path: "/reporting-rules/{id}/dry-run",
+    call: (t) => api.call(t, "POST", "/reporting-rules/999999999/dry-run"),
     expect: onlyFrom("supervisor"),
   },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
@@ -436,6 +493,21 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("operator"),
   },
   {
+    name: "/rules",
+    render: async () => (await import("@/app/rules/page")).default(),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/new",
+    render: async () => (await import("@/app/rules/new/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/rules/[id]",
+    render: async () => (await import("@/app/rules/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "/api-docs",
     render: async () => (await import("@/app/api-docs/page")).default(),
     expect: onlyFrom("operator"),
@@ -449,6 +521,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
+      ["rules", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],
     ] as const
@@ -466,6 +539,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "layout jobs/[jobId]",
     render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout rules/[id]",
+    render: async () => renderLayout(await import("@/app/rules/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("supervisor"),
   },
   {
     name: "layout submissions/[id]",

@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   /** See one record's full phone number and name, with a reason (audited). */
   "pii:reveal": "supervisor",
   "calls:export-unmasked": "supervisor",
+  /** See the reporting rules, what they did and their dry runs. */
+  "rules:read": "supervisor",
+  /** Create, change, enable, pause and delete reporting rules (automatic submission). */
+  "rules:write": "supervisor",
   /** Export a record's or a job's day's signed evidence bundle (full personal data), with a reason (audited). */
   "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
@@ -45,6 +49,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "calls:export-unmasked",
   "evidence:export",
   "audit:read",
+  "rules:read",
 ]);
 
 /**

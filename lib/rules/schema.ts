@@ -15,8 +15,7 @@ export const SETTLE_MAX_SECONDS = 7 * 24 * 3600;
 export const ruleFilterSchema = textSchema.pipe(z.string().max(4_000)).transform((raw, ctx) => {
   const query = raw.trim().replace(/^\?/, "");
   const { errors } = parseCallFilters(new URLSearchParams(query));
-  for (const e of errors)
-    ctx.addIssue({ code: "custom", path: [e.param], message: `${e.param}: ${e.message}`, params: { param: e.param } });
+  for (const e of errors) ctx.addIssue({ code: "custom", path: [e.param], message: e.message });
   return query;
 });
 

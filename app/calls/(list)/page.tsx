@@ -48,10 +48,11 @@ export default async function CallsPage({
   const facets = settledLater(listDone.then(() => facetCounts(filters, timeZone)));
   const total = settledLater(listDone.then(() => countMatching(filters, timeZone)));
   const reviewers = settledLater(listReviewers().then((list) => list.map(({ id, name }) => ({ id, name }))));
-  const [fmt, t, tr, activeJobs] = await Promise.all([
+  const [fmt, t, tr, trules, activeJobs] = await Promise.all([
     getFormat(),
     getTranslations("calls"),
     getTranslations("review"),
+    getTranslations("rules"),
     jobNames(filters.job),
   ]);
   const firstPage = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
@@ -75,6 +76,14 @@ export default async function CallsPage({
               className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
             >
               {tr("reviewThese")}
+            </Link>
+          ) : null}
+          {can(user.role, "rules:write") ? (
+            <Link
+              href={`/rules/new?${new URLSearchParams({ filter: firstPage }).toString()}`}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
+              {trules("createFromFilter")}
             </Link>
           ) : null}
           <a
