@@ -523,6 +523,8 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "/admin/retention",
     render: async () => (await import("@/app/admin/retention/page")).default(),
     expect: onlyFrom("admin"),
+  },
+  {
     name: "/rules",
     render: async () => (await import("@/app/rules/page")).default(),
     expect: onlyFrom("supervisor"),
