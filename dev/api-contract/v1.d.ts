@@ -442,6 +442,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -486,6 +488,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -1380,6 +1384,7 @@ export interface operations {
                 intent?: string[];
                 submission?: ("not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed")[];
                 review?: ("unreviewed" | "passed" | "flagged")[];
+                compliance?: ("hours" | "frequency" | "anomaly" | "phrase" | "any")[];
                 reviewer?: string[];
                 batch?: string[];
                 from?: string;

@@ -4,6 +4,12 @@
  * definitions, in addition to what the schema declares.
  */
 export const MANUAL_INDEXES: Record<string, { table: string; definition: string }> = {
+  // The flagged calls by start time (compliance=): a partial index.
+  call_records_flagged_start_time_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_flagged_start_time_idx ON public.call_records USING btree (start_time DESC, id DESC) WHERE (compliance_flags <> 0)",
+  },
   submission_jobs_one_active_per_record: {
     table: "submission_jobs",
     definition:

@@ -3,6 +3,7 @@ import { addDays, zonedDayStart } from "../../time/zoned";
 import { parseInstant } from "../../input/schema";
 import type { CallFilters } from "./filters";
 import { submissionStateCondition } from "../../submissions/in-flight";
+import { complianceCondition } from "../../compliance/filter";
 
 /**
  * Builds the SQL WHERE clause for a set of `/calls` filters. Every list that
@@ -23,6 +24,7 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   // Cast the parameters, not the column, so the state indexes stay usable.
   if (f.review.length)
     parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
+  if (f.compliance.length) parts.push(complianceCondition(f.compliance));
   if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
   // A batch's records are its queue rows (submission_jobs by batch: an index range), not a column of the record.
   if (f.batch.length)
