@@ -16,6 +16,7 @@ export const CALL_COLUMNS = [
   { id: "submission", optional: true },
   { id: "review", optional: true },
   { id: "audio", optional: true },
+  { id: "compliance", optional: true },
 ] as const;
 
 export type ColumnId = (typeof CALL_COLUMNS)[number]["id"];

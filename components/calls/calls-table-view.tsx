@@ -10,11 +10,13 @@ import type { CallTableRow } from "./table-row";
 import { intentCode } from "@/lib/call-records/notation";
 
 type Translate = ReturnType<typeof useTranslations<"calls.table">>;
+type TranslateCompliance = ReturnType<typeof useTranslations<"compliance">>;
 
 function cells(
   r: CallTableRow,
   t: Translate,
   listQuery: string,
+  tk: TranslateCompliance,
 ): Record<ColumnId, { node: React.ReactNode; className?: string }> {
   return {
     start: {
@@ -83,6 +85,20 @@ function cells(
         </>
       ),
     },
+    compliance: {
+      className: "whitespace-nowrap text-xs",
+      node: r.compliance.length ? (
+        <ul className="flex flex-wrap gap-1" data-testid="compliance-cell">
+          {r.compliance.map((k) => (
+            <li key={k} className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 ring-1 ring-inset ring-amber-300">
+              {tk(`kinds.${k}`)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="text-slate-500">{tk("none")}</span>
+      ),
+    },
     audio: {
       node: r.audio ? (
         <span role="img" aria-label={t("hasRecording")}>
@@ -114,11 +130,12 @@ export function CallsTableView({
   listQuery: string;
 }) {
   const tt = useTranslations("calls.table");
+  const tk = useTranslations("compliance");
   return (
     <TableFrame timeZone={timeZone} pageCheckbox={selectable ? <PageCheckbox /> : null}>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => {
-          const row = cells(r, tt, listQuery);
+          const row = cells(r, tt, listQuery, tk);
           return (
             <tr
               key={r.key}

@@ -11,6 +11,7 @@ import {
   REVIEW_STATES,
   SORTS,
   SUBMISSION_STATES,
+  COMPLIANCE_FILTERS,
 } from "@/lib/call-records/query/filter-params";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
@@ -60,6 +61,7 @@ export function FilterBar({
   const t = useTranslations("calls.filters");
   const tv = useTranslations("views");
   const tc = useTranslations("common");
+  const tk = useTranslations("compliance");
   const statusLabel = useResultStatusLabel();
   const router = useRouter();
   const pathname = usePathname();
@@ -69,7 +71,7 @@ export function FilterBar({
     router.push(query ? `${pathname}?${query}` : pathname);
   }
 
-  function toggle<K extends "status" | "submission" | "review">(key: K, value: CallFilters[K][number]) {
+  function toggle<K extends "status" | "submission" | "review" | "compliance">(key: K, value: CallFilters[K][number]) {
     const current = filters[key] as string[];
     go({
       [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value],
@@ -186,6 +188,17 @@ export function FilterBar({
               onChange={(id) => go({ reviewer: id ? [BigInt(id)] : [] })}
             />
           </Suspense>
+        </Facet>
+        <Facet title={t("compliance")}>
+          {COMPLIANCE_FILTERS.map((k) => (
+            <Check
+              key={k}
+              checked={filters.compliance.includes(k)}
+              onChange={() => toggle("compliance", k)}
+              label={tk(`kinds.${k}`)}
+              count={k === "any" ? null : <FacetCount facets={facets} pick={(f) => countOf(f.compliance, k)} />}
+            />
+          ))}
         </Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import {
+  COMPLIANCE_FILTERS,
   PAGE_SIZES,
   REVIEW_STATES,
   SORTS,
@@ -10,6 +11,7 @@ import {
 const ALLOWED: Record<string, readonly (string | number)[]> = {
   submission: SUBMISSION_STATES,
   review: REVIEW_STATES,
+  compliance: COMPLIANCE_FILTERS,
   sort: SORTS,
   size: PAGE_SIZES,
 };
@@ -19,6 +21,7 @@ const PARAMS = [
   "intent",
   "submission",
   "review",
+  "compliance",
   "sort",
   "size",
   "from",

@@ -26,6 +26,7 @@ const row: CallRecordRow = {
   corrected_intent_tag_id: 730002n,
   corrected_intent_code: 1,
   corrected_intent_name: "本人",
+  compliance_flags: 0,
 };
 const fmt = formatterFor("zh-CN", "Asia/Shanghai");
 
@@ -59,6 +60,7 @@ describe("toCallTableRow", () => {
       review: "flagged",
       reviewedBy: "Reviewer R",
       audio: true,
+      compliance: [],
     });
     expect(out.start).toMatch(/2026.*20:59:37/);
   });

@@ -2,6 +2,7 @@ import type { CallRecordRow } from "@/lib/call-records/query/data";
 import type { Formatter } from "@/components/ui/format";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
 import { maskText } from "@/lib/privacy/redact";
+import { complianceKinds, type ComplianceKind } from "@/lib/compliance/flags";
 
 /**
  * One row of the calls table as the browser receives it: what the cells show
@@ -32,6 +33,8 @@ export interface CallTableRow {
   review: string;
   reviewedBy: string | null;
   audio: boolean;
+  /** Compliance kinds found. */
+  compliance: ComplianceKind[];
 }
 
 export function toCallTableRow(
@@ -71,5 +74,6 @@ export function toCallTableRow(
     review: r.review_state,
     reviewedBy: r.reviewed_by,
     audio: r.has_audio,
+    compliance: complianceKinds(r.compliance_flags),
   };
 }

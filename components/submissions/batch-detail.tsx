@@ -13,6 +13,7 @@ import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSe
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
+import { APPROVAL_STATUSES } from "@/lib/approvals/status";
 
 export function BatchDetail({ initial, canControl }: { initial: BatchDetailView; canControl: boolean }) {
   const t = useTranslations("submissions.detail");
@@ -114,17 +115,20 @@ export function BatchDetail({ initial, canControl }: { initial: BatchDetailView;
         >
           {tv("filterTitle", { id: b.id })} ({fmt.count(b.total)})
         </Link>
-        <p className="text-sm text-slate-600">
-          {t("stats", {
-            records: b.total,
-            rate: b.estimating
-              ? t("estimating")
-              : b.throughput
-                ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) })
-                : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
-            eta: b.estimating ? t("estimating") : fmt.estimate(b.etaSeconds),
-          })}
-        </p>
+        {/* Waiting for approval, or ended by its approver: nothing was sent, there is no rate or ETA to give. */}
+        {(APPROVAL_STATUSES as readonly string[]).includes(b.status) ? null : (
+          <p className="text-sm text-slate-600">
+            {t("stats", {
+              records: b.total,
+              rate: b.estimating
+                ? t("estimating")
+                : b.throughput
+                  ? t("answersPerSecond", { rate: fmt.decimal(b.throughput) })
+                  : t("noAnswers", { seconds: RATE_WINDOW_SECONDS }),
+              eta: b.estimating ? t("estimating") : fmt.estimate(b.etaSeconds),
+            })}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="failures" className="space-y-3">

@@ -37,6 +37,7 @@ export function PreSubmitDialog({
   const fmt = useFormat();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
+  const ta = useTranslations("approval.dialog");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resendAccepted, setResendAccepted] = useState(false);
@@ -116,6 +117,15 @@ export function PreSubmitDialog({
                 <span className="tabular-nums">{check.data.correctedIntent.toLocaleString("en")}</span> of them carry a
                 reviewer&apos;s corrected intent: the corrected intent (tag group, level and name) is sent instead of
                 the one received.
+              </p>
+            ) : null}
+            {check.data.approvalReasons.length ? (
+              <p
+                role="note"
+                data-testid="approval-notice"
+                className="rounded border border-violet-200 bg-violet-50 p-2 text-violet-900"
+              >
+                {ta("willWait")}
               </p>
             ) : null}
             {check.data.blocked.length ? (

@@ -17,6 +17,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   testId,
+  confirmDisabled = false,
 }: {
   title: string;
   children: ReactNode;
@@ -26,6 +27,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
   testId?: string;
+  /** The confirm button waits for something the dialog asks for (a required comment). */
+  confirmDisabled?: boolean;
 }) {
   const t = useTranslations("confirm");
   const ref = useRef<HTMLDialogElement>(null);
@@ -67,7 +70,7 @@ export function ConfirmDialog({
           </button>
           <button
             type="button"
-            disabled={pending}
+            disabled={pending || confirmDisabled}
             onClick={() => {
               // A second click before React re-renders the disabled button must not act twice.
               if (fired.current) return;

@@ -442,6 +442,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -486,6 +488,8 @@ export interface components {
             start_time: string | null;
             tenant_phone_number_id: string | null;
             has_audio: boolean;
+            /** @description compliance kinds found by the automatic checks (docs/compliance.md) */
+            compliance_flags: ("hours" | "frequency" | "anomaly" | "phrase")[];
             submission: {
                 /** @enum {string} */
                 state: "not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed";
@@ -871,6 +875,17 @@ export interface components {
             intent_level_code?: string | number;
             intent_level_tag_id?: string | number;
             rpc_context?: unknown;
+            /** @description the console's own field, never sent to TOP: names the job when it has no name yet */
+            robot_call_job_name?: string;
+            /** @description the console's own field, never sent to TOP: what was said, in order of start_ms. Replaces a stored transcript; null or [] removes it; absent keeps it. */
+            transcript?: {
+                /** @enum {string} */
+                speaker: "robot" | "callee";
+                start_ms: number;
+                /** @description not before start_ms */
+                end_ms: number;
+                text: string;
+            }[] | null;
         } & {
             [key: string]: unknown;
         };
@@ -1369,6 +1384,7 @@ export interface operations {
                 intent?: string[];
                 submission?: ("not_submitted" | "queued" | "in_flight" | "accepted" | "rejected" | "retrying" | "failed")[];
                 review?: ("unreviewed" | "passed" | "flagged")[];
+                compliance?: ("hours" | "frequency" | "anomaly" | "phrase" | "any")[];
                 reviewer?: string[];
                 batch?: string[];
                 from?: string;

@@ -4,6 +4,12 @@
  * definitions, in addition to what the schema declares.
  */
 export const MANUAL_INDEXES: Record<string, { table: string; definition: string }> = {
+  // The flagged calls by start time (compliance=): a partial index.
+  call_records_flagged_start_time_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_flagged_start_time_idx ON public.call_records USING btree (start_time DESC, id DESC) WHERE (compliance_flags <> 0)",
+  },
   submission_jobs_one_active_per_record: {
     table: "submission_jobs",
     definition:
@@ -90,5 +96,11 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     table: "call_records",
     definition:
       "CREATE INDEX call_records_reviewer_start_time_idx ON public.call_records USING btree (reviewed_by_id, start_time DESC, id DESC) WHERE (reviewed_by_id IS NOT NULL)",
+  },
+  // Trigram GIN: the list's text search (q=) also matches what was said in the call.
+  call_transcripts_search_text_trgm_idx: {
+    table: "call_transcripts",
+    definition:
+      "CREATE INDEX call_transcripts_search_text_trgm_idx ON public.call_transcripts USING gin (search_text gin_trgm_ops)",
   },
 };

@@ -43,3 +43,34 @@ export async function approvalOf(batchId: bigint): Promise<ApprovalRequest | nul
     comment: a.comment,
   };
 }
+
+export interface AwaitingBatch {
+  id: string;
+  kind: string;
+  selection: unknown;
+  total: number;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  reasons: string[];
+}
+
+/** Every batch waiting for a second supervisor now (not expired), oldest request first: the /submissions section. */
+export async function awaitingApprovals(limit = 100): Promise<AwaitingBatch[]> {
+  const rows = await prisma.submissionApproval.findMany({
+    where: { decision: null, expiresAt: { gt: new Date() }, batch: { status: "awaiting_approval" } },
+    orderBy: { requestedAt: "asc" },
+    take: limit,
+    include: { batch: { select: { id: true, kind: true, selection: true, total: true } } },
+  });
+  return rows.map((a) => ({
+    id: a.batch.id.toString(),
+    kind: a.batch.kind,
+    selection: a.batch.selection,
+    total: a.batch.total,
+    requestedBy: a.requestedBy,
+    requestedAt: a.requestedAt.toISOString(),
+    expiresAt: a.expiresAt.toISOString(),
+    reasons: a.reasons,
+  }));
+}

@@ -3,6 +3,7 @@ import { Prisma, prisma } from "../db/client";
 import { addDays } from "../time/zoned";
 import type { CallFilters } from "./query/filters";
 import { IN_FLIGHT_ROLLUP_ROWS } from "../submissions/in-flight";
+import { complianceCondition } from "../compliance/filter";
 
 /**
  * Rollup counts of call_records (migration 20261125100000_rollups): per job,
@@ -18,7 +19,7 @@ import { IN_FLIGHT_ROLLUP_ROWS } from "../submissions/in-flight";
  * talk-time ranges and ISO instants need the records themselves.
  */
 
-export type RollupDimension = "status" | "intent" | "submission" | "review";
+export type RollupDimension = "status" | "intent" | "submission" | "review" | "compliance";
 
 /** The rollups' day time zone, read at most every few seconds (it changes only at start). */
 let cachedZone: { value: string; at: number } | undefined;
@@ -210,6 +211,7 @@ const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | 
   submission: "rollup",
   review: "rollup",
   audio: "rollup",
+  compliance: "rollup",
   from: "days",
   to: "days",
   // No reviewer, received-time, talk-time or text dimension in the rollups.
@@ -256,6 +258,7 @@ export async function rollupQuery(
     parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
   }
   if (f.audio !== undefined) parts.push(Prisma.sql`has_audio = ${f.audio}`);
+  if (f.compliance.length && omit !== "compliance") parts.push(complianceCondition(f.compliance));
   // `to` includes its whole day; 'infinity' (no start_time) never matches a range, as with start_time.
   if (f.from) parts.push(Prisma.sql`day >= ${f.from}::date`);
   if (f.to) parts.push(Prisma.sql`day < ${addDays(f.to, 1)}::date`);

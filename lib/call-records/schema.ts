@@ -14,6 +14,7 @@ import {
   type Parsed,
 } from "./field-parsers";
 import { JsonSyntaxError, parseJsonExact, type JsonObject, type JsonValue } from "./json-bigint";
+import { parseTranscript, type Utterance } from "../transcripts/schema";
 
 export { INT64_MAX, LIMITS, parseInt64 } from "./field-parsers";
 
@@ -68,6 +69,11 @@ export interface NormalizedCallRecord {
   rpcContext: JsonObject | null;
   /** The console's own `robot_call_job_name`: stored with the job (robot_call_jobs), not the record, and never sent to TOP. */
   robotCallJobName?: string | null;
+  /**
+   * The console's own `transcript` (lib/transcripts/schema.ts): stored in call_transcripts, never sent to TOP,
+   * not part of the content hash. Absent: a stored transcript stays; null: it is removed.
+   */
+  transcript?: Utterance[] | null;
 }
 
 export type CallRecordValidation =
@@ -160,6 +166,9 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
   const parsed = callRecordWireSchema.safeParse(input);
   const rawId = isJsonObject(input) ? parseInt64(input.call_record_id) : null;
   const callRecordId = rawId?.ok ? rawId.value : null;
+  // Beside the DTO's fields, validated on its own so that its errors name the utterance (`transcript[3].end_ms`).
+  const transcript = parseTranscript(isJsonObject(input) ? input.transcript : undefined);
+  const transcriptErrors = transcript.ok ? [] : transcript.errors;
 
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -174,12 +183,13 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
         if (start?.ok && end?.ok && end.value < start.value) errors.push({ ...END_BEFORE_START });
       }
     }
-    return { ok: false, errors, callRecordId };
+    return { ok: false, errors: [...errors, ...transcriptErrors], callRecordId };
   }
 
   const d = parsed.data;
   if (d.start_time && d.end_time && d.end_time < d.start_time)
-    return { ok: false, errors: [{ ...END_BEFORE_START }], callRecordId };
+    return { ok: false, errors: [{ ...END_BEFORE_START }, ...transcriptErrors], callRecordId };
+  if (!transcript.ok) return { ok: false, errors: transcriptErrors, callRecordId };
   return {
     ok: true,
     record: {
@@ -201,6 +211,7 @@ export function validateCallRecord(item: unknown): CallRecordValidation {
       intentLevelTagId: d.intent_level_tag_id,
       rpcContext: d.rpc_context,
       ...(d.robot_call_job_name ? { robotCallJobName: d.robot_call_job_name } : {}),
+      ...(transcript.value !== undefined ? { transcript: transcript.value } : {}),
     },
   };
 }

@@ -4,6 +4,9 @@ import { disconnectPrisma, inTransaction, Prisma, prisma } from "../db/client";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { rollupSource } from "../call-records/rollups";
 import { checkRecords, complianceSettings } from "./checks";
+import { countMatching } from "../call-records/query/count";
+import { facetCounts } from "../call-records/query/facets";
+import { parseCallFilters } from "../call-records/query/filters";
 
 afterAll(() => disconnectPrisma());
 
@@ -218,5 +221,34 @@ describe("ownership of the bits and counts", () => {
       WHERE robot_call_job_id IN (${Prisma.join(jobs)}) GROUP BY 1`);
     expect(kept).toEqual(fresh);
     expect(Object.keys(fresh).length).toBeGreaterThan(2);
+  });
+});
+
+describe("compliance= through the list's counts", () => {
+  it("counts and facets the flagged calls from the rollups as the records do", async () => {
+    const jobs = [JOB_A, JOB_B, JOB_OVERRIDE];
+    const { filters } = parseCallFilters(
+      new URLSearchParams([
+        ...jobs.map((j) => ["job", j.toString()]),
+        ["compliance", "frequency"],
+        ["compliance", "hours"],
+      ]),
+    );
+    const fresh = await prisma.callRecord.count({
+      where: { robotCallJobId: { in: jobs }, complianceFlags: { not: 0 } },
+    });
+    const matching = await prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`
+      SELECT count(*)::bigint AS n FROM call_records WHERE robot_call_job_id IN (${Prisma.join(jobs)})
+      AND (compliance_flags & 3) <> 0`);
+    expect(fresh).toBeGreaterThan(Number(matching[0]!.n));
+    expect(await countMatching(filters, "Asia/Shanghai")).toEqual({ value: Number(matching[0]!.n), exact: true });
+    const facets = await facetCounts({ ...filters, compliance: [] }, "Asia/Shanghai");
+    const perKind = await prisma.$queryRaw<{ kind: string; n: bigint }[]>(Prisma.sql`
+      SELECT b.kind, count(*)::bigint AS n FROM call_records
+      CROSS JOIN (VALUES ('hours', 1), ('frequency', 2), ('anomaly', 4), ('phrase', 8)) AS b(kind, bit)
+      WHERE robot_call_job_id IN (${Prisma.join(jobs)}) AND (compliance_flags & b.bit) <> 0 GROUP BY 1`);
+    expect(Object.fromEntries(facets.compliance.map((c) => [c.value, c.count]))).toEqual(
+      Object.fromEntries(perKind.map((r) => [r.kind, Number(r.n)])),
+    );
   });
 });

@@ -93,6 +93,9 @@ beforeAll(async () => {
   await prisma.reviewComment.create({
     data: { recordId: record.id, authorId: s.userId, positionMs: 1200, body: `same debtor as ${B.phone}` },
   });
+  await prisma.callRecordCorrection.create({
+    data: { recordId: record.id, fields: ["name"], name: "王晓明", reason: "misspelt name", correctedBy: s.email },
+  });
   bundle = path.join(dir, "a.zip");
   await saveStream((await exportRecordEvidence(actor, A.id, REASON))!, bundle);
 }, 60_000);
@@ -115,16 +118,30 @@ describe("a record's evidence bundle", () => {
     const entries = await readZip(bundle);
     const manifest = JSON.parse(entries.get(MANIFEST_PATH)!.toString()) as Manifest;
     expect(manifest.files.map((f) => f.path).sort()).toEqual(
-      ["attempts.json", "audit.json", "record.json", "recording.mp3", "reviews.json", "summary.pdf"]
-        .concat(entries.has("corrections.json") ? ["corrections.json"] : [])
-        .sort(),
+      [
+        "attempts.json",
+        "audit.json",
+        "corrections.json",
+        "record.json",
+        "recording.mp3",
+        "reviews.json",
+        "summary.pdf",
+      ].sort(),
     );
+    // The record as received, and its correction beside it.
+    expect(JSON.parse(entries.get("corrections.json")!.toString())).toEqual([
+      expect.objectContaining({ fields: ["name"], name: "王晓明", reason: "misspelt name" }),
+    ]);
     expect(manifest).toMatchObject({ reason: REASON, created_by: actor.email, records: 1 });
     const recordingSha = createHash("sha256").update(RECORDING).digest("hex");
     expect(manifest.files.find((f) => f.path === "recording.mp3")?.sha256).toBe(recordingSha);
     expect(entries.get("recording.mp3")!.equals(RECORDING)).toBe(true);
     const record = JSON.parse(entries.get("record.json")!.toString());
-    expect(record.call_record).toMatchObject({ call_record_id: A.id.toString(), called_phone_number: A.phone });
+    expect(record.call_record).toMatchObject({
+      call_record_id: A.id.toString(),
+      called_phone_number: A.phone,
+      name: A.name,
+    });
     expect(record.recording).toMatchObject({ archive_sha256: recordingSha, file: "recording.mp3" });
     const attempts = JSON.parse(entries.get("attempts.json")!.toString());
     expect(attempts).toHaveLength(1);
@@ -180,7 +197,7 @@ describe("a record's evidence bundle", () => {
   it("npm run evidence:verify exits 0 on the bundle and non-zero naming a changed file", async () => {
     const cli = ["--conditions=react-server", "scripts/evidence-verify.ts"];
     const ok = await run("npx", ["tsx", ...cli, bundle]);
-    expect(ok.stdout).toContain("verified: 6 files");
+    expect(ok.stdout).toContain("verified: 7 files");
     const entries = await readZip(bundle);
     const bytes = Buffer.from(entries.get("attempts.json")!);
     bytes[10]! ^= 0x20;

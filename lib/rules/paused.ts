@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/mutations";
 /**
  * The one place a rule's pause is announced: the audit trail and the alert
  * channels subscribed to `rule.paused`, whichever way it was paused — by a
- * configuration error of TOP, or by its own rejection breaker.
+ * configuration error of TOP, or by its own rejection breaker. raiseAlert never throws.
  */
 
 export interface PausedRule {
@@ -23,8 +23,8 @@ export async function onRulePaused(rule: PausedRule, reason: string): Promise<vo
     details: { address: null, name: rule.name, reason, owner: rule.updatedBy },
   });
   await raiseAlert("rule.paused", {
-    title: `Reporting rule paused: ${rule.name}`,
-    text: reason,
+    title: `Reporting rule “${rule.name}” paused`,
+    text: `${reason}. It sends nothing until someone fixes the cause and switches it on again.`,
     link: `/rules/${rule.id}`,
     facts: { rule: rule.name, owner: rule.updatedBy },
   });

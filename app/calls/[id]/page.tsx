@@ -16,6 +16,9 @@ import { recordAttempts } from "@/lib/submissions/data";
 import { getRecordReview, reasonLabels } from "@/lib/review/data";
 import { getJobName } from "@/lib/jobs/names";
 import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/platform-intent";
+import { ComplianceFindings } from "@/components/compliance/findings";
+import { recordFindings } from "@/lib/compliance/data";
+import { maskPhone } from "@/lib/privacy/mask";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +41,7 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job] = await Promise.all([
+  const [attempts, around, source, reviewer, review, labels, job, findings] = await Promise.all([
     recordAttempts(record),
     neighbours(record, filters, timeZone),
     getRecordingSource(record.callRecordId),
@@ -46,6 +49,7 @@ export default async function CallRecordPage({
     getRecordReview(record.id, record.reviewState),
     reasonLabels(),
     getJobName(record.robotCallJobId),
+    recordFindings(record.id),
   ]);
   const onPlatform = platformIntent(attempts);
   const stale = correctionNotOnPlatform(
@@ -84,6 +88,7 @@ export default async function CallRecordPage({
         jobName={job?.name ?? null}
         platformIntent={stale ? onPlatform : undefined}
       />
+      <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );
 }

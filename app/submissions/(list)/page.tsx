@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { JobsTable } from "@/components/jobs/jobs-table";
+import { AwaitingApprovalList } from "@/components/approvals/awaiting-list";
 import { BatchList } from "@/components/submissions/batch-list";
+import { awaitingApprovals } from "@/lib/approvals/data";
 import Link from "next/link";
 import { parseInt64Id } from "@/lib/input/schema";
 import { batchPage } from "@/lib/submissions/data";
@@ -31,13 +33,14 @@ export default async function SubmissionsPage({
   // An id that is not one is said on the page, and the newest batches shown.
   const before = rawBefore === undefined ? undefined : (parseInt64Id(rawBefore) ?? undefined);
   const badBefore = rawBefore !== undefined && before === undefined;
-  const [jobs, page] = await Promise.all([listJobs(sort), batchPage(before)]);
+  const [jobs, page, awaiting] = await Promise.all([listJobs(sort), batchPage(before), awaitingApprovals()]);
   const names = await jobNames(jobs.map((j) => j.jobId));
   const t = await getTranslations("submissions");
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
+      {awaiting.length ? <AwaitingApprovalList batches={awaiting} /> : null}
       <h2 className="font-semibold">{t("batches")}</h2>
       {badBefore ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

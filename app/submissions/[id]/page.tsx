@@ -1,6 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ApprovalPanel } from "@/components/approvals/approval-panel";
 import { BatchDetail } from "@/components/submissions/batch-detail";
+import { approvalOf } from "@/lib/approvals/data";
+import { approvalView } from "@/lib/approvals/views";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { failureGroups, getBatch } from "@/lib/submissions/data";
@@ -18,10 +21,19 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   if (!/^\d{1,19}$/.test(id)) notFound();
   const batch = await getBatch(BigInt(id));
   if (!batch) notFound();
+  const [failures, approval] = await Promise.all([failureGroups(batch.id), approvalOf(batch.id)]);
+  const view = batchView(batch);
   return (
-    <BatchDetail
-      initial={{ batch: batchView(batch), failures: await failureGroups(batch.id) }}
-      canControl={can(user.role, "submissions:write")}
-    />
+    <div className="space-y-6">
+      {approval ? (
+        <ApprovalPanel
+          batch={view}
+          approval={approvalView(approval)}
+          canDecide={can(user.role, "submissions:approve")}
+          isRequester={approval.requestedBy.toLowerCase() === user.email.toLowerCase()}
+        />
+      ) : null}
+      <BatchDetail initial={{ batch: view, failures }} canControl={can(user.role, "submissions:write")} />
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { countMatching } from "../../call-records/query/count";
 import { decodeCursor, parseSort } from "../../call-records/query/cursor";
 import { getCallRecordDetail, listCallRecords, type CallRecordRow } from "../../call-records/query/data";
 import { parseCallFilters } from "../../call-records/query/filters";
+import { complianceKinds } from "../../compliance/flags";
 import { getEnv } from "../../env";
 import { maskName, maskPhone } from "../../privacy/mask";
 import { recordReviews } from "../../review/data";
@@ -71,6 +72,7 @@ function recordView(r: CallRecordRow, unmasked: boolean, outcome: LastOutcome | 
     start_time: iso(r.start_time),
     tenant_phone_number_id: str(r.tenant_phone_number_id),
     has_audio: r.has_audio,
+    compliance_flags: complianceKinds(r.compliance_flags),
     submission: submissionOf(r.submission_state, outcome),
     review: reviewOf(r),
   };
@@ -149,6 +151,7 @@ export async function getCallRecordHandler({
     start_time: iso(record.startTime),
     tenant_phone_number_id: str(record.tenantPhoneNumberId),
     has_audio: record.fullAudioUrl !== null,
+    compliance_flags: complianceKinds(record.complianceFlags),
     submission: submissionOf(record.submissionState, outcomes.get(record.id)),
     review: reviewOf({
       review_state: record.reviewState,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { callFiltersSchema, REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/query/filters";
 import { evidenceReason } from "../../evidence/schema";
 import { dateTime, idParam, int64String, total } from "./common";
+import { COMPLIANCE_KINDS } from "../../compliance/flags";
 
 /** The /calls URL parameters (the page's own schema), plus what only the API has. */
 export const callRecordsQuery = callFiltersSchema.extend({
@@ -16,7 +17,7 @@ export const callRecordsQuery = callFiltersSchema.extend({
     .meta({ description: "Why the numbers are revealed (kept on the audit trail)" }),
 });
 /** Parameters that repeat (`status=A&status=B`). */
-export const REPEATED_PARAMS = new Set(["job", "status", "intent", "submission", "review", "reviewer"]);
+export const REPEATED_PARAMS = new Set(["job", "status", "intent", "submission", "review", "compliance", "reviewer"]);
 
 export const callRecordParams = z.object({ call_record_id: idParam });
 
@@ -66,6 +67,9 @@ const recordFields = {
   start_time: dateTime.nullable(),
   tenant_phone_number_id: int64String.nullable(),
   has_audio: z.boolean(),
+  compliance_flags: z
+    .array(z.enum(COMPLIANCE_KINDS))
+    .meta({ description: "compliance kinds found by the automatic checks (docs/compliance.md)" }),
   submission: submissionSummary,
   review: reviewSummary,
 };

@@ -19,6 +19,26 @@ const wireRecord = z
     intent_level_code: z.union([z.string(), z.number()]).optional(),
     intent_level_tag_id: z.union([z.string(), z.number()]).optional(),
     rpc_context: z.unknown().optional(),
+    robot_call_job_name: z
+      .string()
+      .optional()
+      .meta({ description: "the console's own field, never sent to TOP: names the job when it has no name yet" }),
+    transcript: z
+      .array(
+        z.object({
+          speaker: z.enum(["robot", "callee"]),
+          start_ms: z.number().int().min(0),
+          end_ms: z.number().int().min(0).meta({ description: "not before start_ms" }),
+          text: z.string().min(1).max(2000),
+        }),
+      )
+      .max(1000)
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "the console's own field, never sent to TOP: what was said, in order of start_ms. Replaces a stored transcript; null or [] removes it; absent keeps it.",
+      }),
   })
   .meta({ id: "IvrCallRecordDto" });
 

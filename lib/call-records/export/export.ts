@@ -8,6 +8,12 @@ import { csvLine, SEP, splitRow, type LineLayout } from "./export-row";
 import { textCell } from "../../csv/cell";
 import { allJobNames } from "../../jobs/names";
 import { callFiltersWhere } from "../query/where";
+import { COMPLIANCE_BIT, COMPLIANCE_KINDS } from "../../compliance/flags";
+
+/** The record's compliance kinds as `hours;anomaly` (array_to_string leaves out the NULLs). */
+const COMPLIANCE_KINDS_SQL = `array_to_string(ARRAY[${COMPLIANCE_KINDS.map(
+  (k) => `CASE WHEN compliance_flags & ${COMPLIANCE_BIT[k]} <> 0 THEN '${k}' END`,
+).join(", ")}], ';')`;
 
 /**
  * CSV of every record matching a filter, produced in keyset pages so memory
@@ -46,6 +52,8 @@ export const EXPORT_COLUMNS = [
   "corrected_intent_level_tag_id",
   "corrected_intent_level_code",
   "corrected_intent_level_detail_name",
+  // The compliance kinds found, `;`-separated (hours;frequency;anomaly;phrase).
+  "compliance_flags",
 ] as const;
 
 /** Columns that are not call_records columns of the same name. */
@@ -57,6 +65,7 @@ const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
   corrected_intent_level_tag_id: "corrected_intent_tag_id AS corrected_intent_level_tag_id",
   corrected_intent_level_code: "corrected_intent_code AS corrected_intent_level_code",
   corrected_intent_level_detail_name: "corrected_intent_name AS corrected_intent_level_detail_name",
+  compliance_flags: `${COMPLIANCE_KINDS_SQL} AS compliance_flags`,
 };
 
 /** Time columns. */

@@ -16,6 +16,7 @@ import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "
 import type { WrittenCall } from "../../compliance/checks";
 import { unknownFieldWarnings } from "./unknown-fields";
 import { nameJobsFromIngest } from "../../jobs/name-mutations";
+import { phraseRulesFor, storeTranscripts } from "../../transcripts/mutations";
 
 export type { IngestOutcome, IngestResult, IngestResultEntry, IngestSource, IngestSummary } from "./ingest-result";
 export { MAX_RECORDS_PER_BATCH } from "./ingest-result";
@@ -90,11 +91,15 @@ export async function ingestCallRecords(
 
   const repeated =
     accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
-  // The records and their compliance checks are stored together or not at all.
-  const written = await inTransaction(async (rows) => {
+  const records = [...latest.values()].map((r) => r.record);
+  const phraseRules = await phraseRulesFor(records);
+  // The records and their compliance checks are stored together or not at all. Transcripts live beside the
+  // record (not in its content hash): a changed transcript alone reports "updated".
+  const { written, transcriptChanged } = await inTransaction(async (rows) => {
     const { outcomes, calls } = await upsertRows(rows, [...latest.values()], opts.source, opts.sourceName ?? null);
     await checkAfterWrite(rows, calls);
-    return outcomes;
+    const changed = await storeTranscripts(rows, records, new Set(outcomes.keys()), phraseRules);
+    return { written: outcomes, transcriptChanged: changed };
   });
   const names = new Map<bigint, string>();
   for (const { record } of latest.values())
@@ -107,7 +112,7 @@ export async function ingestCallRecords(
       outcome = before === null ? "created" : before === hash ? "unchanged" : "updated";
       repeated.set(id, hash);
     } else {
-      outcome = written.get(id.toString()) ?? "unchanged";
+      outcome = written.get(id.toString()) ?? (transcriptChanged.has(id.toString()) ? "updated" : "unchanged");
     }
     results[index] = {
       index,

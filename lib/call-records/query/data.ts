@@ -38,6 +38,8 @@ export interface CallRecordRow {
   corrected_intent_tag_id: bigint | null;
   corrected_intent_code: number | null;
   corrected_intent_name: string | null;
+  /** Compliance kinds found (bits: lib/compliance/flags.ts). */
+  compliance_flags: number;
 }
 
 export interface CallRecordPage {
@@ -70,7 +72,7 @@ export function callRecordsPageSql(
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
            ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
-           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name`;
+           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name, compliance_flags`;
   const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
   return { sql: filteredPageSql(filters, select, where, key, desc, cursor, filters.size + 1), cursor };
 }

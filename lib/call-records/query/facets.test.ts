@@ -88,7 +88,9 @@ describe("live facet counts (filters the rollups cannot answer)", () => {
   ] as const)("from one scan equal a scan per facet (%s)", async (_name, query, where, own: { status?: string }) => {
     const { filters } = parseCallFilters(new URLSearchParams(`job=${LIVE_JOB}&${query}`));
     expect(liveScanGroups(filters)).toEqual(
-      own.status ? [["submission", "review", "intent"], ["status"]] : [["status", "submission", "review", "intent"]],
+      own.status
+        ? [["submission", "review", "intent", "compliance"], ["status"]]
+        : [["status", "submission", "review", "intent", "compliance"]],
     );
     const f = await facetCounts(filters, "UTC");
     const others = own.status ? Prisma.sql`${where} AND result_status = ${own.status}` : where;
@@ -112,12 +114,17 @@ describe("live facet counts (filters the rollups cannot answer)", () => {
 
   it("groups facets by the filters they count under", () => {
     const groups = (q: string) => liveScanGroups(parseCallFilters(new URLSearchParams(q)).filters);
-    expect(groups("q=a&review=flagged&intent=1:2")).toEqual([["status", "submission"], ["review"], ["intent"]]);
-    expect(groups("q=a&status=BUSY&submission=accepted&review=flagged&intent=1:2")).toEqual([
+    expect(groups("q=a&review=flagged&intent=1:2")).toEqual([
+      ["status", "submission", "compliance"],
+      ["review"],
+      ["intent"],
+    ]);
+    expect(groups("q=a&status=BUSY&submission=accepted&review=flagged&intent=1:2&compliance=any")).toEqual([
       ["status"],
       ["submission"],
       ["review"],
       ["intent"],
+      ["compliance"],
     ]);
   });
 });

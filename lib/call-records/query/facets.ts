@@ -6,6 +6,7 @@ import { intentKey, intentNames } from "../intent-names";
 import type { CallFilters } from "./filters";
 import { rollupQuery, type RollupDimension } from "../rollups";
 import { callFiltersWhere } from "./where";
+import { COMPLIANCE_KIND_ROWS } from "../../compliance/filter";
 
 /**
  * Counts next to each filter option. Each facet counts under every other
@@ -44,14 +45,25 @@ export interface Facets {
   submission: Count[];
   review: Count[];
   intent: IntentCount[];
+  /** Calls per compliance kind (a call with two kinds counts under both). */
+  compliance: Count[];
   /** False when some counts are estimates (free text or talk-time filters over many records). */
   exact: boolean;
 }
 
 // Each facet: the rollup column(s) it groups by and the record expression(s) that match them.
+// `join` spreads a row over several values (the compliance kinds of its bits); `ownFilter` is the
+// record condition of a facet counted alone when recordFilter needs that join.
 const FACETS: Record<
   RollupDimension,
-  { rollup: Prisma.Sql; record: Prisma.Sql; recordFilter?: Prisma.Sql; rollupFilter?: Prisma.Sql }
+  {
+    rollup: Prisma.Sql;
+    record: Prisma.Sql;
+    recordFilter?: Prisma.Sql;
+    rollupFilter?: Prisma.Sql;
+    join?: Prisma.Sql;
+    ownFilter?: Prisma.Sql;
+  }
 > = {
   status: {
     rollup: Prisma.sql`result_status`,
@@ -68,12 +80,26 @@ const FACETS: Record<
     recordFilter: Prisma.sql`intent_level_tag_id IS NOT NULL AND intent_level_code IS NOT NULL`,
     rollupFilter: Prisma.sql`has_intent`,
   },
+  compliance: {
+    rollup: Prisma.sql`b.kind`,
+    record: Prisma.sql`b.kind`,
+    join: Prisma.sql`CROSS JOIN ${COMPLIANCE_KIND_ROWS} AS b(kind, bit)`,
+    recordFilter: Prisma.sql`(compliance_flags & b.bit) <> 0`,
+    rollupFilter: Prisma.sql`(compliance_flags & b.bit) <> 0`,
+    ownFilter: Prisma.sql`compliance_flags <> 0`,
+  },
 };
 
 type Grouped = { k1: string; k2: number | null; n: bigint };
 type FacetResult = { rows: Grouped[]; exact: boolean };
 
-const DIMENSIONS = ["status", "submission", "review", "intent"] as const satisfies readonly RollupDimension[];
+const DIMENSIONS = [
+  "status",
+  "submission",
+  "review",
+  "intent",
+  "compliance",
+] as const satisfies readonly RollupDimension[];
 
 const selectKeys = (dim: RollupDimension, cols: Prisma.Sql) =>
   dim === "intent" ? cols : Prisma.sql`${cols}, NULL::int`;
@@ -90,7 +116,8 @@ async function countFromRollup(
     : rollup.where;
   const rows = await prisma.$queryRaw<Grouped[]>(Prisma.sql`
     SELECT k1::text AS k1, k2, sum(records)::bigint AS n
-    FROM (SELECT ${selectKeys(dim, spec.rollup)}, records FROM ${rollup.source} r ${where}) AS g(k1, k2, records)
+    FROM (SELECT ${selectKeys(dim, spec.rollup)}, records FROM ${rollup.source} r ${spec.join ?? Prisma.empty} ${where})
+      AS g(k1, k2, records)
     GROUP BY k1, k2 HAVING sum(records) > 0`);
   return { rows, exact: true };
 }
@@ -123,18 +150,19 @@ async function countLive(
   timeZone: string,
   dims: RollupDimension[],
 ): Promise<Map<RollupDimension, FacetResult>> {
-  const own = dims.length === 1 ? FACETS[dims[0]!].recordFilter : undefined;
+  const own = dims.length === 1 ? (FACETS[dims[0]!].ownFilter ?? FACETS[dims[0]!].recordFilter) : undefined;
   const where = callFiltersWhere(
     { ...filters, ...Object.fromEntries(dims.map((d) => [d, []])), cursor: undefined },
     timeZone,
     own ? [own] : [],
   );
-  const columns = Prisma.sql`result_status, ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, review_state, intent_level_tag_id, intent_level_code`;
+  const columns = Prisma.sql`result_status, ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, review_state, intent_level_tag_id, intent_level_code,
+    compliance_flags`;
   const branches = dims.map((dim) => {
     const spec = FACETS[dim];
     const filter = spec.recordFilter ? Prisma.sql`WHERE ${spec.recordFilter}` : Prisma.empty;
     return Prisma.sql`SELECT ${dim}::text AS dim, k1::text AS k1, k2, count(*)::bigint AS n
-      FROM (SELECT ${selectKeys(dim, spec.record)} FROM sample ${filter}) AS g(k1, k2) GROUP BY k1, k2`;
+      FROM (SELECT ${selectKeys(dim, spec.record)} FROM sample ${spec.join ?? Prisma.empty} ${filter}) AS g(k1, k2) GROUP BY k1, k2`;
   });
   const estimate = await plannerEstimate(Prisma.sql`SELECT 1 FROM call_records ${where}`);
   const limit = liveSampleSize(estimate);
@@ -172,7 +200,7 @@ async function countFacets(filters: CallFilters, timeZone: string): Promise<Reco
 const byCountThenValue = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
 
 export async function facetCounts(filters: CallFilters, timeZone: string): Promise<Facets> {
-  const { status, submission, review, intent } = await countFacets(filters, timeZone);
+  const { status, submission, review, intent, compliance } = await countFacets(filters, timeZone);
   const intents = intent.rows
     .sort((a, b) => (BigInt(a.k1) < BigInt(b.k1) ? -1 : BigInt(a.k1) > BigInt(b.k1) ? 1 : a.k2! - b.k2!))
     .slice(0, 200);
@@ -188,6 +216,7 @@ export async function facetCounts(filters: CallFilters, timeZone: string): Promi
       name: names.get(intentKey(r.k1, r.k2!)) ?? null,
       count: Number(r.n),
     })),
-    exact: [status, submission, review, intent].every((g) => g.exact),
+    compliance: plain(compliance).sort(byCountThenValue),
+    exact: [status, submission, review, intent, compliance].every((g) => g.exact),
   };
 }

@@ -6,7 +6,7 @@ import type { CallFilters } from "./filters";
  * one schema in filters.ts, on the server, so zod is not shipped to /calls.
  */
 
-export { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+export { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
 
 /** Serialises filters back to URL params (omitting defaults), e.g. for links and pagination. */
 export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchParams {
@@ -16,6 +16,7 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   for (const i of f.intent ?? []) p.append("intent", `${i.tagId}:${i.code}`);
   for (const s of f.submission ?? []) p.append("submission", s);
   for (const r of f.review ?? []) p.append("review", r);
+  for (const c of f.compliance ?? []) p.append("compliance", c);
   for (const r of f.reviewer ?? []) p.append("reviewer", r.toString());
   for (const b of f.batch ?? []) p.append("batch", b.toString());
   if (f.from) p.set("from", f.from);

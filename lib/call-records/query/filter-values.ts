@@ -1,4 +1,5 @@
 /** The allowed values of the `/calls` URL parameters, shared by the parser (filters.ts) and the browser-side serialiser (filter-params.ts). */
+import { COMPLIANCE_KINDS } from "../../compliance/flags";
 
 export const SUBMISSION_STATES = [
   "not_submitted",
@@ -12,3 +13,5 @@ export const SUBMISSION_STATES = [
 export const REVIEW_STATES = ["unreviewed", "passed", "flagged"] as const;
 export const SORTS = ["-start_time", "start_time", "-chat_duration", "chat_duration"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
+/** `compliance=`: a kind of flag, or `any` (a call with at least one). */
+export const COMPLIANCE_FILTERS = [...COMPLIANCE_KINDS, "any"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
-import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+import { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
 
 /**
  * The `/calls` URL parameters: a public contract (people paste these links),
@@ -9,7 +9,7 @@ import { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-va
  * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
  */
 
-export { PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+export { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
 
 const int64 = z
   .string()
@@ -47,6 +47,10 @@ export const callFiltersSchema = z.object({
     .array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` }))
     .default([]),
   review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
+  /** Calls with any of these compliance flags (`any`: with at least one). */
+  compliance: z
+    .array(z.enum(COMPLIANCE_FILTERS, { error: `must be one of ${COMPLIANCE_FILTERS.join(", ")}` }))
+    .default([]),
   /** Who gave the current verdict (user id). */
   reviewer: z.array(int64).default([]),
   /** Records of a submission batch (its queue rows): /calls?batch=<id>. */
@@ -81,7 +85,7 @@ export const callFiltersSchema = z.object({
 
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
-const MULTI = new Set(["job", "status", "intent", "submission", "review", "reviewer", "batch"]);
+const MULTI = new Set(["job", "status", "intent", "submission", "review", "compliance", "reviewer", "batch"]);
 
 export interface ParsedFilters {
   filters: CallFilters;

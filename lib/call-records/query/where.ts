@@ -3,6 +3,7 @@ import { addDays, zonedDayStart } from "../../time/zoned";
 import { parseInstant } from "../../input/schema";
 import type { CallFilters } from "./filters";
 import { submissionStateCondition } from "../../submissions/in-flight";
+import { complianceCondition } from "../../compliance/filter";
 
 /**
  * Builds the SQL WHERE clause for a set of `/calls` filters. Every list that
@@ -23,6 +24,7 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   // Cast the parameters, not the column, so the state indexes stay usable.
   if (f.review.length)
     parts.push(Prisma.sql`review_state IN (${Prisma.join(f.review.map((s) => Prisma.sql`${s}::review_state`))})`);
+  if (f.compliance.length) parts.push(complianceCondition(f.compliance));
   if (f.reviewer.length) parts.push(Prisma.sql`reviewed_by_id IN (${Prisma.join(f.reviewer)})`);
   // A batch's records are its queue rows (submission_jobs by batch: an index range), not a column of the record.
   if (f.batch.length)
@@ -43,7 +45,14 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
     // ILIKE lower-cases every name it tests (twice the CPU of LIKE on a scan); text without cased
     // letters (Chinese names, digits) matches the same with LIKE.
     const name = UNCASED.test(f.q) ? Prisma.sql`name LIKE ${like}` : Prisma.sql`name ILIKE ${like}`;
-    const alternatives = [name, Prisma.sql`called_phone_number LIKE ${like}`];
+    // What was said in the call (call_transcripts, trigram index): an array from an InitPlan keeps `id = ANY(…)`
+    // a bitmap index scan that ORs with the two above, where `id IN (subquery)` would scan every record.
+    const said = UNCASED.test(f.q) ? Prisma.sql`search_text LIKE ${like}` : Prisma.sql`search_text ILIKE ${like}`;
+    const alternatives = [
+      name,
+      Prisma.sql`called_phone_number LIKE ${like}`,
+      Prisma.sql`id = ANY(ARRAY(SELECT record_id FROM call_transcripts WHERE ${said}))`,
+    ];
     if (/^\d{1,19}$/.test(f.q) && BigInt(f.q) <= 9223372036854775807n)
       alternatives.push(Prisma.sql`call_record_id = ${BigInt(f.q)}`);
     parts.push(Prisma.sql`(${Prisma.join(alternatives, " OR ")})`);

@@ -1,0 +1,17 @@
+import type { ApprovalRequest } from "./data";
+
+/** A batch's four-eyes request for the browser: times as ISO strings. */
+export interface ApprovalView extends Omit<ApprovalRequest, "requestedAt" | "expiresAt" | "decidedAt"> {
+  requestedAt: string;
+  expiresAt: string;
+  decidedAt: string | null;
+}
+
+export function approvalView(a: ApprovalRequest): ApprovalView {
+  return {
+    ...a,
+    requestedAt: a.requestedAt.toISOString(),
+    expiresAt: a.expiresAt.toISOString(),
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+  };
+}
