@@ -3,8 +3,8 @@ import { raiseAlert } from "../alerts/raise";
 import { recordAudit } from "../audit/mutations";
 
 /**
- * The one place a rule's pause is announced: the audit trail (and, once the
- * alerts exist, the alert channels), whichever way it was paused — by a
+ * The one place a rule's pause is announced: the audit trail and the alert
+ * channels subscribed to `rule.paused`, whichever way it was paused — by a
  * configuration error of TOP, or by its own rejection breaker. raiseAlert never throws.
  */
 
@@ -25,7 +25,7 @@ export async function onRulePaused(rule: PausedRule, reason: string): Promise<vo
   await raiseAlert("rule.paused", {
     title: `Reporting rule “${rule.name}” paused`,
     text: `${reason}. It sends nothing until someone fixes the cause and switches it on again.`,
-    link: "/rules",
+    link: `/rules/${rule.id}`,
     facts: { rule: rule.name, owner: rule.updatedBy },
   });
 }
