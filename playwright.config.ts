@@ -6,6 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const PORT = Number(process.env.E2E_PORT || 3210);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+// Single sign-on runs against a real OIDC provider beside the console (dev/testing/oidc-server.ts).
+const OIDC_PORT = PORT + 3;
+const OIDC_CLIENT = { id: "lvr-console-e2e", secret: "e2e-oidc-secret-0123456789abcdef" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,28 +45,49 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/supervisor.json" },
     },
   ],
-  webServer: {
-    command: `rm -rf .data-e2e && tsx --conditions=react-server scripts/start.ts`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    // The production build comes first: on a busy 2-core machine it can take well over ten minutes.
-    timeout: 1_800_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: ".data-e2e",
-      TOP_EMULATOR_PORT: String(PORT + 1),
-      EMBEDDED_PG_PORT: String(PORT + 2),
-      INGEST_TOKEN: "e2e-ingest-token-0123456789abcdef",
-      LOG_LEVEL: "info",
-      // security.spec.ts reads what the product logged.
-      LOG_FILE: ".data-e2e/server.log",
-      // The sign-ins auth.setup.ts saves at the start must count as recent for the
-      // whole run (sensitive actions ask again after REAUTH_MINUTES; the integration tests cover that).
-      REAUTH_MINUTES: "240",
-      SESSION_IDLE_MINUTES: "240",
+  webServer: [
+    {
+      command: "tsx dev/testing/oidc-server.ts",
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        OIDC_E2E_PORT: String(OIDC_PORT),
+        OIDC_E2E_CONSOLE_URL: baseURL,
+        OIDC_E2E_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_E2E_CLIENT_SECRET: OIDC_CLIENT.secret,
+      },
     },
-  },
+    {
+      command: `rm -rf .data-e2e && tsx --conditions=react-server scripts/start.ts`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      // The production build comes first: on a busy 2-core machine it can take well over ten minutes.
+      timeout: 1_800_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+      env: {
+        PORT: String(PORT),
+        DATA_DIR: ".data-e2e",
+        TOP_EMULATOR_PORT: String(PORT + 1),
+        EMBEDDED_PG_PORT: String(PORT + 2),
+        INGEST_TOKEN: "e2e-ingest-token-0123456789abcdef",
+        LOG_LEVEL: "info",
+        // security.spec.ts reads what the product logged.
+        LOG_FILE: ".data-e2e/server.log",
+        // The sign-ins auth.setup.ts saves at the start must count as recent for the
+        // whole run (sensitive actions ask again after REAUTH_MINUTES; the integration tests cover that).
+        REAUTH_MINUTES: "240",
+        SESSION_IDLE_MINUTES: "240",
+        PUBLIC_URL: baseURL,
+        OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+        OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        OIDC_NAME: "Test IdP",
+        OIDC_ROLE_MAP: "lvr-supervisors:supervisor,lvr-admins:admin",
+      },
+    },
+  ],
 });

@@ -82,7 +82,10 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   await comment.getByRole("button").click();
   await expect.poll(() => audioTime(page)).toBeGreaterThanOrEqual(at);
 
-  // f: flag with a reason; the next record comes up.
+  // f: flag with a reason; the next record comes up, and the page's counters follow without a reload.
+  const counter = async (state: string) =>
+    Number((await page.getByTestId(`review-count-${state}`).textContent())!.replace(/\D/g, ""));
+  const [unreviewed, flagged] = [await counter("unreviewed"), await counter("flagged")];
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await page.keyboard.press("f");
   await page.getByLabel("Compliance concern").check();
@@ -90,6 +93,8 @@ test("a reviewer plays, seeks by keyboard, flags with a reason and a pinned comm
   await page.getByRole("button", { name: "Flag and next" }).click();
   await expect(item).toHaveAttribute("data-record", ids[0]!);
   await expect(page.getByTestId("review-status")).toContainText(`Flagged: record ${ids[1]}`);
+  await expect.poll(() => counter("flagged")).toBe(flagged + 1);
+  await expect.poll(() => counter("unreviewed")).toBe(unreviewed - 1);
 
   const stored = await queryOne<{ review_state: string; reasons: string[]; email: string }>(
     `SELECT r.review_state::text, v.reasons, u.email FROM call_records r JOIN reviews v ON v.record_id = r.id JOIN users u ON u.id = r.reviewed_by_id

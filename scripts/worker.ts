@@ -1,6 +1,6 @@
 /**
  * `npm run worker`: runs the reporting rules, drains the submission queue, the recording archive queue and the alert
- * delivery queue. `npm start` runs one; more
+ * delivery queue, and runs the daily retention. `npm start` runs one; more
  * can run anywhere against the same database (they coordinate through it).
  * Needs DATABASE_URL and the TOP_* settings (see docs/operations.md).
  * SIGTERM: stops claiming, lets calls on the wire finish for up to SHUTDOWN_GRACE_MS, puts claimed-ahead jobs back.
@@ -11,6 +11,7 @@ import { startRollupCompactor } from "../lib/call-records/rollups";
 import { ensureComplianceSettings, startRechecker } from "../lib/compliance/recheck";
 import { disconnectPrisma, poolStats } from "../lib/db/client";
 import { isConnectionError } from "../lib/db/connection-errors";
+import { startRetentionScheduler } from "../lib/retention/schedule";
 import { RuleLoop } from "../lib/rules/loop";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
 import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
@@ -78,6 +79,8 @@ async function main() {
   // Compliance flags checked with other settings than these are checked again, chunk by chunk.
   if ((await ensureComplianceSettings()).queued) say("compliance settings changed: every record is rechecked");
   const rechecker = startRechecker({ onError: onError("compliance recheck: ") });
+  // The day's retention run from RETENTION_HOUR on, and any an admin started (docs/retention.md).
+  const retention = startRetentionScheduler({ onError: onError("retention: ") });
   collectProcessMetrics();
   registerPoolGauges(poolStats);
   const metrics = env.WORKER_METRICS_PORT
@@ -109,7 +112,7 @@ async function main() {
     clearInterval(report);
     await compactor.stop();
     await rules.stop();
-    await rechecker.stop();
+    await Promise.all([rechecker.stop(), retention.stop()]);
     await Promise.all([worker.stop(env.SHUTDOWN_GRACE_MS), archiver.stop(), alerts.stop()]);
     client.close();
     metrics?.close();

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReconciliationFilters } from "@/components/reconciliation/filters";
 import { ReconciliationTable } from "@/components/reconciliation/table";
+import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
@@ -20,7 +21,10 @@ export default async function ReconciliationPage({
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
   const [report, t] = await Promise.all([
-    reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS),
+    reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
+      minutes: env.RECONCILE_GAP_MINUTES,
+      callingHours: env.COMPLIANCE_CALLING_HOURS,
+    }),
     getTranslations("reconciliation"),
   ]);
   const params = new URLSearchParams({ from: query.from, to: query.to });
@@ -64,6 +68,7 @@ export default async function ReconciliationPage({
       ) : null}
       <ReconciliationFilters from={query.from} to={query.to} job={query.job.map(String).join(" ")} />
       <ReconciliationTable report={report} />
+      <ReconciliationGaps report={report} />
     </div>
   );
 }

@@ -60,7 +60,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           {(["unreviewed", "passed", "flagged"] as const).map((state) => (
             <div key={state} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5 shadow-sm">
               <dt className="text-xs text-slate-500">{tc(`review.${state}`)}</dt>
-              <dd className="font-semibold tabular-nums">
+              <dd className="font-semibold tabular-nums" data-testid={`review-count-${state}`}>
                 <Link href={`/calls?review=${state}`} className="hover:underline">
                   {fmt.count(summary.byReview[state])}
                 </Link>

@@ -30,6 +30,7 @@ const PARAMS = [
   "minDuration",
   "maxDuration",
   "audio",
+  "hold",
   "q",
   "cursor",
 ] as const;

@@ -12,11 +12,13 @@ const ITEMS = [
 ] as const;
 const SUPERVISOR_ITEMS = [
   { href: "/reconciliation", key: "reconciliation" },
+  { href: "/legal-holds", key: "legalHolds" },
   { href: "/rules", key: "rules" },
 ] as const;
 const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },
   { href: "/audit", key: "audit" },
+  { href: "/admin/retention", key: "retention" },
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */

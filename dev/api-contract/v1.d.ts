@@ -830,6 +830,22 @@ export interface components {
                 /** @description received before overdue_before and not accepted */
                 overdue: number;
             };
+            /** @description RECONCILE_GAP_MINUTES */
+            gap_minutes: number;
+            /** @description COMPLIANCE_CALLING_HOURS: only silences inside these hours are gaps */
+            calling_hours: string;
+            /** @description Silences longer than gap_minutes inside calling_hours between two calls of a job on one day; the latest 31 days of the range, at most 500 */
+            gaps: {
+                /** @description int64, as a string */
+                job: string;
+                /** @description call day, yyyy-MM-dd in DISPLAY_TIME_ZONE */
+                day: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                minutes: number;
+            }[];
         };
         IngestResult: {
             results: {
@@ -1393,6 +1409,7 @@ export interface operations {
                 minDuration?: string;
                 maxDuration?: string;
                 audio?: "true" | "false";
+                hold?: "0" | "1";
                 q?: string;
                 sort?: "-start_time" | "start_time" | "-chat_duration" | "chat_duration";
                 cursor?: string;

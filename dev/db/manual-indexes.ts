@@ -97,6 +97,27 @@ export const MANUAL_INDEXES: Record<string, { table: string; definition: string 
     definition:
       "CREATE INDEX call_records_reviewer_start_time_idx ON public.call_records USING btree (reviewed_by_id, start_time DESC, id DESC) WHERE (reviewed_by_id IS NOT NULL)",
   },
+  // Retention (20261207600000_retention_legal_holds): the rows a run still has to look at, oldest first.
+  call_records_personal_data_due_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_personal_data_due_idx ON public.call_records USING btree (received_at, id) WHERE (personal_data_removed_at IS NULL)",
+  },
+  submission_attempts_params_due_idx: {
+    table: "submission_attempts",
+    definition:
+      "CREATE INDEX submission_attempts_params_due_idx ON public.submission_attempts USING btree (sent_at, id) WHERE (params_removed_at IS NULL)",
+  },
+  audio_archives_file_due_idx: {
+    table: "audio_archives",
+    definition:
+      "CREATE INDEX audio_archives_file_due_idx ON public.audio_archives USING btree (archived_at, record_id) WHERE (file_name IS NOT NULL)",
+  },
+  retention_runs_one_daily_idx: {
+    table: "retention_runs",
+    definition:
+      "CREATE UNIQUE INDEX retention_runs_one_daily_idx ON public.retention_runs USING btree (day) WHERE (kind = 'daily'::text)",
+  },
   // Trigram GIN: the list's text search (q=) also matches what was said in the call.
   call_transcripts_search_text_trgm_idx: {
     table: "call_transcripts",

@@ -27,9 +27,9 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(redirectUri: string, clients: TestClient[]): Promise<TestProvider> {
+export async function startTestProvider(redirectUri: string, clients: TestClient[], port = 0): Promise<TestProvider> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const people = new Map<string, TestPerson>();
   const provider = new Provider(issuer, {

@@ -31,6 +31,8 @@ const account = await import("../account/actions");
 const jobs = await import("../jobs/actions");
 const tokensActions = await import("../api-tokens/actions");
 const corrections = await import("../corrections/actions");
+const holds = await import("../legal-holds/actions");
+const retention = await import("../retention/actions");
 const rules = await import("../rules/actions");
 const api = await import("../../dev/testing/api");
 
@@ -234,6 +236,26 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "tokens.createIngest",
     call: () => tokensActions.createSourceToken({ name: `matrix ${Math.random()}`.slice(0, 20) }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "legalHolds.set",
+    call: () => holds.setLegalHoldAction({ callRecordId: "999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "legalHolds.remove",
+    call: () => holds.removeLegalHoldAction({ callRecordId: "999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "legalHolds.setFilter",
+    call: () => holds.setLegalHoldsByFilterAction({ query: "job=999999999", reason: "matrix test" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "retention.runNow",
+    call: () => retention.runRetentionNow({}),
     expect: onlyFrom("admin"),
   },
   {
@@ -544,6 +566,16 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("operator"),
   },
   {
+    name: "/legal-holds",
+    render: async () => (await import("@/app/legal-holds/page")).default(),
+    expect: onlyFrom("supervisor"),
+  },
+  {
+    name: "/admin/retention",
+    render: async () => (await import("@/app/admin/retention/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "/rules",
     render: async () => (await import("@/app/rules/page")).default(),
     expect: onlyFrom("supervisor"),
@@ -572,6 +604,7 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
       ["review", onlyFrom("operator")],
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
+      ["legal-holds", onlyFrom("supervisor")],
       ["rules", onlyFrom("supervisor")],
       ["admin", onlyFrom("admin")],
       ["audit", onlyFrom("admin")],

@@ -33,7 +33,13 @@ export const PERMISSIONS = {
   "evidence:export": "supervisor",
   /** Name a robot call job (name, creditor, note); audited. */
   "jobs:name": "supervisor",
+  /** See the legal holds (/legal-holds, the hold filter on /calls shows to everyone who may list calls). */
+  "holds:read": "supervisor",
+  /** Set or remove a legal hold on records, with a reason; audited. */
+  "holds:write": "supervisor",
   "users:manage": "admin",
+  /** The retention policy, its preview and runs, and "run now" (/admin/retention). */
+  "retention:manage": "admin",
   "audit:read": "admin",
 } as const satisfies Record<string, Role>;
 

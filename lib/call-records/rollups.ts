@@ -222,6 +222,8 @@ const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | 
   q: "records",
   // Nor a batch one: a batch's records are read through its queue rows.
   batch: "records",
+  // Nor a legal-hold one.
+  hold: "records",
   sort: "not a filter",
   cursor: "not a filter",
   size: "not a filter",

@@ -1,5 +1,6 @@
 import "server-only";
 import { overdueCounts, stateCounts } from "./data";
+import { findGaps } from "./gaps";
 import type { ReconciliationQuery } from "./schema";
 
 /** The counts of the report, named as in the API. */
@@ -30,6 +31,19 @@ export interface ReconciliationReport {
   overdueHours: number;
   rows: ReconciliationRow[];
   totals: Counts;
+  /** Silences longer than gapMinutes inside calling hours between two calls of a job's day (gaps.ts), newest day first. */
+  gapMinutes: number;
+  /** COMPLIANCE_CALLING_HOURS: only silences inside these hours are gaps. */
+  callingHours: string;
+  gaps: ReconciliationGap[];
+}
+
+export interface ReconciliationGap {
+  day: string;
+  jobId: string;
+  from: string;
+  to: string;
+  minutes: number;
 }
 
 /**
@@ -65,6 +79,7 @@ export async function reconciliationReport(
   timeZone: string,
   overdueHours: number,
   now = new Date(),
+  gapSettings: { minutes: number; callingHours: string } = { minutes: 60, callingHours: "08:00-21:00" },
 ): Promise<ReconciliationReport> {
   const overdueBefore = new Date(now.getTime() - overdueHours * 3_600_000);
   const [states, overdue] = await Promise.all([stateCounts(q, timeZone), overdueCounts(q, timeZone, overdueBefore)]);
@@ -89,6 +104,12 @@ export async function reconciliationReport(
   );
   const totals = zero();
   for (const r of sorted) for (const c of COUNTS) totals[c] += r[c];
+  const gaps = await findGaps(
+    sorted.map((r) => ({ day: r.day, jobId: BigInt(r.jobId) })),
+    timeZone,
+    gapSettings.minutes,
+    gapSettings.callingHours,
+  );
   return {
     from: q.from,
     to: q.to,
@@ -97,6 +118,15 @@ export async function reconciliationReport(
     overdueHours,
     rows: sorted,
     totals,
+    gapMinutes: gapSettings.minutes,
+    callingHours: gapSettings.callingHours,
+    gaps: gaps.map((g) => ({
+      day: g.day,
+      jobId: g.jobId.toString(),
+      from: g.from.toISOString(),
+      to: g.to.toISOString(),
+      minutes: g.minutes,
+    })),
   };
 }
 

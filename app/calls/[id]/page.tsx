@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecordDetail } from "@/components/calls/record-detail";
 import { RecordPager } from "@/components/calls/record-pager";
+import { LegalHoldControl } from "@/components/legal-holds/hold-control";
+import { holdOf } from "@/lib/legal-holds/data";
 import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { getCallRecordDetail, neighbours } from "@/lib/call-records/query/data";
 import { getRecordingSource, recordingStatus } from "@/lib/audio/data";
@@ -62,6 +64,7 @@ export default async function CallRecordPage({
     { tagId: record.correctedIntentTagId, code: record.correctedIntentCode },
     onPlatform,
   );
+  const hold = can(user.role, "holds:read") ? await holdOf(record.id) : null;
   const t = Number((await searchParams)?.t);
   const listQuery = callFiltersToSearchParams({ ...filters, cursor: undefined }).toString();
   return (
@@ -93,7 +96,19 @@ export default async function CallRecordPage({
         jobName={job?.name ?? null}
         platformIntent={stale ? onPlatform : undefined}
       />
+<<<<<<< HEAD
       {payload ? <CorrectionPanel initial={payloadView(payload)} canCorrect={can(user.role, "calls:correct")} /> : null}
+=======
+      {can(user.role, "holds:read") ? (
+        <div className="mt-4">
+          <LegalHoldControl
+            callRecordId={record.callRecordId.toString()}
+            hold={hold ? { reason: hold.reason, setByEmail: hold.setByEmail, setAt: hold.setAt.toISOString() } : null}
+            canWrite={can(user.role, "holds:write")}
+          />
+        </div>
+      ) : null}
+>>>>>>> main
       <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );

@@ -10,7 +10,10 @@ export async function reconciliationHandler({ url }: ApiRequest<unknown, unknown
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(url.searchParams, env.DISPLAY_TIME_ZONE);
   if (errors.length) throw invalidParams(errors.map(({ param, message }) => ({ param, message })));
-  const r = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS);
+  const r = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
+    minutes: env.RECONCILE_GAP_MINUTES,
+    callingHours: env.COMPLIANCE_CALLING_HOURS,
+  });
   return {
     body: {
       from: r.from,
@@ -20,6 +23,9 @@ export async function reconciliationHandler({ url }: ApiRequest<unknown, unknown
       overdue_hours: r.overdueHours,
       data: r.rows.map(({ jobId, ...rest }) => ({ ...rest, robot_call_job_id: jobId })),
       totals: r.totals,
+      gap_minutes: r.gapMinutes,
+      calling_hours: r.callingHours,
+      gaps: r.gaps.map((g) => ({ job: g.jobId, day: g.day, from: g.from, to: g.to, minutes: g.minutes })),
     },
   };
 }

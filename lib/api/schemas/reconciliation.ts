@@ -30,5 +30,23 @@ export const reconciliationSchema = z
     overdue_hours: z.number(),
     data: z.array(z.strictObject({ day: z.string(), robot_call_job_id: int64String, ...counts })),
     totals: z.strictObject(counts),
+    gap_minutes: z.number().int().meta({ description: "RECONCILE_GAP_MINUTES" }),
+    calling_hours: z
+      .string()
+      .meta({ description: "COMPLIANCE_CALLING_HOURS: only silences inside these hours are gaps" }),
+    gaps: z
+      .array(
+        z.strictObject({
+          job: int64String,
+          day: z.string().meta({ description: "call day, yyyy-MM-dd in DISPLAY_TIME_ZONE" }),
+          from: dateTime,
+          to: dateTime,
+          minutes: z.number().int(),
+        }),
+      )
+      .meta({
+        description:
+          "Silences longer than gap_minutes inside calling_hours between two calls of a job on one day; the latest 31 days of the range, at most 500",
+      }),
   })
   .meta({ id: "Reconciliation" });

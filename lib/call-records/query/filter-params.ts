@@ -25,6 +25,7 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   if (f.minDuration !== undefined) p.set("minDuration", String(f.minDuration));
   if (f.maxDuration !== undefined) p.set("maxDuration", String(f.maxDuration));
   if (f.audio !== undefined) p.set("audio", String(f.audio));
+  if (f.hold !== undefined) p.set("hold", f.hold ? "1" : "0");
   if (f.q) p.set("q", f.q);
   if (f.sort && f.sort !== "-start_time") p.set("sort", f.sort);
   if (f.size && f.size !== 50) p.set("size", String(f.size));

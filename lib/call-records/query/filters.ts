@@ -68,6 +68,11 @@ export const callFiltersSchema = z.object({
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((v) => v === "true")
     .optional(),
+  /** 1: only records under a legal hold; 0: only records without one (docs/retention.md). */
+  hold: z
+    .enum(["1", "0"], { error: "must be 1 (under a legal hold) or 0 (not held)" })
+    .transform((v) => v === "1")
+    .optional(),
   q: textSchema
     .pipe(z.string().trim().max(100))
     .optional()

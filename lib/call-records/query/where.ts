@@ -36,6 +36,13 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
   if (f.maxDuration !== undefined) parts.push(Prisma.sql`chat_duration <= ${f.maxDuration}`);
   if (f.audio !== undefined)
     parts.push(f.audio ? Prisma.sql`full_audio_url IS NOT NULL` : Prisma.sql`full_audio_url IS NULL`);
+  // Holds are few: a hashed subplan over legal_holds (record_id is its key, never NULL, so NOT IN is exact).
+  if (f.hold !== undefined)
+    parts.push(
+      f.hold
+        ? Prisma.sql`id IN (SELECT record_id FROM legal_holds)`
+        : Prisma.sql`id NOT IN (SELECT record_id FROM legal_holds)`,
+    );
   const masked = f.q ? maskedPhoneLike(f.q) : null;
   if (masked) {
     // A number pasted as the list shows it (`158****1261`): its visible prefix and suffix, one LIKE the trigram index serves.

@@ -17,7 +17,10 @@ export const GET = withPermission("reconciliation:read", async (request: Request
       `invalid parameter${errors.length > 1 ? "s" : ""}: ${errors.map((e) => e.param).join(", ")}`,
       errors,
     );
-  const report = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS);
+  const report = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
+    minutes: env.RECONCILE_GAP_MINUTES,
+    callingHours: env.COMPLIANCE_CALLING_HOURS,
+  });
   return new Response(reconciliationCsv(report, csvCell), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

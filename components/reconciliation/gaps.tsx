@@ -1,0 +1,63 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormat } from "@/components/ui/get-format";
+import type { ReconciliationReport } from "@/lib/reconciliation/report";
+
+/** Silences of a job inside calling hours (lib/reconciliation/gaps.ts): a platform that stopped pushing shows here the same day. */
+export async function ReconciliationGaps({ report }: { report: ReconciliationReport }) {
+  const [t, f] = await Promise.all([getTranslations("reconciliation.gaps"), getFormat()]);
+  return (
+    <section aria-labelledby="gaps-title" className="space-y-2">
+      <h2 id="gaps-title" className="text-base font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("intro", { minutes: report.gapMinutes, hours: report.callingHours })}</p>
+      {report.gaps.length === 0 ? (
+        <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="no-gaps">
+          {t("none")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-amber-300 bg-white">
+          <table className="min-w-full text-sm" data-testid="gaps">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-amber-50 text-left text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("job")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("from")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("to")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("minutes")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.gaps.map((g) => (
+                <tr key={`${g.jobId}-${g.from}`} className="border-t border-slate-100">
+                  <td className="px-3 py-1.5 font-mono">
+                    <Link
+                      href={`/calls?job=${g.jobId}&from=${g.day}&to=${g.day}&sort=start_time`}
+                      className="underline decoration-slate-300 hover:decoration-current"
+                    >
+                      {g.jobId}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-1.5">{f.dateTime(g.from)}</td>
+                  <td className="px-3 py-1.5">{f.dateTime(g.to)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums font-semibold text-amber-800">
+                    {f.count(g.minutes)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

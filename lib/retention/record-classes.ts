@@ -1,0 +1,115 @@
+import "server-only";
+import { Prisma } from "../db/client";
+import { chunkCounts, HELD, UNFINISHED, type ChunkResult, type ClassCursor } from "./chunk";
+import { contentHashPlaceholder, numberPlaceholder, REMOVED_TEXT } from "./placeholder";
+
+/**
+ * The two classes that rewrite rows in place: a record's personal data, and
+ * its TOP attempts' parameters and raw answers. Each chunk is one short
+ * transaction over at most `limit` rows taken in (time, id) order through the
+ * class's partial "due" index; rows another transaction holds are skipped
+ * (SKIP LOCKED) and looked at again by the next run.
+ */
+
+export interface ChunkContext {
+  cutoff: Date;
+  cursor: ClassCursor;
+  limit: number;
+  now: Date;
+}
+
+/** Name, called number, caller number and free-form properties become placeholders. */
+export async function personalDataChunk(
+  tx: Prisma.TransactionClient,
+  ctx: ChunkContext & { salt: string },
+): Promise<ChunkResult> {
+  const rows = await tx.$queryRaw<
+    {
+      id: bigint;
+      call_record_id: bigint;
+      received_at: Date;
+      called_phone_number: string | null;
+      phone_number: string | null;
+      content_hash: string;
+      held: boolean;
+      unfinished: boolean;
+    }[]
+  >(Prisma.sql`
+    SELECT c.id, c.call_record_id, c.received_at, c.called_phone_number, c.phone_number, c.content_hash,
+           ${HELD} AS held, ${UNFINISHED} AS unfinished
+    FROM call_records c
+    WHERE c.personal_data_removed_at IS NULL AND c.received_at < ${ctx.cutoff}
+      AND (c.received_at, c.id) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
+    ORDER BY c.received_at, c.id
+    LIMIT ${ctx.limit}
+    FOR UPDATE OF c SKIP LOCKED`);
+  const { counts } = chunkCounts(rows.map((r) => ({ ...r, id: r.call_record_id })));
+  const due = rows.filter((r) => !r.held && !r.unfinished);
+  if (due.length) {
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE call_records c SET
+        called_phone_number = v.called, phone_number = v.caller, content_hash = v.hash,
+        name = CASE WHEN c.name IS NULL THEN NULL ELSE ${REMOVED_TEXT} END,
+        properties = CASE WHEN c.properties IS NULL THEN NULL ELSE ${REMOVED_TEXT} END,
+        properties_json = NULL,
+        personal_data_removed_at = ${ctx.now}
+      FROM unnest(${due.map((r) => r.id.toString())}::bigint[],
+                  ${due.map((r) => numberPlaceholder(ctx.salt, r.called_phone_number))}::text[],
+                  ${due.map((r) => numberPlaceholder(ctx.salt, r.phone_number))}::text[],
+                  ${due.map((r) => contentHashPlaceholder(ctx.salt, r.content_hash))}::text[]) AS v(id, called, caller, hash)
+      WHERE c.id = v.id`);
+    // A supervisor's correction lays its own values over the record's: they go the same way.
+    const corrections = await tx.$queryRaw<
+      { record_id: bigint; called_phone_number: string | null; phone_number: string | null }[]
+    >(
+      Prisma.sql`SELECT record_id, called_phone_number, phone_number FROM call_record_corrections
+                 WHERE record_id = ANY(${due.map((r) => r.id.toString())}::bigint[])`,
+    );
+    if (corrections.length)
+      await tx.$executeRaw(Prisma.sql`
+        UPDATE call_record_corrections k SET called_phone_number = v.called, phone_number = v.caller,
+          name = CASE WHEN k.name IS NULL THEN NULL ELSE ${REMOVED_TEXT} END,
+          properties = CASE WHEN k.properties IS NULL THEN NULL ELSE ${REMOVED_TEXT} END
+        FROM unnest(${corrections.map((r) => r.record_id.toString())}::bigint[],
+                    ${corrections.map((r) => numberPlaceholder(ctx.salt, r.called_phone_number))}::text[],
+                    ${corrections.map((r) => numberPlaceholder(ctx.salt, r.phone_number))}::text[]) AS v(id, called, caller)
+        WHERE k.record_id = v.id`);
+    // A finding's details may quote the call (earlier calls, an utterance): they go with the rest.
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE compliance_findings SET detail = '{"removed": true}'::jsonb
+      WHERE record_id = ANY(${due.map((r) => r.id.toString())}::bigint[]) AND detail <> '{"removed": true}'::jsonb`);
+  }
+  const last = rows.at(-1);
+  return {
+    cursor: last
+      ? { at: last.received_at.toISOString(), id: last.id.toString(), done: rows.length < ctx.limit }
+      : { ...ctx.cursor, done: true },
+    counts,
+  };
+}
+
+/** The parameters sent to TOP and its raw answer (both hold the record's values) become placeholders. */
+export async function attemptParamsChunk(tx: Prisma.TransactionClient, ctx: ChunkContext): Promise<ChunkResult> {
+  const rows = await tx.$queryRaw<{ id: bigint; sent_at: Date; held: boolean; unfinished: boolean }[]>(Prisma.sql`
+    SELECT a.id, a.sent_at, ${HELD} AS held, ${UNFINISHED} AS unfinished
+    FROM submission_attempts a JOIN call_records c ON c.id = a.record_id
+    WHERE a.params_removed_at IS NULL AND a.sent_at < ${ctx.cutoff}
+      AND (a.sent_at, a.id) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
+    ORDER BY a.sent_at, a.id
+    LIMIT ${ctx.limit}
+    FOR UPDATE OF a SKIP LOCKED`);
+  const { ids, counts } = chunkCounts(rows);
+  if (ids.length)
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE submission_attempts SET params = '{"removed": true}'::jsonb,
+        raw_answer = CASE WHEN raw_answer IS NULL THEN NULL ELSE ${REMOVED_TEXT} END,
+        params_removed_at = ${ctx.now}
+      WHERE id = ANY(${ids.map(String)}::bigint[])`);
+  const last = rows.at(-1);
+  return {
+    cursor: last
+      ? { at: last.sent_at.toISOString(), id: last.id.toString(), done: rows.length < ctx.limit }
+      : { ...ctx.cursor, done: true },
+    counts,
+  };
+}
