@@ -176,6 +176,8 @@ export async function submitBulkFix(
     onlyFailures: true,
     timeZone: ctx.timeZone,
     requestId: ctx.requestId,
+    // With approval on, a bulk fix always waits for a second supervisor, who sees these diffs.
+    requireApproval: { reason: "bulk_fix", diffSample: plan.preview },
   });
   await recordAudit({
     actor: ctx.actor,

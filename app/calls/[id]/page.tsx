@@ -96,9 +96,7 @@ export default async function CallRecordPage({
         jobName={job?.name ?? null}
         platformIntent={stale ? onPlatform : undefined}
       />
-<<<<<<< HEAD
       {payload ? <CorrectionPanel initial={payloadView(payload)} canCorrect={can(user.role, "calls:correct")} /> : null}
-=======
       {can(user.role, "holds:read") ? (
         <div className="mt-4">
           <LegalHoldControl
@@ -108,7 +106,6 @@ export default async function CallRecordPage({
           />
         </div>
       ) : null}
->>>>>>> main
       <ComplianceFindings findings={findings} maskedNumber={maskPhone(record.calledPhoneNumber)} />
     </>
   );
