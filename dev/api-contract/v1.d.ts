@@ -105,6 +105,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/call-records/{call_record_id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a record's correction
+         * @description The next attempt sends the record as received. Audited. Answers the payload diff.
+         */
+        delete: operations["withdrawCorrection"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a record's reported fields
+         * @description Stored beside the received record (never over it), validated by the ingest's rules on the record as it would be sent (an error per field: `fields.<name>`), kept when the vendor pushes the record again, and sent by every later attempt. Audited with the field names. Answers the payload diff.
+         */
+        patch: operations["correctCallRecord"];
+        trace?: never;
+    };
     "/call-records/{call_record_id}/evidence": {
         parameters: {
             query?: never;
@@ -549,6 +573,59 @@ export interface components {
             /** @description exactly the parameters sent (the secret is never one) */
             params: unknown;
             raw_answer: string | null;
+        };
+        /** @description What TOP received on the last attempt against what the next will send */
+        RecordPayload: {
+            /** @description int64, as a string */
+            call_record_id: string;
+            correction: {
+                fields: ("robot_call_job_id" | "called_phone_number" | "result_status" | "full_audio_url" | "chat_duration" | "start_time" | "end_time" | "name" | "properties" | "intent_level_detail_name" | "tenant_phone_number_id" | "phone_number" | "intent_level_code" | "intent_level_tag_id")[];
+                reason: string;
+                corrected_by: string;
+                /** Format: date-time */
+                corrected_at: string;
+                /** @description The vendor pushed other content after the correction (the correction still applies) */
+                repushed_at: string | null;
+            } | null;
+            last_sent_at: string | null;
+            diff: {
+                /** @enum {string} */
+                field: "call_record_id" | "robot_call_job_id" | "called_phone_number" | "result_status" | "full_audio_url" | "chat_duration" | "start_time" | "end_time" | "name" | "properties" | "intent_level_detail_name" | "tenant_phone_number_id" | "phone_number" | "intent_level_code" | "intent_level_tag_id";
+                /** @description What TOP received on the last attempt (masked; null: absent or never sent) */
+                sent: string | null;
+                /** @description What the next attempt will send (masked; null: absent) */
+                next: string | null;
+                changed: boolean;
+                /** @description The next value comes from the correction */
+                corrected: boolean;
+            }[];
+        };
+        WithdrawnCorrection: {
+            /** @description int64, as a string */
+            call_record_id: string;
+            correction: {
+                fields: ("robot_call_job_id" | "called_phone_number" | "result_status" | "full_audio_url" | "chat_duration" | "start_time" | "end_time" | "name" | "properties" | "intent_level_detail_name" | "tenant_phone_number_id" | "phone_number" | "intent_level_code" | "intent_level_tag_id")[];
+                reason: string;
+                corrected_by: string;
+                /** Format: date-time */
+                corrected_at: string;
+                /** @description The vendor pushed other content after the correction (the correction still applies) */
+                repushed_at: string | null;
+            } | null;
+            last_sent_at: string | null;
+            diff: {
+                /** @enum {string} */
+                field: "call_record_id" | "robot_call_job_id" | "called_phone_number" | "result_status" | "full_audio_url" | "chat_duration" | "start_time" | "end_time" | "name" | "properties" | "intent_level_detail_name" | "tenant_phone_number_id" | "phone_number" | "intent_level_code" | "intent_level_tag_id";
+                /** @description What TOP received on the last attempt (masked; null: absent or never sent) */
+                sent: string | null;
+                /** @description What the next attempt will send (masked; null: absent) */
+                next: string | null;
+                changed: boolean;
+                /** @description The next value comes from the correction */
+                corrected: boolean;
+            }[];
+            /** @description false: there was no correction */
+            withdrawn: boolean;
         };
         JobPage: {
             data: components["schemas"]["JobSummary"][];
@@ -1615,6 +1692,184 @@ export interface operations {
             };
             /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payload diff without the correction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawnCorrection"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the token's rate limit: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    correctCallRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Reported fields to correct, by wire name, with values as the ingest takes them (null clears an optional field): robot_call_job_id, called_phone_number, result_status, full_audio_url, chat_duration, start_time, end_time, name, properties, intent_level_detail_name, tenant_phone_number_id, phone_number, intent_level_code, intent_level_tag_id. Merged into the record's correction in place.
+                     * @example {
+                     *       "end_time": "2026-03-01 09:01:00",
+                     *       "result_status": "ANSWERED"
+                     *     }
+                     */
+                    fields: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Why (kept with the correction and on the audit trail) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The correction and the payload diff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPayload"];
+                };
+            };
+            /** @description Invalid input: `details` names each parameter and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or an unknown, revoked or expired one, or its owner is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's owner's role (or a read-only token) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: the state forbids it, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
