@@ -12,6 +12,7 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
   const cell = (count: CountName, value: number, scope: { from: string; to: string; job: readonly string[] }) => (
     <td
       key={count}
+      data-count={count}
       className={`px-3 py-1.5 text-right tabular-nums ${count === "overdue" && value > 0 ? "font-semibold text-red-700" : ""}`}
     >
       {value > 0 ? (
