@@ -2,26 +2,10 @@ import { parseJsonExact, type JsonValue } from "../call-records/json-bigint";
 import { maskName, maskPhone } from "../privacy/mask";
 import { maskText, type KnownPersonalData } from "../privacy/redact";
 import { serializeCallRecordDto } from "../top/serialize";
-import type { IvrCallRecordDto } from "../top/dto";
+import { IVR_CALL_RECORD_FIELDS, type IvrCallRecordDto } from "../top/dto";
 
 /** The DTO's fields in the order TOP's parameter lists them. */
-export const DTO_FIELDS = [
-  "call_record_id",
-  "robot_call_job_id",
-  "called_phone_number",
-  "result_status",
-  "full_audio_url",
-  "chat_duration",
-  "start_time",
-  "end_time",
-  "name",
-  "properties",
-  "intent_level_detail_name",
-  "tenant_phone_number_id",
-  "phone_number",
-  "intent_level_code",
-  "intent_level_tag_id",
-] as const satisfies readonly (keyof IvrCallRecordDto)[];
+export const DTO_FIELDS = IVR_CALL_RECORD_FIELDS;
 
 export interface FieldDiff {
   field: (typeof DTO_FIELDS)[number];

@@ -1,27 +1,13 @@
 import type { NormalizedCallRecord } from "../call-records/schema";
-import type { IvrCallRecordDto } from "../top/dto";
+import { IVR_CALL_RECORD_FIELDS } from "../top/dto";
 
 /**
  * The reported fields a supervisor may correct: the IvrCallRecordDto's fields
  * except `call_record_id`, which identifies the record (a "corrected" id would
  * be another record). Wire names, as in the ingest and the REST API.
  */
-export const CORRECTABLE_FIELDS = [
-  "robot_call_job_id",
-  "called_phone_number",
-  "result_status",
-  "full_audio_url",
-  "chat_duration",
-  "start_time",
-  "end_time",
-  "name",
-  "properties",
-  "intent_level_detail_name",
-  "tenant_phone_number_id",
-  "phone_number",
-  "intent_level_code",
-  "intent_level_tag_id",
-] as const satisfies readonly (keyof IvrCallRecordDto)[];
+const [, ...correctable] = IVR_CALL_RECORD_FIELDS;
+export const CORRECTABLE_FIELDS = correctable;
 
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 

@@ -61,8 +61,18 @@ async function fixture(archiveDir: string) {
   await prisma.callRecord.update({ where: { id: rid(RETRYING) }, data: { submissionState: "retrying" } });
   await setLegalHold({ callRecordId: id(HELD_ID).toString(), reason: "dispute 2001-17" }, ACTOR);
 
+  // Paused and already materialized: the test files share one database, and the workers other
+  // tests run must neither claim these jobs nor try to materialize this batch.
   const batch = await prisma.submissionBatch.create({
-    data: { kind: "submit", createdBy: ACTOR.email, selection: {}, timeZone: "Asia/Shanghai", maxRecordId: 0n },
+    data: {
+      kind: "submit",
+      createdBy: ACTOR.email,
+      selection: { type: "ids", ids: ALL.map((n) => rid(n).toString()) },
+      timeZone: "Asia/Shanghai",
+      maxRecordId: 0n,
+      status: "paused",
+      materialized: true,
+    },
   });
   for (const n of ALL) {
     const job = await prisma.submissionJob.create({

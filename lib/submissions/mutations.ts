@@ -127,7 +127,15 @@ export async function materializeBatchChunk(): Promise<boolean> {
       WHERE status = 'running' AND NOT materialized
       ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
       if (!batch) return false;
-      const selection = selectionSchema.parse(batch.selection);
+      const parsed = selectionSchema.safeParse(batch.selection);
+      if (!parsed.success) {
+        // One unreadable row must not stop every batch behind it: this one waits, visibly, for a person.
+        const reason = `the batch's selection cannot be read (${parsed.error.issues[0]?.message ?? "invalid"})`;
+        await tx.$executeRaw`
+          UPDATE submission_batches SET status = 'paused', paused_reason = ${reason} WHERE id = ${batch.id}`;
+        return true;
+      }
+      const selection = parsed.data;
       const eligible = eligibleRecords(selection, {
         resendAccepted: batch.resend_accepted,
         onlyFailures: batch.only_failures,

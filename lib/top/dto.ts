@@ -36,3 +36,22 @@ export interface TopErrorResponse {
 export const RECEIVE_CALL_RECORD_METHOD = "alibaba.lvms.lvr.receivecallrecord";
 /** Only a leading `taobao.` is dropped from the method name to form the wrapper key. */
 export const RECEIVE_CALL_RECORD_RESPONSE_KEY = "alibaba_lvms_lvr_receivecallrecord_response";
+
+/** The DTO's fields in the order TOP's parameter lists them. */
+export const IVR_CALL_RECORD_FIELDS = [
+  "call_record_id",
+  "robot_call_job_id",
+  "called_phone_number",
+  "result_status",
+  "full_audio_url",
+  "chat_duration",
+  "start_time",
+  "end_time",
+  "name",
+  "properties",
+  "intent_level_detail_name",
+  "tenant_phone_number_id",
+  "phone_number",
+  "intent_level_code",
+  "intent_level_tag_id",
+] as const satisfies readonly (keyof IvrCallRecordDto)[];

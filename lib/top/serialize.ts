@@ -1,4 +1,4 @@
-import type { IvrCallRecordDto } from "./dto";
+import { IVR_CALL_RECORD_FIELDS, type IvrCallRecordDto } from "./dto";
 import { formatGmt8 } from "./timestamp";
 
 /**
@@ -7,23 +7,7 @@ import { formatGmt8 } from "./timestamp";
  * plain digits. JSON.stringify can do none of the last two (bigint throws,
  * Date becomes an ISO UTC string), so values are written here.
  */
-const DTO_KEYS: readonly (keyof IvrCallRecordDto)[] = [
-  "call_record_id",
-  "robot_call_job_id",
-  "called_phone_number",
-  "result_status",
-  "full_audio_url",
-  "chat_duration",
-  "start_time",
-  "end_time",
-  "name",
-  "properties",
-  "intent_level_detail_name",
-  "tenant_phone_number_id",
-  "phone_number",
-  "intent_level_code",
-  "intent_level_tag_id",
-];
+const DTO_KEYS: readonly (keyof IvrCallRecordDto)[] = IVR_CALL_RECORD_FIELDS;
 
 export function serializeTopJson(value: unknown): string {
   if (value === null || value === undefined) return "null";
