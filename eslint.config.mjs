@@ -38,10 +38,15 @@ export default defineConfig([
   ]),
   {
     rules: {
-      // One env module (lib/env.ts) reads the environment; everything else asks it.
+      // One configuration module (lib/env/) reads the environment, in lib/env/process.ts; everything else asks it.
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Read configuration through lib/env (one section per area; launchers set variables with childEnv/exportEnv).",
+        },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
@@ -79,7 +84,7 @@ export default defineConfig([
   {
     // Entry points and the test harness set up the environment for everything else.
     files: [
-      "lib/env.ts",
+      "lib/env/process.ts",
       "scripts/**",
       "dev/**",
       "e2e/**",

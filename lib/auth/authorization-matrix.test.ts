@@ -34,6 +34,7 @@ const corrections = await import("../corrections/actions");
 const holds = await import("../legal-holds/actions");
 const retention = await import("../retention/actions");
 const rules = await import("../rules/actions");
+const alerts = await import("../alerts/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -256,6 +257,31 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "retention.runNow",
     call: () => retention.runRetentionNow({}),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.create",
+    call: () => alerts.createAlertChannel({ name: "", type: "webhook", url: "https://x.example/hook" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.update",
+    call: () => alerts.updateAlertChannel({ channelId: "999999999", patch: { enabled: false } }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.setEnabled",
+    call: () => alerts.setAlertChannelEnabled({ channelId: "999999999", enabled: false }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.delete",
+    call: () => alerts.deleteAlertChannel({ channelId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.sendTest",
+    call: () => alerts.sendTestAlertAction({ channelId: "999999999" }),
     expect: onlyFrom("admin"),
   },
   {
