@@ -602,6 +602,20 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("admin"),
   },
   {
+    name: "/admin/alerts",
+    render: async () => (await import("@/app/admin/alerts/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/admin/alerts/[id]",
+    render: async () =>
+      (await import("@/app/admin/alerts/[id]/page")).default({
+        params: Promise.resolve({ id: "1" }),
+        searchParams: sp(),
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "/rules",
     render: async () => (await import("@/app/rules/page")).default(),
     expect: onlyFrom("supervisor"),
@@ -649,6 +663,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "layout jobs/[jobId]",
     render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout admin/alerts/[id]",
+    render: async () => renderLayout(await import("@/app/admin/alerts/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("admin"),
   },
   {
     name: "layout rules/[id]",
