@@ -15,6 +15,7 @@ import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views"
 import { PreSubmitDialog } from "./pre-submit-dialog";
 import { BulkFixDialog } from "@/components/corrections/bulk-fix-dialog";
 import { APPROVAL_STATUSES } from "@/lib/approvals/status";
+import { TableHead, Th } from "@/components/ui/table";
 
 export function BatchDetail({
   initial,
@@ -168,28 +169,18 @@ export function BatchDetail({
         ) : (
           <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
             <caption className="sr-only">{t("failuresCaption")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <TableHead>
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("outcome")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("code")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("message")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("records")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("examples")}
-                </th>
-                <th scope="col" className="px-3 py-2">
+                <Th>{t("outcome")}</Th>
+                <Th>{t("code")}</Th>
+                <Th>{t("message")}</Th>
+                <Th align="right">{t("records")}</Th>
+                <Th>{t("examples")}</Th>
+                <Th>
                   <span className="sr-only">{t("actions")}</span>
-                </th>
+                </Th>
               </tr>
-            </thead>
+            </TableHead>
             <tbody className="divide-y divide-slate-100">
               {data.failures.map((g) => (
                 <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
