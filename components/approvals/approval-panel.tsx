@@ -8,6 +8,8 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
 import { useDescribeSelection } from "@/components/submissions/batch-progress";
+import { PayloadDiff } from "@/components/corrections/payload-diff";
+import type { PayloadView } from "@/lib/corrections/views";
 import { approveSubmission, rejectSubmission } from "@/lib/approvals/actions";
 import type { ApprovalView } from "@/lib/approvals/views";
 import { submissionKeys, type BatchView } from "@/lib/submissions/views";
@@ -83,9 +85,17 @@ export function ApprovalPanel({
       {approval.diffSample ? (
         <div>
           <h3 className="font-medium">{t("diffSample")}</h3>
-          <pre className="max-h-60 overflow-auto rounded bg-white p-2 text-xs text-slate-800">
-            {JSON.stringify(approval.diffSample, null, 2)}
-          </pre>
+          {asPayloads(approval.diffSample) ? (
+            <div className="max-h-96 space-y-2 overflow-y-auto">
+              {asPayloads(approval.diffSample)!.map((p) => (
+                <PayloadDiff key={p.call_record_id} payload={p} caption={t("diffRecord", { id: p.call_record_id })} />
+              ))}
+            </div>
+          ) : (
+            <pre className="max-h-60 overflow-auto rounded bg-white p-2 text-xs text-slate-800">
+              {JSON.stringify(approval.diffSample, null, 2)}
+            </pre>
+          )}
         </div>
       ) : null}
       {approval.decision === "approved" ? (
@@ -182,4 +192,17 @@ function DecisionDialog({
       ) : null}
     </ConfirmDialog>
   );
+}
+
+/** The bulk fix's diff sample as stored (payload views), or null for anything else (shown as JSON then). */
+function asPayloads(sample: unknown): PayloadView[] | null {
+  if (!Array.isArray(sample) || sample.length === 0) return null;
+  const ok = sample.every(
+    (p) =>
+      typeof p === "object" &&
+      p !== null &&
+      typeof (p as PayloadView).call_record_id === "string" &&
+      Array.isArray((p as PayloadView).diff),
+  );
+  return ok ? (sample as PayloadView[]) : null;
 }

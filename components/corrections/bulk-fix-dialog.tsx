@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { fixGroupAndResubmit, previewGroupFix } from "@/lib/corrections/actions";
@@ -28,6 +29,8 @@ export function BulkFixDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("corrections");
+  const ta = useTranslations("approval.dialog");
+  const uid = useId();
   const fmt = useFormat();
   const errorText = useErrorText();
   const router = useRouter();
@@ -95,9 +98,12 @@ export function BulkFixDialog({
         <div className="flex flex-wrap gap-3">
           {mode === "set" ? (
             <>
-              <label className="text-sm">
-                <span className="block text-slate-700">{t("field")}</span>
+              <div className="text-sm">
+                <label htmlFor={`${uid}-field`} className="block text-slate-700">
+                  {t("field")}
+                </label>
                 <select
+                  id={`${uid}-field`}
                   value={field}
                   onChange={(e) => (setField(e.target.value as CorrectableField), changed())}
                   className="rounded border border-slate-300 px-2 py-1"
@@ -108,15 +114,22 @@ export function BulkFixDialog({
                     </option>
                   ))}
                 </select>
-              </label>
-              <label className="text-sm">
-                <span className="block text-slate-700">{t("newValue")}</span>
+              </div>
+              <div className="text-sm">
+                <label htmlFor={`${uid}-value`} className="block text-slate-700">
+                  {t("newValue")}
+                </label>
                 <input
+                  id={`${uid}-value`}
                   value={value}
+                  aria-describedby={`${uid}-hint`}
                   onChange={(e) => (setValue(e.target.value), changed())}
                   className="rounded border border-slate-300 px-2 py-1"
                 />
-              </label>
+              </div>
+              <p id={`${uid}-hint`} className="w-full text-xs text-slate-600">
+                {t("valueHint")}
+              </p>
             </>
           ) : null}
           <label className="text-sm">
@@ -133,8 +146,30 @@ export function BulkFixDialog({
         {plan ? (
           <div className="space-y-2" data-testid="bulk-fix-preview">
             <p className="text-sm" data-testid="bulk-fix-count">
-              {t("planSummary", { total: fmt.count(plan.total), changing: fmt.count(plan.changing) })}
+              {plan.total
+                ? t("planSummary", { total: fmt.count(plan.total), changing: fmt.count(plan.changing) })
+                : t("planEmpty")}
             </p>
+            {plan.pendingBatchId ? (
+              <p role="alert" className="text-sm text-violet-900" data-testid="bulk-fix-pending">
+                {t.rich("planPending", {
+                  id: plan.pendingBatchId,
+                  batch: (chunks) => (
+                    <Link href={`/submissions/${plan.pendingBatchId}`} className="font-medium underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
+              </p>
+            ) : plan.needsApproval && plan.total ? (
+              <p
+                role="note"
+                data-testid="approval-notice"
+                className="rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-900"
+              >
+                {ta("willWait")}
+              </p>
+            ) : null}
             {plan.invalid ? (
               <div role="alert" className="text-sm text-red-700">
                 <p>{t("planInvalid", { count: fmt.count(plan.invalid) })}</p>
@@ -180,7 +215,15 @@ export function BulkFixDialog({
           </button>
           <button
             type="button"
-            disabled={!plan || plan.invalid > 0 || plan.total === 0 || apply.isPending}
+            // Stays disabled once it succeeded: the page is on its way to the new batch (a second click would ask twice).
+            disabled={
+              !plan ||
+              plan.invalid > 0 ||
+              plan.total === 0 ||
+              plan.pendingBatchId !== null ||
+              apply.isPending ||
+              apply.isSuccess
+            }
             onClick={() => apply.mutate()}
             className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
           >

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
@@ -15,6 +15,7 @@ import { PayloadDiff } from "./payload-diff";
 /** The record page's correction: the payload diff, the correction in place, a form to correct a field, and withdrawal. */
 export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView; canCorrect: boolean }) {
   const t = useTranslations("corrections");
+  const uid = useId();
   const fmt = useFormat();
   const errorText = useErrorText();
   const router = useRouter();
@@ -91,9 +92,13 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
             save.mutate();
           }}
         >
-          <label className="text-sm">
-            <span className="block text-slate-700">{t("field")}</span>
+          {/* Labels beside (not around) the controls: a label around a select would name it with every option. */}
+          <div className="text-sm">
+            <label htmlFor={`${uid}-field`} className="block text-slate-700">
+              {t("field")}
+            </label>
             <select
+              id={`${uid}-field`}
               value={field}
               onChange={(e) => setField(e.target.value)}
               className="rounded border border-slate-300 px-2 py-1"
@@ -104,15 +109,19 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
                 </option>
               ))}
             </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-700">{t("newValue")}</span>
+          </div>
+          <div className="text-sm">
+            <label htmlFor={`${uid}-value`} className="block text-slate-700">
+              {t("newValue")}
+            </label>
             <input
+              id={`${uid}-value`}
+              aria-describedby={`${uid}-hint`}
               value={value}
               onChange={(e) => setValue(e.target.value)}
               className="rounded border border-slate-300 px-2 py-1"
             />
-          </label>
+          </div>
           <label className="text-sm">
             <span className="block text-slate-700">{t("reason")}</span>
             <input
@@ -129,7 +138,9 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
           >
             {save.isPending ? t("saving") : t("save")}
           </button>
-          <p className="w-full text-xs text-slate-600">{t("valueHint")}</p>
+          <p id={`${uid}-hint`} className="w-full text-xs text-slate-600">
+            {t("valueHint")}
+          </p>
         </form>
       ) : null}
       {errors.length || save.isError ? (

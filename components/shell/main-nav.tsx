@@ -19,6 +19,7 @@ const ADMIN_ITEMS = [
   { href: "/admin/users", key: "users" },
   { href: "/audit", key: "audit" },
   { href: "/admin/retention", key: "retention" },
+  { href: "/admin/alerts", key: "alerts" },
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */

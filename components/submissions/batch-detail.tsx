@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
 import { cancelSubmissionBatch, resumeSubmissionBatch } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys, type BatchDetailView } from "@/lib/submissions/views";
@@ -14,18 +15,21 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
 import { BulkFixDialog } from "@/components/corrections/bulk-fix-dialog";
+import { FailureGroups } from "./failure-groups";
 import { APPROVAL_STATUSES } from "@/lib/approvals/status";
-import { TableHead, Th } from "@/components/ui/table";
 
 export function BatchDetail({
   initial,
   canControl,
   canFix = false,
+  approvalPanel = null,
 }: {
   initial: BatchDetailView;
   canControl: boolean;
   /** Bulk fix of a failure group (calls:correct and submissions:write). */
   canFix?: boolean;
+  /** The four-eyes request, under the batch's heading. */
+  approvalPanel?: ReactNode;
 }) {
   const t = useTranslations("submissions.detail");
   const tc = useTranslations("confirm.cancelBatch");
@@ -39,7 +43,6 @@ export function BatchDetail({
   const [dialog, setDialog] = useState<{ selection: Selection; label: string } | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [bulkFix, setBulkFix] = useState<{ failureCode: string | null; label: string } | null>(null);
-  const tf = useTranslations("corrections");
   const { data } = useQuery({
     queryKey: submissionKeys.batch(id),
     queryFn: async (): Promise<BatchDetailView> => {
@@ -49,8 +52,20 @@ export function BatchDetail({
     },
     initialData: initial,
     // Until nothing of the batch waits or is on the wire: a cancelled batch's last calls still settle.
-    refetchInterval: (q) => (q.state.data && batchNeedsPolling(q.state.data.batch) ? 1_000 : false),
+    // A batch waiting for approval is watched more slowly: someone else decides, and the page must show it.
+    refetchInterval: (q) =>
+      q.state.data && batchNeedsPolling(q.state.data.batch)
+        ? 1_000
+        : q.state.data?.batch.status === "awaiting_approval"
+          ? 3_000
+          : false,
   });
+  const router = useRouter();
+  const decided = initial.batch.status === "awaiting_approval" && data.batch.status !== "awaiting_approval";
+  // The approval panel is rendered by the server: once someone decided, it is read again (who, when, the comment).
+  useEffect(() => {
+    if (decided) router.refresh();
+  }, [decided, router]);
   const control = useMutation({
     mutationFn: async (what: "cancel" | "resume") => {
       unwrap(
@@ -97,6 +112,7 @@ export function BatchDetail({
           ) : null}
         </div>
       </header>
+      {approvalPanel}
       {control.isError && !confirmCancel ? (
         <p role="alert" className="text-sm text-red-700">
           {errorText(control.error)}
@@ -144,105 +160,15 @@ export function BatchDetail({
         )}
       </section>
 
-      <section aria-labelledby="failures" className="space-y-3">
-        <div className="flex items-center gap-3">
-          <h2 id="failures" className="font-semibold">
-            {t("failures")}
-          </h2>
-          {canControl && failed ? (
-            <button
-              type="button"
-              onClick={() =>
-                setDialog({
-                  selection: { type: "batch", batchId: id },
-                  label: t("resubmitAllLabel", { count: fmt.count(failed), id }),
-                })
-              }
-              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
-            >
-              {t("resubmitAll")}
-            </button>
-          ) : null}
-        </div>
-        {data.failures.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noFailures")}</p>
-        ) : (
-          <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-            <caption className="sr-only">{t("failuresCaption")}</caption>
-            <TableHead>
-              <tr>
-                <Th>{t("outcome")}</Th>
-                <Th>{t("code")}</Th>
-                <Th>{t("message")}</Th>
-                <Th align="right">{t("records")}</Th>
-                <Th>{t("examples")}</Th>
-                <Th>
-                  <span className="sr-only">{t("actions")}</span>
-                </Th>
-              </tr>
-            </TableHead>
-            <tbody className="divide-y divide-slate-100">
-              {data.failures.map((g) => (
-                <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
-                  <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
-                  <td className="px-3 py-2">{g.message ?? "–"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
-                  <td className="px-3 py-2">
-                    {g.sampleIds.map((s) => (
-                      <Link
-                        key={s}
-                        href={`/calls/${s}`}
-                        className="mr-2 font-mono text-xs text-sky-700 hover:underline"
-                      >
-                        {s}
-                      </Link>
-                    ))}
-                  </td>
-                  <td className="px-3 py-2">
-                    {canControl ? (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          setDialog({
-                            selection: { type: "batch", batchId: id, failureCode: g.code },
-                            label: t("resubmitGroupLabel", {
-                              count: fmt.count(g.count),
-                              code: g.code ?? t("noCode"),
-                              message: g.message ?? "",
-                            }),
-                          })
-                        }
-                        className="text-sm font-medium text-sky-700 underline"
-                      >
-                        {t("resubmitGroup")}
-                      </button>
-                    ) : null}
-                    {canFix ? (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          setBulkFix({
-                            failureCode: g.code,
-                            label: t("resubmitGroupLabel", {
-                              count: fmt.count(g.count),
-                              code: g.code ?? t("noCode"),
-                              message: g.message ?? "",
-                            }),
-                          })
-                        }
-                        className="ml-3 text-sm font-medium text-sky-700 underline"
-                      >
-                        {tf("fixGroup")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <FailureGroups
+        batchId={id}
+        failures={data.failures}
+        failed={failed}
+        canControl={canControl}
+        canFix={canFix}
+        onResubmit={setDialog}
+        onFix={setBulkFix}
+      />
       {bulkFix ? (
         <BulkFixDialog
           batchId={id}

@@ -1,7 +1,7 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { DEFAULT_LOCALE } from "../../lib/i18n/config";
 import { loadMessages } from "../../lib/i18n/messages";
-import { displayTimeZone } from "../../lib/i18n/time-zone";
+import { displayTimeZone } from "../../lib/env/i18n";
 
 /**
  * `next-intl/server` for tests that call pages and server code directly

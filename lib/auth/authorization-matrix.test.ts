@@ -34,6 +34,7 @@ const corrections = await import("../corrections/actions");
 const holds = await import("../legal-holds/actions");
 const retention = await import("../retention/actions");
 const rules = await import("../rules/actions");
+const alerts = await import("../alerts/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -256,6 +257,31 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "retention.runNow",
     call: () => retention.runRetentionNow({}),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.create",
+    call: () => alerts.createAlertChannel({ name: "", type: "webhook", url: "https://x.example/hook" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.update",
+    call: () => alerts.updateAlertChannel({ channelId: "999999999", patch: { enabled: false } }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.setEnabled",
+    call: () => alerts.setAlertChannelEnabled({ channelId: "999999999", enabled: false }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.delete",
+    call: () => alerts.deleteAlertChannel({ channelId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "alerts.sendTest",
+    call: () => alerts.sendTestAlertAction({ channelId: "999999999" }),
     expect: onlyFrom("admin"),
   },
   {
@@ -576,6 +602,20 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     expect: onlyFrom("admin"),
   },
   {
+    name: "/admin/alerts",
+    render: async () => (await import("@/app/admin/alerts/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/admin/alerts/[id]",
+    render: async () =>
+      (await import("@/app/admin/alerts/[id]/page")).default({
+        params: Promise.resolve({ id: "1" }),
+        searchParams: sp(),
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "/rules",
     render: async () => (await import("@/app/rules/page")).default(),
     expect: onlyFrom("supervisor"),
@@ -623,6 +663,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
     name: "layout jobs/[jobId]",
     render: async () => renderLayout(await import("@/app/jobs/[jobId]/layout"), { jobId: "1" }),
     expect: onlyFrom("operator"),
+  },
+  {
+    name: "layout admin/alerts/[id]",
+    render: async () => renderLayout(await import("@/app/admin/alerts/[id]/layout"), { id: "1" }),
+    expect: onlyFrom("admin"),
   },
   {
     name: "layout rules/[id]",

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   /** The retention policy, its preview and runs, and "run now" (/admin/retention). */
   "retention:manage": "admin",
   "audit:read": "admin",
+  /** Alert notification channels: create, change, delete, "send test", and their delivery logs (/admin/alerts). */
+  "alerts:manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

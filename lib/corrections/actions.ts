@@ -67,7 +67,13 @@ export const fixGroupAndResubmit = defineAction({
     });
     if (out.ok) return { batchId: out.batch.batchId.toString(), queued: out.batch.queued, corrected: out.corrected };
     if (out.code === "too_many") throw new ActionError("too_many", TOO_MANY);
-    if (out.code === "empty") throw new ActionError("empty", "This group has no records left to fix.");
+    if (out.code === "empty")
+      throw new ActionError("empty", "No record of this group is still failing: there is nothing left to fix.");
+    if (out.code === "pending")
+      throw new ActionError(
+        "pending",
+        `A bulk fix of this group already waits for approval (batch #${out.plan?.pendingBatchId}): nothing was changed.`,
+      );
     const first = out.plan?.invalidSamples[0];
     throw new ActionError(
       "invalid_value",

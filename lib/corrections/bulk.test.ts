@@ -117,6 +117,9 @@ describe("bulk fix of a failure group", () => {
     const after = await batchDone(done.batch.batchId);
     expect(after.finalCounts).toEqual({ accepted: 3 });
     for (const id of ids) expect(await received(id)).toMatchObject({ result_status: "ANSWERED" });
+    // Back on the failed batch afterwards (the back button, a second click): nothing of the group is left to fix.
+    expect(await previewBulkFix(fix)).toMatchObject({ total: 0, changing: 0, needsApproval: false });
+    expect(await submitBulkFix(fix, ctx)).toMatchObject({ ok: false, code: "empty" });
     expect(
       await prisma.auditEvent.count({ where: { action: "submission.bulk_fix", target: `batch:${batchId}` } }),
     ).toBe(1);

@@ -9,8 +9,10 @@ import { CORRECTION_JOIN } from "../submissions/dto";
 import { createBatch, type CreatedBatch } from "../submissions/mutations";
 import { effectiveFields, payloadsOf, RECEIVED_COLUMNS, type RecordPayload } from "./data";
 import { CORRECTABLE_FIELDS, sameValue, type CorrectableField, type ReportedFields, type StoredValue } from "./fields";
+import { approvalThreshold } from "../approvals/gate";
 import { correctionRow, mergedValues, type Actor } from "./mutations";
 import { validateCorrection } from "./validate";
+import { payloadView } from "./views";
 
 /** A failure group larger than this is fixed in parts (by filter on /calls) rather than in one step. */
 export const BULK_FIX_MAX = 5_000;
@@ -30,7 +32,7 @@ export const bulkFixSchema = z.object({
 export type BulkFix = z.infer<typeof bulkFixSchema>;
 
 export interface BulkFixPlan {
-  /** Records in the group. */
+  /** Records of the group still to fix: still rejected or given up, and not being sent again by another batch. */
   total: number;
   /** Records whose sent value the fix changes (the others already send it). */
   changing: number;
@@ -39,6 +41,10 @@ export interface BulkFixPlan {
   invalidSamples: { callRecordId: string; errors: FieldError[] }[];
   /** The first records' diffs: what TOP received last against what the resubmission will send. */
   preview: RecordPayload[];
+  /** A bulk fix of this group already waiting for a second supervisor (its batch id): no second one is asked. */
+  pendingBatchId: bigint | null;
+  /** With approval on, the resubmission waits for a second supervisor (lib/approvals). */
+  needsApproval: boolean;
 }
 
 interface GroupRecord {
@@ -60,6 +66,10 @@ async function groupRecords(fix: Pick<BulkFix, "batchId" | "failureCode">): Prom
     FROM submission_jobs j JOIN call_records r ON r.id = j.record_id ${CORRECTION_JOIN}
     WHERE j.batch_id = ${BigInt(fix.batchId)} AND j.state IN ('rejected', 'failed')
       AND j.last_code IS NOT DISTINCT FROM ${fix.failureCode}
+      -- The batch's history keeps the group; what is left to fix are the records that still fail and
+      -- are not on their way again (a fix already resubmitted, then the back button or a second click).
+      AND r.submission_state IN ('rejected', 'failed')
+      AND NOT EXISTS (SELECT 1 FROM submission_jobs a WHERE a.record_id = r.id AND a.state IN ('queued', 'in_flight', 'retrying'))
     ORDER BY r.id LIMIT ${BULK_FIX_MAX + 1}`);
   if (rows.length > BULK_FIX_MAX) return "too_many";
   return rows.map((row) => {
@@ -93,8 +103,19 @@ interface Planned {
   writes: { record: GroupRecord; values: Map<CorrectableField, StoredValue> }[];
 }
 
+/** A bulk fix of the same group still waiting for approval: it holds no jobs yet, so the group query cannot see it. */
+async function pendingFix(fix: Pick<BulkFix, "batchId" | "failureCode">): Promise<bigint | null> {
+  const selection = JSON.stringify({ type: "batch", batchId: fix.batchId, failureCode: fix.failureCode });
+  const [row] = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    SELECT b.id FROM submission_batches b JOIN submission_approvals a ON a.batch_id = b.id
+    WHERE b.status = 'awaiting_approval' AND a.decision IS NULL AND a.expires_at > now()
+      AND 'bulk_fix' = ANY (a.reasons) AND b.selection = ${selection}::jsonb
+    ORDER BY b.id LIMIT 1`);
+  return row?.id ?? null;
+}
+
 async function planFix(fix: BulkFix): Promise<Planned | "too_many"> {
-  const records = await groupRecords(fix);
+  const [records, pendingBatchId] = await Promise.all([groupRecords(fix), pendingFix(fix)]);
   if (records === "too_many") return records;
   const field: CorrectableField = fix.mode === "end_from_duration" ? "end_time" : fix.field;
   const writes: Planned["writes"] = [];
@@ -128,6 +149,8 @@ async function planFix(fix: BulkFix): Promise<Planned | "too_many"> {
       invalid: invalidCount,
       invalidSamples: invalid,
       preview: sample.map((w) => payloads.get(w.record.id)).filter((p): p is RecordPayload => p !== undefined),
+      pendingBatchId,
+      needsApproval: approvalThreshold() !== null,
     },
     writes,
   };
@@ -141,7 +164,7 @@ export async function previewBulkFix(fix: BulkFix): Promise<BulkFixPlan | "too_m
 
 export type BulkFixOutcome =
   | { ok: true; corrected: number; batch: CreatedBatch }
-  | { ok: false; code: "too_many" | "invalid" | "empty"; plan?: BulkFixPlan };
+  | { ok: false; code: "too_many" | "invalid" | "empty" | "pending"; plan?: BulkFixPlan };
 
 /**
  * The bulk fix of a failure group, in one step: every record of the group gets
@@ -156,6 +179,7 @@ export async function submitBulkFix(
   const planned = await planFix(fix);
   if (planned === "too_many") return { ok: false, code: "too_many" };
   const { plan, writes } = planned;
+  if (plan.pendingBatchId !== null) return { ok: false, code: "pending", plan };
   if (plan.invalid > 0) return { ok: false, code: "invalid", plan };
   if (plan.total === 0) return { ok: false, code: "empty", plan };
   await prisma.$transaction(
@@ -177,7 +201,8 @@ export async function submitBulkFix(
     timeZone: ctx.timeZone,
     requestId: ctx.requestId,
     // With approval on, a bulk fix always waits for a second supervisor, who sees these diffs.
-    requireApproval: { reason: "bulk_fix", diffSample: plan.preview },
+    // As the console and the API show diffs (ids as strings, masked): stored as JSON, read by the approver.
+    requireApproval: { reason: "bulk_fix", diffSample: plan.preview.map(payloadView) },
   });
   await recordAudit({
     actor: ctx.actor,

@@ -28,6 +28,8 @@ export function planView(plan: BulkFixPlan) {
     invalid: plan.invalid,
     invalidSamples: plan.invalidSamples,
     preview: plan.preview.map(payloadView),
+    pendingBatchId: plan.pendingBatchId?.toString() ?? null,
+    needsApproval: plan.needsApproval,
   };
 }
 export type PlanView = ReturnType<typeof planView>;

@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, resolveLocale } from "./config";
 import { loadMessages } from "./messages";
-import { displayTimeZone } from "./time-zone";
+import { displayTimeZone } from "../env/i18n";
 
 /**
  * next-intl's request configuration (wired in next.config.js). The language

@@ -5,9 +5,8 @@ import { assertRecentAuth } from "../auth/recent-auth";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
-import { getEnv, rawEnv } from "../env";
+import { getEnv, workerConfig } from "../env";
 import { approvalReasons as wouldNeedApprovalFor } from "../approvals/gate";
-import { parseWorkerConfig } from "./config";
 import { preSubmitCheck, type PreSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
 import { selectionSchema, type Selection } from "./selection";
@@ -27,7 +26,7 @@ function heldBackOf(
       await preSubmitCheck(selection, {
         resendAccepted: opts.resendAccepted,
         onlyFailures: opts.onlyFailures ?? false,
-        maxQps: parseWorkerConfig(rawEnv()).maxQps,
+        maxQps: workerConfig().maxQps,
         timeZone,
       })
     ).blocked;
@@ -49,7 +48,7 @@ export const checkSubmission = defineAction({
     const check = await preSubmitCheck(input.selection, {
       resendAccepted: input.resendAccepted,
       onlyFailures: input.onlyFailures,
-      maxQps: parseWorkerConfig(rawEnv()).maxQps,
+      maxQps: workerConfig().maxQps,
       timeZone: getEnv().DISPLAY_TIME_ZONE,
     });
     // What the dialog says before sending: "this will wait for a second supervisor's approval".

@@ -24,20 +24,20 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   const [failures, approval] = await Promise.all([failureGroups(batch.id), approvalOf(batch.id)]);
   const view = batchView(batch);
   return (
-    <div className="space-y-6">
-      {approval ? (
-        <ApprovalPanel
-          batch={view}
-          approval={approvalView(approval)}
-          canDecide={can(user.role, "submissions:approve")}
-          isRequester={approval.requestedBy.toLowerCase() === user.email.toLowerCase()}
-        />
-      ) : null}
-      <BatchDetail
-        initial={{ batch: view, failures }}
-        canControl={can(user.role, "submissions:write")}
-        canFix={can(user.role, "submissions:write") && can(user.role, "calls:correct")}
-      />
-    </div>
+    <BatchDetail
+      initial={{ batch: view, failures }}
+      canControl={can(user.role, "submissions:write")}
+      canFix={can(user.role, "submissions:write") && can(user.role, "calls:correct")}
+      approvalPanel={
+        approval ? (
+          <ApprovalPanel
+            batch={view}
+            approval={approvalView(approval)}
+            canDecide={can(user.role, "submissions:approve")}
+            isRequester={approval.requestedBy.toLowerCase() === user.email.toLowerCase()}
+          />
+        ) : null
+      }
+    />
   );
 }

@@ -9,6 +9,7 @@ import type { Locale } from "../config";
 export const NAMESPACES = {
   account: { zh: () => import("./zh/account.json"), en: () => import("./en/account.json") },
   admin: { zh: () => import("./zh/admin.json"), en: () => import("./en/admin.json") },
+  alerts: { zh: () => import("./zh/alerts.json"), en: () => import("./en/alerts.json") },
   approval: { zh: () => import("./zh/approval.json"), en: () => import("./en/approval.json") },
   audio: { zh: () => import("./zh/audio.json"), en: () => import("./en/audio.json") },
   audit: { zh: () => import("./zh/audit.json"), en: () => import("./en/audit.json") },
@@ -56,6 +57,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 export const CLIENT_NAMESPACES = [
   "account",
   "admin",
+  "alerts",
   "approval",
   "audio",
   "auth",

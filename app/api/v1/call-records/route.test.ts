@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, Prisma, prisma } from "@/lib/db/client";
 import { POST } from "./route";
 
-// lib/env.ts reads the environment once, lazily, on the first request below.
+// lib/env reads the environment once, lazily, on the first request below.
 const TOKEN = "test-ingest-token-0123456789abcdef";
 const MAX_BODY = 256 * 1024;
 process.env.INGEST_TOKEN = TOKEN;

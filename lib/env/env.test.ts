@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv } from ".";
 
 const base = { DATABASE_URL: "postgresql://lvr@localhost/lvr" };
 

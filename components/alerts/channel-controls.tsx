@@ -1,0 +1,110 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
+
+const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
+
+/** "Send test", after a confirmation: the answer of its first attempt, and the log refreshed. */
+export function SendTestAlert({ channelId, name }: { channelId: string; name: string }) {
+  const t = useTranslations("alerts.test");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const send = useMutation({
+    mutationFn: async () => unwrap(await sendTestAlertAction({ channelId })),
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  return (
+    <>
+      <button type="button" className={secondary} onClick={() => setOpen(true)} disabled={send.isPending}>
+        {send.isPending ? t("sending") : t("button")}
+      </button>
+      {send.data ? (
+        <p role="status" data-testid="test-outcome" className="text-sm text-slate-700">
+          {t(send.data.outcome)}
+        </p>
+      ) : null}
+      {open ? (
+        <ConfirmDialog
+          title={t("title")}
+          confirmLabel={t("confirm")}
+          pending={send.isPending}
+          error={send.error ? errorText(send.error) : null}
+          onConfirm={() => send.mutate()}
+          onClose={() => setOpen(false)}
+          testId="alert-send-test"
+        >
+          <p>{t("body", { name })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+/** On/off without opening the form: a channel that is off receives nothing but its own tests. */
+export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; enabled: boolean }) {
+  const t = useTranslations("alerts.toggle");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const toggle = useMutation({
+    mutationFn: async () => unwrap(await setAlertChannelEnabled({ channelId, enabled: !enabled })),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <>
+      <button type="button" className={secondary} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+        {enabled ? t("disable") : t("enable")}
+      </button>
+      {toggle.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(toggle.error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Deleting asks first: the channel and its delivery log go. */
+export function DeleteAlertChannel({ channelId, name }: { channelId: string; name: string }) {
+  const t = useTranslations("alerts.delete");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const del = useMutation({
+    mutationFn: async () => unwrap(await deleteAlertChannel({ channelId })),
+    onSuccess: () => router.push("/admin/alerts"),
+  });
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
+      >
+        {t("button")}
+      </button>
+      {open ? (
+        <ConfirmDialog
+          title={t("title")}
+          confirmLabel={t("confirm")}
+          pending={del.isPending}
+          error={del.error ? errorText(del.error) : null}
+          onConfirm={() => del.mutate()}
+          onClose={() => setOpen(false)}
+          testId="alert-delete"
+        >
+          <p>{t("body", { name })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/use-format";
+import type { Selection } from "@/lib/submissions/selection";
+import type { BatchDetailView } from "@/lib/submissions/views";
+import { TableHead, Th } from "@/components/ui/table";
+
+/** A batch's failures grouped by TOP's answer, each group with its resubmit and bulk-fix actions. */
+export function FailureGroups({
+  batchId: id,
+  failures,
+  failed,
+  canControl,
+  canFix,
+  onResubmit,
+  onFix,
+}: {
+  batchId: string;
+  failures: BatchDetailView["failures"];
+  /** Rejected and given-up records of the batch. */
+  failed: number;
+  canControl: boolean;
+  canFix: boolean;
+  onResubmit: (what: { selection: Selection; label: string }) => void;
+  onFix: (what: { failureCode: string | null; label: string }) => void;
+}) {
+  const t = useTranslations("submissions.detail");
+  const tf = useTranslations("corrections");
+  const fmt = useFormat();
+  return (
+    <section aria-labelledby="failures" className="space-y-3">
+      <div className="flex items-center gap-3">
+        <h2 id="failures" className="font-semibold">
+          {t("failures")}
+        </h2>
+        {canControl && failed ? (
+          <button
+            type="button"
+            onClick={() =>
+              onResubmit({
+                selection: { type: "batch", batchId: id },
+                label: t("resubmitAllLabel", { count: fmt.count(failed), id }),
+              })
+            }
+            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50"
+          >
+            {t("resubmitAll")}
+          </button>
+        ) : null}
+      </div>
+      {failures.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noFailures")}</p>
+      ) : (
+        <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+          <caption className="sr-only">{t("failuresCaption")}</caption>
+          <TableHead>
+            <tr>
+              <Th>{t("outcome")}</Th>
+              <Th>{t("code")}</Th>
+              <Th>{t("message")}</Th>
+              <Th align="right">{t("records")}</Th>
+              <Th>{t("examples")}</Th>
+              <Th>
+                <span className="sr-only">{t("actions")}</span>
+              </Th>
+            </tr>
+          </TableHead>
+          <tbody className="divide-y divide-slate-100">
+            {failures.map((g) => (
+              <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
+                <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
+                <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
+                <td className="px-3 py-2">{g.message ?? "–"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
+                <td className="px-3 py-2">
+                  {g.sampleIds.map((s) => (
+                    <Link key={s} href={`/calls/${s}`} className="mr-2 font-mono text-xs text-sky-700 hover:underline">
+                      {s}
+                    </Link>
+                  ))}
+                </td>
+                <td className="px-3 py-2">
+                  {canControl ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        onResubmit({
+                          selection: { type: "batch", batchId: id, failureCode: g.code },
+                          label: t("resubmitGroupLabel", {
+                            count: fmt.count(g.count),
+                            code: g.code ?? t("noCode"),
+                            message: g.message ?? "",
+                          }),
+                        })
+                      }
+                      className="text-sm font-medium text-sky-700 underline"
+                    >
+                      {t("resubmitGroup")}
+                    </button>
+                  ) : null}
+                  {canFix ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        onFix({
+                          failureCode: g.code,
+                          label: t("resubmitGroupLabel", {
+                            count: fmt.count(g.count),
+                            code: g.code ?? t("noCode"),
+                            message: g.message ?? "",
+                          }),
+                        })
+                      }
+                      className="ml-3 text-sm font-medium text-sky-700 underline"
+                    >
+                      {tf("fixGroup")}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

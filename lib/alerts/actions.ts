@@ -1,0 +1,135 @@
+"use server";
+
+import { z } from "zod";
+import { ActionError, defineAction } from "../actions/wrapper";
+import { recordAudit } from "../audit/mutations";
+import { maskedUrl } from "./data";
+import {
+  ChannelNameTaken,
+  ChannelSecretInvalid,
+  createChannel,
+  deleteChannel,
+  sendTestAlert,
+  updateChannel,
+} from "./mutations";
+import { channelIdSchema, channelInputSchema, channelPatchSchema } from "./schema";
+
+/**
+ * The notification channels' server actions (/admin/alerts). The audit trail
+ * records what changed, with the URL's credentials masked and the secret as
+ * "set" / "removed" only.
+ */
+
+const nameTaken = (name: string) => new ActionError("name_taken", `There is already a channel named “${name}”.`);
+const notFound = () => new ActionError("not_found", "No such channel.");
+
+export const createAlertChannel = defineAction({
+  name: "alerts.create",
+  permission: "alerts:manage",
+  input: channelInputSchema,
+  handler: async (input, { user }) => {
+    try {
+      const created = await createChannel(input, user);
+      await recordAudit({
+        actor: user,
+        action: "alert_channel.create",
+        target: `alert_channel:${created.id}`,
+        details: {
+          name: input.name,
+          type: input.type,
+          url: maskedUrl(input.url),
+          events: input.events,
+          enabled: input.enabled,
+          secret: input.secret !== null ? "set" : created.generatedSecret ? "generated" : "none",
+        },
+      });
+      return { id: created.id.toString(), generatedSecret: created.generatedSecret };
+    } catch (err) {
+      if (err instanceof ChannelNameTaken) throw nameTaken(input.name);
+      throw err;
+    }
+  },
+});
+
+export const updateAlertChannel = defineAction({
+  name: "alerts.update",
+  permission: "alerts:manage",
+  input: z.object({ channelId: channelIdSchema, patch: channelPatchSchema }),
+  handler: async ({ channelId, patch }, { user }) => {
+    try {
+      const updated = await updateChannel(BigInt(channelId), patch);
+      if (!updated) throw notFound();
+      const { secret, url, ...rest } = patch;
+      await recordAudit({
+        actor: user,
+        action: "alert_channel.update",
+        target: `alert_channel:${channelId}`,
+        details: {
+          ...rest,
+          ...(url !== undefined ? { url: maskedUrl(url) } : {}),
+          ...(secret !== undefined
+            ? { secret: updated.generatedSecret ? "generated" : secret ? "replaced" : "removed" }
+            : {}),
+        },
+      });
+      return { id: channelId, generatedSecret: updated.generatedSecret };
+    } catch (err) {
+      if (err instanceof ChannelNameTaken) throw nameTaken(patch.name ?? "");
+      if (err instanceof ChannelSecretInvalid) throw new ActionError("invalid_input", `secret: ${err.message}`);
+      throw err;
+    }
+  },
+});
+
+/** On/off from the list, without the whole form. */
+export const setAlertChannelEnabled = defineAction({
+  name: "alerts.setEnabled",
+  permission: "alerts:manage",
+  input: z.object({ channelId: channelIdSchema, enabled: z.boolean() }),
+  handler: async ({ channelId, enabled }, { user }) => {
+    const updated = await updateChannel(BigInt(channelId), { enabled });
+    if (!updated) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: enabled ? "alert_channel.enable" : "alert_channel.disable",
+      target: `alert_channel:${channelId}`,
+      details: { name: updated.name },
+    });
+    return { id: channelId, enabled };
+  },
+});
+
+export const deleteAlertChannel = defineAction({
+  name: "alerts.delete",
+  permission: "alerts:manage",
+  input: z.object({ channelId: channelIdSchema }),
+  handler: async ({ channelId }, { user }) => {
+    const deleted = await deleteChannel(BigInt(channelId));
+    if (!deleted) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: "alert_channel.delete",
+      target: `alert_channel:${channelId}`,
+      details: { name: deleted.name },
+    });
+    return { deleted: true };
+  },
+});
+
+/** Queues a test alert to the channel and makes its first attempt now; answers what that attempt did. */
+export const sendTestAlertAction = defineAction({
+  name: "alerts.sendTest",
+  permission: "alerts:manage",
+  input: z.object({ channelId: channelIdSchema }),
+  handler: async ({ channelId }, { user }) => {
+    const sent = await sendTestAlert(BigInt(channelId), user);
+    if (!sent) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: "alert_channel.test",
+      target: `alert_channel:${channelId}`,
+      details: { delivery: sent.deliveryId.toString(), outcome: sent.outcome },
+    });
+    return { deliveryId: sent.deliveryId.toString(), outcome: sent.outcome };
+  },
+});

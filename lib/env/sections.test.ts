@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { alertsSection } from "./alerts";
+import { audioSection } from "./audio";
+import { authSection } from "./auth";
+import { complianceSection } from "./compliance";
+import { databaseSection } from "./database";
+import { i18nSection, displayTimeZone } from "./i18n";
+import { ingestSection } from "./ingest";
+import { envSchema, getEnv, parseEnv } from ".";
+import { childEnv, envGeneration, exportEnv } from "./process";
+import { retentionSection } from "./retention";
+import { reviewSection } from "./review";
+import { runtimeSection } from "./runtime";
+import { topConfig, topSection } from "./top";
+import { workerConfig, workerSection } from "./worker";
+import { webSection } from "./web";
+
+const sections = [
+  runtimeSection,
+  databaseSection,
+  webSection,
+  authSection,
+  ingestSection,
+  topSection,
+  workerSection,
+  audioSection,
+  reviewSection,
+  retentionSection,
+  complianceSection,
+  alertsSection,
+  i18nSection,
+];
+
+describe("the sections", () => {
+  it("make up the product's settings, each variable in exactly one section", () => {
+    const names = sections.flatMap((s) => Object.keys(s.shape));
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it("parse on their own: one section's bad value does not stop another's reader", () => {
+    const source = { DATABASE_URL: "postgresql://lvr@localhost/lvr", DISPLAY_TIME_ZONE: "Mars/Base", TOP_MAX_QPS: "5" };
+    expect(() => parseEnv(source)).toThrow(/DISPLAY_TIME_ZONE.*not an IANA time zone/);
+    expect(workerConfig(source).maxQps).toBe(5);
+    expect(displayTimeZone(source)).toBe("Asia/Shanghai");
+    expect(displayTimeZone({ DISPLAY_TIME_ZONE: "Europe/Berlin" })).toBe("Europe/Berlin");
+  });
+
+  it("name every bad variable of the TOP settings and never echo a value", () => {
+    expect(() => topConfig({ TOP_GATEWAY_URL: "ftp://x", TOP_APP_SECRET: "s3cr3t-value" })).toThrow(
+      /TOP_GATEWAY_URL[\s\S]*TOP_APP_KEY is not set/,
+    );
+    expect(() => topConfig({ TOP_APP_SECRET: "s3cr3t-value" })).not.toThrow(/s3cr3t-value/);
+  });
+});
+
+describe("handing settings on", () => {
+  it("childEnv adds to this process's environment without changing it", () => {
+    const env = childEnv({ LVR_ENV_TEST_CHILD: "1", LVR_ENV_TEST_UNSET: undefined });
+    expect(env.LVR_ENV_TEST_CHILD).toBe("1");
+    expect("LVR_ENV_TEST_UNSET" in env).toBe(false);
+    expect(env.DATABASE_URL).toBe(getEnv().DATABASE_URL);
+    expect(childEnv().LVR_ENV_TEST_CHILD).toBeUndefined();
+  });
+
+  it("exportEnv sets variables for the rest of the process and the parsed settings follow", () => {
+    const before = getEnv().REVIEW_CLAIM_MINUTES;
+    const generation = envGeneration();
+    exportEnv({ REVIEW_CLAIM_MINUTES: String(before + 1) });
+    try {
+      expect(envGeneration()).toBe(generation + 1);
+      expect(getEnv().REVIEW_CLAIM_MINUTES).toBe(before + 1);
+      expect(childEnv().REVIEW_CLAIM_MINUTES).toBe(String(before + 1));
+    } finally {
+      exportEnv({ REVIEW_CLAIM_MINUTES: String(before) });
+    }
+  });
+});
