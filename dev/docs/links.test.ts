@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { envSchema } from "@/lib/env";
 import { benchSection, emulatorSection, launcherSection, testDatabaseSection } from "@/lib/env/launcher";
-import { workerConfigSchema } from "@/lib/submissions/config";
+import { submissionSection } from "@/lib/env/worker";
 
 /**
  * The README and docs/ point at each other and at the code; a moved or renamed
@@ -75,7 +75,7 @@ describe("documentation links", () => {
       emulatorSection,
       testDatabaseSection,
       benchSection,
-      workerConfigSchema,
+      submissionSection,
     ];
     const missing = sections.flatMap((s) => Object.keys(s.shape)).filter((name) => !documented.has(name));
     expect(missing).toEqual([]);
