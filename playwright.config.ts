@@ -81,6 +81,9 @@ export default defineConfig({
         // whole run (sensitive actions ask again after REAUTH_MINUTES; the integration tests cover that).
         REAUTH_MINUTES: "240",
         SESSION_IDLE_MINUTES: "240",
+        // Four-eyes approval on above 100 records (approval.spec.ts): the other specs send at most 100 at once,
+        // and every bulk fix waits for a second supervisor (corrections.spec.ts approves its own as the admin).
+        SUBMISSION_APPROVAL_THRESHOLD: "100",
         PUBLIC_URL: baseURL,
         OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
         OIDC_CLIENT_ID: OIDC_CLIENT.id,
