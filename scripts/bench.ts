@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { exportEnv, processEnv } from "../lib/env/process";
 import { benchContext, type BenchContext } from "./bench/context";
 import { generatedCount, openBenchDatabase, resetBenchTables } from "./bench/database";
 import { BENCH_RECORD_ID_BASE, generateBenchData } from "./bench/generate";
@@ -52,19 +53,17 @@ async function family(
 }
 
 async function main(): Promise<number> {
-  const ctx = benchContext(process.argv.slice(2), process.env);
+  const ctx = benchContext(process.argv.slice(2), processEnv());
   const runStarted = Date.now();
   // Other work on the machine shows in every figure: its load is part of the results.
   const loadAtStart = os.loadavg()[0]!;
   mkdirSync(ctx.dir, { recursive: true });
   const db = await openBenchDatabase(ctx);
-  process.env.DATABASE_URL = db.url;
-  process.env.DISPLAY_TIME_ZONE = ctx.timeZone;
-  process.env.LOG_LEVEL ??= "warn";
+  exportEnv({ DATABASE_URL: db.url, DISPLAY_TIME_ZONE: ctx.timeZone, LOG_LEVEL: processEnv().LOG_LEVEL ?? "warn" });
 
   // Loaded after DATABASE_URL is set: the lib modules read it once.
   const { BENCH_INGEST_TOKEN, ensureBuild, startBenchServer } = await import("./bench/server");
-  process.env.INGEST_TOKEN = BENCH_INGEST_TOKEN;
+  exportEnv({ INGEST_TOKEN: BENCH_INGEST_TOKEN });
   const { disconnectPrisma } = await import("../lib/db/client");
   const { formatGmt8 } = await import("../dev/demo/wire-time");
   const { addDays } = await import("../lib/time/zoned");

@@ -7,6 +7,7 @@
  * transaction pooling works too). Exits non-zero when anything failed.
  */
 import { migrate } from "../lib/db/migrate";
+import { launcherEnv } from "../lib/env";
 import { requireProductionConfig } from "./lib/production-config";
 
 const say = (line: string) => console.log(`[migrate] ${line}`);
@@ -26,8 +27,8 @@ async function main() {
     const created = await ensureBootstrapUsers({
       demo: false,
       demoPassword: env.DEMO_PASSWORD,
-      adminEmail: process.env.ADMIN_EMAIL || undefined,
-      adminPassword: process.env.ADMIN_PASSWORD || undefined,
+      adminEmail: launcherEnv().ADMIN_EMAIL,
+      adminPassword: launcherEnv().ADMIN_PASSWORD,
     });
     if (created.length) say(`created accounts: ${created.join(", ")}`);
   } finally {

@@ -4,6 +4,7 @@
 // first). Deterministic ids mean a re-run updates the same rows: with the
 // default seed it moves the demo's 30-day window up to now.
 import { parseArgs } from "node:util";
+import { launcherEnv } from "../lib/env";
 import { resolveDatabase } from "./lib/database";
 
 const log = (line: string) => console.log(line);
@@ -31,7 +32,8 @@ async function main() {
   }
   const records = intFlag("records", values.records, 0);
   const seed = intFlag("seed", values.seed, 0);
-  const audioBaseUrl = process.env.PUBLIC_URL || `http://127.0.0.1:${process.env.PORT || 3000}`;
+  const settings = launcherEnv();
+  const audioBaseUrl = settings.PUBLIC_URL ?? `http://127.0.0.1:${settings.PORT}`;
 
   const db = await resolveDatabase({ log });
   try {

@@ -18,7 +18,8 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, parseTopConfig } from "../lib/top/config";
+import { childEnv, emulatorEnv, exportEnv, launcherEnv, topConfig } from "../lib/env";
+import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
 import { pushRecordsCommand } from "./lib/banner";
 import { buildIsCurrent, recordBuild } from "./lib/build-fingerprint";
 import { dataDir, resolveDatabase } from "./lib/database";
@@ -39,16 +40,24 @@ const mode: "production" | "dev" | "services" = process.argv.includes("--service
     ? "dev"
     : "production";
 
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || "127.0.0.1";
-const publicUrl = process.env.PUBLIC_URL || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+const settings = (() => {
+  try {
+    return launcherEnv();
+  } catch (err) {
+    console.error(`[lvr] failed to start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+})();
+const port = settings.PORT;
+const host = settings.HOST ?? "127.0.0.1";
+const publicUrl = settings.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 // The web app knows its own address: demo recordings under it are served from public/.
-process.env.PUBLIC_URL = publicUrl;
+exportEnv({ PUBLIC_URL: publicUrl });
 
 const children: Child[] = [];
 // LOG_FILE: everything the product's processes print, also appended to a file.
-if (process.env.LOG_FILE) mkdirSync(path.dirname(path.resolve(process.env.LOG_FILE)), { recursive: true });
-const logFile = process.env.LOG_FILE ? createWriteStream(process.env.LOG_FILE, { flags: "a" }) : undefined;
+if (settings.LOG_FILE) mkdirSync(path.dirname(path.resolve(settings.LOG_FILE)), { recursive: true });
+const logFile = settings.LOG_FILE ? createWriteStream(settings.LOG_FILE, { flags: "a" }) : undefined;
 let stopDatabase: () => Promise<void> = async () => {};
 let shuttingDown = false;
 
@@ -66,11 +75,11 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
-  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  exportEnv({ NEXT_TELEMETRY_DISABLED: "1" });
   const db = await resolveDatabase({ log: say });
   stopDatabase = db.stop;
-  const demo = db.embedded && process.env.DEMO_MODE !== "false";
-  process.env.DEMO_MODE = String(demo);
+  const demo = db.embedded && settings.DEMO_MODE !== "false";
+  exportEnv({ DEMO_MODE: String(demo) });
 
   {
     // Days in the rollups are days in DISPLAY_TIME_ZONE; a changed setting recounts them once, here.
@@ -83,7 +92,7 @@ async function main() {
     await disconnectPrisma();
   }
 
-  if (demo || process.env.DEMO_SEED === "true") {
+  if (demo || settings.DEMO_SEED === "true") {
     const { seedDemo } = await import("../dev/demo/seed");
     const { disconnectPrisma } = await import("../lib/db/client");
     await seedDemo({ audioBaseUrl: publicUrl, onlyIfEmpty: true, log: say });
@@ -95,55 +104,57 @@ async function main() {
     const { disconnectPrisma } = await import("../lib/db/client");
     const created = await ensureBootstrapUsers({
       demo,
-      demoPassword: process.env.DEMO_PASSWORD || "lvr-demo-2026",
-      adminEmail: process.env.ADMIN_EMAIL || undefined,
-      adminPassword: process.env.ADMIN_PASSWORD || undefined,
+      demoPassword: settings.DEMO_PASSWORD,
+      adminEmail: settings.ADMIN_EMAIL,
+      adminPassword: settings.ADMIN_PASSWORD,
     });
     if (created.length) say(`created accounts: ${created.join(", ")}`);
     await disconnectPrisma();
   }
 
   const ingest = resolveIngestToken(dataDir());
-  process.env.INGEST_TOKEN = ingest.token;
+  exportEnv({ INGEST_TOKEN: ingest.token });
   // Evidence bundles are signed with one key across restarts: the setting's, else one generated once into the data directory.
-  const evidenceKey = resolveSigningKey(dataDir(), process.env.EVIDENCE_SIGNING_KEY);
-  process.env.EVIDENCE_SIGNING_KEY = evidenceKey.pem;
+  const evidenceKey = resolveSigningKey(dataDir(), settings.EVIDENCE_SIGNING_KEY);
+  exportEnv({ EVIDENCE_SIGNING_KEY: evidenceKey.pem });
   const evidenceKeyId = keyId(publicKeyPem(parseSigningKey(evidenceKey.pem))); // a bad setting stops the start here
 
-  if (!process.env.TOP_GATEWAY_URL) {
-    const emulatorPort = Number(process.env.TOP_EMULATOR_PORT || 3100);
-    process.env.TOP_APP_KEY ||= DEMO_TOP_APP_KEY;
-    process.env.TOP_APP_SECRET ||= DEMO_TOP_APP_SECRET;
+  let gateway = settings.TOP_GATEWAY_URL;
+  if (!gateway) {
+    const emulatorSettings = emulatorEnv();
+    const emulatorPort = emulatorSettings.TOP_EMULATOR_PORT;
+    const appKey = settings.TOP_APP_KEY ?? DEMO_TOP_APP_KEY;
+    const appSecret = settings.TOP_APP_SECRET ?? DEMO_TOP_APP_SECRET;
+    exportEnv({ TOP_APP_KEY: appKey, TOP_APP_SECRET: appSecret });
     const emulator = startChild(
       "TOP emulator",
       process.execPath,
       ["--conditions=react-server", "--import", tsxLoader, path.resolve("scripts/top-emulator.ts")],
-      {
-        ...process.env,
+      childEnv({
         TOP_EMULATOR_PORT: String(emulatorPort),
-        TOP_EMULATOR_APPS: process.env.TOP_EMULATOR_APPS || `${process.env.TOP_APP_KEY}:${process.env.TOP_APP_SECRET}`,
-      },
+        TOP_EMULATOR_APPS: emulatorSettings.TOP_EMULATOR_APPS ?? `${appKey}:${appSecret}`,
+      }),
       logFile,
     );
     children.push(emulator);
     await waitForHttp(`http://127.0.0.1:${emulatorPort}/__emulator/received`, emulator, 30_000);
-    process.env.TOP_GATEWAY_URL = `http://127.0.0.1:${emulatorPort}/router/rest`;
-    process.env.TOP_EMULATOR_ACTIVE = "true";
+    gateway = `http://127.0.0.1:${emulatorPort}/router/rest`;
+    exportEnv({ TOP_GATEWAY_URL: gateway, TOP_EMULATOR_ACTIVE: "true" });
   }
 
-  parseTopConfig(process.env); // a clear message now rather than a worker that dies later
+  topConfig(); // a clear message now rather than a worker that dies later
   const worker = startChild(
     "submission worker",
     process.execPath,
     ["--conditions=react-server", "--import", tsxLoader, path.resolve("scripts/worker.ts")],
-    process.env,
+    childEnv(),
     logFile,
   );
   children.push(worker);
 
   if (mode === "production" && !buildIsCurrent()) {
     say("building the web app (first start or sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv() });
     if (build.status !== 0) throw new Error("next build failed");
     recordBuild();
   }
@@ -153,7 +164,7 @@ async function main() {
       "web app",
       process.execPath,
       [...WEB_NODE_FLAGS, webServer, ...(mode === "dev" ? ["--dev"] : []), "-H", host, "-p", String(port)],
-      { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+      childEnv({ NODE_ENV: mode === "dev" ? "development" : "production" }),
       logFile,
     );
     children.push(web);
@@ -174,18 +185,15 @@ async function main() {
     `  database     ${db.embedded ? `embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)` : "DATABASE_URL"}`,
   );
   say(
-    `  TOP gateway  ${process.env.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${process.env.TOP_GATEWAY_URL}` : process.env.TOP_GATEWAY_URL}`,
+    `  TOP gateway  ${!settings.TOP_GATEWAY_URL || settings.TOP_EMULATOR_ACTIVE === "true" ? `local emulator ${gateway}` : gateway}`,
   );
   say(`  ingest token ${ingest.token}${ingest.file ? `  (kept in ${path.relative(process.cwd(), ingest.file)})` : ""}`);
   say(
     `  evidence key ${evidenceKeyId}${evidenceKey.file ? `  (kept in ${path.relative(process.cwd(), evidenceKey.file)})` : ""}`,
   );
-  if (demo)
-    say(
-      `  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${process.env.DEMO_PASSWORD || "lvr-demo-2026"}`,
-    );
+  if (demo) say(`  demo logins  admin@ supervisor@ reviewer@ operator@demo.local, password ${settings.DEMO_PASSWORD}`);
   say(`  push records ${pushRecordsCommand(ingest.token, publicUrl)}`);
-  if (mode === "services") say(`  DATABASE_URL ${process.env.DATABASE_URL}`);
+  if (mode === "services") say(`  DATABASE_URL ${db.url}`);
   say("Press Ctrl+C to stop.");
 }
 

@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { childEnv, testDatabaseEnv } from "../lib/env";
 import { startDebianPostgres } from "./lib/debian-postgres";
 
 async function main() {
@@ -14,8 +15,8 @@ async function main() {
   const direct = args.includes("--direct");
   const vitestArgs = args.filter((a) => a !== "--direct");
   const pg = await startDebianPostgres({
-    port: Number(process.env.PG_TEST_PORT || 4850),
-    bouncerPort: Number(process.env.PGBOUNCER_TEST_PORT || 4851),
+    port: testDatabaseEnv().PG_TEST_PORT,
+    bouncerPort: testDatabaseEnv().PGBOUNCER_TEST_PORT,
     log: (l) => /FATAL|ERROR|PANIC|WARNING|PostgreSQL 15 on/.test(l) && console.error(l),
   });
   let code = 1;
@@ -26,7 +27,7 @@ async function main() {
     );
     const child = spawn(process.execPath, [path.resolve("node_modules/vitest/vitest.mjs"), "run", ...vitestArgs], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: url, LVR_TEST_THROUGH_POOLER: String(!direct) },
+      env: childEnv({ DATABASE_URL: url, LVR_TEST_THROUGH_POOLER: String(!direct) }),
     });
     code = await new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 1)));
   } finally {

@@ -4,14 +4,21 @@
  *   TOP_EMULATOR_APPS    key1:secret1,key2:secret2 (default: the demo app)
  *   TOP_EMULATOR_FAULTS  JSON fault settings, as POST /__emulator/faults takes
  */
+import { emulatorEnv } from "../lib/env";
 import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
+import { faultsSchema } from "../dev/top-emulator/faults";
 import { parseApps, startTopEmulator } from "../dev/top-emulator/server";
 
 async function main() {
-  const port = Number(process.env.TOP_EMULATOR_PORT || 3100);
-  const apps = parseApps(process.env.TOP_EMULATOR_APPS || `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`);
-  const faults = process.env.TOP_EMULATOR_FAULTS ? JSON.parse(process.env.TOP_EMULATOR_FAULTS) : undefined;
-  const emulator = await startTopEmulator({ port, host: process.env.TOP_EMULATOR_HOST || "127.0.0.1", apps, faults });
+  const settings = emulatorEnv();
+  const port = settings.TOP_EMULATOR_PORT;
+  const apps = parseApps(settings.TOP_EMULATOR_APPS ?? `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`);
+  const emulator = await startTopEmulator({
+    port,
+    host: settings.TOP_EMULATOR_HOST,
+    apps,
+    faults: settings.TOP_EMULATOR_FAULTS === undefined ? undefined : faultsSchema.parse(settings.TOP_EMULATOR_FAULTS),
+  });
   console.log(
     `[top-emulator] listening at ${emulator.gatewayUrl} for ${apps.size} app(s): ${[...apps.keys()].join(", ")}`,
   );

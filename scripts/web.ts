@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { childEnv, launcherEnv } from "../lib/env";
 import { requireProductionConfig } from "./lib/production-config";
 import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
 
@@ -16,14 +17,15 @@ if (!existsSync(path.resolve(".next/BUILD_ID"))) {
   console.error("[web] no production build in .next/: run `npm run build` first");
   process.exit(1);
 }
-const host = process.env.HOST || "0.0.0.0";
-const port = process.env.PORT || "3000";
+const settings = launcherEnv();
+const host = settings.HOST ?? "0.0.0.0";
+const port = String(settings.PORT);
 const child = spawn(
   process.execPath,
   [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", host, "-p", port],
   {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: process.env.DEMO_MODE ?? "false" },
+    env: childEnv({ NODE_ENV: "production", DEMO_MODE: settings.DEMO_MODE ?? "false" }),
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

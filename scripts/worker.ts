@@ -16,10 +16,9 @@ import { RuleLoop } from "../lib/rules/loop";
 import { collectProcessMetrics, registerPoolGauges } from "../lib/metrics/registry";
 import { startWorkerMetricsServer } from "../lib/metrics/worker-server";
 import { STALE_AFTER_MS } from "../lib/submissions/coordination";
-import { parseWorkerConfig } from "../lib/submissions/config";
 import { SubmissionWorker } from "../lib/submissions/worker";
 import { createTopClient } from "../lib/top/client";
-import { parseTopConfig } from "../lib/top/config";
+import { topConfig, workerConfig } from "../lib/env";
 import { requireProductionConfig } from "./lib/production-config";
 
 const say = (line: string) => console.log(`[worker] ${line}`);
@@ -42,8 +41,8 @@ function onError(prefix: string) {
 
 async function main() {
   const env = requireProductionConfig("worker");
-  const top = parseTopConfig(process.env);
-  const config = parseWorkerConfig(process.env);
+  const top = topConfig();
+  const config = workerConfig();
   const client = createTopClient(top);
   let settled = 0;
   const worker = new SubmissionWorker(client, config, {

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -98,25 +99,15 @@ export default async function AuditPage({
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("table.caption")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <TableHead>
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("table.when", { timeZone })}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.who")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.action")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.target")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.details")}
-              </th>
+              <Th>{t("table.when", { timeZone })}</Th>
+              <Th>{t("table.who")}</Th>
+              <Th>{t("table.action")}</Th>
+              <Th>{t("table.target")}</Th>
+              <Th>{t("table.details")}</Th>
             </tr>
-          </thead>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
               <tr key={e.id.toString()} data-testid="audit-row">

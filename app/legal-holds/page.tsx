@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { listHolds } from "@/lib/legal-holds/data";
+import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -34,22 +35,14 @@ export default async function LegalHoldsPage() {
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="legal-holds">
             <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
+            <TableHead>
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("record")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("reason")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("by")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("at")}
-                </th>
+                <Th>{t("record")}</Th>
+                <Th>{t("reason")}</Th>
+                <Th>{t("by")}</Th>
+                <Th>{t("at")}</Th>
               </tr>
-            </thead>
+            </TableHead>
             <tbody>
               {rows.map((h) => (
                 <tr key={h.recordId.toString()} className="border-t border-slate-100">

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { listRules, ruleActivity } from "@/lib/rules/data";
+import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -36,16 +37,16 @@ export default async function RulesPage() {
         </p>
       ) : (
         <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
-          <thead className="text-left text-slate-600">
+          <TableHead>
             <tr>
-              <th className="p-2">{t("columns.name")}</th>
-              <th className="p-2">{t("columns.filter")}</th>
-              <th className="p-2">{t("columns.settle")}</th>
-              <th className="p-2">{t("columns.cap")}</th>
-              <th className="p-2">{t("columns.state")}</th>
-              <th className="p-2">{t("columns.today")}</th>
+              <Th>{t("columns.name")}</Th>
+              <Th>{t("columns.filter")}</Th>
+              <Th>{t("columns.settle")}</Th>
+              <Th>{t("columns.cap")}</Th>
+              <Th>{t("columns.state")}</Th>
+              <Th>{t("columns.today")}</Th>
             </tr>
-          </thead>
+          </TableHead>
           <tbody>
             {rules.map((r, i) => (
               <tr key={r.id.toString()} className="border-t border-slate-100">

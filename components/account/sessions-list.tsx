@@ -7,6 +7,7 @@ import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { endOtherSessions, endSession } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
+import { TableHead, Th } from "@/components/ui/table";
 
 export interface SessionView {
   id: string;
@@ -61,25 +62,17 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
       <div className="overflow-x-auto rounded border border-slate-200">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <TableHead>
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("created")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("lastSeen")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("address")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("browser")}
-              </th>
-              <th scope="col" className="px-3 py-2">
+              <Th>{t("created")}</Th>
+              <Th>{t("lastSeen")}</Th>
+              <Th>{t("address")}</Th>
+              <Th>{t("browser")}</Th>
+              <Th>
                 <span className="sr-only">{t("end")}</span>
-              </th>
+              </Th>
             </tr>
-          </thead>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {sessions.map((s) => (
               <tr key={s.id} data-testid="session-row">

@@ -8,6 +8,7 @@ import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
 import type { CallTableRow } from "./table-row";
 import { intentCode } from "@/lib/call-records/notation";
+import { TableHead, Th } from "@/components/ui/table";
 
 type Translate = ReturnType<typeof useTranslations<"calls.table">>;
 type TranslateCompliance = ReturnType<typeof useTranslations<"compliance">>;
@@ -189,13 +190,9 @@ function TableFrame({
     >
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+        <TableHead>
           <tr>
-            {pageCheckbox !== null ? (
-              <th scope="col" className="px-3 py-2">
-                {pageCheckbox}
-              </th>
-            ) : null}
+            {pageCheckbox !== null ? <Th>{pageCheckbox}</Th> : null}
             {CALL_COLUMNS.map((c) => (
               <th
                 key={c.id}
@@ -207,7 +204,7 @@ function TableFrame({
               </th>
             ))}
           </tr>
-        </thead>
+        </TableHead>
         {children}
       </table>
     </div>

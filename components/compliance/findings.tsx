@@ -73,13 +73,13 @@ function Describe({ f, t, maskedNumber }: { f: FindingView; t: T; maskedNumber: 
       return (
         <span>
           {f.code === "daily_limit"
-            ? t("findings.daily_limit", {
+            ? t(d.at_least === true ? "findings.daily_limit_at_least" : "findings.daily_limit", {
                 calls: num(d.calls),
                 number: maskedNumber ?? "–",
                 day: text(d.day),
                 limit: num(d.limit),
               })
-            : t("findings.weekly_limit", {
+            : t(d.at_least === true ? "findings.weekly_limit_at_least" : "findings.weekly_limit", {
                 calls: num(d.calls),
                 number: maskedNumber ?? "–",
                 from: text(d.from),

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { PayloadView } from "@/lib/corrections/views";
+import { TableHead } from "@/components/ui/table";
 
 /** What TOP received on the last attempt against what the next attempt will send, field by field (masked). */
 export function PayloadDiff({ payload, caption }: { payload: PayloadView; caption: string }) {
@@ -10,7 +11,7 @@ export function PayloadDiff({ payload, caption }: { payload: PayloadView; captio
   return (
     <table className="min-w-full rounded border border-slate-200 bg-white text-sm" data-testid="payload-diff">
       <caption className="px-2 py-1 text-left text-xs text-slate-600">{caption}</caption>
-      <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
+      <TableHead>
         <tr>
           <th scope="col" className="px-2 py-1">
             {t("field")}
@@ -22,7 +23,7 @@ export function PayloadDiff({ payload, caption }: { payload: PayloadView; captio
             {t("next")}
           </th>
         </tr>
-      </thead>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {payload.diff.map((d) => (
           <tr
@@ -32,7 +33,7 @@ export function PayloadDiff({ payload, caption }: { payload: PayloadView; captio
           >
             <th scope="row" className="px-2 py-1 text-left font-mono text-xs font-normal">
               {d.field}
-              {d.corrected ? <span className="ml-1 text-amber-800">({t("correctedMark")})</span> : null}
+              {d.corrected ? <span className="text-amber-800"> ({t("correctedMark")})</span> : null}
             </th>
             <td className="break-all px-2 py-1 font-mono text-xs">{never ? "" : (d.sent ?? "–")}</td>
             <td className="break-all px-2 py-1 font-mono text-xs">

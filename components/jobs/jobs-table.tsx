@@ -8,6 +8,7 @@ import { intentCode } from "@/lib/call-records/notation";
 import type { JobName } from "@/lib/jobs/names";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
+import { TableHead, Th } from "@/components/ui/table";
 
 function SortHeader({
   label,
@@ -97,7 +98,7 @@ export function JobsTable({
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{mode === "overview" ? t("captionOverview") : t("captionSubmission")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <TableHead>
             <tr>
               <SortHeader label={t("job")} sort="job" current={sort} mode={mode} />
               <SortHeader label={t("calls")} sort="total" current={sort} mode={mode} className="text-right" />
@@ -110,44 +111,24 @@ export function JobsTable({
                     mode={mode}
                     className="text-right"
                   />
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("avgTalk")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("reviewed")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("statusMix")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("intentMix")}
-                  </th>
+                  <Th align="right">{t("avgTalk")}</Th>
+                  <Th align="right">{t("reviewed")}</Th>
+                  <Th>{t("statusMix")}</Th>
+                  <Th>{t("intentMix")}</Th>
                 </>
               ) : (
                 <>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("accepted")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("rejected")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("inProgress")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t("notSubmitted")}
-                  </th>
+                  <Th align="right">{t("accepted")}</Th>
+                  <Th align="right">{t("rejected")}</Th>
+                  <Th align="right">{t("inProgress")}</Th>
+                  <Th align="right">{t("notSubmitted")}</Th>
                 </>
               )}
-              <th scope="col" className="px-3 py-2">
-                {t("submission")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("firstCall")}
-              </th>
+              <Th>{t("submission")}</Th>
+              <Th>{t("firstCall")}</Th>
               <SortHeader label={t("lastCall")} sort="last_call" current={sort} mode={mode} />
             </tr>
-          </thead>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {jobs.map((j) => {
               const id = j.jobId.toString();

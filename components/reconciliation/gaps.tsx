@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { getFormat } from "@/components/ui/get-format";
 import type { ReconciliationReport } from "@/lib/reconciliation/report";
+import { TableHead, Th } from "@/components/ui/table";
 
 /** Silences of a job inside calling hours (lib/reconciliation/gaps.ts): a platform that stopped pushing shows here the same day. */
 export async function ReconciliationGaps({ report }: { report: ReconciliationReport }) {
@@ -20,22 +21,14 @@ export async function ReconciliationGaps({ report }: { report: ReconciliationRep
         <div className="overflow-x-auto rounded border border-amber-300 bg-white">
           <table className="min-w-full text-sm" data-testid="gaps">
             <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-amber-50 text-left text-xs uppercase text-slate-600">
+            <TableHead tone="warning">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("job")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("from")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("to")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("minutes")}
-                </th>
+                <Th>{t("job")}</Th>
+                <Th>{t("from")}</Th>
+                <Th>{t("to")}</Th>
+                <Th align="right">{t("minutes")}</Th>
               </tr>
-            </thead>
+            </TableHead>
             <tbody>
               {report.gaps.map((g) => (
                 <tr key={`${g.jobId}-${g.from}`} className="border-t border-slate-100">

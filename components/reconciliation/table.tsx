@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { callsLink, COUNTS, type CountName, type ReconciliationReport } from "@/lib/reconciliation/report";
+import { TableHead, Th } from "@/components/ui/table";
 
 /** One row per call day and job; every number links to exactly its records in /calls. */
 export async function ReconciliationTable({ report }: { report: ReconciliationReport }) {
@@ -31,21 +32,17 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("title")}</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
+        <TableHead>
           <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("day")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("jobColumn")}
-            </th>
+            <Th>{t("day")}</Th>
+            <Th>{t("jobColumn")}</Th>
             {COUNTS.map((c) => (
               <th key={c} scope="col" className="px-3 py-2 text-right" title={t(`help.${c}`)}>
                 {t(`counts.${c}`)}
               </th>
             ))}
           </tr>
-        </thead>
+        </TableHead>
         <tbody className="divide-y divide-slate-100">
           {report.rows.map((r) => (
             <tr key={`${r.day}|${r.jobId}`}>

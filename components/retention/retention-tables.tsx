@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
 import type { ClassPreview, RunRow } from "@/lib/retention/data";
 import { CLASSES, type RetentionClass, type RetentionPolicy } from "@/lib/retention/policy";
+import { TableHead, Th } from "@/components/ui/table";
 
-const th = "px-3 py-2";
 const td = "px-3 py-1.5";
 
 /** Per class: its period, the cutoff now, and what a run started now would remove or leave. */
@@ -19,28 +19,16 @@ export async function RetentionPolicyTable({
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="retention-preview">
         <caption className="p-2 text-left font-medium">{t("preview.caption")}</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
+        <TableHead>
           <tr>
-            <th scope="col" className={th}>
-              {t("preview.class")}
-            </th>
-            <th scope="col" className={th}>
-              {t("preview.period")}
-            </th>
-            <th scope="col" className={th}>
-              {t("preview.cutoff")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("preview.due")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("preview.held")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("preview.unfinished")}
-            </th>
+            <Th>{t("preview.class")}</Th>
+            <Th>{t("preview.period")}</Th>
+            <Th>{t("preview.cutoff")}</Th>
+            <Th align="right">{t("preview.due")}</Th>
+            <Th align="right">{t("preview.held")}</Th>
+            <Th align="right">{t("preview.unfinished")}</Th>
           </tr>
-        </thead>
+        </TableHead>
         <tbody>
           {CLASSES.map((cls) => {
             const p = preview[cls];
@@ -73,22 +61,14 @@ export async function RetentionRuns({ runs }: { runs: RunRow[] }) {
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid="retention-runs">
         <caption className="p-2 text-left font-medium">{t("runs.caption")}</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase text-slate-600">
+        <TableHead>
           <tr>
-            <th scope="col" className={th}>
-              {t("runs.started")}
-            </th>
-            <th scope="col" className={th}>
-              {t("runs.kind")}
-            </th>
-            <th scope="col" className={th}>
-              {t("runs.state")}
-            </th>
-            <th scope="col" className={th}>
-              {t("runs.removed")}
-            </th>
+            <Th>{t("runs.started")}</Th>
+            <Th>{t("runs.kind")}</Th>
+            <Th>{t("runs.state")}</Th>
+            <Th>{t("runs.removed")}</Th>
           </tr>
-        </thead>
+        </TableHead>
         <tbody>
           {runs.map((r) => (
             <tr key={r.id.toString()} className="border-t border-slate-100 align-top">

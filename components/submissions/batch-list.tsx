@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { batchNeedsPolling, submissionKeys, type BatchView } from "@/lib/submissions/views";
 import { BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
+import { TableHead, Th } from "@/components/ui/table";
 
 async function fetchBatches(before: string | null): Promise<BatchView[]> {
   const res = await fetch(before ? `/api/submissions?before=${before}` : "/api/submissions", { cache: "no-store" });
@@ -47,31 +48,17 @@ export function BatchList({ initial, before }: { initial: BatchView[]; before: s
       ) : null}
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("caption")}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+        <TableHead>
           <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("batch")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("status")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("what")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("by")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("records")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("progress")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("rate")}
-            </th>
+            <Th>{t("batch")}</Th>
+            <Th>{t("status")}</Th>
+            <Th>{t("what")}</Th>
+            <Th>{t("by")}</Th>
+            <Th align="right">{t("records")}</Th>
+            <Th>{t("progress")}</Th>
+            <Th align="right">{t("rate")}</Th>
           </tr>
-        </thead>
+        </TableHead>
         <tbody className="divide-y divide-slate-100">
           {data.map((b) => (
             <tr key={b.id} data-testid="batch-row">

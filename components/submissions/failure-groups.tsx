@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import type { Selection } from "@/lib/submissions/selection";
 import type { BatchDetailView } from "@/lib/submissions/views";
+import { TableHead, Th } from "@/components/ui/table";
 
 /** A batch's failures grouped by TOP's answer, each group with its resubmit and bulk-fix actions. */
 export function FailureGroups({
@@ -54,28 +55,18 @@ export function FailureGroups({
       ) : (
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
           <caption className="sr-only">{t("failuresCaption")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <TableHead>
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("outcome")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("code")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("message")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("records")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("examples")}
-              </th>
-              <th scope="col" className="px-3 py-2">
+              <Th>{t("outcome")}</Th>
+              <Th>{t("code")}</Th>
+              <Th>{t("message")}</Th>
+              <Th align="right">{t("records")}</Th>
+              <Th>{t("examples")}</Th>
+              <Th>
                 <span className="sr-only">{t("actions")}</span>
-              </th>
+              </Th>
             </tr>
-          </thead>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {failures.map((g) => (
               <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, inTransaction, Prisma, prisma } from "../db/client";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { rollupSource } from "../call-records/rollups";
-import { checkRecords, complianceSettings } from "./checks";
+import { checkRecords, complianceSettings, countCap, MAX_LINKED_CALLS } from "./checks";
 import { countMatching } from "../call-records/query/count";
 import { facetCounts } from "../call-records/query/facets";
 import { parseCallFilters } from "../call-records/query/filters";
@@ -110,6 +110,7 @@ describe("contact frequency", () => {
         detail: {
           limit: 3,
           calls: 4,
+          at_least: false,
           day: "2026-06-02",
           time_zone: "Asia/Shanghai",
           earlier: [c, b, a].map((w) => w.call_record_id),
@@ -153,6 +154,31 @@ describe("contact frequency", () => {
       detail: { limit: 10, calls: 11, from: "2026-06-10", to: "2026-06-16" },
     });
     expect((finding?.detail as { earlier: string[] }).earlier).toEqual(calls.map((w) => w.call_record_id).reverse());
+  });
+});
+
+describe("contact frequency at volume", () => {
+  it("keeps a number called hundreds of times at a fixed cost: exact flags, counts that say 'at least' past the cap", async () => {
+    // 300 calls to one number at the same instant (a placeholder number does this), in three pushes, then one that
+    // arrives late before all of them: every flag must equal a fresh count, and no push may read the whole number.
+    const n = nextNumber();
+    const cap = countCap(complianceSettings());
+    const calls = Array.from({ length: 300 }, () => call("2026-06-20 10:00:00", { called_phone_number: n }));
+    for (let i = 0; i < calls.length; i += 100) await ingest(calls.slice(i, i + 100));
+    const late = call("2026-06-20 09:00:00", { called_phone_number: n });
+    await ingest([late]);
+    const wrong = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM call_records r
+      CROSS JOIN LATERAL (SELECT count(*) AS earlier FROM call_records c
+        WHERE c.called_phone_number = r.called_phone_number AND (c.start_time, c.id) < (r.start_time, r.id)) e
+      WHERE r.called_phone_number = ${n} AND ((r.compliance_flags & 2) <> 0) <> (e.earlier >= 3)`;
+    expect(wrong[0]?.n).toBe(0);
+    const last = (await findings(calls.at(-1)!)).find((f) => f.code === "daily_limit");
+    expect(last?.detail).toMatchObject({ calls: cap + 1, at_least: true });
+    expect((last?.detail as { earlier: string[] }).earlier).toHaveLength(MAX_LINKED_CALLS);
+    const fourth = (await findings(calls[2]!)).find((f) => f.code === "daily_limit");
+    // The late call is now the first of the day: the third of the instant is the fourth call.
+    expect(fourth?.detail).toMatchObject({ calls: 4, at_least: false });
   });
 });
 

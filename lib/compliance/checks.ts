@@ -39,12 +39,24 @@ const { hours: HOURS, frequency: FREQUENCY, anomaly: ANOMALY } = COMPLIANCE_BIT;
 export const MAX_LINKED_CALLS = 50;
 
 /**
+ * How many of a number's earlier calls a check reads: enough for the links and
+ * for each limit. Beyond it a finding says "at least" rather than the exact
+ * count, which keeps a check's cost fixed however often one number is called
+ * (a placeholder number on thousands of calls would otherwise make every
+ * ingest read them all).
+ */
+export function countCap(s: Pick<ComplianceSettings, "maxCallsPerDay" | "maxCallsPer7Days">): number {
+  return Math.max(MAX_LINKED_CALLS, s.maxCallsPerDay, s.maxCallsPer7Days);
+}
+
+/**
  * Checks the records `target` selects (a query of one column, `id`) and
  * rewrites their flags and findings of the checked kinds; returns how many
  * records were checked.
  */
 export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: ComplianceSettings): Promise<number> {
   const tz = s.timeZone;
+  const cap = countCap(s);
   const [result] = await rows<{ checked: number }>(Prisma.sql`
     WITH target AS MATERIALIZED (${target}),
     checked AS MATERIALIZED (
@@ -74,16 +86,20 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
               FROM (SELECT 1) one
               LEFT JOIN robot_call_jobs j ON j.robot_call_job_id = r.robot_call_job_id) o
       ) w
-      -- The number's earlier calls in the 7 days: one range of (called_phone_number, start_time).
+      -- The number's nearest earlier calls in the 7 days, at most the cap (one backward range of the
+      -- (number, start_time, id) index). The day's calls come first in that order, so both counts are
+      -- exact up to the cap, and the flags exact since the cap is at least each limit.
       LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE c.start_time >= l.day_start) AS day_n, count(*) AS week_n,
-               (array_agg(c.call_record_id::text ORDER BY c.start_time DESC, c.id DESC)
-                  FILTER (WHERE c.start_time >= l.day_start))[1:${MAX_LINKED_CALLS}] AS day_earlier,
-               (array_agg(c.call_record_id::text ORDER BY c.start_time DESC, c.id DESC))[1:${MAX_LINKED_CALLS}] AS week_earlier
-        FROM call_records c
-        WHERE c.called_phone_number = r.called_phone_number
-          AND c.start_time >= l.week_start AND c.start_time <= r.start_time
-          AND (c.start_time < r.start_time OR c.id < r.id)
+        SELECT count(*) FILTER (WHERE e.start_time >= l.day_start) AS day_n, count(*) AS week_n,
+               (array_agg(e.call_record_id::text ORDER BY e.start_time DESC, e.id DESC)
+                  FILTER (WHERE e.start_time >= l.day_start))[1:${MAX_LINKED_CALLS}] AS day_earlier,
+               (array_agg(e.call_record_id::text ORDER BY e.start_time DESC, e.id DESC))[1:${MAX_LINKED_CALLS}] AS week_earlier
+        FROM (
+          SELECT c.id, c.call_record_id, c.start_time FROM call_records c
+          WHERE c.called_phone_number = r.called_phone_number
+            AND (c.start_time, c.id) < (r.start_time, r.id) AND c.start_time >= l.week_start
+          ORDER BY c.start_time DESC, c.id DESC LIMIT ${cap}::int
+        ) e
       ) f ON r.called_phone_number IS NOT NULL AND r.start_time IS NOT NULL
     ),
     found AS (
@@ -93,12 +109,12 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
       FROM checked WHERE hours_bad
       UNION ALL
       SELECT id, 'frequency', 'daily_limit',
-             jsonb_build_object('limit', ${s.maxCallsPerDay}::int, 'calls', day_n + 1, 'day', to_char(local_start, 'YYYY-MM-DD'),
+             jsonb_build_object('limit', ${s.maxCallsPerDay}::int, 'calls', day_n + 1, 'at_least', day_n >= ${cap}::int, 'day', to_char(local_start, 'YYYY-MM-DD'),
                                 'time_zone', ${tz}::text, 'earlier', to_jsonb(day_earlier))
       FROM checked WHERE day_n >= ${s.maxCallsPerDay}
       UNION ALL
       SELECT id, 'frequency', 'weekly_limit',
-             jsonb_build_object('limit', ${s.maxCallsPer7Days}::int, 'calls', week_n + 1,
+             jsonb_build_object('limit', ${s.maxCallsPer7Days}::int, 'calls', week_n + 1, 'at_least', week_n >= ${cap}::int,
                                 'from', to_char(local_start - interval '6 days', 'YYYY-MM-DD'), 'to', to_char(local_start, 'YYYY-MM-DD'),
                                 'time_zone', ${tz}::text, 'earlier', to_jsonb(week_earlier))
       FROM checked WHERE week_n >= ${s.maxCallsPer7Days}
@@ -153,28 +169,35 @@ export async function checkAfterWrite(
 ): Promise<number> {
   if (written.length === 0) return 0;
   const ids = written.map((w) => w.id.toString());
-  const numbers: (string | null)[] = [];
-  const starts: (string | null)[] = [];
+  const at: { id: string[]; number: (string | null)[]; start: (string | null)[] } = { id: [], number: [], start: [] };
   for (const w of written) {
-    numbers.push(w.number);
-    starts.push(w.start?.toISOString() ?? null);
+    at.id.push(w.id.toString());
+    at.number.push(w.number);
+    at.start.push(w.start?.toISOString() ?? null);
     if (
       w.oldNumber !== null &&
       w.oldStart !== null &&
       (w.oldNumber !== w.number || w.oldStart.getTime() !== w.start?.getTime())
     ) {
-      numbers.push(w.oldNumber);
-      starts.push(w.oldStart.toISOString());
+      at.id.push(w.id.toString());
+      at.number.push(w.oldNumber);
+      at.start.push(w.oldStart.toISOString());
     }
   }
-  // Eight days after a call covers every later call whose 7 display days include it, whatever the zone's offset.
+  // A later call's check reads only its `cap` nearest earlier calls, so a written call changes the
+  // check of the cap later calls that follow it at most (in (start_time, id) order; one more for the
+  // call itself). Eight days cover every later call whose 7 display days include it, whatever the zone.
   const target = Prisma.sql`
     SELECT unnest(${ids}::text[]::bigint[]) AS id
     UNION
-    SELECT c.id
-    FROM unnest(${numbers}::text[], ${starts}::text[]::timestamptz[]) AS s(number, start_time)
-    JOIN call_records c ON c.called_phone_number = s.number
-     AND c.start_time >= s.start_time AND c.start_time < s.start_time + interval '8 days'
+    SELECT later.id
+    FROM unnest(${at.id}::text[]::bigint[], ${at.number}::text[], ${at.start}::text[]::timestamptz[]) AS s(id, number, start_time)
+    CROSS JOIN LATERAL (
+      SELECT c.id FROM call_records c
+      WHERE c.called_phone_number = s.number AND (c.start_time, c.id) >= (s.start_time, s.id)
+        AND c.start_time < s.start_time + interval '8 days'
+      ORDER BY c.start_time, c.id LIMIT ${countCap(s) + 1}::int
+    ) later
     WHERE s.number IS NOT NULL AND s.start_time IS NOT NULL`;
   return checkRecords(rows, target, s);
 }

@@ -71,8 +71,9 @@ export function parseEnv(source: EnvSource): Env {
   return parseSection(envSchema, source);
 }
 
-export { childEnv, exportEnv, type EnvSource } from "./process";
+export { childEnv, exportEnv, processEnv, type EnvSource } from "./process";
 export { displayTimeZone } from "./i18n";
 export { topConfig } from "./top";
 export { workerConfig } from "./worker";
 export { DEFAULT_DEMO_PASSWORD } from "./runtime";
+export { benchEnv, emulatorEnv, launcherEnv, testDatabaseEnv } from "./launcher";

@@ -76,3 +76,22 @@ describe("handing settings on", () => {
     }
   });
 });
+
+describe("the submission worker's settings", () => {
+  it("apply the defaults, a blank counting as unset", () => {
+    expect(workerConfig({ TOP_MAX_QPS: "", TOP_CONCURRENCY: "3" })).toEqual({
+      maxQps: 20,
+      concurrency: 3,
+      maxAttempts: 6,
+      leaseMs: 60_000,
+      backoffBaseMs: 2_000,
+      backoffMaxMs: 300_000,
+    });
+  });
+
+  it("name each bad variable", () => {
+    expect(() => workerConfig({ TOP_MAX_QPS: "fast", SUBMISSION_LEASE_MS: "10" })).toThrow(
+      /invalid submission settings:\n {2}TOP_MAX_QPS: [^\n]*\n {2}SUBMISSION_LEASE_MS: /,
+    );
+  });
+});

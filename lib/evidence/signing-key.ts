@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -42,6 +42,8 @@ export function resolveSigningKey(
   if (existsSync(file)) return { pem: readFileSync(file, "utf8"), generated: false, file };
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+  // A web instance deployed on its own may be the first process to use the data directory.
+  mkdirSync(dataDir, { recursive: true });
   // "wx": two processes starting at once must not both write a different key.
   try {
     writeFileSync(file, pem, { mode: 0o600, flag: "wx" });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv, type Env } from "../env";
 
@@ -20,6 +20,8 @@ export function retentionSalt(env: Env = getEnv()): string {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
   const salt = randomBytes(32).toString("base64url");
+  // A worker deployed on its own may be the first process to use the data directory.
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
     // wx: when two processes start at once, the second reads the first's salt.
     writeFileSync(file, `${salt}\n`, { mode: 0o600, flag: "wx" });

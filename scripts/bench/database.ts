@@ -2,6 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
+import { benchEnv } from "../../lib/env/launcher";
 import type { BenchContext } from "./context";
 
 /**
@@ -18,7 +19,7 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(ctx: BenchContext): Promise<BenchDatabase> {
-  let url = process.env.BENCH_DATABASE_URL;
+  let url = benchEnv().BENCH_DATABASE_URL;
   let stop = async () => {};
   const embedded = !url;
   if (!url) {

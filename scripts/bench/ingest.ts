@@ -5,6 +5,7 @@ import path from "node:path";
 import type pg from "pg";
 import { generateDemoRecords, type DemoRecordWire } from "../../dev/demo/generate";
 import { handleIngestRequest } from "../../lib/call-records/ingest/ingest-request";
+import { childEnv } from "../../lib/env/process";
 import type { BenchContext } from "./context";
 import { BENCH_SEED } from "./generate";
 import { BENCH_INGEST_TOKEN } from "./server";
@@ -153,7 +154,7 @@ function runImport(opts: IngestOptions, file: string): Promise<number> {
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/import.ts"), file],
       {
-        env: { ...process.env, DATABASE_URL: opts.databaseUrl, LOG_LEVEL: "warn" },
+        env: childEnv({ DATABASE_URL: opts.databaseUrl, LOG_LEVEL: "warn" }),
         stdio: ["ignore", "pipe", "pipe"],
       },
     );

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { benchEnv } from "../../lib/env/launcher";
 import type { BenchContext } from "./context";
 import { atMost, timeStats, type Figure } from "./stats";
 
@@ -42,7 +43,7 @@ export async function measurePages(opts: {
   ];
 
   const browser = await chromium.launch({
-    executablePath: process.env.BENCH_CHROMIUM || "/usr/bin/chromium",
+    executablePath: benchEnv().BENCH_CHROMIUM,
     args: [
       "--headless",
       "--no-sandbox",

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { childEnv } from "../../lib/env/process";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
 import { WEB_NODE_FLAGS } from "../lib/web-node-flags";
 import type { BenchContext } from "./context";
@@ -27,7 +28,7 @@ export function ensureBuild(ctx: BenchContext): void {
   ctx.log("building the web app (sources changed since the last build)…");
   const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   if (build.status !== 0) throw new Error("next build failed");
   recordBuild();
@@ -41,8 +42,7 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
     process.execPath,
     [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", "127.0.0.1", "-p", String(ctx.ports.web)],
     {
-      env: {
-        ...process.env,
+      env: childEnv({
         ...env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -52,7 +52,7 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
         INGEST_TOKEN: BENCH_INGEST_TOKEN,
         LOG_LEVEL: "warn",
         DISPLAY_TIME_ZONE: ctx.timeZone,
-      },
+      }),
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

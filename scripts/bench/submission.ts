@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Prisma, prisma } from "../../lib/db/client";
+import { childEnv } from "../../lib/env/process";
 import { VIOLATES_LOCAL_RULES } from "../../lib/submissions/local-rules";
 import { createBatch } from "../../lib/submissions/mutations";
 import type { Selection } from "../../lib/submissions/selection";
@@ -40,12 +41,11 @@ async function startEmulator(ctx: BenchContext): Promise<Emulator> {
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/top-emulator.ts")],
     {
-      env: {
-        ...process.env,
+      env: childEnv({
         TOP_EMULATOR_PORT: String(port),
         TOP_EMULATOR_APPS: `${DEMO_TOP_APP_KEY}:${DEMO_TOP_APP_SECRET}`,
         TOP_EMULATOR_FAULTS: "",
-      },
+      }),
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

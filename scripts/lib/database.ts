@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
+import { exportEnv, launcherEnv } from "../../lib/env";
 
 /**
  * The database every command of the product uses: DATABASE_URL when it is set
@@ -22,14 +23,15 @@ export interface ResolvedDatabase {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || ".data");
+  return path.resolve(launcherEnv().DATA_DIR);
 }
 
 export async function resolveDatabase(
   opts: { log?: (line: string) => void; verbose?: boolean } = {},
 ): Promise<ResolvedDatabase> {
   const log = opts.log ?? ((line: string) => console.error(line));
-  let url = process.env.DATABASE_URL;
+  const settings = launcherEnv();
+  let url = settings.DATABASE_URL;
   let stop = async () => {};
   const embedded = !url;
   if (!url) {
@@ -37,7 +39,7 @@ export async function resolveDatabase(
       startEmbeddedPostgres({
         dataDir: path.join(dataDir(), "db"),
         database: "lvr",
-        port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+        port: settings.EMBEDDED_PG_PORT,
         exactPort,
         log: opts.verbose ? (l) => log(`[postgres] ${l}`) : () => {},
       });
@@ -48,7 +50,7 @@ export async function resolveDatabase(
     log(
       `embedded PostgreSQL running on 127.0.0.1:${first.port} (data in ${path.relative(process.cwd(), dataDir()) || "."}/db)`,
     );
-    process.env.DATABASE_URL = url;
+    exportEnv({ DATABASE_URL: url });
   }
   try {
     await migrate(url, { log });
@@ -105,7 +107,7 @@ export function supervise(
  * resolveDatabase.
  */
 export async function attachDatabase(opts: { log?: (line: string) => void } = {}): Promise<ResolvedDatabase> {
-  if (!process.env.DATABASE_URL) {
+  if (!launcherEnv().DATABASE_URL) {
     const dir = path.join(dataDir(), "db");
     try {
       const pid = Number.parseInt(
@@ -118,7 +120,7 @@ export async function attachDatabase(opts: { log?: (line: string) => void } = {}
         password: string;
       };
       const url = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/lvr`;
-      process.env.DATABASE_URL = url;
+      exportEnv({ DATABASE_URL: url });
       return { url, embedded: true, stop: async () => {} };
     } catch {
       // Not running: start it for this command.

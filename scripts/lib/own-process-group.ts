@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+// The bare reader, not the whole configuration module: this runs before anything else of npm start.
+import { childEnv, processEnv } from "../../lib/env/process";
 
 /**
  * Ctrl+C in a terminal signals the whole foreground process group: the
@@ -15,11 +17,11 @@ import { spawn } from "node:child_process";
  */
 const INNER = "LVR_START_GROUP_LEADER";
 
-if (process.env[INNER] !== "1" && process.platform !== "win32") {
+if (processEnv()[INNER] !== "1" && process.platform !== "win32") {
   const product = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     detached: true,
     stdio: "inherit",
-    env: { ...process.env, [INNER]: "1" },
+    env: childEnv({ [INNER]: "1" }),
   });
   let forwarded = false;
   const forward = () => {

@@ -1,6 +1,4 @@
-import { parseEnv, type Env } from "../../lib/env";
-import { parseWorkerConfig } from "../../lib/submissions/config";
-import { parseTopConfig } from "../../lib/top/config";
+import { parseEnv, processEnv, topConfig, workerConfig, type Env, type EnvSource } from "../../lib/env";
 
 /**
  * What each production command needs before it does anything: every problem
@@ -11,7 +9,7 @@ export type Role = "migrate" | "web" | "worker";
 
 export function checkProductionConfig(
   role: Role,
-  source: Record<string, string | undefined> = process.env,
+  source: EnvSource = processEnv(),
 ): { env: Env; problems: string[] } | { env: undefined; problems: string[] } {
   const problems: string[] = [];
   let env: Env | undefined;
@@ -51,12 +49,12 @@ export function checkProductionConfig(
   }
   if (role === "worker") {
     try {
-      parseTopConfig(source);
+      topConfig(source);
     } catch (err) {
       problems.push((err as Error).message);
     }
     try {
-      parseWorkerConfig(source);
+      workerConfig(source);
     } catch (err) {
       problems.push((err as Error).message);
     }

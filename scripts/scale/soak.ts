@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { childEnv, exportEnv } from "../../lib/env/process";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
 import { startDebianPostgres } from "../lib/debian-postgres";
 import { ingestAll, percentile, run, stop, waitHttp, type Proc } from "./cluster";
@@ -43,14 +44,13 @@ async function main() {
   const procs: Proc[] = [];
   try {
     const token = `lvr_${randomBytes(24).toString("base64url")}`;
-    const common: NodeJS.ProcessEnv = {
-      ...process.env,
+    const common: NodeJS.ProcessEnv = childEnv({
       DATABASE_URL: db.pooledUrl,
       INGEST_TOKEN: token,
       LOG_LEVEL: "warn",
       DISPLAY_TIME_ZONE: "Asia/Shanghai",
       DATABASE_POOL_SIZE: "10",
-    };
+    });
     delete common.DIRECT_DATABASE_URL;
 
     const migrations = [run("migrate-1", "scripts/migrate.ts", common), run("migrate-2", "scripts/migrate.ts", common)];
@@ -66,7 +66,7 @@ async function main() {
       if (
         spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
           stdio: "inherit",
-          env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+          env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
         }).status !== 0
       )
         throw new Error("next build failed");
@@ -140,7 +140,7 @@ async function main() {
     const ingestStarted = Date.now();
     await ingest(jobA, 8_200_000_000_000_000_000n, BATCH);
 
-    process.env.DATABASE_URL = db.pooledUrl;
+    exportEnv({ DATABASE_URL: db.pooledUrl });
     const { createBatch } = await import("../../lib/submissions/mutations");
     const { batchId, queued } = await createBatch({
       selection: { type: "job", jobId: jobA.toString() },

@@ -5,13 +5,12 @@ import { getFormat } from "@/components/ui/get-format";
 import { listIngestTokens, listTokens, type TokenListItem } from "@/lib/api-tokens/data";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
+import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("tokens"))("title") };
 }
-
-const th = "px-3 py-2";
 
 /** Personal access tokens of the signed-in user; admins also see everyone's and manage the ingest tokens. */
 export default async function TokensPage() {
@@ -33,33 +32,19 @@ export default async function TokensPage() {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
         <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+        <TableHead>
           <tr>
-            <th scope="col" className={th}>
-              {t("table.name")}
-            </th>
-            {showOwner ? (
-              <th scope="col" className={th}>
-                {t("table.owner")}
-              </th>
-            ) : null}
-            <th scope="col" className={th}>
-              {t("table.access")}
-            </th>
-            <th scope="col" className={th}>
-              {t("table.expires")}
-            </th>
-            <th scope="col" className={th}>
-              {t("table.lastUsed")}
-            </th>
-            <th scope="col" className={th}>
-              {t("table.status")}
-            </th>
-            <th scope="col" className={th}>
+            <Th>{t("table.name")}</Th>
+            {showOwner ? <Th>{t("table.owner")}</Th> : null}
+            <Th>{t("table.access")}</Th>
+            <Th>{t("table.expires")}</Th>
+            <Th>{t("table.lastUsed")}</Th>
+            <Th>{t("table.status")}</Th>
+            <Th>
               <span className="sr-only">{t("table.actions")}</span>
-            </th>
+            </Th>
           </tr>
-        </thead>
+        </TableHead>
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 ? (
             <tr>
@@ -116,25 +101,17 @@ export default async function TokensPage() {
           <CreateIngestTokenForm />
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <TableHead>
                 <tr>
-                  <th scope="col" className={th}>
-                    {t("ingest.name")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("ingest.createdBy")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.lastUsed")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.status")}
-                  </th>
-                  <th scope="col" className={th}>
+                  <Th>{t("ingest.name")}</Th>
+                  <Th>{t("ingest.createdBy")}</Th>
+                  <Th>{t("table.lastUsed")}</Th>
+                  <Th>{t("table.status")}</Th>
+                  <Th>
                     <span className="sr-only">{t("table.actions")}</span>
-                  </th>
+                  </Th>
                 </tr>
-              </thead>
+              </TableHead>
               <tbody className="divide-y divide-slate-100">
                 {ingest.length === 0 ? (
                   <tr>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CreateUserForm, UserRow } from "@/components/admin/users-admin";
 import { requireUser } from "@/lib/auth/current";
 import { listUsers } from "@/lib/users/data";
+import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -20,25 +21,17 @@ export default async function UsersPage() {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{t("table.caption")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <TableHead>
             <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("table.email")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.name")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.role")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("table.status")}
-              </th>
-              <th scope="col" className="px-3 py-2">
+              <Th>{t("table.email")}</Th>
+              <Th>{t("table.name")}</Th>
+              <Th>{t("table.role")}</Th>
+              <Th>{t("table.status")}</Th>
+              <Th>
                 <span className="sr-only">{t("table.actions")}</span>
-              </th>
+              </Th>
             </tr>
-          </thead>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <UserRow
