@@ -84,15 +84,22 @@ export function ApprovalPanel({
       ) : null}
       {approval.diffSample ? (
         <div>
-          <h3 className="font-medium">{t("diffSample")}</h3>
+          <h3 id="approval-diff-sample" className="font-medium">
+            {t("diffSample")}
+          </h3>
           {asPayloads(approval.diffSample) ? (
-            <div className="max-h-96 space-y-2 overflow-y-auto">
+            <div
+              role="group"
+              tabIndex={0}
+              aria-labelledby="approval-diff-sample"
+              className="max-h-96 space-y-2 overflow-y-auto"
+            >
               {asPayloads(approval.diffSample)!.map((p) => (
                 <PayloadDiff key={p.call_record_id} payload={p} caption={t("diffRecord", { id: p.call_record_id })} />
               ))}
             </div>
           ) : (
-            <pre className="max-h-60 overflow-auto rounded bg-white p-2 text-xs text-slate-800">
+            <pre tabIndex={0} className="max-h-60 overflow-auto rounded bg-white p-2 text-xs text-slate-800">
               {JSON.stringify(approval.diffSample, null, 2)}
             </pre>
           )}

@@ -161,7 +161,7 @@ export function BulkFixDialog({
                   ),
                 })}
               </p>
-            ) : plan.needsApproval && plan.total ? (
+            ) : plan.needsApproval && plan.total && !plan.invalid ? (
               <p
                 role="note"
                 data-testid="approval-notice"
@@ -182,7 +182,13 @@ export function BulkFixDialog({
                 </ul>
               </div>
             ) : null}
-            <div className="max-h-80 space-y-2 overflow-y-auto">
+            {/* Focusable: a keyboard user scrolls the diffs too. */}
+            <div
+              role="group"
+              tabIndex={0}
+              aria-label={t("previewRegion")}
+              className="max-h-80 space-y-2 overflow-y-auto"
+            >
               {plan.preview.map((p) => (
                 <PayloadDiff
                   key={p.call_record_id}

@@ -33,7 +33,7 @@ export function PayloadDiff({ payload, caption }: { payload: PayloadView; captio
           >
             <th scope="row" className="px-2 py-1 text-left font-mono text-xs font-normal">
               {d.field}
-              {d.corrected ? <span className="ml-1 text-amber-800">({t("correctedMark")})</span> : null}
+              {d.corrected ? <span className="text-amber-800"> ({t("correctedMark")})</span> : null}
             </th>
             <td className="break-all px-2 py-1 font-mono text-xs">{never ? "" : (d.sent ?? "–")}</td>
             <td className="break-all px-2 py-1 font-mono text-xs">
