@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT || 3210);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 // Single sign-on runs against a real OIDC provider beside the console (dev/testing/oidc-server.ts).
 const OIDC_PORT = PORT + 3;
+// alerts.spec.ts's webhook receiver, on loopback: allowed as a private alert receiver.
+export const ALERT_RECEIVER_PORT = PORT + 5;
 const OIDC_CLIENT = { id: "lvr-console-e2e", secret: "e2e-oidc-secret-0123456789abcdef" };
 
 export default defineConfig({
@@ -90,6 +92,7 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
         OIDC_NAME: "Test IdP",
         OIDC_ROLE_MAP: "lvr-supervisors:supervisor,lvr-admins:admin",
+        ALERT_PRIVATE_HOSTS: `127.0.0.1:${ALERT_RECEIVER_PORT}`,
       },
     },
   ],

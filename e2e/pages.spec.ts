@@ -130,7 +130,8 @@ test.describe("browsing", () => {
     await page.goto(`/calls/${rec.id}`);
     await expect(page.getByRole("heading", { name: `Call ${rec.id}` })).toBeVisible();
     await expect(page.getByText(rec.job, { exact: true }).first()).toBeVisible();
-    await expect(page.getByText("intent_level_tag_id")).toBeVisible();
+    // The wire field as a row of the record's table (the correction panel also names it in its field picker).
+    await expect(page.getByRole("rowheader", { name: "intent_level_tag_id" })).toBeVisible();
     await page.goto("/calls/123abc");
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   });

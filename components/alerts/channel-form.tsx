@@ -56,7 +56,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
       return unwrap(
         await updateAlertChannel({
           channelId,
-          patch: { name: form.name, url: form.url, events: form.events, enabled: form.enabled, secret },
+          patch: { name: form.name, url: form.url, events: form.events, secret },
         }),
       );
     },
@@ -160,14 +160,17 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           </label>
         ))}
       </fieldset>
-      <label className="flex items-center gap-2">
-        <input
-          type="checkbox"
-          checked={form.enabled}
-          onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
-        />
-        {t("form.enabled")}
-      </label>
+      {/* On a channel's page, on/off is the button beside "Send test". */}
+      {channelId ? null : (
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={form.enabled}
+            onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
+          />
+          {t("form.enabled")}
+        </label>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" className={primary} disabled={save.isPending}>
           {save.isPending ? t("form.saving") : channelId ? t("form.save") : t("form.create")}

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
 import { attemptDelivery, dispatcherConfig, type DeliveryOutcome, type DispatcherConfig } from "./dispatcher";
-import { claimDeliveries } from "./queue";
+import type { ClaimedDelivery } from "./queue";
 import { alertPayload } from "./raise";
 import { secretProblem, type ChannelInput, type ChannelPatch } from "./schema";
 import { newWebhookSecret } from "./sign";
@@ -98,35 +98,47 @@ export async function deleteChannel(id: bigint) {
 
 export interface TestSend {
   deliveryId: bigint;
-  /** What the first attempt did; "queued" when the worker took it first (it delivers it within a second). */
-  outcome: DeliveryOutcome | "queued";
+  /** What the first attempt did ("stale": its lease ran out meanwhile and a worker took it over). */
+  outcome: DeliveryOutcome;
 }
 
 /**
- * "Send test": a `test` delivery queued like every alert (signed, retried with
- * backoff and logged by the same dispatcher), then its first attempt made at
- * once so the admin sees the answer. A disabled channel gets its test too (to
- * check it before enabling it). Null when there is no such channel.
+ * "Send test": a `test` delivery put in the queue like every alert (signed,
+ * retried with backoff and logged by the same dispatcher), already claimed by
+ * this request with the queue's lease so that its first attempt is made at
+ * once and the admin sees the answer; should this process die, the lease runs
+ * out and a worker delivers it. A disabled channel gets its test too (to check
+ * it before enabling it). Null when there is no such channel.
  */
 export async function sendTestAlert(
   id: bigint,
   actor: Actor,
   config: DispatcherConfig = dispatcherConfig(),
 ): Promise<TestSend | null> {
-  const channel = await prisma.alertChannel.findUnique({ where: { id }, select: { name: true } });
+  const channel = await prisma.alertChannel.findUnique({
+    where: { id },
+    select: { id: true, name: true, type: true, url: true, secret: true, enabled: true },
+  });
   if (!channel) return null;
   const payload = alertPayload({
-    title: `Test alert from LVR Console`,
+    title: "Test alert from LVR Console",
     text: `${actor.email} sent a test to the channel “${channel.name}”. Alerts chosen for it will arrive like this.`,
     link: `/admin/alerts/${id}`,
     facts: { channel: channel.name },
   });
-  const [row] = await prisma.$queryRaw<{ id: bigint }[]>(Prisma.sql`
-    INSERT INTO alert_deliveries (channel_id, kind, message_id, payload)
-    VALUES (${id}, 'test', 'msg_' || replace(gen_random_uuid()::text, '-', ''), ${JSON.stringify(payload)}::jsonb)
-    RETURNING id`);
-  const deliveryId = row!.id;
-  const [claimed] = await claimDeliveries(1, config.leaseMs, [deliveryId]);
-  if (!claimed) return { deliveryId, outcome: "queued" };
-  return { deliveryId, outcome: await attemptDelivery(claimed, config) };
+  const [row] = await prisma.$queryRaw<{ id: bigint; message_id: string }[]>(Prisma.sql`
+    INSERT INTO alert_deliveries (channel_id, kind, message_id, payload, state, attempts, lease_until)
+    VALUES (${id}, 'test', 'msg_' || replace(gen_random_uuid()::text, '-', ''), ${JSON.stringify(payload)}::jsonb,
+            'in_flight', 1, now() + ${config.leaseMs} * interval '1 millisecond')
+    RETURNING id, message_id`);
+  const { name: _name, ...target } = channel;
+  const claimed: ClaimedDelivery = {
+    id: row!.id,
+    attempt: 1,
+    kind: "test",
+    messageId: row!.message_id,
+    payload,
+    channel: target,
+  };
+  return { deliveryId: claimed.id, outcome: await attemptDelivery(claimed, config) };
 }

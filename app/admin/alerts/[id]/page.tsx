@@ -52,8 +52,6 @@ export default async function AlertChannelPage({
       </div>
       <IgnoredParams errors={badBefore ? [{ param: "before", kind: "id", value: String(raw).slice(0, 40) }] : []} />
       <ChannelForm
-        // A fresh form after each save, from what the server holds now.
-        key={channel.updatedAt.toISOString()}
         channelId={channelId}
         initial={{
           name: channel.name,
