@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, prisma } from "../db/client";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
-import { queueRecheck, runRecheckChunk, runRechecks } from "./recheck";
+import { queueRecheck, runRecheckChunk } from "./recheck";
 import { complianceSettings } from "./checks";
 
 afterAll(() => disconnectPrisma());
@@ -40,8 +40,9 @@ describe("a job's recheck", () => {
       update: { callingHours: "10:00-15:00" },
     });
     await queueRecheck(job, "test");
-    expect(await runRecheckChunk(complianceSettings(), 2)).toBe(2);
-    await runRechecks();
+    // Only this job's recheck: a worker other test files start may have queued one of every record.
+    expect(await runRecheckChunk(complianceSettings(), 2, job)).toBe(2);
+    while ((await runRecheckChunk(complianceSettings(), 2, job)) > 0);
     expect(await flags()).toEqual([1, 0, 0, 1, 1]);
     expect(await prisma.complianceRecheck.count({ where: { robotCallJobId: job } })).toBe(0);
   });

@@ -49,14 +49,16 @@ function sameSettings(stored: unknown, s: ComplianceSettings): boolean {
   return (Object.keys(s) as (keyof ComplianceSettings)[]).every((k) => o[k] === s[k]);
 }
 
-/** Runs one chunk of the oldest queued recheck; returns the records checked (0: nothing queued). */
+/** Runs one chunk of the oldest queued recheck (of `onlyJob` when given); returns the records checked (0: nothing queued). */
 export async function runRecheckChunk(
   s: ComplianceSettings = complianceSettings(),
   chunk = RECHECK_CHUNK,
+  onlyJob?: bigint,
 ): Promise<number> {
+  const which = onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`;
   return inTransaction(async (rows) => {
     const [job] = await rows<{ id: bigint; robot_call_job_id: bigint | null; after_id: bigint }>(Prisma.sql`
-      SELECT id, robot_call_job_id, after_id FROM compliance_rechecks ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+      SELECT id, robot_call_job_id, after_id FROM compliance_rechecks ${which} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
     if (!job) return 0;
     const ofJob =
       job.robot_call_job_id === null ? Prisma.empty : Prisma.sql`AND robot_call_job_id = ${job.robot_call_job_id}`;

@@ -61,8 +61,8 @@ async function fixture(archiveDir: string) {
   await prisma.callRecord.update({ where: { id: rid(RETRYING) }, data: { submissionState: "retrying" } });
   await setLegalHold({ callRecordId: id(HELD_ID).toString(), reason: "dispute 2001-17" }, ACTOR);
 
-  // Paused and already materialized: the test files share one database, and the workers other
-  // tests run must neither claim these jobs nor try to materialize this batch.
+  // Cancelled and already materialized: the test files share one database, and the workers other
+  // tests run must neither claim these jobs nor materialize this batch (nor be held by a paused one).
   const batch = await prisma.submissionBatch.create({
     data: {
       kind: "submit",
@@ -70,7 +70,7 @@ async function fixture(archiveDir: string) {
       selection: { type: "ids", ids: ALL.map((n) => rid(n).toString()) },
       timeZone: "Asia/Shanghai",
       maxRecordId: 0n,
-      status: "paused",
+      status: "cancelled",
       materialized: true,
     },
   });
