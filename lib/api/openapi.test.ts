@@ -76,6 +76,16 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   updateReportingRule: { path: "/reporting-rules/{rule}", body: { enabled: false, daily_cap: 5 } },
   dryRunReportingRule: { path: "/reporting-rules/{rule}/dry-run" },
   deleteReportingRule: { path: "/reporting-rules/{rule}" },
+  listAlertChannels: { path: "/alert-channels" },
+  createAlertChannel: {
+    path: "/alert-channels",
+    body: { name: `openapi ${Date.now()}`, type: "webhook", url: "http://127.0.0.1:9/hook" },
+  },
+  getAlertChannel: { path: "/alert-channels/{channel}" },
+  updateAlertChannel: { path: "/alert-channels/{channel}", body: { events: ["batch.paused"] } },
+  // A loopback receiver that is not allowed: the attempt fails at once, the answer is still documented.
+  testAlertChannel: { path: "/alert-channels/{channel}/test" },
+  deleteAlertChannel: { path: "/alert-channels/{channel}" },
 };
 
 /** A batch waiting for approval, requested by someone other than the sample's caller. */
@@ -111,9 +121,16 @@ describe("OpenAPI document", () => {
     const rule = (await (
       await call(admin, "POST", "/reporting-rules", { name: `openapi rule ${Date.now()}`, filter: `job=${jobId}` })
     ).json()) as { id: string };
+    const channel = (await (
+      await call(admin, "POST", "/alert-channels", {
+        name: `openapi channel ${Date.now()}`,
+        type: "webhook",
+        url: "http://127.0.0.1:9/hook",
+      })
+    ).json()) as { id: string };
     for (const op of OPERATIONS) {
       const sample = SAMPLE[op.operationId]!;
-      let path = sample.path.replace("{batch}", created.id).replace("{rule}", rule.id);
+      let path = sample.path.replace("{batch}", created.id).replace("{rule}", rule.id).replace("{channel}", channel.id);
       if (path.includes("{awaiting}")) path = path.replace("{awaiting}", await awaitingBatch());
       const res = await call(op.auth === "ingest" ? null : admin, op.method.toUpperCase(), path, sample.body);
       if (op.auth === "ingest") {

@@ -273,3 +273,4 @@ export const openApiOp = defineOperation({
 
 // The reporting rules' operations live in their own file; exported here so that every operation is registered with this module.
 export * from "./rules-operations";
+export * from "./alerts-operations";

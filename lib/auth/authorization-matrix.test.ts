@@ -432,6 +432,42 @@ const API_ROUTES: {
     call: (t) => api.call(t, "POST", "/reporting-rules/999999999/dry-run"),
     expect: onlyFrom("supervisor"),
   },
+  {
+    method: "GET",
+    path: "/alert-channels",
+    call: (t) => api.call(t, "GET", "/alert-channels"),
+    expect: onlyFrom("admin"),
+  },
+  {
+    method: "POST",
+    path: "/alert-channels",
+    call: (t) => api.call(t, "POST", "/alert-channels", { name: "", type: "webhook", url: "x" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    method: "GET",
+    path: "/alert-channels/{id}",
+    call: (t) => api.call(t, "GET", "/alert-channels/999999999"),
+    expect: onlyFrom("admin"),
+  },
+  {
+    method: "PATCH",
+    path: "/alert-channels/{id}",
+    call: (t) => api.call(t, "PATCH", "/alert-channels/999999999", { enabled: false }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    method: "DELETE",
+    path: "/alert-channels/{id}",
+    call: (t) => api.call(t, "DELETE", "/alert-channels/999999999"),
+    expect: onlyFrom("admin"),
+  },
+  {
+    method: "POST",
+    path: "/alert-channels/{id}/test",
+    call: (t) => api.call(t, "POST", "/alert-channels/999999999/test"),
+    expect: onlyFrom("admin"),
+  },
   { method: "GET", path: "/audit", call: (t) => api.call(t, "GET", "/audit?action=none"), expect: onlyFrom("admin") },
   { method: "GET", path: "/openapi.json", call: (t) => api.call(t, "GET", "/openapi.json"), expect: "public" },
 ];
