@@ -114,9 +114,7 @@ export function PreSubmitDialog({
                 data-testid="corrected-intent-note"
                 className="rounded border border-sky-200 bg-sky-50 px-2 py-1 text-sky-900"
               >
-                <span className="tabular-nums">{check.data.correctedIntent.toLocaleString("en")}</span> of them carry a
-                reviewer&apos;s corrected intent: the corrected intent (tag group, level and name) is sent instead of
-                the one received.
+                {t("dialog.correctedIntent", { count: fmt.count(check.data.correctedIntent) })}
               </p>
             ) : null}
             {check.data.approvalReasons.length ? (
