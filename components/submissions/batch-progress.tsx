@@ -82,6 +82,15 @@ export function BatchStatus({ batch }: { batch: BatchView }) {
   );
 }
 
+/** The list's view parameters say how the page was shown, not which records: left out of the description. */
+const VIEW_PARAMS = new Set(["size", "cursor", "sort"]);
+
+export function filterWords(query: string): string {
+  const params = new URLSearchParams(query);
+  for (const key of [...params.keys()]) if (VIEW_PARAMS.has(key)) params.delete(key);
+  return decodeURIComponent(params.toString().replace(/\+/g, " "));
+}
+
 /** What a batch was started over, in words. */
 export function useDescribeSelection(): (selection: unknown) => string {
   const t = useTranslations("submissions.selection");
@@ -97,8 +106,10 @@ export function useDescribeSelection(): (selection: unknown) => string {
     switch (s?.type) {
       case "ids":
         return t("ids", { count: s.ids?.length ?? 0 });
-      case "filter":
-        return s.query ? t("filter", { query: s.query }) : t("all");
+      case "filter": {
+        const query = filterWords(s.query ?? "");
+        return query ? t("filter", { query }) : t("all");
+      }
       case "job":
         return t("job", { id: s.jobId ?? "" });
       case "batch":
