@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { PlayerApi } from "@/components/audio/audio-player";
-import type { ActionResult } from "@/lib/actions/wrapper";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 import {
   addReviewComment,
   claimNextRecord,
@@ -15,11 +15,6 @@ import {
 import type { ReviewItem } from "@/lib/review/data";
 
 export type Claimed = { item: ReviewItem | null; remaining: { value: number; exact: boolean } };
-
-function unwrap<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(r.message);
-  return r.data;
-}
 
 /**
  * The workbench's state and its moves: claims the next record (and keeps the
@@ -37,6 +32,7 @@ export function useReviewSession({
   initialTime: number;
 }) {
   const t = useTranslations("review");
+  const errorText = useErrorText();
   const router = useRouter();
   const [state, setState] = useState<Claimed | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,12 +73,12 @@ export function useReviewSession({
           window.history.replaceState(window.history.state, "", url);
         }
       } catch (err) {
-        setError((err as Error).message);
+        setError(errorText(err as Error));
       } finally {
         setBusy(false);
       }
     },
-    [query],
+    [query, errorText],
   );
 
   // The first record, once mounted (a timer, so a double mount in development claims once).
@@ -136,11 +132,11 @@ export function useReviewSession({
         router.refresh();
         await advance(item.callRecordId);
       } catch (err) {
-        setError(t("failed", { message: (err as Error).message }));
+        setError(t("failed", { message: errorText(err as Error) }));
         setBusy(false);
       }
     },
-    [item, busy, chosen, notes, intent, advance, t, router],
+    [item, busy, chosen, notes, intent, advance, t, router, errorText],
   );
 
   const skip = useCallback(async () => {
@@ -169,7 +165,7 @@ export function useReviewSession({
       setState((s) => (s?.item ? { ...s, item: { ...s.item, comments } } : s));
       setComment("");
     } catch (err) {
-      setError(t("failed", { message: (err as Error).message }));
+      setError(t("failed", { message: errorText(err as Error) }));
     }
   }
 

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 
 /**
  * A server action's `{ ok: false, code, message }`, thrown in a mutation so
@@ -24,8 +25,12 @@ export function unwrap<R extends { ok: true; data: unknown } | { ok: false; code
 /** The text for an error: translated by code when there is a translation, else the server's message. */
 export function useErrorText(): (error: Error) => string {
   const t = useTranslations("errors");
-  return (error) => {
-    const key = error instanceof ActionFailure ? (error.code as Parameters<typeof t.has>[0]) : null;
-    return key && t.has(key) ? t(key, { message: error.message }) : error.message;
-  };
+  // Stable while the language is: hooks may list it among their dependencies.
+  return useCallback(
+    (error: Error) => {
+      const key = error instanceof ActionFailure ? (error.code as Parameters<typeof t.has>[0]) : null;
+      return key && t.has(key) ? t(key, { message: error.message }) : error.message;
+    },
+    [t],
+  );
 }
