@@ -6,15 +6,6 @@ import type { Facets } from "@/lib/call-records/query/facets";
 
 /* The filter bar's building blocks: labelled fields, facet groups, their streamed counts and options. */
 
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs text-slate-600">
-      {label}
-      <span className="text-sm text-slate-900">{children}</span>
-    </label>
-  );
-}
-
 export function Facet({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="min-w-40">

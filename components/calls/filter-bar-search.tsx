@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import { callFiltersToSearchParams } from "@/lib/call-records/query/filter-params";
 import { JobPicker } from "./job-picker";
-import { Field } from "./filter-bar-parts";
+import { LabeledField } from "@/components/ui/field";
 
 function dayIn(timeZone: string, offsetDays = 0): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -57,41 +57,41 @@ export function FilterSearchForm({
       onSubmit={applyText}
       className="flex flex-wrap items-end gap-3 text-sm"
     >
-      <Field label={t("q")}>
+      <LabeledField label={t("q")}>
         <input
           value={text.q}
           onChange={(e) => setText({ ...text, q: e.target.value })}
           className="w-56 rounded border border-slate-300 px-2 py-1"
         />
-      </Field>
-      <Field label={t("jobs")}>
+      </LabeledField>
+      <LabeledField label={t("jobs")}>
         <input
           value={text.job}
           onChange={(e) => setText({ ...text, job: e.target.value })}
           placeholder={t("jobsPlaceholder")}
           className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
         />
-      </Field>
-      <Field label={tv("job.pick")}>
+      </LabeledField>
+      <LabeledField label={tv("job.pick")}>
         <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
-      </Field>
-      <Field label={t("from", { timeZone })}>
+      </LabeledField>
+      <LabeledField label={t("from", { timeZone })}>
         <input
           type="date"
           value={text.from.slice(0, 10)}
           onChange={(e) => setText({ ...text, from: e.target.value })}
           className="rounded border border-slate-300 px-2 py-1"
         />
-      </Field>
-      <Field label={t("to")}>
+      </LabeledField>
+      <LabeledField label={t("to")}>
         <input
           type="date"
           value={text.to.slice(0, 10)}
           onChange={(e) => setText({ ...text, to: e.target.value })}
           className="rounded border border-slate-300 px-2 py-1"
         />
-      </Field>
-      <Field label={t("talkTime")}>
+      </LabeledField>
+      <LabeledField label={t("talkTime")}>
         <span className="flex items-center gap-1">
           <input
             inputMode="numeric"
@@ -109,7 +109,7 @@ export function FilterSearchForm({
             className="w-16 rounded border border-slate-300 px-2 py-1"
           />
         </span>
-      </Field>
+      </LabeledField>
       <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
         {t("apply")}
       </button>

@@ -22,12 +22,12 @@ import {
   Facet,
   FacetCount,
   FacetOptions,
-  Field,
   keepSelected,
   OptionsPending,
   ReviewerSelect,
   type Reviewer,
 } from "./filter-bar-parts";
+import { LabeledField } from "@/components/ui/field";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -234,7 +234,7 @@ export function FilterBar({
           </Suspense>
         </Facet>
         <div className="space-y-2">
-          <Field label={t("recording")}>
+          <LabeledField label={t("recording")}>
             <select
               value={filters.audio === undefined ? "" : String(filters.audio)}
               onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })}
@@ -244,8 +244,8 @@ export function FilterBar({
               <option value="true">{t("recordingWith")}</option>
               <option value="false">{t("recordingWithout")}</option>
             </select>
-          </Field>
-          <Field label={t("sort")}>
+          </LabeledField>
+          <LabeledField label={t("sort")}>
             <select
               value={filters.sort}
               onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })}
@@ -257,8 +257,8 @@ export function FilterBar({
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label={t("pageSize")}>
+          </LabeledField>
+          <LabeledField label={t("pageSize")}>
             <select
               value={filters.size}
               onChange={(e) => go({ size: Number(e.target.value) })}
@@ -270,7 +270,7 @@ export function FilterBar({
                 </option>
               ))}
             </select>
-          </Field>
+          </LabeledField>
         </div>
       </div>
     </section>

@@ -15,18 +15,7 @@ import { PlatformIntentNotice } from "./platform-intent-notice";
 import type { RecordReview } from "@/lib/review/data";
 import { intentText, jobText } from "@/lib/call-records/notation";
 import type { IntentValue } from "@/lib/call-records/platform-intent";
-
-function Field({ label, wire, children }: { label: string; wire?: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-[12rem_1fr] gap-3 border-b border-slate-100 py-2 text-sm last:border-0">
-      <dt className="text-slate-500">
-        {label}
-        {wire ? <span className="block font-mono text-[11px] text-slate-500">{wire}</span> : null}
-      </dt>
-      <dd className="min-w-0 break-words">{children ?? <span className="text-slate-500">–</span>}</dd>
-    </div>
-  );
-}
+import { DetailItem } from "@/components/ui/field";
 
 /** `properties` as a table when it is a JSON object, else the raw text. */
 function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
@@ -110,53 +99,57 @@ export function RecordDetail({
             {t("record")}
           </h2>
           <dl className="mt-2">
-            <Field label={t("callRecordId")} wire="call_record_id">
+            <DetailItem layout="row" label={t("callRecordId")} wire="call_record_id">
               <span className="font-mono">{r.callRecordId.toString()}</span>
-            </Field>
-            <Field label={t("robotCallJob")} wire="robot_call_job_id">
+            </DetailItem>
+            <DetailItem layout="row" label={t("robotCallJob")} wire="robot_call_job_id">
               <span className="font-mono">{r.robotCallJobId.toString()}</span>
               {jobName ? (
                 <span className="ml-2" data-testid="record-job-name">
                   {jobName}
                 </span>
               ) : null}
-            </Field>
-            <Field label={t("callee")} wire="name">
+            </DetailItem>
+            <DetailItem layout="row" label={t("callee")} wire="name">
               {maskName(r.name)}
-            </Field>
-            <Field label={t("called")} wire="called_phone_number">
+            </DetailItem>
+            <DetailItem layout="row" label={t("called")} wire="called_phone_number">
               <span className="font-mono">{maskPhone(r.calledPhoneNumber)}</span>
-            </Field>
+            </DetailItem>
             {canReveal ? (
-              <Field label={t("fullContact")}>
+              <DetailItem layout="row" label={t("fullContact")}>
                 <RevealContact callRecordId={r.callRecordId.toString()} />
-              </Field>
+              </DetailItem>
             ) : null}
-            <Field label={t("caller")} wire="phone_number">
+            <DetailItem layout="row" label={t("caller")} wire="phone_number">
               <span className="font-mono">{r.phoneNumber}</span>
-            </Field>
-            <Field label={t("line")} wire="tenant_phone_number_id">
+            </DetailItem>
+            <DetailItem layout="row" label={t("line")} wire="tenant_phone_number_id">
               {r.tenantPhoneNumberId?.toString()}
-            </Field>
-            <Field label={t("result")} wire="result_status">
+            </DetailItem>
+            <DetailItem layout="row" label={t("result")} wire="result_status">
               <ResultStatusBadge status={r.resultStatus} />
-            </Field>
-            <Field label={t("start")} wire="start_time">
+            </DetailItem>
+            <DetailItem layout="row" label={t("start")} wire="start_time">
               {time(r.startTime)}
-            </Field>
-            <Field label={t("end")} wire="end_time">
+            </DetailItem>
+            <DetailItem layout="row" label={t("end")} wire="end_time">
               {time(r.endTime)}
-            </Field>
-            <Field label={t("talkTime")} wire="chat_duration">
+            </DetailItem>
+            <DetailItem layout="row" label={t("talkTime")} wire="chat_duration">
               {r.chatDuration === null
                 ? null
                 : `${fmt.duration(r.chatDuration)} (${fmt.duration(r.chatDuration, "long")})`}
-            </Field>
-            <Field label={t("intent")} wire="intent_level_detail_name (intent_level_tag_id:intent_level_code)">
+            </DetailItem>
+            <DetailItem
+              layout="row"
+              label={t("intent")}
+              wire="intent_level_detail_name (intent_level_tag_id:intent_level_code)"
+            >
               {intentText({ tagId: r.intentLevelTagId, code: r.intentLevelCode, name: r.intentLevelDetailName })}
-            </Field>
+            </DetailItem>
             {r.correctedIntentTagId !== null ? (
-              <Field label={t("correctedIntent")}>
+              <DetailItem layout="row" label={t("correctedIntent")}>
                 <span data-testid="record-corrected-intent">
                   {intentText({
                     tagId: r.correctedIntentTagId,
@@ -164,23 +157,23 @@ export function RecordDetail({
                     name: r.correctedIntentName,
                   })}
                 </span>
-              </Field>
+              </DetailItem>
             ) : null}
             {/* Free text from the sender may repeat the number or the name: masked there too. */}
-            <Field label={t("audioLink")} wire="full_audio_url">
+            <DetailItem layout="row" label={t("audioLink")} wire="full_audio_url">
               {r.fullAudioUrl ? <span className="font-mono text-xs">{maskText(r.fullAudioUrl, known)}</span> : null}
-            </Field>
-            <Field label={t("properties")} wire="properties">
+            </DetailItem>
+            <DetailItem layout="row" label={t("properties")} wire="properties">
               <Properties
                 raw={r.properties === null ? null : maskText(r.properties, known)}
                 parsed={maskJson(r.propertiesJson, known)}
               />
-            </Field>
-            <Field label={t("rpcContext")} wire="rpc_context">
+            </DetailItem>
+            <DetailItem layout="row" label={t("rpcContext")} wire="rpc_context">
               {r.rpcContext === null ? null : (
                 <code className="font-mono text-xs">{JSON.stringify(maskJson(r.rpcContext, known))}</code>
               )}
-            </Field>
+            </DetailItem>
           </dl>
         </section>
 
@@ -190,18 +183,22 @@ export function RecordDetail({
               {t("submission")}
             </h2>
             <dl className="mt-2">
-              <Field label={t("state")}>
+              <DetailItem layout="row" label={t("state")}>
                 <SubmissionCell
                   state={r.submissionState}
                   code={r.lastResultCode}
                   message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
                 />
-              </Field>
-              <Field label={t("attempts")}>{String(r.submissionAttempts)}</Field>
-              <Field label={t("lastSubmitted")}>{time(r.lastSubmittedAt)}</Field>
-              <Field label={t("lastAnswer")}>
+              </DetailItem>
+              <DetailItem layout="row" label={t("attempts")}>
+                {String(r.submissionAttempts)}
+              </DetailItem>
+              <DetailItem layout="row" label={t("lastSubmitted")}>
+                {time(r.lastSubmittedAt)}
+              </DetailItem>
+              <DetailItem layout="row" label={t("lastAnswer")}>
                 {r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
-              </Field>
+              </DetailItem>
             </dl>
             {platformIntent !== undefined && r.correctedIntentTagId !== null ? (
               <PlatformIntentNotice
@@ -229,7 +226,7 @@ export function RecordDetail({
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="font-semibold">{t("stored")}</h2>
             <dl className="mt-2">
-              <Field label={t("review")}>
+              <DetailItem layout="row" label={t("review")}>
                 <ReviewState state={r.reviewState} />
                 {reviewer ? (
                   <span className="text-slate-600">
@@ -238,10 +235,16 @@ export function RecordDetail({
                     {r.reviewedAt ? `, ${time(r.reviewedAt)}` : ""}
                   </span>
                 ) : null}
-              </Field>
-              <Field label={t("received")}>{time(r.receivedAt)}</Field>
-              <Field label={t("updated")}>{time(r.updatedAt)}</Field>
-              <Field label={t("source")}>{r.source}</Field>
+              </DetailItem>
+              <DetailItem layout="row" label={t("received")}>
+                {time(r.receivedAt)}
+              </DetailItem>
+              <DetailItem layout="row" label={t("updated")}>
+                {time(r.updatedAt)}
+              </DetailItem>
+              <DetailItem layout="row" label={t("source")}>
+                {r.source}
+              </DetailItem>
             </dl>
           </div>
           {review ? (

@@ -7,6 +7,7 @@ import { useFormat } from "@/components/ui/use-format";
 import { jobText } from "@/lib/call-records/notation";
 import type { ReviewItem } from "@/lib/review/data";
 import { useIntentText } from "./intent-text";
+import { DetailItem } from "@/components/ui/field";
 
 /** The record under review: its key fields, its current verdict and who else holds it. */
 export function RecordSummary({
@@ -36,27 +37,27 @@ export function RecordSummary({
         </span>
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
-        <Field label={t("fields.start")}>
+        <DetailItem label={t("fields.start")}>
           {item.startTime ? fmt.dateTime(new Date(item.startTime)) : t("fields.none")}
-        </Field>
-        <Field label={t("fields.job")}>
+        </DetailItem>
+        <DetailItem label={t("fields.job")}>
           <span className="text-xs">{jobText(item.jobId, item.jobName)}</span>
-        </Field>
-        <Field label={t("fields.result")}>
+        </DetailItem>
+        <DetailItem label={t("fields.result")}>
           <ResultStatusBadge status={item.resultStatus} />
-        </Field>
-        <Field label={t("fields.callee")}>{item.name ?? t("fields.none")}</Field>
-        <Field label={t("fields.number")}>
+        </DetailItem>
+        <DetailItem label={t("fields.callee")}>{item.name ?? t("fields.none")}</DetailItem>
+        <DetailItem label={t("fields.number")}>
           <span className="font-mono text-xs">{item.calledPhoneNumber ?? t("fields.none")}</span>
-        </Field>
-        <Field label={t("fields.duration")}>{fmt.duration(item.chatDuration)}</Field>
-        <Field label={t("fields.intent")}>{intentText(item.intent)}</Field>
+        </DetailItem>
+        <DetailItem label={t("fields.duration")}>{fmt.duration(item.chatDuration)}</DetailItem>
+        <DetailItem label={t("fields.intent")}>{intentText(item.intent)}</DetailItem>
         {item.correctedIntent ? (
-          <Field label={t("fields.corrected")}>
+          <DetailItem label={t("fields.corrected")}>
             <span className="text-amber-800" data-testid="corrected-intent">
               {intentText(item.correctedIntent)}
             </span>
-          </Field>
+          </DetailItem>
         ) : null}
       </dl>
       {item.reasons.length ? (
@@ -70,15 +71,6 @@ export function RecordSummary({
         </p>
       ) : null}
       {heldBy ? <p className="mt-2 text-xs text-amber-800">{t("heldBy", { name: heldBy })}</p> : null}
-    </div>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd>{children}</dd>
     </div>
   );
 }
