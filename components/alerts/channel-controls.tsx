@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
 import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
 
 const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
@@ -76,35 +77,12 @@ export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; 
 /** Deleting asks first: the channel and its delivery log go. */
 export function DeleteAlertChannel({ channelId, name }: { channelId: string; name: string }) {
   const t = useTranslations("alerts.delete");
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const del = useMutation({
-    mutationFn: async () => unwrap(await deleteAlertChannel({ channelId })),
-    onSuccess: () => router.push("/admin/alerts"),
-  });
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
-      >
-        {t("button")}
-      </button>
-      {open ? (
-        <ConfirmDialog
-          title={t("title")}
-          confirmLabel={t("confirm")}
-          pending={del.isPending}
-          error={del.error ? errorText(del.error) : null}
-          onConfirm={() => del.mutate()}
-          onClose={() => setOpen(false)}
-          testId="alert-delete"
-        >
-          <p>{t("body", { name })}</p>
-        </ConfirmDialog>
-      ) : null}
-    </>
+    <DeleteWithConfirm
+      text={{ button: t("button"), title: t("title"), confirm: t("confirm"), body: t("body", { name }) }}
+      remove={() => deleteAlertChannel({ channelId })}
+      then="/admin/alerts"
+      testId="alert-delete"
+    />
   );
 }
