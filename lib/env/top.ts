@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parseTopConfig, type TopConfig } from "../top/config";
-import { bool } from "./parse";
+import { SIGN_METHODS } from "../top/sign";
+import type { TopConfig } from "../top/config";
+import { bool, parseSection } from "./parse";
 import { processEnv, type EnvSource } from "./process";
 
 /** The TOP gateway as the web app sees it (the worker's full TOP settings: topConfig). */
@@ -10,10 +11,40 @@ export const topSection = z.object({
   TOP_EMULATOR_ACTIVE: bool,
 });
 
+const millis = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ error: "must be a number of milliseconds" }).int().min(min).max(max).default(fallback);
+
+/** The TOP client's settings in full (the worker, the launchers, the benchmark). */
+export const topClientSection = z.object({
+  TOP_GATEWAY_URL: z
+    .string({ error: "is not set" })
+    .url("must be an http(s) URL such as https://gw.api.taobao.com/router/rest")
+    .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL"),
+  TOP_APP_KEY: z.string({ error: "is not set" }).trim().min(1, "is empty"),
+  TOP_APP_SECRET: z.string({ error: "is not set" }).min(1, "is empty"),
+  TOP_SESSION: z.string().optional(),
+  TOP_SIGN_METHOD: z.enum(SIGN_METHODS, { error: `must be one of ${SIGN_METHODS.join(", ")}` }).default("hmac-sha256"),
+  TOP_FORMAT: z.enum(["json", "xml"], { error: "must be json or xml" }).default("json"),
+  TOP_PARTNER_ID: z.string().optional(),
+  TOP_TIMEOUT_MS: millis(100, 300_000, 10_000),
+  TOP_CONNECT_TIMEOUT_MS: millis(50, 60_000, 3_000),
+});
+
 /**
- * The TOP client's settings (TOP_* in full, for the worker and the launchers);
- * lib/top/config.ts validates them, since the client is a leaf that is handed its configuration.
+ * The TOP client's configuration from TOP_*; a blank variable counts as unset.
+ * The error names each bad variable and never echoes a value (the secret).
  */
 export function topConfig(source: EnvSource = processEnv()): TopConfig {
-  return parseTopConfig(source);
+  const e = parseSection(topClientSection, source, { title: "TOP configuration is invalid", blankIsUnset: true });
+  return {
+    gatewayUrl: e.TOP_GATEWAY_URL,
+    appKey: e.TOP_APP_KEY,
+    appSecret: e.TOP_APP_SECRET,
+    session: e.TOP_SESSION,
+    signMethod: e.TOP_SIGN_METHOD,
+    format: e.TOP_FORMAT,
+    partnerId: e.TOP_PARTNER_ID,
+    timeoutMs: e.TOP_TIMEOUT_MS,
+    connectTimeoutMs: e.TOP_CONNECT_TIMEOUT_MS,
+  };
 }

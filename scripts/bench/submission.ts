@@ -10,7 +10,8 @@ import { toIvrCallRecordDto, type RecordForSubmission } from "../../lib/submissi
 import { SubmissionWorker } from "../../lib/submissions/worker";
 import { classifyAnswer } from "../../lib/top/classify";
 import { createTopClient } from "../../lib/top/client";
-import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, parseTopConfig, type TopConfig } from "../../lib/top/config";
+import { topConfig } from "../../lib/env/top";
+import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, type TopConfig } from "../../lib/top/config";
 import { parseTopAnswer } from "../../lib/top/parse-response";
 import { buildReceiveCallRecordRequest } from "../../lib/top/request";
 import { serializeCallRecordDto } from "../../lib/top/serialize";
@@ -230,7 +231,7 @@ async function recordSet(ids: string[]): Promise<string> {
 
 export async function measureSubmission(ctx: BenchContext, databaseUrl: string): Promise<Figure[]> {
   const emulator = await startEmulator(ctx);
-  const config = parseTopConfig({
+  const config = topConfig({
     TOP_GATEWAY_URL: emulator.gatewayUrl,
     TOP_APP_KEY: DEMO_TOP_APP_KEY,
     TOP_APP_SECRET: DEMO_TOP_APP_SECRET,
