@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startVendorAudioServer, type VendorAudioServer } from "../../dev/testing/vendor-audio-server";
 
 const archiveDir = vi.hoisted(() => {
   const dir = `${process.env.TMPDIR ?? "/tmp"}/lvr-archive-test-${process.pid}-${Date.now()}`;
@@ -19,46 +18,14 @@ const { AudioArchiver, archiveRecording } = await import("./archiver");
 const { openRecording } = await import("./recording");
 const { GET } = await import("@/app/api/audio/[id]/route");
 
-/** A vendor's server: recordings, one that fails a few times first, links that expire, redirects into our network. */
-const BYTES = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256));
-const failuresLeft = new Map<string, number>();
-const expired = new Set<string>();
-let upstream: http.Server;
+let vendor: VendorAudioServer;
 let host = "";
 const onlyOurLoopback = (address: string) => address === "127.0.0.1";
-
 beforeAll(async () => {
-  upstream = http.createServer((req, res) => {
-    const p = req.url ?? "/";
-    if (p.startsWith("/redirect-metadata"))
-      return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
-    if (p.startsWith("/redirect-private")) return res.writeHead(302, { location: "http://10.0.0.1/a.mp3" }).end();
-    if (p.startsWith("/page")) return res.writeHead(200, { "content-type": "text/html" }).end("<html>sign in</html>");
-    if (expired.has(p) || p.startsWith("/expired"))
-      return res.writeHead(403, { "content-type": "application/xml" }).end("<Error>AccessDenied</Error>");
-    const left = failuresLeft.get(p) ?? 0;
-    if (left > 0) {
-      failuresLeft.set(p, left - 1);
-      return res.writeHead(503).end("busy");
-    }
-    const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
-    if (m) {
-      const start = Number(m[1]);
-      const end = m[2] ? Number(m[2]) : BYTES.length - 1;
-      return res
-        .writeHead(206, {
-          "content-type": "audio/mpeg",
-          "content-length": end - start + 1,
-          "content-range": `bytes ${start}-${end}/${BYTES.length}`,
-        })
-        .end(BYTES.subarray(start, end + 1));
-    }
-    res.writeHead(200, { "content-type": "audio/mpeg", "content-length": BYTES.length }).end(BYTES);
-  });
-  await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
-  host = `127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  vendor = await startVendorAudioServer();
+  host = vendor.host;
 });
-afterAll(() => new Promise<void>((r) => upstream.close(() => r())));
+afterAll(() => vendor.close());
 
 const config = (over: Partial<ConstructorParameters<typeof AudioArchiver>[0]> = {}) => ({
   dir: archiveDir,
@@ -137,10 +104,10 @@ describe("recording archiver", () => {
         (r) => r?.state === "archived",
       ),
     );
-    const sha = createHash("sha256").update(BYTES).digest("hex");
+    const sha = createHash("sha256").update(vendor.bytes).digest("hex");
     expect(row).toMatchObject({
       sha256: sha,
-      sizeBytes: BigInt(BYTES.length),
+      sizeBytes: BigInt(vendor.bytes.length),
       contentType: "audio/mpeg",
       fileName: `${sha}.mp3`,
       attempts: 1,
@@ -181,8 +148,8 @@ describe("recording archiver", () => {
   });
 
   it("retries a failing upstream with backoff, then archives; gives up after the last attempt; does not retry an expired link", async () => {
-    failuresLeft.set("/flaky.mp3", 2);
-    failuresLeft.set("/down.mp3", 1_000);
+    vendor.failuresLeft.set("/flaky.mp3", 2);
+    vendor.failuresLeft.set("/down.mp3", 1_000);
     const flaky = await ingestWithAudio("/flaky.mp3");
     const down = await ingestWithAudio("/down.mp3");
     const gone = await ingestWithAudio("/expired.mp3");
@@ -202,7 +169,7 @@ describe("recording archiver", () => {
         ),
       ]),
     );
-    expect(a).toMatchObject({ attempts: 3, sha256: createHash("sha256").update(BYTES).digest("hex") });
+    expect(a).toMatchObject({ attempts: 3, sha256: createHash("sha256").update(vendor.bytes).digest("hex") });
     expect(b).toMatchObject({ attempts: 4, lastError: "503 upstream", fileName: null });
     expect(c).toMatchObject({ attempts: 1, lastError: "link expired (403 upstream)" });
   });
@@ -223,7 +190,7 @@ describe("recording archiver", () => {
         (r) => r?.state === "archived",
       ),
     );
-    expired.add("/expires-later.mp3");
+    vendor.expired.add("/expires-later.mp3");
     // The live link now answers 403, which the player shows as such…
     const live = await openRecording(`http://${host}/expires-later.mp3`, { ...config().fetch, range: null });
     expect(live.status).toBe(502);
@@ -243,20 +210,22 @@ describe("recording archiver", () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get("content-type")).toBe("audio/mpeg");
     expect(whole.headers.get("cache-control")).toContain("private");
-    expect(Buffer.from(await whole.arrayBuffer()).equals(BYTES)).toBe(true);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(vendor.bytes)).toBe(true);
     const first = await get("bytes=0-99");
     expect(first.status).toBe(206);
-    expect(first.headers.get("content-range")).toBe(`bytes 0-99/${BYTES.length}`);
-    expect(Buffer.from(await first.arrayBuffer()).equals(BYTES.subarray(0, 100))).toBe(true);
+    expect(first.headers.get("content-range")).toBe(`bytes 0-99/${vendor.bytes.length}`);
+    expect(Buffer.from(await first.arrayBuffer()).equals(vendor.bytes.subarray(0, 100))).toBe(true);
     const middle = await get("bytes=20000-20999");
-    expect(middle.headers.get("content-range")).toBe(`bytes 20000-20999/${BYTES.length}`);
-    expect(Buffer.from(await middle.arrayBuffer()).equals(BYTES.subarray(20_000, 21_000))).toBe(true);
+    expect(middle.headers.get("content-range")).toBe(`bytes 20000-20999/${vendor.bytes.length}`);
+    expect(Buffer.from(await middle.arrayBuffer()).equals(vendor.bytes.subarray(20_000, 21_000))).toBe(true);
     const suffix = await get("bytes=-500");
-    expect(suffix.headers.get("content-range")).toBe(`bytes ${BYTES.length - 500}-${BYTES.length - 1}/${BYTES.length}`);
-    expect(Buffer.from(await suffix.arrayBuffer()).equals(BYTES.subarray(BYTES.length - 500))).toBe(true);
-    const invalid = await get(`bytes=${BYTES.length}-`);
+    expect(suffix.headers.get("content-range")).toBe(
+      `bytes ${vendor.bytes.length - 500}-${vendor.bytes.length - 1}/${vendor.bytes.length}`,
+    );
+    expect(Buffer.from(await suffix.arrayBuffer()).equals(vendor.bytes.subarray(vendor.bytes.length - 500))).toBe(true);
+    const invalid = await get(`bytes=${vendor.bytes.length}-`);
     expect(invalid.status).toBe(416);
-    expect(invalid.headers.get("content-range")).toBe(`bytes */${BYTES.length}`);
+    expect(invalid.headers.get("content-range")).toBe(`bytes */${vendor.bytes.length}`);
     const download = await GET(
       new Request(`http://x/api/audio/${id}?download=1`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
       { params: Promise.resolve({ id: id.toString() }) },
@@ -275,9 +244,9 @@ describe("recording proxy guard, end to end against an upstream", () => {
   it("passes the upstream's Range answer and content type through", async () => {
     const res = await openRecording(`http://${host}/x.mp3`, opts("bytes=10-19"));
     expect(res.status).toBe(206);
-    expect(res.headers.get("content-range")).toBe(`bytes 10-19/${BYTES.length}`);
+    expect(res.headers.get("content-range")).toBe(`bytes 10-19/${vendor.bytes.length}`);
     expect(res.headers.get("content-type")).toBe("audio/mpeg");
-    expect(Buffer.from(await res.arrayBuffer()).equals(BYTES.subarray(10, 20))).toBe(true);
+    expect(Buffer.from(await res.arrayBuffer()).equals(vendor.bytes.subarray(10, 20))).toBe(true);
   });
 
   it("re-checks every redirect hop: a redirect to the metadata service or a private address is refused", async () => {
