@@ -36,7 +36,9 @@ test.beforeAll(async ({ request, baseURL }) => {
   expect(res.ok()).toBe(true);
 });
 
-const row = (page: Page, id: string) => page.getByTestId("call-row").filter({ hasText: id });
+// A row is known by its link to the record's page (the id itself is not a cell).
+const row = (page: Page, id: string) =>
+  page.getByTestId("call-row").filter({ has: page.locator(`a[href^="/calls/${id}"]`) });
 
 test("/calls?compliance=hours lists the call made outside calling hours and not the one inside", async ({ page }) => {
   await page.goto(`/calls?job=${JOB}`);
