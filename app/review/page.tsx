@@ -32,6 +32,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("calls:read");
   const t = await getTranslations("review");
   const tc = await getTranslations("common");
+  const tk = await getTranslations("compliance");
   const fmt = await getFormat();
   const env = getEnv();
   const timeZone = env.DISPLAY_TIME_ZONE;
@@ -79,6 +80,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </span>{" "}
         <Link href={`/calls?${query}`} className="ml-2 text-sky-700 hover:underline">
           {t("editQueue")}
+        </Link>
+        {/* A queue of its own, checked by the same compliance filter as /calls?compliance=any. */}
+        <Link
+          href="/review?compliance=any"
+          className="ml-2 text-sky-700 hover:underline"
+          data-testid="queue-compliance"
+        >
+          {tk("review.any")}
         </Link>
       </p>
       <FilterErrors errors={errors} cursorInvalid={false} />

@@ -3,6 +3,8 @@ import { useTranslations } from "next-intl";
 import type { DashboardSummary } from "@/lib/dashboard/data";
 import { StatCard } from "@/components/ui/stat-card";
 import { useFormat } from "@/components/ui/use-format";
+import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
+import type { ComplianceCounts } from "@/lib/compliance/data";
 
 const SUBMISSION_STATES = [
   "not_submitted",
@@ -14,8 +16,17 @@ const SUBMISSION_STATES = [
   "failed",
 ] as const satisfies readonly (keyof DashboardSummary["bySubmission"])[];
 
-export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; timeZone: string }) {
+export function SummaryView({
+  summary,
+  compliance,
+  timeZone,
+}: {
+  summary: DashboardSummary;
+  compliance: ComplianceCounts;
+  timeZone: string;
+}) {
   const t = useTranslations("dashboard");
+  const tk = useTranslations("compliance");
   const tc = useTranslations("common");
   const fmt = useFormat();
   const total = summary.records.value;
@@ -86,6 +97,8 @@ export function SummaryView({ summary, timeZone }: { summary: DashboardSummary; 
           ))}
         </ul>
       </section>
+
+      <ComplianceCountsView counts={compliance} query="" title={tk("dashboard.title")} scope={tk("counts.scopeAll")} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -1,5 +1,8 @@
 import "server-only";
-import { prisma } from "../db/client";
+import { Prisma, prisma } from "../db/client";
+import { rollupSource } from "../call-records/rollups";
+import { COMPLIANCE_BIT, COMPLIANCE_KINDS, complianceMask } from "./flags";
+import type { ComplianceFilter } from "./filter";
 
 export interface FindingView {
   id: string;
@@ -23,4 +26,30 @@ export async function recordFindings(recordId: bigint): Promise<FindingView[]> {
         ? (f.detail as Record<string, unknown>)
         : {},
   }));
+}
+
+/** Calls per compliance kind and with any flag (a call with two kinds counts under each, once under `any`). */
+export type ComplianceCounts = Record<ComplianceFilter, number>;
+
+/**
+ * Flagged calls of one job, or of all jobs, from the all-time rollups plus
+ * their pending deltas (exact at any moment, no scan of call_records). Each
+ * rollup row is spread over the kinds its bits hold, and once more under
+ * `any` (the mask of every kind), so a call never counts twice there.
+ */
+export async function complianceCounts(jobId?: bigint): Promise<ComplianceCounts> {
+  const kinds = Prisma.sql`(VALUES ${Prisma.join(
+    [...COMPLIANCE_KINDS, "any" as const].map(
+      (k) => Prisma.sql`(${k}::text, ${k === "any" ? complianceMask(COMPLIANCE_KINDS) : COMPLIANCE_BIT[k]}::int)`,
+    ),
+  )})`;
+  const job = jobId === undefined ? Prisma.empty : Prisma.sql`AND robot_call_job_id = ${jobId}`;
+  const rows = await prisma.$queryRaw<{ kind: ComplianceFilter; n: bigint }[]>(Prisma.sql`
+    SELECT b.kind, sum(r.records)::bigint AS n
+    FROM ${rollupSource(false, jobId !== undefined)} r CROSS JOIN ${kinds} AS b(kind, bit)
+    WHERE r.compliance_flags <> 0 AND (r.compliance_flags & b.bit) <> 0 ${job}
+    GROUP BY b.kind`);
+  const counts: ComplianceCounts = { hours: 0, frequency: 0, anomaly: 0, phrase: 0, any: 0 };
+  for (const row of rows) counts[row.kind] = Number(row.n);
+  return counts;
 }

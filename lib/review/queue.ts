@@ -12,6 +12,7 @@ const FILTER_PARAMS = [
   "intent",
   "submission",
   "review",
+  "compliance",
   "reviewer",
   "batch",
   "from",

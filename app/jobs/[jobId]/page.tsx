@@ -13,6 +13,8 @@ import { can } from "@/lib/auth/permissions";
 import { JobNameEditor } from "@/components/jobs/job-name-editor";
 import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { zonedToday } from "@/lib/reconciliation/schema";
+import { complianceCounts } from "@/lib/compliance/data";
+import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +30,18 @@ export async function generateMetadata({ params }: { params: Promise<{ jobId: st
 export default async function JobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const fmt = await getFormat();
   const t = await getTranslations("jobs");
+  const tk = await getTranslations("compliance");
   const ts = await getTranslations("views.resultStatus");
   const tv = await getTranslations("views.job");
   const user = await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [job, named] = await Promise.all([getJobDetail(BigInt(jobId), timeZone), getJobName(BigInt(jobId))]);
+  const [job, named, compliance] = await Promise.all([
+    getJobDetail(BigInt(jobId), timeZone),
+    getJobName(BigInt(jobId)),
+    complianceCounts(BigInt(jobId)),
+  ]);
   if (!job) notFound();
   const s = job.summary;
   const calls = (extra = "") => `/calls?job=${jobId}${extra}`;
@@ -104,6 +111,12 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
           href={calls("&review=flagged")}
         />
       </div>
+      <ComplianceCountsView
+        counts={compliance}
+        query={`job=${jobId}`}
+        title={tk("job.flagged")}
+        scope={tk("counts.scopeJob")}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Columns
           title={t("charts.byHour", { timeZone })}
