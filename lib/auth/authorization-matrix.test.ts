@@ -35,6 +35,7 @@ const holds = await import("../legal-holds/actions");
 const retention = await import("../retention/actions");
 const rules = await import("../rules/actions");
 const alerts = await import("../alerts/actions");
+const phraseRules = await import("../transcripts/actions");
 const api = await import("../../dev/testing/api");
 
 type Expect = "allow" | "deny";
@@ -282,6 +283,39 @@ const ACTIONS: { name: string; call: () => Promise<{ ok: boolean; code?: string 
   {
     name: "alerts.sendTest",
     call: () => alerts.sendTestAlertAction({ channelId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.create",
+    call: () =>
+      phraseRules.createPhraseRuleAction({
+        name: "",
+        kind: "required",
+        pattern: "x",
+        isRegex: false,
+        speaker: "any",
+        jobIds: [],
+        enabled: true,
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.update",
+    call: () =>
+      phraseRules.updatePhraseRuleAction({
+        ruleId: "999999999",
+        rule: { name: "x", kind: "required", pattern: "x", isRegex: false, speaker: "any", jobIds: [], enabled: true },
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.setEnabled",
+    call: () => phraseRules.setPhraseRuleEnabledAction({ ruleId: "999999999", enabled: false }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.delete",
+    call: () => phraseRules.deletePhraseRuleAction({ ruleId: "999999999" }),
     expect: onlyFrom("admin"),
   },
   {
@@ -640,6 +674,11 @@ const PAGES: { name: string; render: () => Promise<unknown>; expect: Record<Role
   {
     name: "/admin/alerts",
     render: async () => (await import("@/app/admin/alerts/page")).default(),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/admin/phrase-rules",
+    render: async () => (await import("@/app/admin/phrase-rules/page")).default({ searchParams: sp() }),
     expect: onlyFrom("admin"),
   },
   {
