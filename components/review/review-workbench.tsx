@@ -42,8 +42,8 @@ export function ReviewWorkbench({
   const { state, item, busy, error, status, heldBy, startAt, flag, player, verdict, skip, openFlag, startComment } =
     session;
   useReviewKeyboard({ item, verdict, openFlag, skip, startComment, setFlagging: flag.setFlagging });
-  // The player's position, for the transcript's highlight.
-  const [time, setTime] = useState(0);
+  // The player's position, for the transcript's highlight: kept with its record, so the next record starts clean.
+  const [position, setPosition] = useState({ record: "", seconds: 0 });
   const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));
 
   return (
@@ -87,12 +87,12 @@ export function ReviewWorkbench({
               downloadHref={item.audio === "archived" ? `/api/audio/${item.callRecordId}?download=1` : null}
               initialTime={startAt}
               apiRef={player}
-              onTime={setTime}
+              onTime={(seconds) => setPosition({ record: item.callRecordId, seconds })}
             />
             <TranscriptPanel
               key={`t-${item.callRecordId}`}
               transcript={item.transcript}
-              time={time}
+              time={position.record === item.callRecordId ? position.seconds : startAt}
               onSeek={(s) => player.current?.seek(s)}
             />
             <ReviewComments

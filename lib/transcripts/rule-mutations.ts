@@ -5,7 +5,7 @@ import type { PhraseRuleInput } from "./rule-schema";
 /**
  * Writes to phrase_rules. Ingest reads the enabled rules per batch, so a
  * change applies to records ingested after it; stored records keep their
- * findings until `npm run compliance:recheck`.
+ * findings (the compliance recheck does not run phrase rules).
  */
 
 function data(input: PhraseRuleInput) {
