@@ -93,18 +93,18 @@ test.describe("phrase rules admin", () => {
     await expect(page.getByTestId("phrase-rules-intro")).toContainText("records ingested after it");
     const form = page.getByRole("form", { name: "Add a rule" });
     const name = `e2e threat ${Date.now()}`;
-    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Kind").selectOption("prohibited");
     await form.getByLabel("Speaker").selectOption("any");
-    await form.getByLabel("Phrase").fill("(a+)+$");
-    await form.getByLabel("Regular expression").check();
+    await form.getByLabel("Phrase", { exact: true }).fill("(a+)+$");
+    await form.getByRole("checkbox", { name: "Regular expression" }).check();
     // Scoped to a job no other spec uses.
-    await form.getByLabel("Job IDs").fill("9300000000000072");
+    await form.getByLabel("Job IDs", { exact: true }).fill("9300000000000072");
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByRole("alert")).toContainText("may not repeat a group");
     await expect(page.getByTestId("phrase-rule-row").filter({ hasText: name })).toHaveCount(0);
 
-    await form.getByLabel("Phrase").fill("上门.{0,4}找你");
+    await form.getByLabel("Phrase", { exact: true }).fill("上门.{0,4}找你");
     await form.getByRole("button", { name: "Save" }).click();
     const row = page.getByTestId("phrase-rule-row").filter({ hasText: name });
     await expect(row).toContainText("Prohibited");

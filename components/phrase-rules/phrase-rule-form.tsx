@@ -119,9 +119,11 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
           </select>
         </label>
       </div>
-      <label className="flex flex-col gap-1">
-        {t("pattern")}
+      {/* The help sits outside the label: it describes the field, it is not its name. */}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idp}-pattern`}>{t("pattern")}</label>
         <input
+          id={`${idp}-pattern`}
           required
           maxLength={200}
           value={form.pattern}
@@ -133,14 +135,15 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
         <span id={`${idp}-pattern-help`} className="text-xs text-slate-600">
           {t("patternHelp")}
         </span>
-      </label>
+      </div>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={form.isRegex} onChange={(e) => set("isRegex", e.target.checked)} />
         {t("isRegex")}
       </label>
-      <label className="flex flex-col gap-1">
-        {t("jobs")}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idp}-jobs`}>{t("jobs")}</label>
         <input
+          id={`${idp}-jobs`}
           value={form.jobIds}
           onChange={(e) => set("jobIds", e.target.value)}
           aria-describedby={`${idp}-jobs-help`}
@@ -151,7 +154,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
         <span id={`${idp}-jobs-help`} className="text-xs text-slate-600">
           {t("jobsHelp")}
         </span>
-      </label>
+      </div>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={form.enabled} onChange={(e) => set("enabled", e.target.checked)} />
         {t("enabled")}
