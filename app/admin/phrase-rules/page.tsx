@@ -61,9 +61,12 @@ export default async function PhraseRulesPage({
                   </td>
                   <td className="px-3 py-2">{r.enabled ? t("state.on") : t("state.off")}</td>
                   <td className="flex items-center gap-2 px-3 py-2">
-                    <Link href={`/admin/phrase-rules?edit=${r.id}`} className="text-sky-700 underline">
+                    <Link
+                      href={`/admin/phrase-rules?edit=${r.id}`}
+                      aria-label={`${t("edit")}: ${r.name}`}
+                      className="text-sky-700 underline"
+                    >
                       {t("edit")}
-                      <span className="sr-only">: {r.name}</span>
                     </Link>
                     <PhraseRuleToggle ruleId={r.id.toString()} name={r.name} enabled={r.enabled} />
                   </td>
