@@ -32,6 +32,7 @@ export function AudioPlayer({
   keyboard = true,
   syncUrl = true,
   badge,
+  onTime,
 }: {
   /** Where the recording plays from (archived copy, vendor's link): shown only while it can play. */
   badge?: ReactNode;
@@ -41,6 +42,8 @@ export function AudioPlayer({
   apiRef?: RefObject<PlayerApi | null>;
   keyboard?: boolean;
   syncUrl?: boolean;
+  /** Told the position on every timeupdate and seek (the transcript follows it). */
+  onTime?: (seconds: number) => void;
 }) {
   const t = useTranslations("audio");
   const te = useTranslations("views.audioError");
@@ -54,6 +57,11 @@ export function AudioPlayer({
   const [error, setError] = useState<{ code: string; details: Record<string, string | number> } | null>(null);
   const [help, setHelp] = useState(false);
   const waveform = useWaveform(src, waveRef, audioRef, setError);
+  // A ref, so that a new callback each render does not re-subscribe the media events.
+  const onTimeRef = useRef(onTime);
+  useEffect(() => {
+    onTimeRef.current = onTime;
+  });
 
   // Media events → state, the URL, and the starting position.
   useEffect(() => {
@@ -76,6 +84,7 @@ export function AudioPlayer({
     };
     const onTime = () => {
       setTime(a.currentTime);
+      onTimeRef.current?.(a.currentTime);
       writeUrl();
     };
     const onPlay = () => setPlaying(true);

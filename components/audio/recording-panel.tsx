@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import { maskText } from "@/lib/privacy/redact";
 import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
-import { AudioPlayer } from "./audio-player";
+import type { TranscriptView } from "@/lib/transcripts/view";
+import { PlayerWithTranscript } from "@/components/transcripts/player-with-transcript";
 
 /**
  * A record's recording on its page: the player, with where it plays from
@@ -14,11 +15,13 @@ export function RecordingPanel({
   status,
   archive,
   initialTime,
+  transcript = null,
 }: {
   callRecordId: string;
   status: RecordingStatus;
   archive: RecordingSource["archive"];
   initialTime: number;
+  transcript?: TranscriptView | null;
 }) {
   const t = useTranslations("audio");
   if (status === "none") return null;
@@ -51,7 +54,8 @@ export function RecordingPanel({
       <h2 id="recording" className="font-semibold">
         {t("label")}
       </h2>
-      <AudioPlayer
+      <PlayerWithTranscript
+        transcript={transcript}
         src={`/api/audio/${callRecordId}`}
         downloadHref={status === "archived" || status === "local" ? `/api/audio/${callRecordId}?download=1` : null}
         initialTime={initialTime}

@@ -6,6 +6,7 @@ import { maskJson, maskText } from "@/lib/privacy/redact";
 import { useFormat } from "@/components/ui/use-format";
 import { RetryRecordButton } from "@/components/submissions/retry-record-button";
 import { RecordingPanel } from "@/components/audio/recording-panel";
+import type { TranscriptView } from "@/lib/transcripts/view";
 import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import { AttemptTimeline } from "./attempt-timeline";
 import { RevealContact } from "./reveal-contact";
@@ -57,7 +58,12 @@ export function RecordDetail({
   timeZone: string;
   canSubmit: boolean;
   canReveal: boolean;
-  recording?: { status: RecordingStatus; archive: RecordingSource["archive"]; initialTime: number };
+  recording?: {
+    status: RecordingStatus;
+    archive: RecordingSource["archive"];
+    initialTime: number;
+    transcript: TranscriptView | null;
+  };
   /** Who gave the current verdict. */
   reviewer?: string | null;
   /** The current verdict's reasons and notes, and the recording's comments. */
@@ -90,6 +96,7 @@ export function RecordDetail({
           status={recording.status}
           archive={recording.archive}
           initialTime={recording.initialTime}
+          transcript={recording.transcript}
         />
       ) : null}
 

@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { AudioPlayer } from "@/components/audio/audio-player";
+import { TranscriptPanel } from "@/components/transcripts/transcript-panel";
 import { useFormat } from "@/components/ui/use-format";
 import type { IntentOption, ReviewReasonOption } from "@/lib/review/data";
 import { FlagForm } from "./flag-form";
@@ -40,6 +42,8 @@ export function ReviewWorkbench({
   const { state, item, busy, error, status, heldBy, startAt, flag, player, verdict, skip, openFlag, startComment } =
     session;
   useReviewKeyboard({ item, verdict, openFlag, skip, startComment, setFlagging: flag.setFlagging });
+  // The player's position, for the transcript's highlight: kept with its record, so the next record starts clean.
+  const [position, setPosition] = useState({ record: "", seconds: 0 });
   const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));
 
   return (
@@ -83,6 +87,13 @@ export function ReviewWorkbench({
               downloadHref={item.audio === "archived" ? `/api/audio/${item.callRecordId}?download=1` : null}
               initialTime={startAt}
               apiRef={player}
+              onTime={(seconds) => setPosition({ record: item.callRecordId, seconds })}
+            />
+            <TranscriptPanel
+              key={`t-${item.callRecordId}`}
+              transcript={item.transcript}
+              time={position.record === item.callRecordId ? position.seconds : startAt}
+              onSeek={(s) => player.current?.seek(s)}
             />
             <ReviewComments
               comments={item.comments}

@@ -20,6 +20,7 @@ const ADMIN_ITEMS = [
   { href: "/audit", key: "audit" },
   { href: "/admin/retention", key: "retention" },
   { href: "/admin/alerts", key: "alerts" },
+  { href: "/admin/phrase-rules", key: "phraseRules" },
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */

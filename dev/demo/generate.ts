@@ -6,6 +6,8 @@ import { DEMO_WINDOW_DAYS, generateDemoJobs, type DemoJob } from "./jobs";
 import { logNormalBetween, mixSeed, mulberry32, pick, pickWeighted, randInt, type Rng } from "./prng";
 import { ANSWERED, DEMO_STATUS_PROFILES, TALK_SECONDS, type DemoStatusProfile } from "./result-status";
 import { DAY_MS, formatGmt8, gmt8DayNumber } from "./wire-time";
+import { transcriptsByFile } from "./transcripts";
+import type { Utterance } from "../../lib/transcripts/schema";
 
 export { generateDemoJobs, DEMO_WINDOW_DAYS, DEFAULT_DEMO_JOBS, type DemoJob, type DemoJobsOptions } from "./jobs";
 
@@ -30,6 +32,8 @@ export interface DemoRecordWire {
   phone_number: string;
   intent_level_code?: number;
   intent_level_tag_id?: string;
+  /** What the recording says (records with a recording only): the console's own field. */
+  transcript?: Utterance[];
 }
 
 export interface DemoRecordsOptions {
@@ -159,6 +163,8 @@ interface RecordInput {
   audioBase: string;
 }
 
+const TRANSCRIPTS = transcriptsByFile(DEMO_AUDIO_CLIPS);
+
 function makeRecord(rng: Rng, r: RecordInput): DemoRecordWire {
   const group = DEMO_INTENT_GROUPS[r.job.group];
   const ring = randInt(rng, r.profile.ringSeconds[0], r.profile.ringSeconds[1]);
@@ -167,6 +173,7 @@ function makeRecord(rng: Rng, r: RecordInput): DemoRecordWire {
   let talk = 0;
   let intent: { code: number; name: string } | undefined;
   let audioUrl: string | undefined;
+  let transcript: Utterance[] | undefined;
   if (r.profile.status === ANSWERED) {
     const level = pickWeighted(rng, group.levels, (l) => l.weight);
     intent = level;
@@ -178,6 +185,7 @@ function makeRecord(rng: Rng, r: RecordInput): DemoRecordWire {
       const clip = pick(rng, clips);
       audioUrl = `${r.audioBase}/demo-audio/${clip.file}`;
       talk = Math.round(clip.durationSeconds);
+      transcript = TRANSCRIPTS.get(clip.file);
     }
   } else if (rng() < NOT_CONNECTED_LABEL_SHARE) {
     intent = group.notConnected;
@@ -199,5 +207,6 @@ function makeRecord(rng: Rng, r: RecordInput): DemoRecordWire {
     tenant_phone_number_id: line.tenantPhoneNumberId,
     phone_number: line.phoneNumber,
     ...(intent !== undefined && { intent_level_code: intent.code, intent_level_tag_id: group.tagId }),
+    ...(transcript !== undefined && transcript.length > 0 && { transcript }),
   };
 }

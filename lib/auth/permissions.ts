@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   "audit:read": "admin",
   /** Alert notification channels: create, change, delete, "send test", and their delivery logs (/admin/alerts). */
   "alerts:manage": "admin",
+  /** Phrase rules checked against transcripts at ingest: create, change, enable, delete (/admin/phrase-rules). */
+  "phrases:manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

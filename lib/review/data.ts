@@ -3,6 +3,8 @@ import { Prisma, prisma } from "../db/client";
 import { getRecordingSource, recordingStatus, type RecordingStatus } from "../audio/data";
 import { maskName, maskPhone } from "../privacy/mask";
 import { getJobName } from "../jobs/names";
+import { phraseFindingsOf, transcriptOf } from "../transcripts/data";
+import { buildTranscriptView, type TranscriptView } from "../transcripts/view";
 
 export interface ReviewReasonOption {
   code: string;
@@ -71,6 +73,8 @@ export interface ReviewItem {
   hasAudio: boolean;
   audio: RecordingStatus;
   comments: ReviewComment[];
+  /** Masked like the rest; null: no transcript was sent. */
+  transcript: TranscriptView | null;
   history: { verdict: string; reasons: string[]; notes: string | null; reviewer: string; at: string }[];
 }
 
@@ -99,7 +103,7 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     },
   });
   if (!r) return null;
-  const [source, comments, history, job] = await Promise.all([
+  const [source, comments, history, job, utterances, phrases] = await Promise.all([
     getRecordingSource(callRecordId),
     prisma.reviewComment.findMany({
       where: { recordId: r.id },
@@ -113,6 +117,8 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
       include: { reviewer: { select: { name: true } } },
     }),
     getJobName(r.robotCallJobId),
+    transcriptOf(r.id),
+    phraseFindingsOf(r.id),
   ]);
   const current = history[0];
   return {
@@ -143,6 +149,7 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
       author: c.author.name,
       createdAt: c.createdAt.toISOString(),
     })),
+    transcript: buildTranscriptView(utterances, phrases, { phone: r.calledPhoneNumber, name: r.name }),
     history: history.map((h) => ({
       verdict: h.verdict,
       reasons: h.reasons,

@@ -24,6 +24,8 @@ import { correctionNotOnPlatform, platformIntent } from "@/lib/call-records/plat
 import { ComplianceFindings } from "@/components/compliance/findings";
 import { recordFindings } from "@/lib/compliance/data";
 import { maskPhone } from "@/lib/privacy/mask";
+import { phraseFindingsOf, transcriptOf } from "@/lib/transcripts/data";
+import { buildTranscriptView } from "@/lib/transcripts/view";
 
 export const dynamic = "force-dynamic";
 
@@ -46,17 +48,20 @@ export default async function CallRecordPage({
   if (!record) notFound();
   const { filters } = parseCallFilters((await searchParams) ?? {});
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [attempts, around, source, reviewer, review, labels, job, payloads, findings] = await Promise.all([
-    recordAttempts(record),
-    neighbours(record, filters, timeZone),
-    getRecordingSource(record.callRecordId),
-    record.reviewedById === null ? null : userName(record.reviewedById),
-    getRecordReview(record.id, record.reviewState),
-    reasonLabels(),
-    getJobName(record.robotCallJobId),
-    payloadsOf([record.id]),
-    recordFindings(record.id),
-  ]);
+  const [attempts, around, source, reviewer, review, labels, job, payloads, findings, utterances, phrases] =
+    await Promise.all([
+      recordAttempts(record),
+      neighbours(record, filters, timeZone),
+      getRecordingSource(record.callRecordId),
+      record.reviewedById === null ? null : userName(record.reviewedById),
+      getRecordReview(record.id, record.reviewState),
+      reasonLabels(),
+      getJobName(record.robotCallJobId),
+      payloadsOf([record.id]),
+      recordFindings(record.id),
+      transcriptOf(record.id),
+      phraseFindingsOf(record.id),
+    ]);
   const payload = payloads.get(record.id);
   const onPlatform = platformIntent(attempts);
   const stale = correctionNotOnPlatform(
@@ -87,6 +92,10 @@ export default async function CallRecordPage({
                 status: recordingStatus(source),
                 archive: source.archive,
                 initialTime: Number.isFinite(t) && t > 0 ? t : 0,
+                transcript: buildTranscriptView(utterances, phrases, {
+                  phone: record.calledPhoneNumber,
+                  name: record.name,
+                }),
               }
             : undefined
         }

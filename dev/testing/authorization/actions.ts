@@ -10,6 +10,7 @@ import * as retention from "../../../lib/retention/actions";
 import * as review from "../../../lib/review/actions";
 import * as rules from "../../../lib/rules/actions";
 import * as submissions from "../../../lib/submissions/actions";
+import * as phraseRules from "../../../lib/transcripts/actions";
 import * as users from "../../../lib/users/actions";
 import { onlyFrom, type Expect } from "./expect";
 import type { Role } from "../../../lib/auth/permissions";
@@ -257,6 +258,39 @@ export const ACTIONS: {
   {
     name: "alerts.sendTest",
     call: () => alerts.sendTestAlertAction({ channelId: "999999999" }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.create",
+    call: () =>
+      phraseRules.createPhraseRuleAction({
+        name: "",
+        kind: "required",
+        pattern: "x",
+        isRegex: false,
+        speaker: "any",
+        jobIds: [],
+        enabled: true,
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.update",
+    call: () =>
+      phraseRules.updatePhraseRuleAction({
+        ruleId: "999999999",
+        rule: { name: "x", kind: "required", pattern: "x", isRegex: false, speaker: "any", jobIds: [], enabled: true },
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.setEnabled",
+    call: () => phraseRules.setPhraseRuleEnabledAction({ ruleId: "999999999", enabled: false }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "phraseRules.delete",
+    call: () => phraseRules.deletePhraseRuleAction({ ruleId: "999999999" }),
     expect: onlyFrom("admin"),
   },
   {

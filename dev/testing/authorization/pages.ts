@@ -81,6 +81,11 @@ export const PAGES: { name: string; render: () => Promise<unknown>; expect: Reco
     expect: onlyFrom("admin"),
   },
   {
+    name: "/admin/phrase-rules",
+    render: async () => (await import("@/app/admin/phrase-rules/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "/admin/alerts/[id]",
     render: async () =>
       (await import("@/app/admin/alerts/[id]/page")).default({

@@ -30,6 +30,7 @@ export const NAMESPACES = {
   shell: { zh: () => import("./zh/shell.json"), en: () => import("./en/shell.json") },
   sso: { zh: () => import("./zh/sso.json"), en: () => import("./en/sso.json") },
   submissions: { zh: () => import("./zh/submissions.json"), en: () => import("./en/submissions.json") },
+  transcripts: { zh: () => import("./zh/transcripts.json"), en: () => import("./en/transcripts.json") },
   views: { zh: () => import("./zh/views.json"), en: () => import("./en/views.json") },
   tokens: { zh: () => import("./zh/tokens.json"), en: () => import("./en/tokens.json") },
 } satisfies Record<string, Record<Locale, () => Promise<{ default: unknown }>>>;
@@ -73,6 +74,7 @@ export const CLIENT_NAMESPACES = [
   "shell",
   "submissions",
   "tokens",
+  "transcripts",
   "views",
 ] as const satisfies readonly Namespace[];
 

@@ -1,0 +1,98 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { EMPTY_PHRASE_RULE, PhraseRuleForm } from "@/components/phrase-rules/phrase-rule-form";
+import { PhraseRuleToggle } from "@/components/phrase-rules/phrase-rule-toggle";
+import { requireUser } from "@/lib/auth/current";
+import { listPhraseRules } from "@/lib/transcripts/data";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata() {
+  return { title: (await getTranslations("transcripts.rules"))("title") };
+}
+
+/**
+ * /admin/phrase-rules[?edit=<id>]: the phrase rules ingest checks transcripts
+ * against, and the form for a new one (or the one being edited).
+ */
+export default async function PhraseRulesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser("phrases:manage");
+  const [rules, t] = await Promise.all([listPhraseRules(), getTranslations("transcripts.rules")]);
+  const edit = (await searchParams).edit;
+  const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
+  return (
+    <div className="max-w-5xl space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="text-sm text-slate-600" data-testid="phrase-rules-intro">
+        {t("intro")}
+      </p>
+      {rules.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {t("empty")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                {(["name", "kind", "pattern", "speaker", "jobs", "enabled", "actions"] as const).map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2">
+                    {t(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rules.map((r) => (
+                <tr key={r.id.toString()} data-testid="phrase-rule-row">
+                  <td className="px-3 py-2 font-medium">{r.name}</td>
+                  <td className="px-3 py-2">{t(`kinds.${r.kind}`)}</td>
+                  <td className="max-w-xs break-all px-3 py-2 font-mono text-xs">
+                    {r.pattern}
+                    {r.isRegex ? <span className="ml-1 text-slate-500">({t("isRegex")})</span> : null}
+                  </td>
+                  <td className="px-3 py-2">{t(`speakers.${r.speaker}`)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {r.jobIds.length ? r.jobIds.join(", ") : t("allJobs")}
+                  </td>
+                  <td className="px-3 py-2">{r.enabled ? t("state.on") : t("state.off")}</td>
+                  <td className="flex items-center gap-2 px-3 py-2">
+                    <Link
+                      href={`/admin/phrase-rules?edit=${r.id}`}
+                      aria-label={`${t("edit")}: ${r.name}`}
+                      className="text-sky-700 underline"
+                    >
+                      {t("edit")}
+                    </Link>
+                    <PhraseRuleToggle ruleId={r.id.toString()} name={r.name} enabled={r.enabled} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing ? (
+        <PhraseRuleForm
+          key={`edit-${editing.id}`}
+          ruleId={editing.id.toString()}
+          initial={{
+            name: editing.name,
+            kind: editing.kind,
+            pattern: editing.pattern,
+            isRegex: editing.isRegex,
+            speaker: editing.speaker,
+            jobIds: editing.jobIds.join(", "),
+            enabled: editing.enabled,
+          }}
+        />
+      ) : (
+        <PhraseRuleForm key="new" initial={EMPTY_PHRASE_RULE} />
+      )}
+    </div>
+  );
+}

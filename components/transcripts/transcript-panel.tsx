@@ -1,0 +1,101 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import { formatClock } from "@/components/audio/time";
+import type { TranscriptView } from "@/lib/transcripts/view";
+import { activeUtterance } from "./active-utterance";
+
+/**
+ * A record's transcript beside its player: the utterance being heard is
+ * highlighted, and each utterance is a button (so Enter and Space work once
+ * focused) that seeks the player to its start. Required phrases that were
+ * never said are a note above; prohibited ones are marked on their utterance.
+ */
+export function TranscriptPanel({
+  transcript,
+  time,
+  onSeek,
+}: {
+  transcript: TranscriptView | null;
+  /** The player's position, in seconds. */
+  time: number;
+  onSeek: (seconds: number) => void;
+}) {
+  const t = useTranslations("transcripts");
+  const list = useRef<HTMLOListElement>(null);
+  const active = transcript ? activeUtterance(transcript.lines, time * 1000) : -1;
+
+  // Keeps the highlighted line visible inside the list without scrolling the page.
+  useEffect(() => {
+    const box = list.current;
+    const el = box?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!box || !el) return;
+    if (el.offsetTop < box.scrollTop || el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = el.offsetTop - box.clientHeight / 3;
+  }, [active]);
+
+  if (!transcript)
+    return (
+      <p className="text-sm text-slate-500" data-testid="transcript-none">
+        {t("none")}
+      </p>
+    );
+  return (
+    <section
+      aria-labelledby="transcript-title"
+      className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      data-testid="transcript"
+    >
+      <h2 id="transcript-title" className="font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-xs text-slate-600">{t("seekHint")}</p>
+      {transcript.missing.length ? (
+        <p
+          className="mt-2 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-sm text-amber-900"
+          data-testid="transcript-missing"
+        >
+          {t("missing", { names: transcript.missing.join(", ") })}
+        </p>
+      ) : null}
+      <ol ref={list} className="relative mt-2 max-h-96 space-y-1 overflow-y-auto">
+        {transcript.lines.map((line, i) => {
+          const speaker = t(`speaker.${line.speaker}`);
+          const current = i === active;
+          return (
+            <li key={i}>
+              <button
+                type="button"
+                onClick={() => onSeek(line.startMs / 1000)}
+                aria-current={current ? "true" : undefined}
+                data-testid="utterance"
+                data-start-ms={line.startMs}
+                className={`flex w-full gap-2 rounded px-2 py-1 text-left text-sm hover:bg-slate-50 ${
+                  current ? "bg-sky-50 ring-1 ring-sky-300" : ""
+                } ${line.prohibited.length ? "border-l-4 border-red-500" : ""}`}
+              >
+                <span className="w-12 shrink-0 font-mono text-xs tabular-nums text-slate-600">
+                  {formatClock(line.startMs / 1000)}
+                </span>
+                <span
+                  className={`w-16 shrink-0 text-xs font-medium ${line.speaker === "robot" ? "text-sky-800" : "text-emerald-800"}`}
+                >
+                  {speaker}
+                </span>
+                <span className="min-w-0 flex-1">
+                  {line.text}
+                  {line.prohibited.length ? (
+                    <span className="mt-0.5 block text-xs font-medium text-red-800" data-testid="utterance-prohibited">
+                      {t("prohibited", { names: line.prohibited.join(", ") })}
+                    </span>
+                  ) : null}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

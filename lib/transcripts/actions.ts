@@ -1,0 +1,95 @@
+"use server";
+
+import { ActionError, defineAction } from "../actions/wrapper";
+import { recordAudit } from "../audit/mutations";
+import { createPhraseRule, deletePhraseRule, setPhraseRuleEnabled, updatePhraseRule } from "./rule-mutations";
+import {
+  phraseRuleDeleteSchema,
+  phraseRuleInputSchema,
+  phraseRuleToggleSchema,
+  phraseRuleUpdateSchema,
+  type PhraseRuleInput,
+} from "./rule-schema";
+import { checkRegexPattern } from "./safe-pattern";
+
+/**
+ * The phrase rules' server actions (/admin/phrase-rules), admins only. A
+ * regular expression runs on every utterance at ingest, so one that could
+ * backtrack without bound is refused here (code `invalid_pattern`, with why).
+ */
+
+const notFound = () => new ActionError("not_found", "No such phrase rule.");
+
+function checkPattern(input: PhraseRuleInput) {
+  if (!input.isRegex) return;
+  const check = checkRegexPattern(input.pattern);
+  if (!check.ok) throw new ActionError("invalid_pattern", check.message);
+}
+
+const auditDetails = (input: PhraseRuleInput) => ({ ...input, jobIds: input.jobIds.join(",") });
+
+export const createPhraseRuleAction = defineAction({
+  name: "phraseRules.create",
+  permission: "phrases:manage",
+  input: phraseRuleInputSchema,
+  handler: async (input, { user }) => {
+    checkPattern(input);
+    const id = await createPhraseRule(input);
+    await recordAudit({
+      actor: user,
+      action: "phrase_rule.create",
+      target: `phrase_rule:${id}`,
+      details: auditDetails(input),
+    });
+    return { id: id.toString() };
+  },
+});
+
+export const updatePhraseRuleAction = defineAction({
+  name: "phraseRules.update",
+  permission: "phrases:manage",
+  input: phraseRuleUpdateSchema,
+  handler: async ({ ruleId, rule }, { user }) => {
+    checkPattern(rule);
+    if (!(await updatePhraseRule(BigInt(ruleId), rule))) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: "phrase_rule.update",
+      target: `phrase_rule:${ruleId}`,
+      details: auditDetails(rule),
+    });
+    return { id: ruleId };
+  },
+});
+
+export const setPhraseRuleEnabledAction = defineAction({
+  name: "phraseRules.setEnabled",
+  permission: "phrases:manage",
+  input: phraseRuleToggleSchema,
+  handler: async ({ ruleId, enabled }, { user }) => {
+    if (!(await setPhraseRuleEnabled(BigInt(ruleId), enabled))) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: enabled ? "phrase_rule.enable" : "phrase_rule.disable",
+      target: `phrase_rule:${ruleId}`,
+    });
+    return { id: ruleId, enabled };
+  },
+});
+
+export const deletePhraseRuleAction = defineAction({
+  name: "phraseRules.delete",
+  permission: "phrases:manage",
+  input: phraseRuleDeleteSchema,
+  handler: async ({ ruleId }, { user }) => {
+    const name = await deletePhraseRule(BigInt(ruleId));
+    if (name === null) throw notFound();
+    await recordAudit({
+      actor: user,
+      action: "phrase_rule.delete",
+      target: `phrase_rule:${ruleId}`,
+      details: { name },
+    });
+    return { id: ruleId };
+  },
+});
