@@ -27,7 +27,7 @@ describe("production configuration", () => {
 
   it("wants the TOP settings for a worker, and accepts a complete one", () => {
     expect(checkProductionConfig("worker", { DATABASE_URL: SECRET }).problems.join("\n")).toMatch(
-      /TOP_GATEWAY_URL is not set[\s\S]*TOP_APP_KEY is not set/,
+      /TOP_GATEWAY_URL: is not set[\s\S]*TOP_APP_KEY: is not set/,
     );
     const ok = checkProductionConfig("worker", {
       DATABASE_URL: SECRET,
