@@ -4,6 +4,22 @@
  * definitions, in addition to what the schema declares.
  */
 export const MANUAL_INDEXES: Record<string, { table: string; definition: string }> = {
+  // Scorecards: one unarchived default; scored reviews by time; scored records for minScore/maxScore.
+  scorecards_one_default_idx: {
+    table: "scorecards",
+    definition:
+      "CREATE UNIQUE INDEX scorecards_one_default_idx ON public.scorecards USING btree (is_default) WHERE (is_default AND (archived_at IS NULL))",
+  },
+  reviews_scored_created_at_idx: {
+    table: "reviews",
+    definition:
+      "CREATE INDEX reviews_scored_created_at_idx ON public.reviews USING btree (created_at) WHERE (score IS NOT NULL)",
+  },
+  call_records_review_score_idx: {
+    table: "call_records",
+    definition:
+      "CREATE INDEX call_records_review_score_idx ON public.call_records USING btree (review_score, id) WHERE (review_score IS NOT NULL)",
+  },
   // The flagged calls by start time (compliance=): a partial index.
   call_records_flagged_start_time_idx: {
     table: "call_records",
