@@ -7,6 +7,7 @@ import type { SessionState, SessionUser } from "../auth/sessions";
 import type { SessionStep } from "../auth/steps";
 import { log } from "../log";
 import { containsNul } from "../input/schema";
+import { ActionError } from "./action-error";
 
 /**
  * The one way server actions are written: the caller's session and role are
@@ -18,14 +19,7 @@ import { containsNul } from "../input/schema";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
-export class ActionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ActionError };
 
 export interface ActionSpec<S extends z.ZodType, T> {
   name: string;
