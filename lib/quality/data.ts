@@ -49,8 +49,8 @@ const STATS = Prisma.sql`count(*)::int AS scored,
   round(avg(s.score)::numeric, 2)::float8 AS average,
   (count(*) FILTER (WHERE s.critical_failed))::int AS "criticalFailures"`;
 
-/** The current, scored reviews given in the range (of the range's jobs): a subquery named `s`. */
-function scoredReviews(range: QualityRange, timeZone: string): Prisma.Sql {
+/** The current, scored reviews given in the range (of the range's jobs): a subquery named `s` (plans.test.ts reads its plan). */
+export function scoredReviews(range: QualityRange, timeZone: string): Prisma.Sql {
   const start = zonedDayStart(range.from, timeZone);
   const end = zonedDayStart(addDays(range.to, 1), timeZone);
   const jobs = range.job.length ? Prisma.sql`AND c.robot_call_job_id IN (${Prisma.join(range.job)})` : Prisma.empty;
@@ -107,11 +107,16 @@ export async function scoresByReviewer(range: QualityRange, timeZone: string): P
  * &critical=failed list.
  */
 export async function jobScoreSummary(jobId: bigint): Promise<ScoreStats> {
-  const [row] = await readRows<ScoreStats>(Prisma.sql`
+  const [row] = await readRows<ScoreStats>(jobScoreSummarySql(jobId));
+  return row ?? { scored: 0, average: null, criticalFailures: 0 };
+}
+
+/** The job's scored records, through the partial index of scored records (plans.test.ts). */
+export function jobScoreSummarySql(jobId: bigint): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*)::int AS scored,
            round(avg(review_score)::numeric, 2)::float8 AS average,
            (count(*) FILTER (WHERE review_critical_failed))::int AS "criticalFailures"
     FROM call_records
-    WHERE robot_call_job_id = ${jobId} AND review_score IS NOT NULL`);
-  return row ?? { scored: 0, average: null, criticalFailures: 0 };
+    WHERE robot_call_job_id = ${jobId} AND review_score IS NOT NULL`;
 }
