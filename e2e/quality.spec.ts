@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { useLanguage } from "./support/locale";
 
 // Scorecard scores where reviewers and supervisors find them. Three calls are
 // pushed through the ingest API; two are scored as the scorecards' review
@@ -72,6 +73,11 @@ const row = (page: Page, id: string) =>
 test("/quality shows the seeded scores by week, job and reviewer, with links to the matching calls", async ({
   page,
 }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quality" }).click();
+  await expect(page).toHaveURL(/\/quality$/);
+  await expect(page.getByRole("heading", { name: "Quality" })).toBeVisible();
+
   await page.goto(`/quality?job=${JOB}`);
   const totals = page.getByTestId("quality-totals");
   await expect(totals).toContainText("2");
@@ -128,4 +134,23 @@ test("the job page sums up its scores and links to /quality", async ({ page }) =
   await block.getByRole("link", { name: /Scores by week and reviewer/ }).click();
   await expect(page).toHaveURL(new RegExp(`/quality\\?job=${JOB}$`));
   await expect(page.getByTestId("quality-totals")).toBeVisible();
+});
+
+test("a reviewer sees /quality in the nav and in Chinese; an operator is refused", async ({ browser, baseURL }) => {
+  const reviewer = await browser.newContext({ storageState: "e2e/.auth/reviewer.json" });
+  const page = await reviewer.newPage();
+  await page.goto(`/quality?job=${JOB}`);
+  await expect(page.getByTestId("quality-totals")).toContainText("69.25");
+  await useLanguage(reviewer, baseURL!, "zh");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "质检评分" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "质检评分" })).toBeVisible();
+  await reviewer.close();
+
+  const operator = await browser.newContext({ storageState: "e2e/.auth/operator.json" });
+  const other = await operator.newPage();
+  expect((await other.goto("/quality"))?.status()).toBe(403);
+  await other.goto("/calls");
+  await expect(other.getByRole("navigation").getByRole("link", { name: "Quality" })).toHaveCount(0);
+  await operator.close();
 });
