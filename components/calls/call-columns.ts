@@ -15,6 +15,7 @@ export const CALL_COLUMNS = [
   { id: "duration", optional: true },
   { id: "submission", optional: true },
   { id: "review", optional: true },
+  { id: "score", optional: true },
   { id: "audio", optional: true },
   { id: "compliance", optional: true },
 ] as const;

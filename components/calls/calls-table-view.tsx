@@ -86,6 +86,23 @@ function cells(
         </>
       ),
     },
+    score: {
+      className: "whitespace-nowrap text-right tabular-nums",
+      node: r.score ? (
+        <span data-testid="score-cell">
+          {r.score.value}
+          {r.score.criticalFailed ? (
+            <span className="ml-1 rounded bg-red-100 px-1 text-[11px] text-red-800 ring-1 ring-inset ring-red-300">
+              {t("criticalFailed")}
+            </span>
+          ) : null}
+        </span>
+      ) : (
+        <span className="text-slate-500" title={t("unscored")}>
+          –
+        </span>
+      ),
+    },
     compliance: {
       className: "whitespace-nowrap text-xs",
       node: r.compliance.length ? (
@@ -198,7 +215,7 @@ function TableFrame({
                 key={c.id}
                 scope="col"
                 data-col={c.id}
-                className={`px-3 py-2 ${c.id === "duration" ? "text-right" : ""}`}
+                className={`px-3 py-2 ${c.id === "duration" || c.id === "score" ? "text-right" : ""}`}
               >
                 {c.id === "start" ? t("table.start", { timeZone }) : t(`columns.${c.id}`)}
               </th>

@@ -36,6 +36,8 @@ export function FilterSearchForm({
     to: filters.to ?? "",
     minDuration: filters.minDuration?.toString() ?? "",
     maxDuration: filters.maxDuration?.toString() ?? "",
+    minScore: filters.minScore?.toString() ?? "",
+    maxScore: filters.maxScore?.toString() ?? "",
   });
 
   function applyText(e: FormEvent) {
@@ -43,7 +45,7 @@ export function FilterSearchForm({
     // Re-parse through the shared schema: what the server will accept is what is applied.
     const raw = new URLSearchParams(callFiltersToSearchParams({ ...filters, job: [], cursor: undefined }));
     for (const id of text.job.split(/[\s,]+/).filter(Boolean)) raw.append("job", id);
-    for (const key of ["q", "from", "to", "minDuration", "maxDuration"] as const) {
+    for (const key of ["q", "from", "to", "minDuration", "maxDuration", "minScore", "maxScore"] as const) {
       raw.delete(key);
       if (text[key].trim()) raw.set(key, text[key].trim());
     }
@@ -106,6 +108,25 @@ export function FilterSearchForm({
             aria-label={t("maxTalk")}
             value={text.maxDuration}
             onChange={(e) => setText({ ...text, maxDuration: e.target.value })}
+            className="w-16 rounded border border-slate-300 px-2 py-1"
+          />
+        </span>
+      </LabeledField>
+      <LabeledField label={t("score")}>
+        <span className="flex items-center gap-1">
+          <input
+            inputMode="decimal"
+            aria-label={t("minScore")}
+            value={text.minScore}
+            onChange={(e) => setText({ ...text, minScore: e.target.value })}
+            className="w-16 rounded border border-slate-300 px-2 py-1"
+          />
+          –
+          <input
+            inputMode="decimal"
+            aria-label={t("maxScore")}
+            value={text.maxScore}
+            onChange={(e) => setText({ ...text, maxScore: e.target.value })}
             className="w-16 rounded border border-slate-300 px-2 py-1"
           />
         </span>

@@ -12,6 +12,7 @@ import {
   SORTS,
   SUBMISSION_STATES,
   COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
 } from "@/lib/call-records/query/filter-params";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
@@ -243,6 +244,20 @@ export function FilterBar({
               <option value="">{t("recordingAny")}</option>
               <option value="true">{t("recordingWith")}</option>
               <option value="false">{t("recordingWithout")}</option>
+            </select>
+          </LabeledField>
+          <LabeledField label={t("critical")}>
+            <select
+              value={filters.critical ?? ""}
+              onChange={(e) => go({ critical: (e.target.value || undefined) as CallFilters["critical"] })}
+              className="rounded border border-slate-300 px-2 py-1"
+            >
+              <option value="">{t("criticalAny")}</option>
+              {CRITICAL_FILTERS.map((c) => (
+                <option key={c} value={c}>
+                  {t(c === "failed" ? "criticalFailed" : "criticalPassed")}
+                </option>
+              ))}
             </select>
           </LabeledField>
           <LabeledField label={t("sort")}>

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import {
   COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
   PAGE_SIZES,
   REVIEW_STATES,
   SORTS,
@@ -12,6 +13,7 @@ const ALLOWED: Record<string, readonly (string | number)[]> = {
   submission: SUBMISSION_STATES,
   review: REVIEW_STATES,
   compliance: COMPLIANCE_FILTERS,
+  critical: CRITICAL_FILTERS,
   sort: SORTS,
   size: PAGE_SIZES,
 };
@@ -31,6 +33,9 @@ const PARAMS = [
   "maxDuration",
   "audio",
   "hold",
+  "minScore",
+  "maxScore",
+  "critical",
   "q",
   "cursor",
 ] as const;
@@ -40,7 +45,8 @@ export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters[
   const t = useTranslations("calls.filterErrors");
   if (!errors.length && !cursorInvalid) return null;
   const reason = (e: ParsedFilters["errors"][number]) => {
-    if (e.code === "min_above_max") return t("min_above_max");
+    if (e.code === "min_above_max")
+      return t("min_above_max", { min: e.param === "maxScore" ? "minScore" : "minDuration" });
     if (e.code === "from_after_to") return t("from_after_to");
     const param = (PARAMS as readonly string[]).includes(e.param) ? (e.param as (typeof PARAMS)[number]) : "other";
     const text = t(`params.${param}`, { allowed: (ALLOWED[e.param] ?? []).join(", ") });

@@ -27,6 +27,8 @@ const row: CallRecordRow = {
   corrected_intent_code: 1,
   corrected_intent_name: "本人",
   compliance_flags: 0,
+  review_score: 87.5,
+  review_critical_failed: true,
 };
 const fmt = formatterFor("zh-CN", "Asia/Shanghai");
 
@@ -61,6 +63,7 @@ describe("toCallTableRow", () => {
       reviewedBy: "Reviewer R",
       audio: true,
       compliance: [],
+      score: { value: "87.5", criticalFailed: true },
     });
     expect(out.start).toMatch(/2026.*20:59:37/);
   });
@@ -78,6 +81,8 @@ describe("toCallTableRow", () => {
         intent_level_detail_name: null,
         corrected_intent_tag_id: null,
         chat_duration: null,
+        review_score: null,
+        review_critical_failed: null,
       },
       fmt,
     );
@@ -89,6 +94,7 @@ describe("toCallTableRow", () => {
       intent: { tagId: null, code: null, name: null },
       corrected: null,
       duration: fmt.duration(null),
+      score: null,
     });
   });
 });

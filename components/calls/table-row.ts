@@ -35,6 +35,8 @@ export interface CallTableRow {
   audio: boolean;
   /** Compliance kinds found. */
   compliance: ComplianceKind[];
+  /** The current review's score, formatted (two decimals at most), and whether it failed a critical item; null when unscored. */
+  score: { value: string; criticalFailed: boolean } | null;
 }
 
 export function toCallTableRow(
@@ -75,5 +77,9 @@ export function toCallTableRow(
     reviewedBy: r.reviewed_by,
     audio: r.has_audio,
     compliance: complianceKinds(r.compliance_flags),
+    score:
+      r.review_score === null
+        ? null
+        : { value: fmt.decimal(r.review_score, 2), criticalFailed: r.review_critical_failed === true },
   };
 }

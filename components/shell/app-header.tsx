@@ -24,7 +24,11 @@ export async function AppHeader() {
           {t("home")}
         </Link>
         {user ? (
-          <MainNav admin={can(user.role, "users:manage")} supervisor={can(user.role, "reconciliation:read")} />
+          <MainNav
+            admin={can(user.role, "users:manage")}
+            supervisor={can(user.role, "reconciliation:read")}
+            reviewer={can(user.role, "quality:read")}
+          />
         ) : null}
         <div className="ml-auto flex items-center gap-4">
           <GatewayBadge gateway={gateway} />

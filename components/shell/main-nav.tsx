@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/submissions", key: "submissions" },
   { href: "/review", key: "review" },
 ] as const;
+const REVIEWER_ITEMS = [{ href: "/quality", key: "quality" }] as const;
 const SUPERVISOR_ITEMS = [
   { href: "/reconciliation", key: "reconciliation" },
   { href: "/legal-holds", key: "legalHolds" },
@@ -24,13 +25,26 @@ const ADMIN_ITEMS = [
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */
-export function MainNav({ admin, supervisor = admin }: { admin: boolean; supervisor?: boolean }) {
+export function MainNav({
+  admin,
+  supervisor = admin,
+  reviewer = supervisor,
+}: {
+  admin: boolean;
+  supervisor?: boolean;
+  reviewer?: boolean;
+}) {
   const t = useTranslations("shell.nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")}>
       <ul className="flex gap-1">
-        {[...ITEMS, ...(supervisor ? SUPERVISOR_ITEMS : []), ...(admin ? ADMIN_ITEMS : [])].map((item) => {
+        {[
+          ...ITEMS,
+          ...(reviewer ? REVIEWER_ITEMS : []),
+          ...(supervisor ? SUPERVISOR_ITEMS : []),
+          ...(admin ? ADMIN_ITEMS : []),
+        ].map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

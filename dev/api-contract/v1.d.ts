@@ -639,6 +639,10 @@ export interface components {
                     code: number;
                     name: string | null;
                 } | null;
+                /** @description the current review's scorecard score, 0-100 (two decimals); null when unscored */
+                score: number | null;
+                /** @description whether the current review failed a critical scorecard item; null when unscored */
+                critical_failed: boolean | null;
             };
         };
         /** @description TOP's answer to the last attempt (lvms_result_d_t_o), or the error_response code and message */
@@ -685,6 +689,10 @@ export interface components {
                     code: number;
                     name: string | null;
                 } | null;
+                /** @description the current review's scorecard score, 0-100 (two decimals); null when unscored */
+                score: number | null;
+                /** @description whether the current review failed a critical scorecard item; null when unscored */
+                critical_failed: boolean | null;
             };
             end_time: string | null;
             full_audio_url: string | null;
@@ -2120,6 +2128,9 @@ export interface operations {
                 maxDuration?: string;
                 audio?: "true" | "false";
                 hold?: "0" | "1";
+                minScore?: string;
+                maxScore?: string;
+                critical?: "failed" | "passed";
                 q?: string;
                 sort?: "-start_time" | "start_time" | "-chat_duration" | "chat_duration";
                 cursor?: string;

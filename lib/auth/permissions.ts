@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "calls:read": "operator",
   "calls:export": "operator",
   "review:write": "reviewer",
+  /** Scorecard scores by week, job and reviewer (/quality, a job's scores block). */
+  "quality:read": "reviewer",
   /** Submit, resubmit, cancel and resume submissions to TOP. */
   "submissions:write": "supervisor",
   /** Approve or reject another person's batch waiting for four-eyes approval (SUBMISSION_APPROVAL_THRESHOLD). */
@@ -62,6 +64,7 @@ const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([
   "evidence:export",
   "audit:read",
   "rules:read",
+  "quality:read",
 ]);
 
 /**

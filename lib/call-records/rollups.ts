@@ -224,6 +224,10 @@ const FILTER_SUPPORT: Record<keyof CallFilters, "rollup" | "days" | "records" | 
   batch: "records",
   // Nor a legal-hold one.
   hold: "records",
+  // Nor a score one: scored records are read through their partial index.
+  minScore: "records",
+  maxScore: "records",
+  critical: "records",
   sort: "not a filter",
   cursor: "not a filter",
   size: "not a filter",

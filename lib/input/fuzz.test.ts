@@ -61,6 +61,9 @@ const CALLS_PARAMS = [
   "compliance",
   "receivedBefore",
   "hold",
+  "minScore",
+  "maxScore",
+  "critical",
   "unmasked",
 ];
 const AUDIT_PARAMS = ["user", "action", "from", "to", "before"];

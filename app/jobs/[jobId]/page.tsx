@@ -15,6 +15,8 @@ import { DownloadEvidence } from "@/components/evidence/download-evidence";
 import { zonedToday } from "@/lib/reconciliation/schema";
 import { complianceCounts } from "@/lib/compliance/data";
 import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
+import { JobScores } from "@/components/quality/job-scores";
+import { jobScoreSummary } from "@/lib/quality/data";
 
 export const dynamic = "force-dynamic";
 
@@ -37,10 +39,11 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
   const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [job, named, compliance] = await Promise.all([
+  const [job, named, compliance, scores] = await Promise.all([
     getJobDetail(BigInt(jobId), timeZone),
     getJobName(BigInt(jobId)),
     complianceCounts(BigInt(jobId)),
+    jobScoreSummary(BigInt(jobId)),
   ]);
   if (!job) notFound();
   const s = job.summary;
@@ -117,6 +120,7 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
         title={tk("job.flagged")}
         scope={tk("counts.scopeJob")}
       />
+      <JobScores jobId={jobId} stats={scores} qualityLink={can(user.role, "quality:read")} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Columns
           title={t("charts.byHour", { timeZone })}

@@ -41,6 +41,11 @@ export const PAGES: { name: string; render: () => Promise<unknown>; expect: Reco
     expect: onlyFrom("operator"),
   },
   {
+    name: "/quality",
+    render: async () => (await import("@/app/quality/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
     name: "/admin/users",
     render: async () => (await import("@/app/admin/users/page")).default(),
     expect: onlyFrom("admin"),
@@ -121,6 +126,7 @@ export const PAGES: { name: string; render: () => Promise<unknown>; expect: Reco
       ["calls", onlyFrom("operator")],
       ["jobs", onlyFrom("operator")],
       ["review", onlyFrom("operator")],
+      ["quality", onlyFrom("reviewer")],
       ["submissions", onlyFrom("operator")],
       ["reconciliation", onlyFrom("supervisor")],
       ["legal-holds", onlyFrom("supervisor")],

@@ -51,12 +51,20 @@ function reviewOf(r: {
   corrected_intent_tag_id: bigint | null;
   corrected_intent_code: number | null;
   corrected_intent_name: string | null;
+  review_score: number | null;
+  review_critical_failed: boolean | null;
 }) {
   const corrected =
     r.corrected_intent_tag_id !== null && r.corrected_intent_code !== null
       ? { tag_id: r.corrected_intent_tag_id.toString(), code: r.corrected_intent_code, name: r.corrected_intent_name }
       : null;
-  return { state: r.review_state, reviewed_by: r.reviewed_by, corrected_intent: corrected };
+  return {
+    state: r.review_state,
+    reviewed_by: r.reviewed_by,
+    corrected_intent: corrected,
+    score: r.review_score,
+    critical_failed: r.review_score === null ? null : r.review_critical_failed,
+  };
 }
 
 function recordView(r: CallRecordRow, unmasked: boolean, outcome: LastOutcome | undefined) {
@@ -159,6 +167,8 @@ export async function getCallRecordHandler({
       corrected_intent_tag_id: record.correctedIntentTagId,
       corrected_intent_code: record.correctedIntentCode,
       corrected_intent_name: record.correctedIntentName,
+      review_score: record.reviewScore,
+      review_critical_failed: record.reviewCriticalFailed,
     }),
     end_time: iso(record.endTime),
     full_audio_url: record.fullAudioUrl,

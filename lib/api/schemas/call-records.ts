@@ -51,6 +51,14 @@ export const reviewSummary = z.strictObject({
   state: z.enum(REVIEW_STATES),
   reviewed_by: z.string().nullable(),
   corrected_intent: intentSchema.nullable(),
+  score: z
+    .number()
+    .nullable()
+    .meta({ description: "the current review's scorecard score, 0-100 (two decimals); null when unscored" }),
+  critical_failed: z
+    .boolean()
+    .nullable()
+    .meta({ description: "whether the current review failed a critical scorecard item; null when unscored" }),
 });
 
 const recordFields = {

@@ -104,11 +104,11 @@ describe("CSV export", () => {
     const csv = await collect(exportCallRecordsCsv(filters, "UTC", { masked: true }));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name,compliance_flags,robot_call_job_name",
+      "\uFEFFcall_record_id,robot_call_job_id,called_phone_number,result_status,full_audio_url,chat_duration,start_time,end_time,name,properties,intent_level_detail_name,tenant_phone_number_id,phone_number,intent_level_code,intent_level_tag_id,submission_state,last_result_code,last_result_message,review_state,reviewed_at,reviewed_by,review_reasons,corrected_intent_level_tag_id,corrected_intent_level_code,corrected_intent_level_detail_name,compliance_flags,review_score,review_critical_failed,scorecard_version,robot_call_job_name",
     );
     expect(lines.length).toBe(1 + 12 + 1); // header, rows, trailing newline
     expect(lines[1]).toBe(
-      `4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,,,`,
+      `4400000000000,${JOB},138****5678,ANSWERED,,,,,张**,"{""note"":""a, \\""quoted\\"" value""}",,,,,,not_submitted,,,unreviewed,,,,,,,,,,,`,
     );
     expect(csv).not.toContain("13812345678");
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);

@@ -54,6 +54,11 @@ export const EXPORT_COLUMNS = [
   "corrected_intent_level_detail_name",
   // The compliance kinds found, `;`-separated (hours;frequency;anomaly;phrase).
   "compliance_flags",
+  // The current review's scorecard score (0-100, empty when unscored), whether it failed a critical item
+  // (true/false, empty when unscored) and the scorecard version it was scored with ("<name> v<version>").
+  "review_score",
+  "review_critical_failed",
+  "scorecard_version",
 ] as const;
 
 /** Columns that are not call_records columns of the same name. */
@@ -66,6 +71,11 @@ const COMPUTED: Partial<Record<(typeof EXPORT_COLUMNS)[number], string>> = {
   corrected_intent_level_code: "corrected_intent_code AS corrected_intent_level_code",
   corrected_intent_level_detail_name: "corrected_intent_name AS corrected_intent_level_detail_name",
   compliance_flags: `${COMPLIANCE_KINDS_SQL} AS compliance_flags`,
+  review_critical_failed:
+    "CASE review_critical_failed WHEN true THEN 'true' WHEN false THEN 'false' END AS review_critical_failed",
+  // Looked up only for scored records (few), from the current (latest) review, as review_reasons is.
+  scorecard_version:
+    "CASE WHEN review_score IS NOT NULL THEN (SELECT s.name || ' v' || sv.version FROM reviews v JOIN scorecard_versions sv ON sv.id = v.scorecard_version_id JOIN scorecards s ON s.id = sv.scorecard_id WHERE v.record_id = call_records.id ORDER BY v.id DESC LIMIT 1) END AS scorecard_version",
 };
 
 /** Time columns. */

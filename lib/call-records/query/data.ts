@@ -40,6 +40,9 @@ export interface CallRecordRow {
   corrected_intent_name: string | null;
   /** Compliance kinds found (bits: lib/compliance/flags.ts). */
   compliance_flags: number;
+  /** The current review's scorecard score (0-100) and whether it failed a critical item; null when unscored. */
+  review_score: number | null;
+  review_critical_failed: boolean | null;
 }
 
 export interface CallRecordPage {
@@ -72,7 +75,8 @@ export function callRecordsPageSql(
            tenant_phone_number_id, full_audio_url IS NOT NULL AS has_audio,
            ${EFFECTIVE_SUBMISSION_STATE} AS submission_state, last_result_code, last_result_message, review_state::text AS review_state,
            (SELECT u.name FROM users u WHERE u.id = call_records.reviewed_by_id) AS reviewed_by,
-           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name, compliance_flags`;
+           corrected_intent_tag_id, corrected_intent_code, corrected_intent_name, compliance_flags,
+           review_score, review_critical_failed`;
   const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
   return { sql: filteredPageSql(filters, select, where, key, desc, cursor, filters.size + 1), cursor };
 }
@@ -117,6 +121,9 @@ export function answeredByJobIndex(f: CallFilters, key: SortKey): boolean {
     f.minDuration === undefined &&
     f.maxDuration === undefined &&
     f.audio === undefined &&
+    f.minScore === undefined &&
+    f.maxScore === undefined &&
+    f.critical === undefined &&
     !f.q
   );
 }

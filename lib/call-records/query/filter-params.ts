@@ -6,7 +6,14 @@ import type { CallFilters } from "./filters";
  * one schema in filters.ts, on the server, so zod is not shipped to /calls.
  */
 
-export { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+export {
+  COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
+  PAGE_SIZES,
+  REVIEW_STATES,
+  SORTS,
+  SUBMISSION_STATES,
+} from "./filter-values";
 
 /** Serialises filters back to URL params (omitting defaults), e.g. for links and pagination. */
 export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchParams {
@@ -26,6 +33,9 @@ export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchPar
   if (f.maxDuration !== undefined) p.set("maxDuration", String(f.maxDuration));
   if (f.audio !== undefined) p.set("audio", String(f.audio));
   if (f.hold !== undefined) p.set("hold", f.hold ? "1" : "0");
+  if (f.minScore !== undefined) p.set("minScore", String(f.minScore));
+  if (f.maxScore !== undefined) p.set("maxScore", String(f.maxScore));
+  if (f.critical) p.set("critical", f.critical);
   if (f.q) p.set("q", f.q);
   if (f.sort && f.sort !== "-start_time") p.set("sort", f.sort);
   if (f.size && f.size !== 50) p.set("size", String(f.size));

@@ -15,3 +15,5 @@ export const SORTS = ["-start_time", "start_time", "-chat_duration", "chat_durat
 export const PAGE_SIZES = [25, 50, 100] as const;
 /** `compliance=`: a kind of flag, or `any` (a call with at least one). */
 export const COMPLIANCE_FILTERS = [...COMPLIANCE_KINDS, "any"] as const;
+/** `critical=`: calls whose current review failed a critical scorecard item, or scored without failing one. */
+export const CRITICAL_FILTERS = ["failed", "passed"] as const;

@@ -47,6 +47,43 @@ describe("parseCallFilters", () => {
     expect(errors).toEqual([{ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" }]);
   });
 
+  it("reads score bounds as numbers 0 to 100 and compares them by value, not as text", () => {
+    const ok = parseCallFilters({ minScore: "9", maxScore: "10.5", critical: "failed" });
+    expect(ok.errors).toEqual([]);
+    expect(ok.filters).toMatchObject({ minScore: 9, maxScore: 10.5, critical: "failed" });
+    const reversed = parseCallFilters({ minScore: "80", maxScore: "79.99" });
+    expect(reversed.filters.minScore).toBe(80);
+    expect(reversed.filters.maxScore).toBeUndefined();
+    expect(reversed.errors).toEqual([
+      { param: "maxScore", message: "must not be below minScore", code: "min_above_max" },
+    ]);
+    expect(parseCallFilters({ minScore: "100", maxScore: "100" }).errors).toEqual([]);
+  });
+
+  it.each(["-1", "100.01", "101", "1e2", "NaN", "Infinity", " 50", "50 ", "", "0x10", "1,5", "５０"])(
+    "names minScore and maxScore when a bound is %j",
+    (value) => {
+      const { filters, errors } = parseCallFilters({ minScore: value, maxScore: value });
+      expect(filters.minScore).toBeUndefined();
+      expect(filters.maxScore).toBeUndefined();
+      expect(errors.map((e) => [e.param, e.message])).toEqual([
+        ["minScore", "must be a number from 0 to 100"],
+        ["maxScore", "must be a number from 0 to 100"],
+      ]);
+    },
+  );
+
+  it("names critical when it is neither failed nor passed", () => {
+    const { filters, errors } = parseCallFilters({ critical: "FAILED" });
+    expect(filters.critical).toBeUndefined();
+    expect(errors).toEqual([{ param: "critical", message: "must be one of failed, passed" }]);
+  });
+
+  it("round-trips the score filters", () => {
+    const { filters } = parseCallFilters(new URLSearchParams("minScore=60&maxScore=99.5&critical=passed"));
+    expect(callFiltersToSearchParams(filters).toString()).toBe("minScore=60&maxScore=99.5&critical=passed");
+  });
+
   it("round-trips through URL params, omitting defaults", () => {
     const { filters } = parseCallFilters(new URLSearchParams("job=7&status=BUSY&review=flagged&from=2026-03-01&q=张"));
     expect(callFiltersToSearchParams(filters).toString()).toBe(

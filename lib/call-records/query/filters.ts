@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
-import { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+import {
+  COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
+  PAGE_SIZES,
+  REVIEW_STATES,
+  SORTS,
+  SUBMISSION_STATES,
+} from "./filter-values";
 
 /**
  * The `/calls` URL parameters: a public contract (people paste these links),
@@ -9,7 +16,14 @@ import { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES
  * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
  */
 
-export { COMPLIANCE_FILTERS, PAGE_SIZES, REVIEW_STATES, SORTS, SUBMISSION_STATES } from "./filter-values";
+export {
+  COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
+  PAGE_SIZES,
+  REVIEW_STATES,
+  SORTS,
+  SUBMISSION_STATES,
+} from "./filter-values";
 
 const int64 = z
   .string()
@@ -24,6 +38,16 @@ const seconds = z
   .regex(/^\d{1,40}$/, "must be a whole number of seconds, 0 or more")
   .transform(Number)
   .refine((n) => n <= INT4_MAX, `must be at most ${INT4_MAX}`);
+
+/**
+ * A review score, 0 to 100 (scores are kept with two decimals): plain decimal
+ * notation only, so `1e2`, `NaN`, `Infinity` and `-0` are refused by name.
+ */
+const score = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,10})?$/, "must be a number from 0 to 100")
+  .transform(Number)
+  .refine((n) => n <= 100, "must be a number from 0 to 100");
 
 export const callFiltersSchema = z.object({
   job: z.array(int64).default([]),
@@ -73,6 +97,11 @@ export const callFiltersSchema = z.object({
     .enum(["1", "0"], { error: "must be 1 (under a legal hold) or 0 (not held)" })
     .transform((v) => v === "1")
     .optional(),
+  /** Calls whose current review scored at least / at most this (unscored calls never match). */
+  minScore: score.optional(),
+  maxScore: score.optional(),
+  /** failed: the current review failed a critical scorecard item; passed: scored without failing one. */
+  critical: z.enum(CRITICAL_FILTERS, { error: `must be one of ${CRITICAL_FILTERS.join(", ")}` }).optional(),
   q: textSchema
     .pipe(z.string().trim().max(100))
     .optional()
@@ -133,6 +162,15 @@ export function parseCallFilters(
       ) {
         errors.push({ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" });
         delete raw.maxDuration;
+        continue;
+      }
+      if (
+        result.data.minScore !== undefined &&
+        result.data.maxScore !== undefined &&
+        result.data.minScore > result.data.maxScore
+      ) {
+        errors.push({ param: "maxScore", message: "must not be below minScore", code: "min_above_max" });
+        delete raw.maxScore;
         continue;
       }
       if (

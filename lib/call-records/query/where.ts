@@ -43,6 +43,12 @@ export function callFiltersWhere(f: CallFilters, timeZone: string, extra: Prisma
         ? Prisma.sql`id IN (SELECT record_id FROM legal_holds)`
         : Prisma.sql`id NOT IN (SELECT record_id FROM legal_holds)`,
     );
+  // Scores: every condition implies `review_score IS NOT NULL` (spelled out where a comparison does not),
+  // so the partial index call_records_review_score_idx (scored records only, few next to all) can serve it.
+  if (f.minScore !== undefined) parts.push(Prisma.sql`review_score >= ${f.minScore}::float8`);
+  if (f.maxScore !== undefined) parts.push(Prisma.sql`review_score <= ${f.maxScore}::float8`);
+  if (f.critical)
+    parts.push(Prisma.sql`review_score IS NOT NULL AND review_critical_failed = ${f.critical === "failed"}`);
   const masked = f.q ? maskedPhoneLike(f.q) : null;
   if (masked) {
     // A number pasted as the list shows it (`158****1261`): its visible prefix and suffix, one LIKE the trigram index serves.

@@ -23,6 +23,7 @@ export const NAMESPACES = {
   errors: { zh: () => import("./zh/errors.json"), en: () => import("./en/errors.json") },
   input: { zh: () => import("./zh/input.json"), en: () => import("./en/input.json") },
   jobs: { zh: () => import("./zh/jobs.json"), en: () => import("./en/jobs.json") },
+  quality: { zh: () => import("./zh/quality.json"), en: () => import("./en/quality.json") },
   reconciliation: { zh: () => import("./zh/reconciliation.json"), en: () => import("./en/reconciliation.json") },
   retention: { zh: () => import("./zh/retention.json"), en: () => import("./en/retention.json") },
   review: { zh: () => import("./zh/review.json"), en: () => import("./en/review.json") },

@@ -1,0 +1,51 @@
+import { getTranslations } from "next-intl/server";
+import { QualityFilters } from "@/components/quality/filters";
+import { QualityTables } from "@/components/quality/tables";
+import { requireUser } from "@/lib/auth/current";
+import { getEnv } from "@/lib/env";
+import { scoresByJob, scoresByReviewer, scoresByWeek, scoreTotals } from "@/lib/quality/data";
+import { parseQualityParams } from "@/lib/quality/schema";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata() {
+  return { title: (await getTranslations("quality"))("title") };
+}
+
+/** Scorecard scores by week, job and reviewer over a range of days (docs/quality.md). */
+export default async function QualityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireUser("quality:read");
+  const zone = getEnv().DISPLAY_TIME_ZONE;
+  const { range, errors } = parseQualityParams(await searchParams, zone);
+  const [totals, weeks, jobs, reviewers, t] = await Promise.all([
+    scoreTotals(range, zone),
+    scoresByWeek(range, zone),
+    scoresByJob(range, zone),
+    scoresByReviewer(range, zone),
+    getTranslations("quality"),
+  ]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro", { from: range.from, to: range.to, zone })}</p>
+      {errors.length ? (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-medium">{t("invalid")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {errors.map((e, i) => (
+              <li key={i}>
+                <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <QualityFilters from={range.from} to={range.to} job={range.job.map(String).join(" ")} />
+      <QualityTables totals={totals} weeks={weeks} jobs={jobs} reviewers={reviewers} scopeJobs={range.job} />
+    </div>
+  );
+}
