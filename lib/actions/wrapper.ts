@@ -16,12 +16,17 @@ import { containsNul } from "../input/schema";
  * the UI to show; anything else is a fault and throws.
  */
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; code: string; message: string; detail?: ActionErrorDetail };
+
+/** What a failure's translated text needs beyond its code (e.g. `reason` and a number), never free text to show. */
+export type ActionErrorDetail = Record<string, string | number>;
 
 export class ActionError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly detail?: ActionErrorDetail,
   ) {
     super(message);
   }
@@ -112,7 +117,8 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message };
+      if (err instanceof ActionError)
+        return { ok: false, code: err.code, message: err.message, ...(err.detail ? { detail: err.detail } : {}) };
       log().error({ action: spec.name, err: (err as Error).message }, "server action failed");
       throw err;
     }

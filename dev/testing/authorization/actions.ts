@@ -294,6 +294,11 @@ export const ACTIONS: {
     expect: onlyFrom("admin"),
   },
   {
+    name: "phraseRules.recheck",
+    call: () => phraseRules.recheckPhraseRulesAction({}),
+    expect: onlyFrom("admin"),
+  },
+  {
     name: "tokens.revokeIngest",
     call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }),
     expect: onlyFrom("admin"),
