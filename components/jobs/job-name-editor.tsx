@@ -33,7 +33,14 @@ export function JobNameEditor({
   const [hoursProblem, setHoursProblem] = useState<CallingHoursProblem | null>(null);
   const save = useMutation({
     mutationFn: async () => unwrap(await saveJobNameAction({ jobId, ...form })),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // As stored (trimmed, the window normalised), for the next time the form opens.
+      setForm({
+        name: saved.name ?? "",
+        creditor: saved.creditor ?? "",
+        note: saved.note ?? "",
+        callingHours: saved.callingHours ?? "",
+      });
       setOpen(false);
       router.refresh();
     },
