@@ -26,11 +26,10 @@ import { dataDir, resolveDatabase } from "./lib/database";
 import { resolveIngestToken } from "./lib/ingest-token";
 import { keyId, publicKeyPem, parseSigningKey, resolveSigningKey } from "../lib/evidence/signing-key";
 import { startChild, stopChild, waitForHttp, type Child } from "./lib/processes";
-import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
+import { webServerCommand } from "./lib/web-server-command";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
-const webServer = path.resolve("scripts/web-server.mjs");
 const tsxLoader = "tsx";
 
 const say = (line: string) => console.log(`[lvr] ${line}`);
@@ -163,7 +162,7 @@ async function main() {
     const web = startChild(
       "web app",
       process.execPath,
-      [...WEB_NODE_FLAGS, webServer, ...(mode === "dev" ? ["--dev"] : []), "-H", host, "-p", String(port)],
+      webServerCommand({ dev: mode === "dev", host, port }),
       childEnv({ NODE_ENV: mode === "dev" ? "development" : "production" }),
       logFile,
     );

@@ -3,32 +3,25 @@
  * server, so that the app knows the address of the connection a request came
  * on (lib/http/peer-address.mjs says why `next start` cannot tell it).
  *
- *   node scripts/web-server.mjs [--dev] -H <host> -p <port>
+ *   node scripts/web-server.mjs [--dev] -H <host> -p <port> --grace-ms <ms>
+ *     --headers-timeout-ms <ms> --request-timeout-ms <ms> --ingest-body-timeout-ms <ms>
  *
  * scripts/start.ts and scripts/web.ts run it (in place of `next start` /
- * `next dev`). It also stamps each request's X-Request-Id, times requests for
- * /metrics, and on SIGINT/SIGTERM drains: stops accepting, lets requests in
- * flight finish (up to SHUTDOWN_GRACE_MS), then closes the database pool.
+ * `next dev`) and hand it its settings, read through lib/env, as flags
+ * (scripts/lib/web-server-command.ts): it reads no environment of its own.
+ * It also stamps each request's X-Request-Id, times requests for /metrics,
+ * and on SIGINT/SIGTERM drains: stops accepting, lets requests in flight
+ * finish (up to SHUTDOWN_GRACE_MS), then closes the database pool.
  */
 import next from "next";
 import { trackRequests } from "../lib/http/graceful.mjs";
 import { markPeerAddressServed, stampPeerAddress } from "../lib/http/peer-address.mjs";
 import { requestContext, requestIdFor } from "../lib/http/request-context.mjs";
-import { createBoundedServer, timeoutSettings } from "../lib/http/web-server-limits.mjs";
+import { createBoundedServer, serverOptions } from "../lib/http/web-server-limits.mjs";
 import { observeRequest } from "../lib/metrics/http.mjs";
 
-function arg(flag, fallback) {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-const dev = process.argv.includes("--dev");
-const hostname = arg("-H", process.env.HOST || "127.0.0.1");
-const port = Number(arg("-p", process.env.PORT || 3000));
-const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 15_000);
-
-// Read before Next starts: a bad setting stops the server at once, saying which.
-const limits = timeoutSettings(process.env);
+// Read before Next starts: a missing or bad setting stops the server at once, saying which.
+const { dev, hostname, port, graceMs, limits } = serverOptions(process.argv.slice(2));
 markPeerAddressServed();
 const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();

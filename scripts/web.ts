@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { childEnv, launcherEnv } from "../lib/env";
 import { requireProductionConfig } from "./lib/production-config";
-import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
+import { webServerCommand } from "./lib/web-server-command";
 
 requireProductionConfig("web");
 if (!existsSync(path.resolve(".next/BUILD_ID"))) {
@@ -19,14 +19,9 @@ if (!existsSync(path.resolve(".next/BUILD_ID"))) {
 }
 const settings = launcherEnv();
 const host = settings.HOST ?? "0.0.0.0";
-const port = String(settings.PORT);
-const child = spawn(
-  process.execPath,
-  [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", host, "-p", port],
-  {
-    stdio: "inherit",
-    env: childEnv({ NODE_ENV: "production", DEMO_MODE: settings.DEMO_MODE ?? "false" }),
-  },
-);
+const child = spawn(process.execPath, webServerCommand({ host, port: settings.PORT }), {
+  stdio: "inherit",
+  env: childEnv({ NODE_ENV: "production", DEMO_MODE: settings.DEMO_MODE ?? "false" }),
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { envSchema } from "@/lib/env";
-import { benchSection, emulatorSection, launcherSection, testDatabaseSection } from "@/lib/env/launcher";
+import {
+  benchSection,
+  webServerSection,
+  emulatorSection,
+  launcherSection,
+  testDatabaseSection,
+} from "@/lib/env/launcher";
 import { submissionSection } from "@/lib/env/worker";
 
 /**
@@ -75,6 +81,7 @@ describe("documentation links", () => {
       emulatorSection,
       testDatabaseSection,
       benchSection,
+      webServerSection,
       submissionSection,
     ];
     const missing = sections.flatMap((s) => Object.keys(s.shape)).filter((name) => !documented.has(name));

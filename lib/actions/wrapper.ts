@@ -7,6 +7,7 @@ import type { SessionState, SessionUser } from "../auth/sessions";
 import type { SessionStep } from "../auth/steps";
 import { log } from "../log";
 import { containsNul } from "../input/schema";
+import { ActionError, type ActionErrorDetail } from "./action-error";
 
 /**
  * The one way server actions are written: the caller's session and role are
@@ -19,18 +20,7 @@ import { containsNul } from "../input/schema";
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; code: string; message: string; detail?: ActionErrorDetail };
 
-/** What a failure's translated text needs beyond its code (e.g. `reason` and a number), never free text to show. */
-export type ActionErrorDetail = Record<string, string | number>;
-
-export class ActionError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly detail?: ActionErrorDetail,
-  ) {
-    super(message);
-  }
-}
+export { ActionError, type ActionErrorDetail };
 
 export interface ActionSpec<S extends z.ZodType, T> {
   name: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "../actions/wrapper";
+import { ActionError } from "../actions/action-error";
 import { getEnv } from "../env";
 import type { SessionState } from "./sessions";
 

@@ -12,6 +12,7 @@ import { CORRECTABLE_FIELDS, sameValue, type CorrectableField, type ReportedFiel
 import { approvalThreshold } from "../approvals/gate";
 import { correctionRow, mergedValues, type Actor } from "./mutations";
 import { validateCorrection } from "./validate";
+import type { BulkFixPlan } from "./bulk-plan";
 import { payloadView } from "./views";
 
 /** A failure group larger than this is fixed in parts (by filter on /calls) rather than in one step. */
@@ -31,21 +32,7 @@ export const bulkFixSchema = z.object({
 });
 export type BulkFix = z.infer<typeof bulkFixSchema>;
 
-export interface BulkFixPlan {
-  /** Records of the group still to fix: still rejected or given up, and not being sent again by another batch. */
-  total: number;
-  /** Records whose sent value the fix changes (the others already send it). */
-  changing: number;
-  /** Records the new value is not valid for, with the errors of the first ones. */
-  invalid: number;
-  invalidSamples: { callRecordId: string; errors: FieldError[] }[];
-  /** The first records' diffs: what TOP received last against what the resubmission will send. */
-  preview: RecordPayload[];
-  /** A bulk fix of this group already waiting for a second supervisor (its batch id): no second one is asked. */
-  pendingBatchId: bigint | null;
-  /** With approval on, the resubmission waits for a second supervisor (lib/approvals). */
-  needsApproval: boolean;
-}
+export type { BulkFixPlan };
 
 interface GroupRecord {
   id: bigint;

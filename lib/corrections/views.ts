@@ -1,5 +1,5 @@
 import type { FieldError } from "../call-records/schema";
-import type { BulkFixPlan } from "./bulk";
+import type { BulkFixPlan } from "./bulk-plan";
 import type { RecordPayload } from "./data";
 
 /** A record's payload as the console and the REST API show it (ids as strings, dates as ISO 8601). */

@@ -76,4 +76,4 @@ export { displayTimeZone } from "./i18n";
 export { topConfig } from "./top";
 export { workerConfig } from "./worker";
 export { DEFAULT_DEMO_PASSWORD } from "./runtime";
-export { benchEnv, emulatorEnv, launcherEnv, testDatabaseEnv } from "./launcher";
+export { benchEnv, emulatorEnv, launcherEnv, testDatabaseEnv, webServerEnv } from "./launcher";

@@ -73,6 +73,22 @@ export const benchSection = z.object({
   BENCH_CHROMIUM: z.string().default("/usr/bin/chromium"),
 });
 
+const ms = z.coerce.number().int().min(1).max(3_600_000);
+
+/**
+ * The web server's time bounds (scripts/web-server.mjs runs in plain Node and cannot read lib/env:
+ * its launchers hand these over as flags, scripts/lib/web-server-command.ts).
+ */
+export const webServerSection = z.object({
+  /** How long a stopping web server lets requests in flight finish (the runtime section reads it too). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** A request's headers, and the whole request, must arrive within these (then 408). */
+  WEB_HEADERS_TIMEOUT_MS: ms.default(20_000),
+  WEB_REQUEST_TIMEOUT_MS: ms.default(60_000),
+  /** An ingest body must arrive within this of its headers (then 408). */
+  INGEST_BODY_TIMEOUT_MS: ms.default(30_000),
+});
+
 const read =
   <S extends z.ZodType>(schema: S, title: string) =>
   (source: EnvSource = processEnv()): z.infer<S> =>
@@ -83,3 +99,4 @@ export const launcherEnv = read(launcherSection, "invalid launcher settings");
 export const emulatorEnv = read(emulatorSection, "invalid TOP emulator settings");
 export const testDatabaseEnv = read(testDatabaseSection, "invalid test database settings");
 export const benchEnv = read(benchSection, "invalid benchmark settings");
+export const webServerEnv = read(webServerSection, "invalid web server settings");

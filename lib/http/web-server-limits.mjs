@@ -8,38 +8,58 @@
 // the one route that takes large bodies from machines) within
 // INGEST_BODY_TIMEOUT_MS of its headers; each answered 408 and closed.
 import http from "node:http";
-
-export const TIMEOUT_DEFAULTS = Object.freeze({
-  headersTimeoutMs: 20_000,
-  requestTimeoutMs: 60_000,
-  ingestBodyTimeoutMs: 30_000,
-});
+import { parseArgs } from "node:util";
 
 const INGEST_PATH = "/api/v1/call-records";
 
 /**
- * The server's time bounds from the environment, defaults for what is unset.
- * @param {Record<string, string | undefined>} env
- * @returns {{ headersTimeoutMs: number; requestTimeoutMs: number; ingestBodyTimeoutMs: number }}
+ * The web server's settings from its command line. Its launchers (npm start, npm run web, the benchmark)
+ * read them through lib/env (scripts/lib/web-server-command.ts), which validates and documents them, and
+ * hand every one over: a missing or malformed flag stops the server at once, naming it.
+ * @param {string[]} argv
+ * @returns {{ dev: boolean; hostname: string; port: number; graceMs: number; limits: { headersTimeoutMs: number; requestTimeoutMs: number; ingestBodyTimeoutMs: number } }}
  */
-export function timeoutSettings(env) {
-  /** @param {string} name @param {number} fallback */
-  const ms = (name, fallback) => {
-    const raw = env[name];
-    if (raw === undefined || raw === "") return fallback;
+export function serverOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      dev: { type: "boolean", default: false },
+      host: { type: "string", short: "H" },
+      port: { type: "string", short: "p" },
+      "grace-ms": { type: "string" },
+      "headers-timeout-ms": { type: "string" },
+      "request-timeout-ms": { type: "string" },
+      "ingest-body-timeout-ms": { type: "string" },
+    },
+  });
+  /** @param {"host" | "port" | "grace-ms" | "headers-timeout-ms" | "request-timeout-ms" | "ingest-body-timeout-ms"} name */
+  const given = (name) => {
+    const raw = values[name];
+    if (raw === undefined || raw === "")
+      throw new Error(`--${name} is missing (the launchers give it: npm start, npm run web)`);
+    return raw;
+  };
+  /** @param {"port" | "grace-ms" | "headers-timeout-ms" | "request-timeout-ms" | "ingest-body-timeout-ms"} name @param {number} min @param {number} max */
+  const int = (name, min, max) => {
+    const raw = given(name);
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 3_600_000)
-      throw new Error(
-        `${name} must be a whole number of milliseconds between 1 and 3600000, not ${JSON.stringify(raw)}`,
-      );
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      throw new Error(`--${name} must be a whole number between ${min} and ${max}, not ${JSON.stringify(raw)}`);
     return n;
   };
-  const requestTimeoutMs = ms("WEB_REQUEST_TIMEOUT_MS", TIMEOUT_DEFAULTS.requestTimeoutMs);
+  const requestTimeoutMs = int("request-timeout-ms", 1, 3_600_000);
   return {
-    // Node refuses a headers timeout longer than the request's.
-    headersTimeoutMs: Math.min(ms("WEB_HEADERS_TIMEOUT_MS", TIMEOUT_DEFAULTS.headersTimeoutMs), requestTimeoutMs),
-    requestTimeoutMs,
-    ingestBodyTimeoutMs: ms("INGEST_BODY_TIMEOUT_MS", TIMEOUT_DEFAULTS.ingestBodyTimeoutMs),
+    dev: values.dev === true,
+    hostname: given("host"),
+    port: int("port", 1, 65_535),
+    graceMs: int("grace-ms", 0, 600_000),
+    limits: {
+      // Node refuses a headers timeout longer than the request's.
+      headersTimeoutMs: Math.min(int("headers-timeout-ms", 1, 3_600_000), requestTimeoutMs),
+      requestTimeoutMs,
+      ingestBodyTimeoutMs: int("ingest-body-timeout-ms", 1, 3_600_000),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBoundedServer, TIMEOUT_DEFAULTS, timeoutSettings } from "./web-server-limits.mjs";
+import { createBoundedServer, serverOptions } from "./web-server-limits.mjs";
 
 // Short bounds for the test; the handler reads the whole body before it answers, as Next does.
 const settings = { headersTimeoutMs: 400, requestTimeoutMs: 1_500, ingestBodyTimeoutMs: 400 };
@@ -65,24 +65,45 @@ describe("the web server's time bounds", () => {
   });
 });
 
-describe("timeoutSettings", () => {
-  it("has defaults of tens of seconds and reads the environment", () => {
-    expect(timeoutSettings({})).toEqual(TIMEOUT_DEFAULTS);
-    expect(TIMEOUT_DEFAULTS.requestTimeoutMs).toBeLessThanOrEqual(60_000);
-    expect(
-      timeoutSettings({
-        WEB_HEADERS_TIMEOUT_MS: "5000",
-        WEB_REQUEST_TIMEOUT_MS: "10000",
-        INGEST_BODY_TIMEOUT_MS: "7000",
-      }),
-    ).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10000, ingestBodyTimeoutMs: 7000 });
-    expect(timeoutSettings({ WEB_HEADERS_TIMEOUT_MS: "90000", WEB_REQUEST_TIMEOUT_MS: "30000" }).headersTimeoutMs).toBe(
-      30000,
-    );
+describe("serverOptions", () => {
+  const flags = (over: Record<string, string> = {}): string[] =>
+    Object.entries({
+      "-H": "127.0.0.1",
+      "-p": "3000",
+      "--grace-ms": "15000",
+      "--headers-timeout-ms": "20000",
+      "--request-timeout-ms": "60000",
+      "--ingest-body-timeout-ms": "30000",
+      ...over,
+    }).flat();
+
+  it("reads every setting from its flags", () => {
+    expect(serverOptions(["--dev", ...flags()])).toEqual({
+      dev: true,
+      hostname: "127.0.0.1",
+      port: 3000,
+      graceMs: 15000,
+      limits: { headersTimeoutMs: 20000, requestTimeoutMs: 60000, ingestBodyTimeoutMs: 30000 },
+    });
+    // Node refuses a headers timeout longer than the request's.
+    expect(serverOptions(flags({ "--headers-timeout-ms": "90000" })).limits.headersTimeoutMs).toBe(60000);
   });
 
-  it("refuses a setting that is not a number of milliseconds, naming it", () => {
-    expect(() => timeoutSettings({ WEB_REQUEST_TIMEOUT_MS: "ten" })).toThrow(/WEB_REQUEST_TIMEOUT_MS/);
-    expect(() => timeoutSettings({ INGEST_BODY_TIMEOUT_MS: "0" })).toThrow(/INGEST_BODY_TIMEOUT_MS/);
+  it("refuses a missing or malformed flag, naming it", () => {
+    expect(() => serverOptions(flags({ "--request-timeout-ms": "ten" }))).toThrow(/--request-timeout-ms/);
+    expect(() => serverOptions(flags({ "--ingest-body-timeout-ms": "0" }))).toThrow(/--ingest-body-timeout-ms/);
+    expect(() => serverOptions(flags({ "-p": "70000" }))).toThrow(/--port/);
+    expect(() => serverOptions(["-H", "127.0.0.1", "-p", "3000"])).toThrow(/--request-timeout-ms is missing/);
+    expect(() => serverOptions([...flags(), "--unknown"])).toThrow(/unknown/i);
+  });
+});
+
+describe("the launchers' command line", () => {
+  it("hands the server the settings of lib/env, defaults included", async () => {
+    const { webServerCommand } = await import("../../scripts/lib/web-server-command");
+    const argv = webServerCommand({ host: "0.0.0.0", port: 8080 });
+    const options = serverOptions(argv.slice(argv.findIndex((a) => a.endsWith("web-server.mjs")) + 1));
+    expect(options).toMatchObject({ dev: false, hostname: "0.0.0.0", port: 8080, graceMs: 15000 });
+    expect(options.limits).toEqual({ headersTimeoutMs: 20000, requestTimeoutMs: 60000, ingestBodyTimeoutMs: 30000 });
   });
 });

@@ -4,11 +4,10 @@ import { Prisma, prisma } from "../db/client";
 import { maskText, maskTopParams } from "../privacy/redact";
 import { LOCAL_RULES } from "./local-rules";
 import { effectiveStatus } from "../approvals/status";
-import { measuredRate } from "./measured-rate";
+import { measuredRate, RATE_WINDOW_SECONDS } from "./measured-rate";
 import { eligibleRecords } from "./mutations";
 import { selectionCondition, type Selection } from "./selection";
 // How far back the rate looks: long enough to smooth bursts, short enough to follow a change of pace.
-import { RATE_WINDOW_SECONDS } from "./views";
 
 export { measuredRate } from "./measured-rate";
 export { lastOutcomes, type LastOutcome } from "./last-outcomes";

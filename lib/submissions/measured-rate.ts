@@ -1,3 +1,6 @@
+/** The recent window a batch's sending rate is measured over. */
+export const RATE_WINDOW_SECONDS = 20;
+
 /** Below this much sending, a rate (and an ETA from it) would be a guess. */
 const MIN_RATE_SECONDS = 3;
 const MIN_RATE_ANSWERS = 5;

@@ -2,7 +2,7 @@ import { Prisma } from "../db/client";
 import { textColumn } from "../db/text-column";
 import { storableTopParams } from "../privacy/redact";
 import { CORRECTION_JOIN, RECORD_AS_SENT } from "./dto";
-import type { AnsweredCall, ClaimedJob } from "./queue";
+import type { AnsweredCall, ClaimedJob } from "./queue-types";
 
 /**
  * The queue's statements, apart from running them, so that a test can

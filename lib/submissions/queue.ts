@@ -6,20 +6,15 @@ import { retryDelayMs } from "./backoff";
 import type { WorkerConfig } from "./config";
 import type { RecordForSubmission } from "./dto";
 import { claimStatement, finishStatement, settleStatement } from "./queue-sql";
+import type { AnsweredCall, ClaimedJob } from "./queue-types";
+
+export type { AnsweredCall, ClaimedJob };
 
 /**
  * The queue's two operations: claim ready jobs (FOR UPDATE SKIP LOCKED, so
  * any number of workers share it) and settle answers, writing the ledger rows
  * and the state changes of a whole group of answers in one statement.
  */
-
-export interface ClaimedJob {
-  jobId: bigint;
-  batchId: bigint;
-  recordId: bigint;
-  attempt: number;
-  record: RecordForSubmission;
-}
 
 /**
  * Takes up to `limit` jobs of running batches that are due, plus jobs whose
@@ -37,8 +32,6 @@ export async function claimJobs(limit: number, leaseMs: number): Promise<Claimed
 }
 
 export type Settlement = "accepted" | "rejected" | "retrying" | "failed" | "paused" | "stale";
-
-export type AnsweredCall = TopCallResult & { sentAt: Date; answeredAt: Date };
 
 export interface Answer {
   job: ClaimedJob;

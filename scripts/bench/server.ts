@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { childEnv } from "../../lib/env/process";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
-import { WEB_NODE_FLAGS } from "../lib/web-node-flags";
+import { webServerCommand } from "../lib/web-server-command";
 import type { BenchContext } from "./context";
 
 const require = createRequire(import.meta.url);
@@ -38,24 +38,20 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
   const dataDir = path.join(ctx.dir, "data");
   mkdirSync(dataDir, { recursive: true });
   const url = `http://127.0.0.1:${ctx.ports.web}`;
-  const proc: ChildProcess = spawn(
-    process.execPath,
-    [...WEB_NODE_FLAGS, path.resolve("scripts/web-server.mjs"), "-H", "127.0.0.1", "-p", String(ctx.ports.web)],
-    {
-      env: childEnv({
-        ...env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: dataDir,
-        DEMO_MODE: "false",
-        PUBLIC_URL: url,
-        INGEST_TOKEN: BENCH_INGEST_TOKEN,
-        LOG_LEVEL: "warn",
-        DISPLAY_TIME_ZONE: ctx.timeZone,
-      }),
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const proc: ChildProcess = spawn(process.execPath, webServerCommand({ host: "127.0.0.1", port: ctx.ports.web }), {
+    env: childEnv({
+      ...env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      DEMO_MODE: "false",
+      PUBLIC_URL: url,
+      INGEST_TOKEN: BENCH_INGEST_TOKEN,
+      LOG_LEVEL: "warn",
+      DISPLAY_TIME_ZONE: ctx.timeZone,
+    }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const deadline = Date.now() + 120_000;
   for (;;) {
