@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { useLanguage } from "./support/locale";
 
 // A record's transcript beside its player: phrase rules scoped to this spec's
 // job (so no other spec's record meets them), a record pushed through the
@@ -11,6 +12,8 @@ import { queryOne } from "./support/database";
 const TOKEN = "e2e-ingest-token-0123456789abcdef";
 const JOB = "9300000000000071";
 const ID = "8300000000000000071";
+/** The same job's call without a recording: its transcript shows alone. */
+const SILENT_ID = "8300000000000000072";
 const PHONE = "13812345678";
 const UTTERANCES = [
   {
@@ -43,6 +46,16 @@ test.beforeAll(async ({ request, baseURL }) => {
         called_phone_number: PHONE,
         name: "张三",
         full_audio_url: `${baseURL}/demo-audio/debt-refuse.mp3`,
+        transcript: UTTERANCES,
+      },
+      {
+        call_record_id: SILENT_ID,
+        robot_call_job_id: JOB,
+        result_status: "ANSWERED",
+        start_time: "2026-11-20 10:05:00",
+        end_time: "2026-11-20 10:05:22",
+        chat_duration: 22,
+        called_phone_number: PHONE,
         transcript: UTTERANCES,
       },
     ],
@@ -81,6 +94,22 @@ test("the transcript follows the player and seeks it, with phrase findings marke
   expect(await axe(page)).toEqual([]);
 });
 
+test("a call without a recording shows its transcript, as text that does not play", async ({ page }) => {
+  await page.goto(`/calls/${SILENT_ID}`);
+  const transcript = page.getByTestId("transcript");
+  await expect(transcript.getByTestId("utterance")).toHaveCount(3);
+  await expect(page.getByTestId("transcript-hint")).toContainText("no recording");
+  // Nothing to seek in: the lines are not buttons, and nothing is highlighted.
+  await expect(transcript.getByRole("button")).toHaveCount(0);
+  await expect(transcript.locator('[aria-current="true"]')).toHaveCount(0);
+  await expect(page.getByTestId("recording")).toHaveCount(0);
+  await expect(transcript.getByTestId("utterance").nth(1).getByTestId("utterance-prohibited")).toContainText(
+    "e2e hang-up demand",
+  );
+  expect(await transcript.textContent()).not.toContain(PHONE);
+  expect(await axe(page)).toEqual([]);
+});
+
 test.describe("phrase rules admin", () => {
   test.use({ storageState: "e2e/.auth/admin.json" });
 
@@ -103,13 +132,23 @@ test.describe("phrase rules admin", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByRole("alert")).toContainText("may not repeat a group");
     await expect(page.getByTestId("phrase-rule-row").filter({ hasText: name })).toHaveCount(0);
+    await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
 
     await form.getByLabel("Phrase", { exact: true }).fill("上门.{0,4}找你");
     await form.getByRole("button", { name: "Save" }).click();
     const row = page.getByTestId("phrase-rule-row").filter({ hasText: name });
     await expect(row).toContainText("Prohibited");
     await expect(row).toContainText("9300000000000072");
+    // Saved: the page says that stored transcripts see it after a recheck, and offers one.
+    await expect(page.getByTestId("phrase-recheck-changed")).toContainText("until they are rechecked");
+    await expect(page.getByTestId("phrase-recheck")).toContainText("npm run compliance:recheck");
     expect(await axe(page)).toEqual([]);
+    await page.getByTestId("phrase-recheck-button").click();
+    await expect(page.getByTestId("phrase-recheck").getByRole("status").last()).toContainText(/Queued|already queued/);
+    const queued = await queryOne<{ n: string }>(
+      "SELECT count(*)::text AS n FROM audit_events WHERE action = 'phrase_rule.recheck'",
+    );
+    expect(Number(queued.n)).toBeGreaterThan(0);
 
     await row.getByRole("button", { name: `Disable: ${name}` }).click();
     await expect(row).toContainText("disabled");
@@ -119,7 +158,24 @@ test.describe("phrase rules admin", () => {
       .getByTestId("delete-phrase-rule")
       .getByRole("button", { name: `Delete rule ${name}` })
       .click();
-    await expect(page).toHaveURL(/\/admin\/phrase-rules$/);
+    await expect(page).toHaveURL(/\/admin\/phrase-rules\?changed=1$/);
     await expect(page.getByTestId("phrase-rule-row").filter({ hasText: name })).toHaveCount(0);
+  });
+
+  test("an unsafe regular expression's reason is in Chinese on the Chinese page", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await useLanguage(context, baseURL!, "zh");
+    await page.goto("/admin/phrase-rules");
+    const form = page.getByTestId("phrase-rule-form");
+    await form.getByLabel("名称", { exact: true }).fill(`e2e 中文 ${Date.now()}`);
+    await form.getByLabel("话术", { exact: true }).fill("(a+)+$");
+    await form.getByRole("checkbox", { name: "正则表达式" }).check();
+    await form.getByLabel("任务 ID", { exact: true }).fill("9300000000000072");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByRole("alert")).toContainText("不得重复分组");
+    await expect(form.getByRole("alert")).not.toContainText("may not");
   });
 });

@@ -125,6 +125,41 @@ test("a supervisor names a job on its page; the name shows in lists and the job 
   expect(Number(audit.n)).toBeGreaterThan(0);
 });
 
+test("a supervisor sets a job's calling hours: a bad window is refused, a good one saved and rechecked, blank clears it", async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto(`/jobs/${JOB}`);
+  const shown = page.getByTestId("job-calling-hours");
+  await expect(shown).toContainText("the default");
+  await page.getByTestId("job-name-edit").click();
+  const hours = page.getByRole("textbox", { name: "Calling hours" });
+  for (const bad of ["25:00-08:00", "08:00-08:00"]) {
+    await hours.fill(bad);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("calling-hours-error")).toContainText("Calling hours");
+    await expect(hours).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(shown).toContainText("the default");
+  await hours.fill("09:00 - 18:00");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(shown).toContainText("09:00-18:00");
+  await expect(shown).toContainText("this job's own");
+  await expect(page.getByTestId("job-saved")).toContainText("rechecked");
+  expect(await violations(page)).toEqual([]);
+  const audit = await queryOne<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_events WHERE action = 'jobs.calling_hours' AND target = $1",
+    [`job:${JOB}`],
+  );
+  expect(Number(audit.n)).toBeGreaterThan(0);
+
+  await page.getByTestId("job-name-edit").click();
+  await expect(hours).toHaveValue("09:00-18:00");
+  await hours.fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(shown).toContainText("the default");
+});
+
 test("paging goes back with 'previous' and says where it is; batch= filters the list; statuses are labelled", async ({
   page,
 }) => {

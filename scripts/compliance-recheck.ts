@@ -1,15 +1,23 @@
 /**
  * `npm run compliance:recheck`: checks every stored record again with the
- * current settings (calling hours, contact frequency, anomalies), in chunks,
- * and waits until done. The worker does the same by itself when it starts
- * with changed settings; this is for running it by hand.
+ * current settings (calling hours, contact frequency, anomalies) and every
+ * stored transcript with the enabled phrase rules, in chunks, and waits until
+ * done. The worker does the same by itself when it starts with changed
+ * settings (or an admin queues it from /admin/phrase-rules); this is for
+ * running it by hand. Stopped, it resumes at its chunk on the next run.
  */
-import { disconnectPrisma } from "../lib/db/client";
+import { disconnectPrisma, prisma } from "../lib/db/client";
 import { ensureComplianceSettings, queueRecheck, runRechecks } from "../lib/compliance/recheck";
 
 async function main(): Promise<void> {
   const { queued } = await ensureComplianceSettings();
-  if (!queued) await queueRecheck(null, "command");
+  // A run that was stopped left its recheck queued at the chunk it was on: this run resumes it.
+  const stopped = await prisma.complianceRecheck.findFirst({
+    where: { robotCallJobId: null, scope: "all", reason: "command" },
+    select: { id: true },
+  });
+  // Changed settings queued the checks already; the phrase rules run over the transcripts either way.
+  if (!stopped) await queueRecheck(null, "command", queued ? "phrases" : "all");
   let last = 0;
   const total = await runRechecks((checked) => {
     if (checked - last >= 100_000) {

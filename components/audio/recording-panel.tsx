@@ -3,12 +3,14 @@ import { maskText } from "@/lib/privacy/redact";
 import type { RecordingSource, RecordingStatus } from "@/lib/audio/data";
 import type { TranscriptView } from "@/lib/transcripts/view";
 import { PlayerWithTranscript } from "@/components/transcripts/player-with-transcript";
+import { TranscriptPanel } from "@/components/transcripts/transcript-panel";
 
 /**
  * A record's recording on its page: the player, with where it plays from
  * (archived copy or the vendor's link) shown inside it, so that a recording
  * that cannot play shows one state, the player's error, and no badge that
- * says it plays.
+ * says it plays. A call without a recording shows its transcript alone (its
+ * lines cannot play), when it has one.
  */
 export function RecordingPanel({
   callRecordId,
@@ -24,7 +26,7 @@ export function RecordingPanel({
   transcript?: TranscriptView | null;
 }) {
   const t = useTranslations("audio");
-  if (status === "none") return null;
+  if (status === "none") return transcript ? <TranscriptPanel transcript={transcript} /> : null;
   const tone =
     status === "archived" || status === "local"
       ? "border-emerald-200 bg-emerald-50 text-emerald-900"

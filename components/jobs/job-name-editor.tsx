@@ -6,23 +6,41 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { saveJobNameAction } from "@/lib/jobs/actions";
+import { checkCallingHours, type CallingHoursProblem } from "@/lib/compliance/hours";
 
-/** A supervisor names a job (name, creditor, note) on its page; saved through an audited action. */
+/**
+ * A supervisor names a job (name, creditor, note) and sets its calling window
+ * on its page; saved through an audited action. A changed window queues a
+ * recheck of the job's stored calls, which the page then says.
+ */
 export function JobNameEditor({
   jobId,
   initial,
+  defaultHours,
+  timeZone,
 }: {
   jobId: string;
-  initial: { name: string; creditor: string; note: string };
+  initial: { name: string; creditor: string; note: string; callingHours: string };
+  /** COMPLIANCE_CALLING_HOURS, which a blank window means. */
+  defaultHours: string;
+  timeZone: string;
 }) {
   const t = useTranslations("views.job");
   const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(initial);
+  const [hoursProblem, setHoursProblem] = useState<CallingHoursProblem | null>(null);
   const save = useMutation({
     mutationFn: async () => unwrap(await saveJobNameAction({ jobId, ...form })),
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      // As stored (trimmed, the window normalised), for the next time the form opens.
+      setForm({
+        name: saved.name ?? "",
+        creditor: saved.creditor ?? "",
+        note: saved.note ?? "",
+        callingHours: saved.callingHours ?? "",
+      });
       setOpen(false);
       router.refresh();
     },
@@ -39,8 +57,9 @@ export function JobNameEditor({
           {t("edit")}
         </button>
         {save.isSuccess ? (
-          <span role="status" className="text-emerald-700">
+          <span role="status" className="text-emerald-700" data-testid="job-saved">
             {t("saved")}
+            {save.data.recheckQueued ? ` ${t("hoursRecheck")}` : null}
           </span>
         ) : null}
       </div>
@@ -48,6 +67,10 @@ export function JobNameEditor({
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // Said here in the user's language; the server refuses the same values.
+    const hours = form.callingHours.trim() === "" ? null : checkCallingHours(form.callingHours);
+    setHoursProblem(hours && !hours.ok ? hours.problem : null);
+    if (hours && !hours.ok) return;
     save.mutate();
   };
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
@@ -89,6 +112,30 @@ export function JobNameEditor({
           className={input}
         />
       </label>
+      <div className="block">
+        <label htmlFor={`job-${jobId}-hours`} className="text-slate-700">
+          {t("callingHours")}
+        </label>
+        <input
+          id={`job-${jobId}-hours`}
+          name="callingHours"
+          value={form.callingHours}
+          maxLength={40}
+          placeholder={defaultHours}
+          onChange={(e) => setForm({ ...form, callingHours: e.target.value })}
+          aria-describedby={`job-${jobId}-hours-help`}
+          aria-invalid={hoursProblem !== null}
+          className={`${input} font-mono`}
+        />
+        <span id={`job-${jobId}-hours-help`} className="mt-1 block text-xs text-slate-600">
+          {t("callingHoursHelp", { timeZone, default: defaultHours })}
+        </span>
+      </div>
+      {hoursProblem ? (
+        <p role="alert" className="text-red-700" data-testid="calling-hours-error">
+          {t(`callingHoursProblem.${hoursProblem}`)}
+        </p>
+      ) : null}
       {save.isError ? (
         <p role="alert" className="text-red-700">
           {errorText(save.error)}

@@ -43,20 +43,21 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
   const [jobsError, setJobsError] = useState(false);
   const set = <K extends keyof PhraseRuleFormValues>(key: K, value: PhraseRuleFormValues[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const describe = (err: Error) =>
-    err instanceof ActionFailure && err.code === "invalid_pattern"
-      ? t("invalidPattern", { message: err.message })
-      : errorText(err);
+  const describe = (err: Error) => {
+    if (!(err instanceof ActionFailure) || err.code !== "invalid_pattern") return errorText(err);
+    // The reason by its code in the page's language; the server's English only for a reason this page does not know.
+    const { reason, ...values } = err.detail ?? {};
+    const key = `reasons.${String(reason)}` as Parameters<typeof t.has>[0];
+    return t("invalidPattern", { message: reason !== undefined && t.has(key) ? t(key, values) : err.message });
+  };
 
   const save = useMutation({
     mutationFn: async (rule: PhraseRuleInput) =>
       unwrap(ruleId ? await updatePhraseRuleAction({ ruleId, rule }) : await createPhraseRuleAction(rule)),
+    // The page then says that stored transcripts see the change after a recheck.
     onSuccess: () => {
-      if (ruleId) router.push("/admin/phrase-rules");
-      else {
-        setForm(EMPTY_PHRASE_RULE);
-        router.refresh();
-      }
+      if (!ruleId) setForm(EMPTY_PHRASE_RULE);
+      router.push("/admin/phrase-rules?changed=1");
     },
   });
   const submit = (e: FormEvent) => {
@@ -182,7 +183,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
                   body: t("deleteConfirm", { name: initial.name }),
                 }}
                 remove={() => deletePhraseRuleAction({ ruleId })}
-                then="/admin/phrase-rules"
+                then="/admin/phrase-rules?changed=1"
                 testId="delete-phrase-rule"
               />
             </span>

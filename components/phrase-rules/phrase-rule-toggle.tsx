@@ -13,7 +13,8 @@ export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; na
   const router = useRouter();
   const toggle = useMutation({
     mutationFn: async () => unwrap(await setPhraseRuleEnabledAction({ ruleId, enabled: !enabled })),
-    onSuccess: () => router.refresh(),
+    // The page then says that stored transcripts see the change after a recheck.
+    onSuccess: () => router.push("/admin/phrase-rules?changed=1"),
   });
   return (
     <>

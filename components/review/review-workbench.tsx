@@ -93,7 +93,7 @@ export function ReviewWorkbench({
               key={`t-${item.callRecordId}`}
               transcript={item.transcript}
               time={position.record === item.callRecordId ? position.seconds : startAt}
-              onSeek={(s) => player.current?.seek(s)}
+              onSeek={item.audio === "none" ? undefined : (s) => player.current?.seek(s)}
             />
             <ReviewComments
               comments={item.comments}

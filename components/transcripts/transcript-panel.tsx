@@ -9,22 +9,25 @@ import { activeUtterance } from "./active-utterance";
 /**
  * A record's transcript beside its player: the utterance being heard is
  * highlighted, and each utterance is a button (so Enter and Space work once
- * focused) that seeks the player to its start. Required phrases that were
- * never said are a note above; prohibited ones are marked on their utterance.
+ * focused) that seeks the player to its start. Without `onSeek` (a call with
+ * no recording) the lines are plain text, and a note says why they do not
+ * play. Required phrases that were never said are a note above; prohibited
+ * ones are marked on their utterance.
  */
 export function TranscriptPanel({
   transcript,
-  time,
+  time = 0,
   onSeek,
 }: {
   transcript: TranscriptView | null;
   /** The player's position, in seconds. */
-  time: number;
-  onSeek: (seconds: number) => void;
+  time?: number;
+  /** Absent: no recording to seek in. */
+  onSeek?: (seconds: number) => void;
 }) {
   const t = useTranslations("transcripts");
   const list = useRef<HTMLOListElement>(null);
-  const active = transcript ? activeUtterance(transcript.lines, time * 1000) : -1;
+  const active = transcript && onSeek ? activeUtterance(transcript.lines, time * 1000) : -1;
 
   // Keeps the highlighted line visible inside the list without scrolling the page.
   useEffect(() => {
@@ -50,7 +53,9 @@ export function TranscriptPanel({
       <h2 id="transcript-title" className="font-semibold">
         {t("title")}
       </h2>
-      <p className="text-xs text-slate-600">{t("seekHint")}</p>
+      <p className="text-xs text-slate-600" data-testid="transcript-hint">
+        {onSeek ? t("seekHint") : t("noRecording")}
+      </p>
       {transcript.missing.length ? (
         <p
           className="mt-2 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-sm text-amber-900"
@@ -63,35 +68,47 @@ export function TranscriptPanel({
         {transcript.lines.map((line, i) => {
           const speaker = t(`speaker.${line.speaker}`);
           const current = i === active;
+          const row = `flex w-full gap-2 rounded px-2 py-1 text-left text-sm ${
+            line.prohibited.length ? "border-l-4 border-red-500" : ""
+          }`;
+          const content = (
+            <>
+              <span className="w-12 shrink-0 font-mono text-xs tabular-nums text-slate-600">
+                {formatClock(line.startMs / 1000)}
+              </span>
+              <span
+                className={`w-16 shrink-0 text-xs font-medium ${line.speaker === "robot" ? "text-sky-800" : "text-emerald-800"}`}
+              >
+                {speaker}
+              </span>
+              <span className="min-w-0 flex-1">
+                {line.text}
+                {line.prohibited.length ? (
+                  <span className="mt-0.5 block text-xs font-medium text-red-800" data-testid="utterance-prohibited">
+                    {t("prohibited", { names: line.prohibited.join(", ") })}
+                  </span>
+                ) : null}
+              </span>
+            </>
+          );
           return (
             <li key={i}>
-              <button
-                type="button"
-                onClick={() => onSeek(line.startMs / 1000)}
-                aria-current={current ? "true" : undefined}
-                data-testid="utterance"
-                data-start-ms={line.startMs}
-                className={`flex w-full gap-2 rounded px-2 py-1 text-left text-sm hover:bg-slate-50 ${
-                  current ? "bg-sky-50 ring-1 ring-sky-300" : ""
-                } ${line.prohibited.length ? "border-l-4 border-red-500" : ""}`}
-              >
-                <span className="w-12 shrink-0 font-mono text-xs tabular-nums text-slate-600">
-                  {formatClock(line.startMs / 1000)}
-                </span>
-                <span
-                  className={`w-16 shrink-0 text-xs font-medium ${line.speaker === "robot" ? "text-sky-800" : "text-emerald-800"}`}
+              {onSeek ? (
+                <button
+                  type="button"
+                  onClick={() => onSeek(line.startMs / 1000)}
+                  aria-current={current ? "true" : undefined}
+                  data-testid="utterance"
+                  data-start-ms={line.startMs}
+                  className={`${row} hover:bg-slate-50 ${current ? "bg-sky-50 ring-1 ring-sky-300" : ""}`}
                 >
-                  {speaker}
-                </span>
-                <span className="min-w-0 flex-1">
-                  {line.text}
-                  {line.prohibited.length ? (
-                    <span className="mt-0.5 block text-xs font-medium text-red-800" data-testid="utterance-prohibited">
-                      {t("prohibited", { names: line.prohibited.join(", ") })}
-                    </span>
-                  ) : null}
-                </span>
-              </button>
+                  {content}
+                </button>
+              ) : (
+                <div data-testid="utterance" data-start-ms={line.startMs} className={row}>
+                  {content}
+                </div>
+              )}
             </li>
           );
         })}

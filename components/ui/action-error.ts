@@ -9,16 +9,20 @@ export class ActionFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The values a failure's translated text needs (e.g. a reason code), when the action gave them. */
+    readonly detail?: Record<string, string | number>,
   ) {
     super(message);
   }
 }
 
 /** Throws the failure of an action result, returns its data otherwise. */
-export function unwrap<R extends { ok: true; data: unknown } | { ok: false; code: string; message: string }>(
-  result: R,
-): Extract<R, { ok: true }>["data"] {
-  if (!result.ok) throw new ActionFailure(result.code, result.message);
+export function unwrap<
+  R extends
+    | { ok: true; data: unknown }
+    | { ok: false; code: string; message: string; detail?: Record<string, string | number> },
+>(result: R): Extract<R, { ok: true }>["data"] {
+  if (!result.ok) throw new ActionFailure(result.code, result.message, result.detail);
   return (result as Extract<R, { ok: true }>).data;
 }
 

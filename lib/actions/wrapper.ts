@@ -7,7 +7,7 @@ import type { SessionState, SessionUser } from "../auth/sessions";
 import type { SessionStep } from "../auth/steps";
 import { log } from "../log";
 import { containsNul } from "../input/schema";
-import { ActionError } from "./action-error";
+import { ActionError, type ActionErrorDetail } from "./action-error";
 
 /**
  * The one way server actions are written: the caller's session and role are
@@ -17,9 +17,10 @@ import { ActionError } from "./action-error";
  * the UI to show; anything else is a fault and throws.
  */
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; code: string; message: string; detail?: ActionErrorDetail };
 
-export { ActionError };
+export { ActionError, type ActionErrorDetail };
 
 export interface ActionSpec<S extends z.ZodType, T> {
   name: string;
@@ -106,7 +107,8 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await spec.handler(parsed.data, { user, session }) };
     } catch (err) {
-      if (err instanceof ActionError) return { ok: false, code: err.code, message: err.message };
+      if (err instanceof ActionError)
+        return { ok: false, code: err.code, message: err.message, ...(err.detail ? { detail: err.detail } : {}) };
       log().error({ action: spec.name, err: (err as Error).message }, "server action failed");
       throw err;
     }

@@ -53,3 +53,13 @@ export async function complianceCounts(jobId?: bigint): Promise<ComplianceCounts
   for (const row of rows) counts[row.kind] = Number(row.n);
   return counts;
 }
+
+/** The queued rechecks of every record that rerun the phrase rules, oldest first (for /admin/phrase-rules). */
+export async function pendingPhraseRechecks(): Promise<{ queuedAt: Date; started: boolean }[]> {
+  const rows = await prisma.complianceRecheck.findMany({
+    where: { robotCallJobId: null, scope: { in: ["all", "phrases"] } },
+    orderBy: { id: "asc" },
+    select: { createdAt: true, afterId: true },
+  });
+  return rows.map((r) => ({ queuedAt: r.createdAt, started: r.afterId > 0n }));
+}

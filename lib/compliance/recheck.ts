@@ -1,20 +1,52 @@
 import "server-only";
 import { inTransaction, Prisma, prisma } from "../db/client";
+import { compileRules, type CompiledRule } from "../transcripts/phrase-check";
+import { enabledPhraseRules } from "../transcripts/data";
+import { recheckPhrases } from "../transcripts/phrase-recheck";
 import { checkRecords, complianceSettings, type ComplianceSettings } from "./checks";
 
 /**
  * Rechecks of stored records after the checks' settings changed (every
- * record) or a job's calling window did (that job's records). Queued as rows
- * of compliance_rechecks and run by the worker chunk by chunk in id order,
- * each chunk in its own transaction, so writers never wait long and a
- * stopped worker resumes at the chunk it was on.
+ * record), a job's calling window did (that job's records) or a phrase rule
+ * did (every stored transcript). Queued as rows of compliance_rechecks and
+ * run by the worker chunk by chunk in id order, each chunk in its own
+ * transaction, so writers never wait long and a stopped worker resumes at
+ * the chunk it was on. A recheck's scope says what it reruns: `checks` (hours,
+ * frequency, anomaly), `phrases` (the phrase rules over stored transcripts) or
+ * `all`.
  */
 
 export const RECHECK_CHUNK = 2_000;
 
+export const RECHECK_SCOPES = ["all", "checks", "phrases"] as const;
+export type RecheckScope = (typeof RECHECK_SCOPES)[number];
+
 /** Queues a recheck of one job's records (null: every record). */
-export async function queueRecheck(robotCallJobId: bigint | null, reason: string): Promise<void> {
-  await prisma.complianceRecheck.create({ data: { robotCallJobId, reason } });
+export async function queueRecheck(
+  robotCallJobId: bigint | null,
+  reason: string,
+  scope: RecheckScope = "all",
+): Promise<void> {
+  await prisma.complianceRecheck.create({ data: { robotCallJobId, reason, scope } });
+}
+
+/**
+ * Queues a recheck of the phrase rules over every stored transcript, unless
+ * one that has not started yet is queued (it will read the rules as they are
+ * when it runs). One already under way read older rules for the records it
+ * passed, so a new one is queued behind it. Returns whether one was queued.
+ */
+export async function queuePhraseRecheck(reason: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('compliance_phrase_recheck'))`;
+    const waiting = await tx.complianceRecheck.findFirst({
+      where: { robotCallJobId: null, scope: { in: ["all", "phrases"] }, afterId: 0 },
+      select: { id: true },
+    });
+    if (waiting) return false;
+    await tx.complianceRecheck.create({ data: { robotCallJobId: null, reason, scope: "phrases" } });
+    return true;
+  });
 }
 
 /**
@@ -38,7 +70,8 @@ export async function ensureComplianceSettings(
     // The first start of a new database has nothing stored to recheck.
     const any = await tx.callRecord.findFirst({ select: { id: true } });
     if (!any) return { queued: false };
-    await tx.complianceRecheck.create({ data: { robotCallJobId: null, reason: "settings" } });
+    // The settings do not change what a phrase rule finds.
+    await tx.complianceRecheck.create({ data: { robotCallJobId: null, reason: "settings", scope: "checks" } });
     return { queued: true };
   });
 }
@@ -49,16 +82,24 @@ function sameSettings(stored: unknown, s: ComplianceSettings): boolean {
   return (Object.keys(s) as (keyof ComplianceSettings)[]).every((k) => o[k] === s[k]);
 }
 
-/** Runs one chunk of the oldest queued recheck (of `onlyJob` when given); returns the records checked (0: nothing queued). */
+/**
+ * Runs one chunk of the oldest queued recheck (of `onlyJob` when given);
+ * returns the records checked (0: nothing queued). The enabled phrase rules
+ * are read when the chunk reruns them, so each chunk uses the rules as they
+ * are then.
+ */
 export async function runRecheckChunk(
   s: ComplianceSettings = complianceSettings(),
   chunk = RECHECK_CHUNK,
   onlyJob?: bigint,
+  phraseRules: () => Promise<CompiledRule[]> = async () => compileRules(await enabledPhraseRules()),
 ): Promise<number> {
   const which = onlyJob === undefined ? Prisma.empty : Prisma.sql`WHERE robot_call_job_id = ${onlyJob}`;
   return inTransaction(async (rows) => {
-    const [job] = await rows<{ id: bigint; robot_call_job_id: bigint | null; after_id: bigint }>(Prisma.sql`
-      SELECT id, robot_call_job_id, after_id FROM compliance_rechecks ${which} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`);
+    const [job] = await rows<{ id: bigint; robot_call_job_id: bigint | null; after_id: bigint; scope: RecheckScope }>(
+      Prisma.sql`
+      SELECT id, robot_call_job_id, after_id, scope FROM compliance_rechecks ${which} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
     if (!job) return 0;
     const ofJob =
       job.robot_call_job_id === null ? Prisma.empty : Prisma.sql`AND robot_call_job_id = ${job.robot_call_job_id}`;
@@ -69,11 +110,18 @@ export async function runRecheckChunk(
       await rows(Prisma.sql`DELETE FROM compliance_rechecks WHERE id = ${job.id}`);
       return 0;
     }
-    await checkRecords(
-      rows,
-      Prisma.sql`SELECT id FROM call_records WHERE id > ${job.after_id} AND id <= ${range.last} ${ofJob}`,
-      s,
-    );
+    if (job.scope !== "phrases")
+      await checkRecords(
+        rows,
+        Prisma.sql`SELECT id FROM call_records WHERE id > ${job.after_id} AND id <= ${range.last} ${ofJob}`,
+        s,
+      );
+    if (job.scope !== "checks")
+      await recheckPhrases(
+        rows,
+        { afterId: job.after_id, lastId: range.last, jobId: job.robot_call_job_id },
+        await phraseRules(),
+      );
     if (range.n < chunk) await rows(Prisma.sql`DELETE FROM compliance_rechecks WHERE id = ${job.id}`);
     else await rows(Prisma.sql`UPDATE compliance_rechecks SET after_id = ${range.last} WHERE id = ${job.id}`);
     return range.n;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkCallingHours, type CallingHoursProblem } from "../compliance/hours";
 
 /** A job's console data as a supervisor edits it on the job's page (blank: none). */
 export const JOB_NAME_MAX = 120;
@@ -10,14 +11,38 @@ const blankIsNull = (max: number) =>
     .max(max)
     .transform((v) => (v === "" ? null : v));
 
+/** The English a refused calling window gets (the job page says it in the user's language first). */
+export const CALLING_HOURS_MESSAGES: Readonly<Record<CallingHoursProblem, string>> = {
+  format: 'must be "HH:MM-HH:MM" in 24-hour time, e.g. 08:00-21:00 (blank: the default window)',
+  empty: "starts and ends at the same time, which permits no call",
+};
+
+/** A job's own calling window: blank clears it (null: COMPLIANCE_CALLING_HOURS); absent leaves it as it is. */
+const callingHours = z
+  .string()
+  .max(40, "is too long")
+  .transform((v, ctx) => {
+    if (v.trim() === "") return null;
+    const checked = checkCallingHours(v);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: "custom", message: CALLING_HOURS_MESSAGES[checked.problem], input: v });
+    return z.NEVER;
+  })
+  .optional();
+
 export const jobNameSchema = z.object({
   jobId: z
     .string()
     .regex(/^\d{1,19}$/, "must be a robot_call_job_id")
-    .refine((s) => BigInt(s) <= 9223372036854775807n && BigInt(s) > 0n, "is out of the int64 range"),
+    // zod runs this even when the regex failed: BigInt() only sees digits.
+    .refine(
+      (s) => !/^\d{1,19}$/.test(s) || (BigInt(s) <= 9223372036854775807n && BigInt(s) > 0n),
+      "is out of the int64 range",
+    ),
   name: blankIsNull(JOB_NAME_MAX),
   creditor: blankIsNull(JOB_NAME_MAX),
   note: blankIsNull(1_000),
+  callingHours,
 });
 export type JobNameInput = z.input<typeof jobNameSchema>;
 

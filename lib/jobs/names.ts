@@ -52,3 +52,9 @@ export async function allJobNames(): Promise<Map<string, string>> {
     SELECT robot_call_job_id::text AS id, name FROM robot_call_jobs WHERE name IS NOT NULL`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A job's own calling window ("HH:MM-HH:MM"; null: COMPLIANCE_CALLING_HOURS applies), for its page. */
+export async function jobCallingHours(id: bigint): Promise<string | null> {
+  const row = await prisma.robotCallJob.findUnique({ where: { robotCallJobId: id }, select: { callingHours: true } });
+  return row?.callingHours ?? null;
+}

@@ -2,10 +2,12 @@
 
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
+import { queuePhraseRecheck } from "../compliance/recheck";
 import { createPhraseRule, deletePhraseRule, setPhraseRuleEnabled, updatePhraseRule } from "./rule-mutations";
 import {
   phraseRuleDeleteSchema,
   phraseRuleInputSchema,
+  phraseRuleRecheckSchema,
   phraseRuleToggleSchema,
   phraseRuleUpdateSchema,
   type PhraseRuleInput,
@@ -23,7 +25,7 @@ const notFound = () => new ActionError("not_found", "No such phrase rule.");
 function checkPattern(input: PhraseRuleInput) {
   if (!input.isRegex) return;
   const check = checkRegexPattern(input.pattern);
-  if (!check.ok) throw new ActionError("invalid_pattern", check.message);
+  if (!check.ok) throw new ActionError("invalid_pattern", check.message, { reason: check.reason, ...check.values });
 }
 
 const auditDetails = (input: PhraseRuleInput) => ({ ...input, jobIds: input.jobIds.join(",") });
@@ -91,5 +93,21 @@ export const deletePhraseRuleAction = defineAction({
       details: { name },
     });
     return { id: ruleId };
+  },
+});
+
+/**
+ * Queues a recheck of the phrase rules over every stored transcript (the
+ * worker runs it in the background, like `npm run compliance:recheck`);
+ * `queued: false` when one that has not started is already waiting.
+ */
+export const recheckPhraseRulesAction = defineAction({
+  name: "phraseRules.recheck",
+  permission: "phrases:manage",
+  input: phraseRuleRecheckSchema,
+  handler: async (_input, { user }) => {
+    const queued = await queuePhraseRecheck(`admin:${user.id}`);
+    await recordAudit({ actor: user, action: "phrase_rule.recheck", target: "phrase_rules", details: { queued } });
+    return { queued };
   },
 });

@@ -11,7 +11,15 @@ import { MAX_PATTERN_LENGTH } from "./safe-pattern";
 export const PHRASE_RULE_KINDS = ["required", "prohibited"] as const;
 export const PHRASE_SPEAKERS = ["robot", "callee", "any"] as const;
 
-const id = z.string().regex(/^\d{1,19}$/, "must be an id");
+// Ids are int64 in the database: one past it would fail there rather than here.
+const id = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be an id")
+  // zod runs this even when the regex failed: BigInt() only sees digits.
+  .refine(
+    (s) => !/^\d{1,19}$/.test(s) || (BigInt(s) > 0n && BigInt(s) <= 9223372036854775807n),
+    "is out of the id range",
+  );
 
 export const phraseRuleInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -30,3 +38,4 @@ export const phraseRuleIdSchema = id;
 export const phraseRuleUpdateSchema = z.object({ ruleId: id, rule: phraseRuleInputSchema });
 export const phraseRuleToggleSchema = z.object({ ruleId: id, enabled: z.boolean() });
 export const phraseRuleDeleteSchema = z.object({ ruleId: id });
+export const phraseRuleRecheckSchema = z.object({}).strict();

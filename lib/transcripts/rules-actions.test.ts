@@ -36,9 +36,12 @@ const rule = (over: Partial<Parameters<typeof actions.createPhraseRuleAction>[0]
 });
 
 let admin = "";
+let adminId = 0n;
 let supervisor = "";
 beforeAll(async () => {
-  admin = (await sessionFor("admin")).token;
+  const a = await sessionFor("admin");
+  admin = a.token;
+  adminId = a.userId;
   supervisor = (await sessionFor("supervisor")).token;
   token = admin;
 });
@@ -97,6 +100,41 @@ describe("phrase rule actions", () => {
     // The same text as plain text is fine: it is never compiled.
     expect((await actions.createPhraseRuleAction(rule({ name: `${PREFIX}plain`, pattern: "(a+)+$" }))).ok).toBe(true);
     expect(await prisma.phraseRule.count({ where: { name: `${PREFIX}bad` } })).toBe(0);
+  });
+
+  it("queues one recheck of stored transcripts for an admin, audited; not for a supervisor", async () => {
+    token = admin;
+    // A recheck waiting from elsewhere would make this one a no-op: the test's own is the one it queues.
+    const waiting = () =>
+      prisma.complianceRecheck.findMany({
+        where: { robotCallJobId: null, scope: { in: ["all", "phrases"] }, afterId: 0 },
+        select: { id: true, scope: true, reason: true },
+      });
+    const before = await waiting();
+    const first = await actions.recheckPhraseRulesAction({});
+    expect(first).toMatchObject({ ok: true, data: { queued: before.length === 0 } });
+    const queued = await waiting();
+    try {
+      expect(queued.length).toBe(1);
+      // Not started yet: a second request adds nothing, it will read the rules as they are then.
+      expect(await actions.recheckPhraseRulesAction({})).toMatchObject({ ok: true, data: { queued: false } });
+      expect(await waiting()).toEqual(queued);
+      token = supervisor;
+      expect(await actions.recheckPhraseRulesAction({})).toMatchObject({ ok: false, code: "forbidden" });
+    } finally {
+      // Left queued, a worker would recheck every stored transcript of the test database.
+      if (before.length === 0)
+        await prisma.complianceRecheck.deleteMany({ where: { id: { in: queued.map((q) => q.id) } } });
+    }
+    if (before.length === 0) expect(queued[0]).toMatchObject({ scope: "phrases" });
+    expect(await prisma.auditEvent.count({ where: { action: "phrase_rule.recheck", actorId: adminId } })).toBe(2);
+  });
+
+  it("gives an unsafe pattern's reason as a code with its numbers", async () => {
+    token = admin;
+    expect(
+      await actions.createPhraseRuleAction(rule({ name: `${PREFIX}bad`, pattern: "a{0,500}", isRegex: true })),
+    ).toMatchObject({ ok: false, code: "invalid_pattern", detail: { reason: "repeat_too_large", max: 50 } });
   });
 
   it("refuses bad input and non-admins", async () => {

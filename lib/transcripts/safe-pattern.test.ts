@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkRegexPattern, MAX_PATTERN_LENGTH } from "./safe-pattern";
+import en from "../i18n/messages/en/transcripts.json";
+import zh from "../i18n/messages/zh/transcripts.json";
+import { checkRegexPattern, MAX_PATTERN_LENGTH, PATTERN_REASONS } from "./safe-pattern";
 
 describe("checkRegexPattern", () => {
   it.each([
@@ -16,23 +18,40 @@ describe("checkRegexPattern", () => {
   });
 
   it.each([
-    ["(a+)+$", "may not repeat a group"],
-    ["(a|a)*b", "may not repeat a group"],
-    ["(?:ab)+", "may not repeat a group"],
-    ["(a*)?b", "may not nest quantifiers inside an optional group"],
-    ["a.*b.*c", "may use at most one unbounded repetition"],
-    ["a{0,500}", "may not repeat more than 50 times"],
-    ["a?b?c?d?e?", "may use at most 4 repetitions"],
-    ["(a)\\1", "may not use back-references"],
-    ["(?<x>a)\\k<x>", "may not use back-references"],
-    ["foo(?=bar)", "may not use lookaround"],
-    ["(?<!no)pay", "may not use lookaround"],
-    ["(unclosed", "is not a valid regular expression"],
-    ["", "is empty"],
-    ["x".repeat(MAX_PATTERN_LENGTH + 1), "is longer than"],
-  ])("refuses %s", (p, message) => {
+    ["(a+)+$", "may not repeat a group", "repeated_group"],
+    ["(a|a)*b", "may not repeat a group", "repeated_group"],
+    ["(?:ab)+", "may not repeat a group", "repeated_group"],
+    ["(a*)?b", "may not nest quantifiers inside an optional group", "nested_quantifier"],
+    ["a.*b.*c", "may use at most one unbounded repetition", "too_many_unbounded"],
+    ["a{0,500}", "may not repeat more than 50 times", "repeat_too_large"],
+    ["a?b?c?d?e?", "may use at most 4 repetitions", "too_many_repetitions"],
+    ["(a)\\1", "may not use back-references", "back_reference"],
+    ["(?<x>a)\\k<x>", "may not use back-references", "back_reference"],
+    ["foo(?=bar)", "may not use lookaround", "lookaround"],
+    ["(?<!no)pay", "may not use lookaround", "lookaround"],
+    ["(unclosed", "is not a valid regular expression", "invalid"],
+    ["", "is empty", "empty"],
+    ["x".repeat(MAX_PATTERN_LENGTH + 1), "is longer than", "too_long"],
+  ])("refuses %s", (p, message, reason) => {
     const r = checkRegexPattern(p);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain(message);
+    if (!r.ok) {
+      expect(r.message).toContain(message);
+      // The page says it by this code, in its own language.
+      expect(r.reason).toBe(reason);
+    }
+  });
+
+  it("gives the numbers its reasons name", () => {
+    expect(checkRegexPattern("x".repeat(MAX_PATTERN_LENGTH + 1))).toMatchObject({
+      values: { max: MAX_PATTERN_LENGTH },
+    });
+    expect(checkRegexPattern("a{0,500}")).toMatchObject({ values: { max: 50 } });
+    expect(checkRegexPattern("a?b?c?d?e?")).toMatchObject({ values: { max: 4 } });
+  });
+
+  it("has a text for every reason in both languages", () => {
+    for (const messages of [en, zh])
+      expect(Object.keys(messages.rules.reasons).sort()).toEqual([...PATTERN_REASONS].sort());
   });
 });

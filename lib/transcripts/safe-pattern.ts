@@ -24,18 +24,51 @@ const MAX_REPEAT = 50;
 const PROBE_LENGTH = 2000;
 const PROBE_BUDGET_MS = 50;
 
-export type PatternCheck = { ok: true } | { ok: false; message: string };
+/** Why a pattern was refused: a code the page translates, with the values its text needs. */
+export const PATTERN_REASONS = [
+  "empty",
+  "too_long",
+  "invalid",
+  "back_reference",
+  "lookaround",
+  "repeated_group",
+  "nested_quantifier",
+  "repeat_too_large",
+  "too_many_unbounded",
+  "too_many_repetitions",
+  "too_slow",
+] as const;
+export type PatternReason = (typeof PATTERN_REASONS)[number];
 
-const fail = (message: string): PatternCheck => ({ ok: false, message });
+export type PatternCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: PatternReason;
+      /** The numbers (and the engine's own error) the reason's text names. */
+      values: Record<string, string | number>;
+      /** The reason in English, for logs and API callers. */
+      message: string;
+    };
+
+const fail = (reason: PatternReason, message: string, values: Record<string, string | number> = {}): PatternCheck => ({
+  ok: false,
+  reason,
+  values,
+  message,
+});
 
 export function checkRegexPattern(pattern: string): PatternCheck {
-  if (pattern.length === 0) return fail("is empty");
-  if (pattern.length > MAX_PATTERN_LENGTH) return fail(`is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (pattern.length === 0) return fail("empty", "is empty");
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    return fail("too_long", `is longer than ${MAX_PATTERN_LENGTH} characters`, { max: MAX_PATTERN_LENGTH });
   let re: RegExp;
   try {
     re = new RegExp(pattern, "iu");
   } catch (err) {
-    return fail(`is not a valid regular expression: ${(err as Error).message}`);
+    return fail("invalid", `is not a valid regular expression: ${(err as Error).message}`, {
+      error: (err as Error).message,
+    });
   }
   const shape = checkShape(pattern);
   if (!shape.ok) return shape;
@@ -59,7 +92,7 @@ function checkShape(p: string): PatternCheck {
     const top = stack[stack.length - 1]!;
     if (c === "\\") {
       const n = p[i + 1] ?? "";
-      if (/[1-9]/.test(n) || n === "k") return fail("may not use back-references");
+      if (/[1-9]/.test(n) || n === "k") return fail("back_reference", "may not use back-references");
       // \p{…}, \u{…}: the braces belong to the escape, not a quantifier.
       if ("pPu".includes(n) && p[i + 2] === "{") i = p.indexOf("}", i + 2);
       else i += 1;
@@ -68,7 +101,7 @@ function checkShape(p: string): PatternCheck {
       i = classEnd(p, i);
       last = "atom";
     } else if (c === "(") {
-      if (/^\(\?<?[=!]/.test(p.slice(i))) return fail("may not use lookaround ((?= (?! (?<= (?<!)");
+      if (/^\(\?<?[=!]/.test(p.slice(i))) return fail("lookaround", "may not use lookaround ((?= (?! (?<= (?<!)");
       if (p[i + 1] === "?") i = p[i + 2] === "<" ? p.indexOf(">", i) : i + 2;
       stack.push({ quantified: false, alternation: false });
       last = "none";
@@ -91,10 +124,14 @@ function checkShape(p: string): PatternCheck {
       }
       if (p[i + 1] === "?") i += 1; // lazy: the same cost
       if (last === "group" && max > 1)
-        return fail("may not repeat a group (only (…)? is allowed): repeat single characters or classes instead");
+        return fail(
+          "repeated_group",
+          "may not repeat a group (only (…)? is allowed): repeat single characters or classes instead",
+        );
       if (last === "group" && lastGroup?.quantified && max > 0)
-        return fail("may not nest quantifiers inside an optional group");
-      if (max !== Infinity && max > MAX_REPEAT) return fail(`may not repeat more than ${MAX_REPEAT} times`);
+        return fail("nested_quantifier", "may not nest quantifiers inside an optional group");
+      if (max !== Infinity && max > MAX_REPEAT)
+        return fail("repeat_too_large", `may not repeat more than ${MAX_REPEAT} times`, { max: MAX_REPEAT });
       if (max !== min) variable += 1;
       if (max === Infinity) unbounded += 1;
       top.quantified = true;
@@ -103,8 +140,11 @@ function checkShape(p: string): PatternCheck {
       last = "atom";
     }
   }
-  if (unbounded > 1) return fail("may use at most one unbounded repetition (*, + or {n,})");
-  if (variable > MAX_VARIABLE_QUANTIFIERS) return fail(`may use at most ${MAX_VARIABLE_QUANTIFIERS} repetitions`);
+  if (unbounded > 1) return fail("too_many_unbounded", "may use at most one unbounded repetition (*, + or {n,})");
+  if (variable > MAX_VARIABLE_QUANTIFIERS)
+    return fail("too_many_repetitions", `may use at most ${MAX_VARIABLE_QUANTIFIERS} repetitions`, {
+      max: MAX_VARIABLE_QUANTIFIERS,
+    });
   return { ok: true };
 }
 
@@ -129,6 +169,6 @@ function probe(re: RegExp, pattern: string): PatternCheck {
     re.test(s);
   }
   return performance.now() - started > PROBE_BUDGET_MS
-    ? fail("takes too long to run on long utterances; simplify it")
+    ? fail("too_slow", "takes too long to run on long utterances; simplify it")
     : { ok: true };
 }

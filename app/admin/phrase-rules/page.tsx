@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EMPTY_PHRASE_RULE, PhraseRuleForm } from "@/components/phrase-rules/phrase-rule-form";
 import { PhraseRuleToggle } from "@/components/phrase-rules/phrase-rule-toggle";
+import { PhraseRecheck } from "@/components/phrase-rules/phrase-recheck";
 import { requireUser } from "@/lib/auth/current";
+import { pendingPhraseRechecks } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +13,10 @@ export async function generateMetadata() {
 }
 
 /**
- * /admin/phrase-rules[?edit=<id>]: the phrase rules ingest checks transcripts
- * against, and the form for a new one (or the one being edited).
+ * /admin/phrase-rules[?edit=<id>][?changed=1]: the phrase rules ingest checks
+ * transcripts against, the form for a new one (or the one being edited), and
+ * the recheck that applies them to stored transcripts (`changed`: a rule was
+ * just saved, which stored transcripts only see after a recheck).
  */
 export default async function PhraseRulesPage({
   searchParams,
@@ -20,8 +24,12 @@ export default async function PhraseRulesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireUser("phrases:manage");
-  const [rules, t] = await Promise.all([listPhraseRules(), getTranslations("transcripts.rules")]);
-  const edit = (await searchParams).edit;
+  const [rules, pending, t] = await Promise.all([
+    listPhraseRules(),
+    pendingPhraseRechecks(),
+    getTranslations("transcripts.rules"),
+  ]);
+  const { edit, changed } = await searchParams;
   const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
   return (
     <div className="max-w-5xl space-y-4">
@@ -93,6 +101,10 @@ export default async function PhraseRulesPage({
       ) : (
         <PhraseRuleForm key="new" initial={EMPTY_PHRASE_RULE} />
       )}
+      <PhraseRecheck
+        pending={pending.map((p) => ({ queuedAt: p.queuedAt.toISOString(), started: p.started }))}
+        changed={changed === "1"}
+      />
     </div>
   );
 }

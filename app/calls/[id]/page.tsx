@@ -87,10 +87,11 @@ export default async function CallRecordPage({
         canSubmit={can(user.role, "submissions:write")}
         canReveal={can(user.role, "pii:reveal")}
         recording={
-          source
+          // A transcript shows without a recording too (its lines then do not play).
+          source || utterances
             ? {
-                status: recordingStatus(source),
-                archive: source.archive,
+                status: source ? recordingStatus(source) : "none",
+                archive: source?.archive ?? null,
                 initialTime: Number.isFinite(t) && t > 0 ? t : 0,
                 transcript: buildTranscriptView(utterances, phrases, {
                   phone: record.calledPhoneNumber,

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { getJobDetail } from "@/lib/jobs/data";
 import { intentCode, intentText, isKnownResultStatus } from "@/lib/call-records/notation";
-import { getJobName } from "@/lib/jobs/names";
+import { getJobName, jobCallingHours } from "@/lib/jobs/names";
 import { can } from "@/lib/auth/permissions";
 import { JobNameEditor } from "@/components/jobs/job-name-editor";
 import { DownloadEvidence } from "@/components/evidence/download-evidence";
@@ -38,11 +38,13 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const user = await requireUser("calls:read");
   const { jobId } = await params;
   if (!/^\d{1,19}$/.test(jobId) || BigInt(jobId) > 9223372036854775807n) notFound();
-  const timeZone = getEnv().DISPLAY_TIME_ZONE;
-  const [job, named, compliance, scores] = await Promise.all([
+  const env = getEnv();
+  const timeZone = env.DISPLAY_TIME_ZONE;
+  const [job, named, compliance, hours, scores] = await Promise.all([
     getJobDetail(BigInt(jobId), timeZone),
     getJobName(BigInt(jobId)),
     complianceCounts(BigInt(jobId)),
+    jobCallingHours(BigInt(jobId)),
     jobScoreSummary(BigInt(jobId)),
   ]);
   if (!job) notFound();
@@ -70,10 +72,22 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
           {named.note}
         </p>
       ) : null}
+      <p className="text-sm text-slate-700" data-testid="job-calling-hours">
+        {hours
+          ? tv("callingHoursOwn", { hours, timeZone })
+          : tv("callingHoursDefault", { hours: env.COMPLIANCE_CALLING_HOURS, timeZone })}
+      </p>
       {can(user.role, "jobs:name") ? (
         <JobNameEditor
           jobId={jobId}
-          initial={{ name: named?.name ?? "", creditor: named?.creditor ?? "", note: named?.note ?? "" }}
+          initial={{
+            name: named?.name ?? "",
+            creditor: named?.creditor ?? "",
+            note: named?.note ?? "",
+            callingHours: hours ?? "",
+          }}
+          defaultHours={env.COMPLIANCE_CALLING_HOURS}
+          timeZone={timeZone}
         />
       ) : null}
       {can(user.role, "evidence:export") && s.lastCall ? (

@@ -293,6 +293,7 @@ export const ACTIONS: {
     call: () => phraseRules.deletePhraseRuleAction({ ruleId: "999999999" }),
     expect: onlyFrom("admin"),
   },
+  { name: "phraseRules.recheck", call: () => phraseRules.recheckPhraseRulesAction({}), expect: onlyFrom("admin") },
   {
     name: "tokens.revokeIngest",
     call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }),

@@ -1,0 +1,81 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { useFormat } from "@/components/ui/use-format";
+import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
+
+/**
+ * Stored transcripts and the rules: a rule change applies to records ingested
+ * after it, and a recheck (queued here, run by the worker in the background,
+ * or `npm run compliance:recheck`) applies the current rules to the stored
+ * ones. `changed`: a rule was just saved, so the page says so.
+ */
+export function PhraseRecheck({
+  pending,
+  changed,
+}: {
+  pending: { queuedAt: string; started: boolean }[];
+  changed: boolean;
+}) {
+  const t = useTranslations("transcripts.rules.recheck");
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const router = useRouter();
+  const recheck = useMutation({
+    mutationFn: async () => unwrap(await recheckPhraseRulesAction({})),
+    onSuccess: () => router.refresh(),
+  });
+  const running = pending.find((p) => p.started);
+  const waiting = pending.find((p) => !p.started);
+  return (
+    <section
+      aria-labelledby="phrase-recheck-title"
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      data-testid="phrase-recheck"
+    >
+      <h2 id="phrase-recheck-title" className="font-medium">
+        {t("title")}
+      </h2>
+      {changed ? (
+        <p
+          role="status"
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900"
+          data-testid="phrase-recheck-changed"
+        >
+          {t("changed")}
+        </p>
+      ) : null}
+      <p className="text-slate-600">{t("how")}</p>
+      <p data-testid="phrase-recheck-state">
+        {running ? t("running") : null}
+        {running && waiting ? " " : null}
+        {waiting ? t("queued", { time: fmt.dateTime(waiting.queuedAt) }) : null}
+        {!running && !waiting ? t("idle") : null}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => recheck.mutate()}
+          disabled={recheck.isPending}
+          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          data-testid="phrase-recheck-button"
+        >
+          {t("button")}
+        </button>
+        {recheck.data ? (
+          <span role="status" className="text-emerald-700">
+            {recheck.data.queued ? t("queuedNow") : t("alreadyQueued")}
+          </span>
+        ) : null}
+        {recheck.error ? (
+          <span role="alert" className="text-red-700">
+            {errorText(recheck.error)}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
