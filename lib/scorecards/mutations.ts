@@ -2,7 +2,7 @@ import "server-only";
 import { ActionError } from "../actions/wrapper";
 import type { SessionUser } from "../auth/sessions";
 import { Prisma, prisma } from "../db/client";
-import type { ScorecardInput, ScorecardSections } from "./schema";
+import { sectionsSchema, type ScorecardInput, type ScorecardSections } from "./schema";
 
 /**
  * Writes to scorecards and scorecard_versions. A version is never changed
@@ -60,7 +60,9 @@ export async function createScorecard(
   });
 }
 
-const sameSections = (a: unknown, b: ScorecardSections) => JSON.stringify(a) === JSON.stringify(b);
+// Through the schema: JSONB keeps an object's keys in its own order, the schema's output in the schema's.
+const sameSections = (stored: unknown, b: ScorecardSections) =>
+  JSON.stringify(sectionsSchema.parse(stored)) === JSON.stringify(sectionsSchema.parse(b));
 
 /**
  * Saves an edit: name, jobs and default in place; the sections as a new
