@@ -46,17 +46,17 @@ export function ReviewWorkbench({
   useReviewKeyboard({ item, verdict, openFlag, skip, startComment, setFlagging: flag.setFlagging });
   const scorecard = item?.scorecard ?? null;
   const card = useScorecard(scorecard?.sections ?? null, item?.callRecordId ?? "");
-  const { scorecardPart } = session;
+  const { scorecardPartRef } = session;
   const ts = useTranslations("scorecards.panel");
   // Left untouched, the verdict goes without a score (as before scorecards); begun, it must be complete.
   useEffect(() => {
-    scorecardPart.current = () =>
+    scorecardPartRef.current = () =>
       !scorecard || card.answered === 0
         ? null
         : !card.complete
           ? { error: ts("incomplete", { n: card.items.length - card.answered }) }
           : { versionId: scorecard.id, answers: card.answers, criticalFailed: card.result?.criticalFailed ?? false };
-  }, [scorecardPart, scorecard, card, ts]);
+  }, [scorecardPartRef, scorecard, card, ts]);
   // The player's position, for the transcript's highlight: kept with its record, so the next record starts clean.
   const [position, setPosition] = useState({ record: "", seconds: 0 });
   const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));

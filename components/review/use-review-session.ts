@@ -55,7 +55,7 @@ export function useReviewSession({
   const firstReason = useRef<HTMLInputElement>(null);
   const commentBox = useRef<HTMLInputElement>(null);
   // Set by the workbench's scorecard panel: read when a verdict is saved.
-  const scorecardPart = useRef<() => ScorecardPart>(() => null);
+  const scorecardPartRef = useRef<() => ScorecardPart>(() => null);
   const item = state?.item ?? null;
 
   const advance = useCallback(
@@ -111,7 +111,7 @@ export function useReviewSession({
   const verdict = useCallback(
     async (v: "passed" | "flagged") => {
       if (!item || busy) return;
-      const scored = scorecardPart.current();
+      const scored = scorecardPartRef.current();
       if (scored && "error" in scored) {
         setError(scored.error);
         return;
@@ -199,7 +199,7 @@ export function useReviewSession({
     flag: { flagging, setFlagging, chosen, setChosen, notes, setNotes, intent, setIntent, firstReason },
     commentDraft: { comment, setComment, commentAt, setCommentAt, commentBox },
     player,
-    scorecardPart,
+    scorecardPartRef,
     verdict,
     skip,
     openFlag,

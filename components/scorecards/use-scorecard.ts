@@ -12,11 +12,11 @@ import { scoreAnswers } from "@/lib/scorecards/score";
  * An answer moves on to the next item. None of these keys is one of the
  * review's (p f n c) or the player's (space ← → [ ]).
  */
-export function useScorecard(sections: ScorecardSections | null, resetKey: string, enabled = true) {
+export function useScorecard(sections: ScorecardSections | null, resetKey: string, initial: Answers = {}) {
   const items = useMemo(() => (sections ? itemsOf(sections) : []), [sections]);
   const [state, setState] = useState<{ key: string; answers: Answers; active: number }>({
     key: resetKey,
-    answers: {},
+    answers: initial,
     active: 0,
   });
   // A new record starts a clean scorecard (state kept with its record, like the player's position).
@@ -49,7 +49,7 @@ export function useScorecard(sections: ScorecardSections | null, resetKey: strin
   );
 
   useEffect(() => {
-    if (!enabled || !items.length) return;
+    if (!items.length) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
       const item = items[active];
@@ -69,7 +69,7 @@ export function useScorecard(sections: ScorecardSections | null, resetKey: strin
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [enabled, items, active, setActive, setAnswer]);
+  }, [items, active, setActive, setAnswer]);
 
   const result = useMemo(() => (sections ? scoreAnswers(sections, answers) : null), [sections, answers]);
   const answered = items.filter((i) => answers[i.key] !== undefined).length;
