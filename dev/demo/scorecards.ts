@@ -1,16 +1,15 @@
 import "server-only";
-import type { SessionUser } from "../../lib/auth/sessions";
 import { prisma } from "../../lib/db/client";
-import { submitVerdict } from "../../lib/review/mutations";
-import { createScorecard } from "../../lib/scorecards/mutations";
-import type { Answers, ScorecardSections } from "../../lib/scorecards/schema";
+import { sectionsSchema, type Answers, type ScorecardSections } from "../../lib/scorecards/schema";
 import { scoreAnswers } from "../../lib/scorecards/score";
 
 /**
  * The demo's scorecard: a default one for debt-collection robot calls, and a
- * few of the demo's older calls scored with it by the demo reviewer through
- * the same verdict path as the workbench. Older than the review queue's
- * default week, so the queue still starts with unreviewed calls.
+ * few of the demo's older calls scored with it by the demo reviewer, with
+ * score.ts as the workbench's verdicts are. Older than the review queue's
+ * default week, so the queue still starts with unreviewed calls. Written with
+ * Prisma directly: scripts/start.ts runs this outside Next.js, where the
+ * server actions' modules (and so lib/review/mutations.ts) cannot load.
  */
 
 export const DEMO_SCORECARD_SECTIONS: ScorecardSections = [
@@ -52,28 +51,50 @@ export async function seedDemoScorecards(opts: { calls?: number; log?: (line: st
     prisma.user.findUnique({ where: { email: "reviewer@demo.local" } }),
   ]);
   if (!admin || !reviewer) return { scored: 0, skipped: true };
-  const asUser = (u: typeof admin) => ({ id: u.id, email: u.email, name: u.name, role: u.role }) as SessionUser;
-  const { versionId } = await createScorecard(asUser(admin), {
-    name: "Debt collection call quality",
-    jobIds: [],
-    isDefault: true,
-    sections: DEMO_SCORECARD_SECTIONS,
+  const version = await prisma.scorecardVersion.create({
+    data: {
+      version: 1,
+      sections: sectionsSchema.parse(DEMO_SCORECARD_SECTIONS),
+      createdBy: { connect: { id: admin.id } },
+      scorecard: { create: { name: "Debt collection call quality", jobIds: [], isDefault: true } },
+    },
+    select: { id: true },
   });
   const records = await prisma.callRecord.findMany({
     where: { reviewState: "unreviewed", fullAudioUrl: { not: null }, resultStatus: "ANSWERED" },
     orderBy: [{ startTime: "asc" }, { id: "asc" }],
     take: opts.calls ?? 12,
-    select: { callRecordId: true },
+    select: { id: true },
   });
   for (const [i, r] of records.entries()) {
     const answers = demoAnswers(i);
-    const { criticalFailed } = scoreAnswers(DEMO_SCORECARD_SECTIONS, answers);
-    await submitVerdict(asUser(reviewer), {
-      callRecordId: r.callRecordId,
-      verdict: criticalFailed ? "flagged" : "passed",
-      reasons: criticalFailed ? ["compliance"] : [],
-      scorecard: { versionId: versionId.toString(), answers },
-    });
+    const { score, criticalFailed } = scoreAnswers(DEMO_SCORECARD_SECTIONS, answers);
+    // A failed critical item can only be flagged, as in the workbench.
+    const verdict = criticalFailed ? "flagged" : "passed";
+    await prisma.$transaction([
+      prisma.review.create({
+        data: {
+          recordId: r.id,
+          reviewerId: reviewer.id,
+          verdict,
+          reasons: criticalFailed ? ["compliance"] : [],
+          scorecardVersionId: version.id,
+          answers,
+          score,
+          criticalFailed,
+        },
+      }),
+      prisma.callRecord.update({
+        where: { id: r.id },
+        data: {
+          reviewState: verdict,
+          reviewedAt: new Date(),
+          reviewedById: reviewer.id,
+          reviewScore: score,
+          reviewCriticalFailed: criticalFailed,
+        },
+      }),
+    ]);
   }
   log(`demo data: a default scorecard, ${records.length} calls scored with it`);
   return { scored: records.length, skipped: false };
