@@ -9,11 +9,11 @@ import * as privacy from "../../../lib/privacy/actions";
 import * as retention from "../../../lib/retention/actions";
 import * as review from "../../../lib/review/actions";
 import * as rules from "../../../lib/rules/actions";
-import * as scorecards from "../../../lib/scorecards/actions";
 import * as submissions from "../../../lib/submissions/actions";
 import * as phraseRules from "../../../lib/transcripts/actions";
 import * as users from "../../../lib/users/actions";
 import { onlyFrom, type Expect } from "./expect";
+import { SCORECARD_ACTIONS } from "./scorecard-actions";
 import type { Role } from "../../../lib/auth/permissions";
 
 /** Every server action (ACTION_REGISTRY) with the roles that may call it. */
@@ -294,41 +294,7 @@ export const ACTIONS: {
     call: () => phraseRules.deletePhraseRuleAction({ ruleId: "999999999" }),
     expect: onlyFrom("admin"),
   },
-  {
-    name: "scorecards.create",
-    call: () => scorecards.createScorecardAction({ name: "", jobIds: [], isDefault: false, sections: [] }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "scorecards.update",
-    call: () =>
-      scorecards.updateScorecardAction({
-        scorecardId: "999999999",
-        scorecard: { name: "", jobIds: [], isDefault: false, sections: [] },
-      }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "scorecards.archive",
-    call: () => scorecards.archiveScorecardAction({ scorecardId: "999999999" }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "scorecards.setDefault",
-    call: () => scorecards.setDefaultScorecardAction({ scorecardId: "999999999" }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "calibration.create",
-    call: () =>
-      scorecards.createCalibrationAction({ name: "", versionId: "999999999", callRecordIds: [], reviewerIds: [] }),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "calibration.submit",
-    call: () => scorecards.submitCalibrationAction({ sessionId: "999999999", callRecordId: "999999999", answers: {} }),
-    expect: onlyFrom("reviewer"),
-  },
+  ...SCORECARD_ACTIONS,
   {
     name: "tokens.revokeIngest",
     call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }),
