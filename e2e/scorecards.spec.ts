@@ -60,7 +60,8 @@ test("score a call with the keyboard", async ({ page }) => {
   const panel = page.getByTestId("scorecard-panel");
   await expect(panel.getByRole("heading", { name: "E2E keyboard scorecard v1" })).toBeVisible();
   await expect(page.getByTestId("waveform")).toHaveAttribute("data-state", "ready");
-  expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+  const violations = await new AxeBuilder({ page }).analyze().then((r) => r.violations);
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   const score = page.getByTestId("scorecard-score");
   const answer = (key: string) => page.getByTestId(`scorecard-item-${key}`);

@@ -54,14 +54,14 @@ export function ScorecardPanel({
       </div>
       {sections.map((section) => (
         <fieldset key={section.key} className="mb-2">
-          <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{section.title}</legend>
-          <ul className="space-y-1">
+          <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-600">{section.title}</legend>
+          <div className="space-y-1">
             {section.items.map((item) => {
               const index = items.findIndex((i) => i.key === item.key);
               const a = answers[item.key];
               const isActive = index === active;
               return (
-                <li
+                <div
                   key={item.key}
                   role="group"
                   aria-label={item.label}
@@ -76,7 +76,7 @@ export function ScorecardPanel({
                     {item.critical ? (
                       <span className="ml-1 text-xs font-semibold text-red-700">{t("critical")}</span>
                     ) : null}
-                    <span className="ml-1 text-xs text-slate-500">({item.weight})</span>
+                    <span className="ml-1 text-xs text-slate-600">({item.weight})</span>
                   </span>
                   {item.kind === "passfail" ? (
                     <span className="flex gap-1">
@@ -113,10 +113,10 @@ export function ScorecardPanel({
                       ))}
                     </select>
                   )}
-                </li>
+                </div>
               );
             })}
-          </ul>
+          </div>
         </fieldset>
       ))}
       <p className="mt-1 text-xs text-slate-600">{t("keys")}</p>
