@@ -111,6 +111,14 @@ async function main() {
     await disconnectPrisma();
   }
 
+  if (demo) {
+    // After the accounts: the demo's scored calls are the demo reviewer's verdicts.
+    const { seedDemoScorecards } = await import("../dev/demo/scorecards");
+    const { disconnectPrisma } = await import("../lib/db/client");
+    await seedDemoScorecards({ log: say });
+    await disconnectPrisma();
+  }
+
   const ingest = resolveIngestToken(dataDir());
   exportEnv({ INGEST_TOKEN: ingest.token });
   // Evidence bundles are signed with one key across restarts: the setting's, else one generated once into the data directory.

@@ -33,6 +33,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("review");
   const tc = await getTranslations("common");
   const tk = await getTranslations("compliance");
+  const tcal = await getTranslations("scorecards.calibration");
   const fmt = await getFormat();
   const env = getEnv();
   const timeZone = env.DISPLAY_TIME_ZONE;
@@ -89,6 +90,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         >
           {tk("review.any")}
         </Link>
+        {reviewer ? (
+          <Link href="/review/calibration" className="ml-2 text-sky-700 hover:underline" data-testid="calibration-link">
+            {tcal("title")}
+          </Link>
+        ) : null}
       </p>
       <FilterErrors errors={errors} cursorInvalid={false} />
       {reviewer ? (

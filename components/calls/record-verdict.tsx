@@ -17,6 +17,7 @@ export function RecordVerdict({
   callRecordId: string;
 }) {
   const t = useTranslations("views.verdict");
+  const ts = useTranslations("scorecards.panel");
   const fmt = useFormat();
   const label = useReasonLabel(reasonLabels);
   return (
@@ -44,6 +45,19 @@ export function RecordVerdict({
       ) : (
         <p className="mt-2 text-sm text-slate-600">{t("none")}</p>
       )}
+      {review.scorecard ? (
+        <p className="mt-2 text-sm" data-testid="verdict-score">
+          <span className="font-medium tabular-nums">
+            {review.score === null ? ts("noScore") : ts("score", { score: review.score })}
+          </span>
+          <span className="text-slate-600"> · {review.scorecard}</span>
+          {review.criticalFailed ? (
+            <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+              {ts("criticalFailed")}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       {review.reasons.length ? (
         <div className="mt-2 text-sm">
           <h3 className="text-xs font-medium text-slate-500">{t("reasons")}</h3>

@@ -27,6 +27,14 @@ export function KeyboardHelp() {
           <kbd>c</kbd>
         </dt>
         <dd>{t("keyComment")}</dd>
+        <dt>
+          <kbd>↑</kbd> <kbd>↓</kbd> <kbd>j</kbd> <kbd>k</kbd>
+        </dt>
+        <dd>{t("keyItems")}</dd>
+        <dt>
+          <kbd>1</kbd> <kbd>2</kbd> <kbd>0</kbd> <kbd>-</kbd>
+        </dt>
+        <dd>{t("keyAnswer")}</dd>
       </dl>
     </details>
   );
@@ -52,6 +60,14 @@ export function VerdictHistory({
           <li key={i}>
             <span className="font-medium">{tc(`review.${h.verdict as "passed" | "flagged"}`)}</span> · {h.reviewer} ·{" "}
             {fmt.dateTime(new Date(h.at))}
+            {h.scorecard ? (
+              <span className="block text-xs text-slate-600" data-testid="history-score">
+                {h.score === null
+                  ? t("historyNoScore", { scorecard: h.scorecard })
+                  : t("historyScore", { score: h.score, scorecard: h.scorecard })}
+                {h.criticalFailed ? ` · ${t("historyCritical")}` : ""}
+              </span>
+            ) : null}
             {h.reasons.length ? (
               <span className="block text-xs text-slate-600" data-testid="history-reasons">
                 {h.reasons.map(labelOf).join(", ")}

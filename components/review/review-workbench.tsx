@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
+import { useScorecard } from "@/components/scorecards/use-scorecard";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { TranscriptPanel } from "@/components/transcripts/transcript-panel";
 import { useFormat } from "@/components/ui/use-format";
@@ -42,6 +44,19 @@ export function ReviewWorkbench({
   const { state, item, busy, error, status, heldBy, startAt, flag, player, verdict, skip, openFlag, startComment } =
     session;
   useReviewKeyboard({ item, verdict, openFlag, skip, startComment, setFlagging: flag.setFlagging });
+  const scorecard = item?.scorecard ?? null;
+  const card = useScorecard(scorecard?.sections ?? null, item?.callRecordId ?? "");
+  const { scorecardPartRef } = session;
+  const ts = useTranslations("scorecards.panel");
+  // Left untouched, the verdict goes without a score (as before scorecards); begun, it must be complete.
+  useEffect(() => {
+    scorecardPartRef.current = () =>
+      !scorecard || card.answered === 0
+        ? null
+        : !card.complete
+          ? { error: ts("incomplete", { n: card.items.length - card.answered }) }
+          : { versionId: scorecard.id, answers: card.answers, criticalFailed: card.result?.criticalFailed ?? false };
+  }, [scorecardPartRef, scorecard, card, ts]);
   // The player's position, for the transcript's highlight: kept with its record, so the next record starts clean.
   const [position, setPosition] = useState({ record: "", seconds: 0 });
   const labelOf = useReasonLabel(Object.fromEntries(reasons.map((r) => [r.code, r.label])));
@@ -143,6 +158,13 @@ export function ReviewWorkbench({
                 labelOf={labelOf}
                 flag={flag}
                 onSubmit={() => void verdict("flagged")}
+              />
+            ) : null}
+            {scorecard ? (
+              <ScorecardPanel
+                title={`${scorecard.name} v${scorecard.version}`}
+                sections={scorecard.sections}
+                card={card}
               />
             ) : null}
             <KeyboardHelp />

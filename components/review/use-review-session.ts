@@ -13,6 +13,10 @@ import {
   submitReviewVerdict,
 } from "@/lib/review/actions";
 import type { ReviewItem } from "@/lib/review/data";
+import type { Answers } from "@/lib/scorecards/schema";
+
+/** What the scorecard adds to a verdict: nothing (none, or left empty), a problem to show, or the answers. */
+export type ScorecardPart = null | { error: string } | { versionId: string; answers: Answers; criticalFailed: boolean };
 
 export type Claimed = { item: ReviewItem | null; remaining: { value: number; exact: boolean } };
 
@@ -50,6 +54,8 @@ export function useReviewSession({
   const player = useRef<PlayerApi | null>(null);
   const firstReason = useRef<HTMLInputElement>(null);
   const commentBox = useRef<HTMLInputElement>(null);
+  // Set by the workbench's scorecard panel: read when a verdict is saved.
+  const scorecardPartRef = useRef<() => ScorecardPart>(() => null);
   const item = state?.item ?? null;
 
   const advance = useCallback(
@@ -105,6 +111,18 @@ export function useReviewSession({
   const verdict = useCallback(
     async (v: "passed" | "flagged") => {
       if (!item || busy) return;
+      const scored = scorecardPartRef.current();
+      if (scored && "error" in scored) {
+        setError(scored.error);
+        return;
+      }
+      // A failed critical item fails the call: it can only be flagged (the server refuses a pass too).
+      if (scored?.criticalFailed && v === "passed") {
+        setError(t("criticalNoPass"));
+        setFlagging(true);
+        setTimeout(() => firstReason.current?.focus(), 0);
+        return;
+      }
       if (v === "flagged" && chosen.length === 0) {
         setError(t("needReason"));
         return;
@@ -125,6 +143,7 @@ export function useReviewSession({
             reasons: v === "flagged" ? chosen : [],
             notes: notes || undefined,
             correctedIntent,
+            scorecard: scored ? { versionId: scored.versionId, answers: scored.answers } : undefined,
           }),
         );
         setStatus(t("saved", { state: v, id: item.callRecordId }));
@@ -180,6 +199,7 @@ export function useReviewSession({
     flag: { flagging, setFlagging, chosen, setChosen, notes, setNotes, intent, setIntent, firstReason },
     commentDraft: { comment, setComment, commentAt, setCommentAt, commentBox },
     player,
+    scorecardPartRef,
     verdict,
     skip,
     openFlag,

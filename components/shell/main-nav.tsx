@@ -22,6 +22,7 @@ const ADMIN_ITEMS = [
   { href: "/admin/retention", key: "retention" },
   { href: "/admin/alerts", key: "alerts" },
   { href: "/admin/phrase-rules", key: "phraseRules" },
+  { href: "/admin/scorecards", key: "scorecards" },
 ] as const;
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */

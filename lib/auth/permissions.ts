@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "review:write": "reviewer",
   /** Scorecard scores by week, job and reviewer (/quality, a job's scores block). */
   "quality:read": "reviewer",
+  /** Create calibration sessions (the same calls for several reviewers) and see how their answers compare. */
+  "calibration:manage": "supervisor",
   /** Submit, resubmit, cancel and resume submissions to TOP. */
   "submissions:write": "supervisor",
   /** Approve or reject another person's batch waiting for four-eyes approval (SUBMISSION_APPROVAL_THRESHOLD). */
@@ -47,6 +49,8 @@ export const PERMISSIONS = {
   "alerts:manage": "admin",
   /** Phrase rules checked against transcripts at ingest: create, change, enable, delete (/admin/phrase-rules). */
   "phrases:manage": "admin",
+  /** Scorecards reviewers score calls against: create, edit (a new version), archive, set the default (/admin/scorecards). */
+  "scorecards:manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

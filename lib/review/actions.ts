@@ -65,6 +65,7 @@ export const submitReviewVerdict = defineAction({
       reasons: input.reasons,
       notes: input.notes,
       correctedIntent: input.correctedIntent,
+      scorecard: input.scorecard,
     }),
 });
 

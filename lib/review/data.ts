@@ -5,6 +5,7 @@ import { maskName, maskPhone } from "../privacy/mask";
 import { getJobName } from "../jobs/names";
 import { phraseFindingsOf, transcriptOf } from "../transcripts/data";
 import { buildTranscriptView, type TranscriptView } from "../transcripts/view";
+import { scorecardForJob, type ScorecardVersionView } from "../scorecards/data";
 
 export interface ReviewReasonOption {
   code: string;
@@ -75,8 +76,30 @@ export interface ReviewItem {
   comments: ReviewComment[];
   /** Masked like the rest; null: no transcript was sent. */
   transcript: TranscriptView | null;
-  history: { verdict: string; reasons: string[]; notes: string | null; reviewer: string; at: string }[];
+  /** The latest version of the scorecard that applies to the record's job; null: none, a verdict alone. */
+  scorecard: ScorecardVersionView | null;
+  history: ({ verdict: string; reasons: string[]; notes: string | null; reviewer: string; at: string } & ScoreNote)[];
 }
+
+/** A review's score as its history shows it: the score, critical failure and the scorecard version it was scored with. */
+export interface ScoreNote {
+  score: number | null;
+  criticalFailed: boolean | null;
+  scorecard: string | null;
+}
+
+const scoreInclude = {
+  scorecardVersion: { select: { version: true, scorecard: { select: { name: true } } } },
+} as const;
+const scoreNote = (h: {
+  score: number | null;
+  criticalFailed: boolean | null;
+  scorecardVersion: { version: number; scorecard: { name: string } } | null;
+}): ScoreNote => ({
+  score: h.score,
+  criticalFailed: h.criticalFailed,
+  scorecard: h.scorecardVersion ? `${h.scorecardVersion.scorecard.name} v${h.scorecardVersion.version}` : null,
+});
 
 /** One record as the review screen shows it (strings only: it crosses to the browser). */
 export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | null> {
@@ -103,7 +126,7 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     },
   });
   if (!r) return null;
-  const [source, comments, history, job, utterances, phrases] = await Promise.all([
+  const [source, comments, history, job, utterances, phrases, scorecard] = await Promise.all([
     getRecordingSource(callRecordId),
     prisma.reviewComment.findMany({
       where: { recordId: r.id },
@@ -114,11 +137,12 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
       where: { recordId: r.id },
       orderBy: { id: "desc" },
       take: 20,
-      include: { reviewer: { select: { name: true } } },
+      include: { reviewer: { select: { name: true } }, ...scoreInclude },
     }),
     getJobName(r.robotCallJobId),
     transcriptOf(r.id),
     phraseFindingsOf(r.id),
+    scorecardForJob(r.robotCallJobId),
   ]);
   const current = history[0];
   return {
@@ -150,12 +174,14 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
       createdAt: c.createdAt.toISOString(),
     })),
     transcript: buildTranscriptView(utterances, phrases, { phone: r.calledPhoneNumber, name: r.name }),
+    scorecard,
     history: history.map((h) => ({
       verdict: h.verdict,
       reasons: h.reasons,
       notes: h.notes,
       reviewer: h.reviewer.name,
       at: h.createdAt.toISOString(),
+      ...scoreNote(h),
     })),
   };
 }
@@ -166,7 +192,7 @@ export async function reasonLabels(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.code, r.label]));
 }
 
-export interface RecordReview {
+export interface RecordReview extends ScoreNote {
   verdict: "passed" | "flagged" | null;
   reasons: string[];
   notes: string | null;
@@ -186,7 +212,7 @@ export async function getRecordReview(
       : prisma.review.findFirst({
           where: { recordId },
           orderBy: { id: "desc" },
-          include: { reviewer: { select: { name: true } } },
+          include: { reviewer: { select: { name: true } }, ...scoreInclude },
         }),
     prisma.reviewComment.findMany({
       where: { recordId },
@@ -201,6 +227,7 @@ export async function getRecordReview(
     notes: current?.notes ?? null,
     reviewer: current?.reviewer.name ?? null,
     at: current?.createdAt ?? null,
+    ...(current ? scoreNote(current) : { score: null, criticalFailed: null, scorecard: null }),
     comments: comments.map((c) => ({
       id: c.id.toString(),
       positionMs: c.positionMs,

@@ -6,6 +6,8 @@ import { orderBy, parseSort } from "../call-records/query/cursor";
 import type { CallFilters } from "../call-records/query/filters";
 import { callFiltersWhere } from "../call-records/query/where";
 import { Prisma, prisma } from "../db/client";
+import { NO_SCORE, scoreForVerdict } from "../scorecards/review-score";
+import type { ScoredInput } from "../scorecards/schema";
 import type { CorrectedIntent, Verdict } from "./schema";
 
 /**
@@ -81,7 +83,9 @@ export async function claimHolder(userId: bigint, callRecordId: bigint): Promise
 /**
  * Records a verdict: a row in reviews (the history), the record's current
  * review state, reviewer and corrected intent, and the claim released — in
- * one transaction; then the audit trail.
+ * one transaction; then the audit trail. With a scorecard, the review keeps
+ * its version, answers and score, and the record's current score follows it;
+ * a verdict without one clears the record's score (it is the current review's).
  */
 export async function submitVerdict(
   user: SessionUser,
@@ -91,8 +95,9 @@ export async function submitVerdict(
     reasons: string[];
     notes?: string;
     correctedIntent?: CorrectedIntent | null;
+    scorecard?: ScoredInput;
   },
-): Promise<{ reviewState: Verdict }> {
+): Promise<{ reviewState: Verdict; score: number | null; criticalFailed: boolean | null }> {
   const reasons = [...new Set(input.reasons)];
   const outcome = await prisma.$transaction(async (tx) => {
     const record = await tx.callRecord.findUnique({
@@ -131,6 +136,7 @@ export async function submitVerdict(
       }
       corrected = { tagId, code: input.correctedIntent.code, name };
     }
+    const scored = input.scorecard ? await scoreForVerdict(tx, input.scorecard, input.verdict) : NO_SCORE;
     await tx.review.create({
       data: {
         recordId: record.id,
@@ -141,6 +147,10 @@ export async function submitVerdict(
         correctedIntentTagId: corrected.tagId,
         correctedIntentCode: corrected.code,
         correctedIntentName: corrected.name,
+        scorecardVersionId: scored.scorecardVersionId,
+        answers: scored.answers ?? Prisma.DbNull,
+        score: scored.score,
+        criticalFailed: scored.criticalFailed,
       },
     });
     await tx.callRecord.update({
@@ -152,19 +162,28 @@ export async function submitVerdict(
         correctedIntentTagId: corrected.tagId,
         correctedIntentCode: corrected.code,
         correctedIntentName: corrected.name,
+        reviewScore: scored.score,
+        reviewCriticalFailed: scored.criticalFailed,
       },
     });
     await tx.reviewClaim.deleteMany({ where: { recordId: record.id } });
     const intentChanged =
       corrected.tagId !== record.correctedIntentTagId || corrected.code !== record.correctedIntentCode;
-    return { previous: record.reviewState, intentChanged, corrected };
+    return { previous: record.reviewState, intentChanged, corrected, scored };
   });
   const target = `call:${input.callRecordId}`;
   await recordAudit({
     actor: user,
     action: input.verdict === "passed" ? "review.pass" : "review.flag",
     target,
-    details: { previous: outcome.previous, reasons, notes: input.notes ? true : undefined },
+    details: {
+      previous: outcome.previous,
+      reasons,
+      notes: input.notes ? true : undefined,
+      scorecardVersionId: outcome.scored.scorecardVersionId?.toString(),
+      score: outcome.scored.score ?? undefined,
+      criticalFailed: outcome.scored.criticalFailed ?? undefined,
+    },
   });
   if (outcome.intentChanged) {
     await recordAudit({
@@ -179,7 +198,7 @@ export async function submitVerdict(
       },
     });
   }
-  return { reviewState: input.verdict };
+  return { reviewState: input.verdict, score: outcome.scored.score, criticalFailed: outcome.scored.criticalFailed };
 }
 
 export async function addComment(

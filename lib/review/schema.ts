@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { int64IdSchema } from "../input/schema";
+import { scoredSchema } from "../scorecards/schema";
 
 /** Inputs of the review actions; parsed on the server (lib/actions/wrapper.ts) and usable in the browser. */
 
@@ -31,6 +32,8 @@ export const verdictSchema = z
       .transform((v) => v || undefined),
     /** A corrected intent; null removes an earlier correction; absent keeps what is there. */
     correctedIntent: correctedIntentSchema.nullable().optional(),
+    /** The scorecard's answers, when one applies and the reviewer filled it; absent: a verdict without a score. */
+    scorecard: scoredSchema.optional(),
   })
   .refine((v) => v.verdict === "passed" || v.reasons.length > 0, {
     path: ["reasons"],

@@ -13,6 +13,7 @@ import * as submissions from "../../../lib/submissions/actions";
 import * as phraseRules from "../../../lib/transcripts/actions";
 import * as users from "../../../lib/users/actions";
 import { onlyFrom, type Expect } from "./expect";
+import { SCORECARD_ACTIONS } from "./scorecard-actions";
 import type { Role } from "../../../lib/auth/permissions";
 
 /** Every server action (ACTION_REGISTRY) with the roles that may call it. */
@@ -294,6 +295,7 @@ export const ACTIONS: {
     expect: onlyFrom("admin"),
   },
   { name: "phraseRules.recheck", call: () => phraseRules.recheckPhraseRulesAction({}), expect: onlyFrom("admin") },
+  ...SCORECARD_ACTIONS,
   {
     name: "tokens.revokeIngest",
     call: () => tokensActions.revokeSourceToken({ tokenId: "999999999" }),

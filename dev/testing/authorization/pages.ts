@@ -115,6 +115,34 @@ export const PAGES: { name: string; render: () => Promise<unknown>; expect: Reco
     expect: onlyFrom("supervisor"),
   },
   {
+    name: "/admin/scorecards",
+    render: async () => (await import("@/app/admin/scorecards/page")).default({ searchParams: sp() }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/admin/scorecards/[id]",
+    render: async () =>
+      (await import("@/app/admin/scorecards/[id]/page")).default({
+        params: Promise.resolve({ id: "999999999" }),
+        searchParams: sp(),
+      }),
+    expect: onlyFrom("admin"),
+  },
+  {
+    name: "/review/calibration",
+    render: async () => (await import("@/app/review/calibration/page")).default(),
+    expect: onlyFrom("reviewer"),
+  },
+  {
+    name: "/review/calibration/[id]",
+    render: async () =>
+      (await import("@/app/review/calibration/[id]/page")).default({
+        params: Promise.resolve({ id: "999999999" }),
+        searchParams: sp(),
+      }),
+    expect: onlyFrom("reviewer"),
+  },
+  {
     name: "/api-docs",
     render: async () => (await import("@/app/api-docs/page")).default(),
     expect: onlyFrom("operator"),

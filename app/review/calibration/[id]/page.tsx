@@ -1,0 +1,82 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalibrationComparison } from "@/components/calibration/calibration-comparison";
+import { CalibrationScorer } from "@/components/calibration/calibration-scorer";
+import { requireUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { parseInt64Id } from "@/lib/input/schema";
+import { calibrationAgreement } from "@/lib/scorecards/agreement";
+import { getCalibrationSession } from "@/lib/scorecards/calibration-data";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata() {
+  return { title: (await getTranslations("scorecards.calibration"))("title") };
+}
+
+/**
+ * /review/calibration/<id>[?record=<call id>]: with a record, the reviewer's
+ * own scoring of that call (only their answers are read); without, the
+ * supervisor's comparison: where the answers differ, item by item, and the
+ * agreement rate. A reviewer never sees the others' answers.
+ */
+export default async function CalibrationSessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser("review:write");
+  const id = parseInt64Id((await params).id);
+  const session = id === null ? null : await getCalibrationSession(id);
+  if (!session) notFound();
+  const t = await getTranslations("scorecards.calibration");
+  const record = (await searchParams).record;
+  const me = user.id.toString();
+  const mine = session.assignments.filter((a) => a.reviewerId === me);
+  const current = typeof record === "string" ? mine.find((a) => a.callRecordId === record) : undefined;
+  const back = (
+    <Link href="/review/calibration" className="text-sm text-sky-700 underline">
+      {t("back")}
+    </Link>
+  );
+  if (current) {
+    const i = mine.indexOf(current);
+    const next = mine.slice(i + 1).find((a) => !a.submittedAt) ?? mine.find((a, k) => k !== i && !a.submittedAt);
+    return (
+      <div className="space-y-4">
+        {back}
+        <h1 className="text-xl font-semibold tracking-tight">{t("scoreTitle", { id: current.callRecordId })}</h1>
+        <p className="text-sm text-slate-600">
+          {session.name} · {session.scorecard} v{session.version}
+        </p>
+        <CalibrationScorer
+          key={current.callRecordId}
+          sessionId={session.id}
+          callRecordId={current.callRecordId}
+          title={`${session.scorecard} v${session.version}`}
+          sections={session.sections}
+          initial={current.answers ?? {}}
+          submitted={current.submittedAt !== null}
+          nextHref={next ? `/review/calibration/${session.id}?record=${next.callRecordId}` : null}
+        />
+      </div>
+    );
+  }
+  if (!can(user.role, "calibration:manage")) notFound();
+  const agreement = calibrationAgreement(
+    session.sections,
+    session.assignments.map((a) => ({ recordId: a.callRecordId, reviewerId: a.reviewerId, answers: a.answers })),
+  );
+  return (
+    <div className="max-w-6xl space-y-4">
+      {back}
+      <h1 className="text-xl font-semibold tracking-tight">{session.name}</h1>
+      <p className="text-sm text-slate-600">
+        {session.scorecard} v{session.version}
+      </p>
+      <CalibrationComparison session={session} agreement={agreement} />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CalibrationForm } from "@/components/calibration/calibration-form";
+import { requireUser } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import {
+  calibrationAssignmentsOf,
+  calibrationReviewerOptions,
+  listCalibrationSessions,
+} from "@/lib/scorecards/calibration-data";
+import { latestVersions } from "@/lib/scorecards/data";
+
+export const dynamic = "force-dynamic";
+export async function generateMetadata() {
+  return { title: (await getTranslations("scorecards.calibration"))("title") };
+}
+
+/**
+ * /review/calibration: a reviewer's calibration calls; for supervisors, the
+ * sessions (with how far along they are) and the form for a new one.
+ */
+export default async function CalibrationPage() {
+  const user = await requireUser("review:write");
+  const manage = can(user.role, "calibration:manage");
+  const [t, mine, sessions, versions, reviewers] = await Promise.all([
+    getTranslations("scorecards.calibration"),
+    calibrationAssignmentsOf(user.id),
+    manage ? listCalibrationSessions() : [],
+    manage ? latestVersions() : [],
+    manage ? calibrationReviewerOptions() : [],
+  ]);
+  return (
+    <div className="max-w-5xl space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      <section aria-labelledby="calibration-mine" className="space-y-2">
+        <h2 id="calibration-mine" className="font-medium">
+          {t("mine")}
+        </h2>
+        {mine.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noneMine")}</p>
+        ) : (
+          <ul
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+            data-testid="calibration-mine"
+          >
+            {mine.map((a) => (
+              <li key={`${a.sessionId}:${a.callRecordId}`} className="flex items-center gap-3 px-3 py-2">
+                <Link
+                  href={`/review/calibration/${a.sessionId}?record=${a.callRecordId}`}
+                  className="font-mono text-sky-700 underline"
+                  aria-label={t("open", { id: a.callRecordId })}
+                >
+                  {a.callRecordId}
+                </Link>
+                <span>{a.session}</span>
+                <span className={`ml-auto text-xs ${a.submitted ? "text-emerald-800" : "text-amber-800"}`}>
+                  {a.submitted ? t("submitted") : t("pending")}
+                  {a.score !== null ? ` · ${t("score")} ${a.score}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {manage ? (
+        <>
+          <section aria-labelledby="calibration-sessions" className="space-y-2">
+            <h2 id="calibration-sessions" className="font-medium">
+              {t("sessions")}
+            </h2>
+            {sessions.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noSessions")}</p>
+            ) : (
+              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
+                <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                  <tr>
+                    {(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => (
+                      <th key={c} scope="col" className="px-3 py-2">
+                        {t(c)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {sessions.map((s) => (
+                    <tr key={s.id} data-testid="calibration-session-row">
+                      <td className="px-3 py-2">
+                        <Link href={`/review/calibration/${s.id}`} className="text-sky-700 underline">
+                          {s.name}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2">
+                        {s.scorecard} v{s.version}
+                      </td>
+                      <td className="px-3 py-2 tabular-nums">{s.calls}</td>
+                      <td className="px-3 py-2 tabular-nums">{s.reviewers}</td>
+                      <td className="px-3 py-2 tabular-nums">
+                        {s.submitted} / {s.assignments}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <CalibrationForm versions={versions} reviewers={reviewers} />
+        </>
+      ) : null}
+    </div>
+  );
+}

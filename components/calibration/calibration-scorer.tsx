@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { AudioPlayer } from "@/components/audio/audio-player";
+import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
+import { useScorecard } from "@/components/scorecards/use-scorecard";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { submitCalibrationAction } from "@/lib/scorecards/actions";
+import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
+
+/**
+ * One calibration call: the player and the same scorecard panel as the
+ * workbench, with the same keys. The answers go to the session only.
+ */
+export function CalibrationScorer({
+  sessionId,
+  callRecordId,
+  title,
+  sections,
+  initial,
+  submitted,
+  nextHref,
+}: {
+  sessionId: string;
+  callRecordId: string;
+  title: string;
+  sections: ScorecardSections;
+  initial: Answers;
+  submitted: boolean;
+  nextHref: string | null;
+}) {
+  const t = useTranslations("scorecards.calibration");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const card = useScorecard(sections, `${sessionId}:${callRecordId}`, initial);
+  const submit = useMutation({
+    mutationFn: async () => unwrap(await submitCalibrationAction({ sessionId, callRecordId, answers: card.answers })),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_24rem]" data-testid="calibration-scorer">
+      <div className="space-y-3">
+        <AudioPlayer src={`/api/audio/${callRecordId}`} syncUrl={false} />
+        <p className="text-sm">
+          <Link href={`/calls/${callRecordId}`} className="text-sky-700 underline">
+            {callRecordId}
+          </Link>
+        </p>
+      </div>
+      <aside className="space-y-3">
+        <ScorecardPanel title={title} sections={sections} card={card} />
+        {submit.error ? (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {errorText(submit.error)}
+          </p>
+        ) : null}
+        <p role="status" className="min-h-5 text-sm text-emerald-800" data-testid="calibration-status">
+          {submit.isSuccess || (submitted && submit.isIdle) ? t("submittedNote") : null}
+        </p>
+        <div className="flex gap-2">
+          <button
+            type="button"
+            disabled={submit.isPending || !card.complete}
+            onClick={() => submit.mutate()}
+            aria-describedby={card.complete ? undefined : "calibration-need-all"}
+            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          >
+            {t("submit")}
+          </button>
+          {nextHref ? (
+            <Link href={nextHref} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+              {t("next")}
+            </Link>
+          ) : null}
+        </div>
+        {card.complete ? null : (
+          <p id="calibration-need-all" className="text-xs text-slate-600">
+            {t("needAll")}
+          </p>
+        )}
+      </aside>
+    </div>
+  );
+}
