@@ -57,6 +57,11 @@ describe("the review queue of calls with a compliance flag", () => {
     );
   });
 
+  it("keeps every /calls filter a queue link may carry: scores, hold, received before", () => {
+    const query = "minScore=60&maxScore=90&critical=failed&hold=held&receivedBefore=2026-12-01";
+    expect(queueParams(new URLSearchParams(query), TZ).toString()).toBe(query);
+  });
+
   it("reports an unknown kind as an ignored parameter and falls back to the rest of the queue", () => {
     const { filters, errors } = queue("compliance=sometimes&job=1");
     expect(errors.map((e) => e.param)).toEqual(["compliance"]);

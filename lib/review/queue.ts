@@ -22,6 +22,11 @@ const FILTER_PARAMS = [
   "audio",
   "q",
   "sort",
+  "hold",
+  "receivedBefore",
+  "minScore",
+  "maxScore",
+  "critical",
 ];
 
 export function todayIn(timeZone: string, now = new Date()): string {
