@@ -10,9 +10,9 @@ import * as retention from "../../../lib/retention/actions";
 import * as review from "../../../lib/review/actions";
 import * as rules from "../../../lib/rules/actions";
 import * as submissions from "../../../lib/submissions/actions";
-import * as phraseRules from "../../../lib/transcripts/actions";
 import * as users from "../../../lib/users/actions";
 import { onlyFrom, type Expect } from "./expect";
+import { PHRASE_RULE_ACTIONS } from "./phrase-rule-actions";
 import { SCORECARD_ACTIONS } from "./scorecard-actions";
 import type { Role } from "../../../lib/auth/permissions";
 
@@ -261,40 +261,7 @@ export const ACTIONS: {
     call: () => alerts.sendTestAlertAction({ channelId: "999999999" }),
     expect: onlyFrom("admin"),
   },
-  {
-    name: "phraseRules.create",
-    call: () =>
-      phraseRules.createPhraseRuleAction({
-        name: "",
-        kind: "required",
-        pattern: "x",
-        isRegex: false,
-        speaker: "any",
-        jobIds: [],
-        enabled: true,
-      }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "phraseRules.update",
-    call: () =>
-      phraseRules.updatePhraseRuleAction({
-        ruleId: "999999999",
-        rule: { name: "x", kind: "required", pattern: "x", isRegex: false, speaker: "any", jobIds: [], enabled: true },
-      }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "phraseRules.setEnabled",
-    call: () => phraseRules.setPhraseRuleEnabledAction({ ruleId: "999999999", enabled: false }),
-    expect: onlyFrom("admin"),
-  },
-  {
-    name: "phraseRules.delete",
-    call: () => phraseRules.deletePhraseRuleAction({ ruleId: "999999999" }),
-    expect: onlyFrom("admin"),
-  },
-  { name: "phraseRules.recheck", call: () => phraseRules.recheckPhraseRulesAction({}), expect: onlyFrom("admin") },
+  ...PHRASE_RULE_ACTIONS,
   ...SCORECARD_ACTIONS,
   {
     name: "tokens.revokeIngest",
