@@ -48,7 +48,7 @@ export function RecordVerdict({
       {review.scorecard ? (
         <p className="mt-2 text-sm" data-testid="verdict-score">
           <span className="font-medium tabular-nums">
-            {review.score === null ? ts("noScore") : ts("score", { score: review.score })}
+            {review.score === null ? ts("allNa") : ts("score", { score: review.score })}
           </span>
           <span className="text-slate-600"> · {review.scorecard}</span>
           {review.criticalFailed ? (
