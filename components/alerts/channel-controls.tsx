@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
@@ -56,20 +57,26 @@ export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; 
   const t = useTranslations("alerts.toggle");
   const errorText = useErrorText();
   const router = useRouter();
+  const reauth = useReauth();
   const toggle = useMutation({
     mutationFn: async () => unwrap(await setAlertChannelEnabled({ channelId, enabled: !enabled })),
     onSuccess: () => router.refresh(),
+    onError: reauth.check,
   });
   return (
     <>
       <button type="button" className={secondary} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
         {enabled ? t("disable") : t("enable")}
       </button>
-      {toggle.error ? (
+      {toggle.error && !reauth.needed ? (
         <p role="alert" className="text-sm text-red-700">
           {errorText(toggle.error)}
         </p>
       ) : null}
+      {reauth.prompt(
+        () => toggle.mutate(),
+        () => toggle.reset(),
+      )}
     </>
   );
 }

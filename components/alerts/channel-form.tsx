@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
@@ -36,6 +37,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
   const [form, setForm] = useState({ ...initial, secret: "" });
   const [secretChoice, setSecretChoice] = useState<SecretChoice>("keep");
   const [generated, setGenerated] = useState<{ id: string; secret: string } | null>(null);
+  const reauth = useReauth();
   const describe = (err: Error) =>
     err instanceof ActionFailure && err.code === "name_taken" ? t("errors.name_taken") : errorText(err);
 
@@ -67,6 +69,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
       else if (!channelId) router.push(`/admin/alerts/${data.id}`);
       if (channelId) router.refresh();
     },
+    onError: reauth.check,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -82,107 +85,113 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
     return <GeneratedSecret secret={generated.secret} href={`/admin/alerts/${generated.id}`} />;
   const idp = channelId ? `channel-${channelId}` : "channel-new";
   return (
-    <form
-      onSubmit={submit}
-      aria-labelledby={`${idp}-title`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-    >
-      <h2 id={`${idp}-title`} className="font-medium">
-        {channelId ? t("form.editTitle") : t("form.newTitle")}
-      </h2>
-      {generated ? <GeneratedSecret secret={generated.secret} /> : null}
-      <label className="flex flex-col gap-1">
-        {t("form.name")}
-        <input
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-          className={input}
-        />
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("form.type")}
-        <select
-          value={form.type}
-          disabled={!!channelId}
-          aria-describedby={channelId ? `${idp}-type-hint` : undefined}
-          onChange={(e) => setForm((f) => ({ ...f, type: e.target.value as ChannelType, secret: "" }))}
-          className={input}
-        >
-          {CHANNEL_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`types.${type}`)}
-            </option>
-          ))}
-        </select>
-        {channelId ? (
-          <span id={`${idp}-type-hint`} className="text-xs text-slate-500">
-            {t("form.typeFixed")}
-          </span>
-        ) : null}
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("form.url")}
-        <input
-          required
-          type="url"
-          maxLength={2000}
-          value={form.url}
-          onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))}
-          className={`${input} font-mono`}
-          aria-describedby={`${idp}-url-hint`}
-        />
-        <span id={`${idp}-url-hint`} className="text-xs text-slate-500">
-          {t("form.urlHint")}
-        </span>
-      </label>
-      <SecretField
-        idp={idp}
-        type={form.type}
-        editing={!!channelId}
-        hasSecret={initial.hasSecret}
-        value={form.secret}
-        choice={secretChoice}
-        onValue={(secret) => {
-          setForm((f) => ({ ...f, secret }));
-          setSecretChoice(secret ? "replace" : "keep");
-        }}
-        onChoice={setSecretChoice}
-      />
-      <fieldset className="space-y-1">
-        <legend className="font-medium">{t("form.events")}</legend>
-        <p className="text-xs text-slate-500">{t("form.eventsHint")}</p>
-        {SUBSCRIBABLE_KINDS.map((kind) => (
-          <label key={kind} className="flex items-center gap-2">
-            <input type="checkbox" checked={form.events.includes(kind)} onChange={() => toggleEvent(kind)} />
-            {t(`kinds.${kind}`)} <code className="text-xs text-slate-500">{kind}</code>
-          </label>
-        ))}
-      </fieldset>
-      {/* On a channel's page, on/off is the button beside "Send test". */}
-      {channelId ? null : (
-        <label className="flex items-center gap-2">
+    <>
+      <form
+        onSubmit={submit}
+        aria-labelledby={`${idp}-title`}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      >
+        <h2 id={`${idp}-title`} className="font-medium">
+          {channelId ? t("form.editTitle") : t("form.newTitle")}
+        </h2>
+        {generated ? <GeneratedSecret secret={generated.secret} /> : null}
+        <label className="flex flex-col gap-1">
+          {t("form.name")}
           <input
-            type="checkbox"
-            checked={form.enabled}
-            onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
+            required
+            maxLength={100}
+            value={form.name}
+            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+            className={input}
           />
-          {t("form.enabled")}
         </label>
+        <label className="flex flex-col gap-1">
+          {t("form.type")}
+          <select
+            value={form.type}
+            disabled={!!channelId}
+            aria-describedby={channelId ? `${idp}-type-hint` : undefined}
+            onChange={(e) => setForm((f) => ({ ...f, type: e.target.value as ChannelType, secret: "" }))}
+            className={input}
+          >
+            {CHANNEL_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </select>
+          {channelId ? (
+            <span id={`${idp}-type-hint`} className="text-xs text-slate-500">
+              {t("form.typeFixed")}
+            </span>
+          ) : null}
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("form.url")}
+          <input
+            required
+            type="url"
+            maxLength={2000}
+            value={form.url}
+            onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))}
+            className={`${input} font-mono`}
+            aria-describedby={`${idp}-url-hint`}
+          />
+          <span id={`${idp}-url-hint`} className="text-xs text-slate-500">
+            {t("form.urlHint")}
+          </span>
+        </label>
+        <SecretField
+          idp={idp}
+          type={form.type}
+          editing={!!channelId}
+          hasSecret={initial.hasSecret}
+          value={form.secret}
+          choice={secretChoice}
+          onValue={(secret) => {
+            setForm((f) => ({ ...f, secret }));
+            setSecretChoice(secret ? "replace" : "keep");
+          }}
+          onChoice={setSecretChoice}
+        />
+        <fieldset className="space-y-1">
+          <legend className="font-medium">{t("form.events")}</legend>
+          <p className="text-xs text-slate-500">{t("form.eventsHint")}</p>
+          {SUBSCRIBABLE_KINDS.map((kind) => (
+            <label key={kind} className="flex items-center gap-2">
+              <input type="checkbox" checked={form.events.includes(kind)} onChange={() => toggleEvent(kind)} />
+              {t(`kinds.${kind}`)} <code className="text-xs text-slate-500">{kind}</code>
+            </label>
+          ))}
+        </fieldset>
+        {/* On a channel's page, on/off is the button beside "Send test". */}
+        {channelId ? null : (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={form.enabled}
+              onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
+            />
+            {t("form.enabled")}
+          </label>
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="submit" className={primary} disabled={save.isPending}>
+            {save.isPending ? t("form.saving") : channelId ? t("form.save") : t("form.create")}
+          </button>
+          {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
+        </div>
+        {save.error && !reauth.needed ? (
+          <p role="alert" className="text-red-700">
+            {describe(save.error)}
+          </p>
+        ) : null}
+      </form>
+      {reauth.prompt(
+        () => save.mutate(),
+        () => save.reset(),
       )}
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" className={primary} disabled={save.isPending}>
-          {save.isPending ? t("form.saving") : channelId ? t("form.save") : t("form.create")}
-        </button>
-        {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
-      </div>
-      {save.error ? (
-        <p role="alert" className="text-red-700">
-          {describe(save.error)}
-        </p>
-      ) : null}
-    </form>
+    </>
   );
 }
 

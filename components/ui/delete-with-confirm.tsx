@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
@@ -10,7 +11,8 @@ type Removal = { ok: true; data: unknown } | { ok: false; code: string; message:
 
 /**
  * A delete button that asks first, says a failure in the dialog, and goes to
- * `then` once the thing is gone (its own page no longer exists).
+ * `then` once the thing is gone (its own page no longer exists). An action
+ * that asks for the password again gets the prompt inside the dialog.
  */
 export function DeleteWithConfirm({
   text,
@@ -26,9 +28,11 @@ export function DeleteWithConfirm({
   const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const reauth = useReauth();
   const del = useMutation({
     mutationFn: async () => unwrap(await remove()),
     onSuccess: () => router.push(then),
+    onError: reauth.check,
   });
   return (
     <>
@@ -44,12 +48,16 @@ export function DeleteWithConfirm({
           title={text.title}
           confirmLabel={text.confirm}
           pending={del.isPending}
-          error={del.error ? errorText(del.error) : null}
+          error={del.error && !reauth.needed ? errorText(del.error) : null}
           onConfirm={() => del.mutate()}
           onClose={() => setOpen(false)}
           testId={testId}
         >
           <p>{text.body}</p>
+          {reauth.prompt(
+            () => del.mutate(),
+            () => del.reset(),
+          )}
         </ConfirmDialog>
       ) : null}
     </>

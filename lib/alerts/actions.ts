@@ -17,7 +17,9 @@ import { channelIdSchema, channelInputSchema, channelPatchSchema } from "./schem
 /**
  * The notification channels' server actions (/admin/alerts). The audit trail
  * records what changed, with the URL's credentials masked and the secret as
- * "set" / "removed" only.
+ * "set" / "removed" only. Creating, changing, switching off and deleting a
+ * channel ask for a recent sign-in: each can send alerts elsewhere or silence
+ * them. A test alert goes only where an admin already pointed the channel.
  */
 
 const nameTaken = (name: string) => new ActionError("name_taken", `There is already a channel named “${name}”.`);
@@ -26,6 +28,7 @@ const notFound = () => new ActionError("not_found", "No such channel.");
 export const createAlertChannel = defineAction({
   name: "alerts.create",
   permission: "alerts:manage",
+  recentAuth: true,
   input: channelInputSchema,
   handler: async (input, { user }) => {
     try {
@@ -54,6 +57,7 @@ export const createAlertChannel = defineAction({
 export const updateAlertChannel = defineAction({
   name: "alerts.update",
   permission: "alerts:manage",
+  recentAuth: true,
   input: z.object({ channelId: channelIdSchema, patch: channelPatchSchema }),
   handler: async ({ channelId, patch }, { user }) => {
     try {
@@ -85,6 +89,7 @@ export const updateAlertChannel = defineAction({
 export const setAlertChannelEnabled = defineAction({
   name: "alerts.setEnabled",
   permission: "alerts:manage",
+  recentAuth: true,
   input: z.object({ channelId: channelIdSchema, enabled: z.boolean() }),
   handler: async ({ channelId, enabled }, { user }) => {
     const updated = await updateChannel(BigInt(channelId), { enabled });
@@ -102,6 +107,7 @@ export const setAlertChannelEnabled = defineAction({
 export const deleteAlertChannel = defineAction({
   name: "alerts.delete",
   permission: "alerts:manage",
+  recentAuth: true,
   input: z.object({ channelId: channelIdSchema }),
   handler: async ({ channelId }, { user }) => {
     const deleted = await deleteChannel(BigInt(channelId));

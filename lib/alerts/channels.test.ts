@@ -245,4 +245,28 @@ describe("channels, as an admin manages them", () => {
       code: "invalid_input",
     });
   });
+
+  it("asks for a recent sign-in before creating, changing, switching off or deleting; a test send does not", async () => {
+    const c = ok(await actions.createAlertChannel({ name: name(), type: "wecom", url: `http://${HOST}/w?key=3` }));
+    const stale = await sessionFor("admin");
+    await prisma.session.updateMany({
+      where: { userId: stale.userId },
+      data: { authenticatedAt: new Date(Date.now() - 60 * 60_000) },
+    });
+    const own = token;
+    token = stale.token;
+    try {
+      for (const r of [
+        await actions.createAlertChannel({ name: name(), type: "wecom", url: `http://${HOST}/w?key=4` }),
+        await actions.updateAlertChannel({ channelId: c.id, patch: { url: `http://${HOST}/elsewhere` } }),
+        await actions.setAlertChannelEnabled({ channelId: c.id, enabled: false }),
+        await actions.deleteAlertChannel({ channelId: c.id }),
+      ])
+        expect(r).toMatchObject({ ok: false, code: "reauth_required" });
+      expect(await getChannel(BigInt(c.id))).toMatchObject({ enabled: true });
+      ok(await actions.sendTestAlertAction({ channelId: c.id }));
+    } finally {
+      token = own;
+    }
+  });
 });
