@@ -86,7 +86,7 @@ test("/quality shows the seeded scores by week, job and reviewer, with links to 
   await expect(page.getByTestId("quality-week")).toHaveCount(1);
   const job = page.getByTestId("quality-job");
   await expect(job).toHaveCount(1);
-  await expect(job.locator('[data-stat="average"]')).toHaveText("69.25");
+  await expect(job.locator('[data-stat="average"]')).toHaveText("69.3");
   await expect(page.getByTestId("quality-reviewer")).toHaveCount(1);
   expect(await violations(page)).toEqual([]);
 
@@ -128,7 +128,7 @@ test("the job page sums up its scores and links to /quality", async ({ page }) =
   await page.goto(`/jobs/${JOB}`);
   const block = page.getByTestId("job-scores");
   await expect(block.locator('[data-stat="scored"]')).toHaveText("2");
-  await expect(block.locator('[data-stat="average"]')).toHaveText("69.25");
+  await expect(block.locator('[data-stat="average"]')).toHaveText("69.3");
   await expect(block.locator('[data-stat="critical"] a')).toHaveText("1");
   expect(await violations(page)).toEqual([]);
   await block.getByRole("link", { name: /Scores by week and reviewer/ }).click();

@@ -52,7 +52,7 @@ export async function JobScores({
           <div>
             <dt className="text-slate-500">{t("average")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-stat="average">
-              {stats.average === null ? "–" : fmt.decimal(stats.average, 2)}
+              {stats.average === null ? "–" : fmt.mean(stats.average)}
             </dd>
           </div>
           <div>

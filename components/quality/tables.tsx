@@ -31,7 +31,7 @@ function StatCells({ s, fmt, scope }: { s: ScoreStats; fmt: Formatter; scope?: P
         {number(s.scored, false)}
       </td>
       <td className="px-3 py-1.5 text-right tabular-nums" data-stat="average">
-        {s.average === null ? "–" : fmt.decimal(s.average, 2)}
+        {s.average === null ? "–" : fmt.mean(s.average)}
       </td>
       <td className="px-3 py-1.5 text-right tabular-nums" data-stat="critical">
         {number(s.criticalFailures, true)}
@@ -97,7 +97,7 @@ export async function QualityTables({
     <div className="space-y-6">
       <section aria-label={t("totals")} className="grid gap-3 sm:grid-cols-4" data-testid="quality-totals">
         <StatCard label={t("scored")} value={fmt.count(totals.scored)} />
-        <StatCard label={t("average")} value={totals.average === null ? "–" : fmt.decimal(totals.average, 2)} />
+        <StatCard label={t("average")} value={totals.average === null ? "–" : fmt.mean(totals.average)} />
         <StatCard label={t("criticalFailures")} value={fmt.count(totals.criticalFailures)} />
         <StatCard label={t("criticalRate")} value={fmt.percent(totals.criticalFailures, totals.scored)} />
       </section>

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDuration,
   formatEstimate,
+  formatMean,
   formatPercent,
   formatterFor,
 } from "./format";
@@ -16,6 +17,9 @@ describe("format", () => {
     expect(formatCount(20000, "zh-CN")).toBe("20,000");
     expect(formatCount(1_234_567, "en", false)).toBe("≈ 1.2M");
     expect(formatCount(1_234_567, "zh-CN", false)).toBe("≈ 123.5万");
+  });
+  it("writes means with one fraction digit always, so a column of them lines up", () => {
+    expect([91, 89.78, 69.25, 1234.5].map((v) => formatMean(v, "en"))).toEqual(["91.0", "89.8", "69.3", "1,234.5"]);
   });
   it("formats percentages and guards division by zero", () => {
     expect(formatPercent(1, 3, "en")).toBe("33.3%");

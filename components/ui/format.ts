@@ -26,6 +26,11 @@ export function formatDecimal(value: number, locale: string, digits = 1): string
   return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
+/** A mean shown in a column: always one fraction digit, so that a column of them lines up (91.0 above 89.8). */
+export function formatMean(value: number, locale: string): string {
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
 /** 33.3%; "–" when there is nothing to divide by. */
 export function formatPercent(part: number, whole: number, locale: string): string {
   if (whole === 0) return "–";
@@ -121,6 +126,7 @@ export function formatterFor(locale: string, timeZone: string) {
     timeZone,
     count: (value: number, exact = true) => formatCount(value, locale, exact),
     decimal: (value: number, digits = 1) => formatDecimal(value, locale, digits),
+    mean: (value: number) => formatMean(value, locale),
     percent: (part: number, whole: number) => formatPercent(part, whole, locale),
     dateTime: (date: Date | string | null | undefined) =>
       date ? formatDateTime(new Date(date), timeZone, locale) : "–",
