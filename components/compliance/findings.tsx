@@ -104,6 +104,7 @@ function Describe({ f, t, maskedNumber }: { f: FindingView; t: T; maskedNumber: 
             chat: num(d.chat_duration),
             elapsed: num(d.elapsed_seconds),
             tolerance: num(d.tolerance_seconds),
+            ring: num(d.max_ring_seconds),
           })}
         </span>
       );

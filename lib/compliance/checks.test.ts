@@ -184,9 +184,12 @@ describe("contact frequency at volume", () => {
 
 describe("anomalies", () => {
   it("finds each planted anomaly and nothing on the clean calls", async () => {
+    // 30 s from start to end unless said otherwise; the defaults allow 60 s of ringing and 5 s of tolerance.
     const zero = call("2026-06-20 10:00:00", { chat_duration: 0, end_time: undefined });
-    const mismatch = call("2026-06-20 10:00:00", { chat_duration: 24 }); // 30 s elapsed: 6 > 5
-    const withinTolerance = call("2026-06-20 10:00:00", { chat_duration: 25 });
+    const longerThanCall = call("2026-06-20 10:00:00", { chat_duration: 36 }); // 6 s more than the call: > 5
+    const withinTolerance = call("2026-06-20 10:00:00", { chat_duration: 35 });
+    const rangTooLong = call("2026-06-20 10:00:00", { chat_duration: 54, end_time: "2026-06-20 10:02:00" }); // 66 > 65
+    const rang = call("2026-06-20 10:00:00", { chat_duration: 55, end_time: "2026-06-20 10:02:00" }); // 65 s of ringing
     const noRecording = call("2026-06-20 10:00:00", { full_audio_url: undefined });
     const unanswered = call("2026-06-20 10:00:00", {
       result_status: "NO_ANSWER",
@@ -194,17 +197,23 @@ describe("anomalies", () => {
       full_audio_url: undefined,
       end_time: undefined,
     });
-    await ingest([zero, mismatch, withinTolerance, noRecording, unanswered]);
-    expect(await Promise.all([zero, mismatch, withinTolerance, noRecording, unanswered].map(flags))).toEqual([
-      4, 4, 0, 4, 0,
-    ]);
+    // A call that rang out: its start to end is all ringing, however long.
+    const rangOut = call("2026-06-20 10:00:00", {
+      result_status: "NO_ANSWER",
+      chat_duration: 0,
+      full_audio_url: undefined,
+      end_time: "2026-06-20 10:01:30",
+    });
+    const planted = [zero, longerThanCall, withinTolerance, rangTooLong, rang, noRecording, unanswered, rangOut];
+    await ingest(planted);
+    expect(await Promise.all(planted.map(flags))).toEqual([4, 4, 0, 4, 0, 4, 0, 0]);
     expect(await findings(zero)).toEqual([{ kind: "anomaly", code: "zero_duration", detail: {} }]);
-    expect(await findings(mismatch)).toEqual([
-      {
-        kind: "anomaly",
-        code: "duration_mismatch",
-        detail: { chat_duration: 24, elapsed_seconds: 30, tolerance_seconds: 5 },
-      },
+    const limits = { tolerance_seconds: 5, max_ring_seconds: 60 };
+    expect(await findings(longerThanCall)).toEqual([
+      { kind: "anomaly", code: "duration_mismatch", detail: { chat_duration: 36, elapsed_seconds: 30, ...limits } },
+    ]);
+    expect(await findings(rangTooLong)).toEqual([
+      { kind: "anomaly", code: "duration_mismatch", detail: { chat_duration: 54, elapsed_seconds: 120, ...limits } },
     ]);
     expect(await findings(noRecording)).toEqual([{ kind: "anomaly", code: "missing_recording", detail: {} }]);
 

@@ -17,8 +17,18 @@ export interface ComplianceSettings {
   maxCallsPerDay: number;
   maxCallsPer7Days: number;
   durationToleranceSeconds: number;
+  maxRingSeconds: number;
   timeZone: string;
+  /**
+   * The checks' own definition: stored with the settings, so that a release
+   * that changes what a check finds rechecks the stored records as a change of
+   * settings does.
+   */
+  checksVersion: number;
 }
+
+/** 2: start_time is when the call was placed, so ringing is not a duration mismatch. */
+const CHECKS_VERSION = 2;
 
 export function complianceSettings(env: Env = getEnv()): ComplianceSettings {
   return {
@@ -26,7 +36,9 @@ export function complianceSettings(env: Env = getEnv()): ComplianceSettings {
     maxCallsPerDay: env.COMPLIANCE_MAX_CALLS_PER_DAY,
     maxCallsPer7Days: env.COMPLIANCE_MAX_CALLS_PER_7_DAYS,
     durationToleranceSeconds: env.COMPLIANCE_DURATION_TOLERANCE_SECONDS,
+    maxRingSeconds: env.COMPLIANCE_MAX_RING_SECONDS,
     timeZone: env.DISPLAY_TIME_ZONE,
+    checksVersion: CHECKS_VERSION,
   };
 }
 
@@ -67,8 +79,14 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
              array_remove(ARRAY[
                CASE WHEN r.result_status = 'ANSWERED' AND r.chat_duration = 0 THEN 'zero_duration' END,
                CASE WHEN r.end_time < r.start_time THEN 'end_before_start' END,
+               -- start_time is when the call was placed: the ringing lies between it and the talk, so talk
+               -- longer than the whole call is impossible, and an answered call's wall time may exceed its
+               -- talk by at most the ringing (an unanswered call's wall time is all ringing).
                CASE WHEN r.end_time >= r.start_time AND r.chat_duration IS NOT NULL
-                         AND abs(r.chat_duration - extract(epoch FROM r.end_time - r.start_time)) > ${s.durationToleranceSeconds}
+                         AND (r.chat_duration - extract(epoch FROM r.end_time - r.start_time) > ${s.durationToleranceSeconds}
+                              OR (r.result_status = 'ANSWERED'
+                                  AND extract(epoch FROM r.end_time - r.start_time) - r.chat_duration
+                                      > ${s.maxRingSeconds + s.durationToleranceSeconds}))
                     THEN 'duration_mismatch' END,
                CASE WHEN r.result_status = 'ANSWERED' AND r.full_audio_url IS NULL THEN 'missing_recording' END
              ], NULL) AS anomalies,
@@ -122,7 +140,8 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
       SELECT id, 'anomaly', a.code,
              CASE WHEN a.code = 'duration_mismatch'
                   THEN jsonb_build_object('chat_duration', chat_duration, 'elapsed_seconds', round(elapsed),
-                                          'tolerance_seconds', ${s.durationToleranceSeconds}::int)
+                                          'tolerance_seconds', ${s.durationToleranceSeconds}::int,
+                                          'max_ring_seconds', ${s.maxRingSeconds}::int)
                   ELSE '{}'::jsonb END
       FROM checked CROSS JOIN LATERAL unnest(anomalies) AS a(code)
     ),

@@ -12,6 +12,8 @@ export const complianceSection = z.object({
   COMPLIANCE_MAX_CALLS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
   /** Calls to one number in 7 days (the call's day and the 6 before) before the next one is flagged. */
   COMPLIANCE_MAX_CALLS_PER_7_DAYS: z.coerce.number().int().min(1).max(10000).default(10),
-  /** How far chat_duration may disagree with end_time − start_time before it is an anomaly. */
+  /** How far chat_duration may exceed end_time − start_time (or fall short of it past the ringing) before it is an anomaly. */
   COMPLIANCE_DURATION_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** The longest ringing before an answer: an answered call's start to end may exceed its talk time by this much. */
+  COMPLIANCE_MAX_RING_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
