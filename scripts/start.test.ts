@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
@@ -105,5 +105,22 @@ describe("npm start (services only)", () => {
     expect(after).toContain("[lvr] stopped");
     expect(after).not.toMatch(/connection lost|Database error|shutting down|terminating connection/i);
     expect(existsSync(path.join(dataDir, "db/postgres/postmaster.pid"))).toBe(false);
+  }, 180_000);
+
+  it("a second stop signal while stopping does not cut the stop short: the database and the emulator still go down", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "lvr-start-"));
+    dirs.push(dataDir);
+    await chmod(dataDir, 0o755);
+    const emulatorPort = await freePort();
+    const run = await startServices(dataDir, emulatorPort);
+    // The product runs in a process of its own under the launching one (scripts/lib/own-process-group.ts).
+    const product = Number(execFileSync("pgrep", ["-P", String(run.child.pid)], { encoding: "utf8" }).trim());
+    const exited = new Promise<number | null>((resolve) => run.child.once("exit", (code) => resolve(code)));
+    process.kill(product, "SIGTERM");
+    process.kill(product, "SIGTERM");
+    expect(await exited).toBe(0);
+    expect(run.output()).toContain("[lvr] stopped");
+    expect(existsSync(path.join(dataDir, "db/postgres/postmaster.pid"))).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${emulatorPort}/__emulator/received`)).rejects.toThrow();
   }, 180_000);
 });

@@ -60,13 +60,17 @@ const logFile = settings.LOG_FILE ? createWriteStream(settings.LOG_FILE, { flags
 let stopDatabase: () => Promise<void> = async () => {};
 let shuttingDown = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
-    for (const child of [...children].reverse()) await stopChild(child);
-    await stopDatabase().catch((err) => console.error(`[lvr] stopping PostgreSQL failed: ${(err as Error).message}`));
-    say("stopped");
+async function shutdown(code: number): Promise<void> {
+  // A second signal while stopping (a process manager's repeat, Ctrl+C pressed again) must not exit
+  // before the parts are down: that left the worker, the emulator and PostgreSQL running, orphaned.
+  if (shuttingDown) {
+    say("already stopping: the parts stop in order, the database last");
+    return;
   }
+  shuttingDown = true;
+  for (const child of [...children].reverse()) await stopChild(child);
+  await stopDatabase().catch((err) => console.error(`[lvr] stopping PostgreSQL failed: ${(err as Error).message}`));
+  say("stopped");
   process.exit(code);
 }
 
