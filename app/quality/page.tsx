@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { QualityFilters } from "@/components/quality/filters";
+import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
+import { ParamErrors } from "@/components/ui/param-errors";
 import { QualityTables } from "@/components/quality/tables";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
@@ -31,20 +32,14 @@ export default async function QualityPage({
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { from: range.from, to: range.to, zone })}</p>
-      {errors.length ? (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">{t("invalid")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {errors.map((e, i) => (
-              <li key={i}>
-                <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}
-                {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <QualityFilters from={range.from} to={range.to} job={range.job.map(String).join(" ")} />
+      <ParamErrors title={t("invalid")} errors={errors} />
+      <DateRangeJobFilter
+        action="/quality"
+        from={range.from}
+        to={range.to}
+        job={range.job.map(String).join(" ")}
+        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
+      />
       <QualityTables totals={totals} weeks={weeks} jobs={jobs} reviewers={reviewers} scopeJobs={range.job} />
     </div>
   );

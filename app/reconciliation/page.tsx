@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ReconciliationFilters } from "@/components/reconciliation/filters";
+import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
+import { ParamErrors } from "@/components/ui/param-errors";
 import { ReconciliationTable } from "@/components/reconciliation/table";
 import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
@@ -53,20 +54,15 @@ export default async function ReconciliationPage({
       <p className="text-sm text-slate-600">
         {t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}
       </p>
-      {errors.length ? (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">{t("invalid")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {errors.map((e, i) => (
-              <li key={i}>
-                <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}
-                {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <ReconciliationFilters from={query.from} to={query.to} job={query.job.map(String).join(" ")} />
+      <ParamErrors title={t("invalid")} errors={errors} />
+      <DateRangeJobFilter
+        action="/reconciliation"
+        from={query.from}
+        to={query.to}
+        job={query.job.map(String).join(" ")}
+        jobPattern="\d{1,19}"
+        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
+      />
       <ReconciliationTable report={report} />
       <ReconciliationGaps report={report} />
     </div>

@@ -49,21 +49,7 @@ export function CalibrationComparison({
             className="min-w-full rounded-lg border border-slate-200 bg-white"
             data-testid="calibration-differences"
           >
-            <thead className="bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("call")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("item")}
-                </th>
-                {reviewers.map(([id, name]) => (
-                  <th key={id} scope="col" className="px-3 py-2">
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ReviewerColumns leading={[t("call"), t("item")]} reviewers={reviewers} />
             <tbody className="divide-y divide-slate-100">
               {differ.map((d) => (
                 <tr key={`${d.recordId}:${d.itemKey}`}>
@@ -85,18 +71,7 @@ export function CalibrationComparison({
           {t("allAnswers")}
         </h2>
         <table className="min-w-full rounded-lg border border-slate-200 bg-white">
-          <thead className="bg-slate-50 text-left text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("call")}
-              </th>
-              {reviewers.map(([id, name]) => (
-                <th key={id} scope="col" className="px-3 py-2">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ReviewerColumns leading={[t("call")]} reviewers={reviewers} />
           <tbody className="divide-y divide-slate-100">
             {calls.map((c) => (
               <tr key={c}>
@@ -124,5 +99,25 @@ export function CalibrationComparison({
         </table>
       </section>
     </div>
+  );
+}
+
+/** Both tables' header: the leading columns, then one column per reviewer. */
+function ReviewerColumns({ leading, reviewers }: { leading: string[]; reviewers: [string, string][] }) {
+  return (
+    <thead className="bg-slate-50 text-left text-xs text-slate-500">
+      <tr>
+        {leading.map((label) => (
+          <th key={label} scope="col" className="px-3 py-2">
+            {label}
+          </th>
+        ))}
+        {reviewers.map(([id, name]) => (
+          <th key={id} scope="col" className="px-3 py-2">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -2,16 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
-import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
+import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { createPhraseRuleAction, deletePhraseRuleAction, updatePhraseRuleAction } from "@/lib/transcripts/actions";
 import { PHRASE_RULE_KINDS, PHRASE_SPEAKERS, type PhraseRuleInput } from "@/lib/transcripts/rule-schema";
 
 const input = "rounded border border-slate-300 px-2 py-1";
-const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
 export type PhraseRuleFormValues = Omit<PhraseRuleInput, "jobIds"> & { jobIds: string };
 
@@ -71,25 +69,8 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
   const idp = ruleId ? `phrase-rule-${ruleId}` : "phrase-rule-new";
   const error = save.error ? describe(save.error) : null;
   return (
-    <form
-      onSubmit={submit}
-      aria-labelledby={`${idp}-title`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-      data-testid="phrase-rule-form"
-    >
-      <h2 id={`${idp}-title`} className="font-medium">
-        {ruleId ? t("edit") : t("create")}
-      </h2>
-      <label className="flex flex-col gap-1">
-        {t("name")}
-        <input
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => set("name", e.target.value)}
-          className={input}
-        />
-      </label>
+    <EditForm id={idp} title={ruleId ? t("edit") : t("create")} testId="phrase-rule-form" onSubmit={submit}>
+      <NameField label={t("name")} value={form.name} onChange={(name) => set("name", name)} />
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col gap-1">
           {t("kind")}
@@ -141,55 +122,38 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
         <input type="checkbox" checked={form.isRegex} onChange={(e) => set("isRegex", e.target.checked)} />
         {t("isRegex")}
       </label>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${idp}-jobs`}>{t("jobs")}</label>
-        <input
-          id={`${idp}-jobs`}
-          value={form.jobIds}
-          onChange={(e) => set("jobIds", e.target.value)}
-          aria-describedby={`${idp}-jobs-help`}
-          aria-invalid={jobsError}
-          inputMode="numeric"
-          className={`${input} font-mono`}
-        />
-        <span id={`${idp}-jobs-help`} className="text-xs text-slate-600">
-          {t("jobsHelp")}
-        </span>
-      </div>
+      <JobIdsField
+        id={idp}
+        label={t("jobs")}
+        help={t("jobsHelp")}
+        value={form.jobIds}
+        onChange={(jobIds) => set("jobIds", jobIds)}
+        invalid={jobsError}
+      />
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={form.enabled} onChange={(e) => set("enabled", e.target.checked)} />
         {t("enabled")}
       </label>
-      {jobsError || error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {jobsError ? t("invalidJobs") : error}
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={save.isPending} className={primary}>
-          {t("save")}
-        </button>
-        {ruleId ? (
-          <>
-            <Link href="/admin/phrase-rules" className="text-sky-700 underline">
-              {t("cancel")}
-            </Link>
-            <span className="ml-auto">
-              <DeleteWithConfirm
-                text={{
-                  button: t("deleteLabel", { name: initial.name }),
-                  title: t("deleteLabel", { name: initial.name }),
-                  confirm: t("deleteLabel", { name: initial.name }),
+      <FormError error={jobsError ? t("invalidJobs") : error} />
+      <FormActions
+        saveLabel={t("save")}
+        pending={save.isPending}
+        editing={
+          ruleId
+            ? {
+                cancelHref: "/admin/phrase-rules",
+                cancelLabel: t("cancel"),
+                remove: {
+                  label: t("deleteLabel", { name: initial.name }),
                   body: t("deleteConfirm", { name: initial.name }),
-                }}
-                remove={() => deletePhraseRuleAction({ ruleId })}
-                then="/admin/phrase-rules?changed=1"
-                testId="delete-phrase-rule"
-              />
-            </span>
-          </>
-        ) : null}
-      </div>
-    </form>
+                  action: () => deletePhraseRuleAction({ ruleId }),
+                  then: "/admin/phrase-rules?changed=1",
+                  testId: "delete-phrase-rule",
+                },
+              }
+            : undefined
+        }
+      />
+    </EditForm>
   );
 }

@@ -2,17 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
+import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
 import { scorecardInputSchema, type ScorecardInput, type ScorecardSections } from "@/lib/scorecards/schema";
 import { emptySection, SectionEditor, type DraftSection } from "./section-editor";
-
-const input = "rounded border border-slate-300 px-2 py-1";
-const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
 export interface ScorecardFormValues {
   name: string;
@@ -90,40 +86,21 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
   const error = problem ?? (save.error ? errorText(save.error) : null);
   const idp = scorecardId ? `scorecard-${scorecardId}` : "scorecard-new";
   return (
-    <form
-      onSubmit={submit}
-      aria-labelledby={`${idp}-title`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-      data-testid="scorecard-form"
+    <EditForm
+      id={idp}
+      title={scorecardId ? t("editTitle", { name: initial.name }) : t("create")}
+      testId="scorecard-form"
       noValidate
+      onSubmit={submit}
     >
-      <h2 id={`${idp}-title`} className="font-medium">
-        {scorecardId ? t("editTitle", { name: initial.name }) : t("create")}
-      </h2>
-      <label className="flex flex-col gap-1">
-        {t("name")}
-        <input
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          className={input}
-        />
-      </label>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${idp}-jobs`}>{t("jobs")}</label>
-        <input
-          id={`${idp}-jobs`}
-          value={form.jobIds}
-          onChange={(e) => setForm({ ...form, jobIds: e.target.value })}
-          aria-describedby={`${idp}-jobs-help`}
-          inputMode="numeric"
-          className={`${input} font-mono`}
-        />
-        <span id={`${idp}-jobs-help`} className="text-xs text-slate-600">
-          {t("jobsHelp")}
-        </span>
-      </div>
+      <NameField label={t("name")} value={form.name} onChange={(name) => setForm({ ...form, name })} />
+      <JobIdsField
+        id={idp}
+        label={t("jobs")}
+        help={t("jobsHelp")}
+        value={form.jobIds}
+        onChange={(jobIds) => setForm({ ...form, jobIds })}
+      />
       <label className="flex items-center gap-2">
         <input
           type="checkbox"
@@ -152,43 +129,29 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
       >
         {t("addSection")}
       </button>
-      {error ? (
-        <p
-          role="alert"
-          className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800"
-          data-testid="scorecard-error"
-        >
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} testId="scorecard-error" />
       <p role="status" className="min-h-5 text-emerald-800">
         {saved}
       </p>
-      <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={save.isPending} className={primary}>
-          {scorecardId ? t("saveNewVersion") : t("save")}
-        </button>
-        {scorecardId ? (
-          <>
-            <Link href="/admin/scorecards" className="text-sky-700 underline">
-              {t("cancel")}
-            </Link>
-            <span className="ml-auto">
-              <DeleteWithConfirm
-                text={{
-                  button: t("archive", { name: initial.name }),
-                  title: t("archive", { name: initial.name }),
-                  confirm: t("archive", { name: initial.name }),
+      <FormActions
+        saveLabel={scorecardId ? t("saveNewVersion") : t("save")}
+        pending={save.isPending}
+        editing={
+          scorecardId
+            ? {
+                cancelHref: "/admin/scorecards",
+                cancelLabel: t("cancel"),
+                remove: {
+                  label: t("archive", { name: initial.name }),
                   body: t("archiveBody", { name: initial.name }),
-                }}
-                remove={() => archiveScorecardAction({ scorecardId })}
-                then="/admin/scorecards"
-                testId="archive-scorecard"
-              />
-            </span>
-          </>
-        ) : null}
-      </div>
-    </form>
+                  action: () => archiveScorecardAction({ scorecardId }),
+                  then: "/admin/scorecards",
+                  testId: "archive-scorecard",
+                },
+              }
+            : undefined
+        }
+      />
+    </EditForm>
   );
 }

@@ -7,7 +7,7 @@ import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-type Removal = { ok: true; data: unknown } | { ok: false; code: string; message: string };
+export type Removal = { ok: true; data: unknown } | { ok: false; code: string; message: string };
 
 /**
  * A delete button that asks first, says a failure in the dialog, and goes to

@@ -39,6 +39,11 @@ export function offsetMs(epochMs: number, timeZone: string): number {
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
+/** Today's date (yyyy-MM-dd) in `timeZone`. */
+export function zonedToday(now: Date, timeZone: string): string {
+  return new Date(now.getTime() + offsetMs(now.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { listChannels, maskedUrl } from "@/lib/alerts/data";
 import { SUBSCRIBABLE_KINDS } from "@/lib/alerts/kinds";
 import { requireUser } from "@/lib/auth/current";
+import { ListHeader, ListTable } from "@/components/ui/list-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -17,56 +18,40 @@ export default async function AlertsPage() {
   const [channels, t, fmt] = await Promise.all([listChannels(), getTranslations("alerts"), getFormat()]);
   return (
     <div className="max-w-5xl space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
-      {channels.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                {(["name", "type", "url", "events", "state", "last"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {t(`columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {channels.map((c) => (
-                <tr key={c.id.toString()} data-testid="channel-row">
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/alerts/${c.id}`} className="font-medium text-sky-700 underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{t(`types.${c.type}`)}</td>
-                  <td className="max-w-xs truncate px-3 py-2 font-mono text-xs">{maskedUrl(c.url)}</td>
-                  <td className="px-3 py-2" title={c.events.join(", ")}>
-                    {t("eventCount", { count: SUBSCRIBABLE_KINDS.filter((k) => c.events.includes(k)).length })}
-                  </td>
-                  <td className="px-3 py-2">{c.enabled ? t("enabled") : t("disabled")}</td>
-                  <td className="px-3 py-2">
-                    {c.lastDelivery ? (
-                      <>
-                        {t(`states.${c.lastDelivery.state}`)} · {fmt.dateTime(c.lastDelivery.createdAt)}
-                        {c.lastDelivery.lastError ? (
-                          <span className="block text-xs text-red-700">{c.lastDelivery.lastError}</span>
-                        ) : null}
-                      </>
-                    ) : (
-                      t("never")
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListHeader title={t("title")} intro={t("intro")} />
+      <ListTable
+        empty={channels.length === 0}
+        emptyText={t("empty")}
+        columns={(["name", "type", "url", "events", "state", "last"] as const).map((c) => t(`columns.${c}`))}
+      >
+        {channels.map((c) => (
+          <tr key={c.id.toString()} data-testid="channel-row">
+            <td className="px-3 py-2">
+              <Link href={`/admin/alerts/${c.id}`} className="font-medium text-sky-700 underline">
+                {c.name}
+              </Link>
+            </td>
+            <td className="px-3 py-2">{t(`types.${c.type}`)}</td>
+            <td className="max-w-xs truncate px-3 py-2 font-mono text-xs">{maskedUrl(c.url)}</td>
+            <td className="px-3 py-2" title={c.events.join(", ")}>
+              {t("eventCount", { count: SUBSCRIBABLE_KINDS.filter((k) => c.events.includes(k)).length })}
+            </td>
+            <td className="px-3 py-2">{c.enabled ? t("enabled") : t("disabled")}</td>
+            <td className="px-3 py-2">
+              {c.lastDelivery ? (
+                <>
+                  {t(`states.${c.lastDelivery.state}`)} · {fmt.dateTime(c.lastDelivery.createdAt)}
+                  {c.lastDelivery.lastError ? (
+                    <span className="block text-xs text-red-700">{c.lastDelivery.lastError}</span>
+                  ) : null}
+                </>
+              ) : (
+                t("never")
+              )}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <ChannelForm
         initial={{
           name: "",

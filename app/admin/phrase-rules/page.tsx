@@ -6,6 +6,7 @@ import { PhraseRecheck } from "@/components/phrase-rules/phrase-recheck";
 import { requireUser } from "@/lib/auth/current";
 import { pendingPhraseRechecks } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
+import { ListHeader, ListTable } from "@/components/ui/list-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -33,57 +34,37 @@ export default async function PhraseRulesPage({
   const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
   return (
     <div className="max-w-5xl space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-      <p className="text-sm text-slate-600" data-testid="phrase-rules-intro">
-        {t("intro")}
-      </p>
-      {rules.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                {(["name", "kind", "pattern", "speaker", "jobs", "enabled", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {t(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rules.map((r) => (
-                <tr key={r.id.toString()} data-testid="phrase-rule-row">
-                  <td className="px-3 py-2 font-medium">{r.name}</td>
-                  <td className="px-3 py-2">{t(`kinds.${r.kind}`)}</td>
-                  <td className="max-w-xs break-all px-3 py-2 font-mono text-xs">
-                    {r.pattern}
-                    {r.isRegex ? <span className="ml-1 text-slate-500">({t("isRegex")})</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{t(`speakers.${r.speaker}`)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    {r.jobIds.length ? r.jobIds.join(", ") : t("allJobs")}
-                  </td>
-                  <td className="px-3 py-2">{r.enabled ? t("state.on") : t("state.off")}</td>
-                  <td className="flex items-center gap-2 px-3 py-2">
-                    <Link
-                      href={`/admin/phrase-rules?edit=${r.id}`}
-                      aria-label={`${t("edit")}: ${r.name}`}
-                      className="text-sky-700 underline"
-                    >
-                      {t("edit")}
-                    </Link>
-                    <PhraseRuleToggle ruleId={r.id.toString()} name={r.name} enabled={r.enabled} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListHeader title={t("title")} intro={t("intro")} introTestId="phrase-rules-intro" />
+      <ListTable
+        empty={rules.length === 0}
+        emptyText={t("empty")}
+        caption={t("title")}
+        columns={(["name", "kind", "pattern", "speaker", "jobs", "enabled", "actions"] as const).map((c) => t(c))}
+      >
+        {rules.map((r) => (
+          <tr key={r.id.toString()} data-testid="phrase-rule-row">
+            <td className="px-3 py-2 font-medium">{r.name}</td>
+            <td className="px-3 py-2">{t(`kinds.${r.kind}`)}</td>
+            <td className="max-w-xs break-all px-3 py-2 font-mono text-xs">
+              {r.pattern}
+              {r.isRegex ? <span className="ml-1 text-slate-500">({t("isRegex")})</span> : null}
+            </td>
+            <td className="px-3 py-2">{t(`speakers.${r.speaker}`)}</td>
+            <td className="px-3 py-2 font-mono text-xs">{r.jobIds.length ? r.jobIds.join(", ") : t("allJobs")}</td>
+            <td className="px-3 py-2">{r.enabled ? t("state.on") : t("state.off")}</td>
+            <td className="flex items-center gap-2 px-3 py-2">
+              <Link
+                href={`/admin/phrase-rules?edit=${r.id}`}
+                aria-label={`${t("edit")}: ${r.name}`}
+                className="text-sky-700 underline"
+              >
+                {t("edit")}
+              </Link>
+              <PhraseRuleToggle ruleId={r.id.toString()} name={r.name} enabled={r.enabled} />
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       {editing ? (
         <PhraseRuleForm
           key={`edit-${editing.id}`}

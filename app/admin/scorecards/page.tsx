@@ -5,6 +5,7 @@ import { MakeDefaultButton } from "@/components/scorecards/make-default-button";
 import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard, listScorecards } from "@/lib/scorecards/data";
+import { ListHeader, ListTable } from "@/components/ui/list-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -32,61 +33,45 @@ export default async function ScorecardsPage({
   const latest = editing && !editing.archived ? editing.versions[0] : undefined;
   return (
     <div className="max-w-5xl space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
-      {cards.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                {(["name", "jobs", "default", "latest", "versions", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2">
-                    {t(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {cards.map((c) => (
-                <tr key={c.id} data-testid="scorecard-row" className={c.archived ? "text-slate-500" : undefined}>
-                  <td className="px-3 py-2 font-medium">
-                    {c.name}
-                    {c.archived ? <span className="ml-1 text-xs">({t("archived")})</span> : null}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{c.jobIds.length ? c.jobIds.join(", ") : t("noJobs")}</td>
-                  <td className="px-3 py-2">{c.isDefault ? t("yes") : null}</td>
-                  <td className="px-3 py-2 tabular-nums">v{c.latestVersion}</td>
-                  <td className="px-3 py-2 tabular-nums">{c.versions}</td>
-                  <td className="flex flex-wrap items-center gap-2 px-3 py-2">
-                    {c.archived ? null : (
-                      <Link
-                        href={`/admin/scorecards?edit=${c.id}`}
-                        aria-label={`${t("edit")}: ${c.name}`}
-                        className="text-sky-700 underline"
-                      >
-                        {t("edit")}
-                      </Link>
-                    )}
-                    <Link
-                      href={`/admin/scorecards/${c.id}`}
-                      aria-label={`${t("history")}: ${c.name}`}
-                      className="text-sky-700 underline"
-                    >
-                      {t("history")}
-                    </Link>
-                    {c.archived || c.isDefault ? null : <MakeDefaultButton scorecardId={c.id} name={c.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListHeader title={t("title")} intro={t("intro")} />
+      <ListTable
+        empty={cards.length === 0}
+        emptyText={t("empty")}
+        caption={t("title")}
+        columns={(["name", "jobs", "default", "latest", "versions", "actions"] as const).map((c) => t(c))}
+      >
+        {cards.map((c) => (
+          <tr key={c.id} data-testid="scorecard-row" className={c.archived ? "text-slate-500" : undefined}>
+            <td className="px-3 py-2 font-medium">
+              {c.name}
+              {c.archived ? <span className="ml-1 text-xs">({t("archived")})</span> : null}
+            </td>
+            <td className="px-3 py-2 font-mono text-xs">{c.jobIds.length ? c.jobIds.join(", ") : t("noJobs")}</td>
+            <td className="px-3 py-2">{c.isDefault ? t("yes") : null}</td>
+            <td className="px-3 py-2 tabular-nums">v{c.latestVersion}</td>
+            <td className="px-3 py-2 tabular-nums">{c.versions}</td>
+            <td className="flex flex-wrap items-center gap-2 px-3 py-2">
+              {c.archived ? null : (
+                <Link
+                  href={`/admin/scorecards?edit=${c.id}`}
+                  aria-label={`${t("edit")}: ${c.name}`}
+                  className="text-sky-700 underline"
+                >
+                  {t("edit")}
+                </Link>
+              )}
+              <Link
+                href={`/admin/scorecards/${c.id}`}
+                aria-label={`${t("history")}: ${c.name}`}
+                className="text-sky-700 underline"
+              >
+                {t("history")}
+              </Link>
+              {c.archived || c.isDefault ? null : <MakeDefaultButton scorecardId={c.id} name={c.name} />}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       {editing && latest ? (
         <ScorecardForm
           key={`edit-${editing.id}-${latest.version}`}

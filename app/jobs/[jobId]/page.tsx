@@ -12,7 +12,7 @@ import { getJobName, jobCallingHours } from "@/lib/jobs/names";
 import { can } from "@/lib/auth/permissions";
 import { JobNameEditor } from "@/components/jobs/job-name-editor";
 import { DownloadEvidence } from "@/components/evidence/download-evidence";
-import { zonedToday } from "@/lib/reconciliation/schema";
+import { zonedToday } from "@/lib/time/zoned";
 import { complianceCounts } from "@/lib/compliance/data";
 import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
 import { JobScores } from "@/components/quality/job-scores";

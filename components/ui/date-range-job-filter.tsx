@@ -1,34 +1,53 @@
-import { getTranslations } from "next-intl/server";
-
-/** A plain GET form: the URL is the page's state, so it can be bookmarked and shared. */
-export async function QualityFilters({ from, to, job }: { from: string; to: string; job: string }) {
-  const t = await getTranslations("quality");
+/**
+ * The report pages' filter (/quality, /reconciliation): a plain GET form of
+ * `from`, `to` and `job`, so the URL is the page's state and can be
+ * bookmarked and shared. Each page gives its path, its labels and the values
+ * it parsed.
+ */
+export function DateRangeJobFilter({
+  action,
+  from,
+  to,
+  job,
+  jobPattern,
+  labels,
+}: {
+  action: string;
+  from: string;
+  to: string;
+  /** The jobs as one field, ids separated by spaces. */
+  job: string;
+  /** Lets the browser check the job field before sending (only where the page's form takes one id). */
+  jobPattern?: string;
+  labels: { from: string; to: string; job: string; allJobs: string; apply: string };
+}) {
   return (
     <form
       method="get"
-      action="/quality"
+      action={action}
       className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
     >
       <label className="flex flex-col gap-1">
-        {t("from")}
+        {labels.from}
         <input type="date" name="from" defaultValue={from} className="rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="flex flex-col gap-1">
-        {t("to")}
+        {labels.to}
         <input type="date" name="to" defaultValue={to} className="rounded border border-slate-300 px-2 py-1" />
       </label>
       <label className="flex flex-col gap-1">
-        {t("job")}
+        {labels.job}
         <input
           name="job"
           defaultValue={job}
           inputMode="numeric"
-          placeholder={t("allJobs")}
+          pattern={jobPattern}
+          placeholder={labels.allJobs}
           className="w-56 rounded border border-slate-300 px-2 py-1"
         />
       </label>
       <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
-        {t("apply")}
+        {labels.apply}
       </button>
     </form>
   );

@@ -1,0 +1,26 @@
+/**
+ * The notice a page shows for the URL parameters it ignored: which one, the
+ * value given (when there was one) and why, above what the page shows instead.
+ */
+export function ParamErrors({
+  title,
+  errors,
+}: {
+  title: string;
+  errors: readonly { param: string; message: string; value?: string }[];
+}) {
+  if (!errors.length) return null;
+  return (
+    <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+      <p className="font-medium">{title}</p>
+      <ul className="mt-1 list-disc pl-5">
+        {errors.map((e, i) => (
+          <li key={i}>
+            <code>{e.param}</code>: {e.value !== undefined ? `“${e.value}” ` : ""}
+            {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
