@@ -46,3 +46,13 @@ test("the overdue number of a day and job leads to exactly those records", async
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: IDS[2]! })).toHaveCount(0);
 });
+
+test("the filter keeps several jobs: the page's own value goes back through Apply", async ({ page }) => {
+  const other = "71500000000199";
+  await page.goto(`/reconciliation?from=${DAY}&to=${DAY}&job=${JOB}&job=${other}`);
+  const field = page.getByRole("textbox", { name: /job/i });
+  await expect(field).toHaveValue(`${JOB} ${other}`);
+  await page.getByRole("button", { name: /apply/i }).click();
+  await expect(page).toHaveURL(new RegExp(`job=${JOB}(\\+|%20)${other}`));
+  await expect(page.locator("tbody tr").filter({ hasText: JOB }).locator('[data-count="received"]')).toHaveText("3");
+});

@@ -60,7 +60,6 @@ export default async function ReconciliationPage({
         from={query.from}
         to={query.to}
         job={query.job.map(String).join(" ")}
-        jobPattern="\d{1,19}"
         labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
       />
       <ReconciliationTable report={report} />

@@ -9,16 +9,16 @@ export function DateRangeJobFilter({
   from,
   to,
   job,
-  jobPattern,
   labels,
 }: {
   action: string;
   from: string;
   to: string;
-  /** The jobs as one field, ids separated by spaces. */
+  /**
+   * The jobs as one field, ids separated by spaces or commas. No `pattern`: the page's own parser says what is
+   * wrong with a value, in its notice, and a one-id pattern refused the page's own several-job value.
+   */
   job: string;
-  /** Lets the browser check the job field before sending (only where the page's form takes one id). */
-  jobPattern?: string;
   labels: { from: string; to: string; job: string; allJobs: string; apply: string };
 }) {
   return (
@@ -41,7 +41,6 @@ export function DateRangeJobFilter({
           name="job"
           defaultValue={job}
           inputMode="numeric"
-          pattern={jobPattern}
           placeholder={labels.allJobs}
           className="w-56 rounded border border-slate-300 px-2 py-1"
         />
