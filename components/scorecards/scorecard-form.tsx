@@ -8,7 +8,11 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
 import { scorecardInputSchema, type ScorecardInput, type ScorecardSections } from "@/lib/scorecards/schema";
+import type { z } from "zod";
+import { describeScorecardProblem } from "./scorecard-problem";
 import { emptySection, SectionEditor, type DraftSection } from "./section-editor";
+
+type Translate = Parameters<typeof describeScorecardProblem>[1];
 
 export interface ScorecardFormValues {
   name: string;
@@ -28,13 +32,13 @@ export const EMPTY_SCORECARD: ScorecardFormValues = {
 export const draftOf = (sections: ScorecardSections): DraftSection[] =>
   sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, weight: String(i.weight) })) }));
 
-/** The form's values as the action's input; the first problem (with where it is) when they are not one. */
-function parse(form: ScorecardFormValues): { input: ScorecardInput } | { problem: string; jobs?: true } {
+/** The form's values as the action's input; the first problem when they are not one. */
+function parse(form: ScorecardFormValues): { input: ScorecardInput } | { issue: z.core.$ZodIssue } | { jobs: true } {
   const jobIds = form.jobIds
     .split(/[,，\s]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!jobIds.every((j) => /^\d{1,19}$/.test(j))) return { problem: "", jobs: true };
+  if (!jobIds.every((j) => /^\d{1,19}$/.test(j))) return { jobs: true };
   const parsed = scorecardInputSchema.safeParse({
     name: form.name,
     jobIds,
@@ -44,11 +48,7 @@ function parse(form: ScorecardFormValues): { input: ScorecardInput } | { problem
       items: s.items.map((i) => ({ ...i, weight: /^\d+$/.test(i.weight.trim()) ? Number(i.weight) : NaN })),
     })),
   });
-  if (parsed.success) return { input: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  // "sections.0.items.1.weight" reads as "section 1, item 2, weight" for people.
-  const where = issue.path.map((p) => (typeof p === "number" ? String(p + 1) : String(p))).join(" › ");
-  return { problem: `${where}: ${issue.message}` };
+  return parsed.success ? { input: parsed.data } : { issue: parsed.error.issues[0]! };
 }
 
 /** Creates a scorecard (no `scorecardId`) or edits one: a new version when its items change. Archives it too. */
@@ -74,8 +74,8 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
     e.preventDefault();
     setSaved(null);
     const r = parse(form);
-    if ("problem" in r) {
-      setProblem("jobs" in r ? t("invalidJobs") : r.problem);
+    if ("jobs" in r || "issue" in r) {
+      setProblem("jobs" in r ? t("invalidJobs") : describeScorecardProblem(r.issue, t as Translate));
       return;
     }
     setProblem(null);
