@@ -65,9 +65,10 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
     onSuccess: (data) => {
       setForm((f) => ({ ...f, secret: "" }));
       setSecretChoice("keep");
+      // A generated secret is shown here once, so the page stays; the list above it still shows the new channel.
       if (data.generatedSecret) setGenerated({ id: data.id, secret: data.generatedSecret });
-      else if (!channelId) router.push(`/admin/alerts/${data.id}`);
-      if (channelId) router.refresh();
+      if (channelId || data.generatedSecret) router.refresh();
+      else router.push(`/admin/alerts/${data.id}`);
     },
     onError: reauth.check,
   });
