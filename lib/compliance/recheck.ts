@@ -50,6 +50,24 @@ export async function queuePhraseRecheck(reason: string): Promise<boolean> {
 }
 
 /**
+ * The recheck of `npm run compliance:recheck`: the one a stopped run left
+ * queued, which resumes at its chunk, else a new one of every record. A stopped
+ * run's recheck may be of scope `phrases` (its settings had changed, so the
+ * checks were queued apart): it is resumed all the same, else every record
+ * would be rechecked again from the first. Changed settings (`settingsQueued`)
+ * queued the checks already, so a new one then reruns only the phrase rules.
+ */
+export async function queueCommandRecheck(settingsQueued: boolean): Promise<{ resumed: boolean }> {
+  const stopped = await prisma.complianceRecheck.findFirst({
+    where: { robotCallJobId: null, scope: { in: ["all", "phrases"] }, reason: "command" },
+    select: { id: true },
+  });
+  if (stopped) return { resumed: true };
+  await queueRecheck(null, "command", settingsQueued ? "phrases" : "all");
+  return { resumed: false };
+}
+
+/**
  * Stores the settings the flags are checked with and queues a recheck of
  * every record when they differ from the stored ones. Run at the worker's
  * start (the web app checks new calls with the same settings).
