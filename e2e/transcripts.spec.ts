@@ -149,16 +149,26 @@ test.describe("phrase rules admin", () => {
       "SELECT count(*)::text AS n FROM audit_events WHERE action = 'phrase_rule.recheck'",
     );
     expect(Number(queued.n)).toBeGreaterThan(0);
+    // A recheck queued after the change covers it: the notice goes, and stays gone on a reload.
+    await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("phrase-recheck")).toBeVisible();
+    await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
 
     await row.getByRole("button", { name: `Disable: ${name}` }).click();
     await expect(row).toContainText("disabled");
+    // Disabling is a change again; the notice is read from what is stored, so a reload keeps it.
+    await expect(page.getByTestId("phrase-recheck-changed")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("phrase-recheck-changed")).toContainText("until they are rechecked");
     await row.getByRole("link", { name: `Edit rule: ${name}` }).click();
     await page.getByRole("button", { name: `Delete rule ${name}` }).click();
     await page
       .getByTestId("delete-phrase-rule")
       .getByRole("button", { name: `Delete rule ${name}` })
       .click();
-    await expect(page).toHaveURL(/\/admin\/phrase-rules\?changed=1$/);
+    await expect(page).toHaveURL(/\/admin\/phrase-rules$/);
+    await expect(page.getByTestId("phrase-recheck-changed")).toBeVisible();
     await expect(page.getByTestId("phrase-rule-row").filter({ hasText: name })).toHaveCount(0);
   });
 

@@ -57,7 +57,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
     // The page then says that stored transcripts see the change after a recheck.
     onSuccess: () => {
       if (!ruleId) setForm(EMPTY_PHRASE_RULE);
-      router.push("/admin/phrase-rules?changed=1");
+      router.push("/admin/phrase-rules");
     },
   });
   const submit = (e: FormEvent) => {
@@ -183,7 +183,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
                   body: t("deleteConfirm", { name: initial.name }),
                 }}
                 remove={() => deletePhraseRuleAction({ ruleId })}
-                then="/admin/phrase-rules?changed=1"
+                then="/admin/phrase-rules"
                 testId="delete-phrase-rule"
               />
             </span>

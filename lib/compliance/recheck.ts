@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit/mutations";
 import { inTransaction, Prisma, prisma } from "../db/client";
 import { compileRules, type CompiledRule } from "../transcripts/phrase-check";
 import { enabledPhraseRules } from "../transcripts/data";
@@ -63,7 +64,10 @@ export async function queueCommandRecheck(settingsQueued: boolean): Promise<{ re
     select: { id: true },
   });
   if (stopped) return { resumed: true };
-  await queueRecheck(null, "command", settingsQueued ? "phrases" : "all");
+  const scope = settingsQueued ? "phrases" : "all";
+  await queueRecheck(null, "command", scope);
+  // The trail keeps when it was queued: /admin/phrase-rules reads it to know the rules' change is covered.
+  await recordAudit({ actor: null, action: "compliance.recheck", target: "phrase_rules", details: { scope } });
   return { resumed: false };
 }
 
