@@ -8,29 +8,12 @@ import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
-import { scorecardInputSchema, type ScorecardInput, type ScorecardSections } from "@/lib/scorecards/schema";
-import { emptySection, SectionEditor, type DraftSection } from "./section-editor";
+import { scorecardInputSchema, type ScorecardInput } from "@/lib/scorecards/schema";
+import { EMPTY_SCORECARD, emptySection, type DraftSection, type ScorecardFormValues } from "./draft";
+import { SectionEditor } from "./section-editor";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
-
-export interface ScorecardFormValues {
-  name: string;
-  jobIds: string;
-  isDefault: boolean;
-  sections: DraftSection[];
-}
-
-export const EMPTY_SCORECARD: ScorecardFormValues = {
-  name: "",
-  jobIds: "",
-  isDefault: false,
-  sections: [emptySection()],
-};
-
-/** A stored version as the form edits it. */
-export const draftOf = (sections: ScorecardSections): DraftSection[] =>
-  sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, weight: String(i.weight) })) }));
 
 /** The form's values as the action's input; the first problem (with where it is) when they are not one. */
 function parse(form: ScorecardFormValues): { input: ScorecardInput } | { problem: string; jobs?: true } {
