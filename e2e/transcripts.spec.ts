@@ -116,7 +116,7 @@ test.describe("phrase rules admin", () => {
   test("an unsafe regular expression is refused with a reason; a valid rule is listed, then deleted", async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(180_000);
     await page.goto("/admin/phrase-rules");
     await expect(page.getByRole("heading", { level: 1, name: "Phrase rules" })).toBeVisible();
     await expect(page.getByTestId("phrase-rules-intro")).toContainText("records ingested after it");
@@ -155,6 +155,21 @@ test.describe("phrase rules admin", () => {
     await expect(page.getByTestId("phrase-recheck")).toBeVisible();
     await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
 
+    // Until the worker starts it, the queued recheck covers any change (it reads the rules when it runs); once it
+    // has finished, a change is not covered any more.
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await queryOne<{ n: string }>(
+                "SELECT count(*)::text AS n FROM compliance_rechecks WHERE robot_call_job_id IS NULL AND scope IN ('all', 'phrases')",
+              )
+            ).n,
+          ),
+        { timeout: 120_000 },
+      )
+      .toBe(0);
     await row.getByRole("button", { name: `Disable: ${name}` }).click();
     await expect(row).toContainText("disabled");
     // Disabling is a change again; the notice is read from what is stored, so a reload keeps it.
