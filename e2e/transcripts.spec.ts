@@ -116,7 +116,7 @@ test.describe("phrase rules admin", () => {
   test("an unsafe regular expression is refused with a reason; a valid rule is listed, then deleted", async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(180_000);
     await page.goto("/admin/phrase-rules");
     await expect(page.getByRole("heading", { level: 1, name: "Phrase rules" })).toBeVisible();
     await expect(page.getByTestId("phrase-rules-intro")).toContainText("records ingested after it");
@@ -149,16 +149,41 @@ test.describe("phrase rules admin", () => {
       "SELECT count(*)::text AS n FROM audit_events WHERE action = 'phrase_rule.recheck'",
     );
     expect(Number(queued.n)).toBeGreaterThan(0);
+    // A recheck queued after the change covers it: the notice goes, and stays gone on a reload.
+    await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("phrase-recheck")).toBeVisible();
+    await expect(page.getByTestId("phrase-recheck-changed")).toHaveCount(0);
 
+    // Until the worker starts it, the queued recheck covers any change (it reads the rules when it runs); once it
+    // has finished, a change is not covered any more.
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await queryOne<{ n: string }>(
+                "SELECT count(*)::text AS n FROM compliance_rechecks WHERE robot_call_job_id IS NULL AND scope IN ('all', 'phrases')",
+              )
+            ).n,
+          ),
+        { timeout: 120_000 },
+      )
+      .toBe(0);
     await row.getByRole("button", { name: `Disable: ${name}` }).click();
     await expect(row).toContainText("disabled");
+    // Disabling is a change again; the notice is read from what is stored, so a reload keeps it.
+    await expect(page.getByTestId("phrase-recheck-changed")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("phrase-recheck-changed")).toContainText("until they are rechecked");
     await row.getByRole("link", { name: `Edit rule: ${name}` }).click();
     await page.getByRole("button", { name: `Delete rule ${name}` }).click();
     await page
       .getByTestId("delete-phrase-rule")
       .getByRole("button", { name: `Delete rule ${name}` })
       .click();
-    await expect(page).toHaveURL(/\/admin\/phrase-rules\?changed=1$/);
+    await expect(page).toHaveURL(/\/admin\/phrase-rules$/);
+    await expect(page.getByTestId("phrase-recheck-changed")).toBeVisible();
     await expect(page.getByTestId("phrase-rule-row").filter({ hasText: name })).toHaveCount(0);
   });
 

@@ -6,18 +6,14 @@
  * settings (or an admin queues it from /admin/phrase-rules); this is for
  * running it by hand. Stopped, it resumes at its chunk on the next run.
  */
-import { disconnectPrisma, prisma } from "../lib/db/client";
-import { ensureComplianceSettings, queueRecheck, runRechecks } from "../lib/compliance/recheck";
+import { disconnectPrisma } from "../lib/db/client";
+import { ensureComplianceSettings, queueCommandRecheck, runRechecks } from "../lib/compliance/recheck";
 
 async function main(): Promise<void> {
   const { queued } = await ensureComplianceSettings();
   // A run that was stopped left its recheck queued at the chunk it was on: this run resumes it.
-  const stopped = await prisma.complianceRecheck.findFirst({
-    where: { robotCallJobId: null, scope: "all", reason: "command" },
-    select: { id: true },
-  });
-  // Changed settings queued the checks already; the phrase rules run over the transcripts either way.
-  if (!stopped) await queueRecheck(null, "command", queued ? "phrases" : "all");
+  const { resumed } = await queueCommandRecheck(queued);
+  if (resumed) console.log("[compliance] resuming the recheck a stopped run left");
   let last = 0;
   const total = await runRechecks((checked) => {
     if (checked - last >= 100_000) {

@@ -22,6 +22,7 @@ export function CalibrationScorer({
   sections,
   initial,
   submitted,
+  closed,
   nextHref,
 }: {
   sessionId: string;
@@ -30,12 +31,14 @@ export function CalibrationScorer({
   sections: ScorecardSections;
   initial: Answers;
   submitted: boolean;
+  /** The session was closed: the answers are shown, nothing can be submitted. */
+  closed: boolean;
   nextHref: string | null;
 }) {
   const t = useTranslations("scorecards.calibration");
   const errorText = useErrorText();
   const router = useRouter();
-  const card = useScorecard(sections, `${sessionId}:${callRecordId}`, initial);
+  const card = useScorecard(sections, `${sessionId}:${callRecordId}`, initial, closed);
   const submit = useMutation({
     mutationFn: async () => unwrap(await submitCalibrationAction({ sessionId, callRecordId, answers: card.answers })),
     onSuccess: () => router.refresh(),
@@ -51,32 +54,42 @@ export function CalibrationScorer({
         </p>
       </div>
       <aside className="space-y-3">
-        <ScorecardPanel title={title} sections={sections} card={card} />
+        {/* A disabled fieldset makes every answer button of a closed session inert. */}
+        <fieldset disabled={closed} className="min-w-0">
+          <ScorecardPanel title={title} sections={sections} card={card} />
+        </fieldset>
+        {closed ? (
+          <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
+            {t("closedNote")}
+          </p>
+        ) : null}
         {submit.error ? (
           <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {errorText(submit.error)}
           </p>
         ) : null}
         <p role="status" className="min-h-5 text-sm text-emerald-800" data-testid="calibration-status">
-          {submit.isSuccess || (submitted && submit.isIdle) ? t("submittedNote") : null}
+          {!closed && (submit.isSuccess || (submitted && submit.isIdle)) ? t("submittedNote") : null}
         </p>
         <div className="flex gap-2">
-          <button
-            type="button"
-            disabled={submit.isPending || !card.complete}
-            onClick={() => submit.mutate()}
-            aria-describedby={card.complete ? undefined : "calibration-need-all"}
-            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-          >
-            {t("submit")}
-          </button>
+          {closed ? null : (
+            <button
+              type="button"
+              disabled={submit.isPending || !card.complete}
+              onClick={() => submit.mutate()}
+              aria-describedby={card.complete ? undefined : "calibration-need-all"}
+              className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+            >
+              {t("submit")}
+            </button>
+          )}
           {nextHref ? (
             <Link href={nextHref} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
               {t("next")}
             </Link>
           ) : null}
         </div>
-        {card.complete ? null : (
+        {card.complete || closed ? null : (
           <p id="calibration-need-all" className="text-xs text-slate-600">
             {t("needAll")}
           </p>

@@ -11,7 +11,8 @@ import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
  * Stored transcripts and the rules: a rule change applies to records ingested
  * after it, and a recheck (queued here, run by the worker in the background,
  * or `npm run compliance:recheck`) applies the current rules to the stored
- * ones. `changed`: a rule was just saved, so the page says so.
+ * ones. `changed`: a rule changed and no recheck covers it yet, so the page
+ * says so (until one is queued, on every visit).
  */
 export function PhraseRecheck({
   pending,

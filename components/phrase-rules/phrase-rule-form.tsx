@@ -55,7 +55,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
     // The page then says that stored transcripts see the change after a recheck.
     onSuccess: () => {
       if (!ruleId) setForm(EMPTY_PHRASE_RULE);
-      router.push("/admin/phrase-rules?changed=1");
+      router.push("/admin/phrase-rules");
     },
   });
   const submit = (e: FormEvent) => {
@@ -147,7 +147,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
                   label: t("deleteLabel", { name: initial.name }),
                   body: t("deleteConfirm", { name: initial.name }),
                   action: () => deletePhraseRuleAction({ ruleId }),
-                  then: "/admin/phrase-rules?changed=1",
+                  then: "/admin/phrase-rules",
                   testId: "delete-phrase-rule",
                 },
               }

@@ -14,7 +14,7 @@ export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; na
   const toggle = useMutation({
     mutationFn: async () => unwrap(await setPhraseRuleEnabledAction({ ruleId, enabled: !enabled })),
     // The page then says that stored transcripts see the change after a recheck.
-    onSuccess: () => router.push("/admin/phrase-rules?changed=1"),
+    onSuccess: () => router.push("/admin/phrase-rules"),
   });
   return (
     <>

@@ -7,30 +7,13 @@ import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
-import { scorecardInputSchema, type ScorecardInput, type ScorecardSections } from "@/lib/scorecards/schema";
+import { scorecardInputSchema, type ScorecardInput } from "@/lib/scorecards/schema";
 import type { z } from "zod";
+import { EMPTY_SCORECARD, emptySection, type DraftSection, type ScorecardFormValues } from "./draft";
 import { describeScorecardProblem } from "./scorecard-problem";
-import { emptySection, SectionEditor, type DraftSection } from "./section-editor";
+import { SectionEditor } from "./section-editor";
 
 type Translate = Parameters<typeof describeScorecardProblem>[1];
-
-export interface ScorecardFormValues {
-  name: string;
-  jobIds: string;
-  isDefault: boolean;
-  sections: DraftSection[];
-}
-
-export const EMPTY_SCORECARD: ScorecardFormValues = {
-  name: "",
-  jobIds: "",
-  isDefault: false,
-  sections: [emptySection()],
-};
-
-/** A stored version as the form edits it. */
-export const draftOf = (sections: ScorecardSections): DraftSection[] =>
-  sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, weight: String(i.weight) })) }));
 
 /** The form's values as the action's input; the first problem when they are not one. */
 function parse(form: ScorecardFormValues): { input: ScorecardInput } | { issue: z.core.$ZodIssue } | { jobs: true } {

@@ -2,23 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ITEM_KINDS, type ItemKind } from "@/lib/scorecards/schema";
-
-/** A section and its items as the form holds them (weights as typed, checked on save). */
-export interface DraftItem {
-  key: string;
-  label: string;
-  kind: ItemKind;
-  weight: string;
-  critical: boolean;
-}
-export interface DraftSection {
-  key: string;
-  title: string;
-  items: DraftItem[];
-}
-
-export const emptyItem = (): DraftItem => ({ key: "", label: "", kind: "passfail", weight: "10", critical: false });
-export const emptySection = (): DraftSection => ({ key: "", title: "", items: [emptyItem()] });
+import { emptyItem, type DraftItem, type DraftSection } from "./draft";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const small = "rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40";

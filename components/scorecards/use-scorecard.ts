@@ -12,7 +12,13 @@ import { scoreAnswers } from "@/lib/scorecards/score";
  * An answer moves on to the next item. None of these keys is one of the
  * review's (p f n c) or the player's (space ← → [ ]).
  */
-export function useScorecard(sections: ScorecardSections | null, resetKey: string, initial: Answers = {}) {
+export function useScorecard(
+  sections: ScorecardSections | null,
+  resetKey: string,
+  initial: Answers = {},
+  // A closed calibration session shows its answers; its keys must not change them.
+  readOnly = false,
+) {
   const items = useMemo(() => (sections ? itemsOf(sections) : []), [sections]);
   const [state, setState] = useState<{ key: string; answers: Answers; active: number }>({
     key: resetKey,
@@ -49,7 +55,7 @@ export function useScorecard(sections: ScorecardSections | null, resetKey: strin
   );
 
   useEffect(() => {
-    if (!items.length) return;
+    if (!items.length || readOnly) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTypingTarget(e.target)) return;
       const item = items[active];
@@ -69,7 +75,7 @@ export function useScorecard(sections: ScorecardSections | null, resetKey: strin
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [items, active, setActive, setAnswer]);
+  }, [items, active, setActive, setAnswer, readOnly]);
 
   const result = useMemo(() => (sections ? scoreAnswers(sections, answers) : null), [sections, answers]);
   const answered = items.filter((i) => answers[i.key] !== undefined).length;

@@ -63,3 +63,39 @@ export async function pendingPhraseRechecks(): Promise<{ queuedAt: Date; started
   });
   return rows.map((r) => ({ queuedAt: r.createdAt, started: r.afterId > 0n }));
 }
+
+/** The audit actions of a phrase rule change (lib/transcripts/actions.ts). */
+export const PHRASE_RULE_CHANGES = [
+  "phrase_rule.create",
+  "phrase_rule.update",
+  "phrase_rule.enable",
+  "phrase_rule.disable",
+  "phrase_rule.delete",
+] as const;
+/** The audit actions of a recheck of every stored transcript being queued: the admin's button, the command. */
+export const PHRASE_RECHECK_QUEUED = ["phrase_rule.recheck", "compliance.recheck"] as const;
+
+/**
+ * When the phrase rules last changed, if no recheck of the stored transcripts
+ * covers that change yet (null: they are rechecked, or nothing changed). Read
+ * from what is stored, so /admin/phrase-rules says it on every visit until a
+ * recheck is queued: a change is covered by a recheck queued after it (the
+ * trail keeps when, even once it finished and its row is gone) or by one
+ * waiting that has not started (it reads the rules when it runs). One under
+ * way since before the change ran part of the records with the older rules.
+ */
+export async function phraseRulesUncheckedSince(): Promise<Date | null> {
+  const [row] = await prisma.$queryRaw<{ changed_at: Date }[]>(Prisma.sql`
+    WITH change AS (
+      SELECT max(at) AS at FROM audit_events WHERE action IN (${Prisma.join(PHRASE_RULE_CHANGES)})
+    ), queued AS (
+      SELECT max(at) AS at FROM audit_events WHERE action IN (${Prisma.join(PHRASE_RECHECK_QUEUED)})
+    ), pending AS (
+      SELECT coalesce(bool_or(after_id = 0), false) AS waiting, max(created_at) AS at FROM compliance_rechecks
+      WHERE robot_call_job_id IS NULL AND scope IN ('all', 'phrases')
+    )
+    SELECT change.at AS changed_at FROM change, queued, pending
+    WHERE change.at IS NOT NULL AND NOT pending.waiting
+      AND change.at > coalesce(greatest(queued.at, pending.at), '-infinity'::timestamptz)`);
+  return row?.changed_at ?? null;
+}

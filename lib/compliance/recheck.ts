@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../audit/mutations";
 import { inTransaction, Prisma, prisma } from "../db/client";
 import { compileRules, type CompiledRule } from "../transcripts/phrase-check";
 import { enabledPhraseRules } from "../transcripts/data";
@@ -47,6 +48,27 @@ export async function queuePhraseRecheck(reason: string): Promise<boolean> {
     await tx.complianceRecheck.create({ data: { robotCallJobId: null, reason, scope: "phrases" } });
     return true;
   });
+}
+
+/**
+ * The recheck of `npm run compliance:recheck`: the one a stopped run left
+ * queued, which resumes at its chunk, else a new one of every record. A stopped
+ * run's recheck may be of scope `phrases` (its settings had changed, so the
+ * checks were queued apart): it is resumed all the same, else every record
+ * would be rechecked again from the first. Changed settings (`settingsQueued`)
+ * queued the checks already, so a new one then reruns only the phrase rules.
+ */
+export async function queueCommandRecheck(settingsQueued: boolean): Promise<{ resumed: boolean }> {
+  const stopped = await prisma.complianceRecheck.findFirst({
+    where: { robotCallJobId: null, scope: { in: ["all", "phrases"] }, reason: "command" },
+    select: { id: true },
+  });
+  if (stopped) return { resumed: true };
+  const scope = settingsQueued ? "phrases" : "all";
+  await queueRecheck(null, "command", scope);
+  // The trail keeps when it was queued: /admin/phrase-rules reads it to know the rules' change is covered.
+  await recordAudit({ actor: null, action: "compliance.recheck", target: "phrase_rules", details: { scope } });
+  return { resumed: false };
 }
 
 /**

@@ -2,10 +2,11 @@
 
 import { ActionError, defineAction } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
-import { createCalibrationSession, submitCalibration } from "./calibration-mutations";
+import { closeCalibrationSession, createCalibrationSession, submitCalibration } from "./calibration-mutations";
 import { archiveScorecard, createScorecard, setDefaultScorecard, updateScorecard } from "./mutations";
 import {
   calibrationCreateSchema,
+  calibrationIdSchema,
   calibrationSubmitSchema,
   scorecardIdSchema,
   scorecardInputSchema,
@@ -123,5 +124,23 @@ export const submitCalibrationAction = defineAction({
       details: { callRecordId: input.callRecordId, score: result.score, criticalFailed: result.criticalFailed },
     });
     return result;
+  },
+});
+
+/** Ends a session: reviewers can no longer answer in it; supervisors keep its comparison. */
+export const closeCalibrationAction = defineAction({
+  name: "calibration.close",
+  permission: "calibration:manage",
+  input: calibrationIdSchema,
+  handler: async ({ sessionId }, { user }) => {
+    const closed = await closeCalibrationSession(BigInt(sessionId));
+    if (!closed) throw new ActionError("not_found", "No such calibration session.");
+    await recordAudit({
+      actor: user,
+      action: "calibration.close",
+      target: `calibration:${sessionId}`,
+      details: closed,
+    });
+    return { id: sessionId };
   },
 });

@@ -78,3 +78,22 @@ export async function submitCalibration(
   });
   return { score, criticalFailed };
 }
+
+/**
+ * Closes a session: its reviewers can no longer answer (submitCalibration
+ * refuses), its comparison stays. null: no such session; closing a closed
+ * session keeps its first closing time, so the audit says it was already closed.
+ */
+export async function closeCalibrationSession(id: bigint): Promise<{ name: string; alreadyClosed: boolean } | null> {
+  return prisma.$transaction(async (tx) => {
+    const session = await tx.calibrationSession.findUnique({ where: { id }, select: { name: true, closedAt: true } });
+    if (!session) return null;
+    if (session.closedAt) return { name: session.name, alreadyClosed: true };
+    // Only an open session is closed: of two supervisors closing at once, one closes it.
+    const { count } = await tx.calibrationSession.updateMany({
+      where: { id, closedAt: null },
+      data: { closedAt: new Date() },
+    });
+    return { name: session.name, alreadyClosed: count === 0 };
+  });
+}

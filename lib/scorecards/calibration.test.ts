@@ -109,6 +109,33 @@ describe("calibration", () => {
     // 2 calls × 4 items; the first call differs on tone and firm_named.
     expect(agreement).toMatchObject({ compared: 8, agreed: 6, rate: 0.75 });
 
+    // Closing: reviewers can no longer answer, the comparison stays, and it is audited.
+    token = reviewers[0]!.token;
+    expect(await actions.closeCalibrationAction({ sessionId })).toMatchObject({ ok: false, code: "forbidden" });
+    token = supervisor.token;
+    expect(await actions.closeCalibrationAction({ sessionId: "999999999" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await actions.closeCalibrationAction({ sessionId })).toMatchObject({ ok: true });
+    expect(await actions.closeCalibrationAction({ sessionId })).toMatchObject({ ok: true });
+    const audits = await prisma.auditEvent.findMany({
+      where: { action: "calibration.close", target: `calibration:${sessionId}` },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => (a.details as { alreadyClosed?: boolean }).alreadyClosed)).toEqual([false, true]);
+    token = reviewers[0]!.token;
+    expect(await actions.submitCalibrationAction({ sessionId, callRecordId: CALLS[0]!, answers: base })).toMatchObject({
+      ok: false,
+      code: "closed",
+    });
+    expect(
+      (await calibrationAssignmentsOf(reviewers[0]!.userId)).filter((a) => a.sessionId === sessionId),
+    ).toHaveLength(0);
+    const closed = (await getCalibrationSession(BigInt(sessionId)))!;
+    expect(closed).toMatchObject({ closed: true });
+    expect(closed.assignments.filter((a) => a.submittedAt)).toHaveLength(6);
+
     const records = await prisma.callRecord.findMany({
       where: { callRecordId: { in: CALLS.map(BigInt) } },
       select: { reviewState: true, reviewScore: true, _count: { select: { reviews: true } } },

@@ -4,7 +4,7 @@ import { EMPTY_PHRASE_RULE, PhraseRuleForm } from "@/components/phrase-rules/phr
 import { PhraseRuleToggle } from "@/components/phrase-rules/phrase-rule-toggle";
 import { PhraseRecheck } from "@/components/phrase-rules/phrase-recheck";
 import { requireUser } from "@/lib/auth/current";
-import { pendingPhraseRechecks } from "@/lib/compliance/data";
+import { pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
 import { ListHeader, ListTable } from "@/components/ui/list-table";
 
@@ -14,10 +14,10 @@ export async function generateMetadata() {
 }
 
 /**
- * /admin/phrase-rules[?edit=<id>][?changed=1]: the phrase rules ingest checks
- * transcripts against, the form for a new one (or the one being edited), and
- * the recheck that applies them to stored transcripts (`changed`: a rule was
- * just saved, which stored transcripts only see after a recheck).
+ * /admin/phrase-rules[?edit=<id>]: the phrase rules ingest checks transcripts
+ * against, the form for a new one (or the one being edited), and the recheck
+ * that applies them to stored transcripts (with a notice, from what is stored,
+ * while a rule change has no recheck queued after it).
  */
 export default async function PhraseRulesPage({
   searchParams,
@@ -25,12 +25,13 @@ export default async function PhraseRulesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireUser("phrases:manage");
-  const [rules, pending, t] = await Promise.all([
+  const [rules, pending, unchecked, t] = await Promise.all([
     listPhraseRules(),
     pendingPhraseRechecks(),
+    phraseRulesUncheckedSince(),
     getTranslations("transcripts.rules"),
   ]);
-  const { edit, changed } = await searchParams;
+  const { edit } = await searchParams;
   const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
   return (
     <div className="max-w-5xl space-y-4">
@@ -84,7 +85,7 @@ export default async function PhraseRulesPage({
       )}
       <PhraseRecheck
         pending={pending.map((p) => ({ queuedAt: p.queuedAt.toISOString(), started: p.started }))}
-        changed={changed === "1"}
+        changed={unchecked !== null}
       />
     </div>
   );

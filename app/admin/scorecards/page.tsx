@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { draftOf, EMPTY_SCORECARD, ScorecardForm } from "@/components/scorecards/scorecard-form";
+import { draftOf, EMPTY_SCORECARD } from "@/components/scorecards/draft";
+import { ScorecardForm } from "@/components/scorecards/scorecard-form";
 import { MakeDefaultButton } from "@/components/scorecards/make-default-button";
 import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";

@@ -39,6 +39,11 @@ export const SCORECARD_ACTIONS: {
     expect: onlyFrom("supervisor"),
   },
   {
+    name: "calibration.close",
+    call: () => scorecards.closeCalibrationAction({ sessionId: "999999999" }),
+    expect: onlyFrom("supervisor"),
+  },
+  {
     name: "calibration.submit",
     call: () => scorecards.submitCalibrationAction({ sessionId: "999999999", callRecordId: "999999999", answers: {} }),
     expect: onlyFrom("reviewer"),

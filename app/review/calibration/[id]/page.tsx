@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalibrationComparison } from "@/components/calibration/calibration-comparison";
 import { CalibrationScorer } from "@/components/calibration/calibration-scorer";
+import { CloseCalibrationSession } from "@/components/calibration/close-session";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { parseInt64Id } from "@/lib/input/schema";
@@ -59,6 +60,7 @@ export default async function CalibrationSessionPage({
           sections={session.sections}
           initial={current.answers ?? {}}
           submitted={current.submittedAt !== null}
+          closed={session.closed}
           nextHref={next ? `/review/calibration/${session.id}?record=${next.callRecordId}` : null}
         />
       </div>
@@ -72,10 +74,26 @@ export default async function CalibrationSessionPage({
   return (
     <div className="max-w-6xl space-y-4">
       {back}
-      <h1 className="text-xl font-semibold tracking-tight">{session.name}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">{session.name}</h1>
+        {session.closed ? (
+          <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
+            {t("closedBadge")}
+          </span>
+        ) : (
+          <div className="ml-auto">
+            <CloseCalibrationSession sessionId={session.id} name={session.name} />
+          </div>
+        )}
+      </div>
       <p className="text-sm text-slate-600">
         {session.scorecard} v{session.version}
       </p>
+      {session.closed ? (
+        <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
+          {t("closedNote")}
+        </p>
+      ) : null}
       <CalibrationComparison session={session} agreement={agreement} />
     </div>
   );
