@@ -30,7 +30,7 @@ export async function serveFile(
   file: string,
   opts: { type: string; range: string | null; cacheControl: string; etag?: string },
 ): Promise<Response | null> {
-  const info = await stat(file).catch(() => null);
+  const info = await stat(/*turbopackIgnore: true*/ file).catch(() => null);
   if (!info?.isFile()) return null;
   const headers: Record<string, string> = {
     "Content-Type": opts.type,
@@ -42,7 +42,9 @@ export async function serveFile(
   if (r === "unsatisfiable")
     return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${info.size}` } });
   const { start, end } = r ?? { start: 0, end: info.size - 1 };
-  const body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
+  const body = Readable.toWeb(
+    createReadStream(/*turbopackIgnore: true*/ file, { start, end }),
+  ) as ReadableStream<Uint8Array>;
   return new Response(body, {
     status: r ? 206 : 200,
     headers: {

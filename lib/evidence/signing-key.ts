@@ -39,7 +39,8 @@ export function resolveSigningKey(
 ): { pem: string; generated: boolean; file?: string } {
   if (fromEnv) return { pem: fromEnv, generated: false };
   const file = path.join(dataDir, SIGNING_KEY_FILE);
-  if (existsSync(file)) return { pem: readFileSync(file, "utf8"), generated: false, file };
+  if (existsSync(/*turbopackIgnore: true*/ file))
+    return { pem: readFileSync(/*turbopackIgnore: true*/ file, "utf8"), generated: false, file };
   const { privateKey } = generateKeyPairSync("ed25519");
   const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
   // A web instance deployed on its own may be the first process to use the data directory.
@@ -49,7 +50,7 @@ export function resolveSigningKey(
     writeFileSync(file, pem, { mode: 0o600, flag: "wx" });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST")
-      return { pem: readFileSync(file, "utf8"), generated: false, file };
+      return { pem: readFileSync(/*turbopackIgnore: true*/ file, "utf8"), generated: false, file };
     throw err;
   }
   return { pem, generated: true, file };

@@ -65,7 +65,7 @@ export class BundleWriter {
 
   addFile(path: string, absolutePath: string): ManifestFile {
     // Recordings are compressed already: stored as they are.
-    return this.addStream(path, () => createReadStream(absolutePath), false);
+    return this.addStream(path, () => createReadStream(/*turbopackIgnore: true*/ absolutePath), false);
   }
 
   /**

@@ -15,7 +15,7 @@ export function retentionSalt(env: Env = getEnv()): string {
   // A run-time setting: not for the build to trace.
   const file = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR, "retention-salt");
   try {
-    return readFileSync(file, "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
@@ -27,7 +27,8 @@ export function retentionSalt(env: Env = getEnv()): string {
     writeFileSync(file, `${salt}\n`, { mode: 0o600, flag: "wx" });
     return salt;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
     throw err;
   }
 }
