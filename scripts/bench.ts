@@ -90,7 +90,10 @@ async function main(): Promise<number> {
       : undefined;
     if (ctx.reuse && counted.generated === ctx.records && meta?.records === ctx.records && meta.url === db.url) {
       ctx.log(`reusing the ${ctx.records.toLocaleString("en")} generated records already in the database`);
-      await client.query("TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers");
+      // CASCADE: the batches' approval requests reference them (call_records references none of these).
+      await client.query(
+        "TRUNCATE submission_attempts, submission_jobs, submission_batches, submission_workers CASCADE",
+      );
       await client.query("DELETE FROM call_records WHERE call_record_id < $1", [BENCH_RECORD_ID_BASE.toString()]);
       await client.query(
         "UPDATE call_records SET submission_state = 'not_submitted' WHERE submission_state IN ('queued', 'in_flight', 'retrying')",
