@@ -47,8 +47,12 @@ export const CHECKED_KINDS: readonly ComplianceKind[] = ["hours", "frequency", "
 const MASK = CHECKED_KINDS.reduce((m, k) => m | COMPLIANCE_BIT[k], 0);
 const { hours: HOURS, frequency: FREQUENCY, anomaly: ANOMALY } = COMPLIANCE_BIT;
 
-/** A frequency finding links at most this many earlier calls (the most recent ones). */
-export const MAX_LINKED_CALLS = 50;
+/**
+ * A frequency finding links at most this many earlier calls (the most recent
+ * ones). It also bounds what one ingested call costs: each check reads this
+ * many earlier calls, and a written call rechecks this many later ones.
+ */
+export const MAX_LINKED_CALLS = 10;
 
 /**
  * How many of a number's earlier calls a check reads: enough for the links and
@@ -146,8 +150,10 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
       FROM checked CROSS JOIN LATERAL unnest(anomalies) AS a(code)
     ),
     removed AS (
-      DELETE FROM compliance_findings f USING target t
-      WHERE f.record_id = t.id AND f.kind IN ('hours', 'frequency', 'anomaly')
+      -- An array, not a join: the planner reads the findings' record_id index for the few targets,
+      -- where a join with the CTE (estimated at thousands of rows) made it scan every finding.
+      DELETE FROM compliance_findings f
+      WHERE f.record_id = ANY (ARRAY(SELECT id FROM target)) AND f.kind IN ('hours', 'frequency', 'anomaly')
     ),
     added AS (
       INSERT INTO compliance_findings (record_id, kind, code, detail) SELECT id, kind, code, detail FROM found
