@@ -110,6 +110,9 @@ test("a calibration round, from creating the session to closing it", async ({ pa
   await expect(page.getByRole("button", { name: "Close session" })).toHaveCount(0);
   await expect(page.getByTestId("agreement-rate")).toContainText("75% (3 of 4 compared)");
   expect(await violations(page)).toEqual([]);
+  // The list says so too.
+  await page.goto("/review/calibration");
+  await expect(page.getByTestId("calibration-session-row").filter({ hasText: SESSION })).toContainText("closed");
 
   const context = await browser.newContext({ storageState: "e2e/.auth/reviewer.json" });
   const reviewer = await context.newPage();

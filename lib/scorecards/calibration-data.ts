@@ -14,6 +14,7 @@ export interface CalibrationSessionRow {
   submitted: number;
   assignments: number;
   createdAt: string;
+  closed: boolean;
 }
 
 /** Every session, newest first, with how many of its assignments are submitted. */
@@ -29,9 +30,10 @@ export async function listCalibrationSessions(): Promise<CalibrationSessionRow[]
       submitted: number;
       total: number;
       created_at: Date;
+      closed: boolean;
     }[]
   >(Prisma.sql`
-    SELECT c.id, c.name, s.name AS scorecard, v.version, c.created_at,
+    SELECT c.id, c.name, s.name AS scorecard, v.version, c.created_at, c.closed_at IS NOT NULL AS closed,
            count(DISTINCT a.record_id)::int AS calls, count(DISTINCT a.reviewer_id)::int AS reviewers,
            count(a.submitted_at)::int AS submitted, count(a.record_id)::int AS total
     FROM calibration_sessions c JOIN scorecard_versions v ON v.id = c.scorecard_version_id
@@ -47,6 +49,7 @@ export async function listCalibrationSessions(): Promise<CalibrationSessionRow[]
     submitted: r.submitted,
     assignments: r.total,
     createdAt: r.created_at.toISOString(),
+    closed: r.closed,
   }));
 }
 

@@ -89,6 +89,11 @@ export default async function CalibrationPage() {
                         <Link href={`/review/calibration/${s.id}`} className="text-sky-700 underline">
                           {s.name}
                         </Link>
+                        {s.closed ? (
+                          <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
+                            {t("closedBadge")}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="px-3 py-2">
                         {s.scorecard} v{s.version}
