@@ -46,6 +46,10 @@ test.beforeAll(async ({ request }) => {
       end_time: `2026-11-1${i} 09:00:30`,
       chat_duration: 30,
       called_phone_number: `1380000370${i}`,
+      // The first call has a transcript: every reviewer reads it beside the player.
+      ...(i === 0
+        ? { transcript: [{ speaker: "robot", start_ms: 0, end_ms: 2000, text: "您好，这里是京和调解中心" }] }
+        : {}),
     })),
   });
   expect(res.ok()).toBe(true);
@@ -62,6 +66,7 @@ async function answerAll(browser: Browser, role: "reviewer" | "admin", tone: (ca
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Calibration: call ${call}`);
     await page.getByRole("group", { name: "Names the firm" }).getByRole("button", { name: "Pass" }).click();
     await page.getByLabel("Polite tone: points out of 5").selectOption(tone(call));
+    if (call === CALLS[0]) await expect(page.getByText("您好，这里是京和调解中心")).toBeVisible();
     if (call === CALLS[0] && role === "reviewer") expect(await violations(page)).toEqual([]);
     await page.getByRole("button", { name: "Submit answers" }).click();
     await expect(page.getByTestId("calibration-status")).toContainText("Submitted.");

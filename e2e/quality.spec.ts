@@ -81,7 +81,7 @@ test("/quality shows the seeded scores by week, job and reviewer, with links to 
   await page.goto(`/quality?job=${JOB}`);
   const totals = page.getByTestId("quality-totals");
   await expect(totals).toContainText("2");
-  await expect(totals).toContainText("69.25");
+  await expect(totals).toContainText("69.3");
   await expect(totals).toContainText("50.0%");
   await expect(page.getByTestId("quality-week")).toHaveCount(1);
   const job = page.getByTestId("quality-job");
@@ -140,7 +140,7 @@ test("a reviewer sees /quality in the nav and in Chinese; an operator is refused
   const reviewer = await browser.newContext({ storageState: "e2e/.auth/reviewer.json" });
   const page = await reviewer.newPage();
   await page.goto(`/quality?job=${JOB}`);
-  await expect(page.getByTestId("quality-totals")).toContainText("69.25");
+  await expect(page.getByTestId("quality-totals")).toContainText("69.3");
   await useLanguage(reviewer, baseURL!, "zh");
   await page.reload();
   await expect(page.getByRole("heading", { name: "质检评分" })).toBeVisible();

@@ -46,7 +46,7 @@ test("create, edit into a new version, read the old one, archive", async ({ page
   await form.getByRole("button", { name: "Save", exact: true }).click();
   const error = form.getByTestId("scorecard-error");
   await expect(error).toBeVisible();
-  await expect(error).toContainText("sections › 1 › items › 3 › weight");
+  await expect(error).toContainText("Section 1 › Item 3 › Weight (1–100): a whole number from 1 to 100");
   await expect(form.getByLabel("Name", { exact: true })).toHaveValue(NAME);
   await expect(items.nth(1).getByLabel("Critical (failing it fails the call)")).toBeChecked();
   await expect(items.nth(2).getByLabel("Label", { exact: true })).toHaveValue("Polite tone");

@@ -4,12 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { AudioPlayer } from "@/components/audio/audio-player";
+import { PlayerWithTranscript } from "@/components/transcripts/player-with-transcript";
 import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { useScorecard } from "@/components/scorecards/use-scorecard";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { submitCalibrationAction } from "@/lib/scorecards/actions";
 import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
+import type { TranscriptView } from "@/lib/transcripts/view";
 
 /**
  * One calibration call: the player and the same scorecard panel as the
@@ -24,6 +25,7 @@ export function CalibrationScorer({
   submitted,
   closed,
   nextHref,
+  transcript,
 }: {
   sessionId: string;
   callRecordId: string;
@@ -34,6 +36,8 @@ export function CalibrationScorer({
   /** The session was closed: the answers are shown, nothing can be submitted. */
   closed: boolean;
   nextHref: string | null;
+  /** What the robot and the callee said, synced to the player, as in the review workbench. */
+  transcript: TranscriptView | null;
 }) {
   const t = useTranslations("scorecards.calibration");
   const errorText = useErrorText();
@@ -46,7 +50,7 @@ export function CalibrationScorer({
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_24rem]" data-testid="calibration-scorer">
       <div className="space-y-3">
-        <AudioPlayer src={`/api/audio/${callRecordId}`} syncUrl={false} />
+        <PlayerWithTranscript src={`/api/audio/${callRecordId}`} syncUrl={false} transcript={transcript} />
         <p className="text-sm">
           <Link href={`/calls/${callRecordId}`} className="text-sky-700 underline">
             {callRecordId}

@@ -1,5 +1,7 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { phraseFindingsOf, transcriptOf } from "../transcripts/data";
+import { buildTranscriptView, type TranscriptView } from "../transcripts/view";
 import { answersShapeSchema, sectionsSchema, type Answers, type ScorecardSections } from "./schema";
 
 /** Reads of calibration sessions; ids leave as strings. */
@@ -142,4 +144,19 @@ export async function myCalibrationAnswers(sessionId: bigint, userId: bigint, ca
     answers: a.answers === null ? null : answersShapeSchema.parse(a.answers),
     submitted: a.submittedAt !== null,
   };
+}
+
+/**
+ * The call's transcript for a calibration reviewer, as the review workbench
+ * shows it (numbers and names in it masked): the same evidence for every
+ * reviewer of the session. Null when the call has none.
+ */
+export async function calibrationTranscript(callRecordId: bigint): Promise<TranscriptView | null> {
+  const r = await prisma.callRecord.findUnique({
+    where: { callRecordId },
+    select: { id: true, calledPhoneNumber: true, name: true },
+  });
+  if (!r) return null;
+  const [utterances, phrases] = await Promise.all([transcriptOf(r.id), phraseFindingsOf(r.id)]);
+  return buildTranscriptView(utterances, phrases, { phone: r.calledPhoneNumber, name: r.name });
 }

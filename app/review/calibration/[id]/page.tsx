@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { parseInt64Id } from "@/lib/input/schema";
 import { calibrationAgreement } from "@/lib/scorecards/agreement";
-import { getCalibrationSession } from "@/lib/scorecards/calibration-data";
+import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/calibration-data";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -62,6 +62,7 @@ export default async function CalibrationSessionPage({
           submitted={current.submittedAt !== null}
           closed={session.closed}
           nextHref={next ? `/review/calibration/${session.id}?record=${next.callRecordId}` : null}
+          transcript={await calibrationTranscript(BigInt(current.callRecordId))}
         />
       </div>
     );
