@@ -17,14 +17,24 @@ type Tx = Prisma.TransactionClient;
 const sortedIds = (ids: string[]) => [...new Set(ids)].map(BigInt).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
- * A job belongs to at most one unarchived scorecard, else which one applies
- * would be a guess; and at most one unarchived scorecard is the default (the
- * new default takes over from the old one). Checked inside the writing
- * transaction, with the scorecards locked so that two admins saving at once
- * cannot both pass the check.
+ * A name belongs to one unarchived scorecard (reviewers and the calibration
+ * form tell them apart by it); a job belongs to at most one, else which one
+ * applies would be a guess; and at most one is the default (the new default
+ * takes over from the old one). Checked inside the writing transaction, with
+ * the scorecards locked so that two admins saving at once cannot both pass.
  */
-async function claimJobsAndDefault(tx: Tx, selfId: bigint | null, jobIds: bigint[], isDefault: boolean) {
+async function claimNameJobsAndDefault(
+  tx: Tx,
+  selfId: bigint | null,
+  name: string,
+  jobIds: bigint[],
+  isDefault: boolean,
+) {
   await tx.$executeRaw`LOCK TABLE scorecards IN SHARE ROW EXCLUSIVE MODE`;
+  const sameName = await tx.$queryRaw<{ id: bigint }[]>(Prisma.sql`
+    SELECT id FROM scorecards WHERE archived_at IS NULL AND lower(name) = lower(${name})
+    ${selfId === null ? Prisma.empty : Prisma.sql`AND id <> ${selfId}`} LIMIT 1`);
+  if (sameName.length) throw new ActionError("name_taken", `There is already a scorecard named “${name}”.`);
   if (jobIds.length) {
     const taken = await tx.$queryRaw<{ name: string; job: bigint }[]>(Prisma.sql`
       SELECT s.name, j AS job FROM scorecards s, unnest(s.job_ids) j
@@ -47,7 +57,7 @@ export async function createScorecard(
 ): Promise<{ id: bigint; versionId: bigint }> {
   const jobIds = sortedIds(input.jobIds);
   return prisma.$transaction(async (tx) => {
-    await claimJobsAndDefault(tx, null, jobIds, input.isDefault);
+    await claimNameJobsAndDefault(tx, null, input.name, jobIds, input.isDefault);
     const card = await tx.scorecard.create({
       data: { name: input.name, jobIds, isDefault: input.isDefault },
       select: { id: true },
@@ -78,7 +88,7 @@ export async function updateScorecard(
   return prisma.$transaction(async (tx) => {
     const card = await tx.scorecard.findUnique({ where: { id }, select: { archivedAt: true } });
     if (!card || card.archivedAt) return null;
-    await claimJobsAndDefault(tx, id, jobIds, input.isDefault);
+    await claimNameJobsAndDefault(tx, id, input.name, jobIds, input.isDefault);
     await tx.scorecard.update({
       where: { id },
       data: { name: input.name, jobIds, isDefault: input.isDefault, updatedAt: new Date() },
@@ -108,9 +118,9 @@ export async function archiveScorecard(id: bigint): Promise<string | null> {
 /** Makes an unarchived scorecard the default (the previous default stops being one). false: none such. */
 export async function setDefaultScorecard(id: bigint): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const card = await tx.scorecard.findUnique({ where: { id }, select: { archivedAt: true } });
+    const card = await tx.scorecard.findUnique({ where: { id }, select: { archivedAt: true, name: true } });
     if (!card || card.archivedAt) return false;
-    await claimJobsAndDefault(tx, id, [], true);
+    await claimNameJobsAndDefault(tx, id, card.name, [], true);
     await tx.scorecard.update({ where: { id }, data: { isDefault: true, updatedAt: new Date() } });
     return true;
   });

@@ -198,6 +198,20 @@ describe("scorecards", () => {
       sections: TEST_SECTIONS,
     });
     expect(clash).toMatchObject({ ok: false, code: "job_taken" });
+    // Names are unique among unarchived scorecards, whatever the case; a rename onto another's name too.
+    const twin = await actions.createScorecardAction({
+      name: `${PREFIX}NAMED`,
+      jobIds: [],
+      isDefault: false,
+      sections: TEST_SECTIONS,
+    });
+    expect(twin).toMatchObject({ ok: false, code: "name_taken" });
+    expect(
+      await actions.updateScorecardAction({
+        scorecardId: first,
+        scorecard: { name: `${PREFIX}named`, jobIds: [], isDefault: false, sections: TEST_SECTIONS },
+      }),
+    ).toMatchObject({ ok: false, code: "name_taken" });
     expect(await actions.setDefaultScorecardAction({ scorecardId: first })).toMatchObject({ ok: true });
     expect((await scorecardForJob(BigInt(JOB)))?.scorecardId).toBe(first);
 
