@@ -170,6 +170,9 @@ test.describe("phrase rules admin", () => {
         { timeout: 120_000 },
       )
       .toBe(0);
+    // Finished: the page says when the last one was queued, not only that none is.
+    await page.reload();
+    await expect(page.getByTestId("phrase-recheck")).toContainText("has finished");
     await row.getByRole("button", { name: `Disable: ${name}` }).click();
     await expect(row).toContainText("disabled");
     // Disabling is a change again; the notice is read from what is stored, so a reload keeps it.

@@ -17,9 +17,12 @@ import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
 export function PhraseRecheck({
   pending,
   changed,
+  lastQueuedAt,
 }: {
   pending: { queuedAt: string; started: boolean }[];
   changed: boolean;
+  /** When the last recheck was queued: with none pending, it has finished. */
+  lastQueuedAt: string | null;
 }) {
   const t = useTranslations("transcripts.rules.recheck");
   const fmt = useFormat();
@@ -54,7 +57,7 @@ export function PhraseRecheck({
         {running ? t("running") : null}
         {running && waiting ? " " : null}
         {waiting ? t("queued", { time: fmt.dateTime(waiting.queuedAt) }) : null}
-        {!running && !waiting ? t("idle") : null}
+        {!running && !waiting ? (lastQueuedAt ? t("finished", { time: fmt.dateTime(lastQueuedAt) }) : t("idle")) : null}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <button

@@ -99,3 +99,10 @@ export async function phraseRulesUncheckedSince(): Promise<Date | null> {
       AND change.at > coalesce(greatest(queued.at, pending.at), '-infinity'::timestamptz)`);
   return row?.changed_at ?? null;
 }
+
+/** When a recheck of every stored transcript was last queued (the audit trail keeps it after its row is gone). */
+export async function lastPhraseRecheckQueuedAt(): Promise<Date | null> {
+  const [row] = await prisma.$queryRaw<{ at: Date | null }[]>(Prisma.sql`
+    SELECT max(at) AS at FROM audit_events WHERE action IN (${Prisma.join(PHRASE_RECHECK_QUEUED)})`);
+  return row?.at ?? null;
+}

@@ -4,7 +4,7 @@ import { EMPTY_PHRASE_RULE, PhraseRuleForm } from "@/components/phrase-rules/phr
 import { PhraseRuleToggle } from "@/components/phrase-rules/phrase-rule-toggle";
 import { PhraseRecheck } from "@/components/phrase-rules/phrase-recheck";
 import { requireUser } from "@/lib/auth/current";
-import { pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
+import { lastPhraseRecheckQueuedAt, pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
 import { ListHeader, ListTable } from "@/components/ui/list-table";
 
@@ -25,10 +25,11 @@ export default async function PhraseRulesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireUser("phrases:manage");
-  const [rules, pending, unchecked, t] = await Promise.all([
+  const [rules, pending, unchecked, lastQueued, t] = await Promise.all([
     listPhraseRules(),
     pendingPhraseRechecks(),
     phraseRulesUncheckedSince(),
+    lastPhraseRecheckQueuedAt(),
     getTranslations("transcripts.rules"),
   ]);
   const { edit } = await searchParams;
@@ -86,6 +87,7 @@ export default async function PhraseRulesPage({
       <PhraseRecheck
         pending={pending.map((p) => ({ queuedAt: p.queuedAt.toISOString(), started: p.started }))}
         changed={unchecked !== null}
+        lastQueuedAt={lastQueued?.toISOString() ?? null}
       />
     </div>
   );
