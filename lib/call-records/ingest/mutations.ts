@@ -181,8 +181,14 @@ async function upsertRows(
       WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
     )`;
 
+  // The stored number and start time of the records an update changes (the compliance checks recheck the
+  // calls that followed them there). Read in the statement's snapshot, before its upsert: RETURNING old.*
+  // would say it in one step, but it is PostgreSQL 18's, and a deployment may run 15.
   const inserted = await read<UpsertedRow>(Prisma.sql`
-    WITH upserted AS (
+    WITH prior AS MATERIALIZED (
+      SELECT call_record_id, called_phone_number, start_time FROM call_records
+      WHERE call_record_id = ANY (${col((r) => r.callRecordId)}::text[]::bigint[])
+    ), upserted AS (
     INSERT INTO call_records (
       call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
       chat_duration, start_time, end_time, name, properties, properties_json,
@@ -232,11 +238,11 @@ async function upsertRows(
       source_name = EXCLUDED.source_name,
       updated_at = now()
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted, called_phone_number, start_time,
-      old.called_phone_number AS old_number, old.start_time AS old_start
+    RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted, called_phone_number, start_time
     )${archive}
-    SELECT id, call_record_id::text AS call_record_id, inserted, called_phone_number, start_time, old_number, old_start
-    FROM upserted
+    SELECT u.id, u.call_record_id::text AS call_record_id, u.inserted, u.called_phone_number, u.start_time,
+      p.called_phone_number AS old_number, p.start_time AS old_start
+    FROM upserted u LEFT JOIN prior p ON p.call_record_id = u.call_record_id AND NOT u.inserted
   `);
   for (const row of inserted) {
     written.set(row.call_record_id, row.inserted ? "created" : "updated");
