@@ -142,6 +142,36 @@ const AS_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) => 
  * a range in the middle). Read from the start-time index alone (which holds
  * the ids), whatever the other filters: every match lies between them.
  */
+/**
+ * Runs each read in a transaction of its own whose settings are set there
+ * (SET LOCAL): through PgBouncer in transaction pooling, a session's settings
+ * (given at connect or by SET) stay on whichever server connection took them,
+ * and the next read may get another one, which printed times in UTC. Reads
+ * take turns: the read-ahead and a row read again must not share a transaction.
+ */
+function pinnedReads(client: pg.Client, timeZone: string) {
+  let turn: Promise<unknown> = Promise.resolve();
+  return <T>(read: () => Promise<T>): Promise<T> => {
+    const run = turn.then(async () => {
+      await client.query("BEGIN READ ONLY");
+      try {
+        await client.query(
+          "SELECT set_config('TimeZone', $1, true), set_config('DateStyle', 'ISO, MDY', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
+          [timeZone],
+        );
+        const result = await read();
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      }
+    });
+    turn = run.catch(() => {});
+    return run;
+  };
+}
+
 async function idBounds(
   client: pg.Client,
   filters: CallFilters,
@@ -183,15 +213,13 @@ export async function* exportCallRecordsCsv(
   // range (or a common status) walked that filter's index and sorted all the
   // remaining matches by id for each page of 1,000, so every page cost as much
   // as the rest of the export.
-  const client = new pg.Client({
-    connectionString: getEnv().DATABASE_URL,
-    options: `-c DateStyle=ISO,MDY -c TimeZone=${timeZone} -c plan_cache_mode=force_custom_plan`,
-  });
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
   await client.connect();
+  const pinned = pinnedReads(client, timeZone);
   let total = 0;
   let bounds: { first: string; last: string } | null | undefined;
   try {
-    bounds = await idBounds(client, filters, timeZone);
+    bounds = await pinned(() => idBounds(client, filters, timeZone));
   } catch (err) {
     await client.end();
     throw err;
@@ -204,12 +232,9 @@ export async function* exportCallRecordsCsv(
     const query = Prisma.sql`SELECT ${JOINED} FROM call_records ${where} ORDER BY id LIMIT ${PAGE}`;
     // Unnamed: PgBouncer's transaction pooling (1.18) cannot keep a named statement on one server connection,
     // and an unnamed one is planned for its own values anyway.
-    const { rows } = await client.query<[string]>({
-      text: query.text,
-      values: query.values,
-      rowMode: "array",
-      types: AS_TEXT,
-    });
+    const { rows } = await pinned(() =>
+      client.query<[string]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT }),
+    );
     const texts = new Array<string>(rows.length);
     for (let k = 0; k < rows.length; k++) texts[k] = rows[k]![0];
     return texts;
@@ -218,12 +243,9 @@ export async function* exportCallRecordsCsv(
   const separately = async (row: string): Promise<string[] | null> => {
     const id = row.slice(row.lastIndexOf(SEP) + 1);
     const query = Prisma.sql`SELECT ${SEPARATE} FROM call_records WHERE id = ${id}::bigint`;
-    const { rows } = await client.query<(string | null)[]>({
-      text: query.text,
-      values: query.values,
-      rowMode: "array",
-      types: AS_TEXT,
-    });
+    const { rows } = await pinned(() =>
+      client.query<(string | null)[]>({ text: query.text, values: query.values, rowMode: "array", types: AS_TEXT }),
+    );
     return rows[0]?.map((v) => v ?? "") ?? null; // null: deleted since
   };
   // One page is read ahead while the previous one is written out.
