@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { batchHasUnfinishedJobs } from "../submissions/queue-sql";
 import { onRulePaused, type PausedRule } from "./paused";
 import { BREAKS_LOCAL_RULES, EVER_ACCEPTED, IN_QUEUE, ruleRecords, settledBoundary, today } from "./sql";
 
@@ -125,7 +126,7 @@ export async function evaluateRule(
       await tx.$executeRaw`
         UPDATE submission_batches b SET status = 'running', finished_at = NULL, final_counts = NULL
         WHERE b.rule_id = ${rule.id} AND b.status = 'done'
-          AND EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))`;
+          AND ${batchHasUnfinishedJobs}`;
 
       const [day] = await tx.$queryRaw<{ boundary: Date; today: Date; queued_today: number }[]>`
         SELECT ${settledBoundary(rule.settle_seconds)} AS boundary, ${today(opts.timeZone)} AS today,

@@ -72,6 +72,11 @@ class Rollback extends Error {}
 const ID_BASE = 7_200_000_000_000_000_000n + BigInt(randomInt(0, 1_000_000)) * 1_000_000n;
 
 describe("queue plans at a 100,000-job backlog with skewed statistics", () => {
+  it("has the unfinished job states first in the enum (batchHasUnfinishedJobs probes them as a range)", async () => {
+    const [row] = await prisma.$queryRaw<{ states: string[] }[]>`SELECT enum_range(NULL::job_state)::text[] AS states`;
+    expect(row!.states.slice(0, 3).sort()).toEqual(["in_flight", "queued", "retrying"]);
+  });
+
   it("claims and settles a group with index probes, not a walk of the backlog", { timeout: 240_000 }, async () => {
     const measured: Record<string, ReturnType<typeof measure>> = {};
     await prisma

@@ -111,6 +111,16 @@ export function settleStatement(rows: readonly SettleRow[]): Prisma.Sql {
     SELECT job_id, attempt FROM record`;
 }
 
+/**
+ * Whether batch `b` has a job waiting or on the wire. The unfinished states are
+ * the enum's first three, so a range on (batch_id, state) probes the batch's own
+ * unfinished jobs. Written as IN, the condition also matched the partial index
+ * of every batch's unfinished jobs, which stale statistics make look empty: the
+ * planner then walked the whole backlog to find this batch's.
+ */
+export const batchHasUnfinishedJobs = Prisma.sql`EXISTS (SELECT 1 FROM submission_jobs j
+  WHERE j.batch_id = b.id AND j.state <= 'retrying'::job_state)`;
+
 /** Marks done those of the batches that have all their jobs and none waiting or on the wire. */
 export function finishStatement(batchIds: readonly bigint[]): Prisma.Sql {
   return Prisma.sql`
@@ -119,6 +129,6 @@ export function finishStatement(batchIds: readonly bigint[]): Prisma.Sql {
       final_counts = COALESCE((SELECT jsonb_object_agg(s.state, s.n) FROM (
         SELECT j.state::text AS state, count(*) AS n FROM submission_jobs j WHERE j.batch_id = b.id GROUP BY 1) s), '{}'::jsonb)
     WHERE b.id = ANY(${batchIds.map(String)}::text[]::bigint[]) AND b.status = 'running' AND b.materialized
-      AND NOT EXISTS (SELECT 1 FROM submission_jobs j WHERE j.batch_id = b.id AND j.state IN ('queued', 'in_flight', 'retrying'))
+      AND NOT ${batchHasUnfinishedJobs}
     RETURNING b.id, b.final_counts`;
 }
