@@ -1,5 +1,34 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const TEST_ROOTS = ["lib", "dev", "app", "components", "scripts"];
+const include = TEST_ROOTS.map((root) => `${root}/**/*.test.${root === "scripts" ? "ts" : "{ts,tsx}"}`);
+
+/**
+ * Test files that run a submission worker (or claim jobs as one does). A worker
+ * claims from every running batch of its database: sharing the run's database,
+ * one file's worker would send another file's jobs. Each of these files gets a
+ * database of its own (dev/testing/private-database.ts). Found by what they
+ * contain, so that a new one cannot be forgotten here.
+ */
+const CLAIMS_JOBS = /new SubmissionWorker\(|claimJobs\(|worker-harness/;
+function workerTestFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
+      } else if (/\.test\.tsx?$/.test(entry.name) && CLAIMS_JOBS.test(readFileSync(path, "utf8"))) found.push(path);
+    }
+  };
+  TEST_ROOTS.forEach(walk);
+  return found;
+}
+const workerFiles = workerTestFiles();
+const SETUP_ENV = "./dev/testing/setup-env.ts";
 
 export default defineConfig({
   resolve: {
@@ -14,18 +43,20 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      "lib/**/*.test.{ts,tsx}",
-      "dev/**/*.test.{ts,tsx}",
-      "app/**/*.test.{ts,tsx}",
-      "components/**/*.test.{ts,tsx}",
-      "scripts/**/*.test.ts",
-    ],
     environment: "node",
     globalSetup: ["./dev/testing/global-setup.ts"],
-    setupFiles: ["./dev/testing/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "tests", include, exclude: [...configDefaults.exclude, ...workerFiles], setupFiles: [SETUP_ENV] },
+      },
+      {
+        extends: true,
+        test: { name: "workers", include: workerFiles, setupFiles: [SETUP_ENV, "./dev/testing/private-database.ts"] },
+      },
+    ],
   },
 });

