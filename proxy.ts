@@ -6,6 +6,13 @@ import { SESSION_COOKIE } from "./lib/auth/session-cookie";
 const PUBLIC_PAGES = ["/sign-in", "/forbidden", "/set-password"];
 
 /**
+ * Route handlers outside `/api` that machines read (Prometheus scrapes
+ * `/metrics`). They check access themselves; a redirect to sign-in would hand
+ * the scraper an HTML page instead of a 401.
+ */
+const MACHINE_ROUTES = ["/metrics"];
+
+/**
  * Refuses a POST (a server action) from another site with a 403 (Next would
  * answer it with a 500); passes the requested path to server components
  * (for "sign in, then come back here"), and sends a page request without a
@@ -19,7 +26,12 @@ export function proxy(request: NextRequest) {
   if (!origin.ok) return foreignOriginResponse(origin.reason);
   const path = request.nextUrl.pathname + request.nextUrl.search;
   const reading = request.method === "GET" || request.method === "HEAD";
-  if (reading && !request.cookies.has(SESSION_COOKIE) && !PUBLIC_PAGES.includes(request.nextUrl.pathname)) {
+  if (
+    reading &&
+    !request.cookies.has(SESSION_COOKIE) &&
+    !PUBLIC_PAGES.includes(request.nextUrl.pathname) &&
+    !MACHINE_ROUTES.includes(request.nextUrl.pathname)
+  ) {
     const target = new URL("/sign-in", request.url);
     if (path !== "/") target.searchParams.set("next", path);
     return NextResponse.redirect(target, 307);

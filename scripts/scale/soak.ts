@@ -19,6 +19,7 @@ import { childEnv, exportEnv } from "../../lib/env/process";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
 import { startDebianPostgres } from "../lib/debian-postgres";
 import { ingestAll, percentile, run, stop, waitHttp, type Proc } from "./cluster";
+import { scrape, scrapeProblems, WEB_SERIES, WORKER_SERIES } from "./metrics";
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,9 +45,11 @@ async function main() {
   const procs: Proc[] = [];
   try {
     const token = `lvr_${randomBytes(24).toString("base64url")}`;
+    const metricsToken = randomBytes(24).toString("base64url");
     const common: NodeJS.ProcessEnv = childEnv({
       DATABASE_URL: db.pooledUrl,
       INGEST_TOKEN: token,
+      METRICS_TOKEN: metricsToken,
       LOG_LEVEL: "warn",
       DISPLAY_TIME_ZONE: "Asia/Shanghai",
       DATABASE_POOL_SIZE: "10",
@@ -183,6 +186,21 @@ async function main() {
     }
     const batchSeconds = (Date.now() - batchStarted) / 1000;
     check(status === "done", `the batch finished (${status})`);
+
+    // Prometheus's view: each role's /metrics with the token (and a 401 without it, not a sign-in page).
+    const webMetrics = `http://127.0.0.1:${webPorts[1]}/metrics`;
+    const workerMetrics = `http://127.0.0.1:${BASE + 6}/metrics`;
+    const [webScrape, workerScrape, anonymous] = await Promise.all([
+      scrape(webMetrics, metricsToken),
+      scrape(workerMetrics, metricsToken),
+      scrape(webMetrics),
+    ]);
+    const metricProblems = [...scrapeProblems(webScrape, WEB_SERIES), ...scrapeProblems(workerScrape, WORKER_SERIES)];
+    check(
+      metricProblems.length === 0,
+      `/metrics of a web instance and a worker carry the listed series (${metricProblems.join("; ") || `${webScrape.series.size} + ${workerScrape.series.size} series`})`,
+    );
+    check(anonymous.status === 401, `/metrics without the token answers 401 (${anonymous.status})`);
 
     // Stop the survivors as production would (SIGTERM): none may leave a job leased.
     const workerCodes = await Promise.all(workers.slice(1).map((w) => stop(w, "SIGTERM")));
