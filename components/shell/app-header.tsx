@@ -11,7 +11,7 @@ import { UserMenu } from "./user-menu";
 
 export async function AppHeader() {
   await connection(); // configuration is read at request time, not baked in at build
-  const gateway = gatewayInfo();
+  const gateway = await gatewayInfo();
   const user = await currentUser();
   const t = await getTranslations("shell");
   return (

@@ -10,14 +10,23 @@ import { Prisma, prisma } from "../db/client";
  */
 export const STALE_AFTER_MS = 10_000;
 
+/** The TOP gateway a worker sends to, as its heartbeat reports it (host and port only, never credentials). */
+export interface ReportedGateway {
+  host: string | null;
+  emulator: boolean;
+}
+
 export class WorkerPresence {
   readonly id = randomUUID();
+
+  constructor(private readonly gateway: ReportedGateway = { host: null, emulator: false }) {}
 
   /** Marks this worker alive; returns how many workers are (this one included). */
   async heartbeat(): Promise<number> {
     const [row] = await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
       WITH me AS (
-        INSERT INTO submission_workers (id) VALUES (${this.id})
+        INSERT INTO submission_workers (id, gateway_host, gateway_emulator)
+        VALUES (${this.id}, ${this.gateway.host}, ${this.gateway.emulator})
         ON CONFLICT (id) DO UPDATE SET last_seen_at = now()
         RETURNING id
       )
@@ -29,6 +38,15 @@ export class WorkerPresence {
   async leave(): Promise<void> {
     await prisma.$executeRaw`DELETE FROM submission_workers WHERE id = ${this.id} OR last_seen_at < now() - interval '1 hour'`;
   }
+}
+
+/** The gateway of the live worker heard from last that reports one (null: no live worker has a gateway). */
+export async function reportedGateway(): Promise<ReportedGateway | null> {
+  const [row] = await prisma.$queryRaw<{ host: string; emulator: boolean }[]>(Prisma.sql`
+    SELECT gateway_host AS host, gateway_emulator AS emulator FROM submission_workers
+    WHERE gateway_host IS NOT NULL AND last_seen_at > now() - ${STALE_AFTER_MS} * interval '1 millisecond'
+    ORDER BY last_seen_at DESC LIMIT 1`);
+  return row ?? null;
 }
 
 /** Records a ban for everyone (never shortens one already in force). */

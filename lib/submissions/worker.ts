@@ -6,6 +6,7 @@ import type { TopClient } from "../top/client";
 import type { WorkerConfig } from "./config";
 import { rpcContextOf, toIvrCallRecordDto } from "./dto";
 import { announceBan, banRemainingMs, WorkerPresence } from "./coordination";
+import { configuredGateway } from "../gateway/info";
 import { expireApprovalRequests } from "../approvals/expiry";
 import { materializeBatchChunk } from "./mutations";
 import { claimJobs, releaseJob, settleJobs, type Answer, type ClaimedJob, type Settlement } from "./queue";
@@ -42,7 +43,7 @@ export class SubmissionWorker {
   private readonly limiter: RateLimiter;
   private wake: (() => void) | undefined;
   private wakeMaterializer: (() => void) | undefined;
-  private readonly presence = new WorkerPresence();
+  private readonly presence = new WorkerPresence(configuredGateway());
   private coordination: NodeJS.Timeout | undefined;
   // Answers are written in groups: one statement per group rather than per record kept the worker database-bound.
   private readonly settlements: SettleGroups;
