@@ -91,15 +91,22 @@ export async function startPeer(databaseUrl: string, config: TopConfig, recordCo
     async run(ids, concurrency) {
       const started = performance.now();
       await boss.insert(ids.map((id) => ({ name: QUEUE, data: { id: id.toString() } })));
-      const workers = await Promise.all(
-        Array.from({ length: WORKERS }, () =>
-          boss.work<{ id: string }>(
-            QUEUE,
-            { batchSize: Math.max(1, Math.ceil(concurrency / WORKERS)), pollingIntervalSeconds: 0.5 },
-            handle,
-          ),
-        ),
-      );
+      const batchSize = Math.max(1, Math.ceil(concurrency / WORKERS));
+      const workers: string[] = [];
+      for (let i = 0; i < WORKERS; i++) {
+        // pg-boss 10 sleeps out its polling interval (0.5 s at the least) after every fetch, which would cap
+        // a worker at batchSize jobs per 0.5 s: a full batch says more is waiting, and notifyWorker (its API
+        // for this) makes the worker fetch again at once, as a tuned deployment would.
+        workers[i] = await boss.work<{ id: string }>(
+          QUEUE,
+          { batchSize, pollingIntervalSeconds: 0.5 },
+          async (jobs) => {
+            await handle(jobs);
+            const id = workers[i];
+            if (jobs.length === batchSize && id !== undefined) boss.notifyWorker(id);
+          },
+        );
+      }
       try {
         for (;;) {
           const { rows } = await db.query<{ open: number; failed: number }>(
