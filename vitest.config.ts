@@ -7,13 +7,16 @@ const TEST_ROOTS = ["lib", "dev", "app", "components", "scripts"];
 const include = TEST_ROOTS.map((root) => `${root}/**/*.test.${root === "scripts" ? "ts" : "{ts,tsx}"}`);
 
 /**
- * Test files that run a submission worker (or claim jobs as one does). A worker
- * claims from every running batch of its database: sharing the run's database,
- * one file's worker would send another file's jobs. Each of these files gets a
- * database of its own (dev/testing/private-database.ts). Found by what they
- * contain, so that a new one cannot be forgotten here.
+ * Test files that do a worker's database-wide work: run a submission worker
+ * (or claim jobs as one does), or run the compliance followups (directly or
+ * through the demo seed). A worker claims from every running batch of its
+ * database, and the followups are every ingest's: sharing the run's database,
+ * one file's worker would send another file's jobs or settle its followups
+ * under its assertions. Each of these files gets a database of its own
+ * (dev/testing/private-database.ts). Found by what they contain, so that a new
+ * one cannot be forgotten here.
  */
-const CLAIMS_JOBS = /new SubmissionWorker\(|claimJobs\(|worker-harness/;
+const CLAIMS_JOBS = /new SubmissionWorker\(|claimJobs\(|worker-harness|runFollowups\(|seedDemo\(/;
 function workerTestFiles(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { ingestCallRecords, MAX_RECORDS_PER_BATCH } from "../../lib/call-records/ingest/mutations";
+import { runFollowups } from "../../lib/compliance/followups";
 import { prisma, type Prisma } from "../../lib/db/client";
 import { DEFAULT_DEMO_RECORDS, DEFAULT_DEMO_SEED, generateDemoRecords, type DemoRecordWire } from "./generate";
 
@@ -84,6 +85,9 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     if (batch.length >= SEED_BATCH_SIZE) await flush();
   }
   if (batch.length > 0) await flush();
+  // The demo's calls arrive in no particular order: the later calls' frequency checks are settled before the
+  // console shows them, not left to the worker.
+  await runFollowups();
 
   const seeded = outcomes.created + outcomes.updated + outcomes.unchanged;
   const detail = Object.entries(outcomes)

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, inTransaction, Prisma, prisma } from "../db/client";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { rollupSource } from "../call-records/rollups";
-import { checkRecords, complianceSettings, countCap, MAX_LINKED_CALLS } from "./checks";
+import { checkRecords, complianceSettings } from "./checks";
+import { earlierCallsCap, MAX_LINKED_CALLS } from "./check-sql";
+import { runFollowups } from "./followups";
 import { countMatching } from "../call-records/query/count";
 import { facetCounts } from "../call-records/query/facets";
 import { parseCallFilters } from "../call-records/query/filters";
@@ -56,6 +58,11 @@ async function findings(w: Wire) {
   return rows.map((f) => ({ kind: f.kind, code: f.code, detail: f.detail }));
 }
 
+/** The followups queued at `number` (the worker's rechecks of its later calls). */
+async function queuedAt(number: string) {
+  return prisma.complianceFollowup.count({ where: { calledPhoneNumber: number } });
+}
+
 async function flags(w: Wire) {
   const r = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BigInt(w.call_record_id) } });
   return r.complianceFlags;
@@ -95,13 +102,19 @@ describe("calling hours", () => {
 
 describe("contact frequency", () => {
   it("flags the call over the daily limit across jobs, linking the earlier calls, also when it arrived first", async () => {
+    // The worker rechecks a later call after the ingest (its followups); the ingest checks its own calls.
     const n = nextNumber();
     const [a, b, c, d] = ["09:00", "10:00", "11:00", "12:00"].map((t, i) =>
       call(`2026-06-02 ${t}:00`, { called_phone_number: n, robot_call_job_id: (i % 2 ? JOB_B : JOB_A).toString() }),
     ) as [Wire, Wire, Wire, Wire];
     await ingest([d]);
     expect(await flags(d)).toBe(0);
+    expect(await queuedAt(n)).toBe(0);
     await ingest([a, b, c]);
+    expect(await queuedAt(n)).toBe(3);
+    expect(await flags(d)).toBe(0);
+    await runFollowups();
+    expect(await queuedAt(n)).toBe(0);
     expect(await Promise.all([a, b, c, d].map(flags))).toEqual([0, 0, 0, 2]);
     expect(await findings(d)).toEqual([
       {
@@ -119,6 +132,8 @@ describe("contact frequency", () => {
     ]);
     // The first call moves to another number: the fourth is the third that day.
     await ingest([{ ...a, called_phone_number: nextNumber() }]);
+    expect(await queuedAt(n)).toBe(1);
+    await runFollowups();
     expect(await flags(d)).toBe(0);
     expect(await findings(d)).toEqual([]);
   });
@@ -162,11 +177,12 @@ describe("contact frequency at volume", () => {
     // 300 calls to one number at the same instant (a placeholder number does this), in three pushes, then one that
     // arrives late before all of them: every flag must equal a fresh count, and no push may read the whole number.
     const n = nextNumber();
-    const cap = countCap(complianceSettings());
+    const cap = earlierCallsCap(complianceSettings());
     const calls = Array.from({ length: 300 }, () => call("2026-06-20 10:00:00", { called_phone_number: n }));
     for (let i = 0; i < calls.length; i += 100) await ingest(calls.slice(i, i + 100));
     const late = call("2026-06-20 09:00:00", { called_phone_number: n });
     await ingest([late]);
+    await runFollowups();
     const wrong = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM call_records r
       CROSS JOIN LATERAL (SELECT count(*) AS earlier FROM call_records c

@@ -5,6 +5,7 @@ import { compileRules, type CompiledRule } from "../transcripts/phrase-check";
 import { enabledPhraseRules } from "../transcripts/data";
 import { recheckPhrases } from "../transcripts/phrase-recheck";
 import { checkRecords, complianceSettings, type ComplianceSettings } from "./checks";
+import { runFollowupChunk } from "./followups";
 
 /**
  * Rechecks of stored records after the checks' settings changed (every
@@ -165,7 +166,11 @@ export async function runRechecks(progress?: (checked: number) => void): Promise
   }
 }
 
-/** The worker's loop: chunks while rechecks are queued, then a look every `intervalMs`. */
+/**
+ * The worker's loop: the ingests' followups first (they keep fresh calls'
+ * flags right), then the queued rechecks, chunk by chunk while either has
+ * work, then a look every `intervalMs`.
+ */
 export function startRechecker(opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): {
   stop(): Promise<void>;
 } {
@@ -175,7 +180,7 @@ export function startRechecker(opts: { intervalMs?: number; onError?: (err: unkn
   let running: Promise<void> = Promise.resolve();
   const round = async () => {
     try {
-      while (!stopped && (await runRecheckChunk()) > 0);
+      while (!stopped && ((await runFollowupChunk()) > 0 || (await runRecheckChunk()) > 0));
     } catch (err) {
       opts.onError?.(err);
     }

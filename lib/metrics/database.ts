@@ -15,6 +15,7 @@ interface Snapshot {
   jobs: Record<string, number>;
   archives: Record<string, number>;
   rollup_deltas: number;
+  compliance_followups: number;
   workers_alive: number;
   heartbeat_age_s: number | null;
   ban_remaining_s: number;
@@ -33,6 +34,7 @@ function snapshot(): Promise<Snapshot> {
       (SELECT COALESCE(jsonb_object_agg(state, n), '{}') FROM (
         SELECT state::text, count(*)::int AS n FROM audio_archives WHERE state IN ('queued', 'retrying', 'in_flight') GROUP BY 1) s) AS archives,
       ((SELECT count(*) FROM call_record_rollup_deltas) + (SELECT count(*) FROM call_record_job_bounds_deltas))::int AS rollup_deltas,
+      (SELECT count(*)::int FROM compliance_followups) AS compliance_followups,
       (SELECT count(*)::int FROM submission_workers WHERE last_seen_at > now() - ${STALE_AFTER_MS} * interval '1 millisecond') AS workers_alive,
       (SELECT extract(epoch FROM now() - max(last_seen_at))::float8 FROM submission_workers) AS heartbeat_age_s,
       (SELECT GREATEST(0, COALESCE(extract(epoch FROM banned_until - now()), 0))::float8 FROM submission_throttle WHERE id = 1) AS ban_remaining_s,
@@ -75,6 +77,12 @@ export function registerDatabaseGauges(): void {
   });
   gauge("lvr_rollup_delta_backlog", "Rollup deltas written and not yet folded into the counts.", [], (g, s) =>
     g.set(s.rollup_deltas),
+  );
+  gauge(
+    "lvr_compliance_followup_backlog",
+    "Ingested calls whose later calls wait for the worker's compliance recheck.",
+    [],
+    (g, s) => g.set(s.compliance_followups),
   );
   gauge("lvr_workers_alive", "Workers whose heartbeat is fresh.", [], (g, s) => g.set(s.workers_alive));
   gauge("lvr_worker_heartbeat_age_seconds", "Seconds since the newest worker heartbeat.", [], (g, s) =>

@@ -44,6 +44,7 @@ describe("GET /metrics", () => {
       "lvr_top_bans_total",
       "lvr_archive_backlog",
       "lvr_rollup_delta_backlog",
+      "lvr_compliance_followup_backlog",
       "lvr_db_pool_connections",
       "lvr_workers_alive",
       "lvr_worker_heartbeat_age_seconds",

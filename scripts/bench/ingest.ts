@@ -5,6 +5,7 @@ import path from "node:path";
 import type pg from "pg";
 import { generateDemoRecords, type DemoRecordWire } from "../../dev/demo/generate";
 import { handleIngestRequest } from "../../lib/call-records/ingest/ingest-request";
+import { queuedFollowups, runFollowups } from "../../lib/compliance/followups";
 import { childEnv } from "../../lib/env/process";
 import type { BenchContext } from "./context";
 import { BENCH_SEED } from "./generate";
@@ -109,6 +110,17 @@ async function ingestViaApi(opts: IngestOptions, records: DemoRecordWire[]): Pro
   return records.length / ((performance.now() - started) / 1000);
 }
 
+/**
+ * The worker's share of an ingest: the rechecks of the later calls that the
+ * API's batches queued, run here as the worker runs them (no worker runs
+ * during the benchmark); the batch's records per second of it.
+ */
+async function followupsRate(records: number): Promise<number> {
+  const started = performance.now();
+  await runFollowups();
+  return records / ((performance.now() - started) / 1000);
+}
+
 export function psqlAvailable(): boolean {
   return spawnSync("psql", ["--version"], { stdio: "ignore" }).status === 0;
 }
@@ -181,10 +193,13 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
   if (!withCopy) ctx.log("psql not found: the COPY ceiling is not measured");
 
   const api: number[] = [];
+  const followups: number[] = [];
   const copy: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const records = recordsOf(BENCH_SEED + 10 + r, perRound, opts.now);
     api.push(await ingestViaApi(opts, records));
+    const queued = await queuedFollowups();
+    followups.push(await followupsRate(records.length));
     if (withCopy)
       copy.push(
         await copyCeiling(
@@ -194,7 +209,7 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
         ),
       );
     ctx.log(
-      `ingest round ${r + 1}/${rounds}: API ${Math.round(api.at(-1)!)} records/s${withCopy ? `, COPY ${Math.round(copy.at(-1)!)} records/s` : ""}`,
+      `ingest round ${r + 1}/${rounds}: API ${Math.round(api.at(-1)!)} records/s, followups of ${queued} records ${Math.round(followups.at(-1)!)} records/s${withCopy ? `, COPY ${Math.round(copy.at(-1)!)} records/s` : ""}`,
     );
   }
 
@@ -224,6 +239,15 @@ export async function measureIngest(opts: IngestOptions): Promise<Figure[]> {
         ceilingValue: ceiling,
         share: ceiling === undefined ? undefined : 0.3,
       },
+    ),
+    atLeast(
+      {
+        family: "ingest",
+        name: "the worker's followups of the API's batches (later calls' frequency rechecks), per ingested record",
+        unit: "records/s",
+      },
+      rateStats(followups),
+      { words: "no target: the bench's records land anywhere in 30 past days, pushes as calls end have none" },
     ),
     atLeast({ family: "ingest", name: "npm run import (NDJSON)", unit: "records/s" }, rateStats(imports), {
       ceilingValue: ceiling,

@@ -11,6 +11,7 @@ export const WEB_SERIES = [
   "lvr_submission_queue_jobs",
   "lvr_archive_backlog",
   "lvr_rollup_delta_backlog",
+  "lvr_compliance_followup_backlog",
   "lvr_db_pool_connections",
   "lvr_workers_alive",
   "lvr_worker_heartbeat_age_seconds",

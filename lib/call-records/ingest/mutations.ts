@@ -1,6 +1,9 @@
 import "server-only";
 import { inTransaction, Prisma, prisma, type RowReader } from "../../db/client";
-import { checkAfterWrite } from "../../compliance/checks";
+import { complianceSettings } from "../../compliance/checks";
+import { CHECKED_MASK } from "../../compliance/check-sql";
+import { queueFollowupsCte } from "../../compliance/followups";
+import { checkIncoming, type IncomingCheck } from "../../compliance/incoming";
 import { textColumn } from "../../db/text-column";
 import { contentHash } from "./content-hash";
 import {
@@ -13,7 +16,6 @@ import {
 } from "./ingest-result";
 import { stringifyJson } from "../json-bigint";
 import { validateCallRecord, type FieldError, type NormalizedCallRecord } from "../schema";
-import type { WrittenCall } from "../../compliance/checks";
 import { unknownFieldWarnings } from "./unknown-fields";
 import { nameJobsFromIngest } from "../../jobs/name-mutations";
 import { phraseRulesFor, storeTranscripts } from "../../transcripts/mutations";
@@ -27,13 +29,8 @@ interface Row {
 }
 
 interface UpsertedRow {
-  id: bigint;
   call_record_id: string;
   inserted: boolean;
-  called_phone_number: string | null;
-  start_time: Date | null;
-  old_number: string | null;
-  old_start: Date | null;
 }
 
 /**
@@ -93,11 +90,12 @@ export async function ingestCallRecords(
     accepted.length > latest.size ? await storedHashesOfRepeated(accepted) : new Map<bigint, string | null>();
   const records = [...latest.values()].map((r) => r.record);
   const phraseRules = await phraseRulesFor(records);
-  // The records and their compliance checks are stored together or not at all. Transcripts live beside the
-  // record (not in its content hash): a changed transcript alone reports "updated".
+  // The records and their compliance checks are stored together or not at all (the later calls' rechecks are
+  // queued for the worker). Transcripts live beside the record (not in its content hash): a changed transcript
+  // alone reports "updated".
   const { written, transcriptChanged } = await inTransaction(async (rows) => {
-    const { outcomes, calls } = await upsertRows(rows, [...latest.values()], opts.source, opts.sourceName ?? null);
-    await checkAfterWrite(rows, calls);
+    const checks = await checkIncoming(rows, records, complianceSettings());
+    const outcomes = await upsertRows(rows, [...latest.values()], checks, opts.source, opts.sourceName ?? null);
     const changed = await storeTranscripts(rows, records, new Set(outcomes.keys()), phraseRules);
     return { written: outcomes, transcriptChanged: changed };
   });
@@ -143,18 +141,18 @@ async function storedHashesOfRepeated(accepted: readonly { id: bigint }[]): Prom
 }
 
 /**
- * outcomes: call_record_id → "created" | "updated" for the rows the statement wrote (absent ones were unchanged);
- * calls: what the compliance checks need of each written row.
+ * call_record_id → "created" | "updated" for the rows the statement wrote (absent ones were unchanged). Each row
+ * is written with its compliance check (`checks`): its id, flags and findings.
  */
 async function upsertRows(
   read: RowReader,
   rows: Row[],
+  checks: ReadonlyMap<bigint, IncomingCheck>,
   source: IngestSource,
   sourceName: string | null,
-): Promise<{ outcomes: Map<string, "created" | "updated">; calls: WrittenCall[] }> {
+): Promise<Map<string, "created" | "updated">> {
   const written = new Map<string, "created" | "updated">();
-  const calls: WrittenCall[] = [];
-  if (rows.length === 0) return { outcomes: written, calls };
+  if (rows.length === 0) return written;
   // A fixed row order makes concurrent batches lock overlapping ids in the same order: no deadlocks.
   rows.sort((a, b) =>
     a.record.callRecordId < b.record.callRecordId ? -1 : a.record.callRecordId > b.record.callRecordId ? 1 : 0,
@@ -166,6 +164,14 @@ async function upsertRows(
     textColumn(rows, (r) => pick(r.record), str);
   const iso = (d: Date) => d.toISOString();
   const json = (v: unknown) => stringifyJson(v);
+  const checkOf = (r: Row) => {
+    const check = checks.get(r.record.callRecordId);
+    if (!check) throw new Error(`record ${r.record.callRecordId} was not checked`);
+    return check;
+  };
+  const findings = rows.flatMap((r) =>
+    checkOf(r).findings.map((f) => ({ callRecordId: r.record.callRecordId.toString(), ...f })),
+  );
 
   // Recording links expire: every stored or changed link is queued for the
   // archiver in the same statement (the seeded demo plays the console's own
@@ -181,22 +187,24 @@ async function upsertRows(
       WHERE audio_archives.source_url IS DISTINCT FROM EXCLUDED.source_url
     )`;
 
-  // The stored number and start time of the records an update changes (the compliance checks recheck the
-  // calls that followed them there). Read in the statement's snapshot, before its upsert: RETURNING old.*
-  // would say it in one step, but it is PostgreSQL 18's, and a deployment may run 15.
+  // The stored number and start time of the records an update changes (the calls that followed them there
+  // are queued for a recheck). Read in the statement's snapshot, before its upsert: RETURNING old.* would say
+  // it in one step, but it is PostgreSQL 18's, and a deployment may run 15.
   const inserted = await read<UpsertedRow>(Prisma.sql`
     WITH prior AS MATERIALIZED (
       SELECT call_record_id, called_phone_number, start_time FROM call_records
       WHERE call_record_id = ANY (${col((r) => r.callRecordId)}::text[]::bigint[])
     ), upserted AS (
     INSERT INTO call_records (
-      call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
+      id, compliance_flags, call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url,
       chat_duration, start_time, end_time, name, properties, properties_json,
       intent_level_detail_name, tenant_phone_number_id, phone_number, intent_level_code,
       intent_level_tag_id, rpc_context, content_hash, source, source_name
     )
     SELECT u.*, ${source}::record_source, ${sourceName}::text
     FROM unnest(
+      ${rows.map((r) => checkOf(r).id.toString())}::text[]::bigint[],
+      ${rows.map((r) => checkOf(r).flags)}::int[],
       ${col((r) => r.callRecordId)}::text[]::bigint[],
       ${col((r) => r.robotCallJobId)}::text[]::bigint[],
       ${col((r) => r.calledPhoneNumber)}::text[],
@@ -236,23 +244,27 @@ async function upsertRows(
       content_hash = EXCLUDED.content_hash,
       source = EXCLUDED.source,
       source_name = EXCLUDED.source_name,
+      compliance_flags = (call_records.compliance_flags & ~${CHECKED_MASK}::int) | EXCLUDED.compliance_flags,
       updated_at = now()
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
     RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted, called_phone_number, start_time
-    )${archive}
-    SELECT u.id, u.call_record_id::text AS call_record_id, u.inserted, u.called_phone_number, u.start_time,
-      p.called_phone_number AS old_number, p.start_time AS old_start
-    FROM upserted u LEFT JOIN prior p ON p.call_record_id = u.call_record_id AND NOT u.inserted
+    )${archive},
+    -- An update's findings of the checked kinds are replaced (the phrase rules' stay: their writer is the transcripts').
+    cleared AS (
+      DELETE FROM compliance_findings f
+      WHERE f.record_id = ANY (ARRAY(SELECT id FROM upserted WHERE NOT inserted)) AND f.kind IN ('hours', 'frequency', 'anomaly')
+    ),
+    found AS (
+      INSERT INTO compliance_findings (record_id, kind, code, detail)
+      SELECT u.id, f.kind, f.code, f.detail
+      FROM unnest(${findings.map((f) => f.callRecordId)}::text[]::bigint[], ${findings.map((f) => f.kind)}::text[],
+                  ${findings.map((f) => f.code)}::text[], ${findings.map((f) => json(f.detail))}::text[]::jsonb[])
+        AS f(call_record_id, kind, code, detail)
+      JOIN upserted u ON u.call_record_id = f.call_record_id
+    ),
+    ${queueFollowupsCte}
+    SELECT u.call_record_id::text AS call_record_id, u.inserted FROM upserted u
   `);
-  for (const row of inserted) {
-    written.set(row.call_record_id, row.inserted ? "created" : "updated");
-    calls.push({
-      id: row.id,
-      number: row.called_phone_number,
-      start: row.start_time,
-      oldNumber: row.old_number,
-      oldStart: row.old_start,
-    });
-  }
-  return { outcomes: written, calls };
+  for (const row of inserted) written.set(row.call_record_id, row.inserted ? "created" : "updated");
+  return written;
 }
