@@ -59,14 +59,10 @@ async function findings(w: Wire) {
 }
 
 /** The followups queued at `number` (the worker's rechecks of its later calls). */
-async function queuedAt(number: string) {
-  return prisma.complianceFollowup.count({ where: { calledPhoneNumber: number } });
-}
+const queuedAt = (number: string) => prisma.complianceFollowup.count({ where: { calledPhoneNumber: number } });
 
-async function flags(w: Wire) {
-  const r = await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BigInt(w.call_record_id) } });
-  return r.complianceFlags;
-}
+const flags = async (w: Wire) =>
+  (await prisma.callRecord.findUniqueOrThrow({ where: { callRecordId: BigInt(w.call_record_id) } })).complianceFlags;
 
 beforeAll(async () => {
   await prisma.robotCallJob.upsert({
@@ -102,7 +98,6 @@ describe("calling hours", () => {
 
 describe("contact frequency", () => {
   it("flags the call over the daily limit across jobs, linking the earlier calls, also when it arrived first", async () => {
-    // The worker rechecks a later call after the ingest (its followups); the ingest checks its own calls.
     const n = nextNumber();
     const [a, b, c, d] = ["09:00", "10:00", "11:00", "12:00"].map((t, i) =>
       call(`2026-06-02 ${t}:00`, { called_phone_number: n, robot_call_job_id: (i % 2 ? JOB_B : JOB_A).toString() }),
