@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv, type Env } from "../env";
+import { ClaimLoop } from "../queue/claim-loop";
 import { retryDelayMs } from "../submissions/backoff";
 import { claimDeliveries, releaseDelivery, settleDelivery, type ClaimedDelivery } from "./queue";
 import { renderDelivery, robotRefusal } from "./render";
@@ -85,66 +86,34 @@ export interface DispatcherEvents {
 }
 
 export class AlertDispatcher {
-  private running = false;
-  private stopped: Promise<void> | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
-  private wake: (() => void) | undefined;
+  private readonly loop: ClaimLoop<ClaimedDelivery>;
 
   constructor(
     private readonly config: DispatcherConfig,
     private readonly events: DispatcherEvents = {},
-    private readonly pollMs = 1_000,
-  ) {}
+    pollMs = 1_000,
+  ) {
+    this.loop = new ClaimLoop({
+      concurrency: config.concurrency,
+      pollMs,
+      claim: (n) => claimDeliveries(n, config.leaseMs),
+      run: (delivery) => this.process(delivery),
+      onError: (err) => events.onError?.(err),
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.stopped = this.loop();
+    this.loop.start();
   }
 
   /** Stops claiming and lets posts under way finish (each is bounded by the send timeout). */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.stopped;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
-      try {
-        const free = this.config.concurrency - this.inFlight.size;
-        const claimed = free > 0 ? await claimDeliveries(free, this.config.leaseMs) : [];
-        for (const delivery of claimed) this.track(this.process(delivery));
-        if (claimed.length < free || free === 0) await this.idle();
-      } catch (err) {
-        this.events.onError?.(err);
-        await this.idle();
-      }
-    }
-    await Promise.allSettled(this.inFlight);
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
-      const slot = this.inFlight.size >= this.config.concurrency ? Promise.race(this.inFlight) : null;
-      void slot?.then(done);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  }
-
-  private track(p: Promise<void>): void {
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+    await this.loop.stop();
   }
 
   private async process(delivery: ClaimedDelivery): Promise<void> {
     try {
-      if (!this.running) return await releaseDelivery(delivery);
+      if (!this.loop.running) return await releaseDelivery(delivery);
       this.events.onSettled?.(delivery, await attemptDelivery(delivery, this.config));
     } catch (err) {
       // The delivery stays in flight until its lease runs out, then any worker takes it again.

@@ -8,6 +8,7 @@ import { Transform } from "node:stream";
 import { countArchiveFailures } from "../alerts/thresholds";
 import { audioArchiveDir, getEnv, type Env } from "../env";
 import { retryDelayMs } from "../submissions/backoff";
+import { ClaimLoop } from "../queue/claim-loop";
 import { RateLimiter } from "../submissions/rate-limiter";
 import { claimArchiveTasks, releaseArchiveTask, settleArchived, settleFailed, type ArchiveTask } from "./archive-queue";
 import { AUDIO_TYPES, fetchUpstream, RecordingUnavailable, type UpstreamOptions } from "./recording";
@@ -138,72 +139,41 @@ export interface ArchiverEvents {
 }
 
 export class AudioArchiver {
-  private running = false;
-  private stopped: Promise<void> | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly loop: ClaimLoop<ArchiveTask>;
   private readonly limiter: RateLimiter;
-  private wake: (() => void) | undefined;
 
   constructor(
     private readonly config: ArchiverConfig,
     private readonly events: ArchiverEvents = {},
-    private readonly pollMs = 1_000,
+    pollMs = 1_000,
   ) {
     // The limiter keeps 10% spare for gateway jitter; vendors' servers need no such margin.
     this.limiter = new RateLimiter(config.ratePerSecond / 0.9);
+    this.loop = new ClaimLoop({
+      concurrency: config.concurrency,
+      pollMs,
+      claim: (n) => claimArchiveTasks(n, config.leaseMs, config.only),
+      run: (task) => this.process(task),
+      onError: (err) => events.onError?.(err),
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.stopped = this.loop();
+    this.loop.start();
   }
 
   /** Stops claiming, lets downloads under way finish, and puts the rest back. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
+    const stopped = this.loop.stop();
+    // Downloads waiting for the limiter go on at once, and put themselves back.
     this.limiter.close();
-    await this.stopped;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
-      try {
-        const free = this.config.concurrency - this.inFlight.size;
-        const tasks = free > 0 ? await claimArchiveTasks(free, this.config.leaseMs, this.config.only) : [];
-        for (const task of tasks) this.track(this.process(task));
-        if (tasks.length < free || free === 0) await this.idle();
-      } catch (err) {
-        this.events.onError?.(err);
-        await this.idle();
-      }
-    }
-    await Promise.allSettled(this.inFlight);
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
-      const slot = this.inFlight.size >= this.config.concurrency ? Promise.race(this.inFlight) : null;
-      void slot?.then(done);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  }
-
-  private track(p: Promise<void>): void {
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+    await stopped;
   }
 
   private async process(task: ArchiveTask): Promise<void> {
     try {
       await this.limiter.take();
-      if (!this.running) return await releaseArchiveTask(task);
+      if (!this.loop.running) return await releaseArchiveTask(task);
       let outcome: "archived" | "retrying" | "failed" | "stale";
       try {
         const file = await archiveRecording(task.sourceUrl, this.config);
