@@ -7,6 +7,7 @@ import { generateDemoRecords, type DemoRecordWire } from "../../dev/demo/generat
 import { handleIngestRequest } from "../../lib/call-records/ingest/ingest-request";
 import { queuedFollowups, runFollowups } from "../../lib/compliance/followups";
 import { childEnv } from "../../lib/env/process";
+import { IVR_CALL_RECORD_FIELDS } from "../../lib/top/dto";
 import type { BenchContext } from "./context";
 import { BENCH_SEED } from "./generate";
 import { BENCH_INGEST_TOKEN } from "./server";
@@ -21,24 +22,11 @@ import { atLeast, rateStats, type Figure } from "./stats";
 
 const BATCH = 1_000;
 const CLIENTS = 4;
+// Every column an ingest writes, in one order for the COPY out and back in.
 const COLUMNS = [
   "id",
-  "call_record_id",
-  "robot_call_job_id",
-  "called_phone_number",
-  "result_status",
-  "full_audio_url",
-  "chat_duration",
-  "start_time",
-  "end_time",
-  "name",
-  "properties",
+  ...IVR_CALL_RECORD_FIELDS,
   "properties_json",
-  "intent_level_detail_name",
-  "tenant_phone_number_id",
-  "phone_number",
-  "intent_level_code",
-  "intent_level_tag_id",
   "rpc_context",
   "source",
   "received_at",

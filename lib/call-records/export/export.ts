@@ -9,6 +9,7 @@ import { textCell } from "../../csv/cell";
 import { allJobNames } from "../../jobs/names";
 import { callFiltersWhere } from "../query/where";
 import { COMPLIANCE_BIT, COMPLIANCE_KINDS } from "../../compliance/flags";
+import { IVR_CALL_RECORD_FIELDS } from "../../top/dto";
 
 /** The record's compliance kinds as `hours;anomaly` (array_to_string leaves out the NULLs). */
 const COMPLIANCE_KINDS_SQL = `array_to_string(ARRAY[${COMPLIANCE_KINDS.map(
@@ -26,21 +27,8 @@ const COMPLIANCE_KINDS_SQL = `array_to_string(ARRAY[${COMPLIANCE_KINDS.map(
  */
 
 export const EXPORT_COLUMNS = [
-  "call_record_id",
-  "robot_call_job_id",
-  "called_phone_number",
-  "result_status",
-  "full_audio_url",
-  "chat_duration",
-  "start_time",
-  "end_time",
-  "name",
-  "properties",
-  "intent_level_detail_name",
-  "tenant_phone_number_id",
-  "phone_number",
-  "intent_level_code",
-  "intent_level_tag_id",
+  // The record as TOP receives it, then the console's own columns.
+  ...IVR_CALL_RECORD_FIELDS,
   "submission_state",
   "last_result_code",
   "last_result_message",
