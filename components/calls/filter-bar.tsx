@@ -5,15 +5,15 @@ import { usePathname, useRouter } from "next/navigation";
 import { Suspense } from "react";
 import type { Facets } from "@/lib/call-records/query/facets";
 import type { CallFilters } from "@/lib/call-records/query/filters";
+import { callFiltersToSearchParams } from "@/lib/call-records/query/filter-params";
 import {
-  callFiltersToSearchParams,
+  COMPLIANCE_FILTERS,
+  CRITICAL_FILTERS,
   PAGE_SIZES,
   REVIEW_STATES,
   SORTS,
   SUBMISSION_STATES,
-  COMPLIANCE_FILTERS,
-  CRITICAL_FILTERS,
-} from "@/lib/call-records/query/filter-params";
+} from "@/lib/call-records/query/filter-values";
 import { intentText, isKnownResultStatus } from "@/lib/call-records/notation";
 import { useResultStatusLabel } from "./status-badge";
 import { FilterSearchForm } from "./filter-bar-search";

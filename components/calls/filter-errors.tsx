@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { ParsedFilters } from "@/lib/call-records/query/filters";
 import {
   COMPLIANCE_FILTERS,
   CRITICAL_FILTERS,
@@ -6,8 +7,7 @@ import {
   REVIEW_STATES,
   SORTS,
   SUBMISSION_STATES,
-  type ParsedFilters,
-} from "@/lib/call-records/query/filters";
+} from "@/lib/call-records/query/filter-values";
 
 const ALLOWED: Record<string, readonly (string | number)[]> = {
   submission: SUBMISSION_STATES,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { callFiltersSchema, REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/query/filters";
+import { callFiltersSchema } from "../../call-records/query/filters";
+import { REVIEW_STATES, SUBMISSION_STATES } from "../../call-records/query/filter-values";
 import { evidenceReason } from "../../evidence/schema";
 import { dateTime, idParam, int64String, total } from "./common";
 import { COMPLIANCE_KINDS } from "../../compliance/flags";

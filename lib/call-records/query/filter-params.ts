@@ -6,15 +6,6 @@ import type { CallFilters } from "./filters";
  * one schema in filters.ts, on the server, so zod is not shipped to /calls.
  */
 
-export {
-  COMPLIANCE_FILTERS,
-  CRITICAL_FILTERS,
-  PAGE_SIZES,
-  REVIEW_STATES,
-  SORTS,
-  SUBMISSION_STATES,
-} from "./filter-values";
-
 /** Serialises filters back to URL params (omitting defaults), e.g. for links and pagination. */
 export function callFiltersToSearchParams(f: Partial<CallFilters>): URLSearchParams {
   const p = new URLSearchParams();

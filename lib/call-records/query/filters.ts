@@ -16,15 +16,6 @@ import {
  * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
  */
 
-export {
-  COMPLIANCE_FILTERS,
-  CRITICAL_FILTERS,
-  PAGE_SIZES,
-  REVIEW_STATES,
-  SORTS,
-  SUBMISSION_STATES,
-} from "./filter-values";
-
 const int64 = z
   .string()
   .regex(/^\d{1,19}$/, "must be a positive integer id")
@@ -120,6 +111,11 @@ export const callFiltersSchema = z.object({
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
 const MULTI = new Set(["job", "status", "intent", "submission", "review", "compliance", "reviewer", "batch"]);
+/** Pairs of bounds: the upper one below the lower one is dropped with an error naming it. */
+const RANGES = [
+  ["minDuration", "maxDuration"],
+  ["minScore", "maxScore"],
+] as const;
 
 export interface ParsedFilters {
   filters: CallFilters;
@@ -155,22 +151,14 @@ export function parseCallFilters(
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = callFiltersSchema.safeParse(raw);
     if (result.success) {
-      if (
-        result.data.minDuration !== undefined &&
-        result.data.maxDuration !== undefined &&
-        result.data.minDuration > result.data.maxDuration
-      ) {
-        errors.push({ param: "maxDuration", message: "must not be below minDuration", code: "min_above_max" });
-        delete raw.maxDuration;
-        continue;
-      }
-      if (
-        result.data.minScore !== undefined &&
-        result.data.maxScore !== undefined &&
-        result.data.minScore > result.data.maxScore
-      ) {
-        errors.push({ param: "maxScore", message: "must not be below minScore", code: "min_above_max" });
-        delete raw.maxScore;
+      const inverted = RANGES.find(([min, max]) => {
+        const [lo, hi] = [result.data[min], result.data[max]];
+        return lo !== undefined && hi !== undefined && lo > hi;
+      });
+      if (inverted) {
+        const [min, max] = inverted;
+        errors.push({ param: max, message: `must not be below ${min}`, code: "min_above_max" });
+        delete raw[max];
         continue;
       }
       if (
