@@ -100,17 +100,8 @@ export interface BatchProgress {
 
 const EMPTY_COUNTS = { queued: 0, in_flight: 0, retrying: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0 };
 
-type BatchRow = {
-  id: bigint;
-  kind: string;
-  status: string;
-  createdBy: string;
-  createdAt: Date;
-  finishedAt: Date | null;
-  pausedReason: string | null;
-  selection: unknown;
-  resendAccepted: boolean;
-  total: number;
+/** A batch as read: its progress's own fields, and what the counts are made from. */
+type BatchRow = Omit<BatchProgress, "counts" | "throughput" | "estimating" | "etaSeconds"> & {
   materialized: boolean;
   finalCounts: unknown;
   approval: { expiresAt: Date; decidedAt: Date | null; decision: string | null } | null;

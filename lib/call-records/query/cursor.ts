@@ -120,14 +120,16 @@ export function keysetSegments(
  * two are merged, so both stay index scans. `select` must include `id` and
  * the sort column.
  */
-export function keysetPageSql(
-  select: Prisma.Sql,
-  where: (extra: Prisma.Sql[]) => Prisma.Sql,
-  key: SortKey,
-  desc: boolean,
-  cursor: { value: Date | number | null; id: bigint } | null,
-  limit: number,
-): Prisma.Sql {
+export interface KeysetPage {
+  select: Prisma.Sql;
+  where: (extra: Prisma.Sql[]) => Prisma.Sql;
+  key: SortKey;
+  desc: boolean;
+  cursor: { value: Date | number | null; id: bigint } | null;
+  limit: number;
+}
+
+export function keysetPageSql({ select, where, key, desc, cursor, limit }: KeysetPage): Prisma.Sql {
   const parts = keysetSegments(key, desc, cursor).map(
     (segment) =>
       Prisma.sql`SELECT ${select} FROM call_records ${where(cursor ? [segment] : [])} ${orderBy(key, desc)} LIMIT ${limit}`,

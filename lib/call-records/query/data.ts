@@ -4,6 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   keysetPageSql,
+  type KeysetPage,
   orderBy,
   parseSort,
   SORT_COLUMNS,
@@ -78,7 +79,7 @@ export function callRecordsPageSql(
            corrected_intent_tag_id, corrected_intent_code, corrected_intent_name, compliance_flags,
            review_score, review_critical_failed`;
   const where = (extra: Prisma.Sql[]) => callFiltersWhere(filters, timeZone, extra);
-  return { sql: filteredPageSql(filters, select, where, key, desc, cursor, filters.size + 1), cursor };
+  return { sql: filteredPageSql(filters, { select, where, key, desc, cursor, limit: filters.size + 1 }), cursor };
 }
 
 /**
@@ -88,18 +89,10 @@ export function callRecordsPageSql(
  * and intent within a job no longer reads the job's records one by one
  * (thousands of scattered heap pages) to find a page of them.
  */
-function filteredPageSql(
-  filters: CallFilters,
-  select: Prisma.Sql,
-  where: (extra: Prisma.Sql[]) => Prisma.Sql,
-  key: SortKey,
-  desc: boolean,
-  cursor: { value: Date | number | null; id: bigint } | null,
-  limit: number,
-): Prisma.Sql {
-  if (!answeredByJobIndex(filters, key)) return keysetPageSql(select, where, key, desc, cursor, limit);
-  const ids = keysetPageSql(Prisma.sql`id, start_time`, where, key, desc, cursor, limit);
-  return Prisma.sql`SELECT ${select} FROM call_records WHERE id IN (SELECT id FROM (${ids}) page) ${orderBy(key, desc)} LIMIT ${limit}`;
+function filteredPageSql(filters: CallFilters, page: KeysetPage): Prisma.Sql {
+  if (!answeredByJobIndex(filters, page.key)) return keysetPageSql(page);
+  const ids = keysetPageSql({ ...page, select: Prisma.sql`id, start_time` });
+  return Prisma.sql`SELECT ${page.select} FROM call_records WHERE id IN (SELECT id FROM (${ids}) page) ${orderBy(page.key, page.desc)} LIMIT ${page.limit}`;
 }
 
 /**
@@ -195,7 +188,14 @@ export async function neighbours(
     const d = forward ? desc : !desc;
     const where = (extra: Prisma.Sql[]) => callFiltersWhere({ ...filters, cursor: undefined }, timeZone, extra);
     const [row] = await prisma.$queryRaw<{ call_record_id: bigint }[]>(
-      filteredPageSql(filters, Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`, where, key, d, at, 1),
+      filteredPageSql(filters, {
+        select: Prisma.sql`call_record_id, id, ${SORT_COLUMNS[key]}`,
+        where,
+        key,
+        desc: d,
+        cursor: at,
+        limit: 1,
+      }),
     );
     return row?.call_record_id ?? null;
   };
