@@ -7,6 +7,7 @@
  * the active language and time zone; async server pages use `getFormat()`.
  */
 
+import { NUMERIC_DATE_TIME } from "@/lib/time/date-time-options";
 import { cachedFormatter } from "@/lib/time/intl-cache";
 
 const isChinese = (locale: string) => locale.toLowerCase().startsWith("zh");
@@ -41,15 +42,7 @@ export function formatPercent(part: number, whole: number, locale: string): stri
 
 // zh: 2026/03/01 08:00:00, en: Mar 1, 2026, 08:00:00 (24-hour clock in both).
 const DATE_TIME: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
-  zh: {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  },
+  zh: NUMERIC_DATE_TIME,
   en: {
     year: "numeric",
     month: "short",

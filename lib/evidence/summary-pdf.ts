@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { NUMERIC_DATE_TIME } from "../time/date-time-options";
 import type { BundleScope, ManifestFile } from "./manifest";
 import type { RecordSummary } from "./record-files";
 
@@ -37,16 +38,7 @@ export interface SummaryInput {
 }
 
 function zoned(date: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
+  const text = new Intl.DateTimeFormat("sv-SE", { ...NUMERIC_DATE_TIME, timeZone }).format(date);
   return `${text} (${timeZone})`;
 }
 

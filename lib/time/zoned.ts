@@ -1,3 +1,4 @@
+import { NUMERIC_DATE_TIME } from "./date-time-options";
 import { cachedFormatter } from "./intl-cache";
 
 /**
@@ -18,17 +19,7 @@ export function zonedDayStart(day: string, timeZone: string): Date {
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return cachedFormatter(
     `zoned-parts|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      }),
+    () => new Intl.DateTimeFormat("en-US", { ...NUMERIC_DATE_TIME, timeZone }),
   );
 }
 
