@@ -8,20 +8,14 @@ import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
+import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
 /** What the form starts from: never the secret itself, only whether there is one. */
-export interface ChannelFormValues {
-  name: string;
-  type: ChannelType;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  hasSecret: boolean;
-}
+export type ChannelFormValues = Pick<ChannelView, "name" | "type" | "url" | "events" | "enabled" | "hasSecret">;
 
 type SecretChoice = "keep" | "replace" | "remove";
 

@@ -46,18 +46,12 @@ export function maskedUrl(url: string): string {
   }
 }
 
-interface ChannelRow {
-  id: bigint;
-  name: string;
-  type: ChannelType;
-  url: string;
-  events: string[];
-  enabled: boolean;
+type ChannelRow = Pick<ChannelView, "id" | "name" | "type" | "url" | "events" | "enabled"> & {
   has_secret: boolean;
   created_by: string;
   created_at: Date;
   updated_at: Date;
-}
+};
 
 // Whether there is a secret, never what it is.
 const CHANNEL_COLUMNS = Prisma.sql`c.id, c.name, c.type::text AS type, c.url, c.events, c.enabled,
