@@ -2,7 +2,7 @@ import "server-only";
 import { ActionError } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
 import { countFailure, isLocked } from "../auth/lockout";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { newPasswordColumns, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import type { SessionUser } from "../auth/sessions";
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpProvisioning } from "../auth/totp";
@@ -40,19 +40,9 @@ export async function changeOwnPassword(
   if (problem) throw new ActionError(`password_${problem}`, `The new password is not acceptable (${problem}).`);
   if (await verifyPassword(account.passwordHash, input.next))
     throw new ActionError("password_same", "The new password must differ from the current one.");
-  const passwordHash = await hashPassword(input.next);
+  const data = await newPasswordColumns(input.next);
   const [, ended] = await prisma.$transaction([
-    prisma.user.update({
-      where: { id: user.id },
-      data: {
-        passwordHash,
-        mustChangePassword: false,
-        passwordChangedAt: new Date(),
-        resetTokenHash: null,
-        resetExpiresAt: null,
-        updatedAt: new Date(),
-      },
-    }),
+    prisma.user.update({ where: { id: user.id }, data }),
     prisma.session.deleteMany({ where: { userId: user.id, id: { not: ctx.sessionId } } }),
     prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } }),
   ]);

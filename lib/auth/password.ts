@@ -14,3 +14,19 @@ export async function verifyPassword(hashed: string, password: string): Promise<
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * The user columns a new password sets, whoever sets it (the user, a reset
+ * link): the hash, no pending change or reset link, and when.
+ */
+export async function newPasswordColumns(password: string) {
+  const now = new Date();
+  return {
+    passwordHash: await hashPassword(password),
+    mustChangePassword: false,
+    passwordChangedAt: now,
+    resetTokenHash: null,
+    resetExpiresAt: null,
+    updatedAt: now,
+  };
+}

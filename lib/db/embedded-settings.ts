@@ -57,6 +57,16 @@ export function embeddedServerSettings(opts: { ephemeral: boolean; totalMemoryBy
 }
 
 /** `postgres -c` flags for the settings. */
+/** Every local cluster the tooling starts: TCP on loopback only (no socket lock files in /tmp to collide with other clusters), room for the tests' pools. */
+export const LOCAL_SERVER_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+];
+
 export function settingsFlags(s: EmbeddedServerSettings): string[] {
   return [
     "-c",

@@ -53,6 +53,23 @@ export interface ReviewComment {
   createdAt: string;
 }
 
+/** A recording's comment as pages show it. */
+function commentView(c: {
+  id: bigint;
+  positionMs: number;
+  body: string;
+  author: { name: string };
+  createdAt: Date;
+}): ReviewComment {
+  return {
+    id: c.id.toString(),
+    positionMs: c.positionMs,
+    body: c.body,
+    author: c.author.name,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
 export interface ReviewItem {
   callRecordId: string;
   jobId: string;
@@ -166,13 +183,7 @@ export async function getReviewItem(callRecordId: bigint): Promise<ReviewItem | 
     notes: r.reviewState !== "unreviewed" && current ? current.notes : null,
     hasAudio: Boolean(source?.fullAudioUrl || source?.archive?.fileName),
     audio: source ? recordingStatus(source) : "none",
-    comments: comments.map((c) => ({
-      id: c.id.toString(),
-      positionMs: c.positionMs,
-      body: c.body,
-      author: c.author.name,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    comments: comments.map(commentView),
     transcript: buildTranscriptView(utterances, phrases, { phone: r.calledPhoneNumber, name: r.name }),
     scorecard,
     history: history.map((h) => ({
@@ -228,13 +239,7 @@ export async function getRecordReview(
     reviewer: current?.reviewer.name ?? null,
     at: current?.createdAt ?? null,
     ...(current ? scoreNote(current) : { score: null, criticalFailed: null, scorecard: null }),
-    comments: comments.map((c) => ({
-      id: c.id.toString(),
-      positionMs: c.positionMs,
-      body: c.body,
-      author: c.author.name,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    comments: comments.map(commentView),
   };
 }
 

@@ -4,6 +4,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } 
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { LOCAL_SERVER_FLAGS } from "../../lib/db/embedded-settings";
 
 /**
  * Debian's PostgreSQL 15 server and PgBouncer (transaction pooling) in a
@@ -82,12 +83,7 @@ export async function startDebianPostgres(opts: DebianPostgresOptions): Promise<
       data,
       "-p",
       String(opts.port),
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "max_connections=200",
+      ...LOCAL_SERVER_FLAGS,
       "-c",
       "shared_buffers=256MB",
       "-c",
