@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { ReasonDownload } from "@/components/ui/reason-download";
 
 /**
  * "Download evidence bundle" for supervisors: asks why (and, for a job, which
@@ -11,75 +11,33 @@ import { useId, useState } from "react";
  */
 export function DownloadEvidence({ action, day, timeZone }: { action: string; day?: string; timeZone?: string }) {
   const t = useTranslations("views.evidence");
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const titleId = useId();
-  if (!open) {
-    return (
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50"
-        data-testid="evidence-download"
-      >
-        {t("button")}
-      </button>
-    );
-  }
   return (
-    <div
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
-      className="w-80 rounded-lg border border-slate-300 bg-white p-3 text-sm shadow-lg"
+    <ReasonDownload
+      action={action}
+      labels={{
+        button: t("button"),
+        title: t("title"),
+        why: t("why"),
+        note: t("note"),
+        go: t("go"),
+        cancel: t("cancel"),
+      }}
+      tone="plain"
+      testIds={{ button: "evidence-download", reason: "evidence-reason", go: "evidence-go" }}
     >
-      <form method="get" action={action} onSubmit={() => setTimeout(() => setOpen(false), 0)} className="space-y-2">
-        <h2 id={titleId} className="font-semibold">
-          {t("title")}
-        </h2>
-        {day !== undefined ? (
-          <label className="block">
-            <span className="text-slate-700">{t("day")}</span>
-            <input
-              type="date"
-              name="day"
-              defaultValue={day}
-              required
-              className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-            />
-            <span className="mt-1 block text-xs text-slate-600">{t("dayNote", { timeZone: timeZone ?? "" })}</span>
-          </label>
-        ) : null}
+      {day !== undefined ? (
         <label className="block">
-          <span className="text-slate-700">{t("why")}</span>
+          <span className="text-slate-700">{t("day")}</span>
           <input
-            name="reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            type="date"
+            name="day"
+            defaultValue={day}
             required
-            minLength={5}
-            maxLength={500}
-            autoFocus
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-            data-testid="evidence-reason"
           />
+          <span className="mt-1 block text-xs text-slate-600">{t("dayNote", { timeZone: timeZone ?? "" })}</span>
         </label>
-        <p className="text-xs text-slate-600">{t("note")}</p>
-        <div className="flex gap-2">
-          <button
-            type="submit"
-            disabled={reason.trim().length < 5}
-            className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-            data-testid="evidence-go"
-          >
-            {t("go")}
-          </button>
-          <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
-            {t("cancel")}
-          </button>
-        </div>
-      </form>
-    </div>
+      ) : null}
+    </ReasonDownload>
   );
 }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { currentClientAddress, UNKNOWN_ADDRESS } from "../http/request-address";
 import { can, type Permission } from "./permissions";
 import { SESSION_COOKIE, sessionForToken, type SessionState, type SessionUser } from "./sessions";
+import { nextPath } from "./next-path";
 import { STEP_PATHS, type SessionStep } from "./steps";
 
 /**
@@ -38,8 +39,17 @@ export async function requireUser(permission: Permission): Promise<SessionUser> 
   return session.user;
 }
 
+/** For a sign-in step's page: the session owing `step` and where it goes after (`?next=`); anyone else goes where they belong. */
+export async function requireStepPage(
+  step: SessionStep,
+  searchParams: Promise<{ next?: string | string[] }>,
+): Promise<{ session: SessionState; next: string }> {
+  const next = nextPath((await searchParams).next);
+  return { session: await requireStep(step, next), next };
+}
+
 /** For a sign-in step's page: the session owing `step`; anyone else goes where they belong. */
-export async function requireStep(step: SessionStep, next: string): Promise<SessionState> {
+async function requireStep(step: SessionStep, next: string): Promise<SessionState> {
   const session = await currentSession();
   if (!session) redirect("/sign-in");
   if (session.step !== step)

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { TwoFactorSetup } from "@/components/account/two-factor-setup";
-import { signOutAction } from "@/lib/auth/actions";
-import { requireStep } from "@/lib/auth/current";
-import { nextPath } from "@/lib/auth/next-path";
+import { RequiredStep } from "@/components/auth/required-step";
+import { requireStepPage } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -15,20 +14,11 @@ export default async function TwoFactorStepPage({
 }: {
   searchParams: Promise<{ next?: string | string[] }>;
 }) {
-  const next = nextPath((await searchParams).next);
-  await requireStep("enrol_2fa", next);
+  const { next } = await requireStepPage("enrol_2fa", searchParams);
   const t = await getTranslations("account.twoFactor");
-  const tc = await getTranslations();
   return (
-    <div className="mx-auto max-w-md space-y-6 pt-8 text-sm">
-      <h1 className="text-xl font-semibold tracking-tight">{t("forcedTitle")}</h1>
-      <p className="text-slate-700">{t("required")}</p>
+    <RequiredStep heading={t("forcedTitle")} intro={t("required")} wide>
       <TwoFactorSetup next={next} />
-      <form action={signOutAction}>
-        <button type="submit" className="text-sm text-sky-700 underline">
-          {tc("shell.user.signOut")}
-        </button>
-      </form>
-    </div>
+    </RequiredStep>
   );
 }

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
-import { requireStep } from "@/lib/auth/current";
-import { nextPath } from "@/lib/auth/next-path";
+import { requireStepPage } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -10,8 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = nextPath((await searchParams).next);
-  await requireStep("second_factor", next);
+  const { next } = await requireStepPage("second_factor", searchParams);
   const t = await getTranslations("account.verify");
   return (
     <div className="mx-auto max-w-sm space-y-6 pt-8">
