@@ -1,22 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ParsedFilters } from "@/lib/call-records/query/filters";
-import {
-  COMPLIANCE_FILTERS,
-  CRITICAL_FILTERS,
-  PAGE_SIZES,
-  REVIEW_STATES,
-  SORTS,
-  SUBMISSION_STATES,
-} from "@/lib/call-records/query/filter-values";
-
-const ALLOWED: Record<string, readonly (string | number)[]> = {
-  submission: SUBMISSION_STATES,
-  review: REVIEW_STATES,
-  compliance: COMPLIANCE_FILTERS,
-  critical: CRITICAL_FILTERS,
-  sort: SORTS,
-  size: PAGE_SIZES,
-};
+import { ALLOWED_VALUES as ALLOWED } from "@/lib/call-records/query/filter-values";
 const PARAMS = [
   "job",
   "status",

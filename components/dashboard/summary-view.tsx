@@ -5,16 +5,10 @@ import { StatCard } from "@/components/ui/stat-card";
 import { useFormat } from "@/components/ui/use-format";
 import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
 import type { ComplianceCounts } from "@/lib/compliance/data";
+import { SUBMISSION_STATES } from "@/lib/call-records/query/filter-values";
 
-const SUBMISSION_STATES = [
-  "not_submitted",
-  "queued",
-  "in_flight",
-  "accepted",
-  "rejected",
-  "retrying",
-  "failed",
-] as const satisfies readonly (keyof DashboardSummary["bySubmission"])[];
+/** The submission states the dashboard counts: the list filter's, in its order. */
+const COUNTED_STATES: readonly (keyof DashboardSummary["bySubmission"])[] = SUBMISSION_STATES;
 
 export function SummaryView({
   summary,
@@ -82,7 +76,7 @@ export function SummaryView({
           {t("submission")}
         </h2>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-          {SUBMISSION_STATES.map((state) => (
+          {COUNTED_STATES.map((state) => (
             <li key={state}>
               <Link
                 href={`/calls?submission=${state}`}

@@ -1,20 +1,22 @@
 import "server-only";
+import type { NormalizedCallRecord } from "../call-records/schema";
 import { Prisma, type RowReader } from "../db/client";
 import { textColumn } from "../db/text-column";
 import { checkCtes, checkedBits } from "./check-sql";
 import type { ComplianceSettings } from "./checks";
 
-/** What the checks read of an incoming call (a validated record has these fields). */
-export interface IncomingCall {
-  callRecordId: bigint;
-  robotCallJobId: bigint;
-  calledPhoneNumber: string | null;
-  resultStatus: string | null;
-  fullAudioUrl: string | null;
-  chatDuration: number | null;
-  startTime: Date | null;
-  endTime: Date | null;
-}
+/** What the checks read of an incoming call. */
+export type IncomingCall = Pick<
+  NormalizedCallRecord,
+  | "callRecordId"
+  | "robotCallJobId"
+  | "calledPhoneNumber"
+  | "resultStatus"
+  | "fullAudioUrl"
+  | "chatDuration"
+  | "startTime"
+  | "endTime"
+>;
 
 export interface IncomingFinding {
   kind: string;

@@ -17,3 +17,13 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 export const COMPLIANCE_FILTERS = [...COMPLIANCE_KINDS, "any"] as const;
 /** `critical=`: calls whose current review failed a critical scorecard item, or scored without failing one. */
 export const CRITICAL_FILTERS = ["failed", "passed"] as const;
+
+/** The parameters whose values are one of a list, with their lists. */
+export const ALLOWED_VALUES: Readonly<Record<string, readonly (string | number)[]>> = {
+  submission: SUBMISSION_STATES,
+  review: REVIEW_STATES,
+  compliance: COMPLIANCE_FILTERS,
+  critical: CRITICAL_FILTERS,
+  sort: SORTS,
+  size: PAGE_SIZES,
+};
