@@ -6,7 +6,7 @@ import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
-import { reconciliationReport } from "@/lib/reconciliation/report";
+import { configuredReport } from "@/lib/reconciliation/report";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -21,13 +21,7 @@ export default async function ReconciliationPage({
   await requireUser("reconciliation:read");
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
-  const [report, t] = await Promise.all([
-    reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
-      minutes: env.RECONCILE_GAP_MINUTES,
-      callingHours: env.COMPLIANCE_CALLING_HOURS,
-    }),
-    getTranslations("reconciliation"),
-  ]);
+  const [report, t] = await Promise.all([configuredReport(query, env), getTranslations("reconciliation")]);
   const params = new URLSearchParams({ from: query.from, to: query.to });
   for (const j of query.job) params.append("job", j.toString());
   return (

@@ -3,7 +3,7 @@ import { disconnectPrisma, prisma } from "../db/client";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { rollupTimeZone } from "../call-records/rollups";
 import { parseReconciliationParams } from "./schema";
-import { reconciliationReport } from "./report";
+import { configuredReport, reconciliationReport } from "./report";
 import { callingWindows, zonedMinute } from "./gaps";
 
 const GAPS = (minutes: number) => ({ minutes, callingHours: "08:00-21:00" });
@@ -54,6 +54,25 @@ describe("reconciliation gaps", () => {
     expect(errors).toEqual([]);
     const report = await reconciliationReport(query, zone, 24, new Date("2026-04-06T00:00:00Z"), GAPS(60));
     expect(report.gapMinutes).toBe(60);
+    // Every surface (page, CSV, XLSX, API) counts with the configured settings, none with defaults of its own.
+    const configured = await configuredReport(
+      query,
+      {
+        DISPLAY_TIME_ZONE: zone,
+        RECONCILE_OVERDUE_HOURS: 24,
+        RECONCILE_GAP_MINUTES: 60,
+        COMPLIANCE_CALLING_HOURS: "08:00-21:00",
+      },
+      new Date("2026-04-06T00:00:00Z"),
+    );
+    expect(configured).toEqual(report);
+    const narrow = await configuredReport(query, {
+      DISPLAY_TIME_ZONE: zone,
+      RECONCILE_OVERDUE_HOURS: 24,
+      RECONCILE_GAP_MINUTES: 200,
+      COMPLIANCE_CALLING_HOURS: "09:00-18:00",
+    });
+    expect([narrow.gapMinutes, narrow.callingHours]).toEqual([200, "09:00-18:00"]);
     expect(report.gaps).toEqual([
       {
         day: "2026-04-04",

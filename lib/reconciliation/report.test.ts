@@ -67,7 +67,7 @@ async function report(job: bigint) {
     NOW,
   );
   expect(errors).toEqual([]);
-  return reconciliationReport(query, zone, HOURS, NOW);
+  return reconciliationReport(query, zone, HOURS, NOW, { minutes: 60, callingHours: "08:00-21:00" });
 }
 
 async function expectFresh(job: bigint) {

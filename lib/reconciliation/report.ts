@@ -2,6 +2,7 @@ import "server-only";
 import { overdueCounts, stateCounts } from "./data";
 import { findGaps } from "./gaps";
 import type { ReconciliationQuery } from "./schema";
+import { getEnv, type Env } from "../env";
 
 /** The counts of the report, named as in the API. */
 export const COUNTS = [
@@ -73,13 +74,32 @@ const zero = (): Counts => ({
   overdue: 0,
 });
 
+/**
+ * The report as the settings configure it: the page, its CSV and XLSX
+ * exports and the API all read it through here, so that none of them counts
+ * with other settings.
+ */
+export function configuredReport(
+  q: ReconciliationQuery,
+  env: Pick<
+    Env,
+    "DISPLAY_TIME_ZONE" | "RECONCILE_OVERDUE_HOURS" | "RECONCILE_GAP_MINUTES" | "COMPLIANCE_CALLING_HOURS"
+  > = getEnv(),
+  now = new Date(),
+): Promise<ReconciliationReport> {
+  return reconciliationReport(q, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, now, {
+    minutes: env.RECONCILE_GAP_MINUTES,
+    callingHours: env.COMPLIANCE_CALLING_HOURS,
+  });
+}
+
 /** Per call day and job, newest day first, then by job; with totals. */
 export async function reconciliationReport(
   q: ReconciliationQuery,
   timeZone: string,
   overdueHours: number,
-  now = new Date(),
-  gapSettings: { minutes: number; callingHours: string } = { minutes: 60, callingHours: "08:00-21:00" },
+  now: Date,
+  gapSettings: { minutes: number; callingHours: string },
 ): Promise<ReconciliationReport> {
   const overdueBefore = new Date(now.getTime() - overdueHours * 3_600_000);
   const [states, overdue] = await Promise.all([stateCounts(q, timeZone), overdueCounts(q, timeZone, overdueBefore)]);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   );
   expect((await ingestCallRecords(records, { source: "api" })).summary.rejected).toBe(0);
   await compactRollups();
-  report = await reconciliationReport(QUERY, ZONE, 24);
+  report = await reconciliationReport(QUERY, ZONE, 24, new Date(), { minutes: 60, callingHours: "08:00-21:00" });
 });
 
 async function sheetRows(bytes: Buffer): Promise<unknown[][]> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getEnv } from "../../env";
 import { parseReconciliationParams } from "../../reconciliation/schema";
-import { reconciliationReport } from "../../reconciliation/report";
+import { configuredReport } from "../../reconciliation/report";
 import { invalidParams } from "../errors";
 import type { ApiAnswer, ApiRequest } from "../handler";
 
@@ -10,10 +10,7 @@ export async function reconciliationHandler({ url }: ApiRequest<unknown, unknown
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(url.searchParams, env.DISPLAY_TIME_ZONE);
   if (errors.length) throw invalidParams(errors.map(({ param, message }) => ({ param, message })));
-  const r = await reconciliationReport(query, env.DISPLAY_TIME_ZONE, env.RECONCILE_OVERDUE_HOURS, new Date(), {
-    minutes: env.RECONCILE_GAP_MINUTES,
-    callingHours: env.COMPLIANCE_CALLING_HOURS,
-  });
+  const r = await configuredReport(query, env);
   return {
     body: {
       from: r.from,
