@@ -112,6 +112,19 @@ describe("the ingest's own check and the followups", () => {
   });
 });
 
+describe("the ids of a batch's new calls", () => {
+  it("follow their call_record_id order, whatever the order they were sent in (the list's tie-break)", async () => {
+    const ids = [7n, 3n, 9n, 1n, 5n].map((n) => BASE + 700n + n);
+    await ingest(ids.map((id) => call(id, `179${RUN}1`, 600)));
+    const stored = await prisma.callRecord.findMany({
+      where: { callRecordId: { in: ids } },
+      orderBy: { id: "asc" },
+      select: { callRecordId: true },
+    });
+    expect(stored.map((r) => r.callRecordId)).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+  });
+});
+
 async function ingest(records: Wire[]) {
   const res = await ingestCallRecords(records, { source: "api" });
   expect(res.summary.rejected).toBe(0);

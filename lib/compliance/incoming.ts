@@ -53,8 +53,8 @@ export async function checkIncoming(
   const iso = (d: Date) => d.toISOString();
   const found = await rows<{ id: bigint; call_record_id: string; flags: number; findings: IncomingFinding[] }>(
     Prisma.sql`
-    WITH subject AS MATERIALIZED (
-      SELECT COALESCE(p.id, nextval('call_records_id_seq')) AS id, p.id AS stored_id, u.*
+    WITH incoming AS MATERIALIZED (
+      SELECT p.id AS stored_id, u.*
       FROM unnest(
         ${col((c) => c.callRecordId)}::text[]::bigint[],
         ${col((c) => c.robotCallJobId)}::text[]::bigint[],
@@ -67,6 +67,11 @@ export async function checkIncoming(
       ) AS u(call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url, chat_duration,
              start_time, end_time)
       LEFT JOIN call_records p ON p.call_record_id = u.call_record_id
+    ),
+    -- New calls take their ids in call_record_id order, as the upsert writes them (its lock order).
+    subject AS MATERIALIZED (
+      SELECT COALESCE(i.stored_id, nextval('call_records_id_seq')) AS id, i.*
+      FROM (SELECT * FROM incoming ORDER BY call_record_id) i
     ),
     ${checkCtes(s, {
       exclude: Prisma.sql`ARRAY(SELECT stored_id FROM subject WHERE stored_id IS NOT NULL)`,
