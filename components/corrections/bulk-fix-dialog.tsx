@@ -8,7 +8,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { fixGroupAndResubmit, previewGroupFix } from "@/lib/corrections/actions";
-import { CORRECTABLE_FIELDS, type CorrectableField } from "@/lib/corrections/fields";
+import type { CorrectableField } from "@/lib/corrections/fields";
+import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PlanView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
 
@@ -98,49 +99,19 @@ export function BulkFixDialog({
         <div className="flex flex-wrap gap-3">
           {mode === "set" ? (
             <>
-              <div className="text-sm">
-                <label htmlFor={`${uid}-field`} className="block text-slate-700">
-                  {t("field")}
-                </label>
-                <select
-                  id={`${uid}-field`}
-                  value={field}
-                  onChange={(e) => (setField(e.target.value as CorrectableField), changed())}
-                  className="rounded border border-slate-300 px-2 py-1"
-                >
-                  {CORRECTABLE_FIELDS.map((f) => (
-                    <option key={f} value={f}>
-                      {f}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="text-sm">
-                <label htmlFor={`${uid}-value`} className="block text-slate-700">
-                  {t("newValue")}
-                </label>
-                <input
-                  id={`${uid}-value`}
-                  value={value}
-                  aria-describedby={`${uid}-hint`}
-                  onChange={(e) => (setValue(e.target.value), changed())}
-                  className="rounded border border-slate-300 px-2 py-1"
-                />
-              </div>
+              <FieldValueInputs
+                uid={uid}
+                field={field}
+                value={value}
+                onField={(f) => (setField(f), changed())}
+                onValue={(v) => (setValue(v), changed())}
+              />
               <p id={`${uid}-hint`} className="w-full text-xs text-slate-600">
                 {t("valueHint")}
               </p>
             </>
           ) : null}
-          <label className="text-sm">
-            <span className="block text-slate-700">{t("reason")}</span>
-            <input
-              required
-              value={reason}
-              onChange={(e) => (setReason(e.target.value), changed())}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <ReasonInput value={reason} onChange={(v) => (setReason(v), changed())} />
         </div>
         {preview.isPending ? <p className="text-sm text-slate-600">{t("previewing")}</p> : null}
         {plan ? (

@@ -8,7 +8,7 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
 import { correctRecord, withdrawRecordCorrection } from "@/lib/corrections/actions";
-import { CORRECTABLE_FIELDS } from "@/lib/corrections/fields";
+import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PayloadView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
 
@@ -92,45 +92,8 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
             save.mutate();
           }}
         >
-          {/* Labels beside (not around) the controls: a label around a select would name it with every option. */}
-          <div className="text-sm">
-            <label htmlFor={`${uid}-field`} className="block text-slate-700">
-              {t("field")}
-            </label>
-            <select
-              id={`${uid}-field`}
-              value={field}
-              onChange={(e) => setField(e.target.value)}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              {CORRECTABLE_FIELDS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="text-sm">
-            <label htmlFor={`${uid}-value`} className="block text-slate-700">
-              {t("newValue")}
-            </label>
-            <input
-              id={`${uid}-value`}
-              aria-describedby={`${uid}-hint`}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-          </div>
-          <label className="text-sm">
-            <span className="block text-slate-700">{t("reason")}</span>
-            <input
-              required
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-          </label>
+          <FieldValueInputs uid={uid} field={field} value={value} onField={setField} onValue={setValue} />
+          <ReasonInput value={reason} onChange={setReason} />
           <button
             type="submit"
             disabled={save.isPending}
