@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { useFormat } from "@/components/ui/use-format";
 
 export interface Bar {
@@ -13,14 +14,23 @@ export interface Bar {
   title?: string;
 }
 
+/** A chart's box and title. */
+function ChartFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /** Horizontal bars; each one links to the calls it counts. */
 export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
   const fmt = useFormat();
   const t = useTranslations("jobs.charts");
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="font-semibold">{title}</h2>
+    <ChartFrame title={title}>
       {bars.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("noData")}</p> : null}
       <ul className="mt-3 space-y-1">
         {bars.map((b) => {
@@ -49,7 +59,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
           );
         })}
       </ul>
-    </section>
+    </ChartFrame>
   );
 }
 
@@ -59,8 +69,7 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
   const t = useTranslations("jobs.charts");
   const max = Math.max(1, ...bars.map((b) => b.count));
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="font-semibold">{title}</h2>
+    <ChartFrame title={title}>
       <div className="mt-3 flex gap-2">
         {/* The value axis: the top of the scale, its middle and zero. */}
         <div
@@ -113,7 +122,7 @@ export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
           </div>
         </div>
       </div>
-    </section>
+    </ChartFrame>
   );
 }
 

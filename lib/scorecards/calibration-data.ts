@@ -21,20 +21,12 @@ export interface CalibrationSessionRow {
 
 /** Every session, newest first, with how many of its assignments are submitted. */
 export async function listCalibrationSessions(): Promise<CalibrationSessionRow[]> {
-  const rows = await prisma.$queryRaw<
-    {
-      id: bigint;
-      name: string;
-      scorecard: string;
-      version: number;
-      calls: number;
-      reviewers: number;
-      submitted: number;
-      total: number;
-      created_at: Date;
-      closed: boolean;
-    }[]
-  >(Prisma.sql`
+  type Row = Omit<CalibrationSessionRow, "id" | "assignments" | "createdAt"> & {
+    id: bigint;
+    total: number;
+    created_at: Date;
+  };
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     SELECT c.id, c.name, s.name AS scorecard, v.version, c.created_at, c.closed_at IS NOT NULL AS closed,
            count(DISTINCT a.record_id)::int AS calls, count(DISTINCT a.reviewer_id)::int AS reviewers,
            count(a.submitted_at)::int AS submitted, count(a.record_id)::int AS total
