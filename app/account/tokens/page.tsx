@@ -5,7 +5,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { listIngestTokens, listTokens, type TokenListItem } from "@/lib/api-tokens/data";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { TableHead, Th } from "@/components/ui/table";
+import { BoxedTable } from "@/components/ui/boxed-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -29,53 +29,40 @@ export default async function TokensPage() {
     x.revokedAt ? t("table.revoked") : x.expiresAt && x.expiresAt <= now ? t("table.expired") : t("table.active");
 
   const tokenTable = (rows: TokenListItem[], caption: string, showOwner: boolean) => (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm">
-        <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("table.name")}</Th>
-            {showOwner ? <Th>{t("table.owner")}</Th> : null}
-            <Th>{t("table.access")}</Th>
-            <Th>{t("table.expires")}</Th>
-            <Th>{t("table.lastUsed")}</Th>
-            <Th>{t("table.status")}</Th>
-            <Th>
-              <span className="sr-only">{t("table.actions")}</span>
-            </Th>
-          </tr>
-        </TableHead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={7} className="px-3 py-4 text-slate-500">
-                {t("table.empty")}
-              </td>
-            </tr>
-          ) : (
-            rows.map((r) => (
-              <tr key={r.id.toString()} data-testid="token-row">
-                <td className="px-3 py-2">
-                  {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
-                </td>
-                {showOwner ? <td className="px-3 py-2">{r.owner.email}</td> : null}
-                <td className="px-3 py-2">
-                  {r.readOnly ? t("table.readOnly") : t("table.fullRole", { role: tc(r.owner.role) })}
-                </td>
-                <td className="px-3 py-2">{r.expiresAt ? fmt.dateTime(r.expiresAt) : t("table.never")}</td>
-                <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
-                <td className="px-3 py-2">{status(r)}</td>
-                <td className="px-3 py-2">
-                  {status(r) === t("table.active") ? (
-                    <RevokeButton kind="personal" tokenId={r.id.toString()} name={r.name} />
-                  ) : null}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <BoxedTable
+      caption={caption}
+      columns={[
+        t("table.name"),
+        ...(showOwner ? [t("table.owner")] : []),
+        t("table.access"),
+        t("table.expires"),
+        t("table.lastUsed"),
+        t("table.status"),
+      ]}
+      actions={t("table.actions")}
+      empty={rows.length === 0}
+      emptyText={t("table.empty")}
+    >
+      {rows.map((r) => (
+        <tr key={r.id.toString()} data-testid="token-row">
+          <td className="px-3 py-2">
+            {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
+          </td>
+          {showOwner ? <td className="px-3 py-2">{r.owner.email}</td> : null}
+          <td className="px-3 py-2">
+            {r.readOnly ? t("table.readOnly") : t("table.fullRole", { role: tc(r.owner.role) })}
+          </td>
+          <td className="px-3 py-2">{r.expiresAt ? fmt.dateTime(r.expiresAt) : t("table.never")}</td>
+          <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
+          <td className="px-3 py-2">{status(r)}</td>
+          <td className="px-3 py-2">
+            {status(r) === t("table.active") ? (
+              <RevokeButton kind="personal" tokenId={r.id.toString()} name={r.name} />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </BoxedTable>
   );
 
   return (
@@ -99,44 +86,28 @@ export default async function TokensPage() {
           </h2>
           <p className="text-sm text-slate-600">{t("ingest.intro")}</p>
           <CreateIngestTokenForm />
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-sm">
-              <TableHead>
-                <tr>
-                  <Th>{t("ingest.name")}</Th>
-                  <Th>{t("ingest.createdBy")}</Th>
-                  <Th>{t("table.lastUsed")}</Th>
-                  <Th>{t("table.status")}</Th>
-                  <Th>
-                    <span className="sr-only">{t("table.actions")}</span>
-                  </Th>
-                </tr>
-              </TableHead>
-              <tbody className="divide-y divide-slate-100">
-                {ingest.length === 0 ? (
-                  <tr>
-                    <td colSpan={5} className="px-3 py-4 text-slate-500">
-                      {t("ingest.empty")}
-                    </td>
-                  </tr>
-                ) : (
-                  ingest.map((r) => (
-                    <tr key={r.id.toString()}>
-                      <td className="px-3 py-2">
-                        {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
-                      </td>
-                      <td className="px-3 py-2">{r.createdBy}</td>
-                      <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
-                      <td className="px-3 py-2">{status(r)}</td>
-                      <td className="px-3 py-2">
-                        {r.revokedAt ? null : <RevokeButton kind="ingest" tokenId={r.id.toString()} name={r.name} />}
-                      </td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <BoxedTable
+            caption={t("ingest.title")}
+            captionHidden
+            columns={[t("ingest.name"), t("ingest.createdBy"), t("table.lastUsed"), t("table.status")]}
+            actions={t("table.actions")}
+            empty={ingest.length === 0}
+            emptyText={t("ingest.empty")}
+          >
+            {ingest.map((r) => (
+              <tr key={r.id.toString()}>
+                <td className="px-3 py-2">
+                  {r.name} <span className="font-mono text-xs text-slate-500">…{r.hint}</span>
+                </td>
+                <td className="px-3 py-2">{r.createdBy}</td>
+                <td className="px-3 py-2">{r.lastUsedAt ? fmt.dateTime(r.lastUsedAt) : t("table.never")}</td>
+                <td className="px-3 py-2">{status(r)}</td>
+                <td className="px-3 py-2">
+                  {r.revokedAt ? null : <RevokeButton kind="ingest" tokenId={r.id.toString()} name={r.name} />}
+                </td>
+              </tr>
+            ))}
+          </BoxedTable>
         </section>
       ) : null}
     </div>

@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+import { TableHead, Th } from "./table";
+
+/**
+ * A list in its white box: the caption (visible, or for screen readers only),
+ * the column headers (an action column is named for screen readers: pass
+ * `actions`), and the rows, or one row saying the list is empty.
+ */
+export function BoxedTable({
+  caption,
+  captionHidden,
+  columns,
+  actions,
+  empty,
+  emptyText,
+  children,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: readonly ReactNode[];
+  /** The hidden name of a last column of buttons. */
+  actions?: string;
+  empty: boolean;
+  emptyText?: string;
+  children: ReactNode;
+}) {
+  const count = columns.length + (actions ? 1 : 0);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full text-sm">
+        <caption className={captionHidden ? "sr-only" : "px-3 py-2 text-left font-medium"}>{caption}</caption>
+        <TableHead>
+          <tr>
+            {columns.map((c, i) => (
+              <Th key={i}>{c}</Th>
+            ))}
+            {actions ? (
+              <Th>
+                <span className="sr-only">{actions}</span>
+              </Th>
+            ) : null}
+          </tr>
+        </TableHead>
+        <tbody className="divide-y divide-slate-100">
+          {empty ? (
+            <tr>
+              <td colSpan={count} className="px-3 py-4 text-slate-500">
+                {emptyText}
+              </td>
+            </tr>
+          ) : (
+            children
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
