@@ -5,6 +5,7 @@ import { formatClock } from "@/components/audio/time";
 import { useReasonLabel } from "@/components/review/reason-label";
 import { useFormat } from "@/components/ui/use-format";
 import { ReviewState } from "./status-badge";
+import { Panel } from "@/components/ui/panel";
 
 /** A record's review as everyone who can see the record sees it: the verdict, its reasons (labels) and notes, and the comments on the recording. */
 export function RecordVerdict({
@@ -21,14 +22,7 @@ export function RecordVerdict({
   const fmt = useFormat();
   const label = useReasonLabel(reasonLabels);
   return (
-    <section
-      aria-labelledby="record-review"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      data-testid="record-review"
-    >
-      <h2 id="record-review" className="font-semibold">
-        {t("title")}
-      </h2>
+    <Panel id="record-review" title={t("title")} testId="record-review">
       {review.verdict ? (
         <p className="mt-2 text-sm">
           <span
@@ -102,6 +96,6 @@ export function RecordVerdict({
           ))}
         </ol>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { COMPLIANCE_KINDS } from "@/lib/compliance/flags";
 import type { ComplianceCounts } from "@/lib/compliance/data";
 import { useFormat } from "@/components/ui/use-format";
+import { Panel } from "@/components/ui/panel";
 
 /**
  * Flagged calls per compliance kind and with any flag, each a link to exactly
@@ -24,14 +25,7 @@ export function ComplianceCountsView({
   const fmt = useFormat();
   const href = (kind: keyof ComplianceCounts) => `/calls?${query ? `${query}&` : ""}compliance=${kind}`;
   return (
-    <section
-      aria-labelledby="compliance-counts"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      data-testid="compliance-counts"
-    >
-      <h2 id="compliance-counts" className="font-semibold">
-        {title}
-      </h2>
+    <Panel id="compliance-counts" title={title} testId="compliance-counts">
       <p className="text-xs text-slate-500">{scope}</p>
       {counts.any === 0 ? (
         <p className="mt-3 text-sm text-slate-600" data-testid="compliance-counts-empty">
@@ -51,6 +45,6 @@ export function ComplianceCountsView({
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

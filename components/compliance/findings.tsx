@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { FindingView } from "@/lib/compliance/data";
+import { Panel } from "@/components/ui/panel";
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 const text = (v: unknown) => (typeof v === "string" ? v : "");
@@ -20,14 +21,7 @@ export async function ComplianceFindings({
 }) {
   const t = await getTranslations("compliance");
   return (
-    <section
-      aria-labelledby="compliance-findings"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      data-testid="compliance-findings"
-    >
-      <h2 id="compliance-findings" className="text-base font-semibold text-slate-900">
-        {t("findings.title")}
-      </h2>
+    <Panel id="compliance-findings" title={t("findings.title")} testId="compliance-findings">
       {findings.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">{t("findings.none")}</p>
       ) : (
@@ -44,7 +38,7 @@ export async function ComplianceFindings({
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
 

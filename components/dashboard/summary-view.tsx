@@ -6,6 +6,7 @@ import { useFormat } from "@/components/ui/use-format";
 import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
 import type { ComplianceCounts } from "@/lib/compliance/data";
 import { SUBMISSION_STATES } from "@/lib/call-records/query/filter-values";
+import { Panel } from "@/components/ui/panel";
 
 /** The submission states the dashboard counts: the list filter's, in its order. */
 const COUNTED_STATES: readonly (keyof DashboardSummary["bySubmission"])[] = SUBMISSION_STATES;
@@ -71,10 +72,7 @@ export function SummaryView({
         </p>
       </section>
 
-      <section aria-labelledby="submission" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="submission" className="font-semibold">
-          {t("submission")}
-        </h2>
+      <Panel id="submission" title={t("submission")}>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
           {COUNTED_STATES.map((state) => (
             <li key={state}>
@@ -90,15 +88,12 @@ export function SummaryView({
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
 
       <ComplianceCountsView counts={compliance} query="" title={tk("dashboard.title")} scope={tk("counts.scopeAll")} />
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="status" className="font-semibold">
-            {t("resultStatus")}
-          </h2>
+        <Panel id="status" title={t("resultStatus")}>
           <ul className="mt-3 space-y-1.5">
             {summary.byResultStatus.map((s) => (
               <li key={s.status}>
@@ -118,11 +113,8 @@ export function SummaryView({
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="review" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="review" className="font-semibold">
-            {t("review")}
-          </h2>
+        </Panel>
+        <Panel id="review" title={t("review")}>
           <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
             {(["unreviewed", "passed", "flagged"] as const).map((state) => (
               <div key={state} className="rounded border border-slate-100 p-2">
@@ -131,7 +123,7 @@ export function SummaryView({
               </div>
             ))}
           </dl>
-        </section>
+        </Panel>
       </div>
     </div>
   );
