@@ -3,11 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { ReauthPrompt } from "./reauth-prompt";
 import { createApiToken, createSourceToken, revokeApiToken, revokeSourceToken } from "@/lib/api-tokens/actions";
 import { EXPIRY_DAYS } from "@/lib/api-tokens/expiry";
+import { InlineForm } from "@/components/ui/inline-form";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
@@ -62,16 +63,12 @@ export function CreateTokenForm() {
       router.refresh();
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
     <>
-      <form
-        onSubmit={submit}
-        aria-label={t("label")}
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      <InlineForm
+        label={t("label")}
+        onSubmit={() => create.mutate()}
+        error={create.isError && !reauth ? errorText(create.error) : null}
       >
         <label className="flex flex-col gap-1">
           {t("name")}
@@ -106,11 +103,6 @@ export function CreateTokenForm() {
         <button type="submit" disabled={create.isPending} className={primary}>
           {create.isPending ? t("pending") : t("submit")}
         </button>
-        {create.isError && !reauth ? (
-          <p role="alert" className="w-full text-red-700">
-            {errorText(create.error)}
-          </p>
-        ) : null}
         {created ? (
           <ShownOnce
             message={t("shownOnce", { name: created.name })}
@@ -118,7 +110,7 @@ export function CreateTokenForm() {
             onDone={() => setCreated(null)}
           />
         ) : null}
-      </form>
+      </InlineForm>
       {reauth ? (
         <ReauthPrompt
           onConfirmed={() => {
@@ -149,15 +141,11 @@ export function CreateIngestTokenForm() {
       router.refresh();
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
-    <form
-      onSubmit={submit}
-      aria-label={t("submit")}
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    <InlineForm
+      label={t("submit")}
+      onSubmit={() => create.mutate()}
+      error={create.isError ? errorText(create.error) : null}
     >
       <label className="flex flex-col gap-1">
         {t("name")}
@@ -166,11 +154,6 @@ export function CreateIngestTokenForm() {
       <button type="submit" disabled={create.isPending} className={primary}>
         {t("submit")}
       </button>
-      {create.isError ? (
-        <p role="alert" className="w-full text-red-700">
-          {errorText(create.error)}
-        </p>
-      ) : null}
       {created ? (
         <ShownOnce
           message={t("shownOnce", { name: created.name })}
@@ -178,7 +161,7 @@ export function CreateIngestTokenForm() {
           onDone={() => setCreated(null)}
         />
       ) : null}
-    </form>
+    </InlineForm>
   );
 }
 

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { ReauthPrompt } from "@/components/account/reauth-prompt";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
 import { AccountAdminActions, AccountBadges } from "./account-admin";
+import { InlineForm } from "@/components/ui/inline-form";
 
 export interface UserView {
   id: string;
@@ -39,15 +40,11 @@ export function CreateUserForm() {
       router.refresh();
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
-    <form
-      onSubmit={submit}
-      aria-label={t("label")}
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    <InlineForm
+      label={t("label")}
+      onSubmit={() => create.mutate()}
+      error={create.isError ? errorText(create.error) : null}
     >
       <label className="flex flex-col gap-1">
         {t("email")}
@@ -101,12 +98,7 @@ export function CreateUserForm() {
       >
         {t("submit")}
       </button>
-      {create.isError ? (
-        <p role="alert" className="w-full text-red-700">
-          {errorText(create.error)}
-        </p>
-      ) : null}
-    </form>
+    </InlineForm>
   );
 }
 
