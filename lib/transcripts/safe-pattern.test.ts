@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import en from "../i18n/messages/en/transcripts.json";
 import zh from "../i18n/messages/zh/transcripts.json";
 import { checkRegexPattern, MAX_PATTERN_LENGTH, PATTERN_REASONS } from "./safe-pattern";
@@ -53,5 +53,31 @@ describe("checkRegexPattern", () => {
   it("has a text for every reason in both languages", () => {
     for (const messages of [en, zh])
       expect(Object.keys(messages.rules.reasons).sort()).toEqual([...PATTERN_REASONS].sort());
+  });
+});
+
+describe("the time budget on a busy server", () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** performance.now() as a clock that jumps `stallMs` during the given probe runs (each run reads it twice). */
+  const stallDuring = (runs: number[], stallMs: number) => {
+    let reads = 0;
+    let offset = 0;
+    const real = performance.now.bind(performance);
+    vi.spyOn(performance, "now").mockImplementation(() => {
+      const run = Math.floor(reads / 2);
+      if (reads % 2 === 1 && runs.includes(run)) offset += stallMs;
+      reads += 1;
+      return real() + offset;
+    });
+  };
+
+  it("accepts a sound pattern that one run found slow (a stall of the server, not of the pattern)", () => {
+    stallDuring([0], 1_000);
+    expect(checkRegexPattern("上门.{0,4}找你")).toEqual({ ok: true });
+  });
+
+  it("refuses a pattern that every run finds slow", () => {
+    stallDuring([0, 1, 2], 1_000);
+    expect(checkRegexPattern("上门.{0,4}找你")).toMatchObject({ ok: false, reason: "too_slow" });
   });
 });

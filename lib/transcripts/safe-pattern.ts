@@ -23,6 +23,7 @@ const MAX_VARIABLE_QUANTIFIERS = 4;
 const MAX_REPEAT = 50;
 const PROBE_LENGTH = 2000;
 const PROBE_BUDGET_MS = 50;
+const PROBE_ATTEMPTS = 3;
 
 /** Why a pattern was refused: a code the page translates, with the values its text needs. */
 export const PATTERN_REASONS = [
@@ -163,12 +164,20 @@ function probe(re: RegExp, pattern: string): PatternCheck {
     chars[0]!.repeat(PROBE_LENGTH),
     chars.repeat(Math.ceil(PROBE_LENGTH / chars.length)).slice(0, PROBE_LENGTH),
   ];
+  // Wall time on a busy server also counts other work (other requests, other processes, a garbage
+  // collection): a pattern is too slow only when every attempt is, which a transient stall never makes it.
+  for (let attempt = 0; attempt < PROBE_ATTEMPTS; attempt++) {
+    if (probeMs(re, probes) <= PROBE_BUDGET_MS) return { ok: true };
+  }
+  return fail("too_slow", "takes too long to run on long utterances; simplify it");
+}
+
+/** How long one run of the probes took, in ms. */
+function probeMs(re: RegExp, probes: readonly string[]): number {
   const started = performance.now();
   for (const s of probes) {
     re.test(`${s}\u0000`);
     re.test(s);
   }
-  return performance.now() - started > PROBE_BUDGET_MS
-    ? fail("too_slow", "takes too long to run on long utterances; simplify it")
-    : { ok: true };
+  return performance.now() - started;
 }
