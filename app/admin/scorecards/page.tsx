@@ -74,8 +74,10 @@ export default async function ScorecardsPage({
         ))}
       </ListTable>
       {editing && latest ? (
+        // Keyed by the scorecard, not its version: the refresh after a save brings the new version, and a
+        // remount would drop the form's "Saved: version N." before anyone could read it.
         <ScorecardForm
-          key={`edit-${editing.id}-${latest.version}`}
+          key={`edit-${editing.id}`}
           scorecardId={editing.id}
           initial={{
             name: editing.name,
