@@ -152,6 +152,17 @@ export function checkCtes(s: CheckSettings, opts: { exclude: Prisma.Sql | null; 
     )`;
 }
 
+/**
+ * A data-modifying CTE's DELETE of the findings these checks own, of the records `ids` (an array expression)
+ * lists; the phrase rules' findings stay, their writer is the transcripts'. An array, not a join: the planner
+ * reads the findings' record_id index for the few records, where a join with a CTE (estimated at thousands of
+ * rows) made it scan every finding.
+ */
+export function clearCheckedFindings(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`DELETE FROM compliance_findings f
+      WHERE f.record_id = ANY (${ids}) AND f.kind = ANY (${[...CHECKED_KINDS]}::text[])`;
+}
+
 /** A checked call's bits of the checked kinds (over a row of `checked`). */
 export function checkedBits(s: CheckSettings): Prisma.Sql {
   return Prisma.sql`(CASE WHEN hours_bad THEN ${HOURS}::int ELSE 0 END)

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type RowReader } from "../db/client";
 import { getEnv, type Env } from "../env";
-import { CHECKED_MASK, checkCtes, checkedBits, type CheckSettings } from "./check-sql";
+import { CHECKED_MASK, checkCtes, checkedBits, clearCheckedFindings, type CheckSettings } from "./check-sql";
 
 /**
  * The automatic checks of every call: calling hours, contact frequency and
@@ -49,12 +49,7 @@ export async function checkRecords(rows: RowReader, target: Prisma.Sql, s: Compl
       FROM target t JOIN call_records r ON r.id = t.id
     ),
     ${checkCtes(s, { exclude: null, withinSubjects: false })},
-    removed AS (
-      -- An array, not a join: the planner reads the findings' record_id index for the few targets,
-      -- where a join with the CTE (estimated at thousands of rows) made it scan every finding.
-      DELETE FROM compliance_findings f
-      WHERE f.record_id = ANY (ARRAY(SELECT id FROM target)) AND f.kind IN ('hours', 'frequency', 'anomaly')
-    ),
+    removed AS (${clearCheckedFindings(Prisma.sql`ARRAY(SELECT id FROM target)`)}),
     added AS (
       INSERT INTO compliance_findings (record_id, kind, code, detail) SELECT id, kind, code, detail FROM found
     ),

@@ -64,7 +64,7 @@ export async function runFollowupChunk(
         SELECT c.id FROM call_records c
         WHERE c.called_phone_number = s.number AND (c.start_time, c.id) > (s.start_time, s.id)
           AND c.start_time < s.start_time + interval '8 days'
-        ORDER BY c.start_time, c.id LIMIT ${earlierCallsCap(s) + 1}::int
+        ORDER BY c.start_time, c.id LIMIT ${earlierCallsCap(s)}::int
       ) later`;
     await checkRecords(rows, target, s);
     return taken.length;

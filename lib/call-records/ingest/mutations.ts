@@ -1,7 +1,7 @@
 import "server-only";
 import { inTransaction, Prisma, prisma, type RowReader } from "../../db/client";
 import { complianceSettings } from "../../compliance/checks";
-import { CHECKED_MASK } from "../../compliance/check-sql";
+import { CHECKED_MASK, clearCheckedFindings } from "../../compliance/check-sql";
 import { queueFollowupsCte } from "../../compliance/followups";
 import { checkIncoming, type IncomingCheck } from "../../compliance/incoming";
 import { textColumn } from "../../db/text-column";
@@ -249,11 +249,8 @@ async function upsertRows(
     WHERE call_records.content_hash IS DISTINCT FROM EXCLUDED.content_hash
     RETURNING id, call_record_id, full_audio_url, (xmax = 0) AS inserted, called_phone_number, start_time
     )${archive},
-    -- An update's findings of the checked kinds are replaced (the phrase rules' stay: their writer is the transcripts').
-    cleared AS (
-      DELETE FROM compliance_findings f
-      WHERE f.record_id = ANY (ARRAY(SELECT id FROM upserted WHERE NOT inserted)) AND f.kind IN ('hours', 'frequency', 'anomaly')
-    ),
+    -- An update's findings of the checked kinds are replaced.
+    cleared AS (${clearCheckedFindings(Prisma.sql`ARRAY(SELECT id FROM upserted WHERE NOT inserted)`)}),
     found AS (
       INSERT INTO compliance_findings (record_id, kind, code, detail)
       SELECT u.id, f.kind, f.code, f.detail
