@@ -2,6 +2,7 @@
 
 import { Suspense, use, type ReactNode } from "react";
 import { useFormat } from "@/components/ui/use-format";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import type { Facets } from "@/lib/call-records/query/facets";
 
 /* The filter bar's building blocks: labelled fields, facet groups, their streamed counts and options. */
@@ -123,18 +124,12 @@ export function ReviewerSelect({
   return (
     <label className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
       {label}
-      <select
+      <ChoiceSelect
         value={value}
-        onChange={(e) => onChange(e.target.value)}
+        choices={[{ value: "", label: anyone }, ...list.map((r) => ({ value: r.id, label: r.name }))]}
+        onChange={onChange}
         className="rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
-      >
-        <option value="">{anyone}</option>
-        {list.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name}
-          </option>
-        ))}
-      </select>
+      />
     </label>
   );
 }

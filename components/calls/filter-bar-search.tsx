@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import { callFiltersToSearchParams } from "@/lib/call-records/query/filter-params";
 import { JobPicker } from "./job-picker";
@@ -40,6 +40,39 @@ export function FilterSearchForm({
     maxScore: filters.maxScore?.toString() ?? "",
   });
 
+  type TextKey = keyof typeof text;
+  const bind = (key: TextKey) => ({
+    value: text[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setText({ ...text, [key]: e.target.value }),
+  });
+  const dates = [
+    { key: "from", label: t("from", { timeZone }) },
+    { key: "to", label: t("to") },
+  ] as const;
+  // Each range is two inputs, a lower and an upper bound, under one label.
+  const ranges = [
+    {
+      label: t("talkTime"),
+      inputMode: "numeric",
+      min: { key: "minDuration", label: t("minTalk") },
+      max: { key: "maxDuration", label: t("maxTalk") },
+    },
+    {
+      label: t("score"),
+      inputMode: "decimal",
+      min: { key: "minScore", label: t("minScore") },
+      max: { key: "maxScore", label: t("maxScore") },
+    },
+  ] as const;
+  const boundInput = (bound: { key: TextKey; label: string }, inputMode: "numeric" | "decimal") => (
+    <input
+      inputMode={inputMode}
+      aria-label={bound.label}
+      {...bind(bound.key)}
+      className="w-16 rounded border border-slate-300 px-2 py-1"
+    />
+  );
+
   function applyText(e: FormEvent) {
     e.preventDefault();
     // Re-parse through the shared schema: what the server will accept is what is applied.
@@ -60,16 +93,11 @@ export function FilterSearchForm({
       className="flex flex-wrap items-end gap-3 text-sm"
     >
       <LabeledField label={t("q")}>
-        <input
-          value={text.q}
-          onChange={(e) => setText({ ...text, q: e.target.value })}
-          className="w-56 rounded border border-slate-300 px-2 py-1"
-        />
+        <input {...bind("q")} className="w-56 rounded border border-slate-300 px-2 py-1" />
       </LabeledField>
       <LabeledField label={t("jobs")}>
         <input
-          value={text.job}
-          onChange={(e) => setText({ ...text, job: e.target.value })}
+          {...bind("job")}
           placeholder={t("jobsPlaceholder")}
           className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs"
         />
@@ -77,60 +105,23 @@ export function FilterSearchForm({
       <LabeledField label={tv("job.pick")}>
         <JobPicker onPick={(id) => go({ job: [...filters.job.filter((j) => j.toString() !== id), BigInt(id)] })} />
       </LabeledField>
-      <LabeledField label={t("from", { timeZone })}>
-        <input
-          type="date"
-          value={text.from.slice(0, 10)}
-          onChange={(e) => setText({ ...text, from: e.target.value })}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </LabeledField>
-      <LabeledField label={t("to")}>
-        <input
-          type="date"
-          value={text.to.slice(0, 10)}
-          onChange={(e) => setText({ ...text, to: e.target.value })}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </LabeledField>
-      <LabeledField label={t("talkTime")}>
-        <span className="flex items-center gap-1">
+      {dates.map(({ key, label }) => (
+        <LabeledField key={key} label={label}>
           <input
-            inputMode="numeric"
-            aria-label={t("minTalk")}
-            value={text.minDuration}
-            onChange={(e) => setText({ ...text, minDuration: e.target.value })}
-            className="w-16 rounded border border-slate-300 px-2 py-1"
+            type="date"
+            {...bind(key)}
+            value={text[key].slice(0, 10)}
+            className="rounded border border-slate-300 px-2 py-1"
           />
-          –
-          <input
-            inputMode="numeric"
-            aria-label={t("maxTalk")}
-            value={text.maxDuration}
-            onChange={(e) => setText({ ...text, maxDuration: e.target.value })}
-            className="w-16 rounded border border-slate-300 px-2 py-1"
-          />
-        </span>
-      </LabeledField>
-      <LabeledField label={t("score")}>
-        <span className="flex items-center gap-1">
-          <input
-            inputMode="decimal"
-            aria-label={t("minScore")}
-            value={text.minScore}
-            onChange={(e) => setText({ ...text, minScore: e.target.value })}
-            className="w-16 rounded border border-slate-300 px-2 py-1"
-          />
-          –
-          <input
-            inputMode="decimal"
-            aria-label={t("maxScore")}
-            value={text.maxScore}
-            onChange={(e) => setText({ ...text, maxScore: e.target.value })}
-            className="w-16 rounded border border-slate-300 px-2 py-1"
-          />
-        </span>
-      </LabeledField>
+        </LabeledField>
+      ))}
+      {ranges.map(({ label, inputMode, min, max }) => (
+        <LabeledField key={min.key} label={label}>
+          <span className="flex items-center gap-1">
+            {boundInput(min, inputMode)}–{boundInput(max, inputMode)}
+          </span>
+        </LabeledField>
+      ))}
       <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
         {t("apply")}
       </button>

@@ -29,6 +29,7 @@ import {
   type Reviewer,
 } from "./filter-bar-parts";
 import { LabeledField } from "@/components/ui/field";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 
 const SORT_LABELS = {
   "-start_time": "newest",
@@ -77,6 +78,24 @@ export function FilterBar({
     go({
       [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value],
     } as Partial<CallFilters>);
+  }
+
+  /** A facet's checkboxes over its fixed values, each with its count once the facets are in. */
+  function valueChecks<K extends "submission" | "review" | "compliance">(
+    key: K,
+    values: readonly CallFilters[K][number][],
+    label: (value: CallFilters[K][number]) => string,
+  ) {
+    return values.map((v) => (
+      <Check
+        key={v}
+        checked={(filters[key] as string[]).includes(v)}
+        onChange={() => toggle(key, v)}
+        label={label(v)}
+        // "any" is every flagged call, not a kind of its own: it has no count.
+        count={v === "any" ? null : <FacetCount facets={facets} pick={(f) => countOf(f[key], v)} />}
+      />
+    ));
   }
 
   const intentKey = (i: { tagId: bigint | string; code: number }) => `${i.tagId}:${i.code}`;
@@ -160,26 +179,10 @@ export function FilterBar({
           </Suspense>
         </Facet>
         <Facet title={t("submission")}>
-          {SUBMISSION_STATES.map((s) => (
-            <Check
-              key={s}
-              checked={filters.submission.includes(s)}
-              onChange={() => toggle("submission", s)}
-              label={tc(`submission.${s}`)}
-              count={<FacetCount facets={facets} pick={(f) => countOf(f.submission, s)} />}
-            />
-          ))}
+          {valueChecks("submission", SUBMISSION_STATES, (s) => tc(`submission.${s}`))}
         </Facet>
         <Facet title={t("review")}>
-          {REVIEW_STATES.map((s) => (
-            <Check
-              key={s}
-              checked={filters.review.includes(s)}
-              onChange={() => toggle("review", s)}
-              label={tc(`review.${s}`)}
-              count={<FacetCount facets={facets} pick={(f) => countOf(f.review, s)} />}
-            />
-          ))}
+          {valueChecks("review", REVIEW_STATES, (s) => tc(`review.${s}`))}
           <Suspense fallback={null}>
             <ReviewerSelect
               reviewers={reviewers}
@@ -190,17 +193,7 @@ export function FilterBar({
             />
           </Suspense>
         </Facet>
-        <Facet title={t("compliance")}>
-          {COMPLIANCE_FILTERS.map((k) => (
-            <Check
-              key={k}
-              checked={filters.compliance.includes(k)}
-              onChange={() => toggle("compliance", k)}
-              label={tk(`kinds.${k}`)}
-              count={k === "any" ? null : <FacetCount facets={facets} pick={(f) => countOf(f.compliance, k)} />}
-            />
-          ))}
-        </Facet>
+        <Facet title={t("compliance")}>{valueChecks("compliance", COMPLIANCE_FILTERS, (k) => tk(`kinds.${k}`))}</Facet>
         <Facet title={t("intent")}>
           <Suspense fallback={<OptionsPending />}>
             <FacetOptions
@@ -236,55 +229,42 @@ export function FilterBar({
         </Facet>
         <div className="space-y-2">
           <LabeledField label={t("recording")}>
-            <select
+            <ChoiceSelect
               value={filters.audio === undefined ? "" : String(filters.audio)}
-              onChange={(e) => go({ audio: e.target.value === "" ? undefined : e.target.value === "true" })}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("recordingAny")}</option>
-              <option value="true">{t("recordingWith")}</option>
-              <option value="false">{t("recordingWithout")}</option>
-            </select>
+              choices={[
+                { value: "", label: t("recordingAny") },
+                { value: "true", label: t("recordingWith") },
+                { value: "false", label: t("recordingWithout") },
+              ]}
+              onChange={(v) => go({ audio: v === "" ? undefined : v === "true" })}
+            />
           </LabeledField>
           <LabeledField label={t("critical")}>
-            <select
+            <ChoiceSelect
               value={filters.critical ?? ""}
-              onChange={(e) => go({ critical: (e.target.value || undefined) as CallFilters["critical"] })}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t("criticalAny")}</option>
-              {CRITICAL_FILTERS.map((c) => (
-                <option key={c} value={c}>
-                  {t(c === "failed" ? "criticalFailed" : "criticalPassed")}
-                </option>
-              ))}
-            </select>
+              choices={[
+                { value: "", label: t("criticalAny") },
+                ...CRITICAL_FILTERS.map((c) => ({
+                  value: c,
+                  label: t(c === "failed" ? "criticalFailed" : "criticalPassed"),
+                })),
+              ]}
+              onChange={(v) => go({ critical: v || undefined })}
+            />
           </LabeledField>
           <LabeledField label={t("sort")}>
-            <select
+            <ChoiceSelect
               value={filters.sort}
-              onChange={(e) => go({ sort: e.target.value as CallFilters["sort"] })}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sorts.${SORT_LABELS[s]}`)}
-                </option>
-              ))}
-            </select>
+              choices={SORTS.map((s) => ({ value: s, label: t(`sorts.${SORT_LABELS[s]}`) }))}
+              onChange={(sort) => go({ sort })}
+            />
           </LabeledField>
           <LabeledField label={t("pageSize")}>
-            <select
-              value={filters.size}
-              onChange={(e) => go({ size: Number(e.target.value) })}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              {PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              value={String(filters.size)}
+              choices={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+              onChange={(v) => go({ size: Number(v) })}
+            />
           </LabeledField>
         </div>
       </div>

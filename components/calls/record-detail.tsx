@@ -16,7 +16,9 @@ import { PlatformIntentNotice } from "./platform-intent-notice";
 import type { RecordReview } from "@/lib/review/data";
 import { intentText, jobText } from "@/lib/call-records/notation";
 import type { IntentValue } from "@/lib/call-records/platform-intent";
+import type { ReactNode } from "react";
 import { DetailItem } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 
 /** `properties` as a table when it is a JSON object, else the raw text. */
 function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
@@ -38,6 +40,15 @@ function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
     );
   }
   return <pre className="whitespace-pre-wrap font-mono text-xs">{raw}</pre>;
+}
+
+/** Rows of a description list with a label and a value each (no wire name). */
+function PlainRows({ rows }: { rows: [label: string, value: ReactNode][] }) {
+  return rows.map(([label, value]) => (
+    <DetailItem key={label} layout="row" label={label}>
+      {value}
+    </DetailItem>
+  ));
 }
 
 export function RecordDetail({
@@ -101,10 +112,7 @@ export function RecordDetail({
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="dto" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="dto" className="font-semibold">
-            {t("record")}
-          </h2>
+        <Panel id="dto" title={t("record")}>
           <dl className="mt-2">
             <DetailItem layout="row" label={t("callRecordId")} wire="call_record_id">
               <span className="font-mono">{r.callRecordId.toString()}</span>
@@ -182,7 +190,7 @@ export function RecordDetail({
               )}
             </DetailItem>
           </dl>
-        </section>
+        </Panel>
 
         <section aria-labelledby="state" className="space-y-6">
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -197,15 +205,13 @@ export function RecordDetail({
                   message={r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
                 />
               </DetailItem>
-              <DetailItem layout="row" label={t("attempts")}>
-                {String(r.submissionAttempts)}
-              </DetailItem>
-              <DetailItem layout="row" label={t("lastSubmitted")}>
-                {time(r.lastSubmittedAt)}
-              </DetailItem>
-              <DetailItem layout="row" label={t("lastAnswer")}>
-                {r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)}
-              </DetailItem>
+              <PlainRows
+                rows={[
+                  [t("attempts"), String(r.submissionAttempts)],
+                  [t("lastSubmitted"), time(r.lastSubmittedAt)],
+                  [t("lastAnswer"), r.lastResultMessage === null ? null : maskText(r.lastResultMessage, known)],
+                ]}
+              />
             </dl>
             {platformIntent !== undefined && r.correctedIntentTagId !== null ? (
               <PlatformIntentNotice
@@ -243,15 +249,13 @@ export function RecordDetail({
                   </span>
                 ) : null}
               </DetailItem>
-              <DetailItem layout="row" label={t("received")}>
-                {time(r.receivedAt)}
-              </DetailItem>
-              <DetailItem layout="row" label={t("updated")}>
-                {time(r.updatedAt)}
-              </DetailItem>
-              <DetailItem layout="row" label={t("source")}>
-                {r.source}
-              </DetailItem>
+              <PlainRows
+                rows={[
+                  [t("received"), time(r.receivedAt)],
+                  [t("updated"), time(r.updatedAt)],
+                  [t("source"), r.source],
+                ]}
+              />
             </dl>
           </div>
           {review ? (

@@ -14,30 +14,25 @@ export function RecordPager({
   const t = useTranslations("calls.pager");
   const q = listQuery ? `?${listQuery}` : "";
   const cls = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50";
+  // A step with no record that way is shown greyed out, not as a link.
+  const step = (id: bigint | null, rel: "prev" | "next", label: string) =>
+    id !== null ? (
+      <Link href={`/calls/${id}${q}`} rel={rel} className={cls}>
+        {label}
+      </Link>
+    ) : (
+      <span className={`${cls} opacity-50`} aria-disabled>
+        {label}
+      </span>
+    );
   return (
     <nav aria-label={t("label")} className="mb-4 flex items-center gap-2">
       <Link href={`/calls${q}`} className="text-sm text-sky-700 hover:underline">
         {t("back")}
       </Link>
       <span className="ml-auto" />
-      {previous !== null ? (
-        <Link href={`/calls/${previous}${q}`} rel="prev" className={cls}>
-          {t("previous")}
-        </Link>
-      ) : (
-        <span className={`${cls} opacity-50`} aria-disabled>
-          {t("previous")}
-        </span>
-      )}
-      {next !== null ? (
-        <Link href={`/calls/${next}${q}`} rel="next" className={cls}>
-          {t("next")}
-        </Link>
-      ) : (
-        <span className={`${cls} opacity-50`} aria-disabled>
-          {t("next")}
-        </span>
-      )}
+      {step(previous, "prev", t("previous"))}
+      {step(next, "next", t("next"))}
     </nav>
   );
 }

@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { revealContact } from "@/lib/privacy/actions";
 import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { ActionFailure, unwrap } from "@/components/ui/action-error";
+import { PendingSubmit } from "@/components/ui/pending-submit";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
   const t = useTranslations("calls.reveal");
-  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [reauth, setReauth] = useState(false);
@@ -69,19 +70,16 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
             reveal.reset();
           }}
         />
-      ) : reveal.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(reveal.error)}
-        </p>
-      ) : null}
+      ) : (
+        <ActionErrorAlert error={reveal.error} />
+      )}
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={reveal.isPending}
+        <PendingSubmit
+          pending={reveal.isPending}
           className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
         >
           {t("reveal")}
-        </button>
+        </PendingSubmit>
         <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
           {t("cancel")}
         </button>

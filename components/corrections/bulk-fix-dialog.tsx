@@ -5,13 +5,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { fixGroupAndResubmit, previewGroupFix } from "@/lib/corrections/actions";
 import type { CorrectableField } from "@/lib/corrections/fields";
 import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PlanView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
+import { PendingSubmit } from "@/components/ui/pending-submit";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 
 /**
  * Bulk fix of one failure group: choose a field and its new value (or compute
@@ -33,7 +35,6 @@ export function BulkFixDialog({
   const ta = useTranslations("approval.dialog");
   const uid = useId();
   const fmt = useFormat();
-  const errorText = useErrorText();
   const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<"set" | "end_from_duration">("set");
@@ -170,11 +171,7 @@ export function BulkFixDialog({
             </div>
           </div>
         ) : null}
-        {preview.isError || apply.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errorText((preview.error ?? apply.error)!)}
-          </p>
-        ) : null}
+        <ActionErrorAlert error={preview.error ?? apply.error} className="text-sm text-red-700" />
         <div className="flex justify-end gap-2">
           <button
             type="button"
@@ -183,13 +180,12 @@ export function BulkFixDialog({
           >
             {t("close")}
           </button>
-          <button
-            type="submit"
-            disabled={preview.isPending}
+          <PendingSubmit
+            pending={preview.isPending}
             className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-800"
           >
             {t("preview")}
-          </button>
+          </PendingSubmit>
           <button
             type="button"
             // Stays disabled once it succeeded: the page is on its way to the new batch (a second click would ask twice).

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { ChoiceSelect } from "@/components/ui/choice-select";
 import { CORRECTABLE_FIELDS, type CorrectableField } from "@/lib/corrections/fields";
 
 /**
@@ -25,27 +27,15 @@ export function FieldValueInputs({
   const t = useTranslations("corrections");
   return (
     <>
-      <div className="text-sm">
-        <label htmlFor={`${uid}-field`} className="block text-slate-700">
-          {t("field")}
-        </label>
-        <select
+      <LabelAbove id={`${uid}-field`} label={t("field")}>
+        <ChoiceSelect
           id={`${uid}-field`}
           value={field}
-          onChange={(e) => onField(e.target.value as CorrectableField)}
-          className="rounded border border-slate-300 px-2 py-1"
-        >
-          {CORRECTABLE_FIELDS.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="text-sm">
-        <label htmlFor={`${uid}-value`} className="block text-slate-700">
-          {t("newValue")}
-        </label>
+          choices={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: f }))}
+          onChange={onField}
+        />
+      </LabelAbove>
+      <LabelAbove id={`${uid}-value`} label={t("newValue")}>
         <input
           id={`${uid}-value`}
           value={value}
@@ -53,8 +43,19 @@ export function FieldValueInputs({
           onChange={(e) => onValue(e.target.value)}
           className="rounded border border-slate-300 px-2 py-1"
         />
-      </div>
+      </LabelAbove>
     </>
+  );
+}
+
+function LabelAbove({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="text-sm">
+      <label htmlFor={id} className="block text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { correctRecord, withdrawRecordCorrection } from "@/lib/corrections/actio
 import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PayloadView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 /** The record page's correction: the payload diff, the correction in place, a form to correct a field, and withdrawal. */
 export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView; canCorrect: boolean }) {
@@ -94,13 +95,12 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
         >
           <FieldValueInputs uid={uid} field={field} value={value} onField={setField} onValue={setValue} />
           <ReasonInput value={reason} onChange={setReason} />
-          <button
-            type="submit"
-            disabled={save.isPending}
+          <PendingSubmit
+            pending={save.isPending}
             className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
           >
             {save.isPending ? t("saving") : t("save")}
-          </button>
+          </PendingSubmit>
           <p id={`${uid}-hint`} className="w-full text-xs text-slate-600">
             {t("valueHint")}
           </p>

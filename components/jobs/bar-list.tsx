@@ -24,11 +24,18 @@ function ChartFrame({ title, children }: { title: string; children: ReactNode })
   );
 }
 
+/** What both charts draw with: the formatter, their texts and the largest count (at least 1), which a full bar stands for. */
+function useChart(bars: Bar[]) {
+  return {
+    fmt: useFormat(),
+    t: useTranslations("jobs.charts"),
+    max: Math.max(1, ...bars.map((b) => b.count)),
+  };
+}
+
 /** Horizontal bars; each one links to the calls it counts. */
 export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
-  const fmt = useFormat();
-  const t = useTranslations("jobs.charts");
-  const max = Math.max(1, ...bars.map((b) => b.count));
+  const { fmt, t, max } = useChart(bars);
   return (
     <ChartFrame title={title}>
       {bars.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("noData")}</p> : null}
@@ -65,9 +72,7 @@ export function BarList({ title, bars }: { title: string; bars: Bar[] }) {
 
 /** Vertical bars for a time series (hours of the day, days). */
 export function Columns({ title, bars }: { title: string; bars: Bar[] }) {
-  const fmt = useFormat();
-  const t = useTranslations("jobs.charts");
-  const max = Math.max(1, ...bars.map((b) => b.count));
+  const { fmt, t, max } = useChart(bars);
   return (
     <ChartFrame title={title}>
       <div className="mt-3 flex gap-2">

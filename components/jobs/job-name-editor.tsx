@@ -3,10 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { unwrap } from "@/components/ui/action-error";
 import { saveJobNameAction } from "@/lib/jobs/actions";
 import { checkCallingHours, type CallingHoursProblem } from "@/lib/compliance/hours";
+import { PendingSubmit } from "@/components/ui/pending-submit";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 
 /**
  * A supervisor names a job (name, creditor, note) and sets its calling window
@@ -26,7 +28,6 @@ export function JobNameEditor({
   timeZone: string;
 }) {
   const t = useTranslations("views.job");
-  const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(initial);
@@ -74,55 +75,36 @@ export function JobNameEditor({
     save.mutate();
   };
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
+  const bind = (key: keyof typeof form) => ({
+    name: key,
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value }),
+    className: input,
+  });
   return (
     <form
       onSubmit={submit}
       aria-label={t("editTitle")}
       className="grid max-w-xl gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
     >
-      <label className="block">
-        <span className="text-slate-700">{t("name")}</span>
-        <input
-          name="name"
-          value={form.name}
-          maxLength={120}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          className={input}
-          autoFocus
-        />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">{t("creditor")}</span>
-        <input
-          name="creditor"
-          value={form.creditor}
-          maxLength={120}
-          onChange={(e) => setForm({ ...form, creditor: e.target.value })}
-          className={input}
-        />
-      </label>
-      <label className="block">
-        <span className="text-slate-700">{t("note")}</span>
-        <textarea
-          name="note"
-          value={form.note}
-          maxLength={1000}
-          rows={2}
-          onChange={(e) => setForm({ ...form, note: e.target.value })}
-          className={input}
-        />
-      </label>
+      <EditorField label={t("name")}>
+        <input {...bind("name")} maxLength={120} autoFocus />
+      </EditorField>
+      <EditorField label={t("creditor")}>
+        <input {...bind("creditor")} maxLength={120} />
+      </EditorField>
+      <EditorField label={t("note")}>
+        <textarea {...bind("note")} maxLength={1000} rows={2} />
+      </EditorField>
       <div className="block">
         <label htmlFor={`job-${jobId}-hours`} className="text-slate-700">
           {t("callingHours")}
         </label>
         <input
           id={`job-${jobId}-hours`}
-          name="callingHours"
-          value={form.callingHours}
+          {...bind("callingHours")}
           maxLength={40}
           placeholder={defaultHours}
-          onChange={(e) => setForm({ ...form, callingHours: e.target.value })}
           aria-describedby={`job-${jobId}-hours-help`}
           aria-invalid={hoursProblem !== null}
           className={`${input} font-mono`}
@@ -136,19 +118,14 @@ export function JobNameEditor({
           {t(`callingHoursProblem.${hoursProblem}`)}
         </p>
       ) : null}
-      {save.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(save.error)}
-        </p>
-      ) : null}
+      <ActionErrorAlert error={save.error} />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={save.isPending}
+        <PendingSubmit
+          pending={save.isPending}
           className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
         >
           {save.isPending ? t("saving") : t("save")}
-        </button>
+        </PendingSubmit>
         <button
           type="button"
           onClick={() => {
@@ -161,5 +138,14 @@ export function JobNameEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+function EditorField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="block">
+      <span className="text-slate-700">{label}</span>
+      {children}
+    </label>
   );
 }

@@ -50,6 +50,34 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   if (!job) notFound();
   const s = job.summary;
   const calls = (extra = "") => `/calls?job=${jobId}${extra}`;
+  const kpis = [
+    { label: t("kpi.calls"), value: fmt.count(s.total), href: calls() },
+    {
+      label: t("kpi.connected"),
+      value: fmt.percent(s.answered, s.total),
+      hint: t("kpi.answered", { count: fmt.count(s.answered) }),
+      href: calls("&status=ANSWERED"),
+    },
+    { label: t("kpi.avgTalk"), value: <span data-testid="avg-talk">{fmt.duration(s.avgTalkSeconds, "long")}</span> },
+    {
+      label: t("kpi.accepted"),
+      value: fmt.count(s.accepted),
+      hint: t("kpi.rejected", { count: fmt.count(s.rejected) }),
+      href: calls("&submission=accepted"),
+    },
+    {
+      label: t("kpi.reviewed"),
+      value: fmt.percent(s.reviewed, s.total),
+      hint: t("kpi.flagged", { count: fmt.count(s.flagged) }),
+      href: calls("&review=passed&review=flagged"),
+    },
+    {
+      label: t("kpi.flaggedShare"),
+      value: fmt.percent(s.flagged, s.reviewed),
+      hint: t("kpi.flaggedOfReviewed", { count: fmt.count(s.flagged) }),
+      href: calls("&review=flagged"),
+    },
+  ];
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
@@ -98,35 +126,9 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
         />
       ) : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-6">
-        <StatCard label={t("kpi.calls")} value={fmt.count(s.total)} href={calls()} />
-        <StatCard
-          label={t("kpi.connected")}
-          value={fmt.percent(s.answered, s.total)}
-          hint={t("kpi.answered", { count: fmt.count(s.answered) })}
-          href={calls("&status=ANSWERED")}
-        />
-        <StatCard
-          label={t("kpi.avgTalk")}
-          value={<span data-testid="avg-talk">{fmt.duration(s.avgTalkSeconds, "long")}</span>}
-        />
-        <StatCard
-          label={t("kpi.accepted")}
-          value={fmt.count(s.accepted)}
-          hint={t("kpi.rejected", { count: fmt.count(s.rejected) })}
-          href={calls("&submission=accepted")}
-        />
-        <StatCard
-          label={t("kpi.reviewed")}
-          value={fmt.percent(s.reviewed, s.total)}
-          hint={t("kpi.flagged", { count: fmt.count(s.flagged) })}
-          href={calls("&review=passed&review=flagged")}
-        />
-        <StatCard
-          label={t("kpi.flaggedShare")}
-          value={fmt.percent(s.flagged, s.reviewed)}
-          hint={t("kpi.flaggedOfReviewed", { count: fmt.count(s.flagged) })}
-          href={calls("&review=flagged")}
-        />
+        {kpis.map((kpi) => (
+          <StatCard key={kpi.label} {...kpi} />
+        ))}
       </div>
       <ComplianceCountsView
         counts={compliance}
