@@ -68,59 +68,62 @@ export function FailureGroups({
             </tr>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
-            {failures.map((g) => (
-              <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
-                <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
-                <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
-                <td className="px-3 py-2">{g.message ?? "–"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
-                <td className="px-3 py-2">
-                  {g.sampleIds.map((s) => (
-                    <Link key={s} href={`/calls/${s}`} className="mr-2 font-mono text-xs text-sky-700 hover:underline">
-                      {s}
-                    </Link>
-                  ))}
-                </td>
-                <td className="px-3 py-2">
-                  {canControl ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        onResubmit({
-                          selection: { type: "batch", batchId: id, failureCode: g.code },
-                          label: t("resubmitGroupLabel", {
-                            count: fmt.count(g.count),
-                            code: g.code ?? t("noCode"),
-                            message: g.message ?? "",
-                          }),
-                        })
-                      }
-                      className="text-sm font-medium text-sky-700 underline"
-                    >
-                      {t("resubmitGroup")}
-                    </button>
-                  ) : null}
-                  {canFix ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        onFix({
-                          failureCode: g.code,
-                          label: t("resubmitGroupLabel", {
-                            count: fmt.count(g.count),
-                            code: g.code ?? t("noCode"),
-                            message: g.message ?? "",
-                          }),
-                        })
-                      }
-                      className="ml-3 text-sm font-medium text-sky-700 underline"
-                    >
-                      {tf("fixGroup")}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {failures.map((g) => {
+              const label = t("resubmitGroupLabel", {
+                count: fmt.count(g.count),
+                code: g.code ?? t("noCode"),
+                message: g.message ?? "",
+              });
+              return (
+                <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
+                  <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
+                  <td className="px-3 py-2">{g.message ?? "–"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
+                  <td className="px-3 py-2">
+                    {g.sampleIds.map((s) => (
+                      <Link
+                        key={s}
+                        href={`/calls/${s}`}
+                        className="mr-2 font-mono text-xs text-sky-700 hover:underline"
+                      >
+                        {s}
+                      </Link>
+                    ))}
+                  </td>
+                  <td className="px-3 py-2">
+                    {canControl ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          onResubmit({
+                            selection: { type: "batch", batchId: id, failureCode: g.code },
+                            label,
+                          })
+                        }
+                        className="text-sm font-medium text-sky-700 underline"
+                      >
+                        {t("resubmitGroup")}
+                      </button>
+                    ) : null}
+                    {canFix ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          onFix({
+                            failureCode: g.code,
+                            label,
+                          })
+                        }
+                        className="ml-3 text-sm font-medium text-sky-700 underline"
+                      >
+                        {tf("fixGroup")}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

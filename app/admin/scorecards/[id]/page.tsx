@@ -61,21 +61,11 @@ export default async function ScorecardVersionsPage({
           <table className="mt-2 min-w-full">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("itemKey")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("itemLabel")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("kind")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("weight")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("critical")}
-                </th>
+                {(["itemKey", "itemLabel", "kind", "weight", "critical"] as const).map((c) => (
+                  <th key={c} scope="col" className="py-1 pr-3">
+                    {t(c)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
