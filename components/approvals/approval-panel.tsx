@@ -13,6 +13,7 @@ import type { PayloadView } from "@/lib/corrections/views";
 import { approveSubmission, rejectSubmission } from "@/lib/approvals/actions";
 import type { ApprovalView } from "@/lib/approvals/views";
 import { submissionKeys, type BatchView } from "@/lib/submissions/views";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /**
  * The four-eyes request of a batch: what was asked, why it waits, and (for
@@ -40,14 +41,13 @@ export function ApprovalPanel({
   const decided = (by: string | null, at: string | null) => ({ by: by ?? "–", at: at ? fmt.dateTime(at) : "–" });
 
   return (
-    <section
-      aria-labelledby="approval-title"
-      data-testid="approval-panel"
+    <TitledSection
+      id="approval-title"
+      title={t("title")}
       className="space-y-3 rounded-lg border border-violet-300 bg-violet-50 p-4 text-sm text-violet-950"
+      titleClassName="font-semibold"
+      testId="approval-panel"
     >
-      <h2 id="approval-title" className="font-semibold">
-        {t("title")}
-      </h2>
       <p>
         {t("requested", {
           by: approval.requestedBy,
@@ -134,7 +134,7 @@ export function ApprovalPanel({
         </div>
       ) : null}
       {asking ? <DecisionDialog batch={batch} decision={asking} onClose={() => setAsking(null)} /> : null}
-    </section>
+    </TitledSection>
   );
 }
 

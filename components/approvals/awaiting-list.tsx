@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { useBatchKind, useDescribeSelection } from "@/components/submissions/batch-progress";
 import type { AwaitingBatch } from "@/lib/approvals/data";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** The batches waiting for a second supervisor, above the other batches so that nobody misses them. */
 export function AwaitingApprovalList({ batches }: { batches: AwaitingBatch[] }) {
@@ -15,14 +16,13 @@ export function AwaitingApprovalList({ batches }: { batches: AwaitingBatch[] }) 
   const kind = useBatchKind();
   const describeSelection = useDescribeSelection();
   return (
-    <section
-      aria-labelledby="awaiting-approval"
-      data-testid="awaiting-approval"
+    <TitledSection
+      id="awaiting-approval"
+      title={`${t("title")} (${fmt.count(batches.length)})`}
       className="space-y-2 rounded-lg border border-violet-300 bg-violet-50 p-4"
+      titleClassName="font-semibold text-violet-950"
+      testId="awaiting-approval"
     >
-      <h2 id="awaiting-approval" className="font-semibold text-violet-950">
-        {t("title")} ({fmt.count(batches.length)})
-      </h2>
       <p className="text-sm text-violet-900">{t("intro")}</p>
       <ul className="divide-y divide-violet-200 text-sm">
         {batches.map((b) => (
@@ -47,6 +47,6 @@ export function AwaitingApprovalList({ batches }: { batches: AwaitingBatch[] }) 
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /**
  * Stored transcripts and the rules: a rule change applies to records ingested
@@ -35,14 +36,12 @@ export function PhraseRecheck({
   const running = pending.find((p) => p.started);
   const waiting = pending.find((p) => !p.started);
   return (
-    <section
-      aria-labelledby="phrase-recheck-title"
+    <TitledSection
+      id="phrase-recheck-title"
+      title={t("title")}
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-      data-testid="phrase-recheck"
+      testId="phrase-recheck"
     >
-      <h2 id="phrase-recheck-title" className="font-medium">
-        {t("title")}
-      </h2>
       {changed ? (
         <p
           role="status"
@@ -80,6 +79,6 @@ export function PhraseRecheck({
           </span>
         ) : null}
       </div>
-    </section>
+    </TitledSection>
   );
 }

@@ -9,6 +9,7 @@ import {
   listCalibrationSessions,
 } from "@/lib/scorecards/calibration-data";
 import { latestVersions } from "@/lib/scorecards/data";
+import { TitledSection } from "@/components/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -33,10 +34,7 @@ export default async function CalibrationPage() {
     <div className="max-w-5xl space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <section aria-labelledby="calibration-mine" className="space-y-2">
-        <h2 id="calibration-mine" className="font-medium">
-          {t("mine")}
-        </h2>
+      <TitledSection id="calibration-mine" title={t("mine")} className="space-y-2">
         {mine.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noneMine")}</p>
         ) : (
@@ -62,13 +60,10 @@ export default async function CalibrationPage() {
             ))}
           </ul>
         )}
-      </section>
+      </TitledSection>
       {manage ? (
         <>
-          <section aria-labelledby="calibration-sessions" className="space-y-2">
-            <h2 id="calibration-sessions" className="font-medium">
-              {t("sessions")}
-            </h2>
+          <TitledSection id="calibration-sessions" title={t("sessions")} className="space-y-2">
             {sessions.length === 0 ? (
               <p className="text-sm text-slate-600">{t("noSessions")}</p>
             ) : (
@@ -108,7 +103,7 @@ export default async function CalibrationPage() {
                 </tbody>
               </table>
             )}
-          </section>
+          </TitledSection>
           <CalibrationForm versions={versions} reviewers={reviewers} />
         </>
       ) : null}
