@@ -13,8 +13,8 @@ const KEYS_HELP = [
 
 /** The player's "Keys" button and the small panel it opens with what each key does. */
 export function PlayerKeysHelp({ buttonClassName }: { buttonClassName: string }) {
-  const t = useTranslations("audio");
   const [help, setHelp] = useState(false);
+  const t = useTranslations("audio");
   return (
     <span className="relative">
       <button
