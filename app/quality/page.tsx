@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { scoresByJob, scoresByReviewer, scoresByWeek, scoreTotals } from "@/lib/quality/data";
 import { parseQualityParams } from "@/lib/quality/schema";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -13,11 +14,7 @@ export async function generateMetadata() {
 }
 
 /** Scorecard scores by week, job and reviewer over a range of days (docs/quality.md). */
-export default async function QualityPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function QualityPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("quality:read");
   const zone = getEnv().DISPLAY_TIME_ZONE;
   const { range, errors } = parseQualityParams(await searchParams, zone);

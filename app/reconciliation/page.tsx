@@ -7,17 +7,14 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
 import { configuredReport } from "@/lib/reconciliation/report";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
-export default async function ReconciliationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReconciliationPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("reconciliation:read");
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);

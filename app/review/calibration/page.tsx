@@ -9,6 +9,7 @@ import {
   listCalibrationSessions,
 } from "@/lib/scorecards/calibration-data";
 import { latestVersions } from "@/lib/scorecards/data";
+import { TableHead, Th } from "@/components/ui/table";
 import { TitledSection } from "@/components/ui/titled-section";
 
 export const dynamic = "force-dynamic";
@@ -68,15 +69,13 @@ export default async function CalibrationPage() {
               <p className="text-sm text-slate-600">{t("noSessions")}</p>
             ) : (
               <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
-                <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <TableHead>
                   <tr>
                     {(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => (
-                      <th key={c} scope="col" className="px-3 py-2">
-                        {t(c)}
-                      </th>
+                      <Th key={c}>{t(c)}</Th>
                     ))}
                   </tr>
-                </thead>
+                </TableHead>
                 <tbody className="divide-y divide-slate-100">
                   {sessions.map((s) => (
                     <tr key={s.id} data-testid="calibration-session-row">

@@ -5,6 +5,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard } from "@/lib/scorecards/data";
+import type { IdPageProps } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -12,13 +13,7 @@ export async function generateMetadata() {
 }
 
 /** /admin/scorecards/<id>[?v=<version>]: a scorecard's versions, and one of them read-only (the latest by default). */
-export default async function ScorecardVersionsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ScorecardVersionsPage({ params, searchParams }: IdPageProps) {
   await requireUser("scorecards:manage");
   const id = parseInt64Id((await params).id);
   const card = id === null ? null : await getScorecard(id);
