@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
-import { ParamErrors } from "@/components/ui/param-errors";
+import { ReportRangeFilter } from "@/components/ui/report-range-filter";
 import { QualityTables } from "@/components/quality/tables";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
@@ -29,14 +28,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Sear
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { from: range.from, to: range.to, zone })}</p>
-      <ParamErrors title={t("invalid")} errors={errors} />
-      <DateRangeJobFilter
-        action="/quality"
-        from={range.from}
-        to={range.to}
-        job={range.job.map(String).join(" ")}
-        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
-      />
+      <ReportRangeFilter namespace="quality" action="/quality" range={range} errors={errors} />
       <QualityTables totals={totals} weeks={weeks} jobs={jobs} reviewers={reviewers} scopeJobs={range.job} />
     </div>
   );

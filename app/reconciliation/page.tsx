@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
-import { ParamErrors } from "@/components/ui/param-errors";
+import { ReportRangeFilter } from "@/components/ui/report-range-filter";
 import { ReconciliationTable } from "@/components/reconciliation/table";
 import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
@@ -45,14 +44,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       <p className="text-sm text-slate-600">
         {t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}
       </p>
-      <ParamErrors title={t("invalid")} errors={errors} />
-      <DateRangeJobFilter
-        action="/reconciliation"
-        from={query.from}
-        to={query.to}
-        job={query.job.map(String).join(" ")}
-        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
-      />
+      <ReportRangeFilter namespace="reconciliation" action="/reconciliation" range={query} errors={errors} />
       <ReconciliationTable report={report} />
       <ReconciliationGaps report={report} />
     </div>
