@@ -3,6 +3,7 @@ import type { Agreement } from "@/lib/scorecards/agreement";
 import type { CalibrationSessionView } from "@/lib/scorecards/calibration-data";
 import { itemsOf, type Answer } from "@/lib/scorecards/schema";
 import { TitledSection } from "@/components/ui/titled-section";
+import { EmptyOr } from "@/components/ui/empty-or";
 
 /** A session's agreement rate (defined on the page) and the (call, item) pairs on which answers differ. */
 export function CalibrationComparison({
@@ -41,9 +42,7 @@ export function CalibrationComparison({
         <p className="mt-1 text-xs text-slate-600">{t("agreementDefinition")}</p>
       </TitledSection>
       <TitledSection id="differences" title={t("differences")} className="space-y-2">
-        {differ.length === 0 ? (
-          <p className="text-slate-600">{t("noDifferences")}</p>
-        ) : (
+        <EmptyOr empty={differ.length === 0} text={t("noDifferences")} className="text-slate-600">
           <table
             className="min-w-full rounded-lg border border-slate-200 bg-white"
             data-testid="calibration-differences"
@@ -63,7 +62,7 @@ export function CalibrationComparison({
               ))}
             </tbody>
           </table>
-        )}
+        </EmptyOr>
       </TitledSection>
       <TitledSection id="all-answers" title={t("allAnswers")} className="space-y-2">
         <table className="min-w-full rounded-lg border border-slate-200 bg-white">

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { batchNeedsPolling, submissionKeys, type BatchView } from "@/lib/submissions/views";
 import { BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 async function fetchBatches(before: string | null): Promise<BatchView[]> {
   const res = await fetch(before ? `/api/submissions?before=${before}` : "/api/submissions", { cache: "no-store" });
@@ -48,17 +48,17 @@ export function BatchList({ initial, before }: { initial: BatchView[]; before: s
       ) : null}
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("caption")}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("batch")}</Th>
-            <Th>{t("status")}</Th>
-            <Th>{t("what")}</Th>
-            <Th>{t("by")}</Th>
-            <Th align="right">{t("records")}</Th>
-            <Th>{t("progress")}</Th>
-            <Th align="right">{t("rate")}</Th>
-          </tr>
-        </TableHead>
+        <ColumnsHead
+          columns={[
+            t("batch"),
+            t("status"),
+            t("what"),
+            t("by"),
+            { label: t("records"), align: "right" },
+            t("progress"),
+            { label: t("rate"), align: "right" },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {data.map((b) => (
             <tr key={b.id} data-testid="batch-row">

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import type { Selection } from "@/lib/submissions/selection";
 import type { BatchDetailView } from "@/lib/submissions/views";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
+import { EmptyOr } from "@/components/ui/empty-or";
 
 /** A batch's failures grouped by TOP's answer, each group with its resubmit and bulk-fix actions. */
 export function FailureGroups({
@@ -50,23 +51,19 @@ export function FailureGroups({
           </button>
         ) : null}
       </div>
-      {failures.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("noFailures")}</p>
-      ) : (
+      <EmptyOr empty={failures.length === 0} text={t("noFailures")}>
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
           <caption className="sr-only">{t("failuresCaption")}</caption>
-          <TableHead>
-            <tr>
-              <Th>{t("outcome")}</Th>
-              <Th>{t("code")}</Th>
-              <Th>{t("message")}</Th>
-              <Th align="right">{t("records")}</Th>
-              <Th>{t("examples")}</Th>
-              <Th>
-                <span className="sr-only">{t("actions")}</span>
-              </Th>
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            columns={[
+              t("outcome"),
+              t("code"),
+              t("message"),
+              { label: t("records"), align: "right" },
+              t("examples"),
+              { label: <span className="sr-only">{t("actions")}</span> },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {failures.map((g) => {
               const label = t("resubmitGroupLabel", {
@@ -126,7 +123,7 @@ export function FailureGroups({
             })}
           </tbody>
         </table>
-      )}
+      </EmptyOr>
     </section>
   );
 }

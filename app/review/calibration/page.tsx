@@ -9,8 +9,9 @@ import {
   listCalibrationSessions,
 } from "@/lib/scorecards/calibration-data";
 import { latestVersions } from "@/lib/scorecards/data";
-import { TableHead, Th } from "@/components/ui/table";
 import { TitledSection } from "@/components/ui/titled-section";
+import { EmptyOr } from "@/components/ui/empty-or";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -36,9 +37,7 @@ export default async function CalibrationPage() {
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       <TitledSection id="calibration-mine" title={t("mine")} className="space-y-2">
-        {mine.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noneMine")}</p>
-        ) : (
+        <EmptyOr empty={mine.length === 0} text={t("noneMine")}>
           <ul
             className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
             data-testid="calibration-mine"
@@ -60,22 +59,16 @@ export default async function CalibrationPage() {
               </li>
             ))}
           </ul>
-        )}
+        </EmptyOr>
       </TitledSection>
       {manage ? (
         <>
           <TitledSection id="calibration-sessions" title={t("sessions")} className="space-y-2">
-            {sessions.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("noSessions")}</p>
-            ) : (
+            <EmptyOr empty={sessions.length === 0} text={t("noSessions")}>
               <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
-                <TableHead>
-                  <tr>
-                    {(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => (
-                      <Th key={c}>{t(c)}</Th>
-                    ))}
-                  </tr>
-                </TableHead>
+                <ColumnsHead
+                  columns={(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => t(c))}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {sessions.map((s) => (
                     <tr key={s.id} data-testid="calibration-session-row">
@@ -101,7 +94,7 @@ export default async function CalibrationPage() {
                   ))}
                 </tbody>
               </table>
-            )}
+            </EmptyOr>
           </TitledSection>
           <CalibrationForm versions={versions} reviewers={reviewers} />
         </>
