@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CalibrationForm } from "@/components/calibration/calibration-form";
+import { CalibrationSessionsTable } from "@/components/calibration/sessions-table";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -11,7 +12,6 @@ import {
 import { latestVersions } from "@/lib/scorecards/data";
 import { TitledSection } from "@/components/ui/titled-section";
 import { EmptyOr } from "@/components/ui/empty-or";
-import { ColumnsHead } from "@/components/ui/columns-head";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -65,35 +65,7 @@ export default async function CalibrationPage() {
         <>
           <TitledSection id="calibration-sessions" title={t("sessions")} className="space-y-2">
             <EmptyOr empty={sessions.length === 0} text={t("noSessions")}>
-              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
-                <ColumnsHead
-                  columns={(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => t(c))}
-                />
-                <tbody className="divide-y divide-slate-100">
-                  {sessions.map((s) => (
-                    <tr key={s.id} data-testid="calibration-session-row">
-                      <td className="px-3 py-2">
-                        <Link href={`/review/calibration/${s.id}`} className="text-sky-700 underline">
-                          {s.name}
-                        </Link>
-                        {s.closed ? (
-                          <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
-                            {t("closedBadge")}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2">
-                        {s.scorecard} v{s.version}
-                      </td>
-                      <td className="px-3 py-2 tabular-nums">{s.calls}</td>
-                      <td className="px-3 py-2 tabular-nums">{s.reviewers}</td>
-                      <td className="px-3 py-2 tabular-nums">
-                        {s.submitted} / {s.assignments}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CalibrationSessionsTable sessions={sessions} />
             </EmptyOr>
           </TitledSection>
           <CalibrationForm versions={versions} reviewers={reviewers} />
