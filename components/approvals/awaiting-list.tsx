@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { useBatchKind, useDescribeSelection } from "@/components/submissions/batch-progress";
 import type { AwaitingBatch } from "@/lib/approvals/data";
+import { useApprovalReason } from "./use-approval-reason";
 import { TitledSection } from "@/components/ui/titled-section";
 
 /** The batches waiting for a second supervisor, above the other batches so that nobody misses them. */
 export function AwaitingApprovalList({ batches }: { batches: AwaitingBatch[] }) {
   const t = useTranslations("approval.section");
-  const tr = useTranslations("approval.reasons");
+  const reason = useApprovalReason();
   const tl = useTranslations("submissions.list");
   const fmt = useFormat();
   const kind = useBatchKind();
@@ -36,11 +37,7 @@ export function AwaitingApprovalList({ batches }: { batches: AwaitingBatch[] }) 
             <span className="tabular-nums">
               {tl("records")}: {fmt.count(b.total)}
             </span>
-            <span>
-              {b.reasons
-                .map((r) => (tr.has(r as Parameters<typeof tr.has>[0]) ? tr(r as Parameters<typeof tr>[0]) : r))
-                .join(" · ")}
-            </span>
+            <span>{b.reasons.map(reason).join(" · ")}</span>
             <span className="text-violet-900">
               {b.requestedBy} · {fmt.dateTime(b.requestedAt)}
             </span>
