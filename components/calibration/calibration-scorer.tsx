@@ -11,6 +11,7 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { submitCalibrationAction } from "@/lib/scorecards/actions";
 import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
 import type { TranscriptView } from "@/lib/transcripts/view";
+import { CalibrationClosedNote } from "./closed-note";
 
 /**
  * One calibration call: the player and the same scorecard panel as the
@@ -62,11 +63,7 @@ export function CalibrationScorer({
         <fieldset disabled={closed} className="min-w-0">
           <ScorecardPanel title={title} sections={sections} card={card} />
         </fieldset>
-        {closed ? (
-          <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
-            {t("closedNote")}
-          </p>
-        ) : null}
+        {closed ? <CalibrationClosedNote /> : null}
         {submit.error ? (
           <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {errorText(submit.error)}

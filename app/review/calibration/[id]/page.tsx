@@ -10,6 +10,7 @@ import { parseInt64Id } from "@/lib/input/schema";
 import { calibrationAgreement } from "@/lib/scorecards/agreement";
 import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/calibration-data";
 import type { IdPageProps } from "@/components/ui/page-props";
+import { CalibrationClosedNote } from "@/components/calibration/closed-note";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -85,11 +86,7 @@ export default async function CalibrationSessionPage({ params, searchParams }: I
       <p className="text-sm text-slate-600">
         {session.scorecard} v{session.version}
       </p>
-      {session.closed ? (
-        <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
-          {t("closedNote")}
-        </p>
-      ) : null}
+      {session.closed ? <CalibrationClosedNote /> : null}
       <CalibrationComparison session={session} agreement={agreement} />
     </div>
   );
