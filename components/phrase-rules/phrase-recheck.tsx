@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
 import { TitledSection } from "@/components/ui/titled-section";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /**
  * Stored transcripts and the rules: a rule change applies to records ingested
@@ -27,7 +28,6 @@ export function PhraseRecheck({
 }) {
   const t = useTranslations("transcripts.rules.recheck");
   const fmt = useFormat();
-  const errorText = useErrorText();
   const router = useRouter();
   const recheck = useMutation({
     mutationFn: async () => unwrap(await recheckPhraseRulesAction({})),
@@ -73,11 +73,7 @@ export function PhraseRecheck({
             {recheck.data.queued ? t("queuedNow") : t("alreadyQueued")}
           </span>
         ) : null}
-        {recheck.error ? (
-          <span role="alert" className="text-red-700">
-            {errorText(recheck.error)}
-          </span>
-        ) : null}
+        <ActionErrorNote error={recheck.error} className="text-red-700" />
       </div>
     </TitledSection>
   );
