@@ -76,8 +76,8 @@ async function ScoreTable({ caption, first, children }: { caption: string; first
       <h2 className="text-base font-semibold">{caption}</h2>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
           <ColumnsHead
+            caption={caption}
             columns={[
               first,
               ...(["scored", "average", "criticalFailures", "criticalRate"] as const).map((c) => ({

@@ -28,17 +28,11 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
       )}
     </td>
   );
+  const countColumns = COUNTS.map((c) => ({ label: t(`counts.${c}`), align: "right" as const, title: t(`help.${c}`) }));
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("title")}</caption>
-        <ColumnsHead
-          columns={[
-            t("day"),
-            t("jobColumn"),
-            ...COUNTS.map((c) => ({ label: t(`counts.${c}`), align: "right" as const, title: t(`help.${c}`) })),
-          ]}
-        />
+        <ColumnsHead caption={t("title")} columns={[t("day"), t("jobColumn"), ...countColumns]} />
         <tbody className="divide-y divide-slate-100">
           {report.rows.map((r) => (
             <tr key={`${r.day}|${r.jobId}`}>

@@ -14,6 +14,9 @@ async function fetchBatches(before: string | null): Promise<BatchView[]> {
   return ((await res.json()) as { batches: BatchView[] }).batches;
 }
 
+/** The table's columns, by their message key; the counts are right-aligned. */
+const COLUMNS = ["batch", "status", "what", "by", "records", "progress", "rate"] as const;
+
 /** Batches with live progress: polls while any batch is running. */
 export function BatchList({ initial, before }: { initial: BatchView[]; before: string | null }) {
   const t = useTranslations("submissions.list");
@@ -47,17 +50,9 @@ export function BatchList({ initial, before }: { initial: BatchView[]; before: s
         </p>
       ) : null}
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
         <ColumnsHead
-          columns={[
-            t("batch"),
-            t("status"),
-            t("what"),
-            t("by"),
-            { label: t("records"), align: "right" },
-            t("progress"),
-            { label: t("rate"), align: "right" },
-          ]}
+          caption={t("caption")}
+          columns={COLUMNS.map((c) => ({ label: t(c), align: c === "records" || c === "rate" ? "right" : "left" }))}
         />
         <tbody className="divide-y divide-slate-100">
           {data.map((b) => (

@@ -53,8 +53,8 @@ export function FailureGroups({
       </div>
       <EmptyOr empty={failures.length === 0} text={t("noFailures")}>
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("failuresCaption")}</caption>
           <ColumnsHead
+            caption={t("failuresCaption")}
             columns={[
               t("outcome"),
               t("code"),
