@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
-import { ParamErrors } from "@/components/ui/param-errors";
+import { ReportRangeFilter } from "@/components/ui/report-range-filter";
 import { QualityTables } from "@/components/quality/tables";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { scoresByJob, scoresByReviewer, scoresByWeek, scoreTotals } from "@/lib/quality/data";
 import { parseQualityParams } from "@/lib/quality/schema";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -13,11 +13,7 @@ export async function generateMetadata() {
 }
 
 /** Scorecard scores by week, job and reviewer over a range of days (docs/quality.md). */
-export default async function QualityPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function QualityPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("quality:read");
   const zone = getEnv().DISPLAY_TIME_ZONE;
   const { range, errors } = parseQualityParams(await searchParams, zone);
@@ -32,14 +28,7 @@ export default async function QualityPage({
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { from: range.from, to: range.to, zone })}</p>
-      <ParamErrors title={t("invalid")} errors={errors} />
-      <DateRangeJobFilter
-        action="/quality"
-        from={range.from}
-        to={range.to}
-        job={range.job.map(String).join(" ")}
-        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
-      />
+      <ReportRangeFilter namespace="quality" action="/quality" range={range} errors={errors} />
       <QualityTables totals={totals} weeks={weeks} jobs={jobs} reviewers={reviewers} scopeJobs={range.job} />
     </div>
   );

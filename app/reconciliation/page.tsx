@@ -1,23 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { DateRangeJobFilter } from "@/components/ui/date-range-job-filter";
-import { ParamErrors } from "@/components/ui/param-errors";
+import { ReportRangeFilter } from "@/components/ui/report-range-filter";
 import { ReconciliationTable } from "@/components/reconciliation/table";
 import { ReconciliationGaps } from "@/components/reconciliation/gaps";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
 import { configuredReport } from "@/lib/reconciliation/report";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("reconciliation"))("title") };
 }
 
-export default async function ReconciliationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReconciliationPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("reconciliation:read");
   const env = getEnv();
   const { query, errors } = parseReconciliationParams(await searchParams, env.DISPLAY_TIME_ZONE);
@@ -48,14 +44,7 @@ export default async function ReconciliationPage({
       <p className="text-sm text-slate-600">
         {t("intro", { hours: env.RECONCILE_OVERDUE_HOURS, zone: env.DISPLAY_TIME_ZONE })}
       </p>
-      <ParamErrors title={t("invalid")} errors={errors} />
-      <DateRangeJobFilter
-        action="/reconciliation"
-        from={query.from}
-        to={query.to}
-        job={query.job.map(String).join(" ")}
-        labels={{ from: t("from"), to: t("to"), job: t("job"), allJobs: t("allJobs"), apply: t("apply") }}
-      />
+      <ReportRangeFilter namespace="reconciliation" action="/reconciliation" range={query} errors={errors} />
       <ReconciliationTable report={report} />
       <ReconciliationGaps report={report} />
     </div>

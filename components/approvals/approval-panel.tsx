@@ -8,11 +8,19 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
 import { useDescribeSelection } from "@/components/submissions/batch-progress";
+import { useApprovalReason } from "./use-approval-reason";
 import { PayloadDiff } from "@/components/corrections/payload-diff";
 import type { PayloadView } from "@/lib/corrections/views";
 import { approveSubmission, rejectSubmission } from "@/lib/approvals/actions";
 import type { ApprovalView } from "@/lib/approvals/views";
 import { submissionKeys, type BatchView } from "@/lib/submissions/views";
+import { TitledSection } from "@/components/ui/titled-section";
+
+/** The decision buttons, in their order. */
+const DECISIONS = [
+  { decision: "approve", className: "rounded bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800" },
+  { decision: "reject", className: "rounded border border-red-300 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50" },
+] as const;
 
 /**
  * The four-eyes request of a batch: what was asked, why it waits, and (for
@@ -31,7 +39,7 @@ export function ApprovalPanel({
   isRequester: boolean;
 }) {
   const t = useTranslations("approval.panel");
-  const tr = useTranslations("approval.reasons");
+  const reason = useApprovalReason();
   const ts = useTranslations("submissions.blocked");
   const fmt = useFormat();
   const describeSelection = useDescribeSelection();
@@ -40,14 +48,13 @@ export function ApprovalPanel({
   const decided = (by: string | null, at: string | null) => ({ by: by ?? "–", at: at ? fmt.dateTime(at) : "–" });
 
   return (
-    <section
-      aria-labelledby="approval-title"
-      data-testid="approval-panel"
+    <TitledSection
+      id="approval-title"
+      title={t("title")}
       className="space-y-3 rounded-lg border border-violet-300 bg-violet-50 p-4 text-sm text-violet-950"
+      titleClassName="font-semibold"
+      testId="approval-panel"
     >
-      <h2 id="approval-title" className="font-semibold">
-        {t("title")}
-      </h2>
       <p>
         {t("requested", {
           by: approval.requestedBy,
@@ -61,7 +68,7 @@ export function ApprovalPanel({
         <h3 className="font-medium">{t("reasons")}</h3>
         <ul className="list-disc pl-5">
           {approval.reasons.map((r) => (
-            <li key={r}>{tr.has(r as Parameters<typeof tr.has>[0]) ? tr(r as Parameters<typeof tr>[0]) : r}</li>
+            <li key={r}>{reason(r)}</li>
           ))}
         </ul>
       </div>
@@ -117,24 +124,15 @@ export function ApprovalPanel({
       {waiting && !isRequester && !canDecide ? <p data-testid="approval-waiting">{t("waitingNoRight")}</p> : null}
       {waiting && canDecide && !isRequester ? (
         <div className="flex gap-2">
-          <button
-            type="button"
-            onClick={() => setAsking("approve")}
-            className="rounded bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800"
-          >
-            {t("approve")}
-          </button>
-          <button
-            type="button"
-            onClick={() => setAsking("reject")}
-            className="rounded border border-red-300 bg-white px-3 py-1.5 text-red-800 hover:bg-red-50"
-          >
-            {t("reject")}
-          </button>
+          {DECISIONS.map(({ decision, className }) => (
+            <button key={decision} type="button" onClick={() => setAsking(decision)} className={className}>
+              {t(decision)}
+            </button>
+          ))}
         </div>
       ) : null}
       {asking ? <DecisionDialog batch={batch} decision={asking} onClose={() => setAsking(null)} /> : null}
-    </section>
+    </TitledSection>
   );
 }
 

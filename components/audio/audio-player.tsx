@@ -4,11 +4,18 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { AUDIO_ERROR_CODES, type AudioErrorCode } from "./audio-error";
 import { explain, SPEEDS, seekElement, toggleElement } from "./media-element";
+import { PlayerKeysHelp } from "./player-keys-help";
 import { formatClock } from "./time";
 import { usePlayerKeyboard } from "./use-player-keyboard";
 import { useWaveform } from "./use-waveform";
 
 export { SPEEDS } from "./media-element";
+
+/** The ±5 s buttons: how far each moves, its key and its title. */
+const SKIPS = [
+  { by: -5, key: "ArrowLeft", title: "back5", text: "−5 s" },
+  { by: 5, key: "ArrowRight", title: "forward5", text: "+5 s" },
+] as const;
 
 /** What the review screen does with the player: seek (comments) and read the position (new comment). */
 export interface PlayerApi {
@@ -55,7 +62,6 @@ export function AudioPlayer({
   const [speed, setSpeed] = useState(1);
   const [volume, setVolume] = useState(1);
   const [error, setError] = useState<{ code: string; details: Record<string, string | number> } | null>(null);
-  const [help, setHelp] = useState(false);
   const waveform = useWaveform(src, waveRef, audioRef, setError);
   // A ref, so that a new callback each render does not re-subscribe the media events.
   const onTimeRef = useRef(onTime);
@@ -94,23 +100,20 @@ export function AudioPlayer({
       // The element does not say why; the route does, as a code (said here in the user's language).
       void explain(src).then((e) => setError(e ?? { code: "media_error", details: {} }));
     };
-    a.addEventListener("loadedmetadata", onMeta);
-    a.addEventListener("durationchange", onMeta);
-    a.addEventListener("timeupdate", onTime);
-    a.addEventListener("seeked", onTime);
-    a.addEventListener("play", onPlay);
-    a.addEventListener("pause", onPause);
-    a.addEventListener("error", onError);
+    const listeners: [keyof HTMLMediaElementEventMap, () => void][] = [
+      ["loadedmetadata", onMeta],
+      ["durationchange", onMeta],
+      ["timeupdate", onTime],
+      ["seeked", onTime],
+      ["play", onPlay],
+      ["pause", onPause],
+      ["error", onError],
+    ];
+    for (const [event, listener] of listeners) a.addEventListener(event, listener);
     if (a.readyState >= 1) onMeta();
     if (a.error) onError();
     return () => {
-      a.removeEventListener("loadedmetadata", onMeta);
-      a.removeEventListener("durationchange", onMeta);
-      a.removeEventListener("timeupdate", onTime);
-      a.removeEventListener("seeked", onTime);
-      a.removeEventListener("play", onPlay);
-      a.removeEventListener("pause", onPause);
-      a.removeEventListener("error", onError);
+      for (const [event, listener] of listeners) a.removeEventListener(event, listener);
     };
   }, [src, initialTime, syncUrl, t]);
 
@@ -191,24 +194,18 @@ export function AudioPlayer({
         >
           {playing ? t("pause") : t("play")}
         </button>
-        <button
-          type="button"
-          onClick={() => seek((audioRef.current?.currentTime ?? 0) - 5)}
-          className={button}
-          aria-keyshortcuts="ArrowLeft"
-          title={t("back5")}
-        >
-          −5 s
-        </button>
-        <button
-          type="button"
-          onClick={() => seek((audioRef.current?.currentTime ?? 0) + 5)}
-          className={button}
-          aria-keyshortcuts="ArrowRight"
-          title={t("forward5")}
-        >
-          +5 s
-        </button>
+        {SKIPS.map(({ by, key, title, text }) => (
+          <button
+            key={key}
+            type="button"
+            onClick={() => seek((audioRef.current?.currentTime ?? 0) + by)}
+            className={button}
+            aria-keyshortcuts={key}
+            title={t(title)}
+          >
+            {text}
+          </button>
+        ))}
         <span className="tabular-nums text-slate-700" data-testid="position">
           {formatClock(time)} / {formatClock(duration)}
         </span>
@@ -248,40 +245,7 @@ export function AudioPlayer({
             {t("download")}
           </a>
         ) : null}
-        <span className="relative">
-          <button
-            type="button"
-            onClick={() => setHelp(!help)}
-            aria-expanded={help}
-            aria-controls="player-keys"
-            className={button}
-          >
-            {t("keys")}
-          </button>
-          {help ? (
-            <div
-              id="player-keys"
-              role="dialog"
-              aria-label={t("keys")}
-              className="absolute right-0 z-10 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 text-left shadow-lg"
-            >
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                <dt>
-                  <kbd>Space</kbd>
-                </dt>
-                <dd>{t("keyPlay")}</dd>
-                <dt>
-                  <kbd>←</kbd> <kbd>→</kbd>
-                </dt>
-                <dd>{t("keySeek")}</dd>
-                <dt>
-                  <kbd>[</kbd> <kbd>]</kbd>
-                </dt>
-                <dd>{t("keySpeed")}</dd>
-              </dl>
-            </div>
-          ) : null}
-        </span>
+        <PlayerKeysHelp buttonClassName={button} />
       </div>
       {waveform === "off" ? <p className="text-xs text-slate-600">{t("noWaveform")}</p> : null}
     </section>

@@ -2,6 +2,8 @@ import { useTranslations } from "next-intl";
 import type { Agreement } from "@/lib/scorecards/agreement";
 import type { CalibrationSessionView } from "@/lib/scorecards/calibration-data";
 import { itemsOf, type Answer } from "@/lib/scorecards/schema";
+import { TitledSection } from "@/components/ui/titled-section";
+import { EmptyOr } from "@/components/ui/empty-or";
 
 /** A session's agreement rate (defined on the page) and the (call, item) pairs on which answers differ. */
 export function CalibrationComparison({
@@ -23,10 +25,11 @@ export function CalibrationComparison({
     session.assignments.find((a) => a.callRecordId === call && a.reviewerId === reviewer);
   return (
     <div className="space-y-4 text-sm">
-      <section aria-labelledby="agreement" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="agreement" className="font-medium">
-          {t("agreement")}
-        </h2>
+      <TitledSection
+        id="agreement"
+        title={t("agreement")}
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <p className="mt-1 text-lg font-semibold tabular-nums" data-testid="agreement-rate">
           {agreement.rate === null
             ? t("noAgreement")
@@ -37,14 +40,9 @@ export function CalibrationComparison({
               })}
         </p>
         <p className="mt-1 text-xs text-slate-600">{t("agreementDefinition")}</p>
-      </section>
-      <section aria-labelledby="differences" className="space-y-2">
-        <h2 id="differences" className="font-medium">
-          {t("differences")}
-        </h2>
-        {differ.length === 0 ? (
-          <p className="text-slate-600">{t("noDifferences")}</p>
-        ) : (
+      </TitledSection>
+      <TitledSection id="differences" title={t("differences")} className="space-y-2">
+        <EmptyOr empty={differ.length === 0} text={t("noDifferences")} className="text-slate-600">
           <table
             className="min-w-full rounded-lg border border-slate-200 bg-white"
             data-testid="calibration-differences"
@@ -64,12 +62,9 @@ export function CalibrationComparison({
               ))}
             </tbody>
           </table>
-        )}
-      </section>
-      <section aria-labelledby="all-answers" className="space-y-2">
-        <h2 id="all-answers" className="font-medium">
-          {t("allAnswers")}
-        </h2>
+        </EmptyOr>
+      </TitledSection>
+      <TitledSection id="all-answers" title={t("allAnswers")} className="space-y-2">
         <table className="min-w-full rounded-lg border border-slate-200 bg-white">
           <ReviewerColumns leading={[t("call")]} reviewers={reviewers} />
           <tbody className="divide-y divide-slate-100">
@@ -97,7 +92,7 @@ export function CalibrationComparison({
             ))}
           </tbody>
         </table>
-      </section>
+      </TitledSection>
     </div>
   );
 }

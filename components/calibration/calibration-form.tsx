@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { SelectField } from "@/components/ui/form-controls";
+import { FormError, NameField } from "@/components/ui/form-parts";
 import { createCalibrationAction } from "@/lib/scorecards/actions";
 
 const input = "rounded border border-slate-300 px-2 py-1";
@@ -50,20 +52,14 @@ export function CalibrationForm({
       <h2 id="calibration-create" className="font-medium">
         {t("create")}
       </h2>
-      <label className="flex flex-col gap-1">
-        {t("name")}
-        <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} className={input} />
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("version")}
-        <select required value={versionId} onChange={(e) => setVersionId(e.target.value)} className={input}>
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NameField label={t("name")} value={name} onChange={setName} />
+      <SelectField
+        label={t("version")}
+        required
+        value={versionId}
+        options={versions.map((v) => ({ value: v.id, text: v.label }))}
+        onChange={setVersionId}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="calibration-calls">{t("callIds")}</label>
         <textarea
@@ -95,11 +91,7 @@ export function CalibrationForm({
           ))}
         </div>
       </fieldset>
-      {callsError || create.error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {callsError ? t("invalidCalls") : errorText(create.error!)}
-        </p>
-      ) : null}
+      <FormError error={callsError ? t("invalidCalls") : create.error ? errorText(create.error) : null} />
       <button
         type="submit"
         disabled={create.isPending || versions.length === 0}

@@ -7,10 +7,12 @@ import { useRouter } from "next/navigation";
 import { PlayerWithTranscript } from "@/components/transcripts/player-with-transcript";
 import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { useScorecard } from "@/components/scorecards/use-scorecard";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { submitCalibrationAction } from "@/lib/scorecards/actions";
 import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
 import type { TranscriptView } from "@/lib/transcripts/view";
+import { CalibrationClosedNote } from "./closed-note";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /**
  * One calibration call: the player and the same scorecard panel as the
@@ -40,7 +42,6 @@ export function CalibrationScorer({
   transcript: TranscriptView | null;
 }) {
   const t = useTranslations("scorecards.calibration");
-  const errorText = useErrorText();
   const router = useRouter();
   const card = useScorecard(sections, `${sessionId}:${callRecordId}`, initial, closed);
   const submit = useMutation({
@@ -62,16 +63,12 @@ export function CalibrationScorer({
         <fieldset disabled={closed} className="min-w-0">
           <ScorecardPanel title={title} sections={sections} card={card} />
         </fieldset>
-        {closed ? (
-          <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
-            {t("closedNote")}
-          </p>
-        ) : null}
-        {submit.error ? (
-          <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {errorText(submit.error)}
-          </p>
-        ) : null}
+        {closed ? <CalibrationClosedNote /> : null}
+        <ActionErrorNote
+          error={submit.error}
+          as="p"
+          className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        />
         <p role="status" className="min-h-5 text-sm text-emerald-800" data-testid="calibration-status">
           {!closed && (submit.isSuccess || (submitted && submit.isIdle)) ? t("submittedNote") : null}
         </p>

@@ -7,6 +7,7 @@ import { ComplianceCountsView } from "@/components/compliance/compliance-counts"
 import type { ComplianceCounts } from "@/lib/compliance/data";
 import { SUBMISSION_STATES } from "@/lib/call-records/query/filter-values";
 import { Panel } from "@/components/ui/panel";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** The submission states the dashboard counts: the list filter's, in its order. */
 const COUNTED_STATES: readonly (keyof DashboardSummary["bySubmission"])[] = SUBMISSION_STATES;
@@ -38,10 +39,7 @@ export function SummaryView({
   const maxStatus = Math.max(...summary.byResultStatus.map((s) => s.count), 1);
   return (
     <div className="space-y-8">
-      <section aria-labelledby="totals" className="space-y-3">
-        <h2 id="totals" className="sr-only">
-          {t("totals")}
-        </h2>
+      <TitledSection id="totals" title={t("totals")} className="space-y-3" titleClassName="sr-only">
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <StatCard
             label={t("records")}
@@ -70,7 +68,7 @@ export function SummaryView({
             timeZone,
           })}
         </p>
-      </section>
+      </TitledSection>
 
       <Panel id="submission" title={t("submission")}>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">

@@ -3,9 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
+import { TitledSection } from "@/components/ui/titled-section";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /**
  * Stored transcripts and the rules: a rule change applies to records ingested
@@ -26,7 +28,6 @@ export function PhraseRecheck({
 }) {
   const t = useTranslations("transcripts.rules.recheck");
   const fmt = useFormat();
-  const errorText = useErrorText();
   const router = useRouter();
   const recheck = useMutation({
     mutationFn: async () => unwrap(await recheckPhraseRulesAction({})),
@@ -35,14 +36,12 @@ export function PhraseRecheck({
   const running = pending.find((p) => p.started);
   const waiting = pending.find((p) => !p.started);
   return (
-    <section
-      aria-labelledby="phrase-recheck-title"
+    <TitledSection
+      id="phrase-recheck-title"
+      title={t("title")}
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-      data-testid="phrase-recheck"
+      testId="phrase-recheck"
     >
-      <h2 id="phrase-recheck-title" className="font-medium">
-        {t("title")}
-      </h2>
       {changed ? (
         <p
           role="status"
@@ -74,12 +73,8 @@ export function PhraseRecheck({
             {recheck.data.queued ? t("queuedNow") : t("alreadyQueued")}
           </span>
         ) : null}
-        {recheck.error ? (
-          <span role="alert" className="text-red-700">
-            {errorText(recheck.error)}
-          </span>
-        ) : null}
+        <ActionErrorNote error={recheck.error} className="text-red-700" />
       </div>
-    </section>
+    </TitledSection>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { CheckboxField, SelectField } from "@/components/ui/form-controls";
 import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { createPhraseRuleAction, deletePhraseRuleAction, updatePhraseRuleAction } from "@/lib/transcripts/actions";
 import { PHRASE_RULE_KINDS, PHRASE_SPEAKERS, type PhraseRuleInput } from "@/lib/transcripts/rule-schema";
@@ -72,34 +73,18 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
     <EditForm id={idp} title={ruleId ? t("edit") : t("create")} testId="phrase-rule-form" onSubmit={submit}>
       <NameField label={t("name")} value={form.name} onChange={(name) => set("name", name)} />
       <div className="flex flex-wrap gap-4">
-        <label className="flex flex-col gap-1">
-          {t("kind")}
-          <select
-            value={form.kind}
-            onChange={(e) => set("kind", e.target.value as PhraseRuleInput["kind"])}
-            className={input}
-          >
-            {PHRASE_RULE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("speaker")}
-          <select
-            value={form.speaker}
-            onChange={(e) => set("speaker", e.target.value as PhraseRuleInput["speaker"])}
-            className={input}
-          >
-            {PHRASE_SPEAKERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`speakers.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("kind")}
+          value={form.kind}
+          options={PHRASE_RULE_KINDS.map((k) => ({ value: k, text: t(`kinds.${k}`) }))}
+          onChange={(kind) => set("kind", kind as PhraseRuleInput["kind"])}
+        />
+        <SelectField
+          label={t("speaker")}
+          value={form.speaker}
+          options={PHRASE_SPEAKERS.map((s) => ({ value: s, text: t(`speakers.${s}`) }))}
+          onChange={(speaker) => set("speaker", speaker as PhraseRuleInput["speaker"])}
+        />
       </div>
       {/* The help sits outside the label: it describes the field, it is not its name. */}
       <div className="flex flex-col gap-1">
@@ -118,10 +103,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
           {t("patternHelp")}
         </span>
       </div>
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={form.isRegex} onChange={(e) => set("isRegex", e.target.checked)} />
-        {t("isRegex")}
-      </label>
+      <CheckboxField label={t("isRegex")} checked={form.isRegex} onChange={(isRegex) => set("isRegex", isRegex)} />
       <JobIdsField
         id={idp}
         label={t("jobs")}
@@ -130,10 +112,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
         onChange={(jobIds) => set("jobIds", jobIds)}
         invalid={jobsError}
       />
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={form.enabled} onChange={(e) => set("enabled", e.target.checked)} />
-        {t("enabled")}
-      </label>
+      <CheckboxField label={t("enabled")} checked={form.enabled} onChange={(enabled) => set("enabled", enabled)} />
       <FormError error={jobsError ? t("invalidJobs") : error} />
       <FormActions
         saveLabel={t("save")}

@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { setPhraseRuleEnabledAction } from "@/lib/transcripts/actions";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /** Turns a rule on or off in its row of the list. */
 export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; name: string; enabled: boolean }) {
   const t = useTranslations("transcripts.rules");
-  const errorText = useErrorText();
   const router = useRouter();
   const toggle = useMutation({
     mutationFn: async () => unwrap(await setPhraseRuleEnabledAction({ ruleId, enabled: !enabled })),
@@ -27,11 +27,7 @@ export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; na
       >
         {enabled ? t("disable") : t("enable")}
       </button>
-      {toggle.error ? (
-        <span role="alert" className="block text-xs text-red-700">
-          {errorText(toggle.error)}
-        </span>
-      ) : null}
+      <ActionErrorNote error={toggle.error} className="block text-xs text-red-700" />
     </>
   );
 }

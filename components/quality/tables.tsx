@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getFormat } from "@/components/ui/get-format";
 import { StatCard } from "@/components/ui/stat-card";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 import { callFiltersToSearchParams } from "@/lib/call-records/query/filter-params";
 import type { CallFilters } from "@/lib/call-records/query/filters";
 import type { Formatter } from "@/components/ui/format";
@@ -43,6 +43,32 @@ function StatCells({ s, fmt, scope }: { s: ScoreStats; fmt: Formatter; scope?: P
   );
 }
 
+/** A row of a table: what it counts (the row's header; `numeric`, a week) and its numbers. */
+function ScoreRow({
+  testId,
+  stats,
+  fmt,
+  scope,
+  numeric,
+  children,
+}: {
+  testId: string;
+  stats: ScoreStats;
+  fmt: Formatter;
+  scope?: Partial<CallFilters>;
+  numeric?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <tr data-testid={testId}>
+      <th scope="row" className={`px-3 py-1.5 text-left font-normal${numeric ? " tabular-nums" : ""}`}>
+        {children}
+      </th>
+      <StatCells s={stats} fmt={fmt} scope={scope} />
+    </tr>
+  );
+}
+
 async function ScoreTable({ caption, first, children }: { caption: string; first: string; children: ReactNode }) {
   const t = await getTranslations("quality");
   return (
@@ -50,17 +76,16 @@ async function ScoreTable({ caption, first, children }: { caption: string; first
       <h2 className="text-base font-semibold">{caption}</h2>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <TableHead>
-            <tr>
-              <Th>{first}</Th>
-              {(["scored", "average", "criticalFailures", "criticalRate"] as const).map((c) => (
-                <th key={c} scope="col" className="px-3 py-2 text-right">
-                  {t(c)}
-                </th>
-              ))}
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            caption={caption}
+            columns={[
+              first,
+              ...(["scored", "average", "criticalFailures", "criticalRate"] as const).map((c) => ({
+                label: t(c),
+                align: "right" as const,
+              })),
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">{children}</tbody>
         </table>
       </div>
@@ -103,34 +128,31 @@ export async function QualityTables({
       </section>
       <ScoreTable caption={t("byWeek")} first={t("week")}>
         {weeks.map((w) => (
-          <tr key={w.week} data-testid="quality-week">
-            <th scope="row" className="px-3 py-1.5 text-left font-normal tabular-nums">
-              {w.week} <span className="text-xs text-slate-500">({t("weekOf", { monday: w.monday })})</span>
-            </th>
-            <StatCells s={w} fmt={fmt} />
-          </tr>
+          <ScoreRow key={w.week} testId="quality-week" stats={w} fmt={fmt} numeric>
+            {w.week} <span className="text-xs text-slate-500">({t("weekOf", { monday: w.monday })})</span>
+          </ScoreRow>
         ))}
       </ScoreTable>
       <ScoreTable caption={t("byJob")} first={t("jobColumn")}>
         {jobs.map((j) => (
-          <tr key={j.jobId.toString()} data-testid="quality-job">
-            <th scope="row" className="px-3 py-1.5 text-left font-normal">
-              <Link href={`/jobs/${j.jobId}`} className={LINK}>
-                {j.jobName ? `${j.jobName} (${j.jobId})` : j.jobId.toString()}
-              </Link>
-            </th>
-            <StatCells s={j} fmt={fmt} scope={{ job: [j.jobId] }} />
-          </tr>
+          <ScoreRow key={j.jobId.toString()} testId="quality-job" stats={j} fmt={fmt} scope={{ job: [j.jobId] }}>
+            <Link href={`/jobs/${j.jobId}`} className={LINK}>
+              {j.jobName ? `${j.jobName} (${j.jobId})` : j.jobId.toString()}
+            </Link>
+          </ScoreRow>
         ))}
       </ScoreTable>
       <ScoreTable caption={t("byReviewer")} first={t("reviewer")}>
         {reviewers.map((r) => (
-          <tr key={r.reviewerId.toString()} data-testid="quality-reviewer">
-            <th scope="row" className="px-3 py-1.5 text-left font-normal">
-              {r.reviewerName}
-            </th>
-            <StatCells s={r} fmt={fmt} scope={{ job: scopeJobs, reviewer: [r.reviewerId] }} />
-          </tr>
+          <ScoreRow
+            key={r.reviewerId.toString()}
+            testId="quality-reviewer"
+            stats={r}
+            fmt={fmt}
+            scope={{ job: scopeJobs, reviewer: [r.reviewerId] }}
+          >
+            {r.reviewerName}
+          </ScoreRow>
         ))}
       </ScoreTable>
       <p className="text-xs text-slate-500">{t("linksNote")}</p>

@@ -3,15 +3,13 @@ import Link from "next/link";
 import { getFormat } from "@/components/ui/get-format";
 import type { ReconciliationReport } from "@/lib/reconciliation/report";
 import { TableHead, Th } from "@/components/ui/table";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** Silences of a job inside calling hours (lib/reconciliation/gaps.ts): a platform that stopped pushing shows here the same day. */
 export async function ReconciliationGaps({ report }: { report: ReconciliationReport }) {
   const [t, f] = await Promise.all([getTranslations("reconciliation.gaps"), getFormat()]);
   return (
-    <section aria-labelledby="gaps-title" className="space-y-2">
-      <h2 id="gaps-title" className="text-base font-semibold">
-        {t("title")}
-      </h2>
+    <TitledSection id="gaps-title" title={t("title")} className="space-y-2" titleClassName="text-base font-semibold">
       <p className="text-sm text-slate-600">{t("intro", { minutes: report.gapMinutes, hours: report.callingHours })}</p>
       {report.gaps.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="no-gaps">
@@ -51,6 +49,6 @@ export async function ReconciliationGaps({ report }: { report: ReconciliationRep
           </table>
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }

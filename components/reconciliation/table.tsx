@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { callsLink, COUNTS, type CountName, type ReconciliationReport } from "@/lib/reconciliation/report";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 /** One row per call day and job; every number links to exactly its records in /calls. */
 export async function ReconciliationTable({ report }: { report: ReconciliationReport }) {
@@ -28,21 +28,11 @@ export async function ReconciliationTable({ report }: { report: ReconciliationRe
       )}
     </td>
   );
+  const countColumns = COUNTS.map((c) => ({ label: t(`counts.${c}`), align: "right" as const, title: t(`help.${c}`) }));
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("title")}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("day")}</Th>
-            <Th>{t("jobColumn")}</Th>
-            {COUNTS.map((c) => (
-              <th key={c} scope="col" className="px-3 py-2 text-right" title={t(`help.${c}`)}>
-                {t(`counts.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </TableHead>
+        <ColumnsHead caption={t("title")} columns={[t("day"), t("jobColumn"), ...countColumns]} />
         <tbody className="divide-y divide-slate-100">
           {report.rows.map((r) => (
             <tr key={`${r.day}|${r.jobId}`}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { IntentOption, ReviewItem, ReviewReasonOption } from "@/lib/review/data";
 import { useIntentText } from "./intent-text";
 import { REVIEW_BUTTON } from "./review-button";
@@ -50,8 +51,7 @@ export function FlagForm({
           </label>
         ))}
       </fieldset>
-      <label className="block">
-        <span className="mb-1 block font-medium">{t("notes")}</span>
+      <Labelled text={t("notes")}>
         <textarea
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
@@ -60,9 +60,8 @@ export function FlagForm({
           maxLength={2000}
           className="w-full rounded border border-slate-300 bg-white px-2 py-1"
         />
-      </label>
-      <label className="block">
-        <span className="mb-1 block font-medium">{t("correctIntent")}</span>
+      </Labelled>
+      <Labelled text={t("correctIntent")}>
         <select
           value={intent}
           onChange={(e) => setIntent(e.target.value)}
@@ -78,7 +77,7 @@ export function FlagForm({
           ))}
         </select>
         <span className="mt-1 block text-xs text-slate-600">{t("correctionNote")}</span>
-      </label>
+      </Labelled>
       <div className="flex gap-2">
         <button
           type="submit"
@@ -96,5 +95,15 @@ export function FlagForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A control under its name, across the form's width. */
+function Labelled({ text, children }: { text: string; children: ReactNode }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block font-medium">{text}</span>
+      {children}
+    </label>
   );
 }

@@ -1,8 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { KeyList } from "@/components/ui/key-list";
 import { useFormat } from "@/components/ui/use-format";
 import type { ReviewItem } from "@/lib/review/data";
+
+/** The workbench's keys and what each line of them does. */
+const REVIEW_KEYS = [
+  { keys: ["p"], text: "keyPass" },
+  { keys: ["f"], text: "keyFlag" },
+  { keys: ["n"], text: "keySkip" },
+  { keys: ["c"], text: "keyComment" },
+  { keys: ["↑", "↓", "j", "k"], text: "keyItems" },
+  { keys: ["1", "2", "0", "-"], text: "keyAnswer" },
+] as const;
 
 /** The workbench's keys, folded away. */
 export function KeyboardHelp() {
@@ -10,32 +21,10 @@ export function KeyboardHelp() {
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-medium">{t("keys")}</summary>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        <dt>
-          <kbd>p</kbd>
-        </dt>
-        <dd>{t("keyPass")}</dd>
-        <dt>
-          <kbd>f</kbd>
-        </dt>
-        <dd>{t("keyFlag")}</dd>
-        <dt>
-          <kbd>n</kbd>
-        </dt>
-        <dd>{t("keySkip")}</dd>
-        <dt>
-          <kbd>c</kbd>
-        </dt>
-        <dd>{t("keyComment")}</dd>
-        <dt>
-          <kbd>↑</kbd> <kbd>↓</kbd> <kbd>j</kbd> <kbd>k</kbd>
-        </dt>
-        <dd>{t("keyItems")}</dd>
-        <dt>
-          <kbd>1</kbd> <kbd>2</kbd> <kbd>0</kbd> <kbd>-</kbd>
-        </dt>
-        <dd>{t("keyAnswer")}</dd>
-      </dl>
+      <KeyList
+        className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1"
+        items={REVIEW_KEYS.map(({ keys, text }) => ({ keys, does: t(text) }))}
+      />
     </details>
   );
 }

@@ -7,6 +7,7 @@ import { formatClock } from "@/components/audio/time";
 import type { ReviewItem } from "@/lib/review/data";
 import { REVIEW_BUTTON } from "./review-button";
 import type { useReviewSession } from "./use-review-session";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /** The comments pinned to moments of the recording, and the form that adds one at the current moment. */
 export function ReviewComments({
@@ -25,10 +26,12 @@ export function ReviewComments({
   const t = useTranslations("review");
   const { comment, setComment, commentAt, setCommentAt, commentBox } = draft;
   return (
-    <section aria-labelledby="comments-title" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <h2 id="comments-title" className="mb-2 text-sm font-semibold">
-        {t("comments")}
-      </h2>
+    <TitledSection
+      id="comments-title"
+      title={t("comments")}
+      className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      titleClassName="mb-2 text-sm font-semibold"
+    >
       {comments.length === 0 ? <p className="text-sm text-slate-500">{t("noComments")}</p> : null}
       <ol className="space-y-1" data-testid="comments">
         {comments.map((c) => (
@@ -75,6 +78,6 @@ export function ReviewComments({
           {t("addComment")}
         </button>
       </form>
-    </section>
+    </TitledSection>
   );
 }

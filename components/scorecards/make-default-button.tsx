@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { setDefaultScorecardAction } from "@/lib/scorecards/actions";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /** Makes a scorecard the default (the previous default stops being one). */
 export function MakeDefaultButton({ scorecardId, name }: { scorecardId: string; name: string }) {
   const t = useTranslations("scorecards.admin");
-  const errorText = useErrorText();
   const router = useRouter();
   const make = useMutation({
     mutationFn: async () => unwrap(await setDefaultScorecardAction({ scorecardId })),
@@ -26,11 +26,7 @@ export function MakeDefaultButton({ scorecardId, name }: { scorecardId: string; 
       >
         {t("makeDefault")}
       </button>
-      {make.error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {errorText(make.error)}
-        </span>
-      ) : null}
+      <ActionErrorNote error={make.error} className="text-xs text-red-700" />
     </>
   );
 }

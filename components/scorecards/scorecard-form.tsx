@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { CheckboxField } from "@/components/ui/form-controls";
 import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
 import { scorecardInputSchema, type ScorecardInput } from "@/lib/scorecards/schema";
@@ -84,14 +85,11 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
         value={form.jobIds}
         onChange={(jobIds) => setForm({ ...form, jobIds })}
       />
-      <label className="flex items-center gap-2">
-        <input
-          type="checkbox"
-          checked={form.isDefault}
-          onChange={(e) => setForm({ ...form, isDefault: e.target.checked })}
-        />
-        {t("isDefault")}
-      </label>
+      <CheckboxField
+        label={t("isDefault")}
+        checked={form.isDefault}
+        onChange={(isDefault) => setForm({ ...form, isDefault })}
+      />
       {form.sections.map((s, i) => (
         <SectionEditor
           key={i}

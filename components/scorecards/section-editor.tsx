@@ -2,9 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { ITEM_KINDS, type ItemKind } from "@/lib/scorecards/schema";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
 import { emptyItem, type DraftItem, type DraftSection } from "./draft";
 
 const input = "rounded border border-slate-300 px-2 py-1";
+/** An item's up and down buttons. */
+const MOVES = [
+  { by: -1, label: "moveUp", text: "↑" },
+  { by: 1, label: "moveDown", text: "↓" },
+] as const;
+
 const small = "rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40";
 
 /** One section of the scorecard form: its key and title, and its items (add, remove, reorder; kind, weight, critical). */
@@ -33,26 +40,14 @@ export function SectionEditor({
     <fieldset className="space-y-2 rounded border border-slate-200 p-3" data-testid="scorecard-section">
       <legend className="px-1 font-medium">{t("section", { n })}</legend>
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-col gap-1">
-          {t("sectionKey")}
-          <input
-            required
-            value={section.key}
-            onChange={(e) => onChange({ ...section, key: e.target.value })}
-            className={`${input} font-mono`}
-            maxLength={40}
-          />
-        </label>
-        <label className="flex flex-1 flex-col gap-1">
-          {t("sectionTitle")}
-          <input
-            required
-            value={section.title}
-            onChange={(e) => onChange({ ...section, title: e.target.value })}
-            className={input}
-            maxLength={200}
-          />
-        </label>
+        <KeyAndName
+          keyField={{ label: t("sectionKey"), value: section.key, onChange: (key) => onChange({ ...section, key }) }}
+          nameField={{
+            label: t("sectionTitle"),
+            value: section.title,
+            onChange: (title) => onChange({ ...section, title }),
+          }}
+        />
       </div>
       <ol className="space-y-2">
         {section.items.map((item, j) => (
@@ -61,40 +56,18 @@ export function SectionEditor({
             className="flex flex-wrap items-end gap-2 rounded bg-slate-50 p-2"
             aria-label={t("item", { n: j + 1 })}
           >
-            <label className="flex flex-col gap-1 text-xs">
-              {t("itemKey")}
-              <input
-                required
-                value={item.key}
-                onChange={(e) => setItem(j, { key: e.target.value })}
-                className={`${input} w-32 font-mono`}
-                maxLength={40}
-              />
-            </label>
-            <label className="flex flex-1 flex-col gap-1 text-xs">
-              {t("itemLabel")}
-              <input
-                required
-                value={item.label}
-                onChange={(e) => setItem(j, { label: e.target.value })}
-                className={input}
-                maxLength={200}
-              />
-            </label>
-            <label className="flex flex-col gap-1 text-xs">
-              {t("kind")}
-              <select
-                value={item.kind}
-                onChange={(e) => setItem(j, { kind: e.target.value as ItemKind })}
-                className={input}
-              >
-                {ITEM_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <KeyAndName
+              item
+              keyField={{ label: t("itemKey"), value: item.key, onChange: (key) => setItem(j, { key }) }}
+              nameField={{ label: t("itemLabel"), value: item.label, onChange: (label) => setItem(j, { label }) }}
+            />
+            <SelectField
+              label={t("kind")}
+              value={item.kind}
+              options={ITEM_KINDS.map((k) => ({ value: k, text: t(`kinds.${k}`) }))}
+              onChange={(kind) => setItem(j, { kind: kind as ItemKind })}
+              className="flex flex-col gap-1 text-xs"
+            />
             <label className="flex flex-col gap-1 text-xs">
               {t("weight")}
               <input
@@ -108,33 +81,25 @@ export function SectionEditor({
                 className={`${input} w-20`}
               />
             </label>
-            <label className="flex items-center gap-1 text-xs">
-              <input
-                type="checkbox"
-                checked={item.critical}
-                onChange={(e) => setItem(j, { critical: e.target.checked })}
-              />
-              {t("critical")}
-            </label>
+            <CheckboxField
+              label={t("critical")}
+              checked={item.critical}
+              onChange={(critical) => setItem(j, { critical })}
+              className="flex items-center gap-1 text-xs"
+            />
             <span className="flex gap-1">
-              <button
-                type="button"
-                className={small}
-                disabled={j === 0}
-                onClick={() => move(j, -1)}
-                aria-label={t("moveUp", { n: j + 1 })}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className={small}
-                disabled={j === section.items.length - 1}
-                onClick={() => move(j, 1)}
-                aria-label={t("moveDown", { n: j + 1 })}
-              >
-                ↓
-              </button>
+              {MOVES.map(({ by, label, text }) => (
+                <button
+                  key={label}
+                  type="button"
+                  className={small}
+                  disabled={by < 0 ? j === 0 : j === section.items.length - 1}
+                  onClick={() => move(j, by)}
+                  aria-label={t(label, { n: j + 1 })}
+                >
+                  {text}
+                </button>
+              ))}
               <button
                 type="button"
                 className={small}
@@ -163,5 +128,23 @@ export function SectionEditor({
         ) : null}
       </div>
     </fieldset>
+  );
+}
+
+type TextValue = { label: string; value: string; onChange: (value: string) => void };
+
+/** The key (short, monospace) and the name of a section (its title) or of an item (its label, smaller). */
+function KeyAndName({ keyField, nameField, item }: { keyField: TextValue; nameField: TextValue; item?: boolean }) {
+  const size = item ? " text-xs" : "";
+  return (
+    <>
+      <TextField
+        {...keyField}
+        className={`flex flex-col gap-1${size}`}
+        inputClassName={item ? "w-32 font-mono" : "font-mono"}
+        maxLength={40}
+      />
+      <TextField {...nameField} className={`flex flex-1 flex-col gap-1${size}`} maxLength={200} />
+    </>
   );
 }

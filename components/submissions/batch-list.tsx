@@ -6,13 +6,16 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import { batchNeedsPolling, submissionKeys, type BatchView } from "@/lib/submissions/views";
 import { BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 async function fetchBatches(before: string | null): Promise<BatchView[]> {
   const res = await fetch(before ? `/api/submissions?before=${before}` : "/api/submissions", { cache: "no-store" });
   if (!res.ok) throw new Error(`the server answered ${res.status}`);
   return ((await res.json()) as { batches: BatchView[] }).batches;
 }
+
+/** The table's columns, by their message key; the counts are right-aligned. */
+const COLUMNS = ["batch", "status", "what", "by", "records", "progress", "rate"] as const;
 
 /** Batches with live progress: polls while any batch is running. */
 export function BatchList({ initial, before }: { initial: BatchView[]; before: string | null }) {
@@ -47,18 +50,10 @@ export function BatchList({ initial, before }: { initial: BatchView[]; before: s
         </p>
       ) : null}
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("batch")}</Th>
-            <Th>{t("status")}</Th>
-            <Th>{t("what")}</Th>
-            <Th>{t("by")}</Th>
-            <Th align="right">{t("records")}</Th>
-            <Th>{t("progress")}</Th>
-            <Th align="right">{t("rate")}</Th>
-          </tr>
-        </TableHead>
+        <ColumnsHead
+          caption={t("caption")}
+          columns={COLUMNS.map((c) => ({ label: t(c), align: c === "records" || c === "rate" ? "right" : "left" }))}
+        />
         <tbody className="divide-y divide-slate-100">
           {data.map((b) => (
             <tr key={b.id} data-testid="batch-row">

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useFormat } from "@/components/ui/use-format";
 import type { Selection } from "@/lib/submissions/selection";
 import type { BatchDetailView } from "@/lib/submissions/views";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
+import { EmptyOr } from "@/components/ui/empty-or";
 
 /** A batch's failures grouped by TOP's answer, each group with its resubmit and bulk-fix actions. */
 export function FailureGroups({
@@ -50,80 +51,79 @@ export function FailureGroups({
           </button>
         ) : null}
       </div>
-      {failures.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("noFailures")}</p>
-      ) : (
+      <EmptyOr empty={failures.length === 0} text={t("noFailures")}>
         <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("failuresCaption")}</caption>
-          <TableHead>
-            <tr>
-              <Th>{t("outcome")}</Th>
-              <Th>{t("code")}</Th>
-              <Th>{t("message")}</Th>
-              <Th align="right">{t("records")}</Th>
-              <Th>{t("examples")}</Th>
-              <Th>
-                <span className="sr-only">{t("actions")}</span>
-              </Th>
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            caption={t("failuresCaption")}
+            columns={[
+              t("outcome"),
+              t("code"),
+              t("message"),
+              { label: t("records"), align: "right" },
+              t("examples"),
+              { label: <span className="sr-only">{t("actions")}</span> },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
-            {failures.map((g) => (
-              <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
-                <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
-                <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
-                <td className="px-3 py-2">{g.message ?? "–"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
-                <td className="px-3 py-2">
-                  {g.sampleIds.map((s) => (
-                    <Link key={s} href={`/calls/${s}`} className="mr-2 font-mono text-xs text-sky-700 hover:underline">
-                      {s}
-                    </Link>
-                  ))}
-                </td>
-                <td className="px-3 py-2">
-                  {canControl ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        onResubmit({
-                          selection: { type: "batch", batchId: id, failureCode: g.code },
-                          label: t("resubmitGroupLabel", {
-                            count: fmt.count(g.count),
-                            code: g.code ?? t("noCode"),
-                            message: g.message ?? "",
-                          }),
-                        })
-                      }
-                      className="text-sm font-medium text-sky-700 underline"
-                    >
-                      {t("resubmitGroup")}
-                    </button>
-                  ) : null}
-                  {canFix ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        onFix({
-                          failureCode: g.code,
-                          label: t("resubmitGroupLabel", {
-                            count: fmt.count(g.count),
-                            code: g.code ?? t("noCode"),
-                            message: g.message ?? "",
-                          }),
-                        })
-                      }
-                      className="ml-3 text-sm font-medium text-sky-700 underline"
-                    >
-                      {tf("fixGroup")}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+            {failures.map((g) => {
+              const label = t("resubmitGroupLabel", {
+                count: fmt.count(g.count),
+                code: g.code ?? t("noCode"),
+                message: g.message ?? "",
+              });
+              return (
+                <tr key={`${g.state}-${g.code}-${g.message}`} data-testid="failure-group">
+                  <td className="px-3 py-2">{g.state === "failed" ? t("givenUp") : t("rejected")}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{g.code ?? "–"}</td>
+                  <td className="px-3 py-2">{g.message ?? "–"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{fmt.count(g.count)}</td>
+                  <td className="px-3 py-2">
+                    {g.sampleIds.map((s) => (
+                      <Link
+                        key={s}
+                        href={`/calls/${s}`}
+                        className="mr-2 font-mono text-xs text-sky-700 hover:underline"
+                      >
+                        {s}
+                      </Link>
+                    ))}
+                  </td>
+                  <td className="px-3 py-2">
+                    {canControl ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          onResubmit({
+                            selection: { type: "batch", batchId: id, failureCode: g.code },
+                            label,
+                          })
+                        }
+                        className="text-sm font-medium text-sky-700 underline"
+                      >
+                        {t("resubmitGroup")}
+                      </button>
+                    ) : null}
+                    {canFix ? (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          onFix({
+                            failureCode: g.code,
+                            label,
+                          })
+                        }
+                        className="ml-3 text-sm font-medium text-sky-700 underline"
+                      >
+                        {tf("fixGroup")}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-      )}
+      </EmptyOr>
     </section>
   );
 }

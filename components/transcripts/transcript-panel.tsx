@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { formatClock } from "@/components/audio/time";
 import type { TranscriptView } from "@/lib/transcripts/view";
 import { activeUtterance } from "./active-utterance";
+import { TitledSection } from "@/components/ui/titled-section";
 
 /**
  * A record's transcript beside its player: the utterance being heard is
@@ -45,14 +46,13 @@ export function TranscriptPanel({
       </p>
     );
   return (
-    <section
-      aria-labelledby="transcript-title"
+    <TitledSection
+      id="transcript-title"
+      title={t("title")}
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
-      data-testid="transcript"
+      titleClassName="font-semibold"
+      testId="transcript"
     >
-      <h2 id="transcript-title" className="font-semibold">
-        {t("title")}
-      </h2>
       <p className="text-xs text-slate-600" data-testid="transcript-hint">
         {onSeek ? t("seekHint") : t("noRecording")}
       </p>
@@ -113,6 +113,6 @@ export function TranscriptPanel({
           );
         })}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

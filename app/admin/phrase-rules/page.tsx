@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current";
 import { lastPhraseRecheckQueuedAt, pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
 import { ListHeader, ListTable } from "@/components/ui/list-table";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -19,11 +20,7 @@ export async function generateMetadata() {
  * that applies them to stored transcripts (with a notice, from what is stored,
  * while a rule change has no recheck queued after it).
  */
-export default async function PhraseRulesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PhraseRulesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("phrases:manage");
   const [rules, pending, unchecked, lastQueued, t] = await Promise.all([
     listPhraseRules(),

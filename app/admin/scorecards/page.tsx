@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard, listScorecards } from "@/lib/scorecards/data";
 import { ListHeader, ListTable } from "@/components/ui/list-table";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -18,11 +19,7 @@ export async function generateMetadata() {
  * and the form for a new one (or the one being edited: saving new items makes
  * a new version).
  */
-export default async function ScorecardsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ScorecardsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("scorecards:manage");
   const edit = (await searchParams).edit;
   const editId = typeof edit === "string" ? parseInt64Id(edit) : null;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CalibrationForm } from "@/components/calibration/calibration-form";
+import { CalibrationSessionsTable } from "@/components/calibration/sessions-table";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import {
@@ -9,6 +10,8 @@ import {
   listCalibrationSessions,
 } from "@/lib/scorecards/calibration-data";
 import { latestVersions } from "@/lib/scorecards/data";
+import { TitledSection } from "@/components/ui/titled-section";
+import { EmptyOr } from "@/components/ui/empty-or";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -33,13 +36,8 @@ export default async function CalibrationPage() {
     <div className="max-w-5xl space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      <section aria-labelledby="calibration-mine" className="space-y-2">
-        <h2 id="calibration-mine" className="font-medium">
-          {t("mine")}
-        </h2>
-        {mine.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noneMine")}</p>
-        ) : (
+      <TitledSection id="calibration-mine" title={t("mine")} className="space-y-2">
+        <EmptyOr empty={mine.length === 0} text={t("noneMine")}>
           <ul
             className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
             data-testid="calibration-mine"
@@ -61,54 +59,15 @@ export default async function CalibrationPage() {
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </EmptyOr>
+      </TitledSection>
       {manage ? (
         <>
-          <section aria-labelledby="calibration-sessions" className="space-y-2">
-            <h2 id="calibration-sessions" className="font-medium">
-              {t("sessions")}
-            </h2>
-            {sessions.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("noSessions")}</p>
-            ) : (
-              <table className="min-w-full rounded-lg border border-slate-200 bg-white text-sm">
-                <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                  <tr>
-                    {(["session", "scorecard", "calls", "reviewers", "progress"] as const).map((c) => (
-                      <th key={c} scope="col" className="px-3 py-2">
-                        {t(c)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {sessions.map((s) => (
-                    <tr key={s.id} data-testid="calibration-session-row">
-                      <td className="px-3 py-2">
-                        <Link href={`/review/calibration/${s.id}`} className="text-sky-700 underline">
-                          {s.name}
-                        </Link>
-                        {s.closed ? (
-                          <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
-                            {t("closedBadge")}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2">
-                        {s.scorecard} v{s.version}
-                      </td>
-                      <td className="px-3 py-2 tabular-nums">{s.calls}</td>
-                      <td className="px-3 py-2 tabular-nums">{s.reviewers}</td>
-                      <td className="px-3 py-2 tabular-nums">
-                        {s.submitted} / {s.assignments}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <TitledSection id="calibration-sessions" title={t("sessions")} className="space-y-2">
+            <EmptyOr empty={sessions.length === 0} text={t("noSessions")}>
+              <CalibrationSessionsTable sessions={sessions} />
+            </EmptyOr>
+          </TitledSection>
           <CalibrationForm versions={versions} reviewers={reviewers} />
         </>
       ) : null}

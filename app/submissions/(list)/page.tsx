@@ -12,6 +12,7 @@ import { JOB_SORTS, listJobs } from "@/lib/jobs/data";
 import { jobNames } from "@/lib/jobs/names";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -23,11 +24,7 @@ const paramsSchema = z.object({
   before: z.string().optional().catch(undefined),
 });
 
-export default async function SubmissionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SubmissionsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("calls:read");
   const { sort, before: rawBefore } = paramsSchema.parse(await searchParams);
   // An id that is not one is said on the page, and the newest batches shown.

@@ -5,6 +5,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard } from "@/lib/scorecards/data";
+import type { IdPageProps } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -12,13 +13,7 @@ export async function generateMetadata() {
 }
 
 /** /admin/scorecards/<id>[?v=<version>]: a scorecard's versions, and one of them read-only (the latest by default). */
-export default async function ScorecardVersionsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ScorecardVersionsPage({ params, searchParams }: IdPageProps) {
   await requireUser("scorecards:manage");
   const id = parseInt64Id((await params).id);
   const card = id === null ? null : await getScorecard(id);
@@ -61,21 +56,11 @@ export default async function ScorecardVersionsPage({
           <table className="mt-2 min-w-full">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t("itemKey")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("itemLabel")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("kind")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("weight")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t("critical")}
-                </th>
+                {(["itemKey", "itemLabel", "kind", "weight", "critical"] as const).map((c) => (
+                  <th key={c} scope="col" className="py-1 pr-3">
+                    {t(c)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

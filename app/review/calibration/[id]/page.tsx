@@ -9,6 +9,8 @@ import { can } from "@/lib/auth/permissions";
 import { parseInt64Id } from "@/lib/input/schema";
 import { calibrationAgreement } from "@/lib/scorecards/agreement";
 import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/calibration-data";
+import type { IdPageProps } from "@/components/ui/page-props";
+import { CalibrationClosedNote } from "@/components/calibration/closed-note";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -21,13 +23,7 @@ export async function generateMetadata() {
  * supervisor's comparison: where the answers differ, item by item, and the
  * agreement rate. A reviewer never sees the others' answers.
  */
-export default async function CalibrationSessionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CalibrationSessionPage({ params, searchParams }: IdPageProps) {
   const user = await requireUser("review:write");
   const id = parseInt64Id((await params).id);
   const session = id === null ? null : await getCalibrationSession(id);
@@ -90,11 +86,7 @@ export default async function CalibrationSessionPage({
       <p className="text-sm text-slate-600">
         {session.scorecard} v{session.version}
       </p>
-      {session.closed ? (
-        <p role="status" className="text-sm text-slate-700" data-testid="calibration-closed">
-          {t("closedNote")}
-        </p>
-      ) : null}
+      {session.closed ? <CalibrationClosedNote /> : null}
       <CalibrationComparison session={session} agreement={agreement} />
     </div>
   );
