@@ -7,7 +7,7 @@ import { revealContact } from "@/lib/privacy/actions";
 import { ReauthPrompt } from "@/components/account/reauth-prompt";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorAlert } from "@/components/ui/action-error-alert";
+import { ActionErrorNote } from "@/components/ui/action-error-note";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
@@ -71,7 +71,7 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
           }}
         />
       ) : (
-        <ActionErrorAlert error={reveal.error} />
+        <ActionErrorNote error={reveal.error} as="p" className="text-red-700" />
       )}
       <div className="flex gap-2">
         <PendingSubmit
