@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
 import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
@@ -68,11 +69,7 @@ export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; 
       <button type="button" className={secondary} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
         {enabled ? t("disable") : t("enable")}
       </button>
-      {toggle.error && !reauth.needed ? (
-        <p role="alert" className="text-sm text-red-700">
-          {errorText(toggle.error)}
-        </p>
-      ) : null}
+      <FailureLine error={reauth.needed ? null : toggle.error} text={errorText} className="text-sm text-red-700" />
       {reauth.prompt(
         () => toggle.mutate(),
         () => toggle.reset(),

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
@@ -176,11 +177,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           </button>
           {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
         </div>
-        {save.error && !reauth.needed ? (
-          <p role="alert" className="text-red-700">
-            {describe(save.error)}
-          </p>
-        ) : null}
+        <FailureLine error={reauth.needed ? null : save.error} text={describe} />
       </form>
       {reauth.prompt(
         () => save.mutate(),

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
 import { removeLegalHoldAction, setLegalHoldAction } from "@/lib/legal-holds/actions";
@@ -88,11 +89,7 @@ export function LegalHoldControl({
           </button>
         </form>
       ) : null}
-      {change.isError && !confirming ? (
-        <p role="alert" className="text-red-700">
-          {errorText(change.error)}
-        </p>
-      ) : null}
+      <FailureLine error={confirming ? null : change.error} text={errorText} />
       {confirming ? (
         <ConfirmDialog
           title={t("confirmTitle")}

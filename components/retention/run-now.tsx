@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { runRetentionNow } from "@/lib/retention/actions";
 
@@ -15,14 +15,14 @@ export function RunRetentionNow() {
   const errorText = useErrorText();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const run = useMutation({
     mutationFn: async () => unwrap(await runRetentionNow({})),
     onSuccess: () => {
       setOpen(false);
       router.refresh();
     },
-    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
+    onError: reauth.check,
   });
   return (
     <>
@@ -43,24 +43,16 @@ export function RunRetentionNow() {
           title={t("title")}
           confirmLabel={t("confirm")}
           pending={run.isPending}
-          error={run.isError && !reauth ? errorText(run.error) : null}
+          error={run.isError && !reauth.needed ? errorText(run.error) : null}
           onConfirm={() => run.mutate()}
           onClose={() => setOpen(false)}
           testId="retention-run-now"
         >
           <p>{t("body")}</p>
-          {reauth ? (
-            <ReauthPrompt
-              onConfirmed={() => {
-                setReauth(false);
-                run.mutate();
-              }}
-              onCancel={() => {
-                setReauth(false);
-                run.reset();
-              }}
-            />
-          ) : null}
+          {reauth.prompt(
+            () => run.mutate(),
+            () => run.reset(),
+          )}
         </ConfirmDialog>
       ) : null}
     </>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { createReportingRule, dryRunReportingRule, updateReportingRule } from "@/lib/rules/actions";
 import type { RuleDryRun } from "@/lib/rules/data";
 
@@ -150,16 +151,8 @@ export function RuleForm({
         ) : null}
         {save.isSuccess && ruleId ? <span role="status">{t("form.saved")}</span> : null}
       </div>
-      {save.error ? (
-        <p role="alert" className="text-red-700">
-          {describe(save.error)}
-        </p>
-      ) : null}
-      {dry.error ? (
-        <p role="alert" className="text-red-700">
-          {describe(dry.error)}
-        </p>
-      ) : null}
+      <FailureLine error={save.error} text={describe} />
+      <FailureLine error={dry.error} text={describe} />
       {dry.data ? <DryRunResult result={dry.data} /> : null}
     </form>
   );
