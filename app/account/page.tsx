@@ -20,14 +20,12 @@ const SECTIONS = [
   { id: "sessions", key: "sessions" },
 ] as const;
 
+const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm";
+
 /** One concern's box, reached by its anchor (`id`) and named by its heading. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section
-      id={id}
-      aria-labelledby={`${id}-heading`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-    >
+    <section id={id} aria-labelledby={`${id}-heading`} className={box}>
       <h2 id={`${id}-heading`} className="font-medium">
         {title}
       </h2>

@@ -85,11 +85,11 @@ export function CreateTokenForm() {
       >
         <StackedInput
           label={t("name")}
+          placeholder={t("namePlaceholder")}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
           required
           maxLength={100}
-          value={form.name}
-          placeholder={t("namePlaceholder")}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
         <StackedSelect
           label={t("expiry")}

@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
+import { NameField } from "@/components/ui/form-parts";
 import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
@@ -92,13 +93,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           {channelId ? t("form.editTitle") : t("form.newTitle")}
         </h2>
         {generated ? <GeneratedSecret secret={generated.secret} /> : null}
-        <StackedInput
-          label={t("form.name")}
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-        />
+        <NameField label={t("form.name")} value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
         <StackedSelect
           label={t("form.type")}
           value={form.type}
