@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionsList } from "@/components/account/sessions-list";
@@ -12,6 +13,27 @@ export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
 }
 
+/** The page's sections, in order: each one's anchor and its key in the messages. */
+const SECTIONS = [
+  { id: "password", key: "password" },
+  { id: "two-factor", key: "twoFactor" },
+  { id: "sessions", key: "sessions" },
+] as const;
+
+const box = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm";
+
+/** One concern's box, reached by its anchor (`id`) and named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className={box}>
+      <h2 id={`${id}-heading`} className="font-medium">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 /**
  * The account hub: one section per concern, each with an anchor, so that
  * further sections (personal access tokens at /account/tokens) sit beside them.
@@ -23,32 +45,21 @@ export default async function AccountPage() {
   const t = await getTranslations("account");
   const tr = await getTranslations("common.roles");
   const fmt = await getFormat();
-  const section = "space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm";
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("intro", { email: user.email, role: tr(user.role) })}</p>
       <nav aria-label={t("nav.label")} className="flex flex-wrap gap-3 text-sm">
-        <a href="#password" className="text-sky-700 underline">
-          {t("nav.password")}
-        </a>
-        <a href="#two-factor" className="text-sky-700 underline">
-          {t("nav.twoFactor")}
-        </a>
-        <a href="#sessions" className="text-sky-700 underline">
-          {t("nav.sessions")}
-        </a>
+        {SECTIONS.map(({ id, key }) => (
+          <a key={id} href={`#${id}`} className="text-sky-700 underline">
+            {t(`nav.${key}`)}
+          </a>
+        ))}
       </nav>
-      <section id="password" aria-labelledby="password-heading" className={section}>
-        <h2 id="password-heading" className="font-medium">
-          {t("password.heading")}
-        </h2>
+      <Section id="password" title={t("password.heading")}>
         <ChangePasswordForm />
-      </section>
-      <section id="two-factor" aria-labelledby="two-factor-heading" className={section}>
-        <h2 id="two-factor-heading" className="font-medium">
-          {t("twoFactor.heading")}
-        </h2>
+      </Section>
+      <Section id="two-factor" title={t("twoFactor.heading")}>
         {twoFactor.enabledAt ? (
           <>
             <p data-testid="two-factor-status">
@@ -62,11 +73,8 @@ export default async function AccountPage() {
             <TwoFactorSetup />
           </>
         )}
-      </section>
-      <section id="sessions" aria-labelledby="sessions-heading" className={section}>
-        <h2 id="sessions-heading" className="font-medium">
-          {t("sessions.heading")}
-        </h2>
+      </Section>
+      <Section id="sessions" title={t("sessions.heading")}>
         <SessionsList
           sessions={sessions.map((s) => ({
             id: s.id.toString(),
@@ -77,7 +85,7 @@ export default async function AccountPage() {
             current: s.id === session.sessionId,
           }))}
         />
-      </section>
+      </Section>
     </div>
   );
 }

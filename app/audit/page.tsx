@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { StackedInput } from "@/components/ui/stacked-field";
 import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
@@ -54,37 +55,15 @@ export default async function AuditPage({
         aria-label={t("filter.label")}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
       >
-        <label className="flex flex-col gap-1">
-          {t("filter.user")}
-          <input name="user" defaultValue={filters.user} className="rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("filter.action")}
-          <input
-            name="action"
-            defaultValue={filters.action}
-            placeholder={t("filter.actionPlaceholder")}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("filter.from")}
-          <input
-            type="date"
-            name="from"
-            defaultValue={filters.from?.slice(0, 10)}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("filter.to")}
-          <input
-            type="date"
-            name="to"
-            defaultValue={filters.to?.slice(0, 10)}
-            className="rounded border border-slate-300 px-2 py-1"
-          />
-        </label>
+        <StackedInput label={t("filter.user")} name="user" defaultValue={filters.user} />
+        <StackedInput
+          label={t("filter.action")}
+          name="action"
+          defaultValue={filters.action}
+          placeholder={t("filter.actionPlaceholder")}
+        />
+        <StackedInput label={t("filter.from")} type="date" name="from" defaultValue={filters.from?.slice(0, 10)} />
+        <StackedInput label={t("filter.to")} type="date" name="to" defaultValue={filters.to?.slice(0, 10)} />
         <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
           {t("filter.submit")}
         </button>

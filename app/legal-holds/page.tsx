@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { listHolds } from "@/lib/legal-holds/data";
-import { TableHead, Th } from "@/components/ui/table";
+import { FramedTable } from "@/components/ui/framed-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -32,33 +32,25 @@ export default async function LegalHoldsPage() {
       {rows.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-6 text-center text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="legal-holds">
-            <caption className="sr-only">{t("title")}</caption>
-            <TableHead>
-              <tr>
-                <Th>{t("record")}</Th>
-                <Th>{t("reason")}</Th>
-                <Th>{t("by")}</Th>
-                <Th>{t("at")}</Th>
-              </tr>
-            </TableHead>
-            <tbody>
-              {rows.map((h) => (
-                <tr key={h.recordId.toString()} className="border-t border-slate-100">
-                  <td className="px-3 py-1.5 font-mono">
-                    <Link href={`/calls/${h.callRecordId}`} className="text-sky-700 underline">
-                      {h.callRecordId.toString()}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5">{h.reason}</td>
-                  <td className="px-3 py-1.5">{h.setByEmail ?? "–"}</td>
-                  <td className="px-3 py-1.5">{f.dateTime(h.setAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FramedTable
+          testId="legal-holds"
+          caption={t("title")}
+          captionHidden
+          columns={(["record", "reason", "by", "at"] as const).map((k) => t(k))}
+        >
+          {rows.map((h) => (
+            <tr key={h.recordId.toString()} className="border-t border-slate-100">
+              <td className="px-3 py-1.5 font-mono">
+                <Link href={`/calls/${h.callRecordId}`} className="text-sky-700 underline">
+                  {h.callRecordId.toString()}
+                </Link>
+              </td>
+              <td className="px-3 py-1.5">{h.reason}</td>
+              <td className="px-3 py-1.5">{h.setByEmail ?? "–"}</td>
+              <td className="px-3 py-1.5">{f.dateTime(h.setAt)}</td>
+            </tr>
+          ))}
+        </FramedTable>
       )}
       {total > rows.length ? <p className="text-sm text-slate-600">{t("more", { shown: rows.length })}</p> : null}
     </div>

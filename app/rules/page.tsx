@@ -39,12 +39,9 @@ export default async function RulesPage() {
         <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
           <TableHead>
             <tr>
-              <Th>{t("columns.name")}</Th>
-              <Th>{t("columns.filter")}</Th>
-              <Th>{t("columns.settle")}</Th>
-              <Th>{t("columns.cap")}</Th>
-              <Th>{t("columns.state")}</Th>
-              <Th>{t("columns.today")}</Th>
+              {(["name", "filter", "settle", "cap", "state", "today"] as const).map((c) => (
+                <Th key={c}>{t(`columns.${c}`)}</Th>
+              ))}
             </tr>
           </TableHead>
           <tbody>

@@ -4,8 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { StackedInput } from "@/components/ui/stacked-field";
 import { changePassword, setFirstPassword } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
+import { PendingButton } from "./pending-button";
 
 /** The account page's password change, or (`first`) the first-sign-in step, which goes on to `next`. */
 export function ChangePasswordForm({ first, next }: { first?: boolean; next?: string }) {
@@ -33,17 +36,14 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
     change.mutate();
   };
   const field = (key: keyof typeof empty, label: string, autoComplete: string) => (
-    <label className="flex flex-col gap-1">
-      {label}
-      <input
-        type="password"
-        required
-        autoComplete={autoComplete}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        className="rounded border border-slate-300 px-2 py-1"
-      />
-    </label>
+    <StackedInput
+      label={label}
+      type="password"
+      required
+      autoComplete={autoComplete}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+    />
   );
   return (
     <form onSubmit={submit} aria-label={t("heading")} className="max-w-sm space-y-3 text-sm">
@@ -51,23 +51,13 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
       {field("next", t("new"), "new-password")}
       {field("confirm", t("confirm"), "new-password")}
       <p className="text-xs text-slate-600">{t("rules")}</p>
-      {change.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(change.error)}
-        </p>
-      ) : null}
+      <FailureLine error={change.error} text={errorText} />
       {change.isSuccess && !first ? (
         <p role="status" className="text-emerald-800">
           {t("done", { count: change.data.sessionsEnded })}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={change.isPending}
-        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-      >
-        {change.isPending ? t("pending") : t("submit")}
-      </button>
+      <PendingButton pending={change.isPending} label={t("submit")} busy={t("pending")} />
     </form>
   );
 }

@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { StackedInput } from "@/components/ui/stacked-field";
 import { confirmIdentity } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
 
@@ -35,23 +37,16 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
     >
       <p className="font-medium">{t("heading")}</p>
       <p>{t("intro")}</p>
-      <label className="flex flex-col gap-1">
-        {t("secret")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          autoFocus
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
-      {confirm.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(confirm.error)}
-        </p>
-      ) : null}
+      <StackedInput
+        label={t("secret")}
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+      />
+      <FailureLine error={confirm.error} text={errorText} />
       <div className="flex gap-2">
         <button
           type="submit"

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { unwrap } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { useFormat } from "@/components/ui/use-format";
 import { endOtherSessions, endSession } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
@@ -113,11 +114,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
           {t("endOthers")}
         </button>
       )}
-      {end.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(end.error)}
-        </p>
-      ) : null}
+      <FailureLine error={end.error} text={errorText} />
     </div>
   );
 }

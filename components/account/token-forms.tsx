@@ -4,13 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
-import { ReauthPrompt } from "./reauth-prompt";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { useReauth } from "./use-reauth";
 import { createApiToken, createSourceToken, revokeApiToken, revokeSourceToken } from "@/lib/api-tokens/actions";
 import { EXPIRY_DAYS } from "@/lib/api-tokens/expiry";
 import { InlineForm } from "@/components/ui/inline-form";
 
-const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
 /** The token, once: with a copy button, until the user says done. */
@@ -39,14 +40,26 @@ function ShownOnce({ message, token, onDone }: { message: string; token: string;
   );
 }
 
+/** The token just created: `keep` it once saved; `view` shows it (once) until the user says done. */
+function useCreatedToken() {
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  return {
+    keep: (name: string, token: string) => setCreated({ name, token }),
+    view: (message: (name: string) => string) =>
+      created ? (
+        <ShownOnce message={message(created.name)} token={created.token} onDone={() => setCreated(null)} />
+      ) : null,
+  };
+}
+
 export function CreateTokenForm() {
   const t = useTranslations("tokens.create");
   const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ name: "", readOnly: false, days: "90" });
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const created = useCreatedToken();
   // A new token is a new credential: an old proof of identity is asked for again, then the creation retried.
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const create = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -56,9 +69,9 @@ export function CreateTokenForm() {
           expiresInDays: form.days ? Number(form.days) : undefined,
         }),
       ),
-    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
+    onError: reauth.check,
     onSuccess: (data) => {
-      setCreated({ name: form.name, token: data.token });
+      created.keep(form.name, data.token);
       setForm({ name: "", readOnly: false, days: "90" });
       router.refresh();
     },
@@ -68,30 +81,31 @@ export function CreateTokenForm() {
       <InlineForm
         label={t("label")}
         onSubmit={() => create.mutate()}
-        error={create.isError && !reauth ? errorText(create.error) : null}
+        error={create.isError && !reauth.needed ? errorText(create.error) : null}
       >
-        <label className="flex flex-col gap-1">
-          {t("name")}
-          <input
-            required
-            maxLength={100}
-            value={form.name}
-            placeholder={t("namePlaceholder")}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            className={input}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("expiry")}
-          <select value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} className={input}>
-            {EXPIRY_DAYS.map((d) => (
-              <option key={d} value={String(d)}>
-                {t("days", { days: d })}
-              </option>
-            ))}
-            <option value="">{t("never")}</option>
-          </select>
-        </label>
+        <StackedInput
+          label={t("name")}
+          placeholder={t("namePlaceholder")}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          required
+          maxLength={100}
+        />
+        <StackedSelect
+          label={t("expiry")}
+          value={form.days}
+          onChange={(e) => setForm({ ...form, days: e.target.value })}
+          options={
+            <>
+              {EXPIRY_DAYS.map((d) => (
+                <option key={d} value={String(d)}>
+                  {t("days", { days: d })}
+                </option>
+              ))}
+              <option value="">{t("never")}</option>
+            </>
+          }
+        />
         <label className="flex items-center gap-2 py-1">
           <input
             type="checkbox"
@@ -103,26 +117,12 @@ export function CreateTokenForm() {
         <button type="submit" disabled={create.isPending} className={primary}>
           {create.isPending ? t("pending") : t("submit")}
         </button>
-        {created ? (
-          <ShownOnce
-            message={t("shownOnce", { name: created.name })}
-            token={created.token}
-            onDone={() => setCreated(null)}
-          />
-        ) : null}
+        {created.view((name) => t("shownOnce", { name }))}
       </InlineForm>
-      {reauth ? (
-        <ReauthPrompt
-          onConfirmed={() => {
-            setReauth(false);
-            create.mutate();
-          }}
-          onCancel={() => {
-            setReauth(false);
-            create.reset();
-          }}
-        />
-      ) : null}
+      {reauth.prompt(
+        () => create.mutate(),
+        () => create.reset(),
+      )}
     </>
   );
 }
@@ -132,11 +132,11 @@ export function CreateIngestTokenForm() {
   const errorText = useErrorText();
   const router = useRouter();
   const [name, setName] = useState("");
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const created = useCreatedToken();
   const create = useMutation({
     mutationFn: async () => unwrap(await createSourceToken({ name })),
     onSuccess: (data) => {
-      setCreated({ name, token: data.token });
+      created.keep(name, data.token);
       setName("");
       router.refresh();
     },
@@ -147,20 +147,11 @@ export function CreateIngestTokenForm() {
       onSubmit={() => create.mutate()}
       error={create.isError ? errorText(create.error) : null}
     >
-      <label className="flex flex-col gap-1">
-        {t("name")}
-        <input required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} className={input} />
-      </label>
+      <StackedInput label={t("name")} required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
       <button type="submit" disabled={create.isPending} className={primary}>
         {t("submit")}
       </button>
-      {created ? (
-        <ShownOnce
-          message={t("shownOnce", { name: created.name })}
-          token={created.token}
-          onDone={() => setCreated(null)}
-        />
-      ) : null}
+      {created.view((name) => t("shownOnce", { name }))}
     </InlineForm>
   );
 }
@@ -207,11 +198,7 @@ export function RevokeButton({ kind, tokenId, name }: { kind: "personal" | "inge
           {t("cancel")}
         </button>
       </div>
-      {revoke.isError ? (
-        <p role="alert" className="text-xs text-red-700">
-          {errorText(revoke.error)}
-        </p>
-      ) : null}
+      <FailureLine error={revoke.error} text={errorText} className="text-xs text-red-700" />
     </div>
   );
 }

@@ -4,10 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ActionFailure, unwrap } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { confirmTwoFactor, newRecoveryCodes, startTwoFactor } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
-import { ReauthPrompt } from "./reauth-prompt";
+import { PendingButton } from "./pending-button";
+import { useReauth } from "./use-reauth";
 
 /** The recovery codes, shown once, with the step that leaves them. */
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -50,19 +52,13 @@ export function TwoFactorSetup({ next }: { next?: string }) {
   if (!start.isSuccess) {
     return (
       <div className="space-y-2">
-        <button
-          type="button"
+        <PendingButton
+          pending={start.isPending}
+          label={t("start")}
+          busy={t("starting")}
           onClick={() => start.mutate()}
-          disabled={start.isPending}
-          className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-        >
-          {start.isPending ? t("starting") : t("start")}
-        </button>
-        {start.isError ? (
-          <p role="alert" className="text-red-700">
-            {errorText(start.error)}
-          </p>
-        ) : null}
+        />
+        <FailureLine error={start.error} text={errorText} />
       </div>
     );
   }
@@ -96,18 +92,8 @@ export function TwoFactorSetup({ next }: { next?: string }) {
           className="rounded border border-slate-300 px-2 py-1 font-mono"
         />
       </label>
-      {confirm.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(confirm.error)}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={confirm.isPending}
-        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-      >
-        {confirm.isPending ? t("confirming") : t("confirm")}
-      </button>
+      <FailureLine error={confirm.error} text={errorText} />
+      <PendingButton pending={confirm.isPending} label={t("confirm")} busy={t("confirming")} />
     </form>
   );
 }
@@ -117,10 +103,10 @@ export function RegenerateRecoveryCodes() {
   const t = useTranslations("account.twoFactor");
   const errorText = useAccountErrorText();
   const router = useRouter();
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const make = useMutation({
     mutationFn: async () => unwrap(await newRecoveryCodes({})),
-    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
+    onError: reauth.check,
   });
   if (make.isSuccess)
     return (
@@ -142,22 +128,11 @@ export function RegenerateRecoveryCodes() {
       >
         {t("regenerate")}
       </button>
-      {reauth ? (
-        <ReauthPrompt
-          onConfirmed={() => {
-            setReauth(false);
-            make.mutate();
-          }}
-          onCancel={() => {
-            setReauth(false);
-            make.reset();
-          }}
-        />
-      ) : make.isError ? (
-        <p role="alert" className="text-red-700">
-          {errorText(make.error)}
-        </p>
-      ) : null}
+      {reauth.prompt(
+        () => make.mutate(),
+        () => make.reset(),
+      )}
+      <FailureLine error={reauth.needed ? null : make.error} text={errorText} />
     </div>
   );
 }

@@ -6,23 +6,25 @@ import { ReauthPrompt } from "./reauth-prompt";
 
 /**
  * For a mutation whose action may answer `reauth_required`: `check` goes in its
- * onError, `prompt(retry, cancel)` renders the password-or-code prompt (outside
- * any other form: it is one itself), and `needed` hides the raw error meanwhile.
+ * onError (it keeps the refused attempt's input), `prompt(retry, cancel)`
+ * renders the password-or-code prompt (outside any other form: it is one
+ * itself) and retries with that input, and `needed` hides the raw error meanwhile.
  */
-export function useReauth() {
-  const [needed, setNeeded] = useState(false);
+export function useReauth<Input = void>() {
+  const [refused, setRefused] = useState<{ input: Input } | null>(null);
   return {
-    needed,
-    check: (err: Error) => setNeeded(err instanceof ActionFailure && err.code === "reauth_required"),
-    prompt: (retry: () => void, cancel: () => void) =>
-      needed ? (
+    needed: refused !== null,
+    check: (err: Error, input: Input) =>
+      setRefused(err instanceof ActionFailure && err.code === "reauth_required" ? { input } : null),
+    prompt: (retry: (input: Input) => void, cancel: () => void) =>
+      refused ? (
         <ReauthPrompt
           onConfirmed={() => {
-            setNeeded(false);
-            retry();
+            setRefused(null);
+            retry(refused.input);
           }}
           onCancel={() => {
-            setNeeded(false);
+            setRefused(null);
             cancel();
           }}
         />

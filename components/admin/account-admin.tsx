@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useAccountErrorText } from "@/components/account/account-error";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
 import { useFormat } from "@/components/ui/use-format";
 import { endUserSessions, resetPassword, resetTwoFactor, unlockUser } from "@/lib/users/actions";
 
@@ -18,7 +18,8 @@ interface Target {
   mustChangePassword: boolean;
 }
 
-type Command = "unlock" | "resetPassword" | "resetTwoFactor" | "endSessions";
+const COMMANDS = ["unlock", "resetPassword", "resetTwoFactor", "endSessions"] as const;
+type Command = (typeof COMMANDS)[number];
 
 export function AccountBadges({ user }: { user: Target }) {
   const t = useTranslations("account.admin");
@@ -40,7 +41,7 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
   const errorText = useAccountErrorText();
   const fmt = useFormat();
   const router = useRouter();
-  const [reauthFor, setReauthFor] = useState<Command | null>(null);
+  const reauth = useReauth<Command>();
   const run = useMutation({
     mutationFn: async (command: Command) => {
       const userId = user.id;
@@ -56,53 +57,27 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
       }
     },
     onSuccess: () => router.refresh(),
-    onError: (err, command) =>
-      setReauthFor(err instanceof ActionFailure && err.code === "reauth_required" ? command : null),
+    onError: reauth.check,
   });
-  const ask = (command: Command, question: string | null) => {
-    if (question && !window.confirm(question)) return;
+  // Unlocking only undoes a lockout; the others take something away, so they ask first.
+  const ask = (command: Command) => {
+    if (command !== "unlock" && !window.confirm(t(`${command}Confirm`, { email: user.email }))) return;
     run.mutate(command);
   };
+  // Unlock when locked; the others never on oneself, and a 2FA reset only where there is one.
+  const commands = COMMANDS.filter((c) =>
+    c === "unlock" ? user.locked : !self && (c !== "resetTwoFactor" || user.twoFactor),
+  );
   const button = "mr-2 text-sm font-medium text-sky-700 underline";
   const result = run.data;
   const link = result?.command === "resetPassword" && "path" in result.data ? result.data : null;
   return (
     <div className="mb-1">
-      {user.locked ? (
-        <button type="button" className={button} disabled={run.isPending} onClick={() => ask("unlock", null)}>
-          {t("unlock")}
+      {commands.map((command) => (
+        <button key={command} type="button" className={button} disabled={run.isPending} onClick={() => ask(command)}>
+          {t(command)}
         </button>
-      ) : null}
-      {self ? null : (
-        <>
-          <button
-            type="button"
-            className={button}
-            disabled={run.isPending}
-            onClick={() => ask("resetPassword", t("resetPasswordConfirm", { email: user.email }))}
-          >
-            {t("resetPassword")}
-          </button>
-          {user.twoFactor ? (
-            <button
-              type="button"
-              className={button}
-              disabled={run.isPending}
-              onClick={() => ask("resetTwoFactor", t("resetTwoFactorConfirm", { email: user.email }))}
-            >
-              {t("resetTwoFactor")}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className={button}
-            disabled={run.isPending}
-            onClick={() => ask("endSessions", t("endSessionsConfirm", { email: user.email }))}
-          >
-            {t("endSessions")}
-          </button>
-        </>
-      )}
+      ))}
       {link ? (
         <div role="status" className="mt-1 max-w-md rounded border border-emerald-300 bg-emerald-50 p-2 text-xs">
           <p>{t("resetLink", { email: user.email, until: fmt.dateTime(link.expiresAt) })}</p>
@@ -120,22 +95,11 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
           {t("ended", { count: result.data.ended })}
         </p>
       ) : null}
-      {reauthFor ? (
-        <ReauthPrompt
-          onConfirmed={() => {
-            setReauthFor(null);
-            run.mutate(reauthFor);
-          }}
-          onCancel={() => {
-            setReauthFor(null);
-            run.reset();
-          }}
-        />
-      ) : run.isError ? (
-        <p role="alert" className="text-xs text-red-700">
-          {errorText(run.error)}
-        </p>
-      ) : null}
+      {reauth.prompt(
+        (command) => run.mutate(command),
+        () => run.reset(),
+      )}
+      <FailureLine error={reauth.needed ? null : run.error} text={errorText} className="text-xs text-red-700" />
     </div>
   );
 }

@@ -3,8 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";
@@ -25,9 +27,18 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
+/** The roles to choose from, by their names in the user's language. */
+function RoleOptions() {
+  const tc = useTranslations("common.roles");
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {tc(r)}
+    </option>
+  ));
+}
+
 export function CreateUserForm() {
   const t = useTranslations("admin.create");
-  const tc = useTranslations("common.roles");
   const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ email: "", name: "", role: "operator" as Role, password: "" });
@@ -46,51 +57,34 @@ export function CreateUserForm() {
       onSubmit={() => create.mutate()}
       error={create.isError ? errorText(create.error) : null}
     >
-      <label className="flex flex-col gap-1">
-        {t("email")}
-        <input
-          type="email"
-          required
-          value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("name")}
-        <input
-          required
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("role")}
-        <select
-          value={form.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
-          className="rounded border border-slate-300 px-2 py-1"
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {tc(r)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("password")}
-        <input
-          type="password"
-          required
-          minLength={10}
-          autoComplete="new-password"
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          className="rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
+      <StackedInput
+        label={t("email")}
+        type="email"
+        required
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.target.value })}
+      />
+      <StackedInput
+        label={t("name")}
+        required
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+      />
+      <StackedSelect
+        label={t("role")}
+        value={form.role}
+        onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+        options={<RoleOptions />}
+      />
+      <StackedInput
+        label={t("password")}
+        type="password"
+        required
+        minLength={10}
+        autoComplete="new-password"
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.target.value })}
+      />
       <button
         type="submit"
         disabled={create.isPending}
@@ -102,17 +96,19 @@ export function CreateUserForm() {
   );
 }
 
+/** What a row changes: the role (sensitive: it may ask for the password again) or whether the account is active. */
+type Change = { role: Role } | { disabled: boolean };
+
 export function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const t = useTranslations("admin");
-  const tc = useTranslations("common.roles");
   const td = useTranslations("confirm.disableUser");
   const errorText = useErrorText();
   const router = useRouter();
   const [confirmDisable, setConfirmDisable] = useState(false);
   // Changing a role is sensitive: an old proof of identity is asked for again, then the change retried.
-  const [retry, setRetry] = useState<{ role: Role } | null>(null);
+  const reauth = useReauth<Change>();
   const update = useMutation({
-    mutationFn: async (change: { role: Role } | { disabled: boolean }) => {
+    mutationFn: async (change: Change) => {
       unwrap(
         "role" in change
           ? await changeRole({ userId: user.id, role: change.role })
@@ -123,8 +119,7 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
       setConfirmDisable(false);
       router.refresh();
     },
-    onError: (err, change) =>
-      setRetry(err instanceof ActionFailure && err.code === "reauth_required" && "role" in change ? change : null),
+    onError: reauth.check,
   });
   return (
     <tr data-testid="user-row">
@@ -141,11 +136,7 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
           onChange={(e) => update.mutate({ role: e.target.value as Role })}
           className="rounded border border-slate-300 px-2 py-1"
         >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {tc(r)}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </td>
       <td className="px-3 py-2">
@@ -179,22 +170,15 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
             {t("disable")}
           </button>
         )}
-        {retry ? (
-          <ReauthPrompt
-            onConfirmed={() => {
-              setRetry(null);
-              update.mutate(retry);
-            }}
-            onCancel={() => {
-              setRetry(null);
-              update.reset();
-            }}
-          />
-        ) : update.isError && !confirmDisable ? (
-          <p role="alert" className="text-xs text-red-700">
-            {errorText(update.error)}
-          </p>
-        ) : null}
+        {reauth.prompt(
+          (change) => update.mutate(change),
+          () => update.reset(),
+        )}
+        <FailureLine
+          error={reauth.needed || confirmDisable ? null : update.error}
+          text={errorText}
+          className="text-xs text-red-700"
+        />
         {confirmDisable ? (
           <ConfirmDialog
             testId="disable-user-dialog"

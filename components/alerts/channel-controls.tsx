@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FailureLine } from "@/components/ui/failure-line";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
 import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
 
@@ -16,18 +16,12 @@ const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm 
 export function SendTestAlert({ channelId, name }: { channelId: string; name: string }) {
   const t = useTranslations("alerts.test");
   const errorText = useErrorText();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const send = useMutation({
-    mutationFn: async () => unwrap(await sendTestAlertAction({ channelId })),
-    onSuccess: () => {
-      setOpen(false);
-      router.refresh();
-    },
+  const { action: send, ...confirm } = useConfirmedAction({
+    run: async () => unwrap(await sendTestAlertAction({ channelId })),
   });
   return (
     <>
-      <button type="button" className={secondary} onClick={() => setOpen(true)} disabled={send.isPending}>
+      <button type="button" className={secondary} onClick={confirm.ask} disabled={send.isPending}>
         {send.isPending ? t("sending") : t("button")}
       </button>
       {send.data ? (
@@ -35,19 +29,13 @@ export function SendTestAlert({ channelId, name }: { channelId: string; name: st
           {t(send.data.outcome)}
         </p>
       ) : null}
-      {open ? (
-        <ConfirmDialog
-          title={t("title")}
-          confirmLabel={t("confirm")}
-          pending={send.isPending}
-          error={send.error ? errorText(send.error) : null}
-          onConfirm={() => send.mutate()}
-          onClose={() => setOpen(false)}
-          testId="alert-send-test"
-        >
-          <p>{t("body", { name })}</p>
-        </ConfirmDialog>
-      ) : null}
+      {confirm.dialog({
+        title: t("title"),
+        confirmLabel: t("confirm"),
+        error: send.error ? errorText(send.error) : null,
+        testId: "alert-send-test",
+        children: <p>{t("body", { name })}</p>,
+      })}
     </>
   );
 }
@@ -68,11 +56,7 @@ export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; 
       <button type="button" className={secondary} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
         {enabled ? t("disable") : t("enable")}
       </button>
-      {toggle.error && !reauth.needed ? (
-        <p role="alert" className="text-sm text-red-700">
-          {errorText(toggle.error)}
-        </p>
-      ) : null}
+      <FailureLine error={reauth.needed ? null : toggle.error} text={errorText} className="text-sm text-red-700" />
       {reauth.prompt(
         () => toggle.mutate(),
         () => toggle.reset(),

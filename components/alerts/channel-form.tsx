@@ -7,6 +7,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { NameField } from "@/components/ui/form-parts";
+import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
@@ -90,52 +93,39 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           {channelId ? t("form.editTitle") : t("form.newTitle")}
         </h2>
         {generated ? <GeneratedSecret secret={generated.secret} /> : null}
-        <label className="flex flex-col gap-1">
-          {t("form.name")}
-          <input
-            required
-            maxLength={100}
-            value={form.name}
-            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-            className={input}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("form.type")}
-          <select
-            value={form.type}
-            disabled={!!channelId}
-            aria-describedby={channelId ? `${idp}-type-hint` : undefined}
-            onChange={(e) => setForm((f) => ({ ...f, type: e.target.value as ChannelType, secret: "" }))}
-            className={input}
-          >
-            {CHANNEL_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
+        <NameField label={t("form.name")} value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
+        <StackedSelect
+          label={t("form.type")}
+          value={form.type}
+          disabled={!!channelId}
+          aria-describedby={channelId ? `${idp}-type-hint` : undefined}
+          onChange={(e) => setForm((f) => ({ ...f, type: e.target.value as ChannelType, secret: "" }))}
+          options={CHANNEL_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        >
           {channelId ? (
             <span id={`${idp}-type-hint`} className="text-xs text-slate-500">
               {t("form.typeFixed")}
             </span>
           ) : null}
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("form.url")}
-          <input
-            required
-            type="url"
-            maxLength={2000}
-            value={form.url}
-            onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))}
-            className={`${input} font-mono`}
-            aria-describedby={`${idp}-url-hint`}
-          />
+        </StackedSelect>
+        <StackedInput
+          label={t("form.url")}
+          required
+          type="url"
+          maxLength={2000}
+          value={form.url}
+          onChange={(e) => setForm((f) => ({ ...f, url: e.target.value }))}
+          className="font-mono"
+          aria-describedby={`${idp}-url-hint`}
+        >
           <span id={`${idp}-url-hint`} className="text-xs text-slate-500">
             {t("form.urlHint")}
           </span>
-        </label>
+        </StackedInput>
         <SecretField
           idp={idp}
           type={form.type}
@@ -176,11 +166,7 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           </button>
           {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
         </div>
-        {save.error && !reauth.needed ? (
-          <p role="alert" className="text-red-700">
-            {describe(save.error)}
-          </p>
-        ) : null}
+        <FailureLine error={reauth.needed ? null : save.error} text={describe} />
       </form>
       {reauth.prompt(
         () => save.mutate(),

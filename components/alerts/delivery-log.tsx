@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { TableHead, Th } from "@/components/ui/table";
 import { useFormat } from "@/components/ui/use-format";
 import type { DeliveryPage } from "@/lib/alerts/data";
 import type { DeliveryState } from "@/lib/alerts/kinds";
@@ -41,28 +42,14 @@ export function DeliveryLog({
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm">
             <caption className="sr-only">{t("log.caption")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <TableHead>
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.when", { timeZone })}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.event")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.state")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.attempts")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.status")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("log.error")}
-                </th>
+                <Th>{t("log.when", { timeZone })}</Th>
+                {(["event", "state", "attempts", "status", "error"] as const).map((c) => (
+                  <Th key={c}>{t(`log.${c}`)}</Th>
+                ))}
               </tr>
-            </thead>
+            </TableHead>
             <tbody className="divide-y divide-slate-100 align-top">
               {page.rows.map((d) => (
                 <tr key={d.id.toString()} data-testid="delivery-row">

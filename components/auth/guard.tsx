@@ -29,3 +29,17 @@ export async function Guard({
   }
   return <>{children}</>;
 }
+
+/**
+ * The layout of a page about one thing (`[id]` in its path): the permission,
+ * and a 404 when the id names nothing (`exists`).
+ */
+export function guardedByIdLayout(permission: Permission, exists: (id: bigint) => Promise<boolean>) {
+  return async function IdLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+    return (
+      <Guard permission={permission} id={(await params).id} exists={exists}>
+        {children}
+      </Guard>
+    );
+  };
+}

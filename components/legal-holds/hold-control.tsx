@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FailureLine } from "@/components/ui/failure-line";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { useFormat } from "@/components/ui/use-format";
 import { removeLegalHoldAction, setLegalHoldAction } from "@/lib/legal-holds/actions";
 
@@ -28,25 +27,20 @@ export function LegalHoldControl({
   const t = useTranslations("retention.hold");
   const f = useFormat();
   const errorText = useErrorText();
-  const router = useRouter();
   const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState(false);
-  const change = useMutation({
-    mutationFn: async () =>
+  // Setting a hold runs at once; removing one asks first.
+  const { action: change, ...confirm } = useConfirmedAction({
+    run: async () =>
       unwrap(
         hold
           ? await removeLegalHoldAction({ callRecordId, reason })
           : await setLegalHoldAction({ callRecordId, reason }),
       ),
-    onSuccess: () => {
-      setReason("");
-      setConfirming(false);
-      router.refresh();
-    },
+    onSuccess: () => setReason(""),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (hold) setConfirming(true);
+    if (hold) confirm.ask();
     else change.mutate();
   };
   return (
@@ -88,23 +82,13 @@ export function LegalHoldControl({
           </button>
         </form>
       ) : null}
-      {change.isError && !confirming ? (
-        <p role="alert" className="text-red-700">
-          {errorText(change.error)}
-        </p>
-      ) : null}
-      {confirming ? (
-        <ConfirmDialog
-          title={t("confirmTitle")}
-          confirmLabel={t("remove")}
-          pending={change.isPending}
-          error={change.isError ? errorText(change.error) : null}
-          onConfirm={() => change.mutate()}
-          onClose={() => setConfirming(false)}
-        >
-          <p>{t("confirmBody")}</p>
-        </ConfirmDialog>
-      ) : null}
+      <FailureLine error={confirm.open ? null : change.error} text={errorText} />
+      {confirm.dialog({
+        title: t("confirmTitle"),
+        confirmLabel: t("remove"),
+        error: change.isError ? errorText(change.error) : null,
+        children: <p>{t("confirmBody")}</p>,
+      })}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
 import type { ClassPreview, RunRow } from "@/lib/retention/data";
 import { CLASSES, type RetentionClass, type RetentionPolicy } from "@/lib/retention/policy";
-import { TableHead, Th } from "@/components/ui/table";
+import { FramedTable } from "@/components/ui/framed-table";
 
 const td = "px-3 py-1.5";
 
@@ -16,39 +16,33 @@ export async function RetentionPolicyTable({
 }) {
   const [t, f] = await Promise.all([getTranslations("retention"), getFormat()]);
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="retention-preview">
-        <caption className="p-2 text-left font-medium">{t("preview.caption")}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("preview.class")}</Th>
-            <Th>{t("preview.period")}</Th>
-            <Th>{t("preview.cutoff")}</Th>
-            <Th align="right">{t("preview.due")}</Th>
-            <Th align="right">{t("preview.held")}</Th>
-            <Th align="right">{t("preview.unfinished")}</Th>
+    <FramedTable
+      testId="retention-preview"
+      caption={t("preview.caption")}
+      columns={[
+        t("preview.class"),
+        t("preview.period"),
+        t("preview.cutoff"),
+        ...(["due", "held", "unfinished"] as const).map((k) => ({ label: t(`preview.${k}`), align: "right" as const })),
+      ]}
+    >
+      {CLASSES.map((cls) => {
+        const p = preview[cls];
+        const period = policy[cls];
+        return (
+          <tr key={cls} className="border-t border-slate-100" data-class={cls}>
+            <th scope="row" className={`${td} text-left font-medium`}>
+              {t(`classes.${cls}`)}
+            </th>
+            <td className={td}>{period === "keep" ? t("keep") : t("days", { days: period })}</td>
+            <td className={td}>{p.cutoff ? f.dateTime(p.cutoff) : "–"}</td>
+            <td className={`${td} text-right tabular-nums`}>{f.count(p.due)}</td>
+            <td className={`${td} text-right tabular-nums`}>{f.count(p.held)}</td>
+            <td className={`${td} text-right tabular-nums`}>{f.count(p.unfinished)}</td>
           </tr>
-        </TableHead>
-        <tbody>
-          {CLASSES.map((cls) => {
-            const p = preview[cls];
-            const period = policy[cls];
-            return (
-              <tr key={cls} className="border-t border-slate-100" data-class={cls}>
-                <th scope="row" className={`${td} text-left font-medium`}>
-                  {t(`classes.${cls}`)}
-                </th>
-                <td className={td}>{period === "keep" ? t("keep") : t("days", { days: period })}</td>
-                <td className={td}>{p.cutoff ? f.dateTime(p.cutoff) : "–"}</td>
-                <td className={`${td} text-right tabular-nums`}>{f.count(p.due)}</td>
-                <td className={`${td} text-right tabular-nums`}>{f.count(p.held)}</td>
-                <td className={`${td} text-right tabular-nums`}>{f.count(p.unfinished)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </FramedTable>
   );
 }
 
@@ -58,37 +52,28 @@ export async function RetentionRuns({ runs }: { runs: RunRow[] }) {
   if (!runs.length)
     return <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("runs.none")}</p>;
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="retention-runs">
-        <caption className="p-2 text-left font-medium">{t("runs.caption")}</caption>
-        <TableHead>
-          <tr>
-            <Th>{t("runs.started")}</Th>
-            <Th>{t("runs.kind")}</Th>
-            <Th>{t("runs.state")}</Th>
-            <Th>{t("runs.removed")}</Th>
-          </tr>
-        </TableHead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id.toString()} className="border-t border-slate-100 align-top">
-              <td className={td}>{f.dateTime(r.startedAt)}</td>
-              <td className={td}>
-                {r.kind === "manual" ? t("runs.manual", { who: r.triggeredBy ?? "–" }) : t("runs.daily")}
-              </td>
-              <td className={td}>
-                {t(`runs.states.${r.state === "done" ? "done" : r.error ? "error" : "running"}`)}
-                {r.error ? <span className="block text-xs text-red-700">{r.error}</span> : null}
-              </td>
-              <td className={td}>
-                {CLASSES.filter((c) => r.counts[c])
-                  .map((c) => `${t(`classes.${c}`)}: ${f.count(r.counts[c]!.removed)}`)
-                  .join(" · ") || "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FramedTable
+      testId="retention-runs"
+      caption={t("runs.caption")}
+      columns={(["started", "kind", "state", "removed"] as const).map((k) => t(`runs.${k}`))}
+    >
+      {runs.map((r) => (
+        <tr key={r.id.toString()} className="border-t border-slate-100 align-top">
+          <td className={td}>{f.dateTime(r.startedAt)}</td>
+          <td className={td}>
+            {r.kind === "manual" ? t("runs.manual", { who: r.triggeredBy ?? "–" }) : t("runs.daily")}
+          </td>
+          <td className={td}>
+            {t(`runs.states.${r.state === "done" ? "done" : r.error ? "error" : "running"}`)}
+            {r.error ? <span className="block text-xs text-red-700">{r.error}</span> : null}
+          </td>
+          <td className={td}>
+            {CLASSES.filter((c) => r.counts[c])
+              .map((c) => `${t(`classes.${c}`)}: ${f.count(r.counts[c]!.removed)}`)
+              .join(" · ") || "–"}
+          </td>
+        </tr>
+      ))}
+    </FramedTable>
   );
 }

@@ -1,36 +1,25 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { runRetentionNow } from "@/lib/retention/actions";
+
+const danger = "rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800";
 
 /** "Run now", after a confirmation: the worker starts the run within a minute. */
 export function RunRetentionNow() {
   const t = useTranslations("retention.runNow");
   const errorText = useErrorText();
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [reauth, setReauth] = useState(false);
-  const run = useMutation({
-    mutationFn: async () => unwrap(await runRetentionNow({})),
-    onSuccess: () => {
-      setOpen(false);
-      router.refresh();
-    },
-    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
+  const reauth = useReauth();
+  const { action: run, ...confirm } = useConfirmedAction({
+    run: async () => unwrap(await runRetentionNow({})),
+    onError: reauth.check,
   });
   return (
     <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
-      >
+      <button type="button" onClick={confirm.ask} className={danger}>
         {t("button")}
       </button>
       {run.isSuccess ? (
@@ -38,31 +27,21 @@ export function RunRetentionNow() {
           {t("started")}
         </p>
       ) : null}
-      {open ? (
-        <ConfirmDialog
-          title={t("title")}
-          confirmLabel={t("confirm")}
-          pending={run.isPending}
-          error={run.isError && !reauth ? errorText(run.error) : null}
-          onConfirm={() => run.mutate()}
-          onClose={() => setOpen(false)}
-          testId="retention-run-now"
-        >
-          <p>{t("body")}</p>
-          {reauth ? (
-            <ReauthPrompt
-              onConfirmed={() => {
-                setReauth(false);
-                run.mutate();
-              }}
-              onCancel={() => {
-                setReauth(false);
-                run.reset();
-              }}
-            />
-          ) : null}
-        </ConfirmDialog>
-      ) : null}
+      {confirm.dialog({
+        title: t("title"),
+        confirmLabel: t("confirm"),
+        error: run.isError && !reauth.needed ? errorText(run.error) : null,
+        testId: "retention-run-now",
+        children: (
+          <>
+            <p>{t("body")}</p>
+            {reauth.prompt(
+              () => run.mutate(),
+              () => run.reset(),
+            )}
+          </>
+        ),
+      })}
     </>
   );
 }

@@ -5,10 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { FailureLine } from "@/components/ui/failure-line";
+import { StackedInput } from "@/components/ui/stacked-field";
 import { createReportingRule, dryRunReportingRule, updateReportingRule } from "@/lib/rules/actions";
 import type { RuleDryRun } from "@/lib/rules/data";
 
-const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50 disabled:opacity-60";
 
@@ -81,59 +82,51 @@ export function RuleForm({
       aria-label={t("form.label")}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
     >
-      <label className="flex flex-col gap-1">
-        {t("form.name")}
-        <input
-          required
-          maxLength={100}
-          value={form.name}
-          onChange={set("name")}
-          className={input}
-          disabled={!canWrite}
-        />
-      </label>
-      <label className="flex flex-col gap-1">
-        {t("form.filter")}
-        <input
-          value={form.filter}
-          onChange={set("filter")}
-          maxLength={4000}
-          className={`${input} font-mono`}
-          aria-describedby="rule-filter-hint"
-          disabled={!canWrite}
-        />
+      <StackedInput
+        label={t("form.name")}
+        required
+        maxLength={100}
+        value={form.name}
+        onChange={set("name")}
+        disabled={!canWrite}
+      />
+      <StackedInput
+        label={t("form.filter")}
+        value={form.filter}
+        onChange={set("filter")}
+        maxLength={4000}
+        className="font-mono"
+        aria-describedby="rule-filter-hint"
+        disabled={!canWrite}
+      >
         <span id="rule-filter-hint" className="text-xs text-slate-500">
           {t("form.filterHint")}{" "}
           <a className="text-sky-700 underline" href={`/calls?${form.filter.replace(/^\?/, "")}`}>
             {t("form.openFilter")}
           </a>
         </span>
-      </label>
+      </StackedInput>
       <div className="flex flex-wrap gap-4">
-        <label className="flex flex-col gap-1">
-          {t("form.settle")}
-          <input
-            type="number"
-            min={0}
-            max={604800}
-            required
-            value={form.settle}
-            onChange={set("settle")}
-            className={`${input} w-40`}
-            disabled={!canWrite}
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("form.cap")}
-          <input
-            type="number"
-            min={1}
-            value={form.cap}
-            onChange={set("cap")}
-            className={`${input} w-40`}
-            disabled={!canWrite}
-          />
-        </label>
+        <StackedInput
+          label={t("form.settle")}
+          type="number"
+          min={0}
+          max={604800}
+          required
+          value={form.settle}
+          onChange={set("settle")}
+          className="w-40"
+          disabled={!canWrite}
+        />
+        <StackedInput
+          label={t("form.cap")}
+          type="number"
+          min={1}
+          value={form.cap}
+          onChange={set("cap")}
+          className="w-40"
+          disabled={!canWrite}
+        />
       </div>
       <label className="flex items-center gap-2">
         <input type="checkbox" checked={form.enabled} onChange={set("enabled")} disabled={!canWrite} />
@@ -150,16 +143,8 @@ export function RuleForm({
         ) : null}
         {save.isSuccess && ruleId ? <span role="status">{t("form.saved")}</span> : null}
       </div>
-      {save.error ? (
-        <p role="alert" className="text-red-700">
-          {describe(save.error)}
-        </p>
-      ) : null}
-      {dry.error ? (
-        <p role="alert" className="text-red-700">
-          {describe(dry.error)}
-        </p>
-      ) : null}
+      <FailureLine error={save.error} text={describe} />
+      <FailureLine error={dry.error} text={describe} />
       {dry.data ? <DryRunResult result={dry.data} /> : null}
     </form>
   );

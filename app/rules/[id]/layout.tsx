@@ -1,18 +1,4 @@
-import type { ReactNode } from "react";
-import { Guard } from "@/components/auth/guard";
+import { guardedByIdLayout } from "@/components/auth/guard";
 import { getRule } from "@/lib/rules/data";
 
-export default async function RuleLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ id: string }>;
-}) {
-  const { id } = await params;
-  return (
-    <Guard permission="rules:read" id={id} exists={async (n) => (await getRule(n)) !== null}>
-      {children}
-    </Guard>
-  );
-}
+export default guardedByIdLayout("rules:read", async (n) => (await getRule(n)) !== null);
