@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { HEADLESS_CHROMIUM_ARGS } from "./dev/testing/chromium";
 
 /**
  * End-to-end tests run against the production build started exactly as users
@@ -26,16 +27,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
     },
   },
   projects: [

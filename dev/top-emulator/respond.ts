@@ -24,29 +24,29 @@ const XML_TYPE = "text/xml;charset=UTF-8";
 
 export function sendError(res: ServerResponse, fmt: AnswerFormat, error: TopErrorResponse): void {
   const id = requestId();
-  if (fmt.format === "xml") {
-    send(
-      res,
-      XML_TYPE,
+  sendIn(res, fmt, {
+    xml: () =>
       `<?xml version="1.0" encoding="utf-8" ?><error_response>${xmlFields({ ...error, request_id: id })}</error_response>`,
-    );
-  } else {
-    send(res, JSON_TYPE, JSON.stringify({ error_response: { ...error, request_id: id } }));
-  }
+    json: () => JSON.stringify({ error_response: { ...error, request_id: id } }),
+  });
 }
 
 export function sendResult(res: ServerResponse, fmt: AnswerFormat, result: LvmsResultDto): void {
   const id = requestId();
-  if (fmt.format === "xml") {
-    send(
-      res,
-      XML_TYPE,
+  sendIn(res, fmt, {
+    xml: () =>
       `<?xml version="1.0" encoding="utf-8" ?><${RECEIVE_CALL_RECORD_RESPONSE_KEY}><lvms_result_d_t_o>${xmlFields(result)}</lvms_result_d_t_o><request_id>${id}</request_id></${RECEIVE_CALL_RECORD_RESPONSE_KEY}>`,
-    );
-  } else {
-    const body = { lvms_result_d_t_o: result, request_id: id };
-    send(res, JSON_TYPE, JSON.stringify(fmt.simplify ? body : { [RECEIVE_CALL_RECORD_RESPONSE_KEY]: body }));
-  }
+    json: () => {
+      const body = { lvms_result_d_t_o: result, request_id: id };
+      return JSON.stringify(fmt.simplify ? body : { [RECEIVE_CALL_RECORD_RESPONSE_KEY]: body });
+    },
+  });
+}
+
+/** The answer in the format the request asked for. */
+function sendIn(res: ServerResponse, fmt: AnswerFormat, answer: { xml: () => string; json: () => string }): void {
+  if (fmt.format === "xml") send(res, XML_TYPE, answer.xml());
+  else send(res, JSON_TYPE, answer.json());
 }
 
 export function send(res: ServerResponse, contentType: string, body: string, status = 200): void {

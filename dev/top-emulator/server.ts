@@ -6,6 +6,7 @@ import { BodyError, readParams } from "./params";
 import { ReceivedLog } from "./received";
 import { receiveCallRecord } from "./receive-call-record";
 import { send, sendError, sendResult, type AnswerFormat } from "./respond";
+import { commaList } from "../../lib/input/comma-list";
 
 /**
  * A local TOP gateway for alibaba.lvms.lvr.receivecallrecord: the product
@@ -201,10 +202,7 @@ function rateLimited(seconds: number) {
 /** `key1:secret1,key2:secret2` → Map; secrets may contain ':' after the first one. */
 export function parseApps(spec: string): Map<string, string> {
   const apps = new Map<string, string>();
-  for (const pair of spec
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const pair of commaList(spec)) {
     const i = pair.indexOf(":");
     if (i <= 0 || i === pair.length - 1)
       throw new Error(`TOP_EMULATOR_APPS: "${pair.split(":")[0]}…" is not key:secret`);

@@ -28,12 +28,7 @@ export async function changeOwnPassword(
     select: { passwordHash: true, name: true },
   });
   if (input.current !== undefined && !(await verifyPassword(account.passwordHash, input.current))) {
-    await recordAudit({
-      actor: user,
-      action: "password.change_failed",
-      target: user.email,
-      details: { address: ctx.address, reason: "wrong_current" },
-    });
+    await auditOwn(user, "password.change_failed", ctx, { reason: "wrong_current" });
     throw new ActionError("wrong_password", "The current password is wrong.");
   }
   const problem = passwordProblem(input.next, { email: user.email, name: account.name });
@@ -46,12 +41,7 @@ export async function changeOwnPassword(
     prisma.session.deleteMany({ where: { userId: user.id, id: { not: ctx.sessionId } } }),
     prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } }),
   ]);
-  await recordAudit({
-    actor: user,
-    action: "password.change",
-    target: user.email,
-    details: { address: ctx.address, sessionsEnded: ended.count },
-  });
+  await auditOwn(user, "password.change", ctx, { sessionsEnded: ended.count });
   return { sessionsEnded: ended.count };
 }
 
@@ -90,18 +80,10 @@ export async function confirmTotpEnrolment(
       where: { id: user.id },
       data: { totpEnabledAt: new Date(), totpLastStep: BigInt(step), updatedAt: new Date() },
     }),
-    prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    prisma.recoveryCode.createMany({
-      data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })),
-    }),
+    ...replaceRecoveryCodes(user.id, recoveryCodes),
     prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } }),
   ]);
-  await recordAudit({
-    actor: user,
-    action: "two_factor.enable",
-    target: user.email,
-    details: { address: ctx.address },
-  });
+  await auditOwn(user, "two_factor.enable", ctx);
   return { recoveryCodes };
 }
 
@@ -113,18 +95,8 @@ export async function regenerateRecoveryCodes(
   const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   if (!account.totpEnabledAt) throw new ActionError("two_factor_off", "Two-factor sign-in is not on for this account.");
   const recoveryCodes = newRecoveryCodes();
-  await prisma.$transaction([
-    prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
-    prisma.recoveryCode.createMany({
-      data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })),
-    }),
-  ]);
-  await recordAudit({
-    actor: user,
-    action: "two_factor.recovery_codes",
-    target: user.email,
-    details: { address: ctx.address },
-  });
+  await prisma.$transaction([...replaceRecoveryCodes(user.id, recoveryCodes)]);
+  await auditOwn(user, "two_factor.recovery_codes", ctx);
   return { recoveryCodes };
 }
 
@@ -137,11 +109,9 @@ export async function endOwnSessions(
   const where =
     which === "others" ? { userId: user.id, id: { not: ctx.sessionId } } : { userId: user.id, id: which.sessionId };
   const { count } = await prisma.session.deleteMany({ where });
-  await recordAudit({
-    actor: user,
-    action: "session.end",
-    target: user.email,
-    details: { address: ctx.address, which: which === "others" ? "others" : which.sessionId.toString(), ended: count },
+  await auditOwn(user, "session.end", ctx, {
+    which: which === "others" ? "others" : which.sessionId.toString(),
+    ended: count,
   });
   return { ended: count };
 }
@@ -162,16 +132,24 @@ export async function reauthenticate(
   const ok =
     (await verifyPassword(account.passwordHash, secret)) ||
     (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok);
-  await recordAudit({
-    actor: user,
-    action: ok ? "reauth.succeeded" : "reauth.failed",
-    target: user.email,
-    details: { address: ctx.address },
-  });
+  await auditOwn(user, ok ? "reauth.succeeded" : "reauth.failed", ctx);
   // Counted like failed sign-ins: a borrowed session cannot guess the password here either.
   if (!ok) {
     await countFailure(user.id);
     throw new ActionError("wrong_password", "That is not your password or a valid code.");
   }
   await prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } });
+}
+
+/** An entry on the account's own audit trail, with the address it was done from. */
+function auditOwn(user: SessionUser, action: string, ctx: RequestContext, details: Record<string, unknown> = {}) {
+  return recordAudit({ actor: user, action, target: user.email, details: { address: ctx.address, ...details } });
+}
+
+/** The account's recovery codes replaced by `codes` (stored hashed): the writes of a transaction. */
+function replaceRecoveryCodes(userId: bigint, codes: string[]) {
+  return [
+    prisma.recoveryCode.deleteMany({ where: { userId } }),
+    prisma.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) }),
+  ] as const;
 }

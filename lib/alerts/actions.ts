@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { maskedUrl } from "./data";
 import {
   ChannelNameTaken,
@@ -33,18 +33,13 @@ export const createAlertChannel = defineAction({
   handler: async (input, { user }) => {
     try {
       const created = await createChannel(input, user);
-      await recordAudit({
-        actor: user,
-        action: "alert_channel.create",
-        target: `alert_channel:${created.id}`,
-        details: {
-          name: input.name,
-          type: input.type,
-          url: maskedUrl(input.url),
-          events: input.events,
-          enabled: input.enabled,
-          secret: input.secret !== null ? "set" : created.generatedSecret ? "generated" : "none",
-        },
+      await auditBy(user, "alert_channel.create", `alert_channel:${created.id}`, {
+        name: input.name,
+        type: input.type,
+        url: maskedUrl(input.url),
+        events: input.events,
+        enabled: input.enabled,
+        secret: input.secret !== null ? "set" : created.generatedSecret ? "generated" : "none",
       });
       return { id: created.id.toString(), generatedSecret: created.generatedSecret };
     } catch (err) {
@@ -64,17 +59,12 @@ export const updateAlertChannel = defineAction({
       const updated = await updateChannel(BigInt(channelId), patch);
       if (!updated) throw notFound();
       const { secret, url, ...rest } = patch;
-      await recordAudit({
-        actor: user,
-        action: "alert_channel.update",
-        target: `alert_channel:${channelId}`,
-        details: {
-          ...rest,
-          ...(url !== undefined ? { url: maskedUrl(url) } : {}),
-          ...(secret !== undefined
-            ? { secret: updated.generatedSecret ? "generated" : secret ? "replaced" : "removed" }
-            : {}),
-        },
+      await auditBy(user, "alert_channel.update", `alert_channel:${channelId}`, {
+        ...rest,
+        ...(url !== undefined ? { url: maskedUrl(url) } : {}),
+        ...(secret !== undefined
+          ? { secret: updated.generatedSecret ? "generated" : secret ? "replaced" : "removed" }
+          : {}),
       });
       return { id: channelId, generatedSecret: updated.generatedSecret };
     } catch (err) {
@@ -94,11 +84,8 @@ export const setAlertChannelEnabled = defineAction({
   handler: async ({ channelId, enabled }, { user }) => {
     const updated = await updateChannel(BigInt(channelId), { enabled });
     if (!updated) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: enabled ? "alert_channel.enable" : "alert_channel.disable",
-      target: `alert_channel:${channelId}`,
-      details: { name: updated.name },
+    await auditBy(user, enabled ? "alert_channel.enable" : "alert_channel.disable", `alert_channel:${channelId}`, {
+      name: updated.name,
     });
     return { id: channelId, enabled };
   },
@@ -112,12 +99,7 @@ export const deleteAlertChannel = defineAction({
   handler: async ({ channelId }, { user }) => {
     const deleted = await deleteChannel(BigInt(channelId));
     if (!deleted) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "alert_channel.delete",
-      target: `alert_channel:${channelId}`,
-      details: { name: deleted.name },
-    });
+    await auditBy(user, "alert_channel.delete", `alert_channel:${channelId}`, { name: deleted.name });
     return { deleted: true };
   },
 });
@@ -130,11 +112,9 @@ export const sendTestAlertAction = defineAction({
   handler: async ({ channelId }, { user }) => {
     const sent = await sendTestAlert(BigInt(channelId), user);
     if (!sent) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "alert_channel.test",
-      target: `alert_channel:${channelId}`,
-      details: { delivery: sent.deliveryId.toString(), outcome: sent.outcome },
+    await auditBy(user, "alert_channel.test", `alert_channel:${channelId}`, {
+      delivery: sent.deliveryId.toString(),
+      outcome: sent.outcome,
     });
     return { deliveryId: sent.deliveryId.toString(), outcome: sent.outcome };
   },

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { dueRows } from "../queue/due-rows";
 import type { AlertKind, AlertPayload, ChannelType } from "./kinds";
 
 /**
@@ -35,15 +36,7 @@ export async function claimDeliveries(limit: number, leaseMs: number, only?: big
   if (limit <= 0) return [];
   const scope = only ? Prisma.sql`AND id = ANY(${only.map(String)}::text[]::bigint[])` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
-    WITH ready AS (
-      SELECT id FROM alert_deliveries
-      WHERE ((state IN ('queued', 'retrying') AND next_attempt_at <= now())
-         OR (state = 'in_flight' AND lease_until < now()))
-      ${scope}
-      ORDER BY next_attempt_at, id
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
+    WITH ready AS (${dueRows("alert_deliveries", "id", scope, limit)})
     UPDATE alert_deliveries d
     SET state = 'in_flight', attempts = d.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
     FROM ready, alert_channels c

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { can } from "../auth/permissions";
 import { createIngestToken, createPersonalToken, revokeIngestToken, revokePersonalToken } from "./mutations";
 import { createTokenSchema, ingestTokenNameSchema, tokenIdSchema } from "./schema";
@@ -21,12 +21,7 @@ export const createApiToken = defineAction({
       readOnly: input.readOnly,
       expiresAt,
     });
-    await recordAudit({
-      actor: user,
-      action: "token.create",
-      target: `token:${id}`,
-      details: { name: input.name, readOnly: input.readOnly, expiresAt },
-    });
+    await auditBy(user, "token.create", `token:${id}`, { name: input.name, readOnly: input.readOnly, expiresAt });
     return { id: id.toString(), token };
   },
 });
@@ -39,12 +34,7 @@ export const revokeApiToken = defineAction({
   handler: async ({ tokenId }, { user }) => {
     const revoked = await revokePersonalToken(BigInt(tokenId), can(user.role, "users:manage") ? null : user.id);
     if (!revoked) throw new ActionError("not_found", "No such active token of yours.");
-    await recordAudit({
-      actor: user,
-      action: "token.revoke",
-      target: `token:${tokenId}`,
-      details: { name: revoked.name, ownerId: revoked.ownerId },
-    });
+    await auditBy(user, "token.revoke", `token:${tokenId}`, { name: revoked.name, ownerId: revoked.ownerId });
     return { revoked: true };
   },
 });
@@ -56,12 +46,7 @@ export const createSourceToken = defineAction({
   handler: async ({ name }, { user }) => {
     const created = await createIngestToken({ name, createdBy: user.email });
     if (!created) throw new ActionError("name_taken", `There is already an ingest token named “${name}”.`);
-    await recordAudit({
-      actor: user,
-      action: "ingest_token.create",
-      target: `ingest_token:${created.id}`,
-      details: { name },
-    });
+    await auditBy(user, "ingest_token.create", `ingest_token:${created.id}`, { name });
     return { id: created.id.toString(), token: created.token };
   },
 });
@@ -73,12 +58,7 @@ export const revokeSourceToken = defineAction({
   handler: async ({ tokenId }, { user }) => {
     const revoked = await revokeIngestToken(BigInt(tokenId));
     if (!revoked) throw new ActionError("not_found", "No such active ingest token.");
-    await recordAudit({
-      actor: user,
-      action: "ingest_token.revoke",
-      target: `ingest_token:${tokenId}`,
-      details: { name: revoked.name },
-    });
+    await auditBy(user, "ingest_token.revoke", `ingest_token:${tokenId}`, { name: revoked.name });
     return { revoked: true };
   },
 });

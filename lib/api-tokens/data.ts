@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { prisma } from "../db/client";
 import type { Role } from "../auth/permissions";
 import type { SessionUser } from "../auth/sessions";
+import { USER_IDENTITY_SELECT } from "../users/identity-select";
 import { INGEST_PREFIX, PAT_PREFIX } from "./schema";
 
 export const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
@@ -30,7 +31,7 @@ export async function principalForToken(token: string): Promise<TokenCheck> {
       readOnly: true,
       expiresAt: true,
       revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+      user: { select: USER_IDENTITY_SELECT },
     },
   });
   if (!row) return { ok: false, reason: "unknown" };

@@ -1,4 +1,4 @@
-import { defineOperation } from "./operation";
+import { ok, operationsTagged } from "./operation";
 import {
   channelDeletedSchema,
   channelListSchema,
@@ -12,74 +12,50 @@ import {
 
 /** The alert notification channels (admins): docs/alerts.md. */
 
-const TAG = "Alert channels";
+const channelOperation = operationsTagged("Alert channels");
 
-export const listChannelsOp = defineOperation({
-  operationId: "listAlertChannels",
-  method: "get",
-  path: "/alert-channels",
-  tag: TAG,
+export const listChannelsOp = channelOperation("listAlertChannels", "GET /alert-channels", {
   permission: "alerts:manage",
   summary: "Every notification channel, with its newest delivery",
-  responses: { 200: { description: "The channels", schema: channelListSchema } },
+  responses: ok("The channels", channelListSchema),
 });
 
-export const createChannelOp = defineOperation({
-  operationId: "createAlertChannel",
-  method: "post",
-  path: "/alert-channels",
-  tag: TAG,
+export const createChannelOp = channelOperation("createAlertChannel", "POST /alert-channels", {
   permission: "alerts:manage",
   summary: "Create a channel",
   description:
     "A generic webhook (Standard Webhooks signature), or a DingTalk, WeCom or Feishu group robot. The type cannot change later. Audited.",
   body: createChannelBody,
-  responses: { 201: { description: "The channel", schema: channelWithSecretSchema } },
+  responses: ok("The channel", channelWithSecretSchema, 201),
 });
 
-export const getChannelOp = defineOperation({
-  operationId: "getAlertChannel",
-  method: "get",
-  path: "/alert-channels/{id}",
-  tag: TAG,
+export const getChannelOp = channelOperation("getAlertChannel", "GET /alert-channels/{id}", {
   permission: "alerts:manage",
   summary: "One channel",
   params: channelParams,
-  responses: { 200: { description: "The channel", schema: channelSchema } },
+  responses: ok("The channel", channelSchema),
 });
 
-export const patchChannelOp = defineOperation({
-  operationId: "updateAlertChannel",
-  method: "patch",
-  path: "/alert-channels/{id}",
-  tag: TAG,
+export const patchChannelOp = channelOperation("updateAlertChannel", "PATCH /alert-channels/{id}", {
   permission: "alerts:manage",
   summary: "Change, enable or disable a channel",
   params: channelParams,
   body: patchChannelBody,
-  responses: { 200: { description: "The channel", schema: channelWithSecretSchema } },
+  responses: ok("The channel", channelWithSecretSchema),
 });
 
-export const testChannelOp = defineOperation({
-  operationId: "testAlertChannel",
-  method: "post",
-  path: "/alert-channels/{id}/test",
-  tag: TAG,
+export const testChannelOp = channelOperation("testAlertChannel", "POST /alert-channels/{id}/test", {
   permission: "alerts:manage",
   summary: "Send a test alert now",
   description:
     "Queued like every alert (signed, retried with backoff, in the channel's delivery log); its first attempt is made at once and answered.",
   params: channelParams,
-  responses: { 200: { description: "The first attempt", schema: channelTestSchema } },
+  responses: ok("The first attempt", channelTestSchema),
 });
 
-export const deleteChannelOp = defineOperation({
-  operationId: "deleteAlertChannel",
-  method: "delete",
-  path: "/alert-channels/{id}",
-  tag: TAG,
+export const deleteChannelOp = channelOperation("deleteAlertChannel", "DELETE /alert-channels/{id}", {
   permission: "alerts:manage",
   summary: "Delete a channel and its delivery log",
   params: channelParams,
-  responses: { 200: { description: "Deleted", schema: channelDeletedSchema } },
+  responses: ok("Deleted", channelDeletedSchema),
 });

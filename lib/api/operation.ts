@@ -48,3 +48,33 @@ export function defineOperation<
   OPERATIONS.push(op as unknown as ApiOperation);
   return op;
 }
+
+type Method = ApiOperation["method"];
+
+/** `GET /jobs/{robot_call_job_id}`: the method and the path, as the API's documentation writes them. */
+type Route = `${Uppercase<Method>} /${string}`;
+
+/**
+ * Defines the operations of one tag: each says its operationId and its route
+ * (`"GET /jobs/{robot_call_job_id}"`), the tag is said once.
+ */
+export function operationsTagged(tag: string) {
+  return function operation<
+    P extends z.ZodType = z.ZodObject<Record<string, never>>,
+    Q extends z.ZodType = z.ZodObject<Record<string, never>>,
+    B extends z.ZodType = z.ZodUndefined,
+  >(
+    operationId: string,
+    route: Route,
+    op: Omit<ApiOperation<P, Q, B>, "operationId" | "method" | "path" | "tag">,
+  ): ApiOperation<P, Q, B> {
+    const space = route.indexOf(" ");
+    const method = route.slice(0, space).toLowerCase() as Method;
+    return defineOperation<P, Q, B>({ operationId, method, path: route.slice(space + 1), tag, ...op });
+  };
+}
+
+/** The one success answer of most operations: 200 (or `status`) with a JSON body. */
+export function ok(description: string, schema: z.ZodType, status = 200): ApiOperation["responses"] {
+  return { [status]: { description, schema } };
+}

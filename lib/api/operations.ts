@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "./operation";
+import { ok, operationsTagged, type ApiOperation } from "./operation";
 import { decidedSchema, decisionBody } from "./schemas/approvals";
 import { auditPageSchema, auditQuery } from "./schemas/audit";
 import { reconciliationQuery, reconciliationSchema } from "./schemas/reconciliation";
@@ -33,167 +33,137 @@ const IDEMPOTENCY = {
     "The same key and body within 24 h answer the first batch again; the same key with another body is a 409.",
 };
 
-export const listCallRecordsOp = defineOperation({
-  operationId: "listCallRecords",
-  method: "get",
-  path: "/call-records",
-  tag: "Call records",
+/** A new batch (202), or with `dry_run: true` only the pre-submit check (200). */
+function batchOrDryRun(created: string): ApiOperation["responses"] {
+  return {
+    202: { description: created, schema: createdBatchSchema },
+    200: { description: "Dry run: the check", schema: dryRunSchema },
+  };
+}
+
+const callRecordOperation = operationsTagged("Call records");
+const jobOperation = operationsTagged("Jobs");
+const submissionOperation = operationsTagged("Submissions");
+const auditOperation = operationsTagged("Audit");
+const reconciliationOperation = operationsTagged("Reconciliation");
+const ingestOperation = operationsTagged("Ingest");
+const metaOperation = operationsTagged("Meta");
+
+export const listCallRecordsOp = callRecordOperation("listCallRecords", "GET /call-records", {
   permission: "calls:read",
   summary: "List call records",
   description:
     "The /calls URL parameters (same names, same validation), keyset paging by `cursor`. Phone numbers and names are masked unless `unmasked=true` and the token's owner may reveal them (audited).",
   query: callRecordsQuery,
   queryParsedByHandler: true,
-  responses: { 200: { description: "One page", schema: callRecordPageSchema } },
+  responses: ok("One page", callRecordPageSchema),
 });
 
-export const getCallRecordOp = defineOperation({
-  operationId: "getCallRecord",
-  method: "get",
-  path: "/call-records/{call_record_id}",
-  tag: "Call records",
+export const getCallRecordOp = callRecordOperation("getCallRecord", "GET /call-records/{call_record_id}", {
   permission: "calls:read",
   summary: "One call record with its submission attempts and reviews",
   params: callRecordParams,
   query: callRecordsQuery.pick({ unmasked: true, reason: true }),
-  responses: { 200: { description: "The record", schema: callRecordDetailSchema } },
+  responses: ok("The record", callRecordDetailSchema),
 });
 
-export const correctCallRecordOp = defineOperation({
-  operationId: "correctCallRecord",
-  method: "patch",
-  path: "/call-records/{call_record_id}/correction",
-  tag: "Call records",
-  permission: "calls:correct",
-  summary: "Correct a record's reported fields",
-  description:
-    "Stored beside the received record (never over it), validated by the ingest's rules on the record as it would be sent (an error per field: `fields.<name>`), kept when the vendor pushes the record again, and sent by every later attempt. Audited with the field names. Answers the payload diff.",
-  params: callRecordParams,
-  body: correctionBody,
-  responses: { 200: { description: "The correction and the payload diff", schema: recordPayloadSchema } },
-});
+export const correctCallRecordOp = callRecordOperation(
+  "correctCallRecord",
+  "PATCH /call-records/{call_record_id}/correction",
+  {
+    permission: "calls:correct",
+    summary: "Correct a record's reported fields",
+    description:
+      "Stored beside the received record (never over it), validated by the ingest's rules on the record as it would be sent (an error per field: `fields.<name>`), kept when the vendor pushes the record again, and sent by every later attempt. Audited with the field names. Answers the payload diff.",
+    params: callRecordParams,
+    body: correctionBody,
+    responses: ok("The correction and the payload diff", recordPayloadSchema),
+  },
+);
 
-export const withdrawCorrectionOp = defineOperation({
-  operationId: "withdrawCorrection",
-  method: "delete",
-  path: "/call-records/{call_record_id}/correction",
-  tag: "Call records",
-  permission: "calls:correct",
-  summary: "Withdraw a record's correction",
-  description: "The next attempt sends the record as received. Audited. Answers the payload diff.",
-  params: callRecordParams,
-  responses: { 200: { description: "The payload diff without the correction", schema: withdrawnSchema } },
-});
+export const withdrawCorrectionOp = callRecordOperation(
+  "withdrawCorrection",
+  "DELETE /call-records/{call_record_id}/correction",
+  {
+    permission: "calls:correct",
+    summary: "Withdraw a record's correction",
+    description: "The next attempt sends the record as received. Audited. Answers the payload diff.",
+    params: callRecordParams,
+    responses: ok("The payload diff without the correction", withdrawnSchema),
+  },
+);
 
-export const getCallRecordEvidenceOp = defineOperation({
-  operationId: "getCallRecordEvidence",
-  method: "get",
-  path: "/call-records/{call_record_id}/evidence",
-  tag: "Call records",
-  permission: "evidence:export",
-  summary: "A record's signed evidence bundle (ZIP; supervisors, audited)",
-  description:
-    "The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), " +
-    "review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; " +
-    "the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.",
-  params: callRecordParams,
-  query: evidenceQuery,
-  responses: { 200: { description: "The bundle", schema: z.string(), contentType: "application/zip" } },
-});
+export const getCallRecordEvidenceOp = callRecordOperation(
+  "getCallRecordEvidence",
+  "GET /call-records/{call_record_id}/evidence",
+  {
+    permission: "evidence:export",
+    summary: "A record's signed evidence bundle (ZIP; supervisors, audited)",
+    description:
+      "The record as received with its corrections, the archived recording, every TOP attempt (parameters as sent, credentials replaced, raw answer), " +
+      "review verdicts and comments, audit entries, a PDF summary, and `manifest.json` with every file's SHA-256, signed with Ed25519 (`manifest.sig`; " +
+      "the key is at /api/evidence/public-key). Check it with `npm run evidence:verify -- bundle.zip`. Holds full personal data: `reason` is kept on the audit trail.",
+    params: callRecordParams,
+    query: evidenceQuery,
+    responses: { 200: { description: "The bundle", schema: z.string(), contentType: "application/zip" } },
+  },
+);
 
-export const listJobsOp = defineOperation({
-  operationId: "listJobs",
-  method: "get",
-  path: "/jobs",
-  tag: "Jobs",
+export const listJobsOp = jobOperation("listJobs", "GET /jobs", {
   permission: "calls:read",
   summary: "The jobs overview",
   query: jobsQuery,
-  responses: { 200: { description: "One page of jobs", schema: jobPageSchema } },
+  responses: ok("One page of jobs", jobPageSchema),
 });
 
-export const getJobOp = defineOperation({
-  operationId: "getJob",
-  method: "get",
-  path: "/jobs/{robot_call_job_id}",
-  tag: "Jobs",
+export const getJobOp = jobOperation("getJob", "GET /jobs/{robot_call_job_id}", {
   permission: "calls:read",
   summary: "One job's KPIs",
   params: jobParams,
-  responses: { 200: { description: "The job", schema: jobDetailSchema } },
+  responses: ok("The job", jobDetailSchema),
 });
 
-export const createSubmissionOp = defineOperation({
-  operationId: "createSubmission",
-  method: "post",
-  path: "/submissions",
-  tag: "Submissions",
+export const createSubmissionOp = submissionOperation("createSubmission", "POST /submissions", {
   permission: "submissions:write",
   summary: "Submit records to TOP (or check what would be sent)",
   description:
     "Runs the same pre-submit check as the console. `dry_run: true` answers the check (200) without creating a batch.",
   body: createSubmissionBody,
   headers: [IDEMPOTENCY],
-  responses: {
-    202: { description: "The batch was created", schema: createdBatchSchema },
-    200: { description: "Dry run: the check", schema: dryRunSchema },
-  },
+  responses: batchOrDryRun("The batch was created"),
 });
 
-export const listSubmissionsOp = defineOperation({
-  operationId: "listSubmissions",
-  method: "get",
-  path: "/submissions",
-  tag: "Submissions",
+export const listSubmissionsOp = submissionOperation("listSubmissions", "GET /submissions", {
   permission: "calls:read",
   summary: "Recent submission batches, newest first",
   query: listSubmissionsQuery,
-  responses: { 200: { description: "Batches with live progress", schema: batchListSchema } },
+  responses: ok("Batches with live progress", batchListSchema),
 });
 
-export const getSubmissionOp = defineOperation({
-  operationId: "getSubmission",
-  method: "get",
-  path: "/submissions/{id}",
-  tag: "Submissions",
+export const getSubmissionOp = submissionOperation("getSubmission", "GET /submissions/{id}", {
   permission: "calls:read",
   summary: "One batch: counts by job state, throughput, ETA, failure groups",
   params: submissionParams,
-  responses: { 200: { description: "The batch", schema: batchDetailSchema } },
+  responses: ok("The batch", batchDetailSchema),
 });
 
-export const cancelSubmissionOp = defineOperation({
-  operationId: "cancelSubmission",
-  method: "post",
-  path: "/submissions/{id}/cancel",
-  tag: "Submissions",
+export const cancelSubmissionOp = submissionOperation("cancelSubmission", "POST /submissions/{id}/cancel", {
   permission: "submissions:write",
   summary: "Cancel a running batch (calls on the wire finish)",
   params: submissionParams,
-  responses: { 200: { description: "Cancelled", schema: cancelledSchema } },
+  responses: ok("Cancelled", cancelledSchema),
 });
 
-export const resubmitFailuresOp = defineOperation({
-  operationId: "resubmitFailures",
-  method: "post",
-  path: "/submissions/{id}/resubmit-failures",
-  tag: "Submissions",
+export const resubmitFailuresOp = submissionOperation("resubmitFailures", "POST /submissions/{id}/resubmit-failures", {
   permission: "submissions:write",
   summary: "Send a batch's rejected and failed records again, as a new batch",
   params: submissionParams,
   body: resubmitBody,
   headers: [IDEMPOTENCY],
-  responses: {
-    202: { description: "The new batch", schema: createdBatchSchema },
-    200: { description: "Dry run: the check", schema: dryRunSchema },
-  },
+  responses: batchOrDryRun("The new batch"),
 });
 
-export const approveSubmissionOp = defineOperation({
-  operationId: "approveSubmission",
-  method: "post",
-  path: "/submissions/{id}/approve",
-  tag: "Submissions",
+export const approveSubmissionOp = submissionOperation("approveSubmission", "POST /submissions/{id}/approve", {
   permission: "submissions:approve",
   summary: "Approve a batch waiting for a second supervisor (never its requester); it starts sending",
   description:
@@ -201,52 +171,36 @@ export const approveSubmissionOp = defineOperation({
     "409 `not_awaiting` when it is not waiting, 409 `expired` after 24 h.",
   params: submissionParams,
   body: decisionBody,
-  responses: { 200: { description: "Approved: the batch is running", schema: decidedSchema } },
+  responses: ok("Approved: the batch is running", decidedSchema),
 });
 
-export const rejectSubmissionOp = defineOperation({
-  operationId: "rejectSubmission",
-  method: "post",
-  path: "/submissions/{id}/reject",
-  tag: "Submissions",
+export const rejectSubmissionOp = submissionOperation("rejectSubmission", "POST /submissions/{id}/reject", {
   permission: "submissions:approve",
   summary: "Reject a batch waiting for a second supervisor, with a comment; nothing is sent",
   description: "The comment is required. Refused to the batch's requester like an approval.",
   params: submissionParams,
   body: decisionBody,
-  responses: { 200: { description: "Rejected: the batch ended with nothing sent", schema: decidedSchema } },
+  responses: ok("Rejected: the batch ended with nothing sent", decidedSchema),
 });
 
-export const listAuditOp = defineOperation({
-  operationId: "listAuditEvents",
-  method: "get",
-  path: "/audit",
-  tag: "Audit",
+export const listAuditOp = auditOperation("listAuditEvents", "GET /audit", {
   permission: "audit:read",
   summary: "The audit trail, newest first (admins)",
   query: auditQuery,
-  responses: { 200: { description: "One page of events", schema: auditPageSchema } },
+  responses: ok("One page of events", auditPageSchema),
 });
 
-export const reconciliationOp = defineOperation({
-  operationId: "getReconciliation",
-  method: "get",
-  path: "/reconciliation",
-  tag: "Reconciliation",
+export const reconciliationOp = reconciliationOperation("getReconciliation", "GET /reconciliation", {
   permission: "reconciliation:read",
   summary: "Records per call day and job by submission outcome, with overdue ones (supervisors)",
   description:
     "The /reconciliation report. Repeat `job` for several jobs. `overdue`: received more than RECONCILE_OVERDUE_HOURS ago and not accepted.",
   query: reconciliationQuery,
   queryParsedByHandler: true,
-  responses: { 200: { description: "The report", schema: reconciliationSchema } },
+  responses: ok("The report", reconciliationSchema),
 });
 
-export const ingestCallRecordsOp = defineOperation({
-  operationId: "ingestCallRecords",
-  method: "post",
-  path: "/call-records",
-  tag: "Ingest",
+export const ingestCallRecordsOp = ingestOperation("ingestCallRecords", "POST /call-records", {
   permission: null,
   auth: "ingest",
   summary: "Push call records (robot platforms)",
@@ -260,15 +214,11 @@ export const ingestCallRecordsOp = defineOperation({
   },
 });
 
-export const openApiOp = defineOperation({
-  operationId: "getOpenApiDocument",
-  method: "get",
-  path: "/openapi.json",
-  tag: "Meta",
+export const openApiOp = metaOperation("getOpenApiDocument", "GET /openapi.json", {
   permission: null,
   summary: "This document (no token needed)",
   auth: "none",
-  responses: { 200: { description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } },
+  responses: ok("OpenAPI 3.1", z.record(z.string(), z.unknown())),
 });
 
 // The reporting rules' operations live in their own file; exported here so that every operation is registered with this module.

@@ -1,4 +1,4 @@
-import { defineOperation } from "./operation";
+import { ok, operationsTagged } from "./operation";
 import {
   createRuleBody,
   patchRuleBody,
@@ -11,73 +11,49 @@ import {
 
 /** The reporting rules (automatic submission): docs/rules.md. */
 
-const TAG = "Reporting rules";
+const ruleOperation = operationsTagged("Reporting rules");
 
-export const listRulesOp = defineOperation({
-  operationId: "listReportingRules",
-  method: "get",
-  path: "/reporting-rules",
-  tag: TAG,
+export const listRulesOp = ruleOperation("listReportingRules", "GET /reporting-rules", {
   permission: "rules:read",
   summary: "Every reporting rule, with what it did today",
-  responses: { 200: { description: "The rules", schema: ruleListSchema } },
+  responses: ok("The rules", ruleListSchema),
 });
 
-export const createRuleOp = defineOperation({
-  operationId: "createReportingRule",
-  method: "post",
-  path: "/reporting-rules",
-  tag: TAG,
+export const createRuleOp = ruleOperation("createReportingRule", "POST /reporting-rules", {
   permission: "rules:write",
   summary: "Create a rule",
   description:
     "A saved /calls filter that the worker sends to TOP on its own: each matching record once its last change is `settle_seconds` old, never one TOP accepted, at most `daily_cap` a day. Dry-run it before enabling it.",
   body: createRuleBody,
-  responses: { 201: { description: "The rule", schema: ruleSchema } },
+  responses: ok("The rule", ruleSchema, 201),
 });
 
-export const getRuleOp = defineOperation({
-  operationId: "getReportingRule",
-  method: "get",
-  path: "/reporting-rules/{id}",
-  tag: TAG,
+export const getRuleOp = ruleOperation("getReportingRule", "GET /reporting-rules/{id}", {
   permission: "rules:read",
   summary: "One rule",
   params: ruleParams,
-  responses: { 200: { description: "The rule", schema: ruleSchema } },
+  responses: ok("The rule", ruleSchema),
 });
 
-export const patchRuleOp = defineOperation({
-  operationId: "updateReportingRule",
-  method: "patch",
-  path: "/reporting-rules/{id}",
-  tag: TAG,
+export const patchRuleOp = ruleOperation("updateReportingRule", "PATCH /reporting-rules/{id}", {
   permission: "rules:write",
   summary: "Change, enable or disable a rule",
   description: "A new filter starts the rule's walk over the records again (what TOP accepted is still never resent).",
   params: ruleParams,
   body: patchRuleBody,
-  responses: { 200: { description: "The rule", schema: ruleSchema } },
+  responses: ok("The rule", ruleSchema),
 });
 
-export const dryRunRuleOp = defineOperation({
-  operationId: "dryRunReportingRule",
-  method: "post",
-  path: "/reporting-rules/{id}/dry-run",
-  tag: TAG,
+export const dryRunRuleOp = ruleOperation("dryRunReportingRule", "POST /reporting-rules/{id}/dry-run", {
   permission: "rules:read",
   summary: "What the rule would send now, and why it holds the rest back",
   params: ruleParams,
-  responses: { 200: { description: "The dry run", schema: ruleDryRunSchema } },
+  responses: ok("The dry run", ruleDryRunSchema),
 });
 
-export const deleteRuleOp = defineOperation({
-  operationId: "deleteReportingRule",
-  method: "delete",
-  path: "/reporting-rules/{id}",
-  tag: TAG,
+export const deleteRuleOp = ruleOperation("deleteReportingRule", "DELETE /reporting-rules/{id}", {
   permission: "rules:write",
   summary: "Delete a rule (its batches stay on /submissions)",
   params: ruleParams,
-  responses: { 200: { description: "Deleted", schema: ruleDeletedSchema } },
+  responses: ok("Deleted", ruleDeletedSchema),
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { decideApproval, type DecisionOutcome } from "./mutations";
 import { approveInput, rejectInput } from "./schema";
 
@@ -28,12 +28,7 @@ export const approveSubmission = defineAction({
   handler: async ({ batchId, comment }, { user }) => {
     const outcome = await decideApproval(BigInt(batchId), "approved", user, comment || null);
     if (!outcome.ok) refuse(outcome, batchId);
-    await recordAudit({
-      actor: user,
-      action: "submission.approve",
-      target: `batch:${batchId}`,
-      details: { comment: comment || null },
-    });
+    await auditBy(user, "submission.approve", `batch:${batchId}`, { comment: comment || null });
     return { batchId, state: outcome.state };
   },
 });
@@ -46,7 +41,7 @@ export const rejectSubmission = defineAction({
   handler: async ({ batchId, comment }, { user }) => {
     const outcome = await decideApproval(BigInt(batchId), "rejected", user, comment);
     if (!outcome.ok) refuse(outcome, batchId);
-    await recordAudit({ actor: user, action: "submission.reject", target: `batch:${batchId}`, details: { comment } });
+    await auditBy(user, "submission.reject", `batch:${batchId}`, { comment });
     return { batchId, state: outcome.state };
   },
 });

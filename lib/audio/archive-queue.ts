@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, prisma } from "../db/client";
+import { dueRows } from "../queue/due-rows";
 
 /**
  * The archiver's durable queue (audio_archives): claim due entries with
@@ -19,15 +20,7 @@ export async function claimArchiveTasks(limit: number, leaseMs: number, only?: b
     ? Prisma.sql`AND record_id IN (SELECT id FROM call_records WHERE call_record_id IN (${only.length ? Prisma.join(only) : Prisma.sql`NULL`}))`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<{ record_id: bigint; source_url: string; attempts: number }[]>(Prisma.sql`
-    WITH ready AS (
-      SELECT record_id FROM audio_archives
-      WHERE ((state IN ('queued', 'retrying') AND next_attempt_at <= now())
-         OR (state = 'in_flight' AND lease_until < now()))
-      ${scope}
-      ORDER BY next_attempt_at, record_id
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
+    WITH ready AS (${dueRows("audio_archives", "record_id", scope, limit)})
     UPDATE audio_archives a
     SET state = 'in_flight', attempts = a.attempts + 1, lease_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
     FROM ready WHERE a.record_id = ready.record_id

@@ -37,3 +37,13 @@ export async function recordAudit(event: {
     },
   });
 }
+
+/** The audit entry of what `actor` did to `target` (recordAudit's common case). */
+export function auditBy(
+  actor: { id: bigint | null; email: string | null },
+  action: string,
+  target: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit({ actor, action, target, details });
+}

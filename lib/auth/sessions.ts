@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "../db/client";
+import { USER_IDENTITY_SELECT } from "../users/identity-select";
 import { getEnv } from "../env";
 import type { Role } from "./permissions";
 import { pendingStep, type SessionStep } from "./steps";
@@ -76,11 +77,7 @@ export async function sessionForToken(token: string | undefined | null): Promise
       singleSignOn: true,
       user: {
         select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          disabledAt: true,
+          ...USER_IDENTITY_SELECT,
           mustChangePassword: true,
           totpEnabledAt: true,
         },

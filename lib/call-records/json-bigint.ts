@@ -128,14 +128,19 @@ class Parser {
       if (key === "__proto__")
         Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       else out[key] = v;
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c) continue;
-      if (c === 0x7d) return out;
-      this.pos--;
-      this.unexpected("',' or '}'");
+      if (this.closes(0x7d, "',' or '}'")) return out;
     }
+  }
+
+  /** After a member or an element: true at the closing bracket `close`, false past a comma; anything else is an error. */
+  private closes(close: number, expected: string): boolean {
+    this.skipWhitespace();
+    const c = this.text.charCodeAt(this.pos);
+    this.pos++;
+    if (c === 0x2c) return false;
+    if (c === close) return true;
+    this.pos--;
+    return this.unexpected(expected);
   }
 
   private array(depth: number): JsonValue[] {
@@ -149,13 +154,7 @@ class Parser {
     }
     for (;;) {
       out.push(this.value(depth));
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.pos);
-      this.pos++;
-      if (c === 0x2c) continue;
-      if (c === 0x5d) return out;
-      this.pos--;
-      this.unexpected("',' or ']'");
+      if (this.closes(0x5d, "',' or ']'")) return out;
     }
   }
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { inClientTransaction } from "./client-transaction";
 
 /**
  * Applies the committed SQL migrations in prisma/migrations (Prisma's layout:
@@ -57,18 +58,11 @@ export async function migrate(
   // through PgBouncer in transaction pooling, a session lock would stay on
   // whichever server connection ran it, and another instance that happened to
   // get that connection would hold it too. A transaction keeps its connection.
-  const locked = async <T>(step: () => Promise<T>): Promise<T> => {
-    await client.query("BEGIN");
-    try {
+  const locked = <T>(step: () => Promise<T>): Promise<T> =>
+    inClientTransaction(client, "BEGIN", async () => {
       await client.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCK_KEY.toString()]);
-      const result = await step();
-      await client.query("COMMIT");
-      return result;
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    }
-  };
+      return step();
+    });
   try {
     const done = await locked(async () => {
       await client.query(`

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
+import { commaList } from "../input/comma-list";
 
 /** Signing in: sessions, lockout, second factor, single sign-on. */
 export const authSection = z.object({
@@ -30,10 +31,7 @@ export const authSection = z.object({
     .optional()
     .transform((value, ctx) => {
       if (value === undefined) return undefined;
-      const roles = value
-        .split(",")
-        .map((r) => r.trim())
-        .filter(Boolean);
+      const roles = commaList(value);
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (unknown.length === 0) return roles as Role[];
       ctx.addIssue({ code: "custom", message: `not a role: ${unknown.join(", ")} (roles: ${ROLES.join(", ")})` });
@@ -67,10 +65,7 @@ export const authSection = z.object({
     .default("")
     .transform((value, ctx) => {
       const map = new Map<string, Role>();
-      for (const pair of value
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean)) {
+      for (const pair of commaList(value)) {
         const at = pair.lastIndexOf(":");
         const group = pair.slice(0, at).trim();
         const role = pair.slice(at + 1).trim();

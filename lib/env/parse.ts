@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EnvSource } from "./process";
+import { commaList } from "../input/comma-list";
 
 /** Building blocks shared by the sections, and the one way a section is parsed. */
 
@@ -13,12 +14,7 @@ export const bool = z
 export const lowerCaseList = z
   .string()
   .default("")
-  .transform((v) =>
-    v
-      .split(",")
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  .transform((v) => commaList(v).map((h) => h.toLowerCase()));
 
 /** A TCP port. */
 export const port = z.coerce.number().int().min(1).max(65535);

@@ -35,12 +35,7 @@ export async function setLegalHold(
   const created = rows.length === 1;
   if (!created)
     throw new ActionError("already_held", `Call record ${input.callRecordId} is already under a legal hold.`);
-  await recordAudit({
-    actor,
-    action: "legal_hold.set",
-    target: `call:${input.callRecordId}`,
-    details: { reason: input.reason },
-  });
+  await auditRecordHold(actor, "legal_hold.set", input);
   return { created };
 }
 
@@ -49,12 +44,7 @@ export async function removeLegalHold(input: { callRecordId: string; reason: str
   const removed = await prisma.legalHold.deleteMany({ where: { recordId } });
   if (removed.count === 0)
     throw new ActionError("not_held", `Call record ${input.callRecordId} is not under a legal hold.`);
-  await recordAudit({
-    actor,
-    action: "legal_hold.removed",
-    target: `call:${input.callRecordId}`,
-    details: { reason: input.reason },
-  });
+  await auditRecordHold(actor, "legal_hold.removed", input);
 }
 
 /**
@@ -92,4 +82,9 @@ export async function setLegalHoldsByFilter(
     details: { reason: input.reason, matched: Number(n), held },
   });
   return { matched: Number(n), held };
+}
+
+/** One record's hold set or lifted, on the audit trail with its reason. */
+function auditRecordHold(actor: Actor, action: string, input: { callRecordId: string; reason: string }) {
+  return recordAudit({ actor, action, target: `call:${input.callRecordId}`, details: { reason: input.reason } });
 }

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { commaList } from "../input/comma-list";
 
 /**
  * Who is on the other end of a request: the one place that decides it (the
@@ -69,10 +70,7 @@ export function parseProxyRange(entry: string): ProxyRange | null {
 export function parseTrustedProxies(
   spec: string,
 ): { ok: true; ranges: ProxyRange[] } | { ok: false; invalid: string[] } {
-  const entries = spec
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
+  const entries = commaList(spec);
   const ranges: ProxyRange[] = [];
   const invalid: string[] = [];
   for (const entry of entries) {

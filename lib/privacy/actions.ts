@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { int64IdSchema } from "../input/schema";
 
@@ -21,7 +21,7 @@ export const revealContact = defineAction({
       select: { calledPhoneNumber: true, name: true },
     });
     if (!record) throw new ActionError("not_found", `No call record ${callRecordId}.`);
-    await recordAudit({ actor: user, action: "pii.reveal", target: `call:${callRecordId}`, details: { reason } });
+    await auditBy(user, "pii.reveal", `call:${callRecordId}`, { reason });
     return { calledPhoneNumber: record.calledPhoneNumber, name: record.name };
   },
 });

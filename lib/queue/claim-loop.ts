@@ -1,3 +1,5 @@
+import { BackgroundLoop } from "./background-loop";
+
 /**
  * The loop of a worker that drains a leased queue (the alert deliveries, the
  * recording archive): it claims as many tasks as it has free slots and runs
@@ -17,32 +19,19 @@ export interface ClaimLoopOptions<T> {
   onError?: (err: unknown) => void;
 }
 
-export class ClaimLoop<T> {
-  private active = false;
-  private stopped: Promise<void> | undefined;
+export class ClaimLoop<T> extends BackgroundLoop {
   private readonly inFlight = new Set<Promise<void>>();
-  private wake: (() => void) | undefined;
 
-  constructor(private readonly opts: ClaimLoopOptions<T>) {}
+  constructor(private readonly opts: ClaimLoopOptions<T>) {
+    super();
+  }
 
   /** False once stop() was called: tasks claimed before it put themselves back. */
   get running(): boolean {
     return this.active;
   }
 
-  start(): void {
-    if (this.active) return;
-    this.active = true;
-    this.stopped = this.loop();
-  }
-
-  async stop(): Promise<void> {
-    this.active = false;
-    this.wake?.();
-    await this.stopped;
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     while (this.active) {
       try {
         const free = this.opts.concurrency - this.inFlight.size;
@@ -57,17 +46,12 @@ export class ClaimLoop<T> {
     await Promise.allSettled(this.inFlight);
   }
 
+  /** The poll interval, or until a slot frees when every one is busy. */
   private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.opts.pollMs);
-      const slot = this.inFlight.size >= this.opts.concurrency ? Promise.race(this.inFlight) : null;
-      void slot?.then(done);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
+    return this.pause(
+      this.opts.pollMs,
+      this.inFlight.size >= this.opts.concurrency ? Promise.race(this.inFlight) : null,
+    );
   }
 
   private track(p: Promise<void>): void {

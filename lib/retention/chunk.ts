@@ -12,6 +12,14 @@ export interface ClassCursor {
   done?: boolean;
 }
 
+/** One chunk's bounds: rows due before `cutoff`, after `cursor`, at most `limit`; `now` stamps what it removes. */
+export interface ChunkContext {
+  cutoff: Date;
+  cursor: ClassCursor;
+  limit: number;
+  now: Date;
+}
+
 export const START: ClassCursor = { at: "1970-01-01T00:00:00.000Z", id: "0" };
 
 /** Per class: values removed, records left alone, and the range of ids removed (never the values). */
@@ -82,4 +90,24 @@ export function chunkCounts(rows: { id: bigint; held: boolean; unfinished: boole
       last_id: sorted.at(-1)?.toString() ?? null,
     },
   };
+}
+
+/**
+ * The end of a chunk's query over the table aliased `alias`: the rows after the
+ * cursor in (`at`, `key`) order, at most `limit`, locked; rows another
+ * transaction holds are skipped (SKIP LOCKED) and looked at by the next run.
+ */
+export function afterCursor(alias: string, at: string, key: string, ctx: ChunkContext): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+  return Prisma.sql`AND (${column(at)}, ${column(key)}) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
+    ORDER BY ${column(at)}, ${column(key)}
+    LIMIT ${ctx.limit}
+    FOR UPDATE OF ${Prisma.raw(alias)} SKIP LOCKED`;
+}
+
+/** Where the class has got to after a chunk: its last row, done when the chunk was short or empty. */
+export function cursorAfter(last: { at: Date; id: bigint } | undefined, rows: number, ctx: ChunkContext): ClassCursor {
+  return last
+    ? { at: last.at.toISOString(), id: last.id.toString(), done: rows < ctx.limit }
+    : { ...ctx.cursor, done: true };
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { unlink } from "node:fs/promises";
 import path from "node:path";
 import { Prisma } from "../db/client";
-import { chunkCounts, HELD, UNFINISHED, type ChunkResult } from "./chunk";
-import type { ChunkContext } from "./record-classes";
+import { afterCursor, chunkCounts, cursorAfter, HELD, UNFINISHED, type ChunkContext, type ChunkResult } from "./chunk";
 
 /**
  * Archived recordings past their period: the file is deleted from
@@ -30,10 +29,7 @@ export async function recordingsChunk(
     SELECT a.record_id, c.call_record_id, a.archived_at, a.file_name, ${HELD} AS held, ${UNFINISHED} AS unfinished
     FROM audio_archives a JOIN call_records c ON c.id = a.record_id
     WHERE a.file_name IS NOT NULL AND a.archived_at < ${ctx.cutoff}
-      AND (a.archived_at, a.record_id) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
-    ORDER BY a.archived_at, a.record_id
-    LIMIT ${ctx.limit}
-    FOR UPDATE OF a SKIP LOCKED`);
+      ${afterCursor("a", "archived_at", "record_id", ctx)}`);
   const { counts } = chunkCounts(rows.map((r) => ({ ...r, id: r.call_record_id })));
   const due = rows.filter((r) => !r.held && !r.unfinished);
   let filesDeleted = 0;
@@ -58,9 +54,7 @@ export async function recordingsChunk(
   }
   const last = rows.at(-1);
   return {
-    cursor: last
-      ? { at: last.archived_at.toISOString(), id: last.record_id.toString(), done: rows.length < ctx.limit }
-      : { ...ctx.cursor, done: true },
+    cursor: cursorAfter(last && { at: last.archived_at, id: last.record_id }, rows.length, ctx),
     counts: { ...counts, files_deleted: filesDeleted },
   };
 }

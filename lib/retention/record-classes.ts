@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../db/client";
-import { chunkCounts, HELD, UNFINISHED, type ChunkResult, type ClassCursor } from "./chunk";
+import { afterCursor, chunkCounts, cursorAfter, HELD, UNFINISHED, type ChunkContext, type ChunkResult } from "./chunk";
 import { contentHashPlaceholder, numberPlaceholder, REMOVED_TEXT } from "./placeholder";
 
 /**
@@ -10,13 +10,6 @@ import { contentHashPlaceholder, numberPlaceholder, REMOVED_TEXT } from "./place
  * class's partial "due" index; rows another transaction holds are skipped
  * (SKIP LOCKED) and looked at again by the next run.
  */
-
-export interface ChunkContext {
-  cutoff: Date;
-  cursor: ClassCursor;
-  limit: number;
-  now: Date;
-}
 
 /** Name, called number, caller number and free-form properties become placeholders. */
 export async function personalDataChunk(
@@ -39,10 +32,7 @@ export async function personalDataChunk(
            ${HELD} AS held, ${UNFINISHED} AS unfinished
     FROM call_records c
     WHERE c.personal_data_removed_at IS NULL AND c.received_at < ${ctx.cutoff}
-      AND (c.received_at, c.id) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
-    ORDER BY c.received_at, c.id
-    LIMIT ${ctx.limit}
-    FOR UPDATE OF c SKIP LOCKED`);
+      ${afterCursor("c", "received_at", "id", ctx)}`);
   const { counts } = chunkCounts(rows.map((r) => ({ ...r, id: r.call_record_id })));
   const due = rows.filter((r) => !r.held && !r.unfinished);
   if (due.length) {
@@ -81,9 +71,7 @@ export async function personalDataChunk(
   }
   const last = rows.at(-1);
   return {
-    cursor: last
-      ? { at: last.received_at.toISOString(), id: last.id.toString(), done: rows.length < ctx.limit }
-      : { ...ctx.cursor, done: true },
+    cursor: cursorAfter(last && { at: last.received_at, id: last.id }, rows.length, ctx),
     counts,
   };
 }
@@ -94,10 +82,7 @@ export async function attemptParamsChunk(tx: Prisma.TransactionClient, ctx: Chun
     SELECT a.id, a.sent_at, ${HELD} AS held, ${UNFINISHED} AS unfinished
     FROM submission_attempts a JOIN call_records c ON c.id = a.record_id
     WHERE a.params_removed_at IS NULL AND a.sent_at < ${ctx.cutoff}
-      AND (a.sent_at, a.id) > (${new Date(ctx.cursor.at)}::timestamptz, ${BigInt(ctx.cursor.id)}::bigint)
-    ORDER BY a.sent_at, a.id
-    LIMIT ${ctx.limit}
-    FOR UPDATE OF a SKIP LOCKED`);
+      ${afterCursor("a", "sent_at", "id", ctx)}`);
   const { ids, counts } = chunkCounts(rows);
   if (ids.length)
     await tx.$executeRaw(Prisma.sql`
@@ -107,9 +92,7 @@ export async function attemptParamsChunk(tx: Prisma.TransactionClient, ctx: Chun
       WHERE id = ANY(${ids.map(String)}::bigint[])`);
   const last = rows.at(-1);
   return {
-    cursor: last
-      ? { at: last.sent_at.toISOString(), id: last.id.toString(), done: rows.length < ctx.limit }
-      : { ...ctx.cursor, done: true },
+    cursor: cursorAfter(last && { at: last.sent_at, id: last.id }, rows.length, ctx),
     counts,
   };
 }

@@ -1,10 +1,18 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { Prisma, prisma } from "../db/client";
-import { addCounts, noCounts, START, type ChunkResult, type ClassCounts, type ClassCursor } from "./chunk";
+import {
+  addCounts,
+  noCounts,
+  START,
+  type ChunkContext,
+  type ChunkResult,
+  type ClassCounts,
+  type ClassCursor,
+} from "./chunk";
 import { auditChunk, recordingsChunk } from "./file-classes";
 import { CLASSES, cutoffs, type RetentionClass, type RetentionPolicy } from "./policy";
-import { attemptParamsChunk, personalDataChunk, type ChunkContext } from "./record-classes";
+import { attemptParamsChunk, personalDataChunk } from "./record-classes";
 
 /**
  * A retention run: every class in turn, chunk by chunk, each chunk in its own

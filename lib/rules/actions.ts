@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { getEnv } from "../env";
 import { dryRunRule, getRule } from "./data";
 import { createRule, deleteRule, RuleNameTaken, updateRule } from "./mutations";
@@ -19,7 +19,7 @@ export const createReportingRule = defineAction({
   handler: async (input, { user }) => {
     try {
       const rule = await createRule(input, user);
-      await recordAudit({ actor: user, action: "rule.create", target: `rule:${rule.id}`, details: { ...input } });
+      await auditBy(user, "rule.create", `rule:${rule.id}`, { ...input });
       return { id: rule.id.toString() };
     } catch (err) {
       if (err instanceof RuleNameTaken) throw nameTaken(input.name);
@@ -36,7 +36,7 @@ export const updateReportingRule = defineAction({
     try {
       const changed = await updateRule(BigInt(ruleId), patch, user);
       if (!changed) throw new ActionError("not_found", "No such rule.");
-      await recordAudit({ actor: user, action: "rule.update", target: `rule:${ruleId}`, details: { ...patch } });
+      await auditBy(user, "rule.update", `rule:${ruleId}`, { ...patch });
       return { id: ruleId };
     } catch (err) {
       if (err instanceof RuleNameTaken) throw nameTaken(patch.name ?? "");
@@ -52,12 +52,7 @@ export const deleteReportingRule = defineAction({
   handler: async ({ ruleId }, { user }) => {
     const deleted = await deleteRule(BigInt(ruleId));
     if (!deleted) throw new ActionError("not_found", "No such rule.");
-    await recordAudit({
-      actor: user,
-      action: "rule.delete",
-      target: `rule:${ruleId}`,
-      details: { name: deleted.name },
-    });
+    await auditBy(user, "rule.delete", `rule:${ruleId}`, { name: deleted.name });
     return { deleted: true };
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { BackgroundLoop } from "../queue/background-loop";
 import { evaluateRules, type RuleTickOptions } from "./engine";
 
 /**
@@ -7,44 +8,24 @@ import { evaluateRules, type RuleTickOptions } from "./engine";
  * submission worker like any batch's. Every worker process may run it: rules
  * are locked one at a time (engine.ts), so they share the work.
  */
-export class RuleLoop {
-  private running = false;
-  private done: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-
+export class RuleLoop extends BackgroundLoop {
   constructor(
     private readonly opts: RuleTickOptions,
     private readonly events: { onError?: (err: unknown) => void } = {},
     private readonly intervalMs = 2_000,
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.done = this.loop();
+  ) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.done;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
+  protected async loop(): Promise<void> {
+    while (this.active) {
       try {
         await evaluateRules(this.opts);
       } catch (err) {
         this.events.onError?.(err);
       }
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.intervalMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!this.active) break;
+      await this.pause(this.intervalMs);
     }
   }
 }

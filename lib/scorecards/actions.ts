@@ -1,7 +1,7 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { closeCalibrationSession, createCalibrationSession, submitCalibration } from "./calibration-mutations";
 import { archiveScorecard, createScorecard, setDefaultScorecard, updateScorecard } from "./mutations";
 import {
@@ -30,12 +30,7 @@ export const createScorecardAction = defineAction({
   input: scorecardInputSchema,
   handler: async (input, { user }) => {
     const { id } = await createScorecard(user, input);
-    await recordAudit({
-      actor: user,
-      action: "scorecard.create",
-      target: `scorecard:${id}`,
-      details: auditDetails(input),
-    });
+    await auditBy(user, "scorecard.create", `scorecard:${id}`, auditDetails(input));
     return { id: id.toString(), version: 1 };
   },
 });
@@ -47,11 +42,10 @@ export const updateScorecardAction = defineAction({
   handler: async ({ scorecardId, scorecard }, { user }) => {
     const saved = await updateScorecard(user, BigInt(scorecardId), scorecard);
     if (!saved) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "scorecard.update",
-      target: `scorecard:${scorecardId}`,
-      details: { ...auditDetails(scorecard), version: saved.version, newVersion: saved.newVersion },
+    await auditBy(user, "scorecard.update", `scorecard:${scorecardId}`, {
+      ...auditDetails(scorecard),
+      version: saved.version,
+      newVersion: saved.newVersion,
     });
     return { id: scorecardId, ...saved };
   },
@@ -64,12 +58,7 @@ export const archiveScorecardAction = defineAction({
   handler: async ({ scorecardId }, { user }) => {
     const name = await archiveScorecard(BigInt(scorecardId));
     if (name === null) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "scorecard.archive",
-      target: `scorecard:${scorecardId}`,
-      details: { name },
-    });
+    await auditBy(user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
     return { id: scorecardId };
   },
 });
@@ -80,7 +69,7 @@ export const setDefaultScorecardAction = defineAction({
   input: scorecardIdSchema,
   handler: async ({ scorecardId }, { user }) => {
     if (!(await setDefaultScorecard(BigInt(scorecardId)))) throw notFound();
-    await recordAudit({ actor: user, action: "scorecard.set_default", target: `scorecard:${scorecardId}` });
+    await auditBy(user, "scorecard.set_default", `scorecard:${scorecardId}`);
     return { id: scorecardId };
   },
 });
@@ -91,16 +80,11 @@ export const createCalibrationAction = defineAction({
   input: calibrationCreateSchema,
   handler: async (input, { user }) => {
     const id = await createCalibrationSession(user, input);
-    await recordAudit({
-      actor: user,
-      action: "calibration.create",
-      target: `calibration:${id}`,
-      details: {
-        name: input.name,
-        versionId: input.versionId,
-        calls: input.callRecordIds.length,
-        reviewers: input.reviewerIds.join(","),
-      },
+    await auditBy(user, "calibration.create", `calibration:${id}`, {
+      name: input.name,
+      versionId: input.versionId,
+      calls: input.callRecordIds.length,
+      reviewers: input.reviewerIds.join(","),
     });
     return { id: id.toString() };
   },
@@ -117,11 +101,10 @@ export const submitCalibrationAction = defineAction({
       callRecordId: BigInt(input.callRecordId),
       answers: input.answers,
     });
-    await recordAudit({
-      actor: user,
-      action: "calibration.submit",
-      target: `calibration:${input.sessionId}`,
-      details: { callRecordId: input.callRecordId, score: result.score, criticalFailed: result.criticalFailed },
+    await auditBy(user, "calibration.submit", `calibration:${input.sessionId}`, {
+      callRecordId: input.callRecordId,
+      score: result.score,
+      criticalFailed: result.criticalFailed,
     });
     return result;
   },
@@ -135,12 +118,7 @@ export const closeCalibrationAction = defineAction({
   handler: async ({ sessionId }, { user }) => {
     const closed = await closeCalibrationSession(BigInt(sessionId));
     if (!closed) throw new ActionError("not_found", "No such calibration session.");
-    await recordAudit({
-      actor: user,
-      action: "calibration.close",
-      target: `calibration:${sessionId}`,
-      details: closed,
-    });
+    await auditBy(user, "calibration.close", `calibration:${sessionId}`, closed);
     return { id: sessionId };
   },
 });

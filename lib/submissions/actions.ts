@@ -3,13 +3,13 @@
 import { z } from "zod";
 import { assertRecentAuth } from "../auth/recent-auth";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv, workerConfig } from "../env";
 import { approvalReasons as wouldNeedApprovalFor } from "../approvals/gate";
 import { preSubmitCheck, type PreSubmitCheck } from "./data";
 import { cancelBatch, createBatch, resumeBatch } from "./mutations";
-import { selectionSchema, type Selection } from "./selection";
+import { submitRequestSchema, type Selection } from "./selection";
 import { currentRequestId } from "../http/request-id";
 import { int64IdSchema } from "../input/schema";
 
@@ -39,11 +39,7 @@ const wouldNeedApproval = (batch: { total: number; accepted: number; resendAccep
 export const checkSubmission = defineAction({
   name: "submissions.check",
   permission: "submissions:write",
-  input: z.object({
-    selection: selectionSchema,
-    resendAccepted: z.boolean().default(false),
-    onlyFailures: z.boolean().default(false),
-  }),
+  input: submitRequestSchema,
   handler: async (input) => {
     const check = await preSubmitCheck(input.selection, {
       resendAccepted: input.resendAccepted,
@@ -65,11 +61,7 @@ export const checkSubmission = defineAction({
 export const submitRecords = defineAction({
   name: "submissions.submit",
   permission: "submissions:write",
-  input: z.object({
-    selection: selectionSchema,
-    resendAccepted: z.boolean().default(false),
-    onlyFailures: z.boolean().default(false),
-  }),
+  input: submitRequestSchema,
   handler: async (input, { user, session }) => {
     // Sending again what TOP already accepted is a deliberate, sensitive choice.
     if (input.resendAccepted) assertRecentAuth(session);
@@ -86,11 +78,11 @@ export const submitRecords = defineAction({
     });
     if (queued === 0)
       throw new ActionError("nothing_to_send", "None of these records can be sent: see the reasons in the check.");
-    await recordAudit({
-      actor: user,
-      action: input.onlyFailures ? "submission.resubmit" : "submission.submit",
-      target: `batch:${batchId}`,
-      details: { selection: input.selection, resendAccepted: input.resendAccepted, queued, awaitingApproval },
+    await auditBy(user, input.onlyFailures ? "submission.resubmit" : "submission.submit", `batch:${batchId}`, {
+      selection: input.selection,
+      resendAccepted: input.resendAccepted,
+      queued,
+      awaitingApproval,
     });
     return { batchId: batchId.toString(), queued, awaitingApproval };
   },
@@ -128,11 +120,10 @@ export const retryRecord = defineAction({
     });
     if (queued === 0)
       throw new ActionError("blocked", "This record fails TOP's field rules and cannot be sent as it is.");
-    await recordAudit({
-      actor: user,
-      action: "submission.retry_record",
-      target: `call:${callRecordId}`,
-      details: { batchId, resendAccepted, awaitingApproval },
+    await auditBy(user, "submission.retry_record", `call:${callRecordId}`, {
+      batchId,
+      resendAccepted,
+      awaitingApproval,
     });
     return { batchId: batchId.toString(), awaitingApproval };
   },
@@ -145,7 +136,7 @@ export const cancelSubmissionBatch = defineAction({
   handler: async ({ batchId }, { user }) => {
     const result = await cancelBatch(BigInt(batchId));
     if (!result) throw new ActionError("not_running", "This batch is not running any more.");
-    await recordAudit({ actor: user, action: "submission.cancel", target: `batch:${batchId}`, details: result });
+    await auditBy(user, "submission.cancel", `batch:${batchId}`, result);
     return result;
   },
 });
@@ -156,7 +147,7 @@ export const resumeSubmissionBatch = defineAction({
   input: z.object({ batchId: id }),
   handler: async ({ batchId }, { user }) => {
     if (!(await resumeBatch(BigInt(batchId)))) throw new ActionError("not_paused", "This batch is not paused.");
-    await recordAudit({ actor: user, action: "submission.resume", target: `batch:${batchId}` });
+    await auditBy(user, "submission.resume", `batch:${batchId}`);
     return { resumed: true };
   },
 });

@@ -48,3 +48,10 @@ export function selectionCondition(selection: Selection, timeZone: string): Pris
     }
   }
 }
+
+/** What the pre-submit check and a submission take: the selection, and whether to resend accepted records or only the failures. */
+export const submitRequestSchema = z.object({
+  selection: selectionSchema,
+  resendAccepted: z.boolean().default(false),
+  onlyFailures: z.boolean().default(false),
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { queuePhraseRecheck } from "../compliance/recheck";
 import { createPhraseRule, deletePhraseRule, setPhraseRuleEnabled, updatePhraseRule } from "./rule-mutations";
 import {
@@ -37,12 +37,7 @@ export const createPhraseRuleAction = defineAction({
   handler: async (input, { user }) => {
     checkPattern(input);
     const id = await createPhraseRule(input);
-    await recordAudit({
-      actor: user,
-      action: "phrase_rule.create",
-      target: `phrase_rule:${id}`,
-      details: auditDetails(input),
-    });
+    await auditBy(user, "phrase_rule.create", `phrase_rule:${id}`, auditDetails(input));
     return { id: id.toString() };
   },
 });
@@ -54,12 +49,7 @@ export const updatePhraseRuleAction = defineAction({
   handler: async ({ ruleId, rule }, { user }) => {
     checkPattern(rule);
     if (!(await updatePhraseRule(BigInt(ruleId), rule))) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "phrase_rule.update",
-      target: `phrase_rule:${ruleId}`,
-      details: auditDetails(rule),
-    });
+    await auditBy(user, "phrase_rule.update", `phrase_rule:${ruleId}`, auditDetails(rule));
     return { id: ruleId };
   },
 });
@@ -70,11 +60,7 @@ export const setPhraseRuleEnabledAction = defineAction({
   input: phraseRuleToggleSchema,
   handler: async ({ ruleId, enabled }, { user }) => {
     if (!(await setPhraseRuleEnabled(BigInt(ruleId), enabled))) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: enabled ? "phrase_rule.enable" : "phrase_rule.disable",
-      target: `phrase_rule:${ruleId}`,
-    });
+    await auditBy(user, enabled ? "phrase_rule.enable" : "phrase_rule.disable", `phrase_rule:${ruleId}`);
     return { id: ruleId, enabled };
   },
 });
@@ -86,12 +72,7 @@ export const deletePhraseRuleAction = defineAction({
   handler: async ({ ruleId }, { user }) => {
     const name = await deletePhraseRule(BigInt(ruleId));
     if (name === null) throw notFound();
-    await recordAudit({
-      actor: user,
-      action: "phrase_rule.delete",
-      target: `phrase_rule:${ruleId}`,
-      details: { name },
-    });
+    await auditBy(user, "phrase_rule.delete", `phrase_rule:${ruleId}`, { name });
     return { id: ruleId };
   },
 });
@@ -107,7 +88,7 @@ export const recheckPhraseRulesAction = defineAction({
   input: phraseRuleRecheckSchema,
   handler: async (_input, { user }) => {
     const queued = await queuePhraseRecheck(`admin:${user.id}`);
-    await recordAudit({ actor: user, action: "phrase_rule.recheck", target: "phrase_rules", details: { queued } });
+    await auditBy(user, "phrase_rule.recheck", "phrase_rules", { queued });
     return { queued };
   },
 });

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
-import { recordAudit } from "../audit/mutations";
+import { auditBy } from "../audit/mutations";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
 import { prisma } from "../db/client";
@@ -35,7 +35,7 @@ export const createUser = defineAction({
         mustChangePassword: true,
       },
     });
-    await recordAudit({ actor: user, action: "user.create", target: input.email, details: { role: input.role } });
+    await auditBy(user, "user.create", input.email, { role: input.role });
     return { id: created.id.toString() };
   },
 });
@@ -50,12 +50,7 @@ export const changeRole = defineAction({
     if (!target) throw new ActionError("not_found", "No such user.");
     if (target.role === "admin" && role !== "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.user.update({ where: { id: target.id }, data: { role, updatedAt: new Date() } });
-    await recordAudit({
-      actor: user,
-      action: "user.role_change",
-      target: target.email,
-      details: { from: target.role, to: role },
-    });
+    await auditBy(user, "user.role_change", target.email, { from: target.role, to: role });
     return { role };
   },
 });
@@ -85,7 +80,7 @@ export const setUserDisabled = defineAction({
       // Disabling signs the person out everywhere at once.
       ...(disabled ? [prisma.session.deleteMany({ where: { userId: target.id } })] : []),
     ]);
-    await recordAudit({ actor: user, action: disabled ? "user.disable" : "user.enable", target: target.email });
+    await auditBy(user, disabled ? "user.disable" : "user.enable", target.email);
     return { disabled };
   },
 });
@@ -109,12 +104,7 @@ export const unlockUser = defineAction({
       where: { id: target.id },
       data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
     });
-    await recordAudit({
-      actor: user,
-      action: "user.unlock",
-      target: target.email,
-      details: { wasLockedUntil: target.lockedUntil?.toISOString() ?? null },
-    });
+    await auditBy(user, "user.unlock", target.email, { wasLockedUntil: target.lockedUntil?.toISOString() ?? null });
     return { unlocked: true };
   },
 });
@@ -129,12 +119,7 @@ export const resetPassword = defineAction({
     const target = await targetUser(userId);
     if (target.id === user.id) throw new ActionError("self", "Change your own password on your account page.");
     const { token, expiresAt } = await createResetLink(target.id);
-    await recordAudit({
-      actor: user,
-      action: "user.password_reset",
-      target: target.email,
-      details: { expiresAt: expiresAt.toISOString() },
-    });
+    await auditBy(user, "user.password_reset", target.email, { expiresAt: expiresAt.toISOString() });
     return {
       path: `/set-password?token=${token}`,
       publicUrl: getEnv().PUBLIC_URL ?? null,
@@ -152,12 +137,7 @@ export const resetTwoFactor = defineAction({
     const target = await targetUser(userId);
     if (target.id === user.id) throw new ActionError("self", "Another admin must reset your two-factor sign-in.");
     await clearTwoFactor(target.id);
-    await recordAudit({
-      actor: user,
-      action: "user.two_factor_reset",
-      target: target.email,
-      details: { wasEnabled: target.totpEnabledAt !== null },
-    });
+    await auditBy(user, "user.two_factor_reset", target.email, { wasEnabled: target.totpEnabledAt !== null });
     return { reset: true };
   },
 });
@@ -169,7 +149,7 @@ export const endUserSessions = defineAction({
   handler: async ({ userId }, { user }) => {
     const target = await targetUser(userId);
     const { count } = await prisma.session.deleteMany({ where: { userId: target.id } });
-    await recordAudit({ actor: user, action: "user.sessions_end", target: target.email, details: { ended: count } });
+    await auditBy(user, "user.sessions_end", target.email, { ended: count });
     return { ended: count };
   },
 });

@@ -1,15 +1,12 @@
 import "server-only";
 import { prisma } from "../db/client";
+import { USER_IDENTITY_SELECT } from "./identity-select";
 
 export async function listUsers() {
   return prisma.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
     select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      disabledAt: true,
+      ...USER_IDENTITY_SELECT,
       lockedUntil: true,
       createdAt: true,
       totpEnabledAt: true,

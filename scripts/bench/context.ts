@@ -1,4 +1,5 @@
 import path from "node:path";
+import { commaList } from "../../lib/input/comma-list";
 
 /** Settings of one benchmark run, from BENCH_* variables and flags. */
 export interface BenchContext {
@@ -27,11 +28,7 @@ export const BENCH_FAMILIES = ["calls list", "aggregates", "export", "ingest", "
 function parseOnly(argv: string[]): Set<string> {
   const arg = argv.find((a) => a.startsWith("--only="));
   if (!arg) return new Set();
-  const names = arg
-    .slice("--only=".length)
-    .split(",")
-    .map((n) => n.trim().replace(/-/g, " "))
-    .filter(Boolean);
+  const names = commaList(arg.slice("--only=".length)).map((n) => n.replace(/-/g, " "));
   const unknown = names.filter((n) => !(BENCH_FAMILIES as readonly string[]).includes(n));
   if (unknown.length > 0)
     throw new Error(

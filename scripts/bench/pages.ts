@@ -3,6 +3,7 @@ import { chromium } from "@playwright/test";
 import { benchEnv } from "../../lib/env/launcher";
 import type { BenchContext } from "./context";
 import { atMost, timeStats, type Figure } from "./stats";
+import { HEADLESS_CHROMIUM_ARGS } from "../../dev/testing/chromium";
 
 /**
  * Pages: the JavaScript /calls loads first (every script of the built page,
@@ -44,16 +45,7 @@ export async function measurePages(opts: {
 
   const browser = await chromium.launch({
     executablePath: benchEnv().BENCH_CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: HEADLESS_CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

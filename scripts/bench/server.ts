@@ -6,6 +6,7 @@ import { childEnv } from "../../lib/env/process";
 import { buildIsCurrent, recordBuild } from "../lib/build-fingerprint";
 import { webServerCommand } from "../lib/web-server-command";
 import type { BenchContext } from "./context";
+import { waitUntilReady } from "./wait-ready";
 
 const require = createRequire(import.meta.url);
 
@@ -53,18 +54,16 @@ export async function startBenchServer(ctx: BenchContext, env: Record<string, st
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error("the web app exited before it answered");
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the web app did not answer at ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(
+    proc,
+    async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).status < 500,
+    {
+      timeoutMs: 120_000,
+      pollMs: 200,
+      exited: "the web app exited before it answered",
+      timedOut: `the web app did not answer at ${url}`,
+    },
+  );
   return {
     url,
     pid: proc.pid!,

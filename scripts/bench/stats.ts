@@ -78,9 +78,33 @@ export function formatValue(n: number, unit: Unit): string {
   return `${Math.round(n).toLocaleString("en")} ${unit}`;
 }
 
+type Base = Omit<Figure, "better" | "verdict" | "reason" | "p50" | "p95" | "samples" | "ceiling">;
+
+/**
+ * The figure with what it was compared with (`parts`, then the limit's own
+ * words) and its verdict: info when nothing was `checked`, MISSED with the
+ * misses and why the bound is what it is, else ok.
+ */
+function judged(
+  figure: Base & Pick<Figure, "better" | "p50" | "p95" | "samples">,
+  limit: { ceilingValue?: number; words?: string; why?: string },
+  parts: string[],
+  misses: string[],
+  checked: boolean,
+): Figure {
+  if (limit.words) parts.push(limit.words);
+  return {
+    ...figure,
+    ceiling: parts.join(", ") || "–",
+    ...(limit.ceilingValue !== undefined ? { ceilingValue: limit.ceilingValue } : {}),
+    verdict: !checked ? "info" : misses.length ? "MISSED" : "ok",
+    ...(misses.length ? { reason: [misses.join("; "), limit.why].filter(Boolean).join(": ") } : {}),
+  };
+}
+
 /** A figure checked against an upper bound (times, sizes) and optionally a multiple of a measured ceiling. */
 export function atMost(
-  base: Omit<Figure, "better" | "verdict" | "reason" | "p50" | "p95" | "samples" | "ceiling">,
+  base: Base,
   stats: { p50: number; p95: number; samples: number },
   limit: { target?: number; ceilingValue?: number; factor?: number; words?: string; why?: string },
 ): Figure {
@@ -97,21 +121,13 @@ export function atMost(
     if (factor !== 1 && stats.p95 > limit.ceilingValue * factor && stats.p95 - limit.ceilingValue > 1)
       misses.push(`${round(stats.p95 / limit.ceilingValue, 2)}× the raw SQL`);
   }
-  if (limit.words) parts.push(limit.words);
-  return {
-    ...base,
-    better: "lower",
-    ...stats,
-    ceiling: parts.join(", ") || "–",
-    ...(limit.ceilingValue !== undefined ? { ceilingValue: limit.ceilingValue } : {}),
-    verdict: limit.target === undefined && limit.factor === undefined ? "info" : misses.length ? "MISSED" : "ok",
-    ...(misses.length ? { reason: [misses.join("; "), limit.why].filter(Boolean).join(": ") } : {}),
-  };
+  const checked = limit.target !== undefined || limit.factor !== undefined;
+  return judged({ ...base, better: "lower", ...stats }, limit, parts, misses, checked);
 }
 
 /** A rate checked against a lower bound and optionally a share of a measured ceiling. */
 export function atLeast(
-  base: Omit<Figure, "better" | "verdict" | "reason" | "p50" | "p95" | "samples" | "ceiling">,
+  base: Base,
   stats: { p50: number; p95: number; samples: number },
   limit: { target?: number; ceilingValue?: number; share?: number; words?: string; why?: string },
 ): Figure {
@@ -128,16 +144,8 @@ export function atLeast(
     if (limit.share !== undefined && !(stats.p50 >= limit.ceilingValue * limit.share))
       misses.push(`${Math.round((stats.p50 / limit.ceilingValue) * 100)}% of the ceiling`);
   }
-  if (limit.words) parts.push(limit.words);
-  return {
-    ...base,
-    better: "higher",
-    ...stats,
-    ceiling: parts.join(", ") || "–",
-    ...(limit.ceilingValue !== undefined ? { ceilingValue: limit.ceilingValue } : {}),
-    verdict: limit.target === undefined && limit.share === undefined ? "info" : misses.length ? "MISSED" : "ok",
-    ...(misses.length ? { reason: [misses.join("; "), limit.why].filter(Boolean).join(": ") } : {}),
-  };
+  const checked = limit.target !== undefined || limit.share !== undefined;
+  return judged({ ...base, better: "higher", ...stats }, limit, parts, misses, checked);
 }
 
 export function formatTable(figures: Figure[]): string {

@@ -19,6 +19,7 @@ import { formatGmt8 } from "../../lib/top/timestamp";
 import type { BenchContext } from "./context";
 import { startPeer } from "./peer";
 import { atLeast, atMost, rateStats, timeStats, type Figure } from "./stats";
+import { waitUntilReady } from "./wait-ready";
 
 const require = createRequire(import.meta.url);
 
@@ -51,17 +52,12 @@ async function startEmulator(ctx: BenchContext): Promise<Emulator> {
     },
   );
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error("the TOP emulator exited");
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/__emulator/received`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (Date.now() > deadline) throw new Error("the TOP emulator did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilReady(proc, async () => (await fetch(`http://127.0.0.1:${port}/__emulator/received`)).ok, {
+    timeoutMs: 30_000,
+    pollMs: 100,
+    exited: "the TOP emulator exited",
+    timedOut: "the TOP emulator did not start",
+  });
   return {
     gatewayUrl: `http://127.0.0.1:${port}/router/rest`,
     async stop() {

@@ -11,3 +11,14 @@ export const onlyFrom = (min: Role): Record<Role, Expect> =>
     Role,
     Expect
   >;
+
+/** One server action of the matrix: its name in ACTION_REGISTRY, a call with a harmless input, and who may call it. */
+export interface MatrixAction {
+  name: string;
+  call: () => Promise<{ ok: boolean; code?: string }>;
+  expect: Record<Role, Expect>;
+}
+
+/** Actions allowed from `min` up the role ladder, by name, in the order written. */
+export const allowedFrom = (min: Role, calls: Record<string, MatrixAction["call"]>): MatrixAction[] =>
+  Object.entries(calls).map(([name, call]) => ({ name, call, expect: onlyFrom(min) }));

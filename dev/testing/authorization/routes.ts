@@ -1,95 +1,64 @@
 import { onlyFrom, type Expect } from "./expect";
 import type { Role } from "../../../lib/auth/permissions";
 
+interface RouteRow {
+  name: string;
+  call: (cookie: string) => Promise<Response>;
+  expect: Record<Role, Expect>;
+}
+
+/** Routes answering from `min` up the role ladder, by name, in the order written. */
+const routesFrom = (min: Role, calls: Record<string, RouteRow["call"]>): RouteRow[] =>
+  Object.entries(calls).map(([name, call]) => ({ name, call, expect: onlyFrom(min) }));
+
+/** A GET of `path` with the session's cookie. */
+const get = (path: string, cookie: string) => new Request(`http://x${path}`, { headers: { cookie } });
+
 /** Every route handler outside /api/v1 that a session opens, with the roles it answers. */
-export const ROUTES: { name: string; call: (cookie: string) => Promise<Response>; expect: Record<Role, Expect> }[] = [
-  {
-    name: "GET /api/submissions",
-    call: async (cookie) =>
-      (await import("@/app/api/submissions/route")).GET(
-        new Request("http://x/api/submissions", { headers: { cookie } }),
-        undefined,
-      ),
-    expect: onlyFrom("operator"),
-  },
-  {
-    name: "GET /api/submissions/[id]",
-    call: async (cookie) =>
-      (await import("@/app/api/submissions/[id]/route")).GET(
-        new Request("http://x/api/submissions/1", { headers: { cookie } }),
-        { params: Promise.resolve({ id: "1" }) },
-      ),
-    expect: onlyFrom("operator"),
-  },
-  {
-    name: "GET /api/calls/export",
-    call: async (cookie) =>
-      (await import("@/app/api/calls/export/route")).GET(
-        new Request("http://x/api/calls/export?job=1", { headers: { cookie } }),
-        undefined,
-      ),
-    expect: onlyFrom("operator"),
-  },
-  {
-    name: "GET /api/calls/export?unmasked=true",
-    call: async (cookie) =>
-      (await import("@/app/api/calls/export/route")).GET(
-        new Request("http://x/api/calls/export?job=1&unmasked=true&reason=matrix+test", { headers: { cookie } }),
-        undefined,
-      ),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "GET /api/audio/[id]",
-    call: async (cookie) =>
-      (await import("@/app/api/audio/[id]/route")).GET(new Request("http://x/api/audio/1", { headers: { cookie } }), {
+export const ROUTES: RouteRow[] = [
+  ...routesFrom("operator", {
+    "GET /api/submissions": async (cookie) =>
+      (await import("@/app/api/submissions/route")).GET(get("/api/submissions", cookie), undefined),
+    "GET /api/submissions/[id]": async (cookie) =>
+      (await import("@/app/api/submissions/[id]/route")).GET(get("/api/submissions/1", cookie), {
         params: Promise.resolve({ id: "1" }),
       }),
-    expect: onlyFrom("operator"),
-  },
-  {
-    name: "GET /api/reconciliation/export",
-    call: async (cookie) =>
-      (await import("@/app/api/reconciliation/export/route")).GET(
-        new Request("http://x/api/reconciliation/export?job=1", { headers: { cookie } }),
+    "GET /api/calls/export": async (cookie) =>
+      (await import("@/app/api/calls/export/route")).GET(get("/api/calls/export?job=1", cookie), undefined),
+    "GET /api/audio/[id]": async (cookie) =>
+      (await import("@/app/api/audio/[id]/route")).GET(get("/api/audio/1", cookie), {
+        params: Promise.resolve({ id: "1" }),
+      }),
+  }),
+  ...routesFrom("supervisor", {
+    "GET /api/calls/export?unmasked=true": async (cookie) =>
+      (await import("@/app/api/calls/export/route")).GET(
+        get("/api/calls/export?job=1&unmasked=true&reason=matrix+test", cookie),
         undefined,
       ),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "GET /api/calls/[id]/evidence",
-    call: async (cookie) =>
+    "GET /api/reconciliation/export": async (cookie) =>
+      (await import("@/app/api/reconciliation/export/route")).GET(
+        get("/api/reconciliation/export?job=1", cookie),
+        undefined,
+      ),
+    "GET /api/calls/[id]/evidence": async (cookie) =>
       (await import("@/app/api/calls/[id]/evidence/route")).GET(
-        new Request("http://x/api/calls/999999999/evidence?reason=matrix+test", { headers: { cookie } }),
+        get("/api/calls/999999999/evidence?reason=matrix+test", cookie),
         { params: Promise.resolve({ id: "999999999" }) },
       ),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "GET /api/jobs/[jobId]/evidence",
-    call: async (cookie) =>
+    "GET /api/jobs/[jobId]/evidence": async (cookie) =>
       (await import("@/app/api/jobs/[jobId]/evidence/route")).GET(
-        new Request("http://x/api/jobs/999999999/evidence?day=2026-01-01&reason=matrix+test", { headers: { cookie } }),
+        get("/api/jobs/999999999/evidence?day=2026-01-01&reason=matrix+test", cookie),
         { params: Promise.resolve({ jobId: "999999999" }) },
       ),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "GET /api/reconciliation/export/xlsx",
-    call: async (cookie) =>
+    "GET /api/reconciliation/export/xlsx": async (cookie) =>
       (await import("@/app/api/reconciliation/export/xlsx/route")).GET(
-        new Request("http://x/api/reconciliation/export/xlsx?job=1", { headers: { cookie } }),
+        get("/api/reconciliation/export/xlsx?job=1", cookie),
         undefined,
       ),
-    expect: onlyFrom("supervisor"),
-  },
-  {
-    name: "GET /api/audit/export",
-    call: async (cookie) =>
-      (await import("@/app/api/audit/export/route")).GET(
-        new Request("http://x/api/audit/export?action=none", { headers: { cookie } }),
-        undefined,
-      ),
-    expect: onlyFrom("admin"),
-  },
+  }),
+  ...routesFrom("admin", {
+    "GET /api/audit/export": async (cookie) =>
+      (await import("@/app/api/audit/export/route")).GET(get("/api/audit/export?action=none", cookie), undefined),
+  }),
 ];

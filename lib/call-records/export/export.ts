@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { Prisma } from "../../db/client";
+import { inClientTransaction } from "../../db/client-transaction";
 import { getEnv } from "../../env";
 import { parseCallFilters, type CallFilters } from "../query/filters";
 import { EFFECTIVE_SUBMISSION_STATE_SQL } from "../../submissions/in-flight";
@@ -140,21 +141,15 @@ const AS_TEXT: pg.CustomTypesConfig = { getTypeParser: () => (value: string) => 
 function pinnedReads(client: pg.Client, timeZone: string) {
   let turn: Promise<unknown> = Promise.resolve();
   return <T>(read: () => Promise<T>): Promise<T> => {
-    const run = turn.then(async () => {
-      await client.query("BEGIN READ ONLY");
-      try {
+    const run = turn.then(() =>
+      inClientTransaction(client, "BEGIN READ ONLY", async () => {
         await client.query(
           "SELECT set_config('TimeZone', $1, true), set_config('DateStyle', 'ISO, MDY', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
           [timeZone],
         );
-        const result = await read();
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw err;
-      }
-    });
+        return read();
+      }),
+    );
     turn = run.catch(() => {});
     return run;
   };

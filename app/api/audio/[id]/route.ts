@@ -3,7 +3,7 @@ import { getRecordingSource } from "@/lib/audio/data";
 import { isolatedAudio } from "@/lib/audio/isolation";
 import { playRecording } from "@/lib/audio/playback";
 import { withPermission } from "@/lib/auth/route-guard";
-import { errorResponse } from "@/lib/http/error-response";
+import { invalidIdResponse } from "@/lib/http/error-response";
 import { parseInt64Id } from "@/lib/input/schema";
 import { audioArchiveDir, getEnv } from "@/lib/env";
 
@@ -18,10 +18,7 @@ export const GET = isolatedAudio(
   withPermission("calls:read", async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
     const recordId = parseInt64Id(id);
-    if (recordId === null)
-      return errorResponse("invalid_id", "id: a call_record_id is digits, at most 9223372036854775807", [
-        { param: "id", value: id.slice(0, 40) },
-      ]);
+    if (recordId === null) return invalidIdResponse(id, "a call_record_id");
     const source = await getRecordingSource(recordId);
     if (!source)
       return Response.json({ error: { code: "not_found", message: `no call record ${id}` } }, { status: 404 });

@@ -1,5 +1,5 @@
 import { withPermission } from "@/lib/auth/route-guard";
-import { errorResponse } from "@/lib/http/error-response";
+import { errorResponse, invalidIdResponse } from "@/lib/http/error-response";
 import { parseInt64Id } from "@/lib/input/schema";
 import { failureGroups, getBatch } from "@/lib/submissions/data";
 import { batchView, type BatchDetailView } from "@/lib/submissions/views";
@@ -11,10 +11,7 @@ export const GET = withPermission(
   async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
     const batchId = parseInt64Id(id);
-    if (batchId === null)
-      return errorResponse("invalid_id", "id: a batch id is digits, at most 9223372036854775807", [
-        { param: "id", value: id.slice(0, 40) },
-      ]);
+    if (batchId === null) return invalidIdResponse(id, "a batch id");
     const batch = await getBatch(batchId);
     if (!batch) return errorResponse("not_found", `no batch ${id}`, [], 404);
     const body: BatchDetailView = { batch: batchView(batch), failures: await failureGroups(batch.id) };
