@@ -135,7 +135,13 @@ export function atLeast(
   const misses: string[] = [];
   if (limit.target !== undefined) {
     parts.push(`≥ ${formatValue(limit.target, base.unit)}`);
-    if (!(stats.p50 >= limit.target)) misses.push(`below ${formatValue(limit.target, base.unit)}`);
+    if (!(stats.p50 >= limit.target))
+      misses.push(
+        // A target above the measured ceiling cannot be met by any writer on this machine: say so.
+        limit.ceilingValue !== undefined && limit.ceilingValue < limit.target
+          ? `below ${formatValue(limit.target, base.unit)}, which is above the ceiling itself on this machine`
+          : `below ${formatValue(limit.target, base.unit)}`,
+      );
   }
   if (limit.ceilingValue !== undefined) {
     parts.push(
