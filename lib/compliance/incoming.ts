@@ -18,6 +18,24 @@ export type IncomingCall = Pick<
   | "endTime"
 >;
 
+/**
+ * The checked fields of `calls` as parallel arrays for `unnest`, in the
+ * order of the table's columns call_record_id … end_time: the check reads
+ * them, and the ingest's upsert writes them after the id and the flags.
+ */
+export function incomingCallArrays(calls: readonly IncomingCall[]): Prisma.Sql {
+  const col = <T>(pick: (c: IncomingCall) => T | null, str?: (v: T) => string) => textColumn(calls, pick, str);
+  const iso = (d: Date) => d.toISOString();
+  return Prisma.sql`${col((c) => c.callRecordId)}::text[]::bigint[],
+    ${col((c) => c.robotCallJobId)}::text[]::bigint[],
+    ${col((c) => c.calledPhoneNumber)}::text[],
+    ${col((c) => c.resultStatus)}::text[],
+    ${col((c) => c.fullAudioUrl)}::text[],
+    ${col((c) => c.chatDuration)}::text[]::integer[],
+    ${col((c) => c.startTime, iso)}::text[]::timestamptz[],
+    ${col((c) => c.endTime, iso)}::text[]::timestamptz[]`;
+}
+
 export interface IncomingFinding {
   kind: string;
   code: string;
@@ -49,21 +67,12 @@ export async function checkIncoming(
 ): Promise<Map<bigint, IncomingCheck>> {
   const checks = new Map<bigint, IncomingCheck>();
   if (calls.length === 0) return checks;
-  const col = <T>(pick: (c: IncomingCall) => T | null, str?: (v: T) => string) => textColumn(calls, pick, str);
-  const iso = (d: Date) => d.toISOString();
   const found = await rows<{ id: bigint; call_record_id: string; flags: number; findings: IncomingFinding[] }>(
     Prisma.sql`
     WITH incoming AS MATERIALIZED (
       SELECT p.id AS stored_id, u.*
       FROM unnest(
-        ${col((c) => c.callRecordId)}::text[]::bigint[],
-        ${col((c) => c.robotCallJobId)}::text[]::bigint[],
-        ${col((c) => c.calledPhoneNumber)}::text[],
-        ${col((c) => c.resultStatus)}::text[],
-        ${col((c) => c.fullAudioUrl)}::text[],
-        ${col((c) => c.chatDuration)}::text[]::integer[],
-        ${col((c) => c.startTime, iso)}::text[]::timestamptz[],
-        ${col((c) => c.endTime, iso)}::text[]::timestamptz[]
+        ${incomingCallArrays(calls)}
       ) AS u(call_record_id, robot_call_job_id, called_phone_number, result_status, full_audio_url, chat_duration,
              start_time, end_time)
       LEFT JOIN call_records p ON p.call_record_id = u.call_record_id

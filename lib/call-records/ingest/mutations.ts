@@ -3,7 +3,7 @@ import { inTransaction, Prisma, prisma, type RowReader } from "../../db/client";
 import { complianceSettings } from "../../compliance/checks";
 import { CHECKED_MASK, clearCheckedFindings } from "../../compliance/check-sql";
 import { queueFollowupsCte } from "../../compliance/followups";
-import { checkIncoming, type IncomingCheck } from "../../compliance/incoming";
+import { checkIncoming, incomingCallArrays, type IncomingCheck } from "../../compliance/incoming";
 import { textColumn } from "../../db/text-column";
 import { contentHash } from "./content-hash";
 import {
@@ -162,7 +162,6 @@ async function upsertRows(
   // rounding, nothing for the driver to guess) and are cast in SQL.
   const col = <T>(pick: (r: NormalizedCallRecord) => T | null, str?: (v: T) => string) =>
     textColumn(rows, (r) => pick(r.record), str);
-  const iso = (d: Date) => d.toISOString();
   const json = (v: unknown) => stringifyJson(v);
   const checkOf = (r: Row) => {
     const check = checks.get(r.record.callRecordId);
@@ -205,14 +204,7 @@ async function upsertRows(
     FROM unnest(
       ${rows.map((r) => checkOf(r).id.toString())}::text[]::bigint[],
       ${rows.map((r) => checkOf(r).flags)}::int[],
-      ${col((r) => r.callRecordId)}::text[]::bigint[],
-      ${col((r) => r.robotCallJobId)}::text[]::bigint[],
-      ${col((r) => r.calledPhoneNumber)}::text[],
-      ${col((r) => r.resultStatus)}::text[],
-      ${col((r) => r.fullAudioUrl)}::text[],
-      ${col((r) => r.chatDuration)}::text[]::integer[],
-      ${col((r) => r.startTime, iso)}::text[]::timestamptz[],
-      ${col((r) => r.endTime, iso)}::text[]::timestamptz[],
+      ${incomingCallArrays(rows.map((r) => r.record))},
       ${col((r) => r.name)}::text[],
       ${col((r) => r.properties)}::text[],
       ${col((r) => r.propertiesJson, json)}::text[]::jsonb[],
