@@ -7,7 +7,7 @@ import { revealContact } from "@/lib/privacy/actions";
 import { ReauthPrompt } from "@/components/account/reauth-prompt";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
@@ -71,7 +71,7 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
           }}
         />
       ) : (
-        <ActionErrorNote error={reveal.error} as="p" className="text-red-700" />
+        <FailureLine error={reveal.error} />
       )}
       <div className="flex gap-2">
         <PendingSubmit

@@ -13,7 +13,7 @@ import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PlanView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /**
  * Bulk fix of one failure group: choose a field and its new value (or compute
@@ -171,7 +171,7 @@ export function BulkFixDialog({
             </div>
           </div>
         ) : null}
-        <ActionErrorNote error={preview.error ?? apply.error} as="p" className="text-sm text-red-700" />
+        <FailureLine error={preview.error ?? apply.error} className="text-sm text-red-700" />
         <div className="flex justify-end gap-2">
           <button
             type="button"

@@ -8,7 +8,7 @@ import { unwrap } from "@/components/ui/action-error";
 import { saveJobNameAction } from "@/lib/jobs/actions";
 import { checkCallingHours, type CallingHoursProblem } from "@/lib/compliance/hours";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /**
  * A supervisor names a job (name, creditor, note) and sets its calling window
@@ -118,7 +118,7 @@ export function JobNameEditor({
           {t(`callingHoursProblem.${hoursProblem}`)}
         </p>
       ) : null}
-      <ActionErrorNote error={save.error} as="p" className="text-red-700" />
+      <FailureLine error={save.error} />
       <div className="flex gap-2">
         <PendingSubmit
           pending={save.isPending}
