@@ -122,9 +122,10 @@ export function JobNameEditor({
       <div className="flex gap-2">
         <PendingSubmit
           pending={save.isPending}
+          busy={t("saving")}
           className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
         >
-          {save.isPending ? t("saving") : t("save")}
+          {t("save")}
         </PendingSubmit>
         <button
           type="button"
