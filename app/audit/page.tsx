@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { TableHead, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { changePassword, setFirstPassword } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { confirmIdentity } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
 

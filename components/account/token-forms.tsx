@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect } from "@/components/ui/form-controls";
 import { useReauth } from "./use-reauth";
 import { createApiToken, createSourceToken, revokeApiToken, revokeSourceToken } from "@/lib/api-tokens/actions";
 import { EXPIRY_DAYS } from "@/lib/api-tokens/expiry";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect } from "@/components/ui/form-controls";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";

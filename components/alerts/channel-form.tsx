@@ -8,8 +8,7 @@ import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { NameField } from "@/components/ui/form-parts";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect, TextField } from "@/components/ui/form-controls";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
@@ -93,7 +92,12 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           {channelId ? t("form.editTitle") : t("form.newTitle")}
         </h2>
         {generated ? <GeneratedSecret secret={generated.secret} /> : null}
-        <NameField label={t("form.name")} value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
+        <TextField
+          label={t("form.name")}
+          value={form.name}
+          onChange={(name) => setForm((f) => ({ ...f, name }))}
+          maxLength={100}
+        />
         <StackedSelect
           label={t("form.type")}
           value={form.type}

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { createReportingRule, dryRunReportingRule, updateReportingRule } from "@/lib/rules/actions";
 import type { RuleDryRun } from "@/lib/rules/data";
 
