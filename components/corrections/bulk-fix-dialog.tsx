@@ -14,6 +14,7 @@ import type { PlanView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
 import { PendingSubmit } from "@/components/ui/pending-submit";
 import { FailureLine } from "@/components/ui/failure-line";
+import { DialogCloseButton } from "@/components/ui/dialog-close-button";
 
 /**
  * Bulk fix of one failure group: choose a field and its new value (or compute
@@ -173,13 +174,9 @@ export function BulkFixDialog({
         ) : null}
         <FailureLine error={preview.error ?? apply.error} className="text-sm text-red-700" />
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="rounded border border-slate-300 px-3 py-1 text-sm"
-          >
+          <DialogCloseButton dialog={ref} className="rounded border border-slate-300 px-3 py-1 text-sm">
             {t("close")}
-          </button>
+          </DialogCloseButton>
           <PendingSubmit
             pending={preview.isPending}
             className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-800"

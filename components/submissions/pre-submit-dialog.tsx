@@ -10,6 +10,8 @@ import { useEffect, useRef, useState } from "react";
 import { checkSubmission, retryRecord, submitRecords } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys } from "@/lib/submissions/views";
+import { FailureLine } from "@/components/ui/failure-line";
+import { DialogCloseButton } from "@/components/ui/dialog-close-button";
 
 /**
  * Before anything is sent: how many records go, how many are held back and
@@ -162,19 +164,11 @@ export function PreSubmitDialog({
               submit.reset();
             }}
           />
-        ) : submit.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errorText(submit.error)}
-          </p>
-        ) : null}
+        ) : (
+          <FailureLine error={submit.error} className="text-sm text-red-700" />
+        )}
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
-            {t("dialog.cancel")}
-          </button>
+          <DialogCloseButton dialog={ref}>{t("dialog.cancel")}</DialogCloseButton>
           <button
             type="button"
             data-testid="send-button"
