@@ -65,10 +65,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
           <ColumnsHead
             caption={t("caption")}
             columns={[
-              t("created"),
-              t("lastSeen"),
-              t("address"),
-              t("browser"),
+              ...(["created", "lastSeen", "address", "browser"] as const).map((k) => t(k)),
               { label: <span className="sr-only">{t("end")}</span> },
             ]}
           />
