@@ -8,17 +8,14 @@ import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { StackedInput } from "@/components/ui/form-controls";
 import { ColumnsHead } from "@/components/ui/columns-head";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("metaTitle") };
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const fmt = await getFormat();
   const t = await getTranslations("audit");
   await requireUser("audit:read");
