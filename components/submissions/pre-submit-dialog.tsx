@@ -3,8 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { useEffect, useRef, useState } from "react";
 import { checkSubmission, retryRecord, submitRecords } from "@/lib/submissions/actions";
@@ -58,7 +58,7 @@ export function PreSubmitDialog({
   });
 
   // Resending accepted records is sensitive: an old proof of identity is asked for again, then the send retried.
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const submit = useMutation({
     mutationFn: async () => {
       if (retryRecordId) return unwrap(await retryRecord({ callRecordId: retryRecordId, resendAccepted }));
@@ -66,7 +66,7 @@ export function PreSubmitDialog({
     },
     onError: (err) => {
       sending.current = false;
-      setReauth(err instanceof ActionFailure && err.code === "reauth_required");
+      reauth.check(err);
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: submissionKeys.list() });
@@ -153,20 +153,10 @@ export function PreSubmitDialog({
             ) : null}
           </div>
         )}
-        {reauth ? (
-          <ReauthPrompt
-            onConfirmed={() => {
-              setReauth(false);
-              submit.mutate();
-            }}
-            onCancel={() => {
-              setReauth(false);
-              submit.reset();
-            }}
-          />
-        ) : (
-          <FailureLine error={submit.error} className="text-sm text-red-700" />
-        )}
+        {reauth.prompt(
+          () => submit.mutate(),
+          () => submit.reset(),
+        ) ?? <FailureLine error={submit.error} className="text-sm text-red-700" />}
         <div className="flex justify-end gap-2">
           <DialogCloseButton dialog={ref}>{t("dialog.cancel")}</DialogCloseButton>
           <button
