@@ -15,6 +15,7 @@ import { PayloadDiff } from "./payload-diff";
 import { PendingSubmit } from "@/components/ui/pending-submit";
 import { FailureLine } from "@/components/ui/failure-line";
 import { DialogCloseButton } from "@/components/ui/dialog-close-button";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
 
 /**
  * Bulk fix of one failure group: choose a field and its new value (or compute
@@ -33,7 +34,6 @@ export function BulkFixDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("corrections");
-  const ta = useTranslations("approval.dialog");
   const uid = useId();
   const fmt = useFormat();
   const router = useRouter();
@@ -135,13 +135,7 @@ export function BulkFixDialog({
                 })}
               </p>
             ) : plan.needsApproval && plan.total && !plan.invalid ? (
-              <p
-                role="note"
-                data-testid="approval-notice"
-                className="rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-900"
-              >
-                {ta("willWait")}
-              </p>
+              <ApprovalNotice className="rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-900" />
             ) : null}
             {plan.invalid ? (
               <div role="alert" className="text-sm text-red-700">

@@ -12,6 +12,7 @@ import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys } from "@/lib/submissions/views";
 import { FailureLine } from "@/components/ui/failure-line";
 import { DialogCloseButton } from "@/components/ui/dialog-close-button";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
 
 /**
  * Before anything is sent: how many records go, how many are held back and
@@ -39,7 +40,6 @@ export function PreSubmitDialog({
   const fmt = useFormat();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
-  const ta = useTranslations("approval.dialog");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resendAccepted, setResendAccepted] = useState(false);
@@ -120,13 +120,7 @@ export function PreSubmitDialog({
               </p>
             ) : null}
             {check.data.approvalReasons.length ? (
-              <p
-                role="note"
-                data-testid="approval-notice"
-                className="rounded border border-violet-200 bg-violet-50 p-2 text-violet-900"
-              >
-                {ta("willWait")}
-              </p>
+              <ApprovalNotice className="rounded border border-violet-200 bg-violet-50 p-2 text-violet-900" />
             ) : null}
             {check.data.blocked.length ? (
               <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label={t("dialog.heldBackLabel")}>
