@@ -11,6 +11,7 @@ import { useReauth } from "./use-reauth";
 import { createApiToken, createSourceToken, revokeApiToken, revokeSourceToken } from "@/lib/api-tokens/actions";
 import { EXPIRY_DAYS } from "@/lib/api-tokens/expiry";
 import { InlineForm } from "@/components/ui/inline-form";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
@@ -114,9 +115,9 @@ export function CreateTokenForm() {
           />
           {t("readOnly")}
         </label>
-        <button type="submit" disabled={create.isPending} className={primary}>
-          {create.isPending ? t("pending") : t("submit")}
-        </button>
+        <PendingSubmit pending={create.isPending} busy={t("pending")} className={primary}>
+          {t("submit")}
+        </PendingSubmit>
         {created.view((name) => t("shownOnce", { name }))}
       </InlineForm>
       {reauth.prompt(
@@ -148,9 +149,9 @@ export function CreateIngestTokenForm() {
       error={create.isError ? errorText(create.error) : null}
     >
       <StackedInput label={t("name")} required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit" disabled={create.isPending} className={primary}>
+      <PendingSubmit pending={create.isPending} className={primary}>
         {t("submit")}
-      </button>
+      </PendingSubmit>
       {created.view((name) => t("shownOnce", { name }))}
     </InlineForm>
   );

@@ -13,6 +13,7 @@ import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
 import { AccountAdminActions, AccountBadges } from "./account-admin";
 import { InlineForm } from "@/components/ui/inline-form";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 export interface UserView {
   id: string;
@@ -85,13 +86,12 @@ export function CreateUserForm() {
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
       />
-      <button
-        type="submit"
-        disabled={create.isPending}
+      <PendingSubmit
+        pending={create.isPending}
         className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
       >
         {t("submit")}
-      </button>
+      </PendingSubmit>
     </InlineForm>
   );
 }

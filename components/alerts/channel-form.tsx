@@ -12,6 +12,7 @@ import { StackedInput, StackedSelect, TextField } from "@/components/ui/form-con
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
@@ -165,9 +166,9 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           </label>
         )}
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className={primary} disabled={save.isPending}>
-            {save.isPending ? t("form.saving") : channelId ? t("form.save") : t("form.create")}
-          </button>
+          <PendingSubmit pending={save.isPending} busy={t("form.saving")} className={primary}>
+            {channelId ? t("form.save") : t("form.create")}
+          </PendingSubmit>
           {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
         </div>
         <FailureLine error={reauth.needed ? null : save.error} text={describe} />
