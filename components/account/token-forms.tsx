@@ -55,7 +55,6 @@ function useCreatedToken() {
 
 export function CreateTokenForm() {
   const t = useTranslations("tokens.create");
-  const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ name: "", readOnly: false, days: "90" });
   const created = useCreatedToken();
@@ -79,11 +78,7 @@ export function CreateTokenForm() {
   });
   return (
     <>
-      <InlineForm
-        label={t("label")}
-        onSubmit={() => create.mutate()}
-        error={create.isError && !reauth.needed ? errorText(create.error) : null}
-      >
+      <InlineForm label={t("label")} onSubmit={() => create.mutate()} error={reauth.needed ? null : create.error}>
         <StackedInput
           label={t("name")}
           placeholder={t("namePlaceholder")}
@@ -130,7 +125,6 @@ export function CreateTokenForm() {
 
 export function CreateIngestTokenForm() {
   const t = useTranslations("tokens.ingest");
-  const errorText = useErrorText();
   const router = useRouter();
   const [name, setName] = useState("");
   const created = useCreatedToken();
@@ -143,11 +137,7 @@ export function CreateIngestTokenForm() {
     },
   });
   return (
-    <InlineForm
-      label={t("submit")}
-      onSubmit={() => create.mutate()}
-      error={create.isError ? errorText(create.error) : null}
-    >
+    <InlineForm label={t("submit")} onSubmit={() => create.mutate()} error={create.error}>
       <StackedInput label={t("name")} required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
       <PendingSubmit pending={create.isPending} className={primary}>
         {t("submit")}

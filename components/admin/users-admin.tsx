@@ -40,7 +40,6 @@ function RoleOptions() {
 
 export function CreateUserForm() {
   const t = useTranslations("admin.create");
-  const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ email: "", name: "", role: "operator" as Role, password: "" });
   const create = useMutation({
@@ -53,11 +52,7 @@ export function CreateUserForm() {
     },
   });
   return (
-    <InlineForm
-      label={t("label")}
-      onSubmit={() => create.mutate()}
-      error={create.isError ? errorText(create.error) : null}
-    >
+    <InlineForm label={t("label")} onSubmit={() => create.mutate()} error={create.error}>
       <StackedInput
         label={t("email")}
         type="email"
