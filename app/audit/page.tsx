@@ -6,19 +6,16 @@ import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { StackedInput } from "@/components/ui/stacked-field";
-import { TableHead, Th } from "@/components/ui/table";
+import { StackedInput } from "@/components/ui/form-controls";
+import { ColumnsHead } from "@/components/ui/columns-head";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("metaTitle") };
 }
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const fmt = await getFormat();
   const t = await getTranslations("audit");
   await requireUser("audit:read");
@@ -77,16 +74,16 @@ export default async function AuditPage({
       />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("table.caption")}</caption>
-          <TableHead>
-            <tr>
-              <Th>{t("table.when", { timeZone })}</Th>
-              <Th>{t("table.who")}</Th>
-              <Th>{t("table.action")}</Th>
-              <Th>{t("table.target")}</Th>
-              <Th>{t("table.details")}</Th>
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            caption={t("table.caption")}
+            columns={[
+              t("table.when", { timeZone }),
+              t("table.who"),
+              t("table.action"),
+              t("table.target"),
+              t("table.details"),
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {rows.map((e) => (
               <tr key={e.id.toString()} data-testid="audit-row">

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { listRules, ruleActivity } from "@/lib/rules/data";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -37,13 +37,9 @@ export default async function RulesPage() {
         </p>
       ) : (
         <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
-          <TableHead>
-            <tr>
-              {(["name", "filter", "settle", "cap", "state", "today"] as const).map((c) => (
-                <Th key={c}>{t(`columns.${c}`)}</Th>
-              ))}
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            columns={(["name", "filter", "settle", "cap", "state", "today"] as const).map((c) => t(`columns.${c}`))}
+          />
           <tbody>
             {rules.map((r, i) => (
               <tr key={r.id.toString()} className="border-t border-slate-100">

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
 import { resetLinkAccount } from "@/lib/auth/reset-link";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -9,11 +10,7 @@ export async function generateMetadata() {
 }
 
 /** An admin's one-time set-password link (no session needed: the link is the proof). */
-export default async function SetPasswordPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ token?: string | string[] }>;
-}) {
+export default async function SetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const account = token ? await resetLinkAccount(token) : null;

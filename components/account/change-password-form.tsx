@@ -5,10 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { PendingSubmit } from "@/components/ui/pending-submit";
+import { StackedInput } from "@/components/ui/form-controls";
 import { changePassword, setFirstPassword } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
-import { PendingButton } from "./pending-button";
+
+/** An account step's main button. */
+const submitClass = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400";
 
 /** The account page's password change, or (`first`) the first-sign-in step, which goes on to `next`. */
 export function ChangePasswordForm({ first, next }: { first?: boolean; next?: string }) {
@@ -57,7 +60,9 @@ export function ChangePasswordForm({ first, next }: { first?: boolean; next?: st
           {t("done", { count: change.data.sessionsEnded })}
         </p>
       ) : null}
-      <PendingButton pending={change.isPending} label={t("submit")} busy={t("pending")} />
+      <PendingSubmit pending={change.isPending} busy={t("pending")} className={submitClass}>
+        {t("submit")}
+      </PendingSubmit>
     </form>
   );
 }

@@ -5,9 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { confirmIdentity } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 /**
  * Shown when a sensitive action answered `reauth_required`: the password or a
@@ -48,13 +49,12 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
       />
       <FailureLine error={confirm.error} text={errorText} />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={confirm.isPending}
+        <PendingSubmit
+          pending={confirm.isPending}
           className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
         >
           {t("submit")}
-        </button>
+        </PendingSubmit>
         <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1">
           {t("cancel")}
         </button>

@@ -8,7 +8,7 @@ import { FailureLine } from "@/components/ui/failure-line";
 import { useFormat } from "@/components/ui/use-format";
 import { endOtherSessions, endSession } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 
 export interface SessionView {
   id: string;
@@ -62,18 +62,13 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
     <div className="space-y-2">
       <div className="overflow-x-auto rounded border border-slate-200">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <TableHead>
-            <tr>
-              <Th>{t("created")}</Th>
-              <Th>{t("lastSeen")}</Th>
-              <Th>{t("address")}</Th>
-              <Th>{t("browser")}</Th>
-              <Th>
-                <span className="sr-only">{t("end")}</span>
-              </Th>
-            </tr>
-          </TableHead>
+          <ColumnsHead
+            caption={t("caption")}
+            columns={[
+              ...(["created", "lastSeen", "address", "browser"] as const).map((k) => t(k)),
+              { label: <span className="sr-only">{t("end")}</span> },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {sessions.map((s) => (
               <tr key={s.id} data-testid="session-row">

@@ -6,11 +6,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect } from "@/components/ui/form-controls";
 import { useReauth } from "./use-reauth";
 import { createApiToken, createSourceToken, revokeApiToken, revokeSourceToken } from "@/lib/api-tokens/actions";
 import { EXPIRY_DAYS } from "@/lib/api-tokens/expiry";
 import { InlineForm } from "@/components/ui/inline-form";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 
@@ -54,7 +55,6 @@ function useCreatedToken() {
 
 export function CreateTokenForm() {
   const t = useTranslations("tokens.create");
-  const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ name: "", readOnly: false, days: "90" });
   const created = useCreatedToken();
@@ -78,11 +78,7 @@ export function CreateTokenForm() {
   });
   return (
     <>
-      <InlineForm
-        label={t("label")}
-        onSubmit={() => create.mutate()}
-        error={create.isError && !reauth.needed ? errorText(create.error) : null}
-      >
+      <InlineForm label={t("label")} onSubmit={() => create.mutate()} error={reauth.needed ? null : create.error}>
         <StackedInput
           label={t("name")}
           placeholder={t("namePlaceholder")}
@@ -114,9 +110,9 @@ export function CreateTokenForm() {
           />
           {t("readOnly")}
         </label>
-        <button type="submit" disabled={create.isPending} className={primary}>
-          {create.isPending ? t("pending") : t("submit")}
-        </button>
+        <PendingSubmit pending={create.isPending} busy={t("pending")} className={primary}>
+          {t("submit")}
+        </PendingSubmit>
         {created.view((name) => t("shownOnce", { name }))}
       </InlineForm>
       {reauth.prompt(
@@ -129,7 +125,6 @@ export function CreateTokenForm() {
 
 export function CreateIngestTokenForm() {
   const t = useTranslations("tokens.ingest");
-  const errorText = useErrorText();
   const router = useRouter();
   const [name, setName] = useState("");
   const created = useCreatedToken();
@@ -142,15 +137,11 @@ export function CreateIngestTokenForm() {
     },
   });
   return (
-    <InlineForm
-      label={t("submit")}
-      onSubmit={() => create.mutate()}
-      error={create.isError ? errorText(create.error) : null}
-    >
+    <InlineForm label={t("submit")} onSubmit={() => create.mutate()} error={create.error}>
       <StackedInput label={t("name")} required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit" disabled={create.isPending} className={primary}>
+      <PendingSubmit pending={create.isPending} className={primary}>
         {t("submit")}
-      </button>
+      </PendingSubmit>
       {created.view((name) => t("shownOnce", { name }))}
     </InlineForm>
   );

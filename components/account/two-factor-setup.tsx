@@ -6,10 +6,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 import { confirmTwoFactor, newRecoveryCodes, startTwoFactor } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
-import { PendingButton } from "./pending-button";
 import { useReauth } from "./use-reauth";
+
+/** An account step's main button. */
+const submitClass = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400";
 
 /** The recovery codes, shown once, with the step that leaves them. */
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -52,12 +55,14 @@ export function TwoFactorSetup({ next }: { next?: string }) {
   if (!start.isSuccess) {
     return (
       <div className="space-y-2">
-        <PendingButton
+        <PendingSubmit
           pending={start.isPending}
-          label={t("start")}
           busy={t("starting")}
           onClick={() => start.mutate()}
-        />
+          className={submitClass}
+        >
+          {t("start")}
+        </PendingSubmit>
         <FailureLine error={start.error} text={errorText} />
       </div>
     );
@@ -93,7 +98,9 @@ export function TwoFactorSetup({ next }: { next?: string }) {
         />
       </label>
       <FailureLine error={confirm.error} text={errorText} />
-      <PendingButton pending={confirm.isPending} label={t("confirm")} busy={t("confirming")} />
+      <PendingSubmit pending={confirm.isPending} busy={t("confirming")} className={submitClass}>
+        {t("confirm")}
+      </PendingSubmit>
     </form>
   );
 }

@@ -6,13 +6,14 @@ import { useRouter } from "next/navigation";
 import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect } from "@/components/ui/form-controls";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
 import { AccountAdminActions, AccountBadges } from "./account-admin";
 import { InlineForm } from "@/components/ui/inline-form";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 export interface UserView {
   id: string;
@@ -39,7 +40,6 @@ function RoleOptions() {
 
 export function CreateUserForm() {
   const t = useTranslations("admin.create");
-  const errorText = useErrorText();
   const router = useRouter();
   const [form, setForm] = useState({ email: "", name: "", role: "operator" as Role, password: "" });
   const create = useMutation({
@@ -52,11 +52,7 @@ export function CreateUserForm() {
     },
   });
   return (
-    <InlineForm
-      label={t("label")}
-      onSubmit={() => create.mutate()}
-      error={create.isError ? errorText(create.error) : null}
-    >
+    <InlineForm label={t("label")} onSubmit={() => create.mutate()} error={create.error}>
       <StackedInput
         label={t("email")}
         type="email"
@@ -85,13 +81,12 @@ export function CreateUserForm() {
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
       />
-      <button
-        type="submit"
-        disabled={create.isPending}
+      <PendingSubmit
+        pending={create.isPending}
         className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
       >
         {t("submit")}
-      </button>
+      </PendingSubmit>
     </InlineForm>
   );
 }

@@ -7,7 +7,7 @@ import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
-import { DeleteWithConfirm } from "@/components/ui/delete-with-confirm";
+import { DeleteNamed } from "@/components/ui/delete-with-confirm";
 import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
 
 const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
@@ -67,10 +67,10 @@ export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; 
 
 /** Deleting asks first: the channel and its delivery log go. */
 export function DeleteAlertChannel({ channelId, name }: { channelId: string; name: string }) {
-  const t = useTranslations("alerts.delete");
   return (
-    <DeleteWithConfirm
-      text={{ button: t("button"), title: t("title"), confirm: t("confirm"), body: t("body", { name }) }}
+    <DeleteNamed
+      messages="alerts.delete"
+      name={name}
       remove={() => deleteAlertChannel({ channelId })}
       then="/admin/alerts"
       testId="alert-delete"

@@ -8,11 +8,11 @@ import { useState, type FormEvent } from "react";
 import { useReauth } from "@/components/account/use-reauth";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { NameField } from "@/components/ui/form-parts";
-import { StackedInput, StackedSelect } from "@/components/ui/stacked-field";
+import { StackedInput, StackedSelect, TextField } from "@/components/ui/form-controls";
 import { createAlertChannel, updateAlertChannel } from "@/lib/alerts/actions";
 import type { ChannelView } from "@/lib/alerts/data";
 import { CHANNEL_TYPES, SUBSCRIBABLE_KINDS, type ChannelType } from "@/lib/alerts/kinds";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 const input = "rounded border border-slate-300 px-2 py-1";
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
@@ -93,7 +93,12 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           {channelId ? t("form.editTitle") : t("form.newTitle")}
         </h2>
         {generated ? <GeneratedSecret secret={generated.secret} /> : null}
-        <NameField label={t("form.name")} value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
+        <TextField
+          label={t("form.name")}
+          value={form.name}
+          onChange={(name) => setForm((f) => ({ ...f, name }))}
+          maxLength={100}
+        />
         <StackedSelect
           label={t("form.type")}
           value={form.type}
@@ -161,9 +166,9 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           </label>
         )}
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className={primary} disabled={save.isPending}>
-            {save.isPending ? t("form.saving") : channelId ? t("form.save") : t("form.create")}
-          </button>
+          <PendingSubmit pending={save.isPending} busy={t("form.saving")} className={primary}>
+            {channelId ? t("form.save") : t("form.create")}
+          </PendingSubmit>
           {save.isSuccess && channelId ? <span role="status">{t("form.saved")}</span> : null}
         </div>
         <FailureLine error={reauth.needed ? null : save.error} text={describe} />

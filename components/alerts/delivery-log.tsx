@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { TableHead, Th } from "@/components/ui/table";
+import { ColumnsHead } from "@/components/ui/columns-head";
 import { useFormat } from "@/components/ui/use-format";
 import type { DeliveryPage } from "@/lib/alerts/data";
 import type { DeliveryState } from "@/lib/alerts/kinds";
@@ -41,15 +41,13 @@ export function DeliveryLog({
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm">
-            <caption className="sr-only">{t("log.caption")}</caption>
-            <TableHead>
-              <tr>
-                <Th>{t("log.when", { timeZone })}</Th>
-                {(["event", "state", "attempts", "status", "error"] as const).map((c) => (
-                  <Th key={c}>{t(`log.${c}`)}</Th>
-                ))}
-              </tr>
-            </TableHead>
+            <ColumnsHead
+              caption={t("log.caption")}
+              columns={[
+                t("log.when", { timeZone }),
+                ...(["event", "state", "attempts", "status", "error"] as const).map((c) => t(`log.${c}`)),
+              ]}
+            />
             <tbody className="divide-y divide-slate-100 align-top">
               {page.rows.map((d) => (
                 <tr key={d.id.toString()} data-testid="delivery-row">

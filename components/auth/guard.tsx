@@ -31,13 +31,17 @@ export async function Guard({
 }
 
 /**
- * The layout of a page about one thing (`[id]` in its path): the permission,
- * and a 404 when the id names nothing (`exists`).
+ * The layout of a page about one thing (`[id]` in its path, or the segment
+ * named `param`): the permission, and a 404 when the id names nothing (`exists`).
  */
-export function guardedByIdLayout(permission: Permission, exists: (id: bigint) => Promise<boolean>) {
-  return async function IdLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export function guardedByIdLayout<K extends string = "id">(
+  permission: Permission,
+  exists: (id: bigint) => Promise<boolean>,
+  param: K = "id" as K,
+) {
+  return async function IdLayout({ children, params }: { children: ReactNode; params: Promise<Record<K, string>> }) {
     return (
-      <Guard permission={permission} id={(await params).id} exists={exists}>
+      <Guard permission={permission} id={(await params)[param]} exists={exists}>
         {children}
       </Guard>
     );

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { SelectField } from "@/components/ui/form-controls";
-import { FormError, NameField } from "@/components/ui/form-parts";
+import { SelectField, TextField } from "@/components/ui/form-controls";
+import { FormError } from "@/components/ui/form-parts";
 import { createCalibrationAction } from "@/lib/scorecards/actions";
 
 const input = "rounded border border-slate-300 px-2 py-1";
@@ -52,7 +52,7 @@ export function CalibrationForm({
       <h2 id="calibration-create" className="font-medium">
         {t("create")}
       </h2>
-      <NameField label={t("name")} value={name} onChange={setName} />
+      <TextField label={t("name")} value={name} onChange={setName} maxLength={100} />
       <SelectField
         label={t("version")}
         required

@@ -12,7 +12,7 @@ import { submitCalibrationAction } from "@/lib/scorecards/actions";
 import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
 import type { TranscriptView } from "@/lib/transcripts/view";
 import { CalibrationClosedNote } from "./closed-note";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /**
  * One calibration call: the player and the same scorecard panel as the
@@ -64,9 +64,8 @@ export function CalibrationScorer({
           <ScorecardPanel title={title} sections={sections} card={card} />
         </fieldset>
         {closed ? <CalibrationClosedNote /> : null}
-        <ActionErrorNote
+        <FailureLine
           error={submit.error}
-          as="p"
           className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
         />
         <p role="status" className="min-h-5 text-sm text-emerald-800" data-testid="calibration-status">

@@ -4,23 +4,23 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { revealContact } from "@/lib/privacy/actions";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap } from "@/components/ui/action-error";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
   const t = useTranslations("calls.reveal");
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const reveal = useMutation({
     mutationFn: async () => {
       return unwrap(await revealContact({ callRecordId, reason }));
     },
     // Revealing is sensitive: an old proof of identity is asked for again, then the reveal retried.
-    onError: (err) => setReauth(err instanceof ActionFailure && err.code === "reauth_required"),
+    onError: (err) => reauth.check(err),
   });
   if (reveal.data) {
     return (
@@ -59,20 +59,10 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
           className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
         />
       </label>
-      {reauth ? (
-        <ReauthPrompt
-          onConfirmed={() => {
-            setReauth(false);
-            reveal.mutate();
-          }}
-          onCancel={() => {
-            setReauth(false);
-            reveal.reset();
-          }}
-        />
-      ) : (
-        <ActionErrorNote error={reveal.error} as="p" className="text-red-700" />
-      )}
+      {reauth.prompt(
+        () => reveal.mutate(),
+        () => reveal.reset(),
+      ) ?? <FailureLine error={reveal.error} />}
       <div className="flex gap-2">
         <PendingSubmit
           pending={reveal.isPending}

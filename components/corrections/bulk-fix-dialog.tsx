@@ -13,7 +13,9 @@ import { FieldValueInputs, ReasonInput } from "./correction-inputs";
 import type { PlanView } from "@/lib/corrections/views";
 import { PayloadDiff } from "./payload-diff";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
+import { DialogCloseButton } from "@/components/ui/dialog-close-button";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
 
 /**
  * Bulk fix of one failure group: choose a field and its new value (or compute
@@ -32,7 +34,6 @@ export function BulkFixDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("corrections");
-  const ta = useTranslations("approval.dialog");
   const uid = useId();
   const fmt = useFormat();
   const router = useRouter();
@@ -134,13 +135,7 @@ export function BulkFixDialog({
                 })}
               </p>
             ) : plan.needsApproval && plan.total && !plan.invalid ? (
-              <p
-                role="note"
-                data-testid="approval-notice"
-                className="rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-900"
-              >
-                {ta("willWait")}
-              </p>
+              <ApprovalNotice className="rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-900" />
             ) : null}
             {plan.invalid ? (
               <div role="alert" className="text-sm text-red-700">
@@ -171,15 +166,11 @@ export function BulkFixDialog({
             </div>
           </div>
         ) : null}
-        <ActionErrorNote error={preview.error ?? apply.error} as="p" className="text-sm text-red-700" />
+        <FailureLine error={preview.error ?? apply.error} className="text-sm text-red-700" />
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="rounded border border-slate-300 px-3 py-1 text-sm"
-          >
+          <DialogCloseButton dialog={ref} className="rounded border border-slate-300 px-3 py-1 text-sm">
             {t("close")}
-          </button>
+          </DialogCloseButton>
           <PendingSubmit
             pending={preview.isPending}
             className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-800"

@@ -97,9 +97,10 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
           <ReasonInput value={reason} onChange={setReason} />
           <PendingSubmit
             pending={save.isPending}
+            busy={t("saving")}
             className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
           >
-            {save.isPending ? t("saving") : t("save")}
+            {t("save")}
           </PendingSubmit>
           <p id={`${uid}-hint`} className="w-full text-xs text-slate-600">
             {t("valueHint")}

@@ -3,12 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
 import { saveJobNameAction } from "@/lib/jobs/actions";
 import { checkCallingHours, type CallingHoursProblem } from "@/lib/compliance/hours";
 import { PendingSubmit } from "@/components/ui/pending-submit";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
+import { BlockLabel } from "@/components/ui/form-controls";
 
 /**
  * A supervisor names a job (name, creditor, note) and sets its calling window
@@ -87,15 +88,15 @@ export function JobNameEditor({
       aria-label={t("editTitle")}
       className="grid max-w-xl gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm"
     >
-      <EditorField label={t("name")}>
+      <BlockLabel labelClassName="text-slate-700" label={t("name")}>
         <input {...bind("name")} maxLength={120} autoFocus />
-      </EditorField>
-      <EditorField label={t("creditor")}>
+      </BlockLabel>
+      <BlockLabel labelClassName="text-slate-700" label={t("creditor")}>
         <input {...bind("creditor")} maxLength={120} />
-      </EditorField>
-      <EditorField label={t("note")}>
+      </BlockLabel>
+      <BlockLabel labelClassName="text-slate-700" label={t("note")}>
         <textarea {...bind("note")} maxLength={1000} rows={2} />
-      </EditorField>
+      </BlockLabel>
       <div className="block">
         <label htmlFor={`job-${jobId}-hours`} className="text-slate-700">
           {t("callingHours")}
@@ -118,13 +119,14 @@ export function JobNameEditor({
           {t(`callingHoursProblem.${hoursProblem}`)}
         </p>
       ) : null}
-      <ActionErrorNote error={save.error} as="p" className="text-red-700" />
+      <FailureLine error={save.error} />
       <div className="flex gap-2">
         <PendingSubmit
           pending={save.isPending}
+          busy={t("saving")}
           className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
         >
-          {save.isPending ? t("saving") : t("save")}
+          {t("save")}
         </PendingSubmit>
         <button
           type="button"
@@ -138,14 +140,5 @@ export function JobNameEditor({
         </button>
       </div>
     </form>
-  );
-}
-
-function EditorField({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="block">
-      <span className="text-slate-700">{label}</span>
-      {children}
-    </label>
   );
 }

@@ -7,6 +7,7 @@ import { FailureLine } from "@/components/ui/failure-line";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { useFormat } from "@/components/ui/use-format";
 import { removeLegalHoldAction, setLegalHoldAction } from "@/lib/legal-holds/actions";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 export interface HoldView {
   reason: string;
@@ -73,13 +74,12 @@ export function LegalHoldControl({
               className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
             />
           </label>
-          <button
-            type="submit"
-            disabled={change.isPending}
+          <PendingSubmit
+            pending={change.isPending}
             className="rounded bg-slate-800 px-3 py-1.5 font-medium text-white hover:bg-slate-900 disabled:opacity-50"
           >
             {hold ? t("remove") : t("set")}
-          </button>
+          </PendingSubmit>
         </form>
       ) : null}
       <FailureLine error={confirm.open ? null : change.error} text={errorText} />

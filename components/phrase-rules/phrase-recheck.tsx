@@ -7,7 +7,7 @@ import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { recheckPhraseRulesAction } from "@/lib/transcripts/actions";
 import { TitledSection } from "@/components/ui/titled-section";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /**
  * Stored transcripts and the rules: a rule change applies to records ingested
@@ -73,7 +73,7 @@ export function PhraseRecheck({
             {recheck.data.queued ? t("queuedNow") : t("alreadyQueued")}
           </span>
         ) : null}
-        <ActionErrorNote error={recheck.error} className="text-red-700" />
+        <FailureLine error={recheck.error} as="span" />
       </div>
     </TitledSection>
   );

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
-import { CheckboxField, SelectField } from "@/components/ui/form-controls";
-import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
+import { EditForm, FormActions, FormError, JobIdsField } from "@/components/ui/form-parts";
 import { createPhraseRuleAction, deletePhraseRuleAction, updatePhraseRuleAction } from "@/lib/transcripts/actions";
 import { PHRASE_RULE_KINDS, PHRASE_SPEAKERS, type PhraseRuleInput } from "@/lib/transcripts/rule-schema";
 
@@ -71,7 +71,7 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
   const error = save.error ? describe(save.error) : null;
   return (
     <EditForm id={idp} title={ruleId ? t("edit") : t("create")} testId="phrase-rule-form" onSubmit={submit}>
-      <NameField label={t("name")} value={form.name} onChange={(name) => set("name", name)} />
+      <TextField label={t("name")} value={form.name} onChange={(name) => set("name", name)} maxLength={100} />
       <div className="flex flex-wrap gap-4">
         <SelectField
           label={t("kind")}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { unwrap } from "@/components/ui/action-error";
 import { setPhraseRuleEnabledAction } from "@/lib/transcripts/actions";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /** Turns a rule on or off in its row of the list. */
 export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; name: string; enabled: boolean }) {
@@ -27,7 +27,7 @@ export function PhraseRuleToggle({ ruleId, name, enabled }: { ruleId: string; na
       >
         {enabled ? t("disable") : t("enable")}
       </button>
-      <ActionErrorNote error={toggle.error} className="block text-xs text-red-700" />
+      <FailureLine error={toggle.error} as="span" className="block text-xs text-red-700" />
     </>
   );
 }

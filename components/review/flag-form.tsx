@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import type { IntentOption, ReviewItem, ReviewReasonOption } from "@/lib/review/data";
 import { useIntentText } from "./intent-text";
 import { REVIEW_BUTTON } from "./review-button";
 import type { useReviewSession } from "./use-review-session";
+import { BlockLabel } from "@/components/ui/form-controls";
 
 /** Flagging a record: its reasons (at least one), notes, and an optional corrected intent. */
 export function FlagForm({
@@ -51,7 +51,7 @@ export function FlagForm({
           </label>
         ))}
       </fieldset>
-      <Labelled text={t("notes")}>
+      <BlockLabel labelClassName="mb-1 block font-medium" label={t("notes")}>
         <textarea
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
@@ -60,8 +60,8 @@ export function FlagForm({
           maxLength={2000}
           className="w-full rounded border border-slate-300 bg-white px-2 py-1"
         />
-      </Labelled>
-      <Labelled text={t("correctIntent")}>
+      </BlockLabel>
+      <BlockLabel labelClassName="mb-1 block font-medium" label={t("correctIntent")}>
         <select
           value={intent}
           onChange={(e) => setIntent(e.target.value)}
@@ -77,7 +77,7 @@ export function FlagForm({
           ))}
         </select>
         <span className="mt-1 block text-xs text-slate-600">{t("correctionNote")}</span>
-      </Labelled>
+      </BlockLabel>
       <div className="flex gap-2">
         <button
           type="submit"
@@ -95,15 +95,5 @@ export function FlagForm({
         </button>
       </div>
     </form>
-  );
-}
-
-/** A control under its name, across the form's width. */
-function Labelled({ text, children }: { text: string; children: ReactNode }) {
-  return (
-    <label className="block">
-      <span className="mb-1 block font-medium">{text}</span>
-      {children}
-    </label>
   );
 }

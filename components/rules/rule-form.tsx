@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
-import { StackedInput } from "@/components/ui/stacked-field";
+import { StackedInput } from "@/components/ui/form-controls";
 import { createReportingRule, dryRunReportingRule, updateReportingRule } from "@/lib/rules/actions";
 import type { RuleDryRun } from "@/lib/rules/data";
+import { PendingSubmit } from "@/components/ui/pending-submit";
 
 const primary = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:opacity-60";
 const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50 disabled:opacity-60";
@@ -137,9 +138,9 @@ export function RuleForm({
           {dry.isPending ? t("dryRun.running") : t("dryRun.run")}
         </button>
         {canWrite ? (
-          <button type="submit" className={primary} disabled={save.isPending}>
-            {save.isPending ? t("form.saving") : ruleId ? t("form.save") : t("form.create")}
-          </button>
+          <PendingSubmit pending={save.isPending} busy={t("form.saving")} className={primary}>
+            {ruleId ? t("form.save") : t("form.create")}
+          </PendingSubmit>
         ) : null}
         {save.isSuccess && ruleId ? <span role="status">{t("form.saved")}</span> : null}
       </div>

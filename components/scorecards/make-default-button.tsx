@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { unwrap } from "@/components/ui/action-error";
 import { setDefaultScorecardAction } from "@/lib/scorecards/actions";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 
 /** Makes a scorecard the default (the previous default stops being one). */
 export function MakeDefaultButton({ scorecardId, name }: { scorecardId: string; name: string }) {
@@ -26,7 +26,7 @@ export function MakeDefaultButton({ scorecardId, name }: { scorecardId: string; 
       >
         {t("makeDefault")}
       </button>
-      <ActionErrorNote error={make.error} className="text-xs text-red-700" />
+      <FailureLine error={make.error} as="span" className="text-xs text-red-700" />
     </>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { CheckboxField } from "@/components/ui/form-controls";
-import { EditForm, FormActions, FormError, JobIdsField, NameField } from "@/components/ui/form-parts";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
+import { EditForm, FormActions, FormError, JobIdsField } from "@/components/ui/form-parts";
 import { archiveScorecardAction, createScorecardAction, updateScorecardAction } from "@/lib/scorecards/actions";
 import { scorecardInputSchema, type ScorecardInput } from "@/lib/scorecards/schema";
 import type { z } from "zod";
@@ -77,7 +77,7 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
       noValidate
       onSubmit={submit}
     >
-      <NameField label={t("name")} value={form.name} onChange={(name) => setForm({ ...form, name })} />
+      <TextField label={t("name")} value={form.name} onChange={(name) => setForm({ ...form, name })} maxLength={100} />
       <JobIdsField
         id={idp}
         label={t("jobs")}

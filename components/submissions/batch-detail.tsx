@@ -11,7 +11,7 @@ import { cancelSubmissionBatch, resumeSubmissionBatch } from "@/lib/submissions/
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys, type BatchDetailView } from "@/lib/submissions/views";
 import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
-import { ActionErrorNote } from "@/components/ui/action-error-note";
+import { FailureLine } from "@/components/ui/failure-line";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
@@ -114,7 +114,7 @@ export function BatchDetail({
         </div>
       </header>
       {approvalPanel}
-      <ActionErrorNote error={confirmCancel ? null : control.error} as="p" className="text-sm text-red-700" />
+      <FailureLine error={confirmCancel ? null : control.error} className="text-sm text-red-700" />
       {b.status === "paused" && b.pausedReason ? (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">{t("pausedTitle")}</p>

@@ -3,13 +3,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { ReauthPrompt } from "@/components/account/reauth-prompt";
-import { ActionFailure, unwrap, useErrorText } from "@/components/ui/action-error";
+import { useReauth } from "@/components/account/use-reauth";
+import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { useEffect, useRef, useState } from "react";
 import { checkSubmission, retryRecord, submitRecords } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
 import { submissionKeys } from "@/lib/submissions/views";
+import { FailureLine } from "@/components/ui/failure-line";
+import { DialogCloseButton } from "@/components/ui/dialog-close-button";
+import { ApprovalNotice } from "@/components/approvals/approval-notice";
 
 /**
  * Before anything is sent: how many records go, how many are held back and
@@ -37,7 +40,6 @@ export function PreSubmitDialog({
   const fmt = useFormat();
   const errorText = useErrorText();
   const ref = useRef<HTMLDialogElement>(null);
-  const ta = useTranslations("approval.dialog");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [resendAccepted, setResendAccepted] = useState(false);
@@ -56,7 +58,7 @@ export function PreSubmitDialog({
   });
 
   // Resending accepted records is sensitive: an old proof of identity is asked for again, then the send retried.
-  const [reauth, setReauth] = useState(false);
+  const reauth = useReauth();
   const submit = useMutation({
     mutationFn: async () => {
       if (retryRecordId) return unwrap(await retryRecord({ callRecordId: retryRecordId, resendAccepted }));
@@ -64,7 +66,7 @@ export function PreSubmitDialog({
     },
     onError: (err) => {
       sending.current = false;
-      setReauth(err instanceof ActionFailure && err.code === "reauth_required");
+      reauth.check(err);
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: submissionKeys.list() });
@@ -118,13 +120,7 @@ export function PreSubmitDialog({
               </p>
             ) : null}
             {check.data.approvalReasons.length ? (
-              <p
-                role="note"
-                data-testid="approval-notice"
-                className="rounded border border-violet-200 bg-violet-50 p-2 text-violet-900"
-              >
-                {ta("willWait")}
-              </p>
+              <ApprovalNotice className="rounded border border-violet-200 bg-violet-50 p-2 text-violet-900" />
             ) : null}
             {check.data.blocked.length ? (
               <ul className="list-disc space-y-1 pl-5 text-slate-700" aria-label={t("dialog.heldBackLabel")}>
@@ -151,30 +147,12 @@ export function PreSubmitDialog({
             ) : null}
           </div>
         )}
-        {reauth ? (
-          <ReauthPrompt
-            onConfirmed={() => {
-              setReauth(false);
-              submit.mutate();
-            }}
-            onCancel={() => {
-              setReauth(false);
-              submit.reset();
-            }}
-          />
-        ) : submit.isError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errorText(submit.error)}
-          </p>
-        ) : null}
+        {reauth.prompt(
+          () => submit.mutate(),
+          () => submit.reset(),
+        ) ?? <FailureLine error={submit.error} className="text-sm text-red-700" />}
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
-            {t("dialog.cancel")}
-          </button>
+          <DialogCloseButton dialog={ref}>{t("dialog.cancel")}</DialogCloseButton>
           <button
             type="button"
             data-testid="send-button"

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TableHead, Th } from "./table";
+import { ColumnsHead } from "./columns-head";
 
 /**
  * A list in its white box: the caption (visible, or for screen readers only),
@@ -15,9 +15,9 @@ export function BoxedTable({
   emptyText,
   children,
 }: {
-  caption: string;
+  caption?: string;
   captionHidden?: boolean;
-  columns: readonly ReactNode[];
+  columns: readonly string[];
   /** The hidden name of a last column of buttons. */
   actions?: string;
   empty: boolean;
@@ -28,19 +28,11 @@ export function BoxedTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
-        <caption className={captionHidden ? "sr-only" : "px-3 py-2 text-left font-medium"}>{caption}</caption>
-        <TableHead>
-          <tr>
-            {columns.map((c, i) => (
-              <Th key={i}>{c}</Th>
-            ))}
-            {actions ? (
-              <Th>
-                <span className="sr-only">{actions}</span>
-              </Th>
-            ) : null}
-          </tr>
-        </TableHead>
+        <ColumnsHead
+          caption={caption}
+          captionClassName={captionHidden ? "sr-only" : "px-3 py-2 text-left font-medium"}
+          columns={actions ? [...columns, { label: <span className="sr-only">{actions}</span> }] : columns}
+        />
         <tbody className="divide-y divide-slate-100">
           {empty ? (
             <tr>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
+import { DialogCloseButton } from "./dialog-close-button";
 
 /**
  * Asks before an action that cannot be undone, saying what it will do. The
@@ -60,14 +61,9 @@ export function ConfirmDialog({
           </p>
         ) : null}
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            autoFocus
-            onClick={() => ref.current?.close()}
-            className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+          <DialogCloseButton dialog={ref} autoFocus>
             {t("keep")}
-          </button>
+          </DialogCloseButton>
           <button
             type="button"
             disabled={pending || confirmDisabled}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useReauth } from "@/components/account/use-reauth";
@@ -61,5 +62,26 @@ export function DeleteWithConfirm({
         </ConfirmDialog>
       ) : null}
     </>
+  );
+}
+
+/** `DeleteWithConfirm` for a named thing whose texts are the `button`, `title`, `confirm` and `body` of `messages`. */
+export function DeleteNamed({
+  messages,
+  name,
+  ...rest
+}: {
+  messages: "rules.delete" | "alerts.delete";
+  name: string;
+  remove: () => Promise<Removal>;
+  then: string;
+  testId?: string;
+}) {
+  const t = useTranslations(messages);
+  return (
+    <DeleteWithConfirm
+      text={{ button: t("button"), title: t("title"), confirm: t("confirm"), body: t("body", { name }) }}
+      {...rest}
+    />
   );
 }

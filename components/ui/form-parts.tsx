@@ -4,8 +4,8 @@ import { DeleteWithConfirm, type Removal } from "./delete-with-confirm";
 
 /**
  * Pieces of the admin edit forms (scorecards, phrase rules), so that they
- * read and behave alike: the form with its title, the name and job ids
- * fields, the error line, and the row of save, cancel and the remove button.
+ * read and behave alike: the form with its title, the job ids
+ * field, the error line, and the row of save, cancel and the remove button.
  */
 
 const input = "rounded border border-slate-300 px-2 py-1";
@@ -40,24 +40,6 @@ export function EditForm({
       </h2>
       {children}
     </form>
-  );
-}
-
-/** The thing's name: required, as long as the column holds. */
-export function NameField({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="flex flex-col gap-1">
-      {label}
-      <input required maxLength={100} value={value} onChange={(e) => onChange(e.target.value)} className={input} />
-    </label>
   );
 }
 

@@ -58,22 +58,29 @@ const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
   en: { year: "numeric", month: "short", day: "numeric" },
 };
 
-/** An instant, in the given time zone. */
-export function formatDateTime(date: Date, timeZone: string, locale: string): string {
-  const options = DATE_TIME[isChinese(locale) ? "zh" : "en"];
+/** `date` in the given time zone, with the options `styles` has for the language; `key` names the formatter's cache entry. */
+function formatZoned(
+  key: string,
+  styles: Record<"zh" | "en", Intl.DateTimeFormatOptions>,
+  date: Date,
+  timeZone: string,
+  locale: string,
+): string {
+  const options = styles[isChinese(locale) ? "zh" : "en"];
   return cachedFormatter(
-    `dt|${locale}|${timeZone}`,
+    `${key}|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
   ).format(date);
 }
 
+/** An instant, in the given time zone. */
+export function formatDateTime(date: Date, timeZone: string, locale: string): string {
+  return formatZoned("dt", DATE_TIME, date, timeZone, locale);
+}
+
 /** A calendar day, in the given time zone. */
 export function formatDate(date: Date, timeZone: string, locale: string): string {
-  const options = DATE[isChinese(locale) ? "zh" : "en"];
-  return cachedFormatter(
-    `d|${locale}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
-  ).format(date);
+  return formatZoned("d", DATE, date, timeZone, locale);
 }
 
 /** A calendar day given as yyyy-MM-dd (already in the display time zone), written per language. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TableHead, Th } from "./table";
+import { ColumnsHead } from "./columns-head";
 
 /**
  * A table in a plain white frame (the retention and legal-hold lists): its
@@ -22,20 +22,11 @@ export function FramedTable({
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
-        <caption className={captionHidden ? "sr-only" : "p-2 text-left font-medium"}>{caption}</caption>
-        <TableHead>
-          <tr>
-            {columns.map((c, i) =>
-              typeof c === "string" ? (
-                <Th key={i}>{c}</Th>
-              ) : (
-                <Th key={i} align={c.align}>
-                  {c.label}
-                </Th>
-              ),
-            )}
-          </tr>
-        </TableHead>
+        <ColumnsHead
+          caption={caption}
+          captionClassName={captionHidden ? "sr-only" : "p-2 text-left font-medium"}
+          columns={columns}
+        />
         <tbody>{children}</tbody>
       </table>
     </div>

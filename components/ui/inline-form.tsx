@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { FailureLine } from "./failure-line";
 
 /**
  * A one-row form in a white box that creates something (a user, a token):
- * its fields and button in a wrapping row, the error under them. Submitting
+ * its fields and button in a wrapping row, the error (said in the user's
+ * language) under them. Submitting
  * runs `onSubmit` instead of a page load.
  */
 export function InlineForm({
@@ -13,7 +15,7 @@ export function InlineForm({
 }: {
   label: string;
   onSubmit: () => void;
-  error?: string | null;
+  error?: Error | null;
   children: ReactNode;
 }) {
   return (
@@ -26,11 +28,7 @@ export function InlineForm({
       className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
     >
       {children}
-      {error ? (
-        <p role="alert" className="w-full text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FailureLine error={error ?? null} className="w-full text-red-700" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { TableHead, Th } from "./table";
+import { BoxedTable } from "./boxed-table";
 
 /**
  * The admin list pages (scorecards, phrase rules, alert channels): a title
@@ -39,18 +39,8 @@ export function ListTable({
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm">
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <TableHead>
-          <tr>
-            {columns.map((c, i) => (
-              <Th key={i}>{c}</Th>
-            ))}
-          </tr>
-        </TableHead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
-    </div>
+    <BoxedTable caption={caption} captionHidden columns={columns} empty={false}>
+      {children}
+    </BoxedTable>
   );
 }

@@ -18,17 +18,14 @@ import { getEnv } from "@/lib/env";
 import { listReviewers } from "@/lib/review/data";
 import { jobNames } from "@/lib/jobs/names";
 import { ExportUnmasked } from "@/components/calls/export-unmasked";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   return { title: (await getTranslations("calls"))("title") };
 }
 
-export default async function CallsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CallsPage({ searchParams }: { searchParams: SearchParams }) {
   // The signed-in user is checked before any record is read (the header's
   // lookup of the same session is shared: lib/auth/current.ts).
   const user = await requireUser("calls:read");

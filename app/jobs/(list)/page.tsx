@@ -6,6 +6,7 @@ import { jobMixes, listJobsPage } from "@/lib/jobs/data";
 import { jobsHref, parseJobsParams } from "@/lib/jobs/params";
 import { jobNames } from "@/lib/jobs/names";
 import { requireUser } from "@/lib/auth/current";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -16,11 +17,7 @@ const pageLink =
   "rounded border border-slate-300 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
 const pageLinkOff = "rounded border border-slate-200 px-3 py-1 text-sm text-slate-400";
 
-export default async function JobsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function JobsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("calls:read");
   const { sort, after, before } = parseJobsParams(await searchParams);
   const page = await listJobsPage({ sort, after, before });

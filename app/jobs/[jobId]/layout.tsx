@@ -1,17 +1,4 @@
-import type { ReactNode } from "react";
-import { Guard } from "@/components/auth/guard";
+import { guardedByIdLayout } from "@/components/auth/guard";
 import { jobExists } from "@/lib/jobs/data";
 
-export default async function JobLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ jobId: string }>;
-}) {
-  return (
-    <Guard permission="calls:read" id={(await params).jobId} exists={jobExists}>
-      {children}
-    </Guard>
-  );
-}
+export default guardedByIdLayout("calls:read", jobExists, "jobId");

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { RuleForm } from "@/components/rules/rule-form";
 import { requireUser } from "@/lib/auth/current";
 import { SETTLE_DEFAULT_SECONDS } from "@/lib/rules/schema";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -9,11 +10,7 @@ export async function generateMetadata() {
 }
 
 /** A new rule, its filter pre-filled from the calls page's "Create rule from this filter" (`?filter=`). */
-export default async function NewRulePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewRulePage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser("rules:write");
   const t = await getTranslations("rules");
   const filter = (await searchParams).filter;

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { TwoFactorSetup } from "@/components/account/two-factor-setup";
 import { RequiredStep } from "@/components/auth/required-step";
 import { requireStepPage } from "@/lib/auth/current";
+import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -9,11 +10,7 @@ export async function generateMetadata() {
 }
 
 /** Roles that must use a second factor (REQUIRE_2FA_ROLES) set it up here before anything else. */
-export default async function TwoFactorStepPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ next?: string | string[] }>;
-}) {
+export default async function TwoFactorStepPage({ searchParams }: { searchParams: SearchParams }) {
   const { next } = await requireStepPage("enrol_2fa", searchParams);
   const t = await getTranslations("account.twoFactor");
   return (

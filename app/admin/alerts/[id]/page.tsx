@@ -5,6 +5,7 @@ import { DeleteAlertChannel, SendTestAlert, ToggleAlertChannel } from "@/compone
 import { ChannelForm } from "@/components/alerts/channel-form";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { IgnoredParams } from "@/components/input/ignored-params";
+import type { IdPageProps } from "@/components/ui/page-props";
 import { getChannel, listDeliveries } from "@/lib/alerts/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
@@ -16,13 +17,7 @@ export async function generateMetadata() {
 }
 
 /** One channel: its settings (the secret only as set / not set), "send test", and its delivery log. */
-export default async function AlertChannelPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AlertChannelPage({ params, searchParams }: IdPageProps) {
   await requireUser("alerts:manage");
   const id = parseInt64Id((await params).id);
   const channel = id === null ? null : await getChannel(id);
