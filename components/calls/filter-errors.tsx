@@ -1,28 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ParsedFilters } from "@/lib/call-records/query/filters";
-import { ALLOWED_VALUES as ALLOWED } from "@/lib/call-records/query/filter-values";
-const PARAMS = [
-  "job",
-  "status",
-  "intent",
-  "submission",
-  "review",
-  "compliance",
-  "sort",
-  "size",
-  "from",
-  "to",
-  "receivedBefore",
-  "minDuration",
-  "maxDuration",
-  "audio",
-  "hold",
-  "minScore",
-  "maxScore",
-  "critical",
-  "q",
-  "cursor",
-] as const;
+import { ALLOWED_VALUES as ALLOWED, FILTER_PARAMS } from "@/lib/call-records/query/filter-values";
+const PARAMS = [...FILTER_PARAMS, "size", "cursor"] as const;
 
 /** Parts of a /calls link that were ignored, and why, in the user's language. */
 export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters["errors"]; cursorInvalid: boolean }) {

@@ -1,3 +1,4 @@
+import { FILTER_PARAMS } from "../call-records/query/filter-values";
 import { addDays } from "../time/zoned";
 
 /**
@@ -5,29 +6,6 @@ import { addDays } from "../time/zoned";
  * default: unreviewed calls with a recording from the last 7 days (today
  * and the six days before, in the display time zone).
  */
-
-const FILTER_PARAMS = [
-  "job",
-  "status",
-  "intent",
-  "submission",
-  "review",
-  "compliance",
-  "reviewer",
-  "batch",
-  "from",
-  "to",
-  "minDuration",
-  "maxDuration",
-  "audio",
-  "q",
-  "sort",
-  "hold",
-  "receivedBefore",
-  "minScore",
-  "maxScore",
-  "critical",
-];
 
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
@@ -40,6 +18,6 @@ export function defaultQueueParams(timeZone: string, now = new Date()): URLSearc
 /** The queue's filter parameters: those given, or the default queue when none is. */
 export function queueParams(input: URLSearchParams, timeZone: string, now = new Date()): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [k, v] of input) if (FILTER_PARAMS.includes(k)) out.append(k, v);
+  for (const [k, v] of input) if ((FILTER_PARAMS as readonly string[]).includes(k)) out.append(k, v);
   return [...out.keys()].length ? out : defaultQueueParams(timeZone, now);
 }

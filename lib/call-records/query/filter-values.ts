@@ -18,6 +18,33 @@ export const COMPLIANCE_FILTERS = [...COMPLIANCE_KINDS, "any"] as const;
 /** `critical=`: calls whose current review failed a critical scorecard item, or scored without failing one. */
 export const CRITICAL_FILTERS = ["failed", "passed"] as const;
 
+/**
+ * The parameters that choose and order records (`size` and `cursor` only
+ * page through them): a review queue is any set of these.
+ */
+export const FILTER_PARAMS = [
+  "job",
+  "status",
+  "intent",
+  "submission",
+  "review",
+  "compliance",
+  "reviewer",
+  "batch",
+  "from",
+  "to",
+  "receivedBefore",
+  "minDuration",
+  "maxDuration",
+  "audio",
+  "hold",
+  "minScore",
+  "maxScore",
+  "critical",
+  "q",
+  "sort",
+] as const;
+
 /** The parameters whose values are one of a list, with their lists. */
 export const ALLOWED_VALUES: Readonly<Record<string, readonly (string | number)[]>> = {
   submission: SUBMISSION_STATES,
