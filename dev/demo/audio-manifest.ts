@@ -2,18 +2,7 @@
 // The demo recordings in public/demo-audio/ (espeak-ng Mandarin, sox, lame).
 // Durations were measured with soxi on the 16 kHz WAV each MP3 was encoded from.
 
-import type { DemoIntentGroupKey } from "./intents";
-
-export interface DemoAudioClip {
-  /** File name under public/demo-audio/. */
-  file: string;
-  durationSeconds: number;
-  contentType: "audio/mpeg";
-  /** The intent level the conversation ends in, so a record's audio fits its label. */
-  intent: { group: DemoIntentGroupKey; code: number };
-  title: string;
-  transcript: string;
-}
+import type { DemoAudioClip } from "./audio-clip";
 
 export const DEMO_AUDIO_CLIPS: readonly DemoAudioClip[] = [
   {

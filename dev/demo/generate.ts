@@ -1,4 +1,5 @@
-import { DEMO_AUDIO_CLIPS, type DemoAudioClip } from "./audio-manifest";
+import type { DemoAudioClip } from "./audio-clip";
+import { DEMO_AUDIO_CLIPS } from "./audio-manifest";
 import { apportion, callSlots } from "./calendar";
 import { demoDebtor, type DemoDebtor } from "./debtors";
 import { DEMO_INTENT_GROUPS, type DemoIntentGroupKey } from "./intents";

@@ -1,5 +1,5 @@
 import type { Utterance } from "../../lib/transcripts/schema";
-import type { DemoAudioClip } from "./audio-manifest";
+import type { DemoAudioClip } from "./audio-clip";
 
 /**
  * A demo recording's transcript, built from what the manifest says it says:
