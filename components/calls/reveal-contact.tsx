@@ -47,33 +47,38 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
     e.preventDefault();
     reveal.mutate();
   };
+  // The password prompt is a form of its own: it stands after this one, not inside it (a nested form's
+  // submit would also submit the reveal).
   return (
-    <form onSubmit={submit} className="space-y-2 text-sm">
-      <label className="block">
-        <span className="text-slate-700">{t("why")}</span>
-        <input
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-          minLength={5}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
+    <>
+      <form onSubmit={submit} className="space-y-2 text-sm">
+        <label className="block">
+          <span className="text-slate-700">{t("why")}</span>
+          <input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            minLength={5}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          />
+        </label>
+        {reauth.needed ? null : <FailureLine error={reveal.error} />}
+        <div className="flex gap-2">
+          <PendingSubmit
+            pending={reveal.isPending}
+            className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
+          >
+            {t("reveal")}
+          </PendingSubmit>
+          <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
+            {t("cancel")}
+          </button>
+        </div>
+      </form>
       {reauth.prompt(
         () => reveal.mutate(),
         () => reveal.reset(),
-      ) ?? <FailureLine error={reveal.error} />}
-      <div className="flex gap-2">
-        <PendingSubmit
-          pending={reveal.isPending}
-          className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
-        >
-          {t("reveal")}
-        </PendingSubmit>
-        <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
-          {t("cancel")}
-        </button>
-      </div>
-    </form>
+      )}
+    </>
   );
 }
