@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { TitledNotice } from "@/components/ui/titled-notice";
 import { intentText } from "@/lib/call-records/notation";
 import type { IntentValue } from "@/lib/call-records/platform-intent";
 
@@ -16,15 +17,15 @@ export function PlatformIntentNotice({
 }) {
   const t = useTranslations("views.platform");
   return (
-    <div
+    <TitledNotice
       role="note"
-      data-testid="platform-intent"
+      testId="platform-intent"
       className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+      title={t("title")}
     >
-      <p className="font-medium">{t("title")}</p>
       <p className="mt-1">
         {t("body", { sent: (sent && intentText(sent)) ?? t("unknown"), corrected: intentText(corrected) ?? "–" })}
       </p>
-    </div>
+    </TitledNotice>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TitledNotice } from "@/components/ui/titled-notice";
 
 export type IgnoredKind = "date" | "id" | "text" | "reversed" | "other";
 
@@ -15,12 +16,12 @@ export async function IgnoredParams({
   if (!errors.length) return null;
   const t = await getTranslations("input.ignored");
   return (
-    <div
+    <TitledNotice
       role="alert"
-      data-testid="ignored-params"
+      testId="ignored-params"
       className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      title={t("title")}
     >
-      <p className="font-medium">{t("title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => {
           const reason = t(e.kind, { max: e.max ?? 0 });
@@ -31,6 +32,6 @@ export async function IgnoredParams({
           );
         })}
       </ul>
-    </div>
+    </TitledNotice>
   );
 }

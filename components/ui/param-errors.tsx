@@ -1,3 +1,5 @@
+import { TitledNotice } from "./titled-notice";
+
 /**
  * The notice a page shows for the URL parameters it ignored: which one, the
  * value given (when there was one) and why, above what the page shows instead.
@@ -11,8 +13,11 @@ export function ParamErrors({
 }) {
   if (!errors.length) return null;
   return (
-    <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-      <p className="font-medium">{title}</p>
+    <TitledNotice
+      role="alert"
+      className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      title={title}
+    >
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => (
           <li key={i}>
@@ -21,6 +26,6 @@ export function ParamErrors({
           </li>
         ))}
       </ul>
-    </div>
+    </TitledNotice>
   );
 }
