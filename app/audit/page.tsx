@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
 import { AuditDetails } from "@/components/audit/audit-details";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { StackedInput } from "@/components/ui/form-controls";
-import { ColumnsHead } from "@/components/ui/columns-head";
+import { TableBox } from "@/components/ui/boxed-table";
 import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
@@ -72,39 +72,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           max: e.param === "user" ? 254 : 100,
         }))}
       />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm">
-          <ColumnsHead
-            caption={t("table.caption")}
-            columns={[
-              t("table.when", { timeZone }),
-              t("table.who"),
-              t("table.action"),
-              t("table.target"),
-              t("table.details"),
-            ]}
-          />
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((e) => (
-              <tr key={e.id.toString()} data-testid="audit-row">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(e.at)}</td>
-                <td className="px-3 py-2">{e.actorEmail ?? "–"}</td>
-                <td className="px-3 py-2">
-                  <span data-testid="audit-action">{actionLabel(e.action)}</span>
-                  {actionLabel(e.action) !== e.action ? (
-                    <span className="block font-mono text-[11px] text-slate-500">{e.action}</span>
-                  ) : null}
-                </td>
-                <td className="px-3 py-2">{e.target ?? "–"}</td>
-                <td className="px-3 py-2">
-                  <AuditDetails details={e.details} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
-      </div>
+      <TableBox
+        caption={t("table.caption")}
+        after={rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
+        columns={[
+          t("table.when", { timeZone }),
+          t("table.who"),
+          t("table.action"),
+          t("table.target"),
+          t("table.details"),
+        ]}
+      >
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((e) => (
+            <tr key={e.id.toString()} data-testid="audit-row">
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(e.at)}</td>
+              <td className="px-3 py-2">{e.actorEmail ?? "–"}</td>
+              <td className="px-3 py-2">
+                <span data-testid="audit-action">{actionLabel(e.action)}</span>
+                {actionLabel(e.action) !== e.action ? (
+                  <span className="block font-mono text-[11px] text-slate-500">{e.action}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">{e.target ?? "–"}</td>
+              <td className="px-3 py-2">
+                <AuditDetails details={e.details} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableBox>
       <KeysetPager
         label={tv("audit.older")}
         first={filters.before || filters.after ? at("") : null}

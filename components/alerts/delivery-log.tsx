@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { KeysetPager } from "@/components/ui/keyset-pager";
-import { ColumnsHead } from "@/components/ui/columns-head";
+import { TableBox } from "@/components/ui/boxed-table";
 import { useFormat } from "@/components/ui/use-format";
 import type { DeliveryPage } from "@/lib/alerts/data";
 import type { DeliveryState } from "@/lib/alerts/kinds";
@@ -39,68 +39,65 @@ export function DeliveryLog({
           {t("log.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <ColumnsHead
-              caption={t("log.caption")}
-              columns={[
-                t("log.when", { timeZone }),
-                ...(["event", "state", "attempts", "status", "error"] as const).map((c) => t(`log.${c}`)),
-              ]}
-            />
-            <tbody className="divide-y divide-slate-100 align-top">
-              {page.rows.map((d) => (
-                <tr key={d.id.toString()} data-testid="delivery-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(d.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    {kindLabel(d.kind)}
-                    <span className="block text-xs text-slate-500">{d.title}</span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <span
-                      data-testid="delivery-state"
-                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[d.state]}`}
-                    >
-                      {t(`states.${d.state}`)}
+        <TableBox
+          caption={t("log.caption")}
+          columns={[
+            t("log.when", { timeZone }),
+            ...(["event", "state", "attempts", "status", "error"] as const).map((c) => t(`log.${c}`)),
+          ]}
+        >
+          <tbody className="divide-y divide-slate-100 align-top">
+            {page.rows.map((d) => (
+              <tr key={d.id.toString()} data-testid="delivery-row">
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(d.createdAt)}</td>
+                <td className="px-3 py-2">
+                  {kindLabel(d.kind)}
+                  <span className="block text-xs text-slate-500">{d.title}</span>
+                </td>
+                <td className="px-3 py-2">
+                  <span
+                    data-testid="delivery-state"
+                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[d.state]}`}
+                  >
+                    {t(`states.${d.state}`)}
+                  </span>
+                  {d.state === "retrying" ? (
+                    <span className="block text-xs text-slate-500">
+                      {t("log.next", { at: fmt.dateTime(d.nextAttemptAt) })}
                     </span>
-                    {d.state === "retrying" ? (
-                      <span className="block text-xs text-slate-500">
-                        {t("log.next", { at: fmt.dateTime(d.nextAttemptAt) })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {d.attemptLog.length ? (
-                      <details>
-                        <summary className="cursor-pointer tabular-nums">{d.attempts}</summary>
-                        <ol className="mt-1 space-y-1 text-xs">
-                          {d.attemptLog.map((a) => (
-                            <li key={a.attempt}>
-                              {t("log.attemptLine", {
-                                attempt: a.attempt,
-                                at: fmt.dateTime(a.at),
-                                status: a.httpStatus ?? t("log.noStatus"),
-                                ms: a.durationMs,
-                              })}
-                              {a.error ? <span className="block text-red-700">{a.error}</span> : null}
-                              {a.responseBody ? (
-                                <code className="block max-w-md truncate text-slate-500">{a.responseBody}</code>
-                              ) : null}
-                            </li>
-                          ))}
-                        </ol>
-                      </details>
-                    ) : (
-                      <span className="tabular-nums">{d.attempts}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{d.lastStatus ?? "–"}</td>
-                  <td className="max-w-xs break-words px-3 py-2 text-red-700">{d.lastError ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2">
+                  {d.attemptLog.length ? (
+                    <details>
+                      <summary className="cursor-pointer tabular-nums">{d.attempts}</summary>
+                      <ol className="mt-1 space-y-1 text-xs">
+                        {d.attemptLog.map((a) => (
+                          <li key={a.attempt}>
+                            {t("log.attemptLine", {
+                              attempt: a.attempt,
+                              at: fmt.dateTime(a.at),
+                              status: a.httpStatus ?? t("log.noStatus"),
+                              ms: a.durationMs,
+                            })}
+                            {a.error ? <span className="block text-red-700">{a.error}</span> : null}
+                            {a.responseBody ? (
+                              <code className="block max-w-md truncate text-slate-500">{a.responseBody}</code>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ) : (
+                    <span className="tabular-nums">{d.attempts}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 tabular-nums">{d.lastStatus ?? "–"}</td>
+                <td className="max-w-xs break-words px-3 py-2 text-red-700">{d.lastError ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </TableBox>
       )}
       <KeysetPager
         label={t("log.older")}
