@@ -7,40 +7,41 @@ import { BoxedTable } from "./boxed-table";
  * when it is empty.
  */
 
-export function ListHeader({ title, intro, introTestId }: { title: string; intro: string; introTestId?: string }) {
-  return (
-    <>
-      <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
-      <p className="text-sm text-slate-600" data-testid={introTestId}>
-        {intro}
-      </p>
-    </>
-  );
-}
-
-/** `children` are the table's rows; `caption` names the table for screen readers. */
+/**
+ * `text` is the page's title, its intro and what the box says when the list
+ * is empty; `children` are the table's rows; `caption` names the table for
+ * screen readers.
+ */
 export function ListTable({
+  text,
+  introTestId,
   empty,
-  emptyText,
   caption,
   columns,
   children,
 }: {
+  text: { title: string; intro: string; empty: string };
+  introTestId?: string;
   empty: boolean;
-  emptyText: string;
   caption?: string;
   columns: readonly string[];
   children: ReactNode;
 }) {
-  if (empty)
-    return (
-      <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-        {emptyText}
-      </p>
-    );
   return (
-    <BoxedTable caption={caption} captionHidden columns={columns} empty={false}>
-      {children}
-    </BoxedTable>
+    <>
+      <h1 className="text-xl font-semibold tracking-tight">{text.title}</h1>
+      <p className="text-sm text-slate-600" data-testid={introTestId}>
+        {text.intro}
+      </p>
+      {empty ? (
+        <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {text.empty}
+        </p>
+      ) : (
+        <BoxedTable caption={caption} captionHidden columns={columns} empty={false}>
+          {children}
+        </BoxedTable>
+      )}
+    </>
   );
 }

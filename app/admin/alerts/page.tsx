@@ -5,7 +5,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { listChannels, maskedUrl } from "@/lib/alerts/data";
 import { SUBSCRIBABLE_KINDS } from "@/lib/alerts/kinds";
 import { requireUser } from "@/lib/auth/current";
-import { ListHeader, ListTable } from "@/components/ui/list-table";
+import { ListTable } from "@/components/ui/list-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -18,10 +18,9 @@ export default async function AlertsPage() {
   const [channels, t, fmt] = await Promise.all([listChannels(), getTranslations("alerts"), getFormat()]);
   return (
     <div className="max-w-5xl space-y-4">
-      <ListHeader title={t("title")} intro={t("intro")} />
       <ListTable
+        text={{ title: t("title"), intro: t("intro"), empty: t("empty") }}
         empty={channels.length === 0}
-        emptyText={t("empty")}
         columns={(["name", "type", "url", "events", "state", "last"] as const).map((c) => t(`columns.${c}`))}
       >
         {channels.map((c) => (

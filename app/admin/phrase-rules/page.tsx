@@ -6,7 +6,7 @@ import { PhraseRecheck } from "@/components/phrase-rules/phrase-recheck";
 import { requireUser } from "@/lib/auth/current";
 import { lastPhraseRecheckQueuedAt, pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
-import { ListHeader, ListTable } from "@/components/ui/list-table";
+import { ListTable } from "@/components/ui/list-table";
 import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
@@ -33,10 +33,10 @@ export default async function PhraseRulesPage({ searchParams }: { searchParams: 
   const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
   return (
     <div className="max-w-5xl space-y-4">
-      <ListHeader title={t("title")} intro={t("intro")} introTestId="phrase-rules-intro" />
       <ListTable
+        text={{ title: t("title"), intro: t("intro"), empty: t("empty") }}
+        introTestId="phrase-rules-intro"
         empty={rules.length === 0}
-        emptyText={t("empty")}
         caption={t("title")}
         columns={(["name", "kind", "pattern", "speaker", "jobs", "enabled", "actions"] as const).map((c) => t(c))}
       >

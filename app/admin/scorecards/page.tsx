@@ -6,7 +6,7 @@ import { MakeDefaultButton } from "@/components/scorecards/make-default-button";
 import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard, listScorecards } from "@/lib/scorecards/data";
-import { ListHeader, ListTable } from "@/components/ui/list-table";
+import { ListTable } from "@/components/ui/list-table";
 import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +31,9 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: S
   const latest = editing && !editing.archived ? editing.versions[0] : undefined;
   return (
     <div className="max-w-5xl space-y-4">
-      <ListHeader title={t("title")} intro={t("intro")} />
       <ListTable
+        text={{ title: t("title"), intro: t("intro"), empty: t("empty") }}
         empty={cards.length === 0}
-        emptyText={t("empty")}
         caption={t("title")}
         columns={(["name", "jobs", "default", "latest", "versions", "actions"] as const).map((c) => t(c))}
       >
