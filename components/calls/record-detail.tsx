@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { CallRecordDetail } from "@/lib/call-records/query/data";
 import { maskName, maskPhone } from "@/lib/privacy/mask";
@@ -19,6 +18,7 @@ import type { IntentValue } from "@/lib/call-records/platform-intent";
 import type { ReactNode } from "react";
 import { DetailItem } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { BackLink } from "@/components/ui/back-link";
 
 /** `properties` as a table when it is a JSON object, else the raw text. */
 function Properties({ raw, parsed }: { raw: string | null; parsed: unknown }) {
@@ -92,9 +92,9 @@ export function RecordDetail({
   return (
     <article className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href={`/calls?job=${r.robotCallJobId}`} className="text-sm text-sky-700 hover:underline">
+        <BackLink href={`/calls?job=${r.robotCallJobId}`}>
           {t("job", { id: jobText(r.robotCallJobId, jobName) })}
-        </Link>
+        </BackLink>
         <h1 className="text-xl font-semibold tracking-tight">
           {tCalls("callTitle", { id: r.callRecordId.toString() })}
         </h1>

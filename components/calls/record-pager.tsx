@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { BackLink } from "@/components/ui/back-link";
 
 /** Previous / next record within the list the user came from, and the way back to it. */
 export function RecordPager({
@@ -27,9 +28,7 @@ export function RecordPager({
     );
   return (
     <nav aria-label={t("label")} className="mb-4 flex items-center gap-2">
-      <Link href={`/calls${q}`} className="text-sm text-sky-700 hover:underline">
-        {t("back")}
-      </Link>
+      <BackLink href={`/calls${q}`}>{t("back")}</BackLink>
       <span className="ml-auto" />
       {step(previous, "prev", t("previous"))}
       {step(next, "next", t("next"))}

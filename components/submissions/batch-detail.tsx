@@ -18,6 +18,7 @@ import { PreSubmitDialog } from "./pre-submit-dialog";
 import { BulkFixDialog } from "@/components/corrections/bulk-fix-dialog";
 import { FailureGroups } from "./failure-groups";
 import { APPROVAL_STATUSES } from "@/lib/approvals/status";
+import { BackLink } from "@/components/ui/back-link";
 
 export function BatchDetail({
   initial,
@@ -84,9 +85,7 @@ export function BatchDetail({
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center gap-3">
-        <Link href="/submissions" className="text-sm text-sky-700 hover:underline">
-          {t("back")}
-        </Link>
+        <BackLink href="/submissions">{t("back")}</BackLink>
         <h1 className="text-xl font-semibold tracking-tight">{t("heading", { id: b.id })}</h1>
         <BatchStatus batch={b} />
         <div className="ml-auto flex gap-2">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BarList, Columns } from "@/components/jobs/bar-list";
@@ -17,6 +16,7 @@ import { complianceCounts } from "@/lib/compliance/data";
 import { ComplianceCountsView } from "@/components/compliance/compliance-counts";
 import { JobScores } from "@/components/quality/job-scores";
 import { jobScoreSummary } from "@/lib/quality/data";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -81,9 +81,7 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline gap-3">
-        <Link href="/jobs" className="text-sm text-sky-700 hover:underline">
-          {t("back")}
-        </Link>
+        <BackLink href="/jobs">{t("back")}</BackLink>
         <h1 className="text-xl font-semibold tracking-tight">
           {named?.name ? <span data-testid="job-heading-name">{named.name} </span> : null}
           {t.rich("heading", { id: jobId, mono: (chunks) => <span className="font-mono">{chunks}</span> })}

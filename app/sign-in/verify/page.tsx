@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { requireStepPage } from "@/lib/auth/current";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -16,9 +16,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <h1 className="text-xl font-semibold tracking-tight">{t("heading")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <SecondFactorForm next={next} />
-      <Link href="/sign-in" className="text-sm text-sky-700 underline">
+      <BackLink href="/sign-in" underline="always">
         {t("startOver")}
-      </Link>
+      </BackLink>
     </div>
   );
 }

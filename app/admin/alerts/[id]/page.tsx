@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteAlertChannel, SendTestAlert, ToggleAlertChannel } from "@/components/alerts/channel-controls";
 import { ChannelForm } from "@/components/alerts/channel-form";
@@ -10,6 +9,7 @@ import { getChannel, listDeliveries } from "@/lib/alerts/data";
 import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseInt64Id } from "@/lib/input/schema";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -29,9 +29,9 @@ export default async function AlertChannelPage({ params, searchParams }: IdPageP
   const channelId = channel.id.toString();
   return (
     <div className="max-w-5xl space-y-4">
-      <Link href="/admin/alerts" className="text-sm text-sky-700 underline">
+      <BackLink href="/admin/alerts" underline="always">
         {t("back")}
-      </Link>
+      </BackLink>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">
           {channel.name}{" "}

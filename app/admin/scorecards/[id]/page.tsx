@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard } from "@/lib/scorecards/data";
 import type { IdPageProps } from "@/components/ui/page-props";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -23,9 +24,9 @@ export default async function ScorecardVersionsPage({ params, searchParams }: Id
   const shown = card.versions.find((x) => String(x.version) === v) ?? card.versions[0]!;
   return (
     <div className="max-w-5xl space-y-4">
-      <Link href="/admin/scorecards" className="text-sm text-sky-700 underline">
+      <BackLink href="/admin/scorecards" underline="always">
         {t("backToList")}
-      </Link>
+      </BackLink>
       <h1 className="text-xl font-semibold tracking-tight">
         {t("versionTitle", { name: card.name, version: shown.version })}
       </h1>

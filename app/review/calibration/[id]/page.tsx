@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalibrationComparison } from "@/components/calibration/calibration-comparison";
 import { CalibrationScorer } from "@/components/calibration/calibration-scorer";
@@ -11,6 +10,7 @@ import { calibrationAgreement } from "@/lib/scorecards/agreement";
 import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/calibration-data";
 import type { IdPageProps } from "@/components/ui/page-props";
 import { CalibrationClosedNote } from "@/components/calibration/closed-note";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -34,9 +34,9 @@ export default async function CalibrationSessionPage({ params, searchParams }: I
   const mine = session.assignments.filter((a) => a.reviewerId === me);
   const current = typeof record === "string" ? mine.find((a) => a.callRecordId === record) : undefined;
   const back = (
-    <Link href="/review/calibration" className="text-sm text-sky-700 underline">
+    <BackLink href="/review/calibration" underline="always">
       {t("back")}
-    </Link>
+    </BackLink>
   );
   if (current) {
     const i = mine.indexOf(current);
