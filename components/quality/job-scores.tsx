@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/components/ui/get-format";
+import { TitledSectionWithAside } from "@/components/ui/titled-section";
 import type { ScoreStats } from "@/lib/quality/data";
 
 /**
@@ -21,21 +22,20 @@ export async function JobScores({
   const calls = (q: string) => `/calls?job=${jobId}&${q}`;
   const LINK = "underline decoration-slate-300 hover:decoration-current";
   return (
-    <section
-      aria-labelledby="job-scores"
+    <TitledSectionWithAside
+      id="job-scores"
+      title={t("title")}
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-      data-testid="job-scores"
-    >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="job-scores" className="font-semibold">
-          {t("title")}
-        </h2>
-        {qualityLink ? (
+      headerClassName="flex flex-wrap items-baseline justify-between gap-2"
+      testId="job-scores"
+      aside={
+        qualityLink ? (
           <Link href={`/quality?job=${jobId}`} className="text-sm text-sky-700 hover:underline">
             {t("more")} →
           </Link>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <p className="text-xs text-slate-500">{t("note")}</p>
       {stats.scored === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("none")}</p>
@@ -68,6 +68,6 @@ export async function JobScores({
           </div>
         </dl>
       )}
-    </section>
+    </TitledSectionWithAside>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { TitledSectionWithAside } from "@/components/ui/titled-section";
 import type { ScorecardSections } from "@/lib/scorecards/schema";
 import type { ScorecardState } from "./use-scorecard";
 
@@ -28,15 +29,13 @@ export function ScorecardPanel({
   const t = useTranslations("scorecards.panel");
   const { items, answers, active, setActive, setAnswer, result, answered } = card;
   return (
-    <section
-      aria-labelledby="scorecard-title"
+    <TitledSectionWithAside
+      id="scorecard-title"
+      title={title}
       className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
-      data-testid="scorecard-panel"
-    >
-      <div className="mb-2 flex items-baseline justify-between gap-2">
-        <h2 id="scorecard-title" className="font-semibold">
-          {title}
-        </h2>
+      headerClassName="mb-2 flex items-baseline justify-between gap-2"
+      testId="scorecard-panel"
+      aside={
         <p aria-live="polite" aria-atomic="true" className="text-right" data-testid="scorecard-score">
           <span className="font-semibold tabular-nums">
             {result?.score === null || result === null ? t("noScore") : t("score", { score: result.score })}
@@ -51,7 +50,8 @@ export function ScorecardPanel({
             </span>
           ) : null}
         </p>
-      </div>
+      }
+    >
       {sections.map((section) => (
         <fieldset key={section.key} className="mb-2">
           <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-600">{section.title}</legend>
@@ -120,6 +120,6 @@ export function ScorecardPanel({
         </fieldset>
       ))}
       <p className="mt-1 text-xs text-slate-600">{t("keys")}</p>
-    </section>
+    </TitledSectionWithAside>
   );
 }
