@@ -8,7 +8,7 @@ import { FailureLine } from "@/components/ui/failure-line";
 import { StackedInput } from "@/components/ui/form-controls";
 import { confirmIdentity } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
-import { PendingSubmit } from "@/components/ui/pending-submit";
+import { SubmitAndCancel } from "@/components/ui/pending-submit";
 
 /**
  * Shown when a sensitive action answered `reauth_required`: the password or a
@@ -48,17 +48,13 @@ export function ReauthPrompt({ onConfirmed, onCancel }: { onConfirmed: () => voi
         onChange={(e) => setSecret(e.target.value)}
       />
       <FailureLine error={confirm.error} text={errorText} />
-      <div className="flex gap-2">
-        <PendingSubmit
-          pending={confirm.isPending}
-          className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-        >
-          {t("submit")}
-        </PendingSubmit>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1">
-          {t("cancel")}
-        </button>
-      </div>
+      <SubmitAndCancel
+        pending={confirm.isPending}
+        className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+        submit={t("submit")}
+        cancel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { revealContact } from "@/lib/privacy/actions";
 import { useReauth } from "@/components/account/use-reauth";
 import { unwrap } from "@/components/ui/action-error";
-import { PendingSubmit } from "@/components/ui/pending-submit";
+import { SubmitAndCancel } from "@/components/ui/pending-submit";
 import { FailureLine } from "@/components/ui/failure-line";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
@@ -63,17 +63,13 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
           />
         </label>
         {reauth.needed ? null : <FailureLine error={reveal.error} />}
-        <div className="flex gap-2">
-          <PendingSubmit
-            pending={reveal.isPending}
-            className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
-          >
-            {t("reveal")}
-          </PendingSubmit>
-          <button type="button" onClick={() => setOpen(false)} className="rounded border border-slate-300 px-3 py-1">
-            {t("cancel")}
-          </button>
-        </div>
+        <SubmitAndCancel
+          pending={reveal.isPending}
+          className="rounded bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700"
+          submit={t("reveal")}
+          cancel={t("cancel")}
+          onCancel={() => setOpen(false)}
+        />
       </form>
       {reauth.prompt(
         () => reveal.mutate(),

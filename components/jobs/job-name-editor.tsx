@@ -7,7 +7,7 @@ import { useState, type ChangeEvent, type FormEvent } from "react";
 import { unwrap } from "@/components/ui/action-error";
 import { saveJobNameAction } from "@/lib/jobs/actions";
 import { checkCallingHours, type CallingHoursProblem } from "@/lib/compliance/hours";
-import { PendingSubmit } from "@/components/ui/pending-submit";
+import { SubmitAndCancel } from "@/components/ui/pending-submit";
 import { FailureLine } from "@/components/ui/failure-line";
 import { BlockLabel } from "@/components/ui/form-controls";
 
@@ -120,25 +120,17 @@ export function JobNameEditor({
         </p>
       ) : null}
       <FailureLine error={save.error} />
-      <div className="flex gap-2">
-        <PendingSubmit
-          pending={save.isPending}
-          busy={t("saving")}
-          className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
-        >
-          {t("save")}
-        </PendingSubmit>
-        <button
-          type="button"
-          onClick={() => {
-            setForm(initial);
-            setOpen(false);
-          }}
-          className="rounded border border-slate-300 px-3 py-1"
-        >
-          {t("cancel")}
-        </button>
-      </div>
+      <SubmitAndCancel
+        pending={save.isPending}
+        busy={t("saving")}
+        className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400"
+        submit={t("save")}
+        cancel={t("cancel")}
+        onCancel={() => {
+          setForm(initial);
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }

@@ -25,3 +25,34 @@ export function PendingSubmit({
     </button>
   );
 }
+
+/**
+ * A small form's two buttons side by side: its `PendingSubmit` (the look is
+ * the form's own, `className`) and a plain "cancel" that runs `onCancel`.
+ */
+export function SubmitAndCancel({
+  pending,
+  className,
+  busy,
+  submit,
+  cancel,
+  onCancel,
+}: {
+  pending: boolean;
+  className: string;
+  busy?: ReactNode;
+  submit: ReactNode;
+  cancel: ReactNode;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex gap-2">
+      <PendingSubmit pending={pending} busy={busy} className={className}>
+        {submit}
+      </PendingSubmit>
+      <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1">
+        {cancel}
+      </button>
+    </div>
+  );
+}
