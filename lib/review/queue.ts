@@ -1,5 +1,5 @@
 import { FILTER_PARAMS } from "../call-records/query/filter-values";
-import { addDays } from "../time/zoned";
+import { addDays, zonedToday } from "../time/zoned";
 
 /**
  * A review queue is any `/calls` filter. With no filter given it is the
@@ -7,12 +7,8 @@ import { addDays } from "../time/zoned";
  * and the six days before, in the display time zone).
  */
 
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 export function defaultQueueParams(timeZone: string, now = new Date()): URLSearchParams {
-  return new URLSearchParams({ review: "unreviewed", audio: "true", from: addDays(todayIn(timeZone, now), -6) });
+  return new URLSearchParams({ review: "unreviewed", audio: "true", from: addDays(zonedToday(now, timeZone), -6) });
 }
 
 /** The queue's filter parameters: those given, or the default queue when none is. */
