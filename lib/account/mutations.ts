@@ -1,7 +1,7 @@
 import "server-only";
 import { ActionError } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
-import { countFailure, isLocked } from "../auth/lockout";
+import { clearCountAfter, countAttempt, refusedUnchecked } from "../auth/lockout";
 import { newPasswordColumns, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import type { SessionUser } from "../auth/sessions";
@@ -123,7 +123,10 @@ export async function reauthenticate(
   ctx: RequestContext,
   prove: (userId: bigint, code: string) => Promise<{ ok: boolean }>,
 ): Promise<void> {
-  if (await isLocked(user.id))
+  // Counted before the secret is checked, like a sign-in (lib/auth/lockout.ts): a borrowed
+  // session cannot guess the password here either, not even with many requests at once.
+  const counted = await countAttempt(user.id);
+  if (!counted || refusedUnchecked(counted))
     throw new ActionError("locked", "This account is locked after too many failed attempts. Try again later.");
   const account = await prisma.user.findUniqueOrThrow({
     where: { id: user.id },
@@ -133,11 +136,8 @@ export async function reauthenticate(
     (await verifyPassword(account.passwordHash, secret)) ||
     (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok);
   await auditOwn(user, ok ? "reauth.succeeded" : "reauth.failed", ctx);
-  // Counted like failed sign-ins: a borrowed session cannot guess the password here either.
-  if (!ok) {
-    await countFailure(user.id);
-    throw new ActionError("wrong_password", "That is not your password or a valid code.");
-  }
+  if (!ok) throw new ActionError("wrong_password", "That is not your password or a valid code.");
+  await clearCountAfter(user.id, counted);
   await prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
-import { countFailure, isLocked } from "./lockout";
+import { clearCountAfter, countAttempt, lockedBy, refusedUnchecked } from "./lockout";
 import { hashToken } from "./sessions";
 import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode } from "./totp";
 
@@ -58,35 +58,36 @@ export async function completeSecondFactor(
   code: string,
   address: string,
 ): Promise<SecondStepResult> {
-  const env = getEnv();
-  const lockedUntil = await isLocked(userId);
-  if (lockedUntil) {
-    await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  const { LOGIN_MAX_FAILURES: maxFailures } = getEnv();
+  const endHalfSession = () => prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  // Counted before the code is checked, like a password (lib/auth/lockout.ts).
+  const counted = await countAttempt(userId);
+  if (!counted) return { ok: false, code: "invalid" };
+  if (refusedUnchecked(counted)) {
+    await endHalfSession();
     await recordAudit({
       actor: { id: userId, email },
       action: "sign_in.locked",
       target: email,
       details: { address, step: "second_factor" },
     });
-    return { ok: false, code: "locked", lockedUntil, maxFailures: env.LOGIN_MAX_FAILURES };
+    return { ok: false, code: "locked", lockedUntil: counted.lockedUntil, maxFailures };
   }
   const proof = await consumeSecondFactor(userId, code);
   if (!proof.ok) {
-    const failure = await countFailure(userId);
+    const locked = lockedBy(counted);
     await recordAudit({
       actor: { id: userId, email },
-      action: failure.locked ? "sign_in.lockout" : "sign_in.second_factor_failed",
+      action: locked ? "sign_in.lockout" : "sign_in.second_factor_failed",
       target: email,
-      details: { address, failures: failure.failures },
+      details: { address, failures: counted.attempt },
     });
-    if (failure.locked && failure.lockedUntil) {
-      await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
-      return { ok: false, code: "locked", lockedUntil: failure.lockedUntil, maxFailures: env.LOGIN_MAX_FAILURES };
-    }
-    return { ok: false, code: "invalid" };
+    if (!locked) return { ok: false, code: "invalid" };
+    await endHalfSession();
+    return { ok: false, code: "locked", lockedUntil: counted.lockedUntil, maxFailures };
   }
   await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null } }),
+    clearCountAfter(userId, counted),
     prisma.session.updateMany({
       where: { tokenHash: hashToken(token), userId },
       data: { pendingSecondFactor: false, authenticatedAt: new Date() },

@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit } from "../audit/mutations";
-import { Prisma, prisma } from "../db/client";
+import { prisma } from "../db/client";
 import { getEnv } from "../env";
 import { rateLimitKey } from "../net/client-address";
+import { type CountedAttempt, clearCountAfter, countedAttemptSet, refusedUnchecked } from "./lockout";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 
@@ -35,20 +36,13 @@ async function addressAllowed(address: string): Promise<boolean> {
   return (row?.n ?? 0) <= PER_ADDRESS;
 }
 
-/** A lock that has run out, or a day without attempts, starts the count again. */
-const STALE = Prisma.sql`(locked_until <= now() OR failed_login_at < now() - interval '1 day')`;
-
-type Counted = { attempt: number; lockedUntil: Date | null };
-type CountedUser = Counted & { id: bigint; passwordHash: string; disabled: boolean; secondFactor: boolean };
+type CountedUser = CountedAttempt & { id: bigint; passwordHash: string; disabled: boolean; secondFactor: boolean };
 
 /**
- * Counts this attempt against `email`, atomically and before any password is checked: the
- * row lock of the UPDATE (or the upsert for emails without an account) serialises concurrent
- * attempts, each sees the count the one before it left. The attempt that reaches the limit
- * sets the lock; a lock that has run out, or a day without attempts, starts the count again.
+ * Counts this attempt against `email`, atomically and before any password is checked, with the
+ * count every proof shares (lib/auth/lockout.ts); null when no account has that email.
  */
-async function countUserAttempt(email: string, max: number, lockMinutes: number): Promise<CountedUser | null> {
-  // Every expression reads the row as the lock found it (the latest version), so `stale` is this attempt's view.
+async function countUserAttempt(email: string): Promise<CountedUser | null> {
   const [row] = await prisma.$queryRaw<
     {
       id: bigint;
@@ -59,13 +53,7 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
       locked_until: Date | null;
     }[]
   >`
-    UPDATE users SET
-      failed_logins = CASE WHEN ${STALE} THEN 1 ELSE failed_logins + 1 END,
-      locked_until = CASE
-        WHEN ${STALE} THEN CASE WHEN 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute' END
-        WHEN locked_until IS NULL AND failed_logins + 1 >= ${max} THEN now() + ${lockMinutes} * interval '1 minute'
-        ELSE locked_until END,
-      failed_login_at = now()
+    UPDATE users SET ${countedAttemptSet()}
     WHERE email = ${email}
     RETURNING id, password_hash, disabled_at IS NOT NULL AS disabled, totp_enabled_at IS NOT NULL AS second_factor, failed_logins AS attempt, locked_until`;
   return row
@@ -81,7 +69,7 @@ async function countUserAttempt(email: string, max: number, lockMinutes: number)
 }
 
 /** The same count for an email without an account (sign_in_failures), so that the answers do not tell the two apart. */
-async function countUnknownAttempt(email: string, max: number, lockMinutes: number): Promise<Counted> {
+async function countUnknownAttempt(email: string, max: number, lockMinutes: number): Promise<CountedAttempt> {
   // Day-old counters go first (not atomic with the count: nothing depends on it).
   await prisma.$executeRaw`DELETE FROM sign_in_failures WHERE failed_at < now() - interval '1 day'`;
   const rows = await prisma.$queryRaw<{ attempt: number; locked_until: Date | null }[]>`
@@ -133,10 +121,10 @@ export async function verifyCredentials(
       message: "Too many sign-in attempts from here. Wait a minute and try again.",
     };
   }
-  const user = await countUserAttempt(email, max, lockMinutes);
+  const user = await countUserAttempt(email);
   const counted = user ?? (await countUnknownAttempt(email, max, lockMinutes));
   const actor = user ? { id: user.id, email } : null;
-  if (counted.attempt > max && counted.lockedUntil) {
+  if (refusedUnchecked(counted)) {
     await recordAudit({ actor, action: "sign_in.locked", target: email, details: { address } });
     return lockedAnswer(counted.lockedUntil, max);
   }
@@ -154,11 +142,7 @@ export async function verifyCredentials(
   }
   // With a second factor the count goes on until the code is given (lib/auth/second-factor.ts):
   // the right password alone does not clear the failed codes before it.
-  if (!user.secondFactor)
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null },
-    });
+  if (!user.secondFactor) await clearCountAfter(user.id, user);
   return { ok: true, user: { id: user.id, email } };
 }
 
