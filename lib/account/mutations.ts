@@ -1,7 +1,7 @@
 import "server-only";
 import { ActionError } from "../actions/wrapper";
 import { recordAudit } from "../audit/mutations";
-import { clearCountAfter, countAttempt, refusedUnchecked } from "../auth/lockout";
+import { countedProof } from "../auth/lockout";
 import { newPasswordColumns, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import type { SessionUser } from "../auth/sessions";
@@ -27,9 +27,15 @@ export async function changeOwnPassword(
     where: { id: user.id },
     select: { passwordHash: true, name: true },
   });
-  if (input.current !== undefined && !(await verifyPassword(account.passwordHash, input.current))) {
-    await auditOwn(user, "password.change_failed", ctx, { reason: "wrong_current" });
-    throw new ActionError("wrong_password", "The current password is wrong.");
+  const { current } = input;
+  if (current !== undefined) {
+    // Counted like a sign-in: the form must not become a way around the lockout.
+    const checked = await countedProof(user.id, () => verifyPassword(account.passwordHash, current));
+    if (checked === "locked") throw lockedError();
+    if (checked === "wrong") {
+      await auditOwn(user, "password.change_failed", ctx, { reason: "wrong_current" });
+      throw new ActionError("wrong_password", "The current password is wrong.");
+    }
   }
   const problem = passwordProblem(input.next, { email: user.email, name: account.name });
   if (problem) throw new ActionError(`password_${problem}`, `The new password is not acceptable (${problem}).`);
@@ -123,22 +129,26 @@ export async function reauthenticate(
   ctx: RequestContext,
   prove: (userId: bigint, code: string) => Promise<{ ok: boolean }>,
 ): Promise<void> {
-  // Counted before the secret is checked, like a sign-in (lib/auth/lockout.ts): a borrowed
-  // session cannot guess the password here either, not even with many requests at once.
-  const counted = await countAttempt(user.id);
-  if (!counted || refusedUnchecked(counted))
-    throw new ActionError("locked", "This account is locked after too many failed attempts. Try again later.");
   const account = await prisma.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { passwordHash: true, totpEnabledAt: true },
   });
-  const ok =
-    (await verifyPassword(account.passwordHash, secret)) ||
-    (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok);
-  await auditOwn(user, ok ? "reauth.succeeded" : "reauth.failed", ctx);
-  if (!ok) throw new ActionError("wrong_password", "That is not your password or a valid code.");
-  await clearCountAfter(user.id, counted);
+  // Counted before the secret is checked, like a sign-in (lib/auth/lockout.ts): a borrowed
+  // session cannot guess the password here either, not even with many requests at once.
+  const checked = await countedProof(
+    user.id,
+    async () =>
+      (await verifyPassword(account.passwordHash, secret)) ||
+      (account.totpEnabledAt !== null && (await prove(user.id, secret)).ok),
+  );
+  if (checked === "locked") throw lockedError();
+  await auditOwn(user, checked === "ok" ? "reauth.succeeded" : "reauth.failed", ctx);
+  if (checked === "wrong") throw new ActionError("wrong_password", "That is not your password or a valid code.");
   await prisma.session.update({ where: { id: ctx.sessionId }, data: { authenticatedAt: new Date() } });
+}
+
+function lockedError() {
+  return new ActionError("locked", "This account is locked after too many failed attempts. Try again later.");
 }
 
 /** An entry on the account's own audit trail, with the address it was done from. */

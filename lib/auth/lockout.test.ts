@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reauthenticate } from "../account/mutations";
+import { changeOwnPassword, reauthenticate } from "../account/mutations";
 import { prisma } from "../db/client";
 import { clearCountAfter, countAttempt } from "./lockout";
 import { hashPassword } from "./password";
@@ -67,5 +67,28 @@ describe("the lockout count shared by every proof", () => {
     await expect(
       reauthenticate(user, RIGHT, { sessionId, address: "10.38.0.1" }, consumeSecondFactor),
     ).rejects.toMatchObject({ code: "locked" });
+  }, 60_000);
+
+  it("20 concurrent password changes with a wrong current password: at most the limit are checked", async () => {
+    const u = await person("change");
+    const { token } = await createSession(u.id);
+    const user = (await userForToken(token))!;
+    const { id: sessionId } = await prisma.session.findFirstOrThrow({ where: { userId: u.id } });
+    const answers = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        changeOwnPassword(
+          user,
+          { current: `wrong ${i}`, next: "a much longer new pass 2026" },
+          {
+            sessionId,
+            address: "10.39.0.1",
+          },
+        ),
+      ),
+    );
+    const codes = answers.map((a) => (a.status === "rejected" ? (a.reason as { code?: string }).code : "ok"));
+    expect(codes.filter((c) => c === "wrong_password")).toHaveLength(MAX);
+    expect(codes.filter((c) => c === "locked")).toHaveLength(20 - MAX);
+    expect(await audited(u.email, "password.change_failed")).toBe(MAX);
   }, 60_000);
 });

@@ -55,3 +55,16 @@ export function clearCountAfter(userId: bigint, counted: CountedAttempt) {
     data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null },
   });
 }
+
+/**
+ * Counts an attempt by a signed-in account, checks `proof` only if the count allows it, and clears
+ * the count when it passes: the password or code that confirms a sensitive action or a password
+ * change. A borrowed session cannot use these to guess the password any more than the sign-in form.
+ */
+export async function countedProof(userId: bigint, proof: () => Promise<boolean>): Promise<"ok" | "wrong" | "locked"> {
+  const counted = await countAttempt(userId);
+  if (!counted || refusedUnchecked(counted)) return "locked";
+  if (!(await proof())) return "wrong";
+  await clearCountAfter(userId, counted);
+  return "ok";
+}
