@@ -11,8 +11,9 @@ import { confirmTwoFactor, newRecoveryCodes, startTwoFactor } from "@/lib/accoun
 import { useAccountErrorText } from "./account-error";
 import { useReauth } from "./use-reauth";
 
-/** An account step's main button. */
-const submitClass = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800 disabled:bg-slate-400";
+/** An account step's main button; a submit button greys out while it is disabled. */
+const mainClass = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800";
+const submitClass = `${mainClass} disabled:bg-slate-400`;
 
 /** The recovery codes, shown once, with the step that leaves them. */
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -26,11 +27,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
           <li key={c}>{c}</li>
         ))}
       </ol>
-      <button
-        type="button"
-        onClick={onDone}
-        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800"
-      >
+      <button type="button" onClick={onDone} className={mainClass}>
         {t("codesDone")}
       </button>
     </section>

@@ -7,6 +7,7 @@ import { CallsTable } from "./calls-table";
 import { FilterErrors } from "./filter-errors";
 import { CallsSelection, SelectionBar } from "./selection";
 import { TableKeys } from "./table-keys";
+import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { getFormat } from "@/components/ui/get-format";
 import { jobNames } from "@/lib/jobs/names";
@@ -49,12 +50,12 @@ export async function CallsList({
     <>
       <FilterErrors errors={errors} cursorInvalid={page.cursorInvalid} />
       {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        <EmptyState>
           {t("empty")}{" "}
           <Link href="/calls" className="font-medium text-sky-700 hover:underline">
             {t("clearFilters")}
           </Link>
-        </div>
+        </EmptyState>
       ) : (
         <CallsSelection pageIds={page.rows.map((r) => r.call_record_id.toString())}>
           <Suspense fallback={null}>

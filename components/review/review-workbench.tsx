@@ -6,6 +6,7 @@ import { ScorecardPanel } from "@/components/scorecards/scorecard-panel";
 import { useScorecard } from "@/components/scorecards/use-scorecard";
 import { AudioPlayer } from "@/components/audio/audio-player";
 import { TranscriptPanel } from "@/components/transcripts/transcript-panel";
+import { EmptyState } from "@/components/ui/empty-state";
 import { useFormat } from "@/components/ui/use-format";
 import type { IntentOption, ReviewReasonOption } from "@/lib/review/data";
 import { FlagForm } from "./flag-form";
@@ -84,13 +85,10 @@ export function ReviewWorkbench({
         </p>
       ) : null}
       {state && !item ? (
-        <div
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600"
-          data-testid="queue-empty"
-        >
+        <EmptyState testId="queue-empty">
           <p>{t("empty")}</p>
           <p className="mt-1 text-xs">{t("emptyHint")}</p>
-        </div>
+        </EmptyState>
       ) : null}
       {item ? (
         <div className="grid gap-4 lg:grid-cols-[1fr_22rem]" data-testid="review-item" data-record={item.callRecordId}>

@@ -101,10 +101,10 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
       <FilterBar
         key={firstPage}
         filters={filters}
+        jobNames={filters.job.map((j) => ({ id: j.toString(), name: activeJobs.get(j.toString())?.name ?? null }))}
         facets={facets}
         timeZone={timeZone}
         reviewers={reviewers}
-        jobNames={filters.job.map((j) => ({ id: j.toString(), name: activeJobs.get(j.toString())?.name ?? null }))}
       />
       <Suspense fallback={<CallsTablePending timeZone={timeZone} selectable={canSubmit} />}>
         <CallsList

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { JobsTable } from "@/components/jobs/jobs-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getFormat } from "@/components/ui/get-format";
 import { jobMixes, listJobsPage } from "@/lib/jobs/data";
 import { jobsHref, parseJobsParams } from "@/lib/jobs/params";
@@ -76,16 +77,14 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
         ) : null}
       </div>
       {page.total === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState as="p">{t("empty")}</EmptyState>
       ) : page.jobs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        <EmptyState as="p">
           {t("pages.none")}{" "}
           <Link href={jobsHref(sort)} className="text-sky-700 hover:underline">
             {t("pages.first")}
           </Link>
-        </p>
+        </EmptyState>
       ) : (
         <>
           <JobsTable jobs={page.jobs} sort={sort} mode="overview" mixes={mixes} names={names} />

@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DeleteRule } from "@/components/rules/delete-rule";
 import { RuleForm } from "@/components/rules/rule-form";
 import { RuleState } from "@/components/rules/rule-state";
-import { requireUser } from "@/lib/auth/current";
+import { requirePageRecord } from "@/components/ui/page-record";
+import { pickFields } from "@/components/ui/pick-fields";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
-import { parseInt64Id } from "@/lib/input/schema";
 import { getRule, ruleActivity } from "@/lib/rules/data";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +15,7 @@ export async function generateMetadata() {
 }
 
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser("rules:read");
-  const id = parseInt64Id((await params).id);
-  const rule = id === null ? null : await getRule(id);
-  if (!rule) notFound();
+  const { user, record: rule } = await requirePageRecord("rules:read", params, getRule);
   const [activity, t] = await Promise.all([
     ruleActivity(rule.id, getEnv().DISPLAY_TIME_ZONE),
     getTranslations("rules"),
@@ -71,13 +67,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
       <RuleForm
         ruleId={rule.id.toString()}
         canWrite={canWrite}
-        initial={{
-          name: rule.name,
-          filter: rule.filter,
-          settleSeconds: rule.settleSeconds,
-          dailyCap: rule.dailyCap,
-          enabled: rule.enabled,
-        }}
+        initial={pickFields(rule, ["name", "filter", "settleSeconds", "dailyCap", "enabled"])}
       />
       <p className="text-xs text-slate-500">{t("lastChanged", { who: rule.updatedBy })}</p>
     </div>

@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { DeleteAlertChannel, SendTestAlert, ToggleAlertChannel } from "@/components/alerts/channel-controls";
 import { ChannelForm } from "@/components/alerts/channel-form";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { IgnoredParams } from "@/components/input/ignored-params";
 import type { IdPageProps } from "@/components/ui/page-props";
+import { DetailPage } from "@/components/ui/detail-page";
+import { pickFields } from "@/components/ui/pick-fields";
+import { requirePageRecord } from "@/components/ui/page-record";
 import { getChannel, listDeliveries } from "@/lib/alerts/data";
-import { requireUser } from "@/lib/auth/current";
 import { getEnv } from "@/lib/env";
 import { parseInt64Id } from "@/lib/input/schema";
-import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -18,20 +18,14 @@ export async function generateMetadata() {
 
 /** One channel: its settings (the secret only as set / not set), "send test", and its delivery log. */
 export default async function AlertChannelPage({ params, searchParams }: IdPageProps) {
-  await requireUser("alerts:manage");
-  const id = parseInt64Id((await params).id);
-  const channel = id === null ? null : await getChannel(id);
-  if (!channel) notFound();
+  const { record: channel } = await requirePageRecord("alerts:manage", params, getChannel);
   const raw = (await searchParams).before;
   const before = typeof raw === "string" ? parseInt64Id(raw) : null;
   const badBefore = raw !== undefined && before === null;
   const [page, t] = await Promise.all([listDeliveries(channel.id, before), getTranslations("alerts")]);
   const channelId = channel.id.toString();
   return (
-    <div className="max-w-5xl space-y-4">
-      <BackLink href="/admin/alerts" underline="always">
-        {t("back")}
-      </BackLink>
+    <DetailPage back={{ href: "/admin/alerts", label: t("back") }}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">
           {channel.name}{" "}
@@ -48,16 +42,9 @@ export default async function AlertChannelPage({ params, searchParams }: IdPageP
       <IgnoredParams errors={badBefore ? [{ param: "before", kind: "id", value: String(raw).slice(0, 40) }] : []} />
       <ChannelForm
         channelId={channelId}
-        initial={{
-          name: channel.name,
-          type: channel.type,
-          url: channel.url,
-          events: channel.events,
-          enabled: channel.enabled,
-          hasSecret: channel.hasSecret,
-        }}
+        initial={pickFields(channel, ["name", "type", "url", "events", "enabled", "hasSecret"])}
       />
       <DeliveryLog page={page} channelId={channelId} paged={before !== null} timeZone={getEnv().DISPLAY_TIME_ZONE} />
-    </div>
+    </DetailPage>
   );
 }

@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { DetailPage } from "@/components/ui/detail-page";
 import { getFormat } from "@/components/ui/get-format";
-import { requireUser } from "@/lib/auth/current";
-import { parseInt64Id } from "@/lib/input/schema";
-import { getScorecard } from "@/lib/scorecards/data";
 import type { IdPageProps } from "@/components/ui/page-props";
-import { BackLink } from "@/components/ui/back-link";
+import { requirePageRecord } from "@/components/ui/page-record";
+import { getScorecard } from "@/lib/scorecards/data";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -15,18 +13,12 @@ export async function generateMetadata() {
 
 /** /admin/scorecards/<id>[?v=<version>]: a scorecard's versions, and one of them read-only (the latest by default). */
 export default async function ScorecardVersionsPage({ params, searchParams }: IdPageProps) {
-  await requireUser("scorecards:manage");
-  const id = parseInt64Id((await params).id);
-  const card = id === null ? null : await getScorecard(id);
-  if (!card) notFound();
+  const { record: card } = await requirePageRecord("scorecards:manage", params, getScorecard);
   const [t, fmt] = await Promise.all([getTranslations("scorecards.admin"), getFormat()]);
   const v = (await searchParams).v;
   const shown = card.versions.find((x) => String(x.version) === v) ?? card.versions[0]!;
   return (
-    <div className="max-w-5xl space-y-4">
-      <BackLink href="/admin/scorecards" underline="always">
-        {t("backToList")}
-      </BackLink>
+    <DetailPage back={{ href: "/admin/scorecards", label: t("backToList") }}>
       <h1 className="text-xl font-semibold tracking-tight">
         {t("versionTitle", { name: card.name, version: shown.version })}
       </h1>
@@ -78,6 +70,6 @@ export default async function ScorecardVersionsPage({ params, searchParams }: Id
           </table>
         </section>
       ))}
-    </div>
+    </DetailPage>
   );
 }
