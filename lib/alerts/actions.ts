@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse, refusing } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { maskedUrl } from "./data";
 import {
@@ -22,7 +23,8 @@ import { channelIdSchema, channelInputSchema, channelPatchSchema } from "./schem
  * them. A test alert goes only where an admin already pointed the channel.
  */
 
-const nameTaken = (name: string) => new ActionError("name_taken", `There is already a channel named “${name}”.`);
+const nameTaken = (name: string) => (err: unknown) =>
+  err instanceof ChannelNameTaken ? new ActionError("name_taken", `There is already a channel named “${name}”.`) : null;
 const notFound = () => new ActionError("not_found", "No such channel.");
 
 export const createAlertChannel = defineAction({
@@ -30,8 +32,8 @@ export const createAlertChannel = defineAction({
   permission: "alerts:manage",
   recentAuth: true,
   input: channelInputSchema,
-  handler: async (input, { user }) => {
-    try {
+  handler: async (input, { user }) =>
+    refusing(async () => {
       const created = await createChannel(input, user);
       await auditBy(user, "alert_channel.create", `alert_channel:${created.id}`, {
         name: input.name,
@@ -42,11 +44,7 @@ export const createAlertChannel = defineAction({
         secret: input.secret !== null ? "set" : created.generatedSecret ? "generated" : "none",
       });
       return { id: created.id.toString(), generatedSecret: created.generatedSecret };
-    } catch (err) {
-      if (err instanceof ChannelNameTaken) throw nameTaken(input.name);
-      throw err;
-    }
-  },
+    }, nameTaken(input.name)),
 });
 
 export const updateAlertChannel = defineAction({
@@ -54,25 +52,24 @@ export const updateAlertChannel = defineAction({
   permission: "alerts:manage",
   recentAuth: true,
   input: z.object({ channelId: channelIdSchema, patch: channelPatchSchema }),
-  handler: async ({ channelId, patch }, { user }) => {
-    try {
-      const updated = await updateChannel(BigInt(channelId), patch);
-      if (!updated) throw notFound();
-      const { secret, url, ...rest } = patch;
-      await auditBy(user, "alert_channel.update", `alert_channel:${channelId}`, {
-        ...rest,
-        ...(url !== undefined ? { url: maskedUrl(url) } : {}),
-        ...(secret !== undefined
-          ? { secret: updated.generatedSecret ? "generated" : secret ? "replaced" : "removed" }
-          : {}),
-      });
-      return { id: channelId, generatedSecret: updated.generatedSecret };
-    } catch (err) {
-      if (err instanceof ChannelNameTaken) throw nameTaken(patch.name ?? "");
-      if (err instanceof ChannelSecretInvalid) throw new ActionError("invalid_input", `secret: ${err.message}`);
-      throw err;
-    }
-  },
+  handler: async ({ channelId, patch }, { user }) =>
+    refusing(
+      async () => {
+        const updated = orRefuse(await updateChannel(BigInt(channelId), patch), notFound);
+        const { secret, url, ...rest } = patch;
+        await auditBy(user, "alert_channel.update", `alert_channel:${channelId}`, {
+          ...rest,
+          ...(url !== undefined ? { url: maskedUrl(url) } : {}),
+          ...(secret !== undefined
+            ? { secret: updated.generatedSecret ? "generated" : secret ? "replaced" : "removed" }
+            : {}),
+        });
+        return { id: channelId, generatedSecret: updated.generatedSecret };
+      },
+      (err) =>
+        nameTaken(patch.name ?? "")(err) ??
+        (err instanceof ChannelSecretInvalid ? new ActionError("invalid_input", `secret: ${err.message}`) : null),
+    ),
 });
 
 /** On/off from the list, without the whole form. */
@@ -82,8 +79,7 @@ export const setAlertChannelEnabled = defineAction({
   recentAuth: true,
   input: z.object({ channelId: channelIdSchema, enabled: z.boolean() }),
   handler: async ({ channelId, enabled }, { user }) => {
-    const updated = await updateChannel(BigInt(channelId), { enabled });
-    if (!updated) throw notFound();
+    const updated = orRefuse(await updateChannel(BigInt(channelId), { enabled }), notFound);
     await auditBy(user, enabled ? "alert_channel.enable" : "alert_channel.disable", `alert_channel:${channelId}`, {
       name: updated.name,
     });
@@ -97,9 +93,8 @@ export const deleteAlertChannel = defineAction({
   recentAuth: true,
   input: z.object({ channelId: channelIdSchema }),
   handler: async ({ channelId }, { user }) => {
-    const deleted = await deleteChannel(BigInt(channelId));
-    if (!deleted) throw notFound();
-    await auditBy(user, "alert_channel.delete", `alert_channel:${channelId}`, { name: deleted.name });
+    const { name } = orRefuse(await deleteChannel(BigInt(channelId)), notFound);
+    await auditBy(user, "alert_channel.delete", `alert_channel:${channelId}`, { name });
     return { deleted: true };
   },
 });
@@ -110,8 +105,7 @@ export const sendTestAlertAction = defineAction({
   permission: "alerts:manage",
   input: z.object({ channelId: channelIdSchema }),
   handler: async ({ channelId }, { user }) => {
-    const sent = await sendTestAlert(BigInt(channelId), user);
-    if (!sent) throw notFound();
+    const sent = orRefuse(await sendTestAlert(BigInt(channelId), user), notFound);
     await auditBy(user, "alert_channel.test", `alert_channel:${channelId}`, {
       delivery: sent.deliveryId.toString(),
       outcome: sent.outcome,

@@ -2,10 +2,16 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { can } from "../auth/permissions";
 import { createIngestToken, createPersonalToken, revokeIngestToken, revokePersonalToken } from "./mutations";
 import { createTokenSchema, ingestTokenNameSchema, tokenIdSchema } from "./schema";
+
+const notYours = () => new ActionError("not_found", "No such active token of yours.");
+const noIngestToken = () => new ActionError("not_found", "No such active ingest token.");
+const ingestNameTaken = (name: string) =>
+  new ActionError("name_taken", `There is already an ingest token named “${name}”.`);
 
 /** Any signed-in user makes tokens for themselves; the token is in the answer only. */
 export const createApiToken = defineAction({
@@ -32,9 +38,9 @@ export const revokeApiToken = defineAction({
   permission: "calls:read",
   input: z.object({ tokenId: tokenIdSchema }),
   handler: async ({ tokenId }, { user }) => {
-    const revoked = await revokePersonalToken(BigInt(tokenId), can(user.role, "users:manage") ? null : user.id);
-    if (!revoked) throw new ActionError("not_found", "No such active token of yours.");
-    await auditBy(user, "token.revoke", `token:${tokenId}`, { name: revoked.name, ownerId: revoked.ownerId });
+    const owner = can(user.role, "users:manage") ? null : user.id;
+    const { name, ownerId } = orRefuse(await revokePersonalToken(BigInt(tokenId), owner), notYours);
+    await auditBy(user, "token.revoke", `token:${tokenId}`, { name, ownerId });
     return { revoked: true };
   },
 });
@@ -44,8 +50,7 @@ export const createSourceToken = defineAction({
   permission: "users:manage",
   input: z.object({ name: ingestTokenNameSchema }),
   handler: async ({ name }, { user }) => {
-    const created = await createIngestToken({ name, createdBy: user.email });
-    if (!created) throw new ActionError("name_taken", `There is already an ingest token named “${name}”.`);
+    const created = orRefuse(await createIngestToken({ name, createdBy: user.email }), () => ingestNameTaken(name));
     await auditBy(user, "ingest_token.create", `ingest_token:${created.id}`, { name });
     return { id: created.id.toString(), token: created.token };
   },
@@ -56,9 +61,8 @@ export const revokeSourceToken = defineAction({
   permission: "users:manage",
   input: z.object({ tokenId: tokenIdSchema }),
   handler: async ({ tokenId }, { user }) => {
-    const revoked = await revokeIngestToken(BigInt(tokenId));
-    if (!revoked) throw new ActionError("not_found", "No such active ingest token.");
-    await auditBy(user, "ingest_token.revoke", `ingest_token:${tokenId}`, { name: revoked.name });
+    const { name } = orRefuse(await revokeIngestToken(BigInt(tokenId)), noIngestToken);
+    await auditBy(user, "ingest_token.revoke", `ingest_token:${tokenId}`, { name });
     return { revoked: true };
   },
 });

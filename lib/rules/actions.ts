@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse, refusing } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { getEnv } from "../env";
 import { dryRunRule, getRule } from "./data";
@@ -10,39 +11,35 @@ import { dryRunInputSchema, ruleIdSchema, ruleInputSchema, rulePatchSchema } fro
 
 /** The rules' server actions: the /rules pages and the REST API (lib/api/handlers/rules.ts) both call these. */
 
-const nameTaken = (name: string) => new ActionError("name_taken", `There is already a rule named “${name}”.`);
+const notFound = () => new ActionError("not_found", "No such rule.");
+const nameTaken = (name: string) => (err: unknown) =>
+  err instanceof RuleNameTaken ? new ActionError("name_taken", `There is already a rule named “${name}”.`) : null;
 
 export const createReportingRule = defineAction({
   name: "rules.create",
   permission: "rules:write",
   input: ruleInputSchema,
-  handler: async (input, { user }) => {
-    try {
+  handler: async (input, { user }) =>
+    refusing(async () => {
       const rule = await createRule(input, user);
       await auditBy(user, "rule.create", `rule:${rule.id}`, { ...input });
       return { id: rule.id.toString() };
-    } catch (err) {
-      if (err instanceof RuleNameTaken) throw nameTaken(input.name);
-      throw err;
-    }
-  },
+    }, nameTaken(input.name)),
 });
 
 export const updateReportingRule = defineAction({
   name: "rules.update",
   permission: "rules:write",
   input: z.object({ ruleId: ruleIdSchema, patch: rulePatchSchema }),
-  handler: async ({ ruleId, patch }, { user }) => {
-    try {
-      const changed = await updateRule(BigInt(ruleId), patch, user);
-      if (!changed) throw new ActionError("not_found", "No such rule.");
-      await auditBy(user, "rule.update", `rule:${ruleId}`, { ...patch });
-      return { id: ruleId };
-    } catch (err) {
-      if (err instanceof RuleNameTaken) throw nameTaken(patch.name ?? "");
-      throw err;
-    }
-  },
+  handler: async ({ ruleId, patch }, { user }) =>
+    refusing(
+      async () => {
+        orRefuse(await updateRule(BigInt(ruleId), patch, user), notFound);
+        await auditBy(user, "rule.update", `rule:${ruleId}`, { ...patch });
+        return { id: ruleId };
+      },
+      nameTaken(patch.name ?? ""),
+    ),
 });
 
 export const deleteReportingRule = defineAction({
@@ -50,9 +47,8 @@ export const deleteReportingRule = defineAction({
   permission: "rules:write",
   input: z.object({ ruleId: ruleIdSchema }),
   handler: async ({ ruleId }, { user }) => {
-    const deleted = await deleteRule(BigInt(ruleId));
-    if (!deleted) throw new ActionError("not_found", "No such rule.");
-    await auditBy(user, "rule.delete", `rule:${ruleId}`, { name: deleted.name });
+    const { name } = orRefuse(await deleteRule(BigInt(ruleId)), notFound);
+    await auditBy(user, "rule.delete", `rule:${ruleId}`, { name });
     return { deleted: true };
   },
 });
@@ -64,7 +60,7 @@ export const dryRunReportingRule = defineAction({
   input: dryRunInputSchema,
   handler: async (input) => {
     const ruleId = input.ruleId === undefined ? undefined : BigInt(input.ruleId);
-    if (ruleId !== undefined && !(await getRule(ruleId))) throw new ActionError("not_found", "No such rule.");
+    if (ruleId !== undefined && !(await getRule(ruleId))) throw notFound();
     return dryRunRule({ ...input, ruleId }, getEnv().DISPLAY_TIME_ZONE);
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { closeCalibrationSession, createCalibrationSession, submitCalibration } from "./calibration-mutations";
 import { archiveScorecard, createScorecard, setDefaultScorecard, updateScorecard } from "./mutations";
@@ -17,6 +18,7 @@ import {
 /** Scorecards (admins, /admin/scorecards) and calibration (supervisors create, reviewers answer). */
 
 const notFound = () => new ActionError("not_found", "No such scorecard, or it is archived.");
+const noSession = () => new ActionError("not_found", "No such calibration session.");
 const auditDetails = (input: ScorecardInput) => ({
   name: input.name,
   jobIds: input.jobIds.join(","),
@@ -40,8 +42,7 @@ export const updateScorecardAction = defineAction({
   permission: "scorecards:manage",
   input: scorecardUpdateSchema,
   handler: async ({ scorecardId, scorecard }, { user }) => {
-    const saved = await updateScorecard(user, BigInt(scorecardId), scorecard);
-    if (!saved) throw notFound();
+    const saved = orRefuse(await updateScorecard(user, BigInt(scorecardId), scorecard), notFound);
     await auditBy(user, "scorecard.update", `scorecard:${scorecardId}`, {
       ...auditDetails(scorecard),
       version: saved.version,
@@ -56,8 +57,7 @@ export const archiveScorecardAction = defineAction({
   permission: "scorecards:manage",
   input: scorecardIdSchema,
   handler: async ({ scorecardId }, { user }) => {
-    const name = await archiveScorecard(BigInt(scorecardId));
-    if (name === null) throw notFound();
+    const name = orRefuse(await archiveScorecard(BigInt(scorecardId)), notFound);
     await auditBy(user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
     return { id: scorecardId };
   },
@@ -68,7 +68,7 @@ export const setDefaultScorecardAction = defineAction({
   permission: "scorecards:manage",
   input: scorecardIdSchema,
   handler: async ({ scorecardId }, { user }) => {
-    if (!(await setDefaultScorecard(BigInt(scorecardId)))) throw notFound();
+    orRefuse(await setDefaultScorecard(BigInt(scorecardId)), notFound);
     await auditBy(user, "scorecard.set_default", `scorecard:${scorecardId}`);
     return { id: scorecardId };
   },
@@ -116,8 +116,7 @@ export const closeCalibrationAction = defineAction({
   permission: "calibration:manage",
   input: calibrationIdSchema,
   handler: async ({ sessionId }, { user }) => {
-    const closed = await closeCalibrationSession(BigInt(sessionId));
-    if (!closed) throw new ActionError("not_found", "No such calibration session.");
+    const closed = orRefuse(await closeCalibrationSession(BigInt(sessionId)), noSession);
     await auditBy(user, "calibration.close", `calibration:${sessionId}`, closed);
     return { id: sessionId };
   },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { assertRecentAuth } from "../auth/recent-auth";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { prisma } from "../db/client";
 import { getEnv, workerConfig } from "../env";
@@ -31,6 +32,9 @@ function heldBackOf(
       })
     ).blocked;
 }
+
+const notRunning = () => new ActionError("not_running", "This batch is not running any more.");
+const notPaused = () => new ActionError("not_paused", "This batch is not paused.");
 
 const wouldNeedApproval = (batch: { total: number; accepted: number; resendAccepted: boolean }) =>
   wouldNeedApprovalFor(batch, {});
@@ -134,8 +138,7 @@ export const cancelSubmissionBatch = defineAction({
   permission: "submissions:write",
   input: z.object({ batchId: id }),
   handler: async ({ batchId }, { user }) => {
-    const result = await cancelBatch(BigInt(batchId));
-    if (!result) throw new ActionError("not_running", "This batch is not running any more.");
+    const result = orRefuse(await cancelBatch(BigInt(batchId)), notRunning);
     await auditBy(user, "submission.cancel", `batch:${batchId}`, result);
     return result;
   },
@@ -146,7 +149,7 @@ export const resumeSubmissionBatch = defineAction({
   permission: "submissions:write",
   input: z.object({ batchId: id }),
   handler: async ({ batchId }, { user }) => {
-    if (!(await resumeBatch(BigInt(batchId)))) throw new ActionError("not_paused", "This batch is not paused.");
+    orRefuse(await resumeBatch(BigInt(batchId)), notPaused);
     await auditBy(user, "submission.resume", `batch:${batchId}`);
     return { resumed: true };
   },

@@ -1,6 +1,7 @@
 "use server";
 
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { queuePhraseRecheck } from "../compliance/recheck";
 import { createPhraseRule, deletePhraseRule, setPhraseRuleEnabled, updatePhraseRule } from "./rule-mutations";
@@ -48,7 +49,7 @@ export const updatePhraseRuleAction = defineAction({
   input: phraseRuleUpdateSchema,
   handler: async ({ ruleId, rule }, { user }) => {
     checkPattern(rule);
-    if (!(await updatePhraseRule(BigInt(ruleId), rule))) throw notFound();
+    orRefuse(await updatePhraseRule(BigInt(ruleId), rule), notFound);
     await auditBy(user, "phrase_rule.update", `phrase_rule:${ruleId}`, auditDetails(rule));
     return { id: ruleId };
   },
@@ -59,7 +60,7 @@ export const setPhraseRuleEnabledAction = defineAction({
   permission: "phrases:manage",
   input: phraseRuleToggleSchema,
   handler: async ({ ruleId, enabled }, { user }) => {
-    if (!(await setPhraseRuleEnabled(BigInt(ruleId), enabled))) throw notFound();
+    orRefuse(await setPhraseRuleEnabled(BigInt(ruleId), enabled), notFound);
     await auditBy(user, enabled ? "phrase_rule.enable" : "phrase_rule.disable", `phrase_rule:${ruleId}`);
     return { id: ruleId, enabled };
   },
@@ -70,8 +71,7 @@ export const deletePhraseRuleAction = defineAction({
   permission: "phrases:manage",
   input: phraseRuleDeleteSchema,
   handler: async ({ ruleId }, { user }) => {
-    const name = await deletePhraseRule(BigInt(ruleId));
-    if (name === null) throw notFound();
+    const name = orRefuse(await deletePhraseRule(BigInt(ruleId)), notFound);
     await auditBy(user, "phrase_rule.delete", `phrase_rule:${ruleId}`, { name });
     return { id: ruleId };
   },

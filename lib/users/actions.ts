@@ -2,15 +2,18 @@
 
 import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
+import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../auth/permissions";
+import type { SessionUser } from "../auth/sessions";
 import { prisma } from "../db/client";
 import { getEnv } from "../env";
 import { int64IdSchema } from "../input/schema";
 import { assertAnotherActiveAdmin, clearTwoFactor, createResetLink } from "./mutations";
 
 const userId = int64IdSchema;
+const noSuchUser = () => new ActionError("not_found", "No such user.");
 
 export const createUser = defineAction({
   name: "users.create",
@@ -46,8 +49,7 @@ export const changeRole = defineAction({
   recentAuth: true,
   input: z.object({ userId, role: z.enum(ROLES) }),
   handler: async ({ userId, role }, { user }) => {
-    const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
-    if (!target) throw new ActionError("not_found", "No such user.");
+    const target = orRefuse(await prisma.user.findUnique({ where: { id: BigInt(userId) } }), noSuchUser);
     if (target.role === "admin" && role !== "admin") await assertAnotherActiveAdmin(target.id);
     await prisma.user.update({ where: { id: target.id }, data: { role, updatedAt: new Date() } });
     await auditBy(user, "user.role_change", target.email, { from: target.role, to: role });
@@ -60,8 +62,7 @@ export const setUserDisabled = defineAction({
   permission: "users:manage",
   input: z.object({ userId, disabled: z.boolean() }),
   handler: async ({ userId, disabled }, { user }) => {
-    const target = await prisma.user.findUnique({ where: { id: BigInt(userId) } });
-    if (!target) throw new ActionError("not_found", "No such user.");
+    const target = orRefuse(await prisma.user.findUnique({ where: { id: BigInt(userId) } }), noSuchUser);
     // Locking oneself out is never what an admin meant (and another admin would have to undo it).
     if (disabled && target.id === user.id)
       throw new ActionError("self", "You cannot deactivate your own account; another admin can.");
@@ -90,66 +91,65 @@ async function targetUser(userId: string) {
     where: { id: BigInt(userId) },
     select: { id: true, email: true, lockedUntil: true, totpEnabledAt: true },
   });
-  if (!target) throw new ActionError("not_found", "No such user.");
-  return target;
+  return orRefuse(target, noSuchUser);
 }
 
-export const unlockUser = defineAction({
-  name: "users.unlock",
-  permission: "users:manage",
-  input: z.object({ userId }),
-  handler: async ({ userId }, { user }) => {
-    const target = await targetUser(userId);
-    await prisma.user.update({
-      where: { id: target.id },
-      data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
-    });
-    await auditBy(user, "user.unlock", target.email, { wasLockedUntil: target.lockedUntil?.toISOString() ?? null });
-    return { unlocked: true };
-  },
+/**
+ * An admin's action on one user account, named by `userId` (`not_found` when
+ * there is none); `notSelf` refuses it on the admin's own account (code `self`,
+ * with why), `recentAuth` asks for a recent sign-in as in defineAction.
+ */
+function defineUserAction<T>(
+  spec: { name: string; recentAuth?: boolean; notSelf?: string },
+  act: (target: Awaited<ReturnType<typeof targetUser>>, admin: SessionUser) => Promise<T>,
+) {
+  return defineAction({
+    name: spec.name,
+    permission: "users:manage",
+    recentAuth: spec.recentAuth ?? false,
+    input: z.object({ userId }),
+    handler: async ({ userId }, { user }) => {
+      const target = await targetUser(userId);
+      if (spec.notSelf !== undefined && target.id === user.id) throw new ActionError("self", spec.notSelf);
+      return act(target, user);
+    },
+  });
+}
+
+export const unlockUser = defineUserAction({ name: "users.unlock" }, async (target, admin) => {
+  await prisma.user.update({
+    where: { id: target.id },
+    data: { failedLogins: 0, lockedUntil: null, failedLoginAt: null, updatedAt: new Date() },
+  });
+  await auditBy(admin, "user.unlock", target.email, { wasLockedUntil: target.lockedUntil?.toISOString() ?? null });
+  return { unlocked: true };
 });
 
 /** Returns the set-password link's path and expiry; the page shows it to the admin once. */
-export const resetPassword = defineAction({
-  name: "users.resetPassword",
-  permission: "users:manage",
-  recentAuth: true,
-  input: z.object({ userId }),
-  handler: async ({ userId }, { user }) => {
-    const target = await targetUser(userId);
-    if (target.id === user.id) throw new ActionError("self", "Change your own password on your account page.");
+export const resetPassword = defineUserAction(
+  { name: "users.resetPassword", recentAuth: true, notSelf: "Change your own password on your account page." },
+  async (target, admin) => {
     const { token, expiresAt } = await createResetLink(target.id);
-    await auditBy(user, "user.password_reset", target.email, { expiresAt: expiresAt.toISOString() });
+    await auditBy(admin, "user.password_reset", target.email, { expiresAt: expiresAt.toISOString() });
     return {
       path: `/set-password?token=${token}`,
       publicUrl: getEnv().PUBLIC_URL ?? null,
       expiresAt: expiresAt.toISOString(),
     };
   },
-});
+);
 
-export const resetTwoFactor = defineAction({
-  name: "users.resetTwoFactor",
-  permission: "users:manage",
-  recentAuth: true,
-  input: z.object({ userId }),
-  handler: async ({ userId }, { user }) => {
-    const target = await targetUser(userId);
-    if (target.id === user.id) throw new ActionError("self", "Another admin must reset your two-factor sign-in.");
+export const resetTwoFactor = defineUserAction(
+  { name: "users.resetTwoFactor", recentAuth: true, notSelf: "Another admin must reset your two-factor sign-in." },
+  async (target, admin) => {
     await clearTwoFactor(target.id);
-    await auditBy(user, "user.two_factor_reset", target.email, { wasEnabled: target.totpEnabledAt !== null });
+    await auditBy(admin, "user.two_factor_reset", target.email, { wasEnabled: target.totpEnabledAt !== null });
     return { reset: true };
   },
-});
+);
 
-export const endUserSessions = defineAction({
-  name: "users.endSessions",
-  permission: "users:manage",
-  input: z.object({ userId }),
-  handler: async ({ userId }, { user }) => {
-    const target = await targetUser(userId);
-    const { count } = await prisma.session.deleteMany({ where: { userId: target.id } });
-    await auditBy(user, "user.sessions_end", target.email, { ended: count });
-    return { ended: count };
-  },
+export const endUserSessions = defineUserAction({ name: "users.endSessions" }, async (target, admin) => {
+  const { count } = await prisma.session.deleteMany({ where: { userId: target.id } });
+  await auditBy(admin, "user.sessions_end", target.email, { ended: count });
+  return { ended: count };
 });
