@@ -24,45 +24,36 @@ export interface DemoOrganisation {
   lines: readonly DemoLine[];
 }
 
+const court = (code: string, name: string): DemoCourt => ({ code, name });
+const line = (tenantPhoneNumberId: string, phoneNumber: string): DemoLine => ({ tenantPhoneNumberId, phoneNumber });
+
 export const DEMO_ORGANISATIONS: Readonly<Record<DemoOrganisation["key"], DemoOrganisation>> = {
   jinghe: {
     key: "jinghe",
     name: "京和金融纠纷调解中心",
     courts: [
-      { code: "京0105", name: "北京市朝阳区人民法院" },
-      { code: "京0108", name: "北京市海淀区人民法院" },
-      { code: "京0106", name: "北京市丰台区人民法院" },
+      court("京0105", "北京市朝阳区人民法院"),
+      court("京0108", "北京市海淀区人民法院"),
+      court("京0106", "北京市丰台区人民法院"),
     ],
     lines: [
-      { tenantPhoneNumberId: "1690000000000101", phoneNumber: "01060000101" },
-      { tenantPhoneNumberId: "1690000000000102", phoneNumber: "01060000102" },
+      line("1690000000000101", "01060000101"),
+      line("1690000000000102", "01060000102"),
       // Above 2^53: line ids are int64 too.
-      { tenantPhoneNumberId: "9007199254750103", phoneNumber: "01060000103" },
+      line("9007199254750103", "01060000103"),
     ],
   },
   huxin: {
     key: "huxin",
     name: "沪信调解中心",
-    courts: [
-      { code: "沪0115", name: "上海市浦东新区人民法院" },
-      { code: "沪0104", name: "上海市徐汇区人民法院" },
-    ],
-    lines: [
-      { tenantPhoneNumberId: "1690000000000201", phoneNumber: "02160000201" },
-      { tenantPhoneNumberId: "1690000000000202", phoneNumber: "02160000202" },
-    ],
+    courts: [court("沪0115", "上海市浦东新区人民法院"), court("沪0104", "上海市徐汇区人民法院")],
+    lines: [line("1690000000000201", "02160000201"), line("1690000000000202", "02160000202")],
   },
   yuean: {
     key: "yuean",
     name: "粤安商事调解中心",
-    courts: [
-      { code: "粤0305", name: "深圳市南山区人民法院" },
-      { code: "粤0304", name: "深圳市福田区人民法院" },
-    ],
-    lines: [
-      { tenantPhoneNumberId: "1690000000000301", phoneNumber: "075560000301" },
-      { tenantPhoneNumberId: "1690000000000302", phoneNumber: "075560000302" },
-    ],
+    courts: [court("粤0305", "深圳市南山区人民法院"), court("粤0304", "深圳市福田区人民法院")],
+    lines: [line("1690000000000301", "075560000301"), line("1690000000000302", "075560000302")],
   },
 };
 

@@ -13,8 +13,11 @@ export interface DemoStatusProfile {
   ringSeconds: readonly [min: number, max: number];
 }
 
+/** The status of a call that connected: the one the generator gives talk time, an intent and maybe a recording. */
+export const ANSWERED = "ANSWERED";
+
 export const DEMO_STATUS_PROFILES: readonly DemoStatusProfile[] = [
-  { status: "ANSWERED", share: 50, ringSeconds: [3, 20] },
+  { status: ANSWERED, share: 50, ringSeconds: [3, 20] },
   { status: "NO_ANSWER", share: 18, ringSeconds: [30, 60] },
   { status: "POWER_OFF", share: 7, ringSeconds: [3, 10] },
   { status: "BUSY", share: 6, ringSeconds: [1, 6] },
@@ -27,8 +30,6 @@ export const DEMO_STATUS_PROFILES: readonly DemoStatusProfile[] = [
   { status: "FROM_PHONE_ERROR", share: 0.8, ringSeconds: [0, 2] },
   { status: "SYSTEM_ERROR", share: 0.7, ringSeconds: [0, 3] },
 ];
-
-export const ANSWERED = "ANSWERED";
 
 /** Talk time bounds for answered calls, seconds. */
 export const TALK_SECONDS = { min: 15, max: 360 } as const;

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "../../lib/db/client";
-import { sectionsSchema, type Answers, type ScorecardSections } from "../../lib/scorecards/schema";
+import { sectionsSchema, type Answers } from "../../lib/scorecards/schema";
 import { scoreAnswers } from "../../lib/scorecards/score";
+import { openingAndConduct } from "./scorecard-sections";
 
 /**
  * The demo's scorecard: a default one for debt-collection robot calls, and a
@@ -12,25 +13,17 @@ import { scoreAnswers } from "../../lib/scorecards/score";
  * server actions' modules (and so lib/review/mutations.ts) cannot load.
  */
 
-export const DEMO_SCORECARD_SECTIONS: ScorecardSections = [
-  {
-    key: "opening",
-    title: "Opening",
-    items: [
-      { key: "caller_named", label: "Says who is calling", kind: "passfail", weight: 10, critical: false },
-      { key: "creditor_named", label: "Says on whose behalf", kind: "passfail", weight: 10, critical: false },
-      { key: "recording_notice", label: "Says the call is recorded", kind: "passfail", weight: 20, critical: true },
-    ],
-  },
-  {
-    key: "conduct",
-    title: "Conduct",
-    items: [
-      { key: "no_threats", label: "No threatening wording", kind: "passfail", weight: 30, critical: true },
-      { key: "polite_tone", label: "Polite tone", kind: "scale", weight: 5, critical: false },
-    ],
-  },
-];
+export const DEMO_SCORECARD_SECTIONS = openingAndConduct(
+  [
+    { key: "caller_named", label: "Says who is calling", kind: "passfail", weight: 10, critical: false },
+    { key: "creditor_named", label: "Says on whose behalf", kind: "passfail", weight: 10, critical: false },
+    { key: "recording_notice", label: "Says the call is recorded", kind: "passfail", weight: 20, critical: true },
+  ],
+  [
+    { key: "no_threats", label: "No threatening wording", kind: "passfail", weight: 30, critical: true },
+    { key: "polite_tone", label: "Polite tone", kind: "scale", weight: 5, critical: false },
+  ],
+);
 
 /** Deterministic answers: most calls good, every fifth missing the recording notice, every seventh with a curt tone. */
 function demoAnswers(i: number): Answers {

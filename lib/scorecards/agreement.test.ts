@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calibrationAgreement } from "./agreement";
-import { TEST_SECTIONS } from "./fixtures";
+import { TEST_SECTIONS } from "../../dev/testing/scorecard-fixture";
 
 describe("calibrationAgreement", () => {
   it("is the share of (call, item) pairs on which every submitted reviewer gave the same answer", () => {

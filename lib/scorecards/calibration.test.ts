@@ -4,7 +4,7 @@ import { sessionFor } from "../auth/test-session";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
 import { calibrationAgreement } from "./agreement";
-import { TEST_SECTIONS } from "./fixtures";
+import { TEST_SECTIONS } from "../../dev/testing/scorecard-fixture";
 
 /**
  * A calibration round on the real database: a supervisor gives two calls to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEST_SECTIONS } from "./fixtures";
+import { TEST_SECTIONS } from "../../dev/testing/scorecard-fixture";
 import { answersProblem, sectionsSchema } from "./schema";
 
 const item = { key: "a", label: "A", kind: "passfail" as const, weight: 10, critical: false };

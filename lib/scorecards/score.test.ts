@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEST_SECTIONS } from "./fixtures";
+import { TEST_SECTIONS } from "../../dev/testing/scorecard-fixture";
 import { scoreAnswers } from "./score";
 
 describe("scoreAnswers", () => {

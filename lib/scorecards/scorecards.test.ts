@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from "../auth/sessions";
 import { sessionFor } from "../auth/test-session";
 import { ingestCallRecords } from "../call-records/ingest/mutations";
 import { prisma } from "../db/client";
-import { TEST_SECTIONS } from "./fixtures";
+import { TEST_SECTIONS } from "../../dev/testing/scorecard-fixture";
 
 /**
  * Scorecards on the real database, through the actions as an admin and a

@@ -25,6 +25,17 @@ export interface Figure {
   reason?: string;
 }
 
+/** How many samples a figure has, and their p50 and p95 (for rates, the rate of the slow end). */
+export type Stats = Pick<Figure, "p50" | "p95" | "samples">;
+
+/** What a figure is compared with: a target and/or a measured ceiling, in the limit's own words and why. */
+interface Limit {
+  target?: number;
+  ceilingValue?: number;
+  words?: string;
+  why?: string;
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,12 +44,12 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** p50 and p95 of times (p95 is the slow end). */
-export function timeStats(ms: number[]): { p50: number; p95: number; samples: number } {
+export function timeStats(ms: number[]): Stats {
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), samples: ms.length };
 }
 
 /** p50 and "p95" of rates: the rate reached by 95% of the runs (the slow end). */
-export function rateStats(rates: number[]): { p50: number; p95: number; samples: number } {
+export function rateStats(rates: number[]): Stats {
   return { p50: percentile(rates, 50), p95: percentile(rates, 5), samples: rates.length };
 }
 
@@ -86,8 +97,8 @@ type Base = Omit<Figure, "better" | "verdict" | "reason" | "p50" | "p95" | "samp
  * misses and why the bound is what it is, else ok.
  */
 function judged(
-  figure: Base & Pick<Figure, "better" | "p50" | "p95" | "samples">,
-  limit: { ceilingValue?: number; words?: string; why?: string },
+  figure: Base & Pick<Figure, "better"> & Stats,
+  limit: Limit,
   parts: string[],
   misses: string[],
   checked: boolean,
@@ -103,11 +114,7 @@ function judged(
 }
 
 /** A figure checked against an upper bound (times, sizes) and optionally a multiple of a measured ceiling. */
-export function atMost(
-  base: Base,
-  stats: { p50: number; p95: number; samples: number },
-  limit: { target?: number; ceilingValue?: number; factor?: number; words?: string; why?: string },
-): Figure {
+export function atMost(base: Base, stats: Stats, limit: Limit & { factor?: number }): Figure {
   const parts: string[] = [];
   const misses: string[] = [];
   if (limit.target !== undefined) {
@@ -126,11 +133,7 @@ export function atMost(
 }
 
 /** A rate checked against a lower bound and optionally a share of a measured ceiling. */
-export function atLeast(
-  base: Base,
-  stats: { p50: number; p95: number; samples: number },
-  limit: { target?: number; ceilingValue?: number; share?: number; words?: string; why?: string },
-): Figure {
+export function atLeast(base: Base, stats: Stats, limit: Limit & { share?: number }): Figure {
   const parts: string[] = [];
   const misses: string[] = [];
   if (limit.target !== undefined) {
