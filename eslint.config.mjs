@@ -31,6 +31,7 @@ export default defineConfig([
     ".data-*/**",
     "node_modules/**",
     "lib/db/generated/**",
+    "dev/api-contract/v1.d.ts",
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
