@@ -16,6 +16,16 @@ export interface TokenPrincipal {
 export type TokenCheck =
   { ok: true; principal: TokenPrincipal } | { ok: false; reason: "unknown" | "revoked" | "expired" | "owner_disabled" };
 
+/** What a token's check reads: its state, and its owner as the session user is made of. */
+const PRINCIPAL_FIELDS = {
+  id: true,
+  name: true,
+  readOnly: true,
+  expiresAt: true,
+  revokedAt: true,
+  user: { select: USER_IDENTITY_SELECT },
+} as const;
+
 /**
  * The owner behind a personal access token, checked on every request: a
  * revoked or expired token, or a disabled owner, is refused at once, and the
@@ -23,17 +33,7 @@ export type TokenCheck =
  */
 export async function principalForToken(token: string): Promise<TokenCheck> {
   if (!token.startsWith(PAT_PREFIX) || token.length > 100) return { ok: false, reason: "unknown" };
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      name: true,
-      readOnly: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: USER_IDENTITY_SELECT },
-    },
-  });
+  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: PRINCIPAL_FIELDS });
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.expiresAt && row.expiresAt <= new Date()) return { ok: false, reason: "expired" };

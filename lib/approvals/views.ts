@@ -1,3 +1,4 @@
+import { withIsoTimes } from "../time/iso-times";
 import type { ApprovalRequest } from "./data";
 
 /** A batch's four-eyes request for the browser: times as ISO strings. */
@@ -8,10 +9,5 @@ export interface ApprovalView extends Omit<ApprovalRequest, "requestedAt" | "exp
 }
 
 export function approvalView(a: ApprovalRequest): ApprovalView {
-  return {
-    ...a,
-    requestedAt: a.requestedAt.toISOString(),
-    expiresAt: a.expiresAt.toISOString(),
-    decidedAt: a.decidedAt?.toISOString() ?? null,
-  };
+  return withIsoTimes(a, "requestedAt", "expiresAt", "decidedAt");
 }

@@ -3,6 +3,12 @@ import { parseSection, port } from "./parse";
 import { processEnv, type EnvSource } from "./process";
 import { DEFAULT_DEMO_PASSWORD } from "./runtime";
 
+/** Variables a launcher passes on untouched: here only whether they are set matters. */
+function passedOn<K extends string>(...names: K[]): Record<K, z.ZodOptional<z.ZodString>> {
+  const entries = names.map((name) => [name, z.string().optional()]);
+  return Object.fromEntries(entries) as Record<K, z.ZodOptional<z.ZodString>>;
+}
+
 /**
  * The scripts' own settings (npm start, web, worker, migrate, seed, the TOP
  * emulator, the test database, the benchmark): read before the product's
@@ -30,13 +36,15 @@ export const launcherSection = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL; unset: a free one. */
   EMBEDDED_PG_PORT: port.optional(),
-  DATABASE_URL: z.string().optional(),
-  INGEST_TOKEN: z.string().optional(),
-  EVIDENCE_SIGNING_KEY: z.string().optional(),
-  TOP_GATEWAY_URL: z.string().optional(),
-  TOP_APP_KEY: z.string().optional(),
-  TOP_APP_SECRET: z.string().optional(),
-  TOP_EMULATOR_ACTIVE: z.string().optional(),
+  ...passedOn(
+    "DATABASE_URL",
+    "INGEST_TOKEN",
+    "EVIDENCE_SIGNING_KEY",
+    "TOP_GATEWAY_URL",
+    "TOP_APP_KEY",
+    "TOP_APP_SECRET",
+    "TOP_EMULATOR_ACTIVE",
+  ),
 });
 
 /** The local TOP emulator (npm run top:emulator, and the one npm start starts). */

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { SIGN_METHODS } from "../top/sign";
 import type { TopConfig } from "../top/config";
-import { bool, parseSection } from "./parse";
-import { processEnv, type EnvSource } from "./process";
+import { bool } from "./parse";
+import { configReader } from "./config-reader";
+import type { EnvSource } from "./process";
 
 /** The TOP gateway as the web app sees it (the worker's full TOP settings: topConfig). */
 export const topSection = z.object({
@@ -34,17 +35,18 @@ export const topClientSection = z.object({
  * The TOP client's configuration from TOP_*; a blank variable counts as unset.
  * The error names each bad variable and never echoes a value (the secret).
  */
-export function topConfig(source: EnvSource = processEnv()): TopConfig {
-  const e = parseSection(topClientSection, source, { title: "TOP configuration is invalid", blankIsUnset: true });
-  return {
-    gatewayUrl: e.TOP_GATEWAY_URL,
-    appKey: e.TOP_APP_KEY,
-    appSecret: e.TOP_APP_SECRET,
-    session: e.TOP_SESSION,
-    signMethod: e.TOP_SIGN_METHOD,
-    format: e.TOP_FORMAT,
-    partnerId: e.TOP_PARTNER_ID,
-    timeoutMs: e.TOP_TIMEOUT_MS,
-    connectTimeoutMs: e.TOP_CONNECT_TIMEOUT_MS,
-  };
-}
+export const topConfig: (source?: EnvSource) => TopConfig = configReader(
+  topClientSection,
+  "TOP configuration is invalid",
+  {
+    gatewayUrl: "TOP_GATEWAY_URL",
+    appKey: "TOP_APP_KEY",
+    appSecret: "TOP_APP_SECRET",
+    session: "TOP_SESSION",
+    signMethod: "TOP_SIGN_METHOD",
+    format: "TOP_FORMAT",
+    partnerId: "TOP_PARTNER_ID",
+    timeoutMs: "TOP_TIMEOUT_MS",
+    connectTimeoutMs: "TOP_CONNECT_TIMEOUT_MS",
+  },
+);

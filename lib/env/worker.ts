@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { WorkerConfig } from "../submissions/config";
-import { parseSection, port } from "./parse";
-import { processEnv, type EnvSource } from "./process";
+import { port } from "./parse";
+import { configReader } from "./config-reader";
+import type { EnvSource } from "./process";
 
 /** The worker process (npm run worker) beside its queues. */
 export const workerSection = z.object({
@@ -31,14 +32,15 @@ export const submissionSection = z.object({
 });
 
 /** The submission worker's settings (a blank variable counts as unset). */
-export function workerConfig(source: EnvSource = processEnv()): WorkerConfig {
-  const e = parseSection(submissionSection, source, { title: "invalid submission settings", blankIsUnset: true });
-  return {
-    maxQps: e.TOP_MAX_QPS,
-    concurrency: e.TOP_CONCURRENCY,
-    maxAttempts: e.TOP_MAX_ATTEMPTS,
-    leaseMs: e.SUBMISSION_LEASE_MS,
-    backoffBaseMs: e.SUBMISSION_BACKOFF_BASE_MS,
-    backoffMaxMs: e.SUBMISSION_BACKOFF_MAX_MS,
-  };
-}
+export const workerConfig: (source?: EnvSource) => WorkerConfig = configReader(
+  submissionSection,
+  "invalid submission settings",
+  {
+    maxQps: "TOP_MAX_QPS",
+    concurrency: "TOP_CONCURRENCY",
+    maxAttempts: "TOP_MAX_ATTEMPTS",
+    leaseMs: "SUBMISSION_LEASE_MS",
+    backoffBaseMs: "SUBMISSION_BACKOFF_BASE_MS",
+    backoffMaxMs: "SUBMISSION_BACKOFF_MAX_MS",
+  },
+);

@@ -11,73 +11,61 @@ function once<T>(name: string, create: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? create();
 }
 
-export const ingestRecords = once(
+/** A counter, registered once under its name. */
+function counter<L extends string = string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): client.Counter<L> {
+  return once(name, () => new client.Counter({ name, help, labelNames }));
+}
+
+/** A histogram with its buckets (seconds), registered once under its name. */
+function histogram<L extends string = string>(
+  name: string,
+  help: string,
+  buckets: number[],
+  labelNames: readonly L[] = [],
+): client.Histogram<L> {
+  return once(name, () => new client.Histogram({ name, help, labelNames, buckets }));
+}
+
+export const ingestRecords = counter(
   "lvr_ingest_records_total",
-  () =>
-    new client.Counter({
-      name: "lvr_ingest_records_total",
-      help: "Records received by the ingest API and imports, by outcome.",
-      labelNames: ["outcome"] as const,
-    }),
+  "Records received by the ingest API and imports, by outcome.",
+  ["outcome"],
 );
 
-export const ingestRequestsFailed = once(
+export const ingestRequestsFailed = counter(
   "lvr_ingest_requests_failed_total",
-  () =>
-    new client.Counter({
-      name: "lvr_ingest_requests_failed_total",
-      help: "Ingest requests refused as a whole, by code.",
-      labelNames: ["code"] as const,
-    }),
+  "Ingest requests refused as a whole, by code.",
+  ["code"],
 );
 
-export const topCalls = once(
+export const topCalls = counter(
   "lvr_top_calls_total",
-  () =>
-    new client.Counter({
-      name: "lvr_top_calls_total",
-      help: "Calls to TOP by outcome class (accepted, rejected, retryable, config, transport...).",
-      labelNames: ["outcome"] as const,
-    }),
+  "Calls to TOP by outcome class (accepted, rejected, retryable, config, transport...).",
+  ["outcome"],
 );
 
-export const topLatency = once(
+export const topLatency = histogram(
   "lvr_top_call_duration_seconds",
-  () =>
-    new client.Histogram({
-      name: "lvr_top_call_duration_seconds",
-      help: "Time of one call to TOP, request out to answer in.",
-      labelNames: ["outcome"] as const,
-      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    }),
+  "Time of one call to TOP, request out to answer in.",
+  [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  ["outcome"],
 );
 
-export const rateLimitWait = once(
+export const rateLimitWait = histogram(
   "lvr_top_rate_limit_wait_seconds",
-  () =>
-    new client.Histogram({
-      name: "lvr_top_rate_limit_wait_seconds",
-      help: "Time a send waited for the shared QPS limiter (and any ban) before going out.",
-      buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
-    }),
+  "Time a send waited for the shared QPS limiter (and any ban) before going out.",
+  [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
 );
 
-export const rateLimitBans = once(
-  "lvr_top_bans_total",
-  () =>
-    new client.Counter({
-      name: "lvr_top_bans_total",
-      help: "Bans (flow control) the gateway announced to this worker.",
-    }),
-);
+export const rateLimitBans = counter("lvr_top_bans_total", "Bans (flow control) the gateway announced to this worker.");
 
-export const settleFailures = once(
+export const settleFailures = counter(
   "lvr_worker_settle_retries_total",
-  () =>
-    new client.Counter({
-      name: "lvr_worker_settle_retries_total",
-      help: "Answers whose recording failed (database unreachable) and was retried.",
-    }),
+  "Answers whose recording failed (database unreachable) and was retried.",
 );
 
 /** Connections of this process's pool (pg.Pool), read at scrape time. */

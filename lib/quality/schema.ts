@@ -1,4 +1,4 @@
-import { parseDateRangeParams, type DateRangeError, type ParamSource, type DateRangeJobs } from "../input/date-range";
+import { parseDateRangeParams, type ParamSource, type DateRangeJobs } from "../input/date-range";
 
 /**
  * The `/quality` parameters: `from`, `to` (days in DISPLAY_TIME_ZONE,
@@ -14,10 +14,8 @@ export const DEFAULT_DAYS = 28;
 
 export type QualityRange = DateRangeJobs;
 
-export interface ParsedQuality {
-  range: QualityRange;
-  errors: DateRangeError[];
-}
+/** The range, and what was wrong with the parameters (each one reported and ignored). */
+export type ParsedQuality = ReturnType<typeof parseDateRangeParams>;
 
 export function parseQualityParams(source: ParamSource, timeZone: string, now = new Date()): ParsedQuality {
   return parseDateRangeParams(

@@ -2,6 +2,7 @@ import "server-only";
 import { unlink } from "node:fs/promises";
 import path from "node:path";
 import { Prisma } from "../db/client";
+import type { Candidate } from "./candidate";
 import { afterCursor, chunkCounts, cursorAfter, HELD, UNFINISHED, type ChunkContext, type ChunkResult } from "./chunk";
 
 /**
@@ -17,14 +18,7 @@ export async function recordingsChunk(
   ctx: ChunkContext & { archiveDir: string },
 ): Promise<ChunkResult> {
   const rows = await tx.$queryRaw<
-    {
-      record_id: bigint;
-      call_record_id: bigint;
-      archived_at: Date;
-      file_name: string;
-      held: boolean;
-      unfinished: boolean;
-    }[]
+    Candidate<{ record_id: bigint; call_record_id: bigint; archived_at: Date; file_name: string }>[]
   >(Prisma.sql`
     SELECT a.record_id, c.call_record_id, a.archived_at, a.file_name, ${HELD} AS held, ${UNFINISHED} AS unfinished
     FROM audio_archives a JOIN call_records c ON c.id = a.record_id

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "../db/client";
+import type { Candidate } from "./candidate";
 import { afterCursor, chunkCounts, cursorAfter, HELD, UNFINISHED, type ChunkContext, type ChunkResult } from "./chunk";
 import { contentHashPlaceholder, numberPlaceholder, REMOVED_TEXT } from "./placeholder";
 
@@ -17,16 +18,14 @@ export async function personalDataChunk(
   ctx: ChunkContext & { salt: string },
 ): Promise<ChunkResult> {
   const rows = await tx.$queryRaw<
-    {
+    Candidate<{
       id: bigint;
       call_record_id: bigint;
       received_at: Date;
       called_phone_number: string | null;
       phone_number: string | null;
       content_hash: string;
-      held: boolean;
-      unfinished: boolean;
-    }[]
+    }>[]
   >(Prisma.sql`
     SELECT c.id, c.call_record_id, c.received_at, c.called_phone_number, c.phone_number, c.content_hash,
            ${HELD} AS held, ${UNFINISHED} AS unfinished
@@ -78,7 +77,7 @@ export async function personalDataChunk(
 
 /** The parameters sent to TOP and its raw answer (both hold the record's values) become placeholders. */
 export async function attemptParamsChunk(tx: Prisma.TransactionClient, ctx: ChunkContext): Promise<ChunkResult> {
-  const rows = await tx.$queryRaw<{ id: bigint; sent_at: Date; held: boolean; unfinished: boolean }[]>(Prisma.sql`
+  const rows = await tx.$queryRaw<Candidate<{ id: bigint; sent_at: Date }>[]>(Prisma.sql`
     SELECT a.id, a.sent_at, ${HELD} AS held, ${UNFINISHED} AS unfinished
     FROM submission_attempts a JOIN call_records c ON c.id = a.record_id
     WHERE a.params_removed_at IS NULL AND a.sent_at < ${ctx.cutoff}

@@ -1,3 +1,4 @@
+import { withIsoTimes } from "../time/iso-times";
 import type { BatchProgress, FailureGroup } from "./data";
 
 /** The window a batch's rate is measured over (measured-rate.ts is free of server code: the page says it). */
@@ -11,12 +12,7 @@ export interface BatchView extends Omit<BatchProgress, "id" | "createdAt" | "fin
 }
 
 export function batchView(b: BatchProgress): BatchView {
-  return {
-    ...b,
-    id: b.id.toString(),
-    createdAt: b.createdAt.toISOString(),
-    finishedAt: b.finishedAt?.toISOString() ?? null,
-  };
+  return { ...withIsoTimes(b, "createdAt", "finishedAt"), id: b.id.toString() };
 }
 
 export interface BatchDetailView {

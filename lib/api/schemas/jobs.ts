@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { JOB_SORTS } from "../../jobs/params";
 import { dateTime, idParam, int64String, total } from "./common";
+import { countFields } from "./count-fields";
 
 export const jobsQuery = z.object({
   sort: z.enum(JOB_SORTS).default("last_call"),
@@ -12,15 +13,9 @@ export const jobParams = z.object({ robot_call_job_id: idParam });
 export const jobSummarySchema = z
   .strictObject({
     robot_call_job_id: int64String,
-    total: z.number().int(),
-    answered: z.number().int(),
+    ...countFields("total", "answered"),
     avg_talk_seconds: z.number().nullable(),
-    accepted: z.number().int(),
-    rejected: z.number().int(),
-    pending: z.number().int(),
-    not_submitted: z.number().int(),
-    reviewed: z.number().int(),
-    flagged: z.number().int(),
+    ...countFields("accepted", "rejected", "pending", "not_submitted", "reviewed", "flagged"),
     first_call: dateTime.nullable(),
     last_call: dateTime.nullable(),
   })

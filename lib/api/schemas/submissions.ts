@@ -2,6 +2,7 @@ import { z } from "zod";
 import { APPROVAL_REASONS } from "../../approvals/status";
 import { approvalSchema } from "./approvals";
 import { dateTime, idParam, int64String } from "./common";
+import { countFields } from "./count-fields";
 
 /** `awaiting_approval`: waiting for a second supervisor; `rejected` and `expired` (24 h): ended with nothing sent. */
 export const BATCH_STATES = [
@@ -49,15 +50,9 @@ export const resubmitBody = z
   })
   .meta({ id: "ResubmitRequest" });
 
-const counts = z.strictObject({
-  queued: z.number().int(),
-  in_flight: z.number().int(),
-  retrying: z.number().int(),
-  accepted: z.number().int(),
-  rejected: z.number().int(),
-  failed: z.number().int(),
-  cancelled: z.number().int(),
-});
+const counts = z.strictObject(
+  countFields("queued", "in_flight", "retrying", "accepted", "rejected", "failed", "cancelled"),
+);
 
 export const heldBackSchema = z
   .array(
