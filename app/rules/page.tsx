@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { listRules, ruleActivity } from "@/lib/rules/data";
 import { ColumnsHead } from "@/components/ui/columns-head";
+import { primaryButton } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -22,10 +23,7 @@ export default async function RulesPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
         {can(user.role, "rules:write") ? (
-          <Link
-            href="/rules/new"
-            className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
-          >
+          <Link href="/rules/new" className={primaryButton}>
             {t("new")}
           </Link>
         ) : null}

@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useAccountErrorText } from "@/components/account/account-error";
-import { useReauth } from "@/components/account/use-reauth";
+import { useRefreshingMutation } from "@/components/account/use-refreshing-mutation";
 import { unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { useFormat } from "@/components/ui/use-format";
@@ -40,24 +38,18 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
   const t = useTranslations("account.admin");
   const errorText = useAccountErrorText();
   const fmt = useFormat();
-  const router = useRouter();
-  const reauth = useReauth<Command>();
-  const run = useMutation({
-    mutationFn: async (command: Command) => {
-      const userId = user.id;
-      switch (command) {
-        case "unlock":
-          return { command, data: unwrap(await unlockUser({ userId })) };
-        case "resetPassword":
-          return { command, data: unwrap(await resetPassword({ userId })) };
-        case "resetTwoFactor":
-          return { command, data: unwrap(await resetTwoFactor({ userId })) };
-        case "endSessions":
-          return { command, data: unwrap(await endUserSessions({ userId })) };
-      }
-    },
-    onSuccess: () => router.refresh(),
-    onError: reauth.check,
+  const { mutation: run, reauth } = useRefreshingMutation(async (command: Command) => {
+    const userId = user.id;
+    switch (command) {
+      case "unlock":
+        return { command, data: unwrap(await unlockUser({ userId })) };
+      case "resetPassword":
+        return { command, data: unwrap(await resetPassword({ userId })) };
+      case "resetTwoFactor":
+        return { command, data: unwrap(await resetTwoFactor({ userId })) };
+      case "endSessions":
+        return { command, data: unwrap(await endUserSessions({ userId })) };
+    }
   });
   // Unlocking only undoes a lockout; the others take something away, so they ask first.
   const ask = (command: Command) => {

@@ -8,7 +8,7 @@ import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { StackedInput, StackedSelect } from "@/components/ui/form-controls";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { MutationConfirmDialog } from "@/components/ui/mutation-confirm-dialog";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
 import { AccountAdminActions, AccountBadges } from "./account-admin";
@@ -175,17 +175,16 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
           className="text-xs text-red-700"
         />
         {confirmDisable ? (
-          <ConfirmDialog
+          <MutationConfirmDialog
             testId="disable-user-dialog"
             title={td("title", { email: user.email })}
             confirmLabel={td("confirm")}
-            pending={update.isPending}
-            error={update.isError ? errorText(update.error) : null}
-            onConfirm={() => update.mutate({ disabled: true })}
+            mutation={update}
+            input={{ disabled: true }}
             onClose={() => setConfirmDisable(false)}
           >
             <p>{td("body", { name: user.name, sessions: user.sessions })}</p>
-          </ConfirmDialog>
+          </MutationConfirmDialog>
         ) : null}
       </td>
     </tr>

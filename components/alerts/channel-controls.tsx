@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useReauth } from "@/components/account/use-reauth";
+import { useRefreshingMutation } from "@/components/account/use-refreshing-mutation";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
@@ -44,13 +42,9 @@ export function SendTestAlert({ channelId, name }: { channelId: string; name: st
 export function ToggleAlertChannel({ channelId, enabled }: { channelId: string; enabled: boolean }) {
   const t = useTranslations("alerts.toggle");
   const errorText = useErrorText();
-  const router = useRouter();
-  const reauth = useReauth();
-  const toggle = useMutation({
-    mutationFn: async () => unwrap(await setAlertChannelEnabled({ channelId, enabled: !enabled })),
-    onSuccess: () => router.refresh(),
-    onError: reauth.check,
-  });
+  const { mutation: toggle, reauth } = useRefreshingMutation(async () =>
+    unwrap(await setAlertChannelEnabled({ channelId, enabled: !enabled })),
+  );
   return (
     <>
       <button type="button" className={secondary} onClick={() => toggle.mutate()} disabled={toggle.isPending}>

@@ -138,11 +138,10 @@ export function ChannelForm({ channelId, initial }: { channelId?: string; initia
           hasSecret={initial.hasSecret}
           value={form.secret}
           choice={secretChoice}
-          onValue={(secret) => {
+          onChange={(secret, choice) => {
             setForm((f) => ({ ...f, secret }));
-            setSecretChoice(secret ? "replace" : "keep");
+            setSecretChoice(choice);
           }}
-          onChoice={setSecretChoice}
         />
         <fieldset className="space-y-1">
           <legend className="font-medium">{t("form.events")}</legend>
@@ -188,8 +187,8 @@ function SecretField(props: {
   hasSecret: boolean;
   value: string;
   choice: SecretChoice;
-  onValue: (v: string) => void;
-  onChoice: (c: SecretChoice) => void;
+  /** A typed secret replaces the one set (none typed keeps it), unless it is to be removed. */
+  onChange: (value: string, choice: SecretChoice) => void;
 }) {
   const t = useTranslations("alerts.form");
   const hint = `${props.idp}-secret-hint`;
@@ -204,7 +203,7 @@ function SecretField(props: {
           maxLength={200}
           value={props.value}
           disabled={props.choice === "remove"}
-          onChange={(e) => props.onValue(e.target.value)}
+          onChange={(e) => props.onChange(e.target.value, e.target.value ? "replace" : "keep")}
           className={`${input} font-mono`}
           aria-describedby={hint}
         />
@@ -220,7 +219,9 @@ function SecretField(props: {
           <input
             type="checkbox"
             checked={props.choice === "remove"}
-            onChange={(e) => props.onChoice(e.target.checked ? "remove" : props.value ? "replace" : "keep")}
+            onChange={(e) =>
+              props.onChange(props.value, e.target.checked ? "remove" : props.value ? "replace" : "keep")
+            }
           />
           {props.type === "webhook" ? t("secretRegenerate") : t("secretRemove")}
         </label>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { dangerButton } from "@/components/ui/styles";
 import { closeCalibrationAction } from "@/lib/scorecards/actions";
 
 /** "Close session", after a confirmation: closing cannot be undone, so the dialog says what it stops. */
@@ -23,11 +24,7 @@ export function CloseCalibrationSession({ sessionId, name }: { sessionId: string
   });
   return (
     <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
-      >
+      <button type="button" onClick={() => setOpen(true)} className={dangerButton}>
         {t("close")}
       </button>
       {open ? (

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { RecordReview } from "@/lib/review/data";
-import { formatClock } from "@/components/audio/time";
+import { CommentItem } from "@/components/review/comment-item";
 import { useReasonLabel } from "@/components/review/reason-label";
 import { useFormat } from "@/components/ui/use-format";
 import { ReviewState } from "./status-badge";
@@ -82,17 +81,13 @@ export function RecordVerdict({
       ) : (
         <ol className="mt-1 space-y-1 text-sm" data-testid="record-comments">
           {review.comments.map((c) => (
-            <li key={c.id} className="flex gap-2">
-              <Link
-                href={`/calls/${callRecordId}?t=${Math.floor(c.positionMs / 1000)}`}
-                className="font-mono text-xs text-sky-700 hover:underline"
-                aria-label={t("playFrom", { time: formatClock(c.positionMs / 1000) })}
-              >
-                {formatClock(c.positionMs / 1000)}
-              </Link>
-              <span className="flex-1">{c.body}</span>
-              <span className="text-xs text-slate-500">{c.author}</span>
-            </li>
+            <CommentItem
+              key={c.id}
+              href={`/calls/${callRecordId}?t=${Math.floor(c.positionMs / 1000)}`}
+              comment={c}
+              className="flex gap-2"
+              label={(time) => t("playFrom", { time })}
+            />
           ))}
         </ol>
       )}

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { textButton } from "@/components/ui/styles";
+import { MutationConfirmDialog } from "@/components/ui/mutation-confirm-dialog";
 import { useFormat } from "@/components/ui/use-format";
 import { correctRecord, withdrawRecordCorrection } from "@/lib/corrections/actions";
 import { FieldValueInputs, ReasonInput } from "./correction-inputs";
@@ -72,11 +73,7 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
             </p>
           ) : null}
           {canCorrect ? (
-            <button
-              type="button"
-              onClick={() => setConfirmWithdraw(true)}
-              className="text-sm font-medium text-sky-700 underline"
-            >
+            <button type="button" onClick={() => setConfirmWithdraw(true)} className={textButton}>
               {t("withdraw")}
             </button>
           ) : null}
@@ -116,17 +113,15 @@ export function CorrectionPanel({ initial, canCorrect }: { initial: PayloadView;
         </ul>
       ) : null}
       {confirmWithdraw ? (
-        <ConfirmDialog
+        <MutationConfirmDialog
           testId="withdraw-correction-dialog"
           title={t("withdrawTitle", { id })}
           confirmLabel={t("withdrawConfirm")}
-          pending={withdraw.isPending}
-          error={withdraw.isError ? errorText(withdraw.error) : null}
-          onConfirm={() => withdraw.mutate()}
+          mutation={withdraw}
           onClose={() => setConfirmWithdraw(false)}
         >
           <p>{t("withdrawBody")}</p>
-        </ConfirmDialog>
+        </MutationConfirmDialog>
       ) : null}
     </section>
   );

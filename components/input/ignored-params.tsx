@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { warningBox } from "@/components/ui/styles";
 import { TitledNotice } from "@/components/ui/titled-notice";
 
 export type IgnoredKind = "date" | "id" | "text" | "reversed" | "other";
@@ -16,12 +17,7 @@ export async function IgnoredParams({
   if (!errors.length) return null;
   const t = await getTranslations("input.ignored");
   return (
-    <TitledNotice
-      role="alert"
-      testId="ignored-params"
-      className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-      title={t("title")}
-    >
+    <TitledNotice role="alert" testId="ignored-params" className={warningBox} title={t("title")}>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => {
           const reason = t(e.kind, { max: e.max ?? 0 });

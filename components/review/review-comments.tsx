@@ -5,6 +5,7 @@ import type { FormEvent, RefObject } from "react";
 import type { PlayerApi } from "@/components/audio/audio-player";
 import { formatClock } from "@/components/audio/time";
 import type { ReviewItem } from "@/lib/review/data";
+import { CommentItem } from "./comment-item";
 import { REVIEW_BUTTON } from "./review-button";
 import type { useReviewSession } from "./use-review-session";
 import { TitledSection } from "@/components/ui/titled-section";
@@ -35,18 +36,13 @@ export function ReviewComments({
       {comments.length === 0 ? <p className="text-sm text-slate-500">{t("noComments")}</p> : null}
       <ol className="space-y-1" data-testid="comments">
         {comments.map((c) => (
-          <li key={c.id} className="flex gap-2 text-sm">
-            <button
-              type="button"
-              onClick={() => player.current?.seek(c.positionMs / 1000)}
-              className="font-mono text-xs text-sky-700 hover:underline"
-              aria-label={t("jumpTo", { time: formatClock(c.positionMs / 1000) })}
-            >
-              {formatClock(c.positionMs / 1000)}
-            </button>
-            <span className="flex-1">{c.body}</span>
-            <span className="text-xs text-slate-500">{c.author}</span>
-          </li>
+          <CommentItem
+            key={c.id}
+            onPlay={() => player.current?.seek(c.positionMs / 1000)}
+            comment={c}
+            className="flex gap-2 text-sm"
+            label={(time) => t("jumpTo", { time })}
+          />
         ))}
       </ol>
       <form onSubmit={submitComment} className="mt-2 flex items-center gap-2 text-sm">

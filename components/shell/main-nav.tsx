@@ -4,26 +4,23 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+/** The links in their order; one with a `role` is shown only to a user who has that role's rights. */
 const ITEMS = [
   { href: "/calls", key: "calls" },
   { href: "/jobs", key: "jobs" },
   { href: "/submissions", key: "submissions" },
   { href: "/review", key: "review" },
-] as const;
-const REVIEWER_ITEMS = [{ href: "/quality", key: "quality" }] as const;
-const SUPERVISOR_ITEMS = [
-  { href: "/reconciliation", key: "reconciliation" },
-  { href: "/legal-holds", key: "legalHolds" },
-  { href: "/rules", key: "rules" },
-] as const;
-const ADMIN_ITEMS = [
-  { href: "/admin/users", key: "users" },
-  { href: "/audit", key: "audit" },
-  { href: "/admin/retention", key: "retention" },
-  { href: "/admin/alerts", key: "alerts" },
-  { href: "/admin/phrase-rules", key: "phraseRules" },
-  { href: "/admin/scorecards", key: "scorecards" },
-] as const;
+  { href: "/quality", key: "quality", role: "reviewer" },
+  { href: "/reconciliation", key: "reconciliation", role: "supervisor" },
+  { href: "/legal-holds", key: "legalHolds", role: "supervisor" },
+  { href: "/rules", key: "rules", role: "supervisor" },
+  { href: "/admin/users", key: "users", role: "admin" },
+  { href: "/audit", key: "audit", role: "admin" },
+  { href: "/admin/retention", key: "retention", role: "admin" },
+  { href: "/admin/alerts", key: "alerts", role: "admin" },
+  { href: "/admin/phrase-rules", key: "phraseRules", role: "admin" },
+  { href: "/admin/scorecards", key: "scorecards", role: "admin" },
+] as const satisfies readonly { href: string; key: string; role?: "reviewer" | "supervisor" | "admin" }[];
 
 /** Supervisor and admin links are shown to those roles; the pages check the role themselves. */
 export function MainNav({
@@ -37,15 +34,11 @@ export function MainNav({
 }) {
   const t = useTranslations("shell.nav");
   const pathname = usePathname();
+  const shown = { reviewer, supervisor, admin };
   return (
     <nav aria-label={t("label")}>
       <ul className="flex gap-1">
-        {[
-          ...ITEMS,
-          ...(reviewer ? REVIEWER_ITEMS : []),
-          ...(supervisor ? SUPERVISOR_ITEMS : []),
-          ...(admin ? ADMIN_ITEMS : []),
-        ].map((item) => {
+        {ITEMS.filter((item) => !("role" in item) || shown[item.role]).map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

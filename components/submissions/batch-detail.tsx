@@ -1,24 +1,25 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { unwrap, useErrorText } from "@/components/ui/action-error";
+import { unwrap } from "@/components/ui/action-error";
 import { useFormat } from "@/components/ui/use-format";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { cancelSubmissionBatch, resumeSubmissionBatch } from "@/lib/submissions/actions";
 import type { Selection } from "@/lib/submissions/selection";
-import { submissionKeys, type BatchDetailView } from "@/lib/submissions/views";
+import { submissionKeys, type BatchDetailView, type BatchView } from "@/lib/submissions/views";
 import { BatchCounts, BatchProgressBar, BatchStatus, useBatchKind, useDescribeSelection } from "./batch-progress";
 import { FailureLine } from "@/components/ui/failure-line";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { MutationConfirmDialog } from "@/components/ui/mutation-confirm-dialog";
 import { batchNeedsPolling, RATE_WINDOW_SECONDS } from "@/lib/submissions/views";
 import { PreSubmitDialog } from "./pre-submit-dialog";
 import { BulkFixDialog } from "@/components/corrections/bulk-fix-dialog";
 import { FailureGroups } from "./failure-groups";
 import { APPROVAL_STATUSES } from "@/lib/approvals/status";
 import { BackLink } from "@/components/ui/back-link";
+import { secondaryButton, stopButton } from "@/components/ui/styles";
 
 export function BatchDetail({
   initial,
@@ -34,10 +35,8 @@ export function BatchDetail({
   approvalPanel?: ReactNode;
 }) {
   const t = useTranslations("submissions.detail");
-  const tc = useTranslations("confirm.cancelBatch");
   const tv = useTranslations("views.batch");
   const fmt = useFormat();
-  const errorText = useErrorText();
   const describeSelection = useDescribeSelection();
   const kind = useBatchKind();
   const id = initial.batch.id;
@@ -79,6 +78,10 @@ export function BatchDetail({
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: submissionKeys.batch(id) }),
   });
+  const askCancel = () => {
+    control.reset();
+    setConfirmCancel(true);
+  };
   const b = data.batch;
   const failed = b.counts.rejected + b.counts.failed;
 
@@ -90,23 +93,12 @@ export function BatchDetail({
         <BatchStatus batch={b} />
         <div className="ml-auto flex gap-2">
           {canControl && b.status === "paused" ? (
-            <button
-              type="button"
-              onClick={() => control.mutate("resume")}
-              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-            >
+            <button type="button" onClick={() => control.mutate("resume")} className={secondaryButton}>
               {t("resume")}
             </button>
           ) : null}
           {canControl && (b.status === "running" || b.status === "paused") ? (
-            <button
-              type="button"
-              onClick={() => {
-                control.reset();
-                setConfirmCancel(true);
-              }}
-              className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50"
-            >
+            <button type="button" onClick={askCancel} className={stopButton}>
               {t("cancel")}
             </button>
           ) : null}
@@ -173,25 +165,7 @@ export function BatchDetail({
           onClose={() => setBulkFix(null)}
         />
       ) : null}
-      {confirmCancel ? (
-        <ConfirmDialog
-          testId="cancel-batch-dialog"
-          title={tc("title", { id: b.id })}
-          confirmLabel={tc("confirm")}
-          pending={control.isPending}
-          error={control.isError ? errorText(control.error) : null}
-          onConfirm={() => control.mutate("cancel")}
-          onClose={() => setConfirmCancel(false)}
-        >
-          <p>
-            {tc("body", {
-              waiting: b.counts.queued + b.counts.retrying,
-              inFlight: b.counts.in_flight,
-              answered: b.counts.accepted + b.counts.rejected + b.counts.failed,
-            })}
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      {confirmCancel ? <CancelBatchDialog batch={b} control={control} onClose={() => setConfirmCancel(false)} /> : null}
       {dialog ? (
         <PreSubmitDialog
           selection={dialog.selection}
@@ -201,5 +175,36 @@ export function BatchDetail({
         />
       ) : null}
     </div>
+  );
+}
+
+/** Asks before cancelling the batch, saying how many of its calls still wait, are on the wire and were answered. */
+function CancelBatchDialog({
+  batch,
+  control,
+  onClose,
+}: {
+  batch: BatchView;
+  control: UseMutationResult<void, Error, "cancel" | "resume">;
+  onClose: () => void;
+}) {
+  const tc = useTranslations("confirm.cancelBatch");
+  return (
+    <MutationConfirmDialog
+      testId="cancel-batch-dialog"
+      title={tc("title", { id: batch.id })}
+      confirmLabel={tc("confirm")}
+      mutation={control}
+      input="cancel"
+      onClose={onClose}
+    >
+      <p>
+        {tc("body", {
+          waiting: batch.counts.queued + batch.counts.retrying,
+          inFlight: batch.counts.in_flight,
+          answered: batch.counts.accepted + batch.counts.rejected + batch.counts.failed,
+        })}
+      </p>
+    </MutationConfirmDialog>
   );
 }

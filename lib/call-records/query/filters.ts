@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
-import {
-  COMPLIANCE_FILTERS,
-  CRITICAL_FILTERS,
-  PAGE_SIZES,
-  REVIEW_STATES,
-  SORTS,
-  SUBMISSION_STATES,
-} from "./filter-values";
+import * as allowed from "./filter-values";
 
 /**
  * The `/calls` URL parameters: a public contract (people paste these links),
@@ -21,6 +14,11 @@ const int64 = z
   .regex(/^\d{1,19}$/, "must be a positive integer id")
   .transform((s) => BigInt(s))
   .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+
+/** One of a fixed list of values; the error lists them. */
+function oneOf<const T extends readonly string[]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(", ")}` });
+}
 
 const dateParam = dayOrInstantSchema;
 /** Seconds of talk time: the range of the int4 column chat_duration. */
@@ -58,14 +56,10 @@ export const callFiltersSchema = z.object({
         ),
     )
     .default([]),
-  submission: z
-    .array(z.enum(SUBMISSION_STATES, { error: `must be one of ${SUBMISSION_STATES.join(", ")}` }))
-    .default([]),
-  review: z.array(z.enum(REVIEW_STATES, { error: `must be one of ${REVIEW_STATES.join(", ")}` })).default([]),
+  submission: z.array(oneOf(allowed.SUBMISSION_STATES)).default([]),
+  review: z.array(oneOf(allowed.REVIEW_STATES)).default([]),
   /** Calls with any of these compliance flags (`any`: with at least one). */
-  compliance: z
-    .array(z.enum(COMPLIANCE_FILTERS, { error: `must be one of ${COMPLIANCE_FILTERS.join(", ")}` }))
-    .default([]),
+  compliance: z.array(oneOf(allowed.COMPLIANCE_FILTERS)).default([]),
   /** Who gave the current verdict (user id). */
   reviewer: z.array(int64).default([]),
   /** Records of a submission batch (its queue rows): /calls?batch=<id>. */
@@ -92,19 +86,22 @@ export const callFiltersSchema = z.object({
   minScore: score.optional(),
   maxScore: score.optional(),
   /** failed: the current review failed a critical scorecard item; passed: scored without failing one. */
-  critical: z.enum(CRITICAL_FILTERS, { error: `must be one of ${CRITICAL_FILTERS.join(", ")}` }).optional(),
+  critical: oneOf(allowed.CRITICAL_FILTERS).optional(),
   q: textSchema
     .pipe(z.string().trim().max(100))
     .optional()
     .transform((v) => (v ? v : undefined)),
-  sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("-start_time"),
+  sort: oneOf(allowed.SORTS).default("-start_time"),
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, "could not be read")
     .optional(),
   size: z.coerce
     .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `must be one of ${PAGE_SIZES.join(", ")}`)
+    .refine(
+      (n) => (allowed.PAGE_SIZES as readonly number[]).includes(n),
+      `must be one of ${allowed.PAGE_SIZES.join(", ")}`,
+    )
     .default(50),
 });
 
