@@ -120,13 +120,12 @@ export function PhraseRuleForm({ ruleId, initial }: { ruleId?: string; initial: 
         editing={
           ruleId
             ? {
-                cancelHref: "/admin/phrase-rules",
+                listHref: "/admin/phrase-rules",
                 cancelLabel: t("cancel"),
                 remove: {
                   label: t("deleteLabel", { name: initial.name }),
                   body: t("deleteConfirm", { name: initial.name }),
                   action: () => deletePhraseRuleAction({ ruleId }),
-                  then: "/admin/phrase-rules",
                   testId: "delete-phrase-rule",
                 },
               }

@@ -120,13 +120,12 @@ export function ScorecardForm({ scorecardId, initial }: { scorecardId?: string; 
         editing={
           scorecardId
             ? {
-                cancelHref: "/admin/scorecards",
+                listHref: "/admin/scorecards",
                 cancelLabel: t("cancel"),
                 remove: {
                   label: t("archive", { name: initial.name }),
                   body: t("archiveBody", { name: initial.name }),
                   action: () => archiveScorecardAction({ scorecardId }),
-                  then: "/admin/scorecards",
                   testId: "archive-scorecard",
                 },
               }

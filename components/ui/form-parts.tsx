@@ -89,9 +89,9 @@ export function FormError({ error, testId }: { error: string | null; testId?: st
 }
 
 /**
- * The submit button; when editing, a way back (`cancelHref`) and, at the far
- * end, the button that removes the thing after asking (its label is also the
- * dialog's title and confirm button).
+ * The submit button; when editing, a way back to the list (`listHref`) and,
+ * at the far end, the button that removes the thing after asking (its label
+ * is also the dialog's title and confirm button) and then goes to the list.
  */
 export function FormActions({
   saveLabel,
@@ -101,9 +101,9 @@ export function FormActions({
   saveLabel: string;
   pending: boolean;
   editing?: {
-    cancelHref: string;
+    listHref: string;
     cancelLabel: string;
-    remove: { label: string; body: string; action: () => Promise<Removal>; then: string; testId: string };
+    remove: { label: string; body: string; action: () => Promise<Removal>; testId: string };
   };
 }) {
   return (
@@ -113,7 +113,7 @@ export function FormActions({
       </button>
       {editing ? (
         <>
-          <Link href={editing.cancelHref} className="text-sky-700 underline">
+          <Link href={editing.listHref} className="text-sky-700 underline">
             {editing.cancelLabel}
           </Link>
           <span className="ml-auto">
@@ -125,7 +125,7 @@ export function FormActions({
                 body: editing.remove.body,
               }}
               remove={editing.remove.action}
-              then={editing.remove.then}
+              then={editing.listHref}
               testId={editing.remove.testId}
             />
           </span>
