@@ -3,6 +3,7 @@
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { closeCalibrationSession, createCalibrationSession, submitCalibration } from "./calibration-mutations";
 import { archiveScorecard, createScorecard, setDefaultScorecard, updateScorecard } from "./mutations";
 import {
@@ -58,8 +59,7 @@ export const archiveScorecardAction = defineAction({
   input: scorecardIdSchema,
   handler: async ({ scorecardId }, { user }) => {
     const name = orRefuse(await archiveScorecard(BigInt(scorecardId)), notFound);
-    await auditBy(user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
-    return { id: scorecardId };
+    return audited({ id: scorecardId }, user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
   },
 });
 
@@ -69,8 +69,7 @@ export const setDefaultScorecardAction = defineAction({
   input: scorecardIdSchema,
   handler: async ({ scorecardId }, { user }) => {
     orRefuse(await setDefaultScorecard(BigInt(scorecardId)), notFound);
-    await auditBy(user, "scorecard.set_default", `scorecard:${scorecardId}`);
-    return { id: scorecardId };
+    return audited({ id: scorecardId }, user, "scorecard.set_default", `scorecard:${scorecardId}`);
   },
 });
 
@@ -117,7 +116,6 @@ export const closeCalibrationAction = defineAction({
   input: calibrationIdSchema,
   handler: async ({ sessionId }, { user }) => {
     const closed = orRefuse(await closeCalibrationSession(BigInt(sessionId)), noSession);
-    await auditBy(user, "calibration.close", `calibration:${sessionId}`, closed);
-    return { id: sessionId };
+    return audited({ id: sessionId }, user, "calibration.close", `calibration:${sessionId}`, closed);
   },
 });
