@@ -53,25 +53,37 @@ export const updateScorecardAction = defineAction({
   },
 });
 
-export const archiveScorecardAction = defineAction({
-  name: "scorecards.archive",
-  permission: "scorecards:manage",
-  input: scorecardIdSchema,
-  handler: async ({ scorecardId }, { user }) => {
-    const name = orRefuse(await archiveScorecard(BigInt(scorecardId)), notFound);
-    return audited({ id: scorecardId }, user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
-  },
-});
+/**
+ * Archiving a scorecard and making it the default: one live scorecard by its id
+ * (refused when there is none or it is archived), audited, answered with the id.
+ */
+function scorecardChange<R>(
+  names: { action: string; audit: string },
+  change: (id: bigint) => Promise<R | null | false>,
+  details: (changed: R) => Record<string, unknown> | undefined,
+) {
+  return defineAction({
+    name: names.action,
+    permission: "scorecards:manage",
+    input: scorecardIdSchema,
+    handler: async ({ scorecardId }, { user }) => {
+      const changed = orRefuse(await change(BigInt(scorecardId)), notFound);
+      return audited({ id: scorecardId }, user, names.audit, `scorecard:${scorecardId}`, details(changed));
+    },
+  });
+}
 
-export const setDefaultScorecardAction = defineAction({
-  name: "scorecards.setDefault",
-  permission: "scorecards:manage",
-  input: scorecardIdSchema,
-  handler: async ({ scorecardId }, { user }) => {
-    orRefuse(await setDefaultScorecard(BigInt(scorecardId)), notFound);
-    return audited({ id: scorecardId }, user, "scorecard.set_default", `scorecard:${scorecardId}`);
-  },
-});
+export const archiveScorecardAction = scorecardChange(
+  { action: "scorecards.archive", audit: "scorecard.archive" },
+  archiveScorecard,
+  (name) => ({ name }),
+);
+
+export const setDefaultScorecardAction = scorecardChange(
+  { action: "scorecards.setDefault", audit: "scorecard.set_default" },
+  setDefaultScorecard,
+  () => undefined,
+);
 
 export const createCalibrationAction = defineAction({
   name: "calibration.create",
