@@ -1,9 +1,9 @@
 "use server";
 
-import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse, refusing } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { maskedUrl } from "./data";
 import {
   ChannelNameTaken,
@@ -13,7 +13,7 @@ import {
   sendTestAlert,
   updateChannel,
 } from "./mutations";
-import { channelIdSchema, channelInputSchema, channelPatchSchema } from "./schema";
+import { channelInputSchema, channelRefSchema, channelToggleSchema, channelUpdateSchema } from "./schema";
 
 /**
  * The notification channels' server actions (/admin/alerts). The audit trail
@@ -51,7 +51,7 @@ export const updateAlertChannel = defineAction({
   name: "alerts.update",
   permission: "alerts:manage",
   recentAuth: true,
-  input: z.object({ channelId: channelIdSchema, patch: channelPatchSchema }),
+  input: channelUpdateSchema,
   handler: async ({ channelId, patch }, { user }) =>
     refusing(
       async () => {
@@ -77,7 +77,7 @@ export const setAlertChannelEnabled = defineAction({
   name: "alerts.setEnabled",
   permission: "alerts:manage",
   recentAuth: true,
-  input: z.object({ channelId: channelIdSchema, enabled: z.boolean() }),
+  input: channelToggleSchema,
   handler: async ({ channelId, enabled }, { user }) => {
     const updated = orRefuse(await updateChannel(BigInt(channelId), { enabled }), notFound);
     await auditBy(user, enabled ? "alert_channel.enable" : "alert_channel.disable", `alert_channel:${channelId}`, {
@@ -91,11 +91,10 @@ export const deleteAlertChannel = defineAction({
   name: "alerts.delete",
   permission: "alerts:manage",
   recentAuth: true,
-  input: z.object({ channelId: channelIdSchema }),
+  input: channelRefSchema,
   handler: async ({ channelId }, { user }) => {
     const { name } = orRefuse(await deleteChannel(BigInt(channelId)), notFound);
-    await auditBy(user, "alert_channel.delete", `alert_channel:${channelId}`, { name });
-    return { deleted: true };
+    return audited({ deleted: true }, user, "alert_channel.delete", `alert_channel:${channelId}`, { name });
   },
 });
 
@@ -103,7 +102,7 @@ export const deleteAlertChannel = defineAction({
 export const sendTestAlertAction = defineAction({
   name: "alerts.sendTest",
   permission: "alerts:manage",
-  input: z.object({ channelId: channelIdSchema }),
+  input: channelRefSchema,
   handler: async ({ channelId }, { user }) => {
     const sent = orRefuse(await sendTestAlert(BigInt(channelId), user), notFound);
     await auditBy(user, "alert_channel.test", `alert_channel:${channelId}`, {

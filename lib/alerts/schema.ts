@@ -87,6 +87,10 @@ export const channelPatchSchema = z.object({
 export type ChannelPatch = z.output<typeof channelPatchSchema>;
 
 export const channelIdSchema = int64IdSchema;
+/** One channel, by its id (delete, test alert). */
+export const channelRefSchema = z.object({ channelId: channelIdSchema });
+export const channelUpdateSchema = z.object({ channelId: channelIdSchema, patch: channelPatchSchema });
+export const channelToggleSchema = z.object({ channelId: channelIdSchema, enabled: z.boolean() });
 
 /** Deliveries shown per page of a channel's log. */
 export const DELIVERY_PAGE_SIZE = 20;

@@ -1,12 +1,12 @@
 "use server";
 
-import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { can } from "../auth/permissions";
 import { createIngestToken, createPersonalToken, revokeIngestToken, revokePersonalToken } from "./mutations";
-import { createTokenSchema, ingestTokenNameSchema, tokenIdSchema } from "./schema";
+import { createTokenSchema, ingestTokenCreateSchema, tokenRefSchema } from "./schema";
 
 const notYours = () => new ActionError("not_found", "No such active token of yours.");
 const noIngestToken = () => new ActionError("not_found", "No such active ingest token.");
@@ -36,33 +36,31 @@ export const createApiToken = defineAction({
 export const revokeApiToken = defineAction({
   name: "tokens.revoke",
   permission: "calls:read",
-  input: z.object({ tokenId: tokenIdSchema }),
+  input: tokenRefSchema,
   handler: async ({ tokenId }, { user }) => {
     const owner = can(user.role, "users:manage") ? null : user.id;
     const { name, ownerId } = orRefuse(await revokePersonalToken(BigInt(tokenId), owner), notYours);
-    await auditBy(user, "token.revoke", `token:${tokenId}`, { name, ownerId });
-    return { revoked: true };
+    return audited({ revoked: true }, user, "token.revoke", `token:${tokenId}`, { name, ownerId });
   },
 });
 
 export const createSourceToken = defineAction({
   name: "tokens.createIngest",
   permission: "users:manage",
-  input: z.object({ name: ingestTokenNameSchema }),
+  input: ingestTokenCreateSchema,
   handler: async ({ name }, { user }) => {
     const created = orRefuse(await createIngestToken({ name, createdBy: user.email }), () => ingestNameTaken(name));
-    await auditBy(user, "ingest_token.create", `ingest_token:${created.id}`, { name });
-    return { id: created.id.toString(), token: created.token };
+    const answer = { id: created.id.toString(), token: created.token };
+    return audited(answer, user, "ingest_token.create", `ingest_token:${created.id}`, { name });
   },
 });
 
 export const revokeSourceToken = defineAction({
   name: "tokens.revokeIngest",
   permission: "users:manage",
-  input: z.object({ tokenId: tokenIdSchema }),
+  input: tokenRefSchema,
   handler: async ({ tokenId }, { user }) => {
     const { name } = orRefuse(await revokeIngestToken(BigInt(tokenId)), noIngestToken);
-    await auditBy(user, "ingest_token.revoke", `ingest_token:${tokenId}`, { name });
-    return { revoked: true };
+    return audited({ revoked: true }, user, "ingest_token.revoke", `ingest_token:${tokenId}`, { name });
   },
 });

@@ -28,3 +28,6 @@ export const ingestTokenNameSchema = z
   .regex(/^[\p{L}\p{N}._ -]+$/u, "letters, digits, spaces, dots, dashes and underscores only");
 
 export const tokenIdSchema = z.string().regex(/^\d{1,19}$/, "must be an id");
+/** One token, personal or ingest, by its id (revoke). */
+export const tokenRefSchema = z.object({ tokenId: tokenIdSchema });
+export const ingestTokenCreateSchema = z.object({ name: ingestTokenNameSchema });

@@ -1,13 +1,13 @@
 "use server";
 
-import { z } from "zod";
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse, refusing } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { getEnv } from "../env";
 import { dryRunRule, getRule } from "./data";
 import { createRule, deleteRule, RuleNameTaken, updateRule } from "./mutations";
-import { dryRunInputSchema, ruleIdSchema, ruleInputSchema, rulePatchSchema } from "./schema";
+import { dryRunInputSchema, ruleInputSchema, ruleRefSchema, ruleUpdateSchema } from "./schema";
 
 /** The rules' server actions: the /rules pages and the REST API (lib/api/handlers/rules.ts) both call these. */
 
@@ -30,7 +30,7 @@ export const createReportingRule = defineAction({
 export const updateReportingRule = defineAction({
   name: "rules.update",
   permission: "rules:write",
-  input: z.object({ ruleId: ruleIdSchema, patch: rulePatchSchema }),
+  input: ruleUpdateSchema,
   handler: async ({ ruleId, patch }, { user }) =>
     refusing(
       async () => {
@@ -45,11 +45,10 @@ export const updateReportingRule = defineAction({
 export const deleteReportingRule = defineAction({
   name: "rules.delete",
   permission: "rules:write",
-  input: z.object({ ruleId: ruleIdSchema }),
+  input: ruleRefSchema,
   handler: async ({ ruleId }, { user }) => {
     const { name } = orRefuse(await deleteRule(BigInt(ruleId)), notFound);
-    await auditBy(user, "rule.delete", `rule:${ruleId}`, { name });
-    return { deleted: true };
+    return audited({ deleted: true }, user, "rule.delete", `rule:${ruleId}`, { name });
   },
 });
 

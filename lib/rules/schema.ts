@@ -42,6 +42,9 @@ export const rulePatchSchema = z.object({
 export type RulePatch = z.output<typeof rulePatchSchema>;
 
 export const ruleIdSchema = int64IdSchema;
+/** One rule, by its id (delete). */
+export const ruleRefSchema = z.object({ ruleId: ruleIdSchema });
+export const ruleUpdateSchema = z.object({ ruleId: ruleIdSchema, patch: rulePatchSchema });
 
 /** A dry run of a saved rule (its cursor counts) or of a rule being written (from the start). */
 export const dryRunInputSchema = z.object({

@@ -3,6 +3,7 @@
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { closeCalibrationSession, createCalibrationSession, submitCalibration } from "./calibration-mutations";
 import { archiveScorecard, createScorecard, setDefaultScorecard, updateScorecard } from "./mutations";
 import {
@@ -52,27 +53,37 @@ export const updateScorecardAction = defineAction({
   },
 });
 
-export const archiveScorecardAction = defineAction({
-  name: "scorecards.archive",
-  permission: "scorecards:manage",
-  input: scorecardIdSchema,
-  handler: async ({ scorecardId }, { user }) => {
-    const name = orRefuse(await archiveScorecard(BigInt(scorecardId)), notFound);
-    await auditBy(user, "scorecard.archive", `scorecard:${scorecardId}`, { name });
-    return { id: scorecardId };
-  },
-});
+/**
+ * Archiving a scorecard and making it the default: one live scorecard by its id
+ * (refused when there is none or it is archived), audited, answered with the id.
+ */
+function scorecardChange<R>(
+  names: { action: string; audit: string },
+  change: (id: bigint) => Promise<R | null | false>,
+  details: (changed: R) => Record<string, unknown> | undefined,
+) {
+  return defineAction({
+    name: names.action,
+    permission: "scorecards:manage",
+    input: scorecardIdSchema,
+    handler: async ({ scorecardId }, { user }) => {
+      const changed = orRefuse(await change(BigInt(scorecardId)), notFound);
+      return audited({ id: scorecardId }, user, names.audit, `scorecard:${scorecardId}`, details(changed));
+    },
+  });
+}
 
-export const setDefaultScorecardAction = defineAction({
-  name: "scorecards.setDefault",
-  permission: "scorecards:manage",
-  input: scorecardIdSchema,
-  handler: async ({ scorecardId }, { user }) => {
-    orRefuse(await setDefaultScorecard(BigInt(scorecardId)), notFound);
-    await auditBy(user, "scorecard.set_default", `scorecard:${scorecardId}`);
-    return { id: scorecardId };
-  },
-});
+export const archiveScorecardAction = scorecardChange(
+  { action: "scorecards.archive", audit: "scorecard.archive" },
+  archiveScorecard,
+  (name) => ({ name }),
+);
+
+export const setDefaultScorecardAction = scorecardChange(
+  { action: "scorecards.setDefault", audit: "scorecard.set_default" },
+  setDefaultScorecard,
+  () => undefined,
+);
 
 export const createCalibrationAction = defineAction({
   name: "calibration.create",
@@ -117,7 +128,6 @@ export const closeCalibrationAction = defineAction({
   input: calibrationIdSchema,
   handler: async ({ sessionId }, { user }) => {
     const closed = orRefuse(await closeCalibrationSession(BigInt(sessionId)), noSession);
-    await auditBy(user, "calibration.close", `calibration:${sessionId}`, closed);
-    return { id: sessionId };
+    return audited({ id: sessionId }, user, "calibration.close", `calibration:${sessionId}`, closed);
   },
 });

@@ -3,6 +3,7 @@
 import { ActionError, defineAction } from "../actions/wrapper";
 import { orRefuse } from "../actions/refusals";
 import { auditBy } from "../audit/mutations";
+import { audited } from "../actions/audited";
 import { queuePhraseRecheck } from "../compliance/recheck";
 import { createPhraseRule, deletePhraseRule, setPhraseRuleEnabled, updatePhraseRule } from "./rule-mutations";
 import {
@@ -50,8 +51,7 @@ export const updatePhraseRuleAction = defineAction({
   handler: async ({ ruleId, rule }, { user }) => {
     checkPattern(rule);
     orRefuse(await updatePhraseRule(BigInt(ruleId), rule), notFound);
-    await auditBy(user, "phrase_rule.update", `phrase_rule:${ruleId}`, auditDetails(rule));
-    return { id: ruleId };
+    return audited({ id: ruleId }, user, "phrase_rule.update", `phrase_rule:${ruleId}`, auditDetails(rule));
   },
 });
 
@@ -72,8 +72,7 @@ export const deletePhraseRuleAction = defineAction({
   input: phraseRuleDeleteSchema,
   handler: async ({ ruleId }, { user }) => {
     const name = orRefuse(await deletePhraseRule(BigInt(ruleId)), notFound);
-    await auditBy(user, "phrase_rule.delete", `phrase_rule:${ruleId}`, { name });
-    return { id: ruleId };
+    return audited({ id: ruleId }, user, "phrase_rule.delete", `phrase_rule:${ruleId}`, { name });
   },
 });
 
@@ -88,7 +87,6 @@ export const recheckPhraseRulesAction = defineAction({
   input: phraseRuleRecheckSchema,
   handler: async (_input, { user }) => {
     const queued = await queuePhraseRecheck(`admin:${user.id}`);
-    await auditBy(user, "phrase_rule.recheck", "phrase_rules", { queued });
-    return { queued };
+    return audited({ queued }, user, "phrase_rule.recheck", "phrase_rules", { queued });
   },
 });
