@@ -18,6 +18,24 @@ async function person(tag: string) {
 const countOf = async (id: bigint) => (await prisma.user.findUniqueOrThrow({ where: { id } })).failedLogins;
 const audited = async (email: string, action: string) => prisma.auditEvent.count({ where: { target: email, action } });
 
+/** A signed-in account, as an action sees it: the user and the request context of its session. */
+async function signedIn(tag: string, address: string) {
+  const u = await person(tag);
+  const { token } = await createSession(u.id);
+  const user = (await userForToken(token))!;
+  const { id: sessionId } = await prisma.session.findFirstOrThrow({ where: { userId: u.id } });
+  return { u, user, ctx: { sessionId, address } };
+}
+
+/** 20 concurrent wrong proofs: the limit's worth answered "wrong_password" (and audited as failed), the rest "locked". */
+async function expectLimitChecked(attempt: (i: number) => Promise<unknown>, failuresAudited: () => Promise<number>) {
+  const answers = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => attempt(i)));
+  const codes = answers.map((a) => (a.status === "rejected" ? (a.reason as { code?: string }).code : "ok"));
+  expect(codes.filter((c) => c === "wrong_password")).toHaveLength(MAX);
+  expect(codes.filter((c) => c === "locked")).toHaveLength(20 - MAX);
+  expect(await failuresAudited()).toBe(MAX);
+}
+
 describe("the lockout count shared by every proof", () => {
   it("a success clears the count only when no attempt was counted while it was being checked", async () => {
     const u = await person("refund");
@@ -51,44 +69,19 @@ describe("the lockout count shared by every proof", () => {
   }, 60_000);
 
   it("20 concurrent wrong passwords to re-authenticate: at most the limit are checked, the rest refused", async () => {
-    const u = await person("reauth");
-    const { token } = await createSession(u.id);
-    const user = (await userForToken(token))!;
-    const { id: sessionId } = await prisma.session.findFirstOrThrow({ where: { userId: u.id } });
-    const answers = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) =>
-        reauthenticate(user, `wrong ${i}`, { sessionId, address: "10.38.0.1" }, consumeSecondFactor),
-      ),
+    const { u, user, ctx } = await signedIn("reauth", "10.38.0.1");
+    await expectLimitChecked(
+      (i) => reauthenticate(user, `wrong ${i}`, ctx, consumeSecondFactor),
+      () => audited(u.email, "reauth.failed"),
     );
-    const codes = answers.map((a) => (a.status === "rejected" ? (a.reason as { code?: string }).code : "ok"));
-    expect(codes.filter((c) => c === "wrong_password")).toHaveLength(MAX);
-    expect(codes.filter((c) => c === "locked")).toHaveLength(20 - MAX);
-    expect(await audited(u.email, "reauth.failed")).toBe(MAX);
-    await expect(
-      reauthenticate(user, RIGHT, { sessionId, address: "10.38.0.1" }, consumeSecondFactor),
-    ).rejects.toMatchObject({ code: "locked" });
+    await expect(reauthenticate(user, RIGHT, ctx, consumeSecondFactor)).rejects.toMatchObject({ code: "locked" });
   }, 60_000);
 
   it("20 concurrent password changes with a wrong current password: at most the limit are checked", async () => {
-    const u = await person("change");
-    const { token } = await createSession(u.id);
-    const user = (await userForToken(token))!;
-    const { id: sessionId } = await prisma.session.findFirstOrThrow({ where: { userId: u.id } });
-    const answers = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) =>
-        changeOwnPassword(
-          user,
-          { current: `wrong ${i}`, next: "a much longer new pass 2026" },
-          {
-            sessionId,
-            address: "10.39.0.1",
-          },
-        ),
-      ),
+    const { u, user, ctx } = await signedIn("change", "10.39.0.1");
+    await expectLimitChecked(
+      (i) => changeOwnPassword(user, { current: `wrong ${i}`, next: "a much longer new pass 2026" }, ctx),
+      () => audited(u.email, "password.change_failed"),
     );
-    const codes = answers.map((a) => (a.status === "rejected" ? (a.reason as { code?: string }).code : "ok"));
-    expect(codes.filter((c) => c === "wrong_password")).toHaveLength(MAX);
-    expect(codes.filter((c) => c === "locked")).toHaveLength(20 - MAX);
-    expect(await audited(u.email, "password.change_failed")).toBe(MAX);
   }, 60_000);
 });
