@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CallsTable } from "@/components/calls/calls-table";
 import { ReviewWorkbench } from "@/components/review/review-workbench";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
@@ -108,9 +109,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : page && page.rows.length ? (
         <CallsTable rows={page.rows} timeZone={timeZone} />
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState as="p">{t("empty")}</EmptyState>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { jobNames } from "@/lib/jobs/names";
 import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/components/ui/page-props";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -65,9 +66,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       ) : null}
       <h2 className="font-semibold">{t("byJob")}</h2>
       {jobs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {t("noRecords")}
-        </p>
+        <EmptyState as="p">{t("noRecords")}</EmptyState>
       ) : (
         <JobsTable
           jobs={jobs}
