@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { CalibrationComparison } from "@/components/calibration/calibration-comparison";
 import { CalibrationScorer } from "@/components/calibration/calibration-scorer";
 import { CloseCalibrationSession } from "@/components/calibration/close-session";
-import { requireUser } from "@/lib/auth/current";
+import { requirePageRecord } from "@/components/ui/page-record";
 import { can } from "@/lib/auth/permissions";
-import { parseInt64Id } from "@/lib/input/schema";
 import { calibrationAgreement } from "@/lib/scorecards/agreement";
 import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/calibration-data";
 import type { IdPageProps } from "@/components/ui/page-props";
@@ -24,10 +23,7 @@ export async function generateMetadata() {
  * agreement rate. A reviewer never sees the others' answers.
  */
 export default async function CalibrationSessionPage({ params, searchParams }: IdPageProps) {
-  const user = await requireUser("review:write");
-  const id = parseInt64Id((await params).id);
-  const session = id === null ? null : await getCalibrationSession(id);
-  if (!session) notFound();
+  const { user, record: session } = await requirePageRecord("review:write", params, getCalibrationSession);
   const t = await getTranslations("scorecards.calibration");
   const record = (await searchParams).record;
   const me = user.id.toString();
