@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dangerButton } from "@/components/ui/styles";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("common.error");
@@ -10,11 +11,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-2 text-sm text-red-800">
         {error.digest ? t("withReference", { digest: error.digest }) : error.message}
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
-      >
+      <button type="button" onClick={reset} className={`mt-4 ${dangerButton}`}>
         {t("retry")}
       </button>
     </div>

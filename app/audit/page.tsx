@@ -9,6 +9,7 @@ import { KeysetPager } from "@/components/ui/keyset-pager";
 import { StackedInput } from "@/components/ui/form-controls";
 import { TableBox } from "@/components/ui/boxed-table";
 import type { SearchParams } from "@/components/ui/page-props";
+import { secondaryButton } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -38,11 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <a
-          href={`/api/audit/export?${query}`}
-          download
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-        >
+        <a href={`/api/audit/export?${query}`} download className={secondaryButton}>
           {t("exportCsv")}
         </a>
       </div>

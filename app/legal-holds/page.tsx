@@ -4,6 +4,7 @@ import { getFormat } from "@/components/ui/get-format";
 import { requireUser } from "@/lib/auth/current";
 import { listHolds } from "@/lib/legal-holds/data";
 import { FramedTable } from "@/components/ui/framed-table";
+import { textButton } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -24,7 +25,7 @@ export default async function LegalHoldsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
-        <Link href="/calls?hold=1" className="text-sm font-medium text-sky-700 underline">
+        <Link href="/calls?hold=1" className={textButton}>
           {t("inCalls")}
         </Link>
       </div>

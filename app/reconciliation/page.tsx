@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { parseReconciliationParams } from "@/lib/reconciliation/schema";
 import { configuredReport } from "@/lib/reconciliation/report";
 import type { SearchParams } from "@/components/ui/page-props";
+import { secondaryButton } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -25,18 +26,10 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">{t("title")}</h1>
         <div className="flex gap-2">
-          <a
-            href={`/api/reconciliation/export?${params.toString()}`}
-            download
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+          <a href={`/api/reconciliation/export?${params.toString()}`} download className={secondaryButton}>
             {t("exportCsv")}
           </a>
-          <a
-            href={`/api/reconciliation/export/xlsx?${params.toString()}`}
-            download
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+          <a href={`/api/reconciliation/export/xlsx?${params.toString()}`} download className={secondaryButton}>
             {t("exportXlsx")}
           </a>
         </div>

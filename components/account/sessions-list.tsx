@@ -9,6 +9,7 @@ import { useFormat } from "@/components/ui/use-format";
 import { endOtherSessions, endSession } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
 import { ColumnsHead } from "@/components/ui/columns-head";
+import { textButton } from "@/components/ui/styles";
 
 export interface SessionView {
   id: string;
@@ -86,7 +87,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
                       type="button"
                       disabled={end.isPending}
                       onClick={() => end.mutate(s.id)}
-                      className="text-sm font-medium text-sky-700 underline"
+                      className={textButton}
                     >
                       {t("end")}
                     </button>

@@ -10,6 +10,7 @@ import { PendingSubmit } from "@/components/ui/pending-submit";
 import { confirmTwoFactor, newRecoveryCodes, startTwoFactor } from "@/lib/account/actions";
 import { useAccountErrorText } from "./account-error";
 import { useReauth } from "./use-reauth";
+import { textButton } from "@/components/ui/styles";
 
 /** An account step's main button; a submit button greys out while it is disabled. */
 const mainClass = "rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800";
@@ -128,7 +129,7 @@ export function RegenerateRecoveryCodes() {
         type="button"
         disabled={make.isPending}
         onClick={() => window.confirm(t("regenerateConfirm")) && make.mutate()}
-        className="text-sm font-medium text-sky-700 underline"
+        className={textButton}
       >
         {t("regenerate")}
       </button>

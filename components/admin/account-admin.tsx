@@ -7,6 +7,7 @@ import { unwrap } from "@/components/ui/action-error";
 import { FailureLine } from "@/components/ui/failure-line";
 import { useFormat } from "@/components/ui/use-format";
 import { endUserSessions, resetPassword, resetTwoFactor, unlockUser } from "@/lib/users/actions";
+import { textButton } from "@/components/ui/styles";
 
 interface Target {
   id: string;
@@ -60,7 +61,7 @@ export function AccountAdminActions({ user, self }: { user: Target; self: boolea
   const commands = COMMANDS.filter((c) =>
     c === "unlock" ? user.locked : !self && (c !== "resetTwoFactor" || user.twoFactor),
   );
-  const button = "mr-2 text-sm font-medium text-sky-700 underline";
+  const button = `mr-2 ${textButton}`;
   const result = run.data;
   const link = result?.command === "resetPassword" && "path" in result.data ? result.data : null;
   return (

@@ -14,6 +14,7 @@ import { changeRole, createUser, setUserDisabled } from "@/lib/users/actions";
 import { AccountAdminActions, AccountBadges } from "./account-admin";
 import { InlineForm } from "@/components/ui/inline-form";
 import { PendingSubmit } from "@/components/ui/pending-submit";
+import { textButton } from "@/components/ui/styles";
 
 export interface UserView {
   id: string;
@@ -145,7 +146,7 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
             type="button"
             disabled={update.isPending}
             onClick={() => update.mutate({ disabled: false })}
-            className="text-sm font-medium text-sky-700 underline"
+            className={textButton}
           >
             {t("enable")}
           </button>
@@ -160,7 +161,7 @@ export function UserRow({ user, self }: { user: UserView; self: boolean }) {
               update.reset();
               setConfirmDisable(true);
             }}
-            className="text-sm font-medium text-sky-700 underline"
+            className={textButton}
           >
             {t("disable")}
           </button>

@@ -7,8 +7,9 @@ import { FailureLine } from "@/components/ui/failure-line";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { DeleteNamed } from "@/components/ui/delete-with-confirm";
 import { deleteAlertChannel, sendTestAlertAction, setAlertChannelEnabled } from "@/lib/alerts/actions";
+import { secondaryButton } from "@/components/ui/styles";
 
-const secondary = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
+const secondary = `${secondaryButton} disabled:opacity-60`;
 
 /** "Send test", after a confirmation: the answer of its first attempt, and the log refreshed. */
 export function SendTestAlert({ channelId, name }: { channelId: string; name: string }) {

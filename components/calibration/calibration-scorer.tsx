@@ -13,6 +13,7 @@ import type { Answers, ScorecardSections } from "@/lib/scorecards/schema";
 import type { TranscriptView } from "@/lib/transcripts/view";
 import { CalibrationClosedNote } from "./closed-note";
 import { FailureLine } from "@/components/ui/failure-line";
+import { primaryButton } from "@/components/ui/styles";
 
 /**
  * One calibration call: the player and the same scorecard panel as the
@@ -78,7 +79,7 @@ export function CalibrationScorer({
               disabled={submit.isPending || !card.complete}
               onClick={() => submit.mutate()}
               aria-describedby={card.complete ? undefined : "calibration-need-all"}
-              className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+              className={`${primaryButton} disabled:opacity-60`}
             >
               {t("submit")}
             </button>

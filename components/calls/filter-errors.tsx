@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ParsedFilters } from "@/lib/call-records/query/filters";
 import { ALLOWED_VALUES as ALLOWED, FILTER_PARAMS } from "@/lib/call-records/query/filter-values";
+import { warningBox } from "@/components/ui/styles";
 const PARAMS = [...FILTER_PARAMS, "size", "cursor"] as const;
 
 /** Parts of a /calls link that were ignored, and why, in the user's language. */
@@ -16,7 +17,7 @@ export function FilterErrors({ errors, cursorInvalid }: { errors: ParsedFilters[
     return e.value !== undefined ? t("quoted", { value: e.value, reason: text }) : text;
   };
   return (
-    <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div role="alert" className={warningBox}>
       <p className="font-medium">{t("title")}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => (

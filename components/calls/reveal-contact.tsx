@@ -8,6 +8,7 @@ import { useReauth } from "@/components/account/use-reauth";
 import { unwrap } from "@/components/ui/action-error";
 import { SubmitAndCancel } from "@/components/ui/pending-submit";
 import { FailureLine } from "@/components/ui/failure-line";
+import { textButton } from "@/components/ui/styles";
 
 /** Shows one record's full number and name after the supervisor says why (audited). */
 export function RevealContact({ callRecordId }: { callRecordId: string }) {
@@ -38,7 +39,7 @@ export function RevealContact({ callRecordId }: { callRecordId: string }) {
   }
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="text-sm font-medium text-sky-700 underline">
+      <button type="button" onClick={() => setOpen(true)} className={textButton}>
         {t("open")}
       </button>
     );

@@ -5,8 +5,7 @@ import { useReauth } from "@/components/account/use-reauth";
 import { unwrap, useErrorText } from "@/components/ui/action-error";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { runRetentionNow } from "@/lib/retention/actions";
-
-const danger = "rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800";
+import { dangerButton } from "@/components/ui/styles";
 
 /** "Run now", after a confirmation: the worker starts the run within a minute. */
 export function RunRetentionNow() {
@@ -19,7 +18,7 @@ export function RunRetentionNow() {
   });
   return (
     <>
-      <button type="button" onClick={confirm.ask} className={danger}>
+      <button type="button" onClick={confirm.ask} className={dangerButton}>
         {t("button")}
       </button>
       {run.isSuccess ? (

@@ -7,6 +7,7 @@ import type { Selection } from "@/lib/submissions/selection";
 import type { BatchDetailView } from "@/lib/submissions/views";
 import { ColumnsHead } from "@/components/ui/columns-head";
 import { EmptyOr } from "@/components/ui/empty-or";
+import { textButton } from "@/components/ui/styles";
 
 /** A batch's failures grouped by TOP's answer, each group with its resubmit and bulk-fix actions. */
 export function FailureGroups({
@@ -98,7 +99,7 @@ export function FailureGroups({
                             label,
                           })
                         }
-                        className="text-sm font-medium text-sky-700 underline"
+                        className={textButton}
                       >
                         {t("resubmitGroup")}
                       </button>
@@ -112,7 +113,7 @@ export function FailureGroups({
                             label,
                           })
                         }
-                        className="ml-3 text-sm font-medium text-sky-700 underline"
+                        className={`ml-3 ${textButton}`}
                       >
                         {tf("fixGroup")}
                       </button>

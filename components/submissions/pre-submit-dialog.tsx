@@ -13,6 +13,7 @@ import { submissionKeys } from "@/lib/submissions/views";
 import { FailureLine } from "@/components/ui/failure-line";
 import { DialogCloseButton } from "@/components/ui/dialog-close-button";
 import { ApprovalNotice } from "@/components/approvals/approval-notice";
+import { primaryButton } from "@/components/ui/styles";
 
 /**
  * Before anything is sent: how many records go, how many are held back and
@@ -164,7 +165,7 @@ export function PreSubmitDialog({
               sending.current = true;
               submit.mutate();
             }}
-            className="inline-flex items-center gap-2 rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+            className={`inline-flex items-center gap-2 ${primaryButton} disabled:cursor-not-allowed disabled:bg-slate-400`}
           >
             {!ready || submit.isPending ? <Spinner /> : null}
             {!ready

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PreSubmitDialog } from "./pre-submit-dialog";
+import { textButton } from "@/components/ui/styles";
 
 export function ResubmitJobFailuresButton({ jobId, failures }: { jobId: string; failures: number }) {
   const t = useTranslations("submissions.resubmitJob");
@@ -10,7 +11,7 @@ export function ResubmitJobFailuresButton({ jobId, failures }: { jobId: string; 
   if (!failures) return null;
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="text-sm font-medium text-sky-700 underline">
+      <button type="button" onClick={() => setOpen(true)} className={textButton}>
         {t("button")}
       </button>
       {open ? (

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PreSubmitDialog } from "./pre-submit-dialog";
+import { primaryButton } from "@/components/ui/styles";
 
 /** A record's page: sends it through the same check and confirmation as a list selection. */
 export function RetryRecordButton({ callRecordId, disabled }: { callRecordId: string; disabled: boolean }) {
@@ -14,7 +15,7 @@ export function RetryRecordButton({ callRecordId, disabled }: { callRecordId: st
         type="button"
         disabled={disabled}
         onClick={() => setOpen(true)}
-        className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+        className={`${primaryButton} disabled:cursor-not-allowed disabled:bg-slate-400`}
       >
         {t("recordSubmit")}
       </button>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { DialogCloseButton } from "./dialog-close-button";
+import { dangerButton } from "@/components/ui/styles";
 
 /**
  * Asks before an action that cannot be undone, saying what it will do. The
@@ -73,7 +74,7 @@ export function ConfirmDialog({
               fired.current = true;
               onConfirm();
             }}
-            className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+            className={`${dangerButton} disabled:cursor-not-allowed disabled:bg-slate-400`}
           >
             {pending ? t("working") : confirmLabel}
           </button>

@@ -1,4 +1,5 @@
 import { TitledNotice } from "./titled-notice";
+import { warningBox } from "@/components/ui/styles";
 
 /**
  * The notice a page shows for the URL parameters it ignored: which one, the
@@ -13,11 +14,7 @@ export function ParamErrors({
 }) {
   if (!errors.length) return null;
   return (
-    <TitledNotice
-      role="alert"
-      className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-      title={title}
-    >
+    <TitledNotice role="alert" className={warningBox} title={title}>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e, i) => (
           <li key={i}>

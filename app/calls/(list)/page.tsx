@@ -19,6 +19,7 @@ import { listReviewers } from "@/lib/review/data";
 import { jobNames } from "@/lib/jobs/names";
 import { ExportUnmasked } from "@/components/calls/export-unmasked";
 import type { SearchParams } from "@/components/ui/page-props";
+import { secondaryButton } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -70,7 +71,7 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
           {can(user.role, "review:write") ? (
             <Link
               href={`/review${firstPage ? `?${firstPage}` : "?review=unreviewed&audio=true"}`}
-              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+              className={secondaryButton}
             >
               {tr("reviewThese")}
             </Link>
@@ -78,16 +79,12 @@ export default async function CallsPage({ searchParams }: { searchParams: Search
           {can(user.role, "rules:write") ? (
             <Link
               href={`/rules/new?${new URLSearchParams({ filter: firstPage }).toString()}`}
-              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+              className={secondaryButton}
             >
               {trules("createFromFilter")}
             </Link>
           ) : null}
-          <a
-            href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`}
-            download
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+          <a href={`/api/calls/export${firstPage ? `?${firstPage}` : ""}`} download className={secondaryButton}>
             {t("exportCsv")}
           </a>
           {can(user.role, "calls:export-unmasked") ? (

@@ -8,6 +8,7 @@ import { pickFields } from "@/components/ui/pick-fields";
 import { can } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { getRule, ruleActivity } from "@/lib/rules/data";
+import { warningBox } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -30,7 +31,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
         {canWrite ? <DeleteRule ruleId={rule.id.toString()} name={rule.name} /> : null}
       </div>
       {rule.pausedKind === "config" || rule.pausedKind === "rejections" ? (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <div role="alert" className={warningBox}>
           {t(`paused.${rule.pausedKind}`, { reason: rule.pausedReason ?? "" })}
         </div>
       ) : null}

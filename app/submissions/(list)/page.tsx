@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/components/ui/page-props";
 import { EmptyState } from "@/components/ui/empty-state";
+import { warningBox } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -41,7 +42,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
       {awaiting.length ? <AwaitingApprovalList batches={awaiting} /> : null}
       <h2 className="font-semibold">{t("batches")}</h2>
       {badBefore ? (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p role="alert" className={warningBox}>
           {t("paging.badBefore")}
         </p>
       ) : null}
