@@ -3,11 +3,11 @@ import pg from "pg";
 import { inject } from "vitest";
 
 /**
- * Setup file of the `workers` test project (vitest.config.ts): the file gets a
- * database of its own, a copy of the run's migrated template. A submission
- * worker claims from every running batch of its database, so with one shared
- * database a file's worker would send, or be held by, another file's batches.
- * The global teardown drops the copies with the run's database.
+ * Setup file of the `own-database` test project (vitest.config.ts): the file
+ * gets a database of its own, a copy of the run's migrated template, because
+ * it does database-wide work (a worker's claims, the compliance followups) or
+ * asserts a plan from whole-table statistics; vitest.config.ts says which
+ * files and why. The global teardown drops the copies with the run's database.
  */
 const template = inject("templateDatabase");
 const name = `${template.replace(/_template$/, "")}_${randomBytes(4).toString("hex")}`;
