@@ -235,6 +235,21 @@ describe("retention run", () => {
     expect((await retentionPreview(POLICY, NOW)).personal_data).toMatchObject({ due: 0, held: 1, unfinished: 2 });
   });
 
+  it("drops the compliance rechecks queued with a called number before the personal-data cutoff", async () => {
+    const queued = (number: string, createdAt: Date) =>
+      prisma.complianceFollowup.create({
+        data: { calledPhoneNumber: number, startTime: createdAt, afterId: id(99), createdAt },
+      });
+    const stale = await queued("13800076001", daysAgo(100));
+    const fresh = await queued("13800076002", daysAgo(5));
+    const archiveDir = await mkdtemp(path.join(os.tmpdir(), "lvr-retention-"));
+    const runId = (await startRun({ day: "2001-06-01", kind: "manual", policy: POLICY, now: NOW }))!;
+    await workRun(runId, { salt: SALT, archiveDir, owner: "test-c", now: () => NOW });
+    const left = await prisma.complianceFollowup.findMany({ where: { id: { in: [stale.id, fresh.id] } } });
+    expect(left.map((f) => f.calledPhoneNumber)).toEqual(["13800076002"]);
+    await prisma.complianceFollowup.delete({ where: { id: fresh.id } });
+  });
+
   it("refuses edits and deletes of the trail outside a retention run", async () => {
     const e = await prisma.auditEvent.create({ data: { at: daysAgo(400), action: "test.entry" } });
     await expect(prisma.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/append-only/);
