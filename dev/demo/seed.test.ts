@@ -5,6 +5,7 @@ import { ensureDatabase } from "../../lib/db/embedded-postgres";
 import { disconnectPrisma, prisma } from "../../lib/db/client";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { migrate } from "../../lib/db/migrate";
+import { ensureComplianceSettings } from "../../lib/compliance/recheck";
 import { generateDemoRecords } from "./generate";
 import { callRecordsEmpty, seedDemo } from "./seed";
 
@@ -32,6 +33,8 @@ describe("seedDemo", () => {
     expect(first).toEqual({ seeded: 500, skipped: false });
     expect(await storedCount(ids)).toBe(500);
     expect(lines.at(-1)).toMatch(/500 call records \(500 created, 0 updated, 0 unchanged\) in/);
+    // The calls were checked with the stored settings: the worker's first start rechecks nothing.
+    expect(await ensureComplianceSettings()).toEqual({ queued: false });
 
     const sample = expected.find((r) => r.full_audio_url && BigInt(r.robot_call_job_id) > 2n ** 53n);
     expect(sample).toBeDefined();

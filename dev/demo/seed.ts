@@ -1,6 +1,7 @@
 import "server-only";
 import { ingestCallRecords, MAX_RECORDS_PER_BATCH } from "../../lib/call-records/ingest/mutations";
 import { runFollowups } from "../../lib/compliance/followups";
+import { ensureComplianceSettings } from "../../lib/compliance/recheck";
 import { prisma, type Prisma } from "../../lib/db/client";
 import { DEFAULT_DEMO_RECORDS, DEFAULT_DEMO_SEED, generateDemoRecords, type DemoRecordWire } from "./generate";
 
@@ -46,6 +47,9 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     return { seeded: 0, skipped: true };
   }
 
+  // The ingest below checks every call with these settings: stored first, the
+  // worker's first start finds them current and queues no recheck of the demo.
+  await ensureComplianceSettings();
   const total = opts.records ?? DEFAULT_DEMO_RECORDS;
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   log(`demo data: seeding ${total.toLocaleString("en")} call records (seed ${seed})`);
