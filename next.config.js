@@ -42,7 +42,9 @@ const nextConfig = {
     "yauzl",
     "exceljs",
   ],
-  typescript: { ignoreBuildErrors: false },
+  // The build type-checks what it ships (tsconfig.build.json): not the tests, scripts and
+  // dev/ tooling, which `npm run typecheck` checks (some of it against generated files).
+  typescript: { ignoreBuildErrors: false, tsconfigPath: "tsconfig.build.json" },
   // forbidden() (lib/auth/current.ts): a page a role may not see answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {

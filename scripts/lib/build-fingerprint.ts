@@ -13,10 +13,12 @@ const INPUTS = [
   "components",
   "lib",
   "public",
+  "proxy.ts",
   "prisma/schema.prisma",
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
+  "tsconfig.build.json",
   "package-lock.json",
 ];
 const SKIP = new Set(["node_modules", ".next", ".data"]);
@@ -27,7 +29,7 @@ function walk(p: string, out: string[]): void {
   const st = statSync(p);
   if (st.isDirectory()) {
     for (const name of readdirSync(p).sort())
-      if (!SKIP.has(name) && !name.endsWith(".test.ts")) walk(path.join(p, name), out);
+      if (!SKIP.has(name) && !/\.test\.tsx?$/.test(name)) walk(path.join(p, name), out);
   } else {
     out.push(`${p}\0${st.size}\0${st.mtimeMs}`);
   }
