@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { CALL_COLUMNS, type ColumnId } from "./call-columns";
-import { useHiddenColumns } from "./hidden-columns";
+import { useVisibleColumns } from "./hidden-columns";
 import { PageCheckbox, RowCheckbox } from "./selection";
 import { ResultStatusBadge, ReviewState, SubmissionCell } from "./status-badge";
 import type { CallTableRow } from "./table-row";
@@ -149,6 +149,7 @@ export function CallsTableView({
 }) {
   const tt = useTranslations("calls.table");
   const tk = useTranslations("compliance");
+  const columns = useVisibleColumns();
   return (
     <TableFrame timeZone={timeZone} pageCheckbox={selectable ? <PageCheckbox /> : null}>
       <tbody className="divide-y divide-slate-100">
@@ -166,8 +167,8 @@ export function CallsTableView({
                   <RowCheckbox id={r.id} label={tt("selectCall", { id: r.id })} />
                 </td>
               ) : null}
-              {CALL_COLUMNS.map((c) => (
-                <td key={c.id} data-col={c.id} className={`px-3 py-2 ${row[c.id].className ?? ""}`}>
+              {columns.map((c) => (
+                <td key={c.id} className={`px-3 py-2 ${row[c.id].className ?? ""}`}>
                   {row[c.id].node}
                 </td>
               ))}
@@ -196,25 +197,22 @@ function TableFrame({
   children: React.ReactNode;
 }) {
   const t = useTranslations("calls");
-  // Columns hidden by the chooser are listed in data-hide (the rules are in globals.css).
-  const hidden = useHiddenColumns();
+  const columns = useVisibleColumns();
   return (
     <div
       id={pending ? undefined : "calls-table"}
-      data-hide={hidden.join(" ")}
       aria-hidden={pending || undefined}
-      className="calls-table overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
     >
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <TableHead>
           <tr>
             {pageCheckbox !== null ? <Th>{pageCheckbox}</Th> : null}
-            {CALL_COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c.id}
                 scope="col"
-                data-col={c.id}
                 className={`px-3 py-2 ${c.id === "duration" || c.id === "score" ? "text-right" : ""}`}
               >
                 {c.id === "start" ? t("table.start", { timeZone }) : t(`columns.${c.id}`)}

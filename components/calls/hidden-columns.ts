@@ -47,3 +47,9 @@ export function setHiddenColumns(ids: string[]): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(ids));
   window.dispatchEvent(new Event(CHANGED));
 }
+
+/** The table's columns less the hidden ones, in the table's order. */
+export function useVisibleColumns(): (typeof CALL_COLUMNS)[number][] {
+  const hidden = useHiddenColumns();
+  return CALL_COLUMNS.filter((c) => !hidden.includes(c.id));
+}
