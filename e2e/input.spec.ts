@@ -1,5 +1,21 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { queryOne } from "./support/database";
+
+/** Every page under a dynamic segment (`[id]`, `[jobId]`), as its URL pattern, found on disk. */
+function pagesAboutOneThing(dir = "app", url = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    // A route group such as `(list)` is not part of the URL.
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    const path = join(dir, entry.name);
+    if (/\[\w+\]/.test(segment) && readdirSync(path).includes("page.tsx")) found.push(url + segment);
+    found.push(...pagesAboutOneThing(path, url + segment));
+  }
+  return found;
+}
 
 // Bad input gets a clear answer with a real HTTP status, against the built server.
 
@@ -23,6 +39,20 @@ test.describe("statuses of pages", () => {
       "SELECT call_record_id::text AS id FROM call_records ORDER BY id LIMIT 1",
     );
     expect((await request.get(`/calls/${id}`, { maxRedirects: 0 })).status()).toBe(200);
+  });
+
+  test.describe("as an admin, who may see every page", () => {
+    test.use({ storageState: "e2e/.auth/admin.json" });
+
+    test("every page about one thing answers 404 for an id that is malformed or names nothing", async ({ request }) => {
+      const pages = pagesAboutOneThing();
+      expect(pages).toContain("/review/calibration/[id]");
+      for (const pattern of pages)
+        for (const id of ["abc", "99999999999999999999", "424242424242"]) {
+          const path = pattern.replace(/\[\w+\]/, id);
+          expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+        }
+    });
   });
 
   test("a page a role may not see answers 403", async ({ request }) => {

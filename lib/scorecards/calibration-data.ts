@@ -152,3 +152,8 @@ export async function calibrationTranscript(callRecordId: bigint): Promise<Trans
   const [utterances, phrases] = await Promise.all([transcriptOf(r.id), phraseFindingsOf(r.id)]);
   return buildTranscriptView(utterances, phrases, { phone: r.calledPhoneNumber, name: r.name });
 }
+
+/** Whether the session exists (its page answers 404 before it streams, when not). */
+export async function calibrationSessionExists(id: bigint): Promise<boolean> {
+  return (await prisma.calibrationSession.count({ where: { id } })) > 0;
+}

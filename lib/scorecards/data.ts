@@ -122,3 +122,8 @@ export async function latestVersions(): Promise<{ id: string; label: string }[]>
     WHERE s.archived_at IS NULL ORDER BY s.id, v.version DESC`);
   return rows.map((r) => ({ id: r.id.toString(), label: `${r.name} v${r.version}` }));
 }
+
+/** Whether the scorecard exists (its page answers 404 before it streams, when not). */
+export async function scorecardExists(id: bigint): Promise<boolean> {
+  return (await prisma.scorecard.count({ where: { id } })) > 0;
+}

@@ -19,7 +19,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-lvr-path": "/admin/alerts" }),
 }));
 
-const listPage = (await import("./page")).default;
+const listPage = (await import("./(list)/page")).default;
 const channelPage = (await import("./[id]/page")).default;
 
 const SECRET = "SECpages0123456789abcdefsecretvalue";

@@ -26,7 +26,7 @@ export const PAGES: PageRow[] = [
     "/submissions": async () => (await import("@/app/submissions/(list)/page")).default({ searchParams: sp() }),
     "/submissions/[id]": async () =>
       (await import("@/app/submissions/[id]/page")).default({ params: Promise.resolve({ id: "1" }) }),
-    "/review": async () => (await import("@/app/review/page")).default({ searchParams: sp() }),
+    "/review": async () => (await import("@/app/review/(queue)/page")).default({ searchParams: sp() }),
     "/account": async () => (await import("@/app/account/page")).default(),
     "/account/tokens": async () => (await import("@/app/account/tokens/page")).default(),
     "/api-docs": async () => (await import("@/app/api-docs/page")).default(),
@@ -36,7 +36,7 @@ export const PAGES: PageRow[] = [
   }),
   ...pagesFrom("reviewer", {
     "/quality": async () => (await import("@/app/quality/page")).default({ searchParams: sp() }),
-    "/review/calibration": async () => (await import("@/app/review/calibration/page")).default(),
+    "/review/calibration": async () => (await import("@/app/review/calibration/(list)/page")).default(),
     "/review/calibration/[id]": async () =>
       (await import("@/app/review/calibration/[id]/page")).default({
         params: Promise.resolve({ id: "999999999" }),
@@ -56,14 +56,15 @@ export const PAGES: PageRow[] = [
     "/admin/users": async () => (await import("@/app/admin/users/page")).default(),
     "/audit": async () => (await import("@/app/audit/page")).default({ searchParams: sp() }),
     "/admin/retention": async () => (await import("@/app/admin/retention/page")).default(),
-    "/admin/alerts": async () => (await import("@/app/admin/alerts/page")).default(),
+    "/admin/alerts": async () => (await import("@/app/admin/alerts/(list)/page")).default(),
     "/admin/phrase-rules": async () => (await import("@/app/admin/phrase-rules/page")).default({ searchParams: sp() }),
     "/admin/alerts/[id]": async () =>
       (await import("@/app/admin/alerts/[id]/page")).default({
         params: Promise.resolve({ id: "1" }),
         searchParams: sp(),
       }),
-    "/admin/scorecards": async () => (await import("@/app/admin/scorecards/page")).default({ searchParams: sp() }),
+    "/admin/scorecards": async () =>
+      (await import("@/app/admin/scorecards/(list)/page")).default({ searchParams: sp() }),
     "/admin/scorecards/[id]": async () =>
       (await import("@/app/admin/scorecards/[id]/page")).default({
         params: Promise.resolve({ id: "999999999" }),
