@@ -98,6 +98,9 @@ test.describe("browsing", () => {
     await page.reload();
     await expect(page.getByRole("columnheader", { name: "Intent" })).toBeHidden();
     await expect(page.getByRole("columnheader", { name: "Caller number" })).toBeVisible();
+    // Every row has a cell under each shown header, and none under a hidden one.
+    const headers = await page.locator("#calls-table thead th").count();
+    await expect(page.getByTestId("call-row").first().locator("td")).toHaveCount(headers);
   });
 
   test("an invalid filter is named, not fatal", async ({ page }) => {
