@@ -36,6 +36,8 @@ export interface ActionSpec<S extends z.ZodType, T> {
 
 /** Every action defined, for the authorization matrix test. */
 export const ACTION_REGISTRY = new Map<string, Permission>();
+/** Every action's input schema, by name, for the tests that hold every input to a rule. */
+export const ACTION_INPUTS = new Map<string, z.ZodType>();
 
 /**
  * Runners of the defined actions by their exported function, for the REST API
@@ -74,6 +76,7 @@ export function defineAction<S extends z.ZodType, T>(
   spec: ActionSpec<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   ACTION_REGISTRY.set(spec.name, spec.permission);
+  ACTION_INPUTS.set(spec.name, spec.input);
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
     if (!session || (session.step !== null && session.step !== spec.allowStep)) {

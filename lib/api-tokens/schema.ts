@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../input/schema";
 
 /**
  * Personal access tokens (`lvr_pat_…`) act as their owner on the REST API;
@@ -27,7 +28,7 @@ export const ingestTokenNameSchema = z
   .max(64, "at most 64 characters")
   .regex(/^[\p{L}\p{N}._ -]+$/u, "letters, digits, spaces, dots, dashes and underscores only");
 
-export const tokenIdSchema = z.string().regex(/^\d{1,19}$/, "must be an id");
+export const tokenIdSchema = positiveInt64IdSchema("must be an id");
 /** One token, personal or ingest, by its id (revoke). */
 export const tokenRefSchema = z.object({ tokenId: tokenIdSchema });
 export const ingestTokenCreateSchema = z.object({ name: ingestTokenNameSchema });

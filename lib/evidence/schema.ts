@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INT64_MAX, isCalendarDay } from "../input/schema";
+import { isCalendarDay, positiveInt64IdSchema } from "../input/schema";
 
 /**
  * The parameters of an evidence export: which record or job's day, and why
@@ -15,11 +15,7 @@ export const evidenceReason = z
   .min(REASON_MIN, `must be at least ${REASON_MIN} characters: say why the bundle is exported`)
   .max(REASON_MAX, `must be at most ${REASON_MAX} characters`);
 
-export const evidenceId = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be a positive integer id")
-  .transform((s) => BigInt(s))
-  .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+export const evidenceId = positiveInt64IdSchema().transform((s) => BigInt(s));
 
 export const evidenceDay = z
   .string({ error: "is required (yyyy-MM-dd)" })

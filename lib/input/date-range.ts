@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addDays, zonedToday } from "../time/zoned";
-import { INT64_MAX, isCalendarDay } from "./schema";
+import { isCalendarDay, positiveInt64IdSchema } from "./schema";
 
 /**
  * The report pages' parameters (/quality, /reconciliation and its exports):
@@ -45,11 +45,7 @@ function all(source: ParamSource, key: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-const jobId = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be a positive integer id")
-  .transform((s) => BigInt(s))
-  .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+const jobId = positiveInt64IdSchema().transform((s) => BigInt(s));
 
 export function parseDateRangeParams(
   source: ParamSource,

@@ -28,6 +28,21 @@ export const hasNul = (s: string): boolean => s.includes("\u0000");
 /** Any id of a bigint column, as a string (ids leave the browser as text: int64 does not fit a JS number). */
 export const int64IdSchema = z.string().refine(isInt64Id, "must be an id: digits, at most 9223372036854775807");
 
+/**
+ * A positive id of a bigint column (a vendor's job or call id, a row id) as
+ * decimal digits: `shape` says what was expected when it is not digits; a
+ * number of digits past int64 is "out of the int64 range".
+ */
+export function positiveInt64IdSchema(shape = "must be a positive integer id") {
+  return (
+    z
+      .string()
+      .regex(/^\d{1,19}$/, shape)
+      // zod runs every check, so this one must not assume the pattern held.
+      .refine((s) => !/^\d{1,19}$/.test(s) || (BigInt(s) > 0n && BigInt(s) <= INT64_MAX), "is out of the int64 range")
+  );
+}
+
 /** Text a text column can hold. */
 export const textSchema = z.string().refine((s) => !hasNul(s), "must not contain NUL bytes");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../input/schema";
 import { checkCallingHours, type CallingHoursProblem } from "../compliance/hours";
 
 /** A job's console data as a supervisor edits it on the job's page (blank: none). */
@@ -31,14 +32,7 @@ const callingHours = z
   .optional();
 
 export const jobNameSchema = z.object({
-  jobId: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be a robot_call_job_id")
-    // zod runs this even when the regex failed: BigInt() only sees digits.
-    .refine(
-      (s) => !/^\d{1,19}$/.test(s) || (BigInt(s) <= 9223372036854775807n && BigInt(s) > 0n),
-      "is out of the int64 range",
-    ),
+  jobId: positiveInt64IdSchema("must be a robot_call_job_id"),
   name: blankIsNull(JOB_NAME_MAX),
   creditor: blankIsNull(JOB_NAME_MAX),
   note: blankIsNull(1_000),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../input/schema";
 import { MAX_PATTERN_LENGTH } from "./safe-pattern";
 
 /**
@@ -12,14 +13,7 @@ export const PHRASE_RULE_KINDS = ["required", "prohibited"] as const;
 export const PHRASE_SPEAKERS = ["robot", "callee", "any"] as const;
 
 // Ids are int64 in the database: one past it would fail there rather than here.
-const id = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be an id")
-  // zod runs this even when the regex failed: BigInt() only sees digits.
-  .refine(
-    (s) => !/^\d{1,19}$/.test(s) || (BigInt(s) > 0n && BigInt(s) <= 9223372036854775807n),
-    "is out of the id range",
-  );
+const id = positiveInt64IdSchema("must be an id");
 
 export const phraseRuleInputSchema = z.object({
   name: z.string().trim().min(1).max(100),

@@ -1,18 +1,12 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../../input/schema";
 
 /** int64 ids travel as strings (JavaScript numbers lose precision above 2^53). */
 export const int64String = z
   .string()
   .regex(/^\d{1,19}$/)
   .meta({ description: "int64, as a string" });
-export const idParam = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be a positive integer id")
-  // zod runs every check, so this one must not assume the pattern held.
-  .refine(
-    (s) => !/^\d{1,19}$/.test(s) || (BigInt(s) > 0n && BigInt(s) <= 9223372036854775807n),
-    "is out of the int64 range",
-  );
+export const idParam = positiveInt64IdSchema();
 export const dateTime = z.iso.datetime({ offset: true });
 export const total = z.strictObject({
   value: z.number().int().nonnegative(),

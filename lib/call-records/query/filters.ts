@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dayOrInstantSchema, INT4_MAX, INT64_MAX, isCalendarDay, parseInstant, textSchema } from "../../input/schema";
+import {
+  dayOrInstantSchema,
+  INT4_MAX,
+  INT64_MAX,
+  isCalendarDay,
+  parseInstant,
+  positiveInt64IdSchema,
+  textSchema,
+} from "../../input/schema";
 import * as allowed from "./filter-values";
 
 /**
@@ -9,11 +17,7 @@ import * as allowed from "./filter-values";
  * Multi-valued parameters repeat (`status=BUSY&status=NO_ANSWER`).
  */
 
-const int64 = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be a positive integer id")
-  .transform((s) => BigInt(s))
-  .refine((n) => n > 0n && n <= INT64_MAX, "is out of the int64 range");
+const int64 = positiveInt64IdSchema().transform((s) => BigInt(s));
 
 /** One of a fixed list of values; the error lists them. */
 function oneOf<const T extends readonly string[]>(values: T) {
