@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../../input/schema";
 import { dateTime, int64String } from "./common";
 
 export const auditQuery = z.object({
@@ -11,9 +12,7 @@ export const auditQuery = z.object({
     .meta({ description: "action starts with this, e.g. `api.` or `submission.`" }),
   from: z.string().optional().meta({ description: "yyyy-MM-dd or ISO 8601 date-time" }),
   to: z.string().optional().meta({ description: "yyyy-MM-dd (whole day) or ISO 8601 date-time" }),
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be an event id")
+  before: positiveInt64IdSchema("must be an event id")
     .optional()
     .meta({ description: "next_cursor of the previous page" }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { positiveInt64IdSchema } from "../../input/schema";
 import { APPROVAL_REASONS } from "../../approvals/status";
 import { approvalSchema } from "./approvals";
 import { dateTime, idParam, int64String } from "./common";
@@ -24,11 +25,7 @@ export const createSubmissionBody = z
       .max(4000)
       .optional()
       .meta({ description: "a /calls query string, e.g. `job=123&submission=rejected`" }),
-    ids: z
-      .array(z.string().regex(/^\d{1,19}$/, "must be a call_record_id"))
-      .min(1)
-      .max(10_000)
-      .optional(),
+    ids: z.array(positiveInt64IdSchema("must be a call_record_id")).min(1).max(10_000).optional(),
     resend_accepted: z.boolean().default(false).meta({ description: "also send records TOP already accepted" }),
     dry_run: z.boolean().default(false).meta({ description: "answer the pre-submit check only; nothing is created" }),
   })
