@@ -55,6 +55,15 @@ test.describe("statuses of pages", () => {
     });
   });
 
+  test.describe("as an operator", () => {
+    test.use({ storageState: "e2e/.auth/operator.json" });
+
+    test("a page for reviewers answers 403, however it streams", async ({ request }) => {
+      for (const path of ["/review/calibration", "/review/calibration/1", "/quality"])
+        expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
+    });
+  });
+
   test("a page a role may not see answers 403", async ({ request }) => {
     for (const path of ["/audit", "/admin/users"])
       expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);

@@ -48,8 +48,11 @@ export function setHiddenColumns(ids: string[]): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
-/** The table's columns less the hidden ones, in the table's order. */
+/** The table's columns less the hidden ones, in the table's order; a column the chooser does not offer always shows. */
+export function visibleColumns(hidden: readonly string[]): (typeof CALL_COLUMNS)[number][] {
+  return CALL_COLUMNS.filter((c) => !("optional" in c && c.optional && hidden.includes(c.id)));
+}
+
 export function useVisibleColumns(): (typeof CALL_COLUMNS)[number][] {
-  const hidden = useHiddenColumns();
-  return CALL_COLUMNS.filter((c) => !hidden.includes(c.id));
+  return visibleColumns(useHiddenColumns());
 }
