@@ -155,6 +155,8 @@ test.describe("invalid parameters", () => {
   });
 });
 
+const ITEM = { key: "named", label: "Names the firm", kind: "passfail", weight: 10, critical: false };
+
 test.describe("as an admin", () => {
   test.use({ storageState: "e2e/.auth/admin.json" });
 
@@ -169,5 +171,25 @@ test.describe("as an admin", () => {
       expect(res.status(), path).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(param);
     }
+  });
+
+  test("a link naming something that does not exist says so above what the page shows instead", async ({ page }) => {
+    const { id } = await queryOne<{ id: string }>(
+      `WITH s AS (INSERT INTO scorecards (name, job_ids) VALUES ($2, '{}') RETURNING id)
+       INSERT INTO scorecard_versions (scorecard_id, version, sections) SELECT id, 1, $1::jsonb FROM s
+       RETURNING scorecard_id::text AS id`,
+      [JSON.stringify([{ key: "opening", title: "Opening", items: [ITEM] }]), `E2E input card ${Date.now()}`],
+    );
+    for (const [path, text] of [
+      ["/admin/scorecards?edit=424242424242", "“424242424242” names nothing that exists"],
+      ["/admin/scorecards?edit=abc", "“abc” must be an id"],
+      ["/admin/phrase-rules?edit=424242424242", "“424242424242” names nothing that exists"],
+      [`/admin/scorecards/${id}?v=7`, "“7” names nothing that exists"],
+    ] as const) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      await expect(page.getByRole("alert").filter({ hasText: "ignored" }), path).toContainText(text);
+    }
+    await page.goto(`/admin/scorecards/${id}?v=1`);
+    await expect(page.getByRole("alert").filter({ hasText: "ignored" })).toHaveCount(0);
   });
 });

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current";
 import { lastPhraseRecheckQueuedAt, pendingPhraseRechecks, phraseRulesUncheckedSince } from "@/lib/compliance/data";
 import { listPhraseRules } from "@/lib/transcripts/data";
 import { ListTable } from "@/components/ui/list-table";
+import { MissingParamNotice } from "@/components/ui/missing-param-notice";
 import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +34,7 @@ export default async function PhraseRulesPage({ searchParams }: { searchParams: 
   const editing = typeof edit === "string" ? rules.find((r) => r.id.toString() === edit) : undefined;
   return (
     <div className="max-w-5xl space-y-4">
+      <MissingParamNotice param="edit" value={edit} found={editing !== undefined} />
       <ListTable
         text={{ title: t("title"), intro: t("intro"), empty: t("empty") }}
         introTestId="phrase-rules-intro"

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/current";
 import { parseInt64Id } from "@/lib/input/schema";
 import { getScorecard, listScorecards } from "@/lib/scorecards/data";
 import { ListTable } from "@/components/ui/list-table";
+import { MissingParamNotice } from "@/components/ui/missing-param-notice";
 import type { SearchParams } from "@/components/ui/page-props";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,7 @@ export default async function ScorecardsPage({ searchParams }: { searchParams: S
   const latest = editing && !editing.archived ? editing.versions[0] : undefined;
   return (
     <div className="max-w-5xl space-y-4">
+      <MissingParamNotice param="edit" value={edit} found={editing !== null} />
       <ListTable
         text={{ title: t("title"), intro: t("intro"), empty: t("empty") }}
         empty={cards.length === 0}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DetailPage } from "@/components/ui/detail-page";
 import { getFormat } from "@/components/ui/get-format";
 import type { IdPageProps } from "@/components/ui/page-props";
+import { MissingParamNotice } from "@/components/ui/missing-param-notice";
 import { requirePageRecord } from "@/components/ui/page-record";
 import { getScorecard } from "@/lib/scorecards/data";
 
@@ -16,9 +17,11 @@ export default async function ScorecardVersionsPage({ params, searchParams }: Id
   const { record: card } = await requirePageRecord("scorecards:manage", params, getScorecard);
   const [t, fmt] = await Promise.all([getTranslations("scorecards.admin"), getFormat()]);
   const v = (await searchParams).v;
-  const shown = card.versions.find((x) => String(x.version) === v) ?? card.versions[0]!;
+  const asked = card.versions.find((x) => String(x.version) === v);
+  const shown = asked ?? card.versions[0]!;
   return (
     <DetailPage back={{ href: "/admin/scorecards", label: t("backToList") }}>
+      <MissingParamNotice param="v" value={v} found={asked !== undefined} kind="other" />
       <h1 className="text-xl font-semibold tracking-tight">
         {t("versionTitle", { name: card.name, version: shown.version })}
       </h1>
