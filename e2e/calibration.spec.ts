@@ -90,6 +90,12 @@ test("a calibration round, from creating the session to closing it", async ({ pa
   const sessionUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SESSION);
   await expect(page.getByTestId("agreement-rate")).toContainText("Nothing to compare yet");
+  // A reviewer who opens the session's link lands on their first call to answer.
+  const reviewerContext = await browser.newContext({ storageState: "e2e/.auth/reviewer.json" });
+  const reviewerPage = await reviewerContext.newPage();
+  await reviewerPage.goto(sessionUrl);
+  await expect(reviewerPage.getByRole("heading", { level: 1 })).toHaveText(`Calibration: call ${CALLS[0]}`);
+  await reviewerContext.close();
 
   // Both pass the firm item on both calls; on the first call their tone points differ.
   await answerAll(browser, "reviewer", (call) => (call === CALLS[0] ? "4" : "5"));

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CalibrationComparison } from "@/components/calibration/calibration-comparison";
 import { CalibrationScorer } from "@/components/calibration/calibration-scorer";
 import { CloseCalibrationSession } from "@/components/calibration/close-session";
@@ -10,6 +10,7 @@ import { calibrationTranscript, getCalibrationSession } from "@/lib/scorecards/c
 import type { IdPageProps } from "@/components/ui/page-props";
 import { CalibrationClosedNote } from "@/components/calibration/closed-note";
 import { BackLink } from "@/components/ui/back-link";
+import { MissingParamNotice } from "@/components/ui/missing-param-notice";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata() {
@@ -20,7 +21,9 @@ export async function generateMetadata() {
  * /review/calibration/<id>[?record=<call id>]: with a record, the reviewer's
  * own scoring of that call (only their answers are read); without, the
  * supervisor's comparison: where the answers differ, item by item, and the
- * agreement rate. A reviewer never sees the others' answers.
+ * agreement rate. A reviewer never sees the others' answers: without a call
+ * of theirs, they are sent to their next one. No loading boundary sits above
+ * this page, so that redirect and a 404 are answered with their status.
  */
 export default async function CalibrationSessionPage({ params, searchParams }: IdPageProps) {
   const { user, record: session } = await requirePageRecord("review:write", params, getCalibrationSession);
@@ -59,7 +62,12 @@ export default async function CalibrationSessionPage({ params, searchParams }: I
       </div>
     );
   }
-  if (!can(user.role, "calibration:manage")) notFound();
+  if (!can(user.role, "calibration:manage")) {
+    // A reviewer's way into a session is their own calls: the next one to answer (or the first).
+    const open = mine.find((a) => !a.submittedAt) ?? mine[0];
+    if (open) redirect(`/review/calibration/${session.id}?record=${open.callRecordId}`);
+    notFound();
+  }
   const agreement = calibrationAgreement(
     session.sections,
     session.assignments.map((a) => ({ recordId: a.callRecordId, reviewerId: a.reviewerId, answers: a.answers })),
@@ -83,6 +91,7 @@ export default async function CalibrationSessionPage({ params, searchParams }: I
         {session.scorecard} v{session.version}
       </p>
       {session.closed ? <CalibrationClosedNote /> : null}
+      <MissingParamNotice param="record" value={record} found={false} />
       <CalibrationComparison session={session} agreement={agreement} />
     </div>
   );
