@@ -1,7 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
+import { isAboutOneThing, pageDirs } from "@/dev/testing/app-pages";
+
+/** `dir` and every folder above it, from `app` down. */
+const pathDirs = (dir: string): string[] =>
+  dir.split(path.sep).map((_, i, parts) => parts.slice(0, i + 1).join(path.sep));
+const hasLoading = (dir: string) => existsSync(path.join(dir, "loading.tsx"));
 
 /**
  * A page about one thing (`[id]` in its path) answers 404 with that status
@@ -11,24 +17,9 @@ import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions
  * runs. e2e/input.spec.ts requests every such page; this finds a new one
  * that breaks the rule without a server.
  */
-function pagesAboutOneThing(dir = "app"): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .flatMap((e) => {
-      const sub = path.join(dir, e.name);
-      const here = /^\[\w+\]$/.test(e.name) && existsSync(path.join(sub, "page.tsx")) ? [sub] : [];
-      return [...here, ...pagesAboutOneThing(sub)];
-    });
-}
+const loadingBoundariesAbove = (dir: string): string[] => pathDirs(dir).slice(0, -1).filter(hasLoading);
 
-function loadingBoundariesAbove(dir: string): string[] {
-  const found: string[] = [];
-  for (let d = path.dirname(dir); d.startsWith("app"); d = path.dirname(d))
-    if (existsSync(path.join(d, "loading.tsx"))) found.push(path.join(d, "loading.tsx"));
-  return found;
-}
-
-const pages = pagesAboutOneThing();
+const pages = pageDirs().filter(isAboutOneThing);
 
 describe("pages about one thing", () => {
   it("are found", () => {
@@ -47,15 +38,6 @@ describe("pages about one thing", () => {
  * layout checks at least the page's permission before the first loading
  * boundary on its path; a page's own check below one comes too late.
  */
-function allPages(dir = "app"): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .flatMap((e) => {
-      const sub = path.join(dir, e.name);
-      return [...(existsSync(path.join(sub, "page.tsx")) ? [sub] : []), ...allPages(sub)];
-    });
-}
-
 const permissionIn = (file: string): Permission[] =>
   [
     ...readFileSync(file, "utf8").matchAll(
@@ -67,18 +49,16 @@ const permissionIn = (file: string): Permission[] =>
 
 /** The permissions layouts check before anything streams, and whether a loading boundary is on the path. */
 function checkedBeforeStreaming(dir: string): { checked: Permission[]; streams: boolean } {
-  const parts = dir.split(path.sep);
   const checked: Permission[] = [];
   let streams = false;
-  for (let i = 1; i <= parts.length; i++) {
-    const d = parts.slice(0, i).join(path.sep);
+  for (const d of pathDirs(dir)) {
     if (!streams && existsSync(path.join(d, "layout.tsx"))) checked.push(...permissionIn(path.join(d, "layout.tsx")));
-    if (existsSync(path.join(d, "loading.tsx"))) streams = true;
+    if (hasLoading(d)) streams = true;
   }
   return { checked, streams };
 }
 
-const guardedPages = allPages()
+const guardedPages = pageDirs()
   .map((dir) => ({ dir, permission: permissionIn(path.join(dir, "page.tsx"))[0] }))
   .filter((p): p is { dir: string; permission: Permission } => p.permission !== undefined);
 

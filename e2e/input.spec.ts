@@ -1,21 +1,6 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { queryOne } from "./support/database";
-
-/** Every page under a dynamic segment (`[id]`, `[jobId]`), as its URL pattern, found on disk. */
-function pagesAboutOneThing(dir = "app", url = ""): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    // A route group such as `(list)` is not part of the URL.
-    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
-    const path = join(dir, entry.name);
-    if (/\[\w+\]/.test(segment) && readdirSync(path).includes("page.tsx")) found.push(url + segment);
-    found.push(...pagesAboutOneThing(path, url + segment));
-  }
-  return found;
-}
+import { isAboutOneThing, pageDirs, urlPattern } from "../dev/testing/app-pages";
 
 // Bad input gets a clear answer with a real HTTP status, against the built server.
 
@@ -45,7 +30,7 @@ test.describe("statuses of pages", () => {
     test.use({ storageState: "e2e/.auth/admin.json" });
 
     test("every page about one thing answers 404 for an id that is malformed or names nothing", async ({ request }) => {
-      const pages = pagesAboutOneThing();
+      const pages = pageDirs().filter(isAboutOneThing).map(urlPattern);
       expect(pages).toContain("/review/calibration/[id]");
       for (const pattern of pages)
         for (const id of ["abc", "99999999999999999999", "424242424242"]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ACTION_INPUTS, ACTION_REGISTRY } from "./wrapper";
+import { ACTION_REGISTRY } from "./wrapper";
 // Imports every action module, so that every action is defined (and registered) here.
 import { ACTIONS } from "../../dev/testing/authorization/actions";
 
@@ -13,20 +13,18 @@ import { ACTIONS } from "../../dev/testing/authorization/actions";
  */
 const PAST_INT64 = "9223372036854775808";
 
-function idFields(name: string): [string, string, z.ZodType][] {
-  const input = ACTION_INPUTS.get(name);
+function idFields([name, { input }]: [string, { input: z.ZodType }]): [string, string, z.ZodType][] {
   if (!(input instanceof z.ZodObject)) return [];
   return Object.entries(input.shape as Record<string, z.ZodType>)
     .filter(([key]) => /Id$|^ids$/.test(key))
     .map(([key, schema]) => [name, key, schema]);
 }
 
-const fields = [...ACTION_REGISTRY.keys()].flatMap(idFields);
+const fields = [...ACTION_REGISTRY].flatMap(idFields);
 
 describe("ids in action inputs", () => {
-  it("every action is registered with its input", () => {
-    expect(ACTIONS.length).toBeGreaterThan(0);
-    expect([...ACTION_INPUTS.keys()].sort()).toEqual([...ACTION_REGISTRY.keys()].sort());
+  it("finds the actions' id inputs", () => {
+    expect(ACTION_REGISTRY.size).toBe(ACTIONS.length);
     expect(fields.map(([name, key]) => `${name}.${key}`)).toContain("tokens.revokeIngest.tokenId");
   });
 

@@ -34,10 +34,8 @@ export interface ActionSpec<S extends z.ZodType, T> {
   handler: (input: z.output<S>, ctx: { user: SessionUser; session: SessionState | null }) => Promise<T>;
 }
 
-/** Every action defined, for the authorization matrix test. */
-export const ACTION_REGISTRY = new Map<string, Permission>();
-/** Every action's input schema, by name, for the tests that hold every input to a rule. */
-export const ACTION_INPUTS = new Map<string, z.ZodType>();
+/** Every action defined, by name: for the authorization matrix and the tests that hold every input to a rule. */
+export const ACTION_REGISTRY = new Map<string, { permission: Permission; input: z.ZodType }>();
 
 /**
  * Runners of the defined actions by their exported function, for the REST API
@@ -75,8 +73,7 @@ export async function runActionAs<I, T>(
 export function defineAction<S extends z.ZodType, T>(
   spec: ActionSpec<S, T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
-  ACTION_REGISTRY.set(spec.name, spec.permission);
-  ACTION_INPUTS.set(spec.name, spec.input);
+  ACTION_REGISTRY.set(spec.name, { permission: spec.permission, input: spec.input });
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const session = await currentSession();
     if (!session || (session.step !== null && session.step !== spec.allowStep)) {
