@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { APPROVAL_REASONS } from "../../approvals/status";
 import { dateTime, int64String } from "./common";
+import { heldBackSchema } from "./held-back";
 
 export const decisionBody = z
   .strictObject({
@@ -18,8 +19,7 @@ export const approvalSchema = z
     requested_by: z.string(),
     requested_at: dateTime,
     expires_at: dateTime.meta({ description: "24 h after the request: it cannot be approved after" }),
-    held_back: z
-      .array(z.strictObject({ reason: z.string(), message: z.string(), count: z.number().int() }))
+    held_back: heldBackSchema
       .nullable()
       .meta({ description: "the pre-submit check's held-back records when it was requested" }),
     diff_sample: z.unknown().meta({ description: "for a bulk fix: the first records' payload diffs" }),

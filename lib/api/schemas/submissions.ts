@@ -4,6 +4,7 @@ import { APPROVAL_REASONS } from "../../approvals/status";
 import { approvalSchema } from "./approvals";
 import { dateTime, idParam, int64String } from "./common";
 import { countFields } from "./count-fields";
+import { heldBackSchema } from "./held-back";
 
 /** `awaiting_approval`: waiting for a second supervisor; `rejected` and `expired` (24 h): ended with nothing sent. */
 export const BATCH_STATES = [
@@ -50,16 +51,6 @@ export const resubmitBody = z
 const counts = z.strictObject(
   countFields("queued", "in_flight", "retrying", "accepted", "rejected", "failed", "cancelled"),
 );
-
-export const heldBackSchema = z
-  .array(
-    z.strictObject({
-      reason: z.string().meta({ description: "`in_flight`, `accepted` or `rule_<code>`" }),
-      message: z.string(),
-      count: z.number().int(),
-    }),
-  )
-  .meta({ description: "records of the selection that are not sent, and why" });
 
 export const batchSchema = z
   .strictObject({
