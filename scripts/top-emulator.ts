@@ -5,7 +5,7 @@
  *   TOP_EMULATOR_FAULTS  JSON fault settings, as POST /__emulator/faults takes
  */
 import { emulatorEnv } from "../lib/env";
-import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "../lib/top/config";
+import { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET } from "./lib/demo-top-app";
 import { faultsSchema } from "../dev/top-emulator/faults";
 import { parseApps, startTopEmulator } from "../dev/top-emulator/server";
 

@@ -1,9 +1,5 @@
 import type { SignMethod } from "./sign";
 
-/** Demo credentials, used only between the product and the local emulator it starts. */
-export const DEMO_TOP_APP_KEY = "lvr-demo";
-export const DEMO_TOP_APP_SECRET = "lvr-demo-secret-change-me";
-
 /**
  * What the TOP client is handed. The client is a leaf: it never reads the
  * environment; lib/env/top.ts (topConfig) validates TOP_* into this shape.

@@ -1,6 +1,6 @@
 export { createTopClient, type TopCallResult, type TopClient } from "./client";
 export { classifyAnswer, banSeconds, type TopOutcomeKind } from "./classify";
-export { DEMO_TOP_APP_KEY, DEMO_TOP_APP_SECRET, type TopConfig } from "./config";
+export type { TopConfig } from "./config";
 export * from "./dto";
 export { parseTopAnswer, decodeEntities } from "./parse-response";
 export { buildReceiveCallRecordRequest, encodeForm } from "./request";
