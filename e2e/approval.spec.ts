@@ -7,7 +7,10 @@ import { useLanguage } from "./support/locale";
 // Four-eyes approval: the e2e product runs with SUBMISSION_APPROVAL_THRESHOLD=100 (playwright.config.ts).
 const CHECKER = { email: "checker-e2e@test.local", password: "second pair of eyes 2026" };
 
-/** A second supervisor, created through the data layer (the demo has one supervisor). */
+/**
+ * A second supervisor (the demo has one), stored with a password of its own: one an admin creates (users.create) must
+ * change it at first sign-in, which auth.spec.ts covers and this spec would only have to step through.
+ */
 async function ensureChecker(): Promise<void> {
   await queryOne(
     `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Second supervisor', 'supervisor', $2)

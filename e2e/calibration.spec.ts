@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 
 // A calibration round: two calls pushed through the ingest API and a
-// scorecard of this spec's own (written straight into the database, as an
-// admin's would be); the supervisor gives the calls to the demo reviewer and
+// scorecard of this spec's own (created by the demo admin's action); the supervisor gives the calls to the demo reviewer and
 // the demo admin, who answer differently on one item; the supervisor reads
 // the difference and the agreement rate, closes the session, and the reviewer
 // can no longer answer.
@@ -31,11 +31,12 @@ const violations = async (page: Page) =>
   );
 
 test.beforeAll(async ({ request }) => {
-  await queryOne(
-    `WITH s AS (INSERT INTO scorecards (name, job_ids) VALUES ($1, ARRAY[$2::bigint]) RETURNING id)
-     INSERT INTO scorecard_versions (scorecard_id, version, sections) SELECT id, 1, $3::jsonb FROM s RETURNING id`,
-    [CARD, JOB, JSON.stringify(SECTIONS)],
-  );
+  await seedAs("admin@demo.local", "scorecards.create", {
+    name: CARD,
+    jobIds: [JOB],
+    isDefault: false,
+    sections: SECTIONS,
+  });
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     data: CALLS.map((id, i) => ({

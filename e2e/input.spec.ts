@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 import { isAboutOneThing, pageDirs, urlPattern } from "../dev/testing/app-pages";
 
 // Bad input gets a clear answer with a real HTTP status, against the built server.
@@ -159,12 +160,12 @@ test.describe("as an admin", () => {
   });
 
   test("a link naming something that does not exist says so above what the page shows instead", async ({ page }) => {
-    const { id } = await queryOne<{ id: string }>(
-      `WITH s AS (INSERT INTO scorecards (name, job_ids) VALUES ($2, '{}') RETURNING id)
-       INSERT INTO scorecard_versions (scorecard_id, version, sections) SELECT id, 1, $1::jsonb FROM s
-       RETURNING scorecard_id::text AS id`,
-      [JSON.stringify([{ key: "opening", title: "Opening", items: [ITEM] }]), `E2E input card ${Date.now()}`],
-    );
+    const { id } = await seedAs<{ id: string }>("admin@demo.local", "scorecards.create", {
+      name: `E2E input card ${Date.now()}`,
+      jobIds: [],
+      isDefault: false,
+      sections: [{ key: "opening", title: "Opening", items: [ITEM] }],
+    });
     for (const [path, text] of [
       ["/admin/scorecards?edit=424242424242", "“424242424242” names nothing that exists"],
       ["/admin/scorecards?edit=abc", "“abc” must be an id"],

@@ -1,14 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 import { useLanguage } from "./support/locale";
 
 // Scorecard scores where reviewers and supervisors find them. Three calls are
-// pushed through the ingest API; two are scored as the scorecards' review
-// action leaves them (a review with its scorecard version, score and critical
-// flag, and the current score on call_records), written straight to the
-// database since scoring has its own specs. /quality counts them, a minScore
-// filter on /calls lists exactly the high one, and bad input gets a notice.
+// pushed through the ingest API, the demo admin creates a scorecard for their
+// job and the demo reviewer scores two of them with it (their actions, run
+// directly: scoring in the workbench has its own specs). /quality counts
+// them, a minScore filter on /calls lists exactly the high one, and bad input
+// gets a notice.
 
 const TOKEN = "e2e-ingest-token-0123456789abcdef";
 const JOB = "9790000000000001";
@@ -34,36 +35,35 @@ test.beforeAll(async ({ request }) => {
     data: [call(HIGH, "13900007901"), call(CRITICAL, "13900007902"), call(UNSCORED, "13900007903")],
   });
   expect(res.ok()).toBe(true);
-  const { version } = await queryOne<{ version: string }>(
-    `WITH card AS (INSERT INTO scorecards (name, job_ids) VALUES ('E2E quality card', ARRAY[$1::bigint]) RETURNING id)
-     INSERT INTO scorecard_versions (scorecard_id, version, sections)
-     SELECT id, 1, $2::jsonb FROM card RETURNING id::text AS version`,
-    [
-      JOB,
-      JSON.stringify([
-        {
-          key: "opening",
-          title: "Opening",
-          items: [{ key: "firm_named", label: "Names the firm", kind: "passfail", weight: 10, critical: true }],
-        },
-      ]),
+  // 100 points each: the firm named (critical) and a scale, so the two reviews score 193/200 and 84/200.
+  const { id: card } = await seedAs<{ id: string }>("admin@demo.local", "scorecards.create", {
+    name: "E2E quality card",
+    jobIds: [JOB],
+    isDefault: false,
+    sections: [
+      {
+        key: "opening",
+        title: "Opening",
+        items: [
+          { key: "firm_named", label: "Names the firm", kind: "passfail", weight: 100, critical: true },
+          { key: "tone", label: "Polite tone", kind: "scale", weight: 100, critical: false },
+        ],
+      },
     ],
+  });
+  const { versionId } = await queryOne<{ versionId: string }>(
+    'SELECT id::text AS "versionId" FROM scorecard_versions WHERE scorecard_id = $1 AND version = 1',
+    [card],
   );
-  for (const [id, score, critical] of [
-    [HIGH, 96.5, false],
-    [CRITICAL, 42, true],
-  ] as const) {
-    await queryOne(
-      `WITH rec AS (SELECT id FROM call_records WHERE call_record_id = $1::bigint),
-            who AS (SELECT id FROM users WHERE email = 'reviewer@demo.local'),
-            rev AS (INSERT INTO reviews (record_id, reviewer_id, verdict, reasons, scorecard_version_id, answers, score, critical_failed)
-                    SELECT rec.id, who.id, 'passed', '{}', $2::bigint, $3::jsonb, $4, $5 FROM rec, who RETURNING record_id, reviewer_id, created_at)
-       UPDATE call_records c SET review_state = 'passed', reviewed_at = rev.created_at, reviewed_by_id = rev.reviewer_id,
-              review_score = $4, review_critical_failed = $5
-       FROM rev WHERE c.id = rev.record_id`,
-      [id, version, JSON.stringify({ firm_named: !critical }), score, critical],
-    );
-  }
+  const score = (callRecordId: string, answers: Record<string, unknown>, flagged: boolean) =>
+    seedAs("reviewer@demo.local", "review.submitVerdict", {
+      callRecordId,
+      verdict: flagged ? "flagged" : "passed",
+      reasons: flagged ? ["compliance"] : [],
+      scorecard: { versionId, answers },
+    });
+  await score(HIGH, { firm_named: "pass", tone: 93 }, false); // 96.5
+  await score(CRITICAL, { firm_named: "fail", tone: 84 }, true); // 42, a critical failure
 });
 
 // A row is known by its link to the record's page (the id itself is not a cell).

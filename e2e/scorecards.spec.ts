@@ -1,10 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 
 // Scoring a call with the keyboard as a reviewer: a scorecard for a job of
-// this spec's own (written straight into the database, as an admin's would
-// be), two records pushed through the ingest API, then the workbench's keys.
+// this spec's own (created by the demo admin's action), two records pushed through the ingest API, then the workbench's keys.
 test.use({ storageState: "e2e/.auth/reviewer.json" });
 
 const TOKEN = "e2e-ingest-token-0123456789abcdef";
@@ -30,11 +30,12 @@ const SECTIONS = [
 ];
 
 test.beforeAll(async ({ request, baseURL }) => {
-  await queryOne(
-    `WITH s AS (INSERT INTO scorecards (name, job_ids) VALUES ('E2E keyboard scorecard', ARRAY[$1::bigint]) RETURNING id)
-     INSERT INTO scorecard_versions (scorecard_id, version, sections) SELECT id, 1, $2::jsonb FROM s RETURNING id`,
-    [JOB, JSON.stringify(SECTIONS)],
-  );
+  await seedAs("admin@demo.local", "scorecards.create", {
+    name: "E2E keyboard scorecard",
+    jobIds: [JOB],
+    isDefault: false,
+    sections: SECTIONS,
+  });
   const res = await request.post("/api/v1/call-records", {
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     data: ids.map((id, i) => ({

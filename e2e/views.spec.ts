@@ -1,14 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 import { useLanguage } from "./support/locale";
 
 // What supervisors and reviewers see: a flagged record's reasons, notes and
 // comments; a correction TOP does not have yet; a broken recording in the
 // user's language; job names; the batch filter; labelled statuses; paging
 // back; the unmasked export; the audit trail. Records are pushed through the
-// ingest API (the data layer); the verdict is written where the review screen
-// writes it.
+// ingest API; the verdict and the comment are the demo reviewer's actions.
 
 const TOKEN = "e2e-ingest-token-0123456789abcdef";
 const JOB = "9400000000000001";
@@ -53,17 +53,23 @@ test.beforeAll(async ({ request, baseURL }) => {
     ],
   });
   expect(res.ok()).toBe(true);
-  // A reviewer's flag with reasons, notes, a comment and a corrected intent, on a record TOP accepted before.
-  await queryOne(
-    `WITH r AS (SELECT id FROM call_records WHERE call_record_id = $1), u AS (SELECT id FROM users WHERE email = 'reviewer@demo.local'),
-     v AS (INSERT INTO reviews (record_id, reviewer_id, verdict, reasons, notes, corrected_intent_tag_id, corrected_intent_code, corrected_intent_name)
-           SELECT r.id, u.id, 'flagged', ARRAY['wrong_intent', 'compliance'], 'Robot misheard the amount', 730001, 2, '无还款意愿' FROM r, u RETURNING record_id),
-     c AS (INSERT INTO review_comments (record_id, author_id, position_ms, body) SELECT r.id, u.id, 12000, 'Debtor disputes the amount' FROM r, u RETURNING id)
-     UPDATE call_records SET review_state = 'flagged', reviewed_by_id = (SELECT id FROM u), reviewed_at = now(), submission_state = 'accepted',
-       corrected_intent_tag_id = 730001, corrected_intent_code = 2, corrected_intent_name = '无还款意愿'
-     WHERE id = (SELECT id FROM r) AND (SELECT count(*) FROM c) = 1 RETURNING id`,
-    [FLAGGED],
-  );
+  // A reviewer's flag with reasons, notes, a comment and a corrected intent (the reviewer's actions), on a record
+  // TOP accepted (stored as the worker leaves it: the submission itself has its own specs).
+  await seedAs("reviewer@demo.local", "review.submitVerdict", {
+    callRecordId: FLAGGED,
+    verdict: "flagged",
+    reasons: ["wrong_intent", "compliance"],
+    notes: "Robot misheard the amount",
+    correctedIntent: { tagId: "730001", code: 2, name: "无还款意愿" },
+  });
+  await seedAs("reviewer@demo.local", "review.addComment", {
+    callRecordId: FLAGGED,
+    positionMs: 12000,
+    body: "Debtor disputes the amount",
+  });
+  await queryOne("UPDATE call_records SET submission_state = 'accepted' WHERE call_record_id = $1 RETURNING id", [
+    FLAGGED,
+  ]);
 });
 
 test("a flagged, accepted, corrected record shows its reasons as labels, notes, comments, the job's name and what TOP still holds", async ({
