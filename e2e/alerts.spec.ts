@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import { queryOne } from "./support/database";
+import { seedAs } from "./support/seed";
 
 /**
  * An admin adds a webhook channel pointing at a receiver started here (on the
@@ -40,14 +41,15 @@ test.describe("alert channels", () => {
   test("create a webhook channel, send a test, see it delivered and verified, delete the channel", async ({ page }) => {
     // Two pages, two axe runs and a real delivery: more than the default 30 s on a loaded machine.
     test.setTimeout(60_000);
-    // A channel already failing, seeded in the database: the list shows its last delivery's error.
+    // A channel already failing (the admin's action, then a delivery as the worker leaves one after its last
+    // retry): the list shows its last delivery's error.
     const seeded = `e2e seeded ${Date.now()}`;
-    const { id: seededId } = await queryOne<{ id: string }>(
-      `INSERT INTO alert_channels (name, type, url, events, created_by)
-       VALUES ($1, 'wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2ekey', ARRAY['batch.failures'], 'e2e')
-       RETURNING id::text AS id`,
-      [seeded],
-    );
+    const { id: seededId } = await seedAs<{ id: string }>("admin@demo.local", "alerts.create", {
+      name: seeded,
+      type: "wecom",
+      url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2ekey",
+      events: ["batch.failures"],
+    });
     await queryOne(
       `INSERT INTO alert_deliveries (channel_id, kind, message_id, payload, state, attempts, last_status, last_error)
        VALUES ($1, 'batch.failures', 'msg_e2eseeded', '{"title":"Batch #1"}', 'failed', 8, 500, 'the receiver answered HTTP 500')`,
@@ -106,7 +108,7 @@ test.describe("alert channels", () => {
     await del.getByRole("button", { name: "Delete" }).click();
     await expect(page).toHaveURL(/\/admin\/alerts$/);
     await expect(page.getByRole("link", { name })).toHaveCount(0);
-    await queryOne("DELETE FROM alert_channels WHERE id = $1", [seededId]);
+    await seedAs("admin@demo.local", "alerts.delete", { channelId: seededId });
   });
 
   test("a supervisor is refused the page", async ({ browser }) => {

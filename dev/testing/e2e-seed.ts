@@ -9,19 +9,24 @@
  *   TSX_TSCONFIG_PATH=dev/testing/tsconfig.e2e-seed.json tsx dev/testing/e2e-seed.ts <action> <email> <input JSON>
  */
 import { runActionAs, type ActionResult } from "../../lib/actions/wrapper";
+import { createAlertChannel, deleteAlertChannel } from "../../lib/alerts/actions";
 import { prisma } from "../../lib/db/client";
 import { addReviewComment, submitReviewVerdict } from "../../lib/review/actions";
 import { createScorecardAction } from "../../lib/scorecards/actions";
 import { createPhraseRuleAction, recheckPhraseRulesAction } from "../../lib/transcripts/actions";
+import { createUser } from "../../lib/users/actions";
 import { stringifyJson } from "../../lib/call-records/json-bigint";
 
 // What specs seed; another action joins here when a spec needs it.
 const ACTIONS: Record<string, (raw: never) => Promise<ActionResult<unknown>>> = {
+  "alerts.create": createAlertChannel,
+  "alerts.delete": deleteAlertChannel,
   "scorecards.create": createScorecardAction,
   "phraseRules.create": createPhraseRuleAction,
   "phraseRules.recheck": recheckPhraseRulesAction,
   "review.submitVerdict": submitReviewVerdict,
   "review.addComment": addReviewComment,
+  "users.create": createUser,
 };
 
 async function main(): Promise<number> {
