@@ -4,7 +4,8 @@
  * validation, authorization and writes (session-less, as the REST API runs
  * them). So a spec's fixture is a state the product can reach, never rows
  * written around it. e2e/support/seed.ts runs this file; it prints the
- * action's answer as JSON, or its refusal on stderr with exit status 1.
+ * action's answer as JSON on its last line of output, or its refusal on
+ * stderr with exit status 1.
  *
  *   TSX_TSCONFIG_PATH=dev/testing/tsconfig.e2e-seed.json tsx dev/testing/e2e-seed.ts <action> <email> <input JSON>
  */

@@ -19,5 +19,6 @@ export async function seedAs<T>(email: string, action: string, input: unknown): 
     ["--import", "tsx", path.resolve("dev/testing/e2e-seed.ts"), action, email, JSON.stringify(input)],
     { env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG, DATABASE_URL: e2eDatabaseUrl(), NODE_ENV: "production" } },
   );
-  return JSON.parse(stdout) as T;
+  // The answer is the last line: the product's log may have written before it.
+  return JSON.parse(stdout.trimEnd().split("\n").at(-1) ?? "null") as T;
 }
