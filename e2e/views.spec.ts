@@ -117,6 +117,13 @@ test("a supervisor names a job on its page; the name shows in lists and the job 
 
   await page.goto("/jobs?sort=job");
   await expect(page.getByTestId("mix-legend").first()).toBeVisible();
+  // An intent reads as everywhere else: its name with tag:code, never the bare code.
+  const intents = page.getByTestId("mix-legend").nth(1);
+  await expect(intents).toContainText(/\(\d+:\d+\)/);
+  await expect(intents).not.toContainText(/(^|\s)\d+:\d+/);
+  // Every column is in sight at the console's width: the last one, the default sort, was cut off.
+  const scroller = page.getByRole("table").locator("..");
+  expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
 
   await page.goto("/calls");
   await page.getByTestId("job-picker").fill("mediation nov");

@@ -4,7 +4,8 @@ import type { JobMix, JobSummary } from "@/lib/jobs/data";
 import { jobsHref, type JobSort } from "@/lib/jobs/params";
 import { MixBar, MixLegend, mixColours, type MixPart } from "@/components/jobs/mix-bar";
 import { useResultStatusLabel } from "@/components/calls/status-badge";
-import { intentCode } from "@/lib/call-records/notation";
+import { intentCode, intentText } from "@/lib/call-records/notation";
+import { StackedDateTime } from "@/components/ui/stacked-date-time";
 import type { JobName } from "@/lib/jobs/names";
 import { useFormat } from "@/components/ui/use-format";
 import { ResubmitJobFailuresButton } from "@/components/submissions/resubmit-job-button";
@@ -39,7 +40,8 @@ function SortHeader({
 }
 
 /** Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. */
-function ProgressBar({ job }: { job: JobSummary }) {
+/** `narrow`: as wide as the overview's other bars, so that all its columns stay in sight. */
+function ProgressBar({ job, narrow }: { job: JobSummary; narrow: boolean }) {
   const fmt = useFormat();
   const t = useTranslations("jobs.progress");
   const parts = [
@@ -50,7 +52,12 @@ function ProgressBar({ job }: { job: JobSummary }) {
   ] as const;
   const title = parts.map((p) => `${t(p.label)}: ${fmt.count(p.n)}`).join(", ");
   return (
-    <div className="flex h-2 w-40 overflow-hidden rounded" title={title} role="img" aria-label={title}>
+    <div
+      className={`flex h-2 ${narrow ? "w-28" : "w-40"} overflow-hidden rounded`}
+      title={title}
+      role="img"
+      aria-label={title}
+    >
       {parts.map((p) =>
         p.n ? <span key={p.label} className={p.cls} style={{ width: `${(p.n / job.total) * 100}%` }} /> : null,
       )}
@@ -82,7 +89,7 @@ export function JobsTable({
   const intentParts = (id: string): MixPart[] =>
     (mixes?.get(id)?.byIntent ?? []).map((m) => ({
       key: intentCode(m.tagId, m.code),
-      label: intentCode(m.tagId, m.code),
+      label: intentText(m) ?? intentCode(m.tagId, m.code),
       count: m.count,
     }));
   const statusColours = mixColours(jobs.flatMap((j) => statusParts(j.jobId.toString())));
@@ -192,10 +199,14 @@ export function JobsTable({
                     </>
                   )}
                   <td className="px-3 py-2">
-                    <ProgressBar job={j} />
+                    <ProgressBar job={j} narrow={mode === "overview"} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.firstCall)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{fmt.dateTime(j.lastCall)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <StackedDateTime value={j.firstCall} fmt={fmt} />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <StackedDateTime value={j.lastCall} fmt={fmt} />
+                  </td>
                 </tr>
               );
             })}

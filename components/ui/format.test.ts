@@ -8,6 +8,7 @@ import {
   formatEstimate,
   formatMean,
   formatPercent,
+  formatTime,
   formatterFor,
 } from "./format";
 
@@ -44,6 +45,8 @@ describe("format", () => {
     const afternoon = new Date("2026-03-01T07:05:09Z");
     expect(formatDateTime(afternoon, "Asia/Shanghai", "en")).toBe("Mar 1, 2026, 15:05:09");
     expect(formatDateTime(afternoon, "Asia/Shanghai", "zh-CN")).toBe("2026/03/01 15:05:09");
+    expect(formatTime(afternoon, "Asia/Shanghai", "en")).toBe("15:05:09");
+    expect(formatTime(new Date("2026-03-01T16:00:00Z"), "Asia/Shanghai", "zh-CN")).toBe("00:00:00");
   });
   it("formats durations as a clock in tables and in words per language", () => {
     expect(formatDuration(62, "en")).toBe("1:02");

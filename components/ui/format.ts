@@ -58,6 +58,10 @@ const DATE: Record<"zh" | "en", Intl.DateTimeFormatOptions> = {
   en: { year: "numeric", month: "short", day: "numeric" },
 };
 
+// 08:00:00 in both languages: the time of day below its date, where a column has no room for both on one line.
+const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" };
+const TIME: Record<"zh" | "en", Intl.DateTimeFormatOptions> = { zh: CLOCK, en: CLOCK };
+
 /** `date` in the given time zone, with the options `styles` has for the language; `key` names the formatter's cache entry. */
 function formatZoned(
   key: string,
@@ -81,6 +85,11 @@ export function formatDateTime(date: Date, timeZone: string, locale: string): st
 /** A calendar day, in the given time zone. */
 export function formatDate(date: Date, timeZone: string, locale: string): string {
   return formatZoned("d", DATE, date, timeZone, locale);
+}
+
+/** An instant's time of day, in the given time zone. */
+export function formatTime(date: Date, timeZone: string, locale: string): string {
+  return formatZoned("t", TIME, date, timeZone, locale);
 }
 
 /** A calendar day given as yyyy-MM-dd (already in the display time zone), written per language. */
@@ -131,6 +140,7 @@ export function formatterFor(locale: string, timeZone: string) {
     dateTime: (date: Date | string | null | undefined) =>
       date ? formatDateTime(new Date(date), timeZone, locale) : "–",
     date: (date: Date | string | null | undefined) => (date ? formatDate(new Date(date), timeZone, locale) : "–"),
+    time: (date: Date | string | null | undefined) => (date ? formatTime(new Date(date), timeZone, locale) : "–"),
     day: (isoDay: string) => formatDay(isoDay, locale),
     duration: (seconds: number | null, style: "clock" | "long" = "clock") => formatDuration(seconds, locale, style),
     estimate: (seconds: number | null) => formatEstimate(seconds, locale),

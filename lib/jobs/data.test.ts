@@ -5,11 +5,12 @@ import { getJobDetail, jobMixes, listJobs, listJobsPage } from "./data";
 
 const JOB_A = 9_007_199_254_741_501n; // above 2^53: ids must come back exact
 const JOB_B = 9_007_199_254_741_502n;
+const INTENT_TAG = 6_600_001n;
 
 beforeAll(async () => {
   const rows = [
-    { job: JOB_A, status: "ANSWERED", duration: 60, submission: "accepted", review: "passed", minute: 0 },
-    { job: JOB_A, status: "ANSWERED", duration: 30, submission: "rejected", review: "flagged", minute: 5 },
+    { job: JOB_A, status: "ANSWERED", duration: 60, submission: "accepted", review: "passed", minute: 0, intent: 1 },
+    { job: JOB_A, status: "ANSWERED", duration: 30, submission: "rejected", review: "flagged", minute: 5, intent: 2 },
     { job: JOB_A, status: "NO_ANSWER", duration: 0, submission: "queued", review: "unreviewed", minute: 10 },
     { job: JOB_A, status: "BUSY", duration: 0, submission: "not_submitted", review: "unreviewed", minute: 15 },
     { job: JOB_B, status: "NO_ANSWER", duration: 0, submission: "failed", review: "unreviewed", minute: 20 },
@@ -25,6 +26,14 @@ beforeAll(async () => {
       startTime: new Date(Date.UTC(2026, 2, 2, 2, r.minute)),
       source: "seed" as const,
       contentHash: "0".repeat(64),
+      // A tag group of this file's own: an intent's name is read from any record of it.
+      ...("intent" in r
+        ? {
+            intentLevelTagId: INTENT_TAG,
+            intentLevelCode: r.intent,
+            intentLevelDetailName: r.intent === 1 ? "承诺还款" : null,
+          }
+        : {}),
     })),
   });
 });
@@ -70,6 +79,14 @@ describe("jobMixes", () => {
       { status: "NO_ANSWER", count: 1 },
     ]);
     expect(mixes.get(JOB_B.toString())).toEqual({ byStatus: [{ status: "NO_ANSWER", count: 1 }], byIntent: [] });
+  });
+
+  it("gives each intent with its name, so the overview's legend reads as the calls do", async () => {
+    const mixes = await jobMixes([JOB_A]);
+    expect(mixes.get(JOB_A.toString())?.byIntent).toEqual([
+      { tagId: INTENT_TAG.toString(), code: 1, name: "承诺还款", count: 1 },
+      { tagId: INTENT_TAG.toString(), code: 2, name: null, count: 1 },
+    ]);
   });
 });
 

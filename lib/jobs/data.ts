@@ -165,7 +165,8 @@ export async function listJobsPage(opts: {
 
 export interface JobMix {
   byStatus: { status: string; count: number }[];
-  byIntent: { tagId: string; code: number; count: number }[];
+  /** name: the intent's detail name as records carry it (null: none has one). */
+  byIntent: { tagId: string; code: number; name: string | null; count: number }[];
 }
 
 /** Result status and intent distributions of the given jobs, from the rollups. */
@@ -204,8 +205,11 @@ export async function jobMixes(jobIds: bigint[]): Promise<Map<string, JobMix>> {
     const mix = mixes.get(r.job_id.toString());
     if (!mix) continue;
     if (r.kind === "status") mix.byStatus.push({ status: r.status!, count: Number(r.n) });
-    else mix.byIntent.push({ tagId: r.tag_id!.toString(), code: r.code!, count: Number(r.n) });
+    else mix.byIntent.push({ tagId: r.tag_id!.toString(), code: r.code!, name: null, count: Number(r.n) });
   }
+  const intents = [...mixes.values()].flatMap((m) => m.byIntent);
+  const names = await intentNames(intents.map((i) => ({ tagId: i.tagId, code: i.code })));
+  for (const i of intents) i.name = names.get(intentKey(i.tagId, i.code)) ?? null;
   return mixes;
 }
 
