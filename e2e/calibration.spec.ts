@@ -4,10 +4,10 @@ import { queryOne } from "./support/database";
 import { seedAs } from "./support/seed";
 
 // A calibration round: two calls pushed through the ingest API and a
-// scorecard of this spec's own (created by the demo admin's action); the supervisor gives the calls to the demo reviewer and
-// the demo admin, who answer differently on one item; the supervisor reads
-// the difference and the agreement rate, closes the session, and the reviewer
-// can no longer answer.
+// scorecard of this spec's own (created by the demo admin's action); the
+// supervisor gives the calls to the demo reviewer and the demo admin, who
+// answer differently on one item; the supervisor reads the difference and the
+// agreement rate, closes the session, and the reviewer can no longer answer.
 
 const TOKEN = "e2e-ingest-token-0123456789abcdef";
 const JOB = "9370000000000001";

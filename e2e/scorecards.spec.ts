@@ -4,7 +4,8 @@ import { queryOne } from "./support/database";
 import { seedAs } from "./support/seed";
 
 // Scoring a call with the keyboard as a reviewer: a scorecard for a job of
-// this spec's own (created by the demo admin's action), two records pushed through the ingest API, then the workbench's keys.
+// this spec's own (created by the demo admin's action), two records pushed
+// through the ingest API, then the workbench's keys.
 test.use({ storageState: "e2e/.auth/reviewer.json" });
 
 const TOKEN = "e2e-ingest-token-0123456789abcdef";

@@ -39,8 +39,10 @@ function SortHeader({
   );
 }
 
-/** Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. */
-/** `narrow`: as wide as the overview's other bars, so that all its columns stay in sight. */
+/**
+ * Submission progress as a stacked bar: accepted, rejected/failed, in progress, not submitted. `narrow`: as wide as
+ * the overview's other bars, so that all its columns stay in sight.
+ */
 function ProgressBar({ job, narrow }: { job: JobSummary; narrow: boolean }) {
   const fmt = useFormat();
   const t = useTranslations("jobs.progress");
